@@ -1,0 +1,146 @@
+package org.meridian.shared.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts, their roles and sign-in failures, read and written with plain SQL. */
+@Repository
+public class Accounts {
+
+    /** Lock-out rule (登录锁定): this many failed sign-ins ... */
+    public static final int LOCKOUT_FAILURES = 5;
+    /** ... within this window lock the account until the window has passed since the last failure. */
+    public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+
+    public Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row of the accounts list. */
+    public record Account(long id, long hospitalId, String username, String displayName, boolean enabled,
+                          Long channelId, Set<Role> roles, boolean locked, OffsetDateTime createdAt) {
+    }
+
+    public Optional<MeridianUser> loadForSignIn(String username, Instant now) {
+        return jdbc.sql("""
+                        SELECT u.id, u.hospital_id, u.username, u.display_name, u.password_hash, u.enabled, u.channel_id
+                        FROM app_user u WHERE lower(u.username) = lower(:username)""")
+                .param("username", username)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), (Long) rs.getObject(7, Long.class)})
+                .optional()
+                .map(r -> new MeridianUser((long) r[0], (long) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (boolean) r[5], isLocked((long) r[1], (long) r[0], now), (Long) r[6],
+                        roles((long) r[1], (long) r[0])));
+    }
+
+    public Optional<MeridianUser> loadById(long hospitalId, long userId, Instant now) {
+        return jdbc.sql("SELECT username FROM app_user WHERE hospital_id = :h AND id = :id")
+                .param("h", hospitalId).param("id", userId)
+                .query(String.class).optional()
+                .flatMap(username -> loadForSignIn(username, now));
+    }
+
+    public Set<Role> roles(long hospitalId, long userId) {
+        List<String> names = jdbc.sql("SELECT role FROM app_user_role WHERE hospital_id = :h AND user_id = :u")
+                .param("h", hospitalId).param("u", userId).query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    public boolean isLocked(long hospitalId, long userId, Instant now) {
+        Integer failures = jdbc.sql("""
+                        SELECT count(*) FROM login_failure
+                        WHERE hospital_id = :h AND user_id = :u AND failed_at > :since""")
+                .param("h", hospitalId).param("u", userId)
+                .param("since", OffsetDateTime.ofInstant(now.minus(LOCKOUT_WINDOW), ZoneOffset.UTC))
+                .query(Integer.class).single();
+        return failures >= LOCKOUT_FAILURES;
+    }
+
+    public void recordFailure(long hospitalId, long userId, Instant at) {
+        jdbc.sql("INSERT INTO login_failure (hospital_id, user_id, failed_at) VALUES (:h, :u, :at)")
+                .param("h", hospitalId).param("u", userId).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+    }
+
+    public void clearFailures(long hospitalId, long userId) {
+        jdbc.sql("DELETE FROM login_failure WHERE hospital_id = :h AND user_id = :u")
+                .param("h", hospitalId).param("u", userId).update();
+    }
+
+    public Optional<Long> hospitalOf(String username) {
+        return jdbc.sql("SELECT hospital_id FROM app_user WHERE lower(username) = lower(:n)")
+                .param("n", username).query(Long.class).optional();
+    }
+
+    public boolean usernameTaken(String username) {
+        return hospitalOf(username).isPresent();
+    }
+
+    public long insert(long hospitalId, String username, String displayName, String passwordHash, Long channelId,
+                       Set<Role> roles) {
+        long id = jdbc.sql("""
+                        INSERT INTO app_user (hospital_id, username, display_name, password_hash, channel_id)
+                        VALUES (:h, :username, :displayName, :hash, :channel) RETURNING id""")
+                .param("h", hospitalId).param("username", username).param("displayName", displayName)
+                .param("hash", passwordHash).param("channel", channelId)
+                .query(Long.class).single();
+        replaceRoles(hospitalId, id, roles);
+        return id;
+    }
+
+    public void replaceRoles(long hospitalId, long userId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM app_user_role WHERE hospital_id = :h AND user_id = :u")
+                .param("h", hospitalId).param("u", userId).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (hospital_id, user_id, role) VALUES (:h, :u, :r)")
+                    .param("h", hospitalId).param("u", userId).param("r", role.name()).update();
+        }
+    }
+
+    public void updatePassword(long hospitalId, long userId, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :p, password_changed_at = now() WHERE hospital_id = :h AND id = :u")
+                .param("p", passwordHash).param("h", hospitalId).param("u", userId).update();
+    }
+
+    public void updateProfile(long hospitalId, long userId, String displayName, boolean enabled, Long channelId) {
+        jdbc.sql("""
+                        UPDATE app_user SET display_name = :d, enabled = :e, channel_id = :c
+                        WHERE hospital_id = :h AND id = :u""")
+                .param("d", displayName).param("e", enabled).param("c", channelId)
+                .param("h", hospitalId).param("u", userId).update();
+    }
+
+    public List<Account> list(long hospitalId, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, hospital_id, username, display_name, enabled, channel_id, created_at
+                        FROM app_user WHERE hospital_id = :h ORDER BY username""")
+                .param("h", hospitalId)
+                .query((rs, i) -> new Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getObject(6, Long.class), roles(rs.getLong(2), rs.getLong(1)),
+                        isLocked(rs.getLong(2), rs.getLong(1), now), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    public Optional<Account> find(long hospitalId, long userId, Instant now) {
+        return list(hospitalId, now).stream().filter(a -> a.id() == userId).findFirst();
+    }
+
+    public long countUsers(long hospitalId) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE hospital_id = :h")
+                .param("h", hospitalId).query(Long.class).single();
+    }
+}

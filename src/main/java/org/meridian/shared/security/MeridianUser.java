@@ -1,0 +1,110 @@
+package org.meridian.shared.security;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person (or API caller). Carries the hospital every query is scoped to and, for a
+ * {@link Role#CHANNEL_USER}, the one channel that user may see.
+ */
+public final class MeridianUser implements UserDetails, CredentialsContainer {
+
+    private final long userId;
+    private final long hospitalId;
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final boolean enabled;
+    private final boolean locked;
+    private final Long channelId;
+    private final Set<Role> roles;
+
+    public MeridianUser(long userId, long hospitalId, String username, String displayName, String passwordHash,
+                        boolean enabled, boolean locked, Long channelId, Set<Role> roles) {
+        this.userId = userId;
+        this.hospitalId = hospitalId;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.locked = locked;
+        this.channelId = channelId;
+        this.roles = Set.copyOf(roles);
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public long hospitalId() {
+        return hospitalId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The channel a CHANNEL_USER is bound to; null for everyone else. */
+    public Long channelId() {
+        return channelId;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** True when the user holds the role directly (the role hierarchy is applied by Spring Security). */
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MeridianUser other && other.userId == userId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(userId);
+    }
+
+    @Override
+    public String toString() {
+        return "MeridianUser[" + username + "@" + hospitalId + " " + roles + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package org.meridian.support;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Creates accounts with unique usernames for tests sharing one database. */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "Test-password-42";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final Accounts accounts;
+    private final Hospitals hospitals;
+    private final PasswordEncoder encoder;
+
+    public TestUsers(Accounts accounts, Hospitals hospitals, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.hospitals = hospitals;
+        this.encoder = encoder;
+    }
+
+    /** The hospital created at first start. */
+    public Hospital firstHospital() {
+        return hospitals.all().get(0);
+    }
+
+    /** A second hospital, to prove that one hospital never sees another's data. */
+    public Hospital otherHospital() {
+        return hospitals.all().stream().filter(h -> h.code().equals("H-OTHER")).findFirst()
+                .orElseGet(() -> hospitals.create("H-OTHER", "另一家医院", java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** A new user with the given role in the first hospital; returns its username (password {@link #PASSWORD}). */
+    public String create(Role role) {
+        return create(firstHospital().id(), role, null);
+    }
+
+    public String create(long hospitalId, Role role, Long channelId) {
+        String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQ.incrementAndGet();
+        accounts.insert(hospitalId, username, "测试 " + username, encoder.encode(PASSWORD), channelId, EnumSet.of(role));
+        return username;
+    }
+}
