@@ -1,0 +1,133 @@
+package org.meridian.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} + {@code chromedriver}, installed by
+ * {@code scripts/install-browser.sh}) for journeys against a Meridian on a random port. Selenium
+ * Manager never runs: the driver and browser paths are given explicitly. Screenshots go to
+ * {@code target/screenshots/<name>.png}; look at them.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension DESKTOP = new Dimension(1366, 900);
+    /** An iPhone-sized viewport: 375 CSS pixels wide. */
+    public static final Dimension PHONE = new Dimension(375, 812);
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser open(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--lang=zh-CN", "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--user-data-dir=" + tempDir("meridian-chromium-").toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN",
+                        "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(DESKTOP);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser resize(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    /** Signs in through the login form and waits for the home page. */
+    public Browser signIn(String username, String password) {
+        go("/login");
+        field("username").sendKeys(username);
+        field("password").sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        return this;
+    }
+
+    public WebElement field(String id) {
+        WebElement e = waitFor(By.id(id));
+        e.clear();
+        return e;
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public String text(By by) {
+        return waitFor(by).getText();
+    }
+
+    /** Saves a full-window screenshot to {@code target/screenshots/<name>.png} and returns its path. */
+    public Path screenshot(String name) {
+        try {
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("document.documentElement.setAttribute('data-no-animation','')");
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Horizontal overflow in CSS pixels (0 when the page fits the viewport's width). */
+    public long horizontalOverflow() {
+        Object v = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+                        + " - document.documentElement.clientWidth;");
+        return ((Number) v).longValue();
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
