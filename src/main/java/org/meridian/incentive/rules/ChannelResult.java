@@ -1,0 +1,54 @@
+package org.meridian.incentive.rules;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.meridian.shared.UnitType;
+
+/**
+ * One channel's result for one period, as an evaluation publishes it (engine.md §4): its tier
+ * ({@code A}, {@code B}, {@code C}, {@code D} or {@code UNRATED}), total score (null when unrated), rank
+ * within its unit type (null when unranked) and the period's measure totals. Incentives are computed
+ * from this alone; until published evaluations exist it is given by the preparer.
+ */
+public record ChannelResult(String channelCode, UnitType unitType, String tier, BigDecimal total, Integer rank,
+                            Map<String, BigDecimal> measureTotals) {
+
+    public ChannelResult {
+        java.util.List<Violation> problems = new java.util.ArrayList<>();
+        if (channelCode == null || channelCode.isBlank()) {
+            problems.add(new Violation("channelCode", "a channel code is required"));
+        }
+        if (unitType == null) {
+            problems.add(new Violation("unitType", "the channel's unit type is required"));
+        }
+        if (tier == null || tier.isBlank()) {
+            problems.add(new Violation("tier", "the tier is required (UNRATED when the total is null)"));
+        }
+        if (total != null && (total.signum() < 0 || total.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(new Violation("total", "a total score lies between 0 and 100"));
+        }
+        if (rank != null && rank < 1) {
+            problems.add(new Violation("rank", "ranks start at 1"));
+        }
+        measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
+        for (String key : measureTotals.keySet()) {
+            if (Measures.kindOf(key).isEmpty()) {
+                problems.add(new Violation("measureTotals." + key, "unknown measure '" + key + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidIncentiveException(problems);
+        }
+    }
+
+    /** The period's total of a measure; a measure without events is 0 (engine.md §4). */
+    public BigDecimal measure(String key) {
+        return measureTotals.getOrDefault(key, BigDecimal.ZERO);
+    }
+
+    /** The total rounded half-up to 2 decimals, as engine.md §4 compares it; null when unrated. */
+    public BigDecimal roundedTotal() {
+        return total == null ? null : total.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,193 @@
+package org.meridian.incentive.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.meridian.shared.UnitType;
+
+/**
+ * An incentive rule (激励规则) of a hospital, one version of it. Each kind checks its invariants when
+ * built, so a rule that exists can be applied.
+ */
+public sealed interface IncentiveRule {
+
+    RuleHeader header();
+
+    RuleType type();
+
+    /** True when the rule can pay money (as opposed to rights, benefits in kind or sanctions). */
+    boolean monetary();
+
+    /**
+     * A fee or rebate (返费/服务费): amount = base × rate, where the rate comes from the channel's tier or
+     * score band, limited to {@code cap} per channel and period (null: no cap), never below 0, rounded
+     * half-up to the fen.
+     */
+    record FeeRule(RuleHeader header, FeeBase base, RateTable rates, BigDecimal cap) implements IncentiveRule {
+
+        public FeeRule {
+            List<Violation> problems = new ArrayList<>();
+            if (base == null) {
+                problems.add(new Violation("baseKind", "a fee rule needs a base: FIXED or MEASURE"));
+            }
+            if (rates == null) {
+                problems.add(new Violation("rateBy", "a fee rule needs rates by TIER or by SCORE_BAND"));
+            }
+            if (cap != null && (cap.signum() < 0 || !Money.isWholeFen(cap))) {
+                problems.add(new Violation("cap", "a cap is an amount of 0 CNY or more with at most two decimals"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidIncentiveException(problems);
+            }
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.FEE;
+        }
+
+        @Override
+        public boolean monetary() {
+            return true;
+        }
+    }
+
+    /** Whether an award is given per quarter or per year. */
+    enum AwardPeriod {
+        QUARTER(Period.Kind.QUARTER), YEAR(Period.Kind.YEAR);
+
+        private final Period.Kind kind;
+
+        AwardPeriod(Period.Kind kind) {
+            this.kind = kind;
+        }
+
+        public boolean matches(Period period) {
+            return period.kind() == kind;
+        }
+    }
+
+    /**
+     * An award (评优) for the channels of one unit type ranked 1 to {@code topN} in a quarter or year:
+     * either money ({@code cashAmount}) or a benefit in kind ({@code inKind}, e.g. "training places"),
+     * exactly one of the two. Ties share a rank (1, 2, 2, 4), so more than N channels can be awarded.
+     */
+    record AwardRule(RuleHeader header, int topN, AwardPeriod per, BigDecimal cashAmount, String inKind)
+            implements IncentiveRule {
+
+        public AwardRule {
+            List<Violation> problems = new ArrayList<>();
+            if (header != null && header.unitType() == null) {
+                problems.add(new Violation("unitType", "an award is for the channels of one unit type; name it"));
+            }
+            if (topN < 1) {
+                problems.add(new Violation("topN", "an award goes to the top 1 or more"));
+            }
+            if (per == null) {
+                problems.add(new Violation("awardPeriod", "an award is per QUARTER or per YEAR"));
+            }
+            boolean cash = cashAmount != null;
+            boolean kind = inKind != null && !inKind.isBlank();
+            if (cash == kind) {
+                problems.add(new Violation("awardAmount",
+                        "an award is either money (awardAmount) or in kind (awardInKind), exactly one of them"));
+            }
+            if (cash && (cashAmount.signum() <= 0 || !Money.isWholeFen(cashAmount))) {
+                problems.add(new Violation("awardAmount", "a money award is above 0 CNY with at most two decimals"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidIncentiveException(problems);
+            }
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.AWARD;
+        }
+
+        @Override
+        public boolean monetary() {
+            return cashAmount != null;
+        }
+
+        public UnitType unitType() {
+            return header.unitType();
+        }
+    }
+
+    /**
+     * A priority right (优先权益) by tier, such as a number of green-channel places (绿色通道名额) per
+     * period: a benefit, never money.
+     */
+    record PriorityRule(RuleHeader header, String benefit, Map<String, Integer> quotas) implements IncentiveRule {
+
+        public PriorityRule {
+            List<Violation> problems = new ArrayList<>();
+            if (benefit == null || benefit.isBlank() || benefit.length() > 200) {
+                problems.add(new Violation("benefit", "name the right in 1–200 characters, e.g. 绿色通道名额"));
+            }
+            if (quotas == null || quotas.isEmpty()) {
+                problems.add(new Violation("tierQuotas", "give a quota for at least one tier"));
+                quotas = Map.of();
+            }
+            for (Map.Entry<String, Integer> e : quotas.entrySet()) {
+                if (e.getValue() == null || e.getValue() < 0) {
+                    problems.add(new Violation("tierQuotas." + e.getKey(),
+                            "the quota of tier " + e.getKey() + " is a whole number of 0 or more"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidIncentiveException(problems);
+            }
+            quotas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quotas));
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.PRIORITY;
+        }
+
+        @Override
+        public boolean monetary() {
+            return false;
+        }
+    }
+
+    /**
+     * The sanction policy (惩戒): a channel in the lowest tier for {@code warningAfter} consecutive periods
+     * gets a warning (预警), after {@code probationAfter} probation (观察期), after
+     * {@code terminationAfter} a recommendation to end the cooperation (建议终止合作). Defaults 1, 2, 3.
+     * It only recommends; the channel's lifecycle and tier change when a person acts on it.
+     */
+    record SanctionRule(RuleHeader header, String lowestTier, int warningAfter, int probationAfter,
+                        int terminationAfter) implements IncentiveRule {
+
+        public SanctionRule {
+            List<Violation> problems = new ArrayList<>();
+            if (lowestTier == null || lowestTier.isBlank()) {
+                problems.add(new Violation("lowestTier", "name the lowest tier, usually D"));
+            }
+            if (warningAfter < 1 || probationAfter <= warningAfter || terminationAfter <= probationAfter) {
+                problems.add(new Violation("warningAfter",
+                        "periods before warning, probation and termination must rise: 1 ≤ warning < probation < "
+                                + "termination (default 1, 2, 3)"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidIncentiveException(problems);
+            }
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.SANCTION;
+        }
+
+        @Override
+        public boolean monetary() {
+            return false;
+        }
+    }
+}

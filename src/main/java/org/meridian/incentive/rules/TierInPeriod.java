@@ -1,0 +1,11 @@
+package org.meridian.incentive.rules;
+
+/** The tier a channel was given for one period (from a published evaluation). */
+public record TierInPeriod(Period period, String tier) {
+
+    public TierInPeriod {
+        if (period == null || tier == null || tier.isBlank()) {
+            throw new IllegalArgumentException("a tier in a period needs both");
+        }
+    }
+}

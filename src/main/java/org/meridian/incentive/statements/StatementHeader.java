@@ -1,0 +1,69 @@
+package org.meridian.incentive.statements;
+
+import java.time.Instant;
+
+/**
+ * The head of a statement (结算单) of one channel for one period, with who did each step and when.
+ * Steps go DRAFT → REVIEWED → APPROVED → PAID, with four eyes: neither the reviewer nor the approver
+ * may be the preparer (the reviewer and the approver may be the same person). Lines are added only
+ * while DRAFT; after that a statement is never changed except by its next step. A mistake found after
+ * approval is corrected by a new correcting statement ({@code corrects} names the original) that holds
+ * adjustment lines and goes through the same four-eyes workflow.
+ */
+public record StatementHeader(long id, String channelCode, String period, int sequence, Long corrects,
+                              StatementStatus status, String preparedBy, Instant preparedAt,
+                              String reviewedBy, Instant reviewedAt, String approvedBy, Instant approvedAt,
+                              String paidBy, Instant paidAt) {
+
+    /** Refuses unless lines may still be added (the statement is a DRAFT). */
+    public void requireDraft() {
+        if (status != StatementStatus.DRAFT) {
+            throw new WorkflowRefusal("not-draft", "statement " + id + " is " + status
+                    + " and is never edited; correct it with a correcting statement");
+        }
+    }
+
+    /** DRAFT → REVIEWED by someone who did not prepare it. */
+    public StatementHeader review(String actor, Instant at) {
+        expect(StatementStatus.DRAFT, "reviewed");
+        if (actor.equals(preparedBy)) {
+            throw new WorkflowRefusal("four-eyes", "the reviewer must not be the preparer (" + preparedBy
+                    + "): four eyes");
+        }
+        return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.REVIEWED,
+                preparedBy, preparedAt, actor, at, null, null, null, null);
+    }
+
+    /** REVIEWED → APPROVED by a hospital manager who did not prepare it. */
+    public StatementHeader approve(String actor, Instant at) {
+        expect(StatementStatus.REVIEWED, "approved");
+        if (actor.equals(preparedBy)) {
+            throw new WorkflowRefusal("four-eyes", "the approver must not be the preparer (" + preparedBy
+                    + "): four eyes");
+        }
+        return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.APPROVED,
+                preparedBy, preparedAt, reviewedBy, reviewedAt, actor, at, null, null);
+    }
+
+    /** APPROVED → PAID, recorded by who confirms the payment. */
+    public StatementHeader pay(String actor, Instant at) {
+        expect(StatementStatus.APPROVED, "paid");
+        return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.PAID, preparedBy,
+                preparedAt, reviewedBy, reviewedAt, approvedBy, approvedAt, actor, at);
+    }
+
+    /** Refuses unless the statement is APPROVED or PAID: only those are corrected by a new statement. */
+    public void requireCorrectable() {
+        if (status != StatementStatus.APPROVED && status != StatementStatus.PAID) {
+            throw new WorkflowRefusal("not-final", "statement " + id + " is " + status
+                    + "; while it is not approved, add an adjustment (DRAFT) or finish the workflow");
+        }
+    }
+
+    private void expect(StatementStatus required, String step) {
+        if (status != required) {
+            throw new WorkflowRefusal("wrong-state", "statement " + id + " is " + status + "; only a " + required
+                    + " statement can be " + step);
+        }
+    }
+}
