@@ -1,0 +1,379 @@
+package org.meridian.indicator.scoring;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.indicator.Measure;
+import org.meridian.indicator.scoring.FormulaException.Kind;
+
+/**
+ * An indicator formula (指标公式, engine.md §3): arithmetic over measure names and decimal constants with
+ * {@code + - * /}, parentheses and unary minus, evaluated on a period's measure totals.
+ *
+ * <pre>
+ * expression := term (('+' | '-') term)*
+ * term       := factor (('*' | '/') factor)*
+ * factor     := '-' factor | primary
+ * primary    := number | measure | '(' expression ')'
+ * number     := digit+ ('.' digit+)?
+ * measure    := one of {@link Measure#key()}, e.g. referrals, response_hours_sum
+ * </pre>
+ *
+ * Operators of equal precedence associate to the left, so {@code 100 * 52 / 64} is {@code (100 × 52) / 64}
+ * = 81.25. Addition, subtraction and multiplication are exact ({@link BigDecimal}); a division is rounded to
+ * {@link #PRECISION} (IEEE 754 decimal64: 16 significant digits, half-even), which is exact whenever the
+ * quotient has at most 16 significant digits. A division by zero anywhere makes the whole value null
+ * ("no data"). Whitespace is free; a formula has at most {@value #MAX_LENGTH} characters.
+ */
+public final class Formula {
+
+    /** Precision of every division in a formula and in the scoring rules. */
+    public static final MathContext PRECISION = MathContext.DECIMAL64;
+    public static final int MAX_LENGTH = 500;
+
+    private final String text;
+    private final Node root;
+
+    private Formula(String text, Node root) {
+        this.text = text;
+        this.root = root;
+    }
+
+    /**
+     * Parses a formula.
+     *
+     * @throws FormulaException for bad syntax or an unknown measure, naming the position and the token
+     */
+    public static Formula parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new FormulaException(Kind.EMPTY, 1, "", "the formula is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new FormulaException(Kind.TOO_LONG, MAX_LENGTH + 1, "",
+                    "the formula is longer than " + MAX_LENGTH + " characters");
+        }
+        Parser parser = new Parser(text.strip(), tokenize(text.strip()));
+        Node root = parser.expression();
+        parser.expectEnd();
+        return new Formula(text.strip(), root);
+    }
+
+    /** The formula as written (without leading and trailing blanks). */
+    public String text() {
+        return text;
+    }
+
+    /** The measures the formula reads, in order of first appearance. */
+    public List<Measure> measures() {
+        List<Measure> found = new ArrayList<>();
+        root.collect(found);
+        return found;
+    }
+
+    /**
+     * The value on the given measure totals; a measure missing from the map counts as 0 (a unit without
+     * events). Null when a division by zero occurs anywhere.
+     */
+    public BigDecimal evaluate(Map<Measure, BigDecimal> totals) {
+        return root.eval(totals);
+    }
+
+    /** The formula with the totals filled in, e.g. {@code 100 × 52 / 64}. */
+    public String substitute(Map<Measure, BigDecimal> totals) {
+        return root.render(totals, false);
+    }
+
+    /** The totals this formula reads, by measure key, in order of appearance. */
+    public Map<String, BigDecimal> inputs(Map<Measure, BigDecimal> totals) {
+        Map<String, BigDecimal> in = new LinkedHashMap<>();
+        for (Measure m : measures()) {
+            in.put(m.key(), total(totals, m));
+        }
+        return in;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Formula f && f.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** A number as shown in explanations: at most 4 decimals (half-up), no trailing zeros. */
+    public static String show(BigDecimal v) {
+        if (v == null) {
+            return "—";
+        }
+        BigDecimal r = v.setScale(Math.max(0, Math.min(v.scale(), 4)), RoundingMode.HALF_UP).stripTrailingZeros();
+        String s = (r.signum() == 0 ? BigDecimal.ZERO : r).toPlainString();
+        return s.startsWith("-") ? "−" + s.substring(1) : s;
+    }
+
+    static BigDecimal total(Map<Measure, BigDecimal> totals, Measure m) {
+        BigDecimal v = totals == null ? null : totals.get(m);
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    // ---- syntax tree -------------------------------------------------------------------------------
+
+    private sealed interface Node permits Num, Var, Neg, Bin, Group {
+        BigDecimal eval(Map<Measure, BigDecimal> totals);
+
+        /** @param operand true when rendered as an operand of a binary operator (negative values get parens) */
+        String render(Map<Measure, BigDecimal> totals, boolean operand);
+
+        void collect(List<Measure> found);
+    }
+
+    private record Num(BigDecimal value, String written) implements Node {
+        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+            return value;
+        }
+
+        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+            return written;
+        }
+
+        public void collect(List<Measure> found) {
+        }
+    }
+
+    private record Var(Measure measure) implements Node {
+        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+            return total(totals, measure);
+        }
+
+        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+            BigDecimal v = total(totals, measure);
+            String s = plain(v);
+            return operand && v.signum() < 0 ? "(" + s + ")" : s;
+        }
+
+        public void collect(List<Measure> found) {
+            if (!found.contains(measure)) {
+                found.add(measure);
+            }
+        }
+    }
+
+    private record Neg(Node operand) implements Node {
+        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+            BigDecimal v = operand.eval(totals);
+            return v == null ? null : v.negate();
+        }
+
+        public String render(Map<Measure, BigDecimal> totals, boolean asOperand) {
+            String s = "−" + operand.render(totals, true);
+            return asOperand ? "(" + s + ")" : s;
+        }
+
+        public void collect(List<Measure> found) {
+            operand.collect(found);
+        }
+    }
+
+    private record Bin(char op, Node left, Node right) implements Node {
+        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+            BigDecimal a = left.eval(totals);
+            BigDecimal b = right.eval(totals);
+            if (a == null || b == null) {
+                return null;
+            }
+            return switch (op) {
+                case '+' -> a.add(b);
+                case '-' -> a.subtract(b);
+                case '*' -> a.multiply(b);
+                default -> b.signum() == 0 ? null : a.divide(b, PRECISION);
+            };
+        }
+
+        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+            String symbol = switch (op) {
+                case '+' -> " + ";
+                case '-' -> " − ";
+                case '*' -> " × ";
+                default -> " / ";
+            };
+            return left.render(totals, true) + symbol + right.render(totals, true);
+        }
+
+        public void collect(List<Measure> found) {
+            left.collect(found);
+            right.collect(found);
+        }
+    }
+
+    /** Parentheses as written, kept so that explanations look like the formula. */
+    private record Group(Node inner) implements Node {
+        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+            return inner.eval(totals);
+        }
+
+        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+            return "(" + inner.render(totals, false) + ")";
+        }
+
+        public void collect(List<Measure> found) {
+            inner.collect(found);
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        String s = (v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros()).toPlainString();
+        return s.startsWith("-") ? "−" + s.substring(1) : s;
+    }
+
+    // ---- tokens and parser -------------------------------------------------------------------------
+
+    private enum Type { NUMBER, NAME, OP, LPAREN, RPAREN, END }
+
+    private record Token(Type type, String text, int position) {
+    }
+
+    private static List<Token> tokenize(String s) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int pos = i + 1;
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c >= '0' && c <= '9' || c == '.') {
+                int start = i;
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
+                        || s.charAt(i) == '_')) {
+                    i++;
+                }
+                String n = s.substring(start, i);
+                if (!n.matches("[0-9]+(\\.[0-9]+)?")) {
+                    throw new FormulaException(Kind.MALFORMED_NUMBER, pos, n,
+                            "malformed number '" + n + "' at position " + pos);
+                }
+                tokens.add(new Token(Type.NUMBER, n, pos));
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                    i++;
+                }
+                tokens.add(new Token(Type.NAME, s.substring(start, i), pos));
+            } else if (c == '+' || c == '-' || c == '*' || c == '/') {
+                tokens.add(new Token(Type.OP, String.valueOf(c), pos));
+                i++;
+            } else if (c == '(') {
+                tokens.add(new Token(Type.LPAREN, "(", pos));
+                i++;
+            } else if (c == ')') {
+                tokens.add(new Token(Type.RPAREN, ")", pos));
+                i++;
+            } else {
+                String ch = new String(Character.toChars(s.codePointAt(i)));
+                throw new FormulaException(Kind.UNEXPECTED_CHARACTER, pos, ch,
+                        "unexpected character '" + ch + "' at position " + pos
+                                + "; allowed are measure names, numbers, + - * / and parentheses");
+            }
+        }
+        tokens.add(new Token(Type.END, "", s.length() + 1));
+        return tokens;
+    }
+
+    private static final class Parser {
+        private final List<Token> tokens;
+        private int next;
+
+        Parser(String text, List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        Node expression() {
+            Node left = term();
+            while (peek().type() == Type.OP && (peek().text().equals("+") || peek().text().equals("-"))) {
+                char op = take().text().charAt(0);
+                left = new Bin(op, left, term());
+            }
+            return left;
+        }
+
+        private Node term() {
+            Node left = factor();
+            while (peek().type() == Type.OP && (peek().text().equals("*") || peek().text().equals("/"))) {
+                char op = take().text().charAt(0);
+                left = new Bin(op, left, factor());
+            }
+            return left;
+        }
+
+        private Node factor() {
+            if (peek().type() == Type.OP && peek().text().equals("-")) {
+                take();
+                return new Neg(factor());
+            }
+            return primary();
+        }
+
+        private Node primary() {
+            Token t = take();
+            switch (t.type()) {
+                case NUMBER:
+                    return new Num(new BigDecimal(t.text()), t.text());
+                case NAME:
+                    Optional<Measure> m = Measure.byKey(t.text());
+                    if (m.isEmpty()) {
+                        throw new FormulaException(Kind.UNKNOWN_MEASURE, t.position(), t.text(),
+                                "unknown measure '" + t.text() + "' at position " + t.position());
+                    }
+                    return new Var(m.get());
+                case LPAREN:
+                    Node inner = expression();
+                    Token close = take();
+                    if (close.type() != Type.RPAREN) {
+                        throw unexpected(close, "')'");
+                    }
+                    return new Group(inner);
+                default:
+                    throw unexpected(t, "a number, a measure or '('");
+            }
+        }
+
+        void expectEnd() {
+            Token t = peek();
+            if (t.type() != Type.END) {
+                throw unexpected(t, "an operator or the end of the formula");
+            }
+        }
+
+        private static FormulaException unexpected(Token t, String expected) {
+            if (t.type() == Type.END) {
+                return new FormulaException(Kind.UNEXPECTED_END, t.position(), "",
+                        "the formula ends too early at position " + t.position() + ": expected " + expected);
+            }
+            return new FormulaException(Kind.UNEXPECTED_TOKEN, t.position(), t.text(),
+                    "unexpected '" + t.text() + "' at position " + t.position() + ": expected " + expected);
+        }
+
+        private Token peek() {
+            return tokens.get(next);
+        }
+
+        private Token take() {
+            Token t = tokens.get(next);
+            if (t.type() != Type.END) {
+                next++;
+            }
+            return t;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.meridian.indicator.scoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.meridian.shared.UnitType;
+
+/**
+ * Scheme content as submitted (the shape of {@code PUT /api/v1/schemes/{unitType}}), not yet checked.
+ * {@link #toSnapshot} checks everything at once and either returns the scheme or throws
+ * {@link InvalidSchemeException} listing every problem with its field path.
+ */
+public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
+
+    /** One indicator line: its catalogue code, weight and scoring rule. */
+    public record Item(String code, BigDecimal weight, Scoring scoring) {
+    }
+
+    /**
+     * A scoring rule as submitted: {@code method} {@code LINEAR} (with {@code zero}, {@code full}), {@code BANDS}
+     * (with {@code bands} as [threshold, score] pairs) or {@code PEER_RANK}.
+     */
+    public record Scoring(String method, BigDecimal zero, BigDecimal full, List<List<BigDecimal>> bands) {
+
+        public static Scoring of(ScoringRule rule) {
+            if (rule instanceof ScoringRule.Linear l) {
+                return new Scoring(l.method(), l.zero(), l.full(), null);
+            }
+            if (rule instanceof ScoringRule.Bands b) {
+                return new Scoring(b.method(), null, null,
+                        b.bands().stream().map(x -> List.of(x.threshold(), x.score())).toList());
+            }
+            return new Scoring(rule.method(), null, null, null);
+        }
+    }
+
+    /** One tier threshold as submitted. */
+    public record Tier(String tier, BigDecimal minTotal) {
+    }
+
+    /** The draft of a saved scheme (for showing it in the API's shape or in the editor). */
+    public static SchemeDraft of(SchemeSnapshot scheme) {
+        return new SchemeDraft(
+                scheme.items().stream().map(i -> new Item(i.code(), i.weight(), Scoring.of(i.rule()))).toList(),
+                scheme.tiers().thresholds().stream().map(t -> new Tier(t.tier(), t.minTotal())).toList());
+    }
+
+    /** Every problem of this draft against the catalogue; empty when it can be saved. */
+    public List<Problem> problems(Function<String, Optional<IndicatorDefinition>> catalogue) {
+        List<Problem> problems = new ArrayList<>();
+        build(catalogue, problems);
+        return problems;
+    }
+
+    /**
+     * The scheme this draft describes, with the catalogue's indicator definitions copied in.
+     *
+     * @throws InvalidSchemeException listing every problem
+     */
+    public SchemeSnapshot toSnapshot(Function<String, Optional<IndicatorDefinition>> catalogue, UnitType unitType,
+                                     int version, Instant savedAt, String savedBy) {
+        List<Problem> problems = new ArrayList<>();
+        Built built = build(catalogue, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSchemeException(problems);
+        }
+        return new SchemeSnapshot(unitType, version, savedAt, savedBy, built.items(), built.tiers());
+    }
+
+    private record Built(List<SchemeItem> items, TierPolicy tiers) {
+    }
+
+    private Built build(Function<String, Optional<IndicatorDefinition>> catalogue, List<Problem> problems) {
+        List<SchemeItem> items = new ArrayList<>();
+        List<Item> lines = indicators == null ? List.of() : indicators;
+        if (lines.isEmpty()) {
+            problems.add(Problem.of("indicators", "noIndicators", "at least one indicator is required"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String f = "indicators[" + i + "]";
+            Item line = lines.get(i);
+            if (line == null) {
+                problems.add(Problem.of(f, "required", "is required"));
+                continue;
+            }
+            IndicatorDefinition indicator = null;
+            if (line.code() == null || line.code().isBlank()) {
+                problems.add(Problem.of(f + ".code", "required", "is required"));
+            } else if (!seen.add(line.code())) {
+                problems.add(Problem.of(f + ".code", "indicatorTwice", "indicator " + line.code()
+                        + " is listed twice", line.code()));
+            } else {
+                indicator = catalogue.apply(line.code()).orElse(null);
+                if (indicator == null) {
+                    problems.add(Problem.of(f + ".code", "unknownIndicator", "unknown indicator '" + line.code()
+                            + "'", line.code()));
+                }
+            }
+            boolean weightOk = false;
+            if (line.weight() == null) {
+                problems.add(Problem.of(f + ".weight", "required", "is required"));
+            } else if (line.weight().signum() <= 0) {
+                problems.add(Problem.of(f + ".weight", "weightNotPositive", "weight must be greater than 0",
+                        line.weight().toPlainString()));
+            } else {
+                weightOk = true;
+            }
+            ScoringRule rule = rule(line.scoring(), indicator, f + ".scoring", problems);
+            if (indicator != null && weightOk && rule != null) {
+                items.add(new SchemeItem(indicator, line.weight(), rule));
+            }
+        }
+        List<Tier> ts = tiers == null ? List.of() : tiers;
+        List<Problem> tierProblems = TierPolicy.check(
+                ts.stream().map(t -> t == null ? null : t.tier()).toList(),
+                ts.stream().map(t -> t == null ? null : t.minTotal()).toList());
+        problems.addAll(tierProblems);
+        TierPolicy policy = tierProblems.isEmpty()
+                ? new TierPolicy(ts.stream().map(t -> new TierPolicy.Threshold(t.tier(), t.minTotal())).toList())
+                : null;
+        return new Built(items, policy);
+    }
+
+    private static ScoringRule rule(Scoring s, IndicatorDefinition indicator, String f, List<Problem> problems) {
+        if (s == null) {
+            problems.add(Problem.of(f, "required", "is required"));
+            return null;
+        }
+        String method = s.method() == null ? "" : s.method().trim().toUpperCase(Locale.ROOT);
+        switch (method) {
+            case "LINEAR" -> {
+                List<Problem> p = ScoringRule.Linear.check(s.zero(), s.full());
+                p.forEach(x -> problems.add(x.under(f)));
+                return p.isEmpty() ? new ScoringRule.Linear(s.zero(), s.full()) : null;
+            }
+            case "BANDS" -> {
+                List<ScoringRule.Band> bands = new ArrayList<>();
+                boolean shapeOk = true;
+                List<List<BigDecimal>> raw = s.bands() == null ? List.of() : s.bands();
+                for (int i = 0; i < raw.size(); i++) {
+                    List<BigDecimal> pair = raw.get(i);
+                    if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
+                        problems.add(Problem.of(f + ".bands[" + i + "]", "bandShape",
+                                "a band is a pair [threshold, score]"));
+                        shapeOk = false;
+                    } else {
+                        bands.add(new ScoringRule.Band(pair.get(0), pair.get(1)));
+                    }
+                }
+                List<Problem> p = new ArrayList<>(shapeOk ? ScoringRule.Bands.scoreProblems(bands) : List.of());
+                if (shapeOk && indicator != null) {
+                    p.addAll(ScoringRule.Bands.orderProblems(bands, indicator.direction()));
+                }
+                p.forEach(x -> problems.add(x.under(f)));
+                return shapeOk && p.isEmpty() ? new ScoringRule.Bands(bands) : null;
+            }
+            case "PEER_RANK" -> {
+                return new ScoringRule.PeerRank();
+            }
+            default -> {
+                problems.add(Problem.of(f + ".method", "unknownMethod", "unknown scoring method '" + s.method()
+                        + "'; use LINEAR, BANDS or PEER_RANK", s.method() == null ? "" : s.method()));
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.meridian.indicator.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.meridian.indicator.Measure;
+
+/**
+ * The scorecard computation of engine.md §4, for every unit of one scheme and one period:
+ * <ol>
+ * <li>value of each indicator = its formula on the unit's measure totals (null on a division by zero);</li>
+ * <li>score = the indicator's rule on a non-null value ({@code PEER_RANK} among the units with a non-null
+ *     value of that indicator);</li>
+ * <li>total = Σ(weight × score) / Σ(weight) over the indicators with a value, null if none;
+ *     coverage = that weight sum / the scheme's whole weight sum;</li>
+ * <li>rank = competition rank (1, 2, 2, 4) of the total rounded half-up to 2 decimals, descending; null totals
+ *     are unranked; tier from the thresholds on the rounded total;</li>
+ * <li>peer median of each indicator: the median of the non-null values (mean of the two middle values for an
+ *     even count), null if there is none.</li>
+ * </ol>
+ * Empty input gives an empty list; a single unit gets rank 1 and 100 on every {@code PEER_RANK} indicator with a
+ * value. A measure a unit lacks counts as 0 (a unit without events). Divisions use {@link Formula#PRECISION}.
+ */
+public final class ScorecardEngine {
+
+    private ScorecardEngine() {
+    }
+
+    /**
+     * Scores every unit.
+     *
+     * @param totals the period's measure totals per unit key (e.g. channel code); iteration order breaks ties
+     *               in the returned order only
+     * @return one scorecard per unit, in rank order, unranked units last (by unit key)
+     */
+    public static List<Scorecard> score(SchemeSnapshot scheme, Map<String, Map<Measure, BigDecimal>> totals) {
+        Objects.requireNonNull(scheme, "scheme");
+        List<String> units = new ArrayList<>(totals.keySet());
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<String, List<BigDecimal>> peers = new LinkedHashMap<>();
+        for (SchemeItem item : scheme.items()) {
+            List<BigDecimal> nonNull = new ArrayList<>();
+            for (String unit : units) {
+                BigDecimal v = item.indicator().formula().evaluate(totals.get(unit));
+                values.computeIfAbsent(unit, u -> new HashMap<>()).put(item.code(), v);
+                if (v != null) {
+                    nonNull.add(v);
+                }
+            }
+            peers.put(item.code(), List.copyOf(nonNull));
+        }
+        Map<String, BigDecimal> medians = new HashMap<>();
+        peers.forEach((code, vs) -> medians.put(code, median(vs)));
+        BigDecimal wholeWeight = scheme.totalWeight();
+
+        List<Scorecard> cards = new ArrayList<>();
+        for (String unit : units) {
+            Map<Measure, BigDecimal> measures = totals.get(unit);
+            List<ScoringRule.Applied> applied = new ArrayList<>();
+            BigDecimal weighted = BigDecimal.ZERO;
+            BigDecimal scoredWeight = BigDecimal.ZERO;
+            for (SchemeItem item : scheme.items()) {
+                BigDecimal v = values.get(unit).get(item.code());
+                ScoringRule.Applied a = v == null ? null
+                        : item.rule().apply(v, item.indicator().direction(), peers.get(item.code()));
+                applied.add(a);
+                if (a != null) {
+                    weighted = weighted.add(item.weight().multiply(a.score()));
+                    scoredWeight = scoredWeight.add(item.weight());
+                }
+            }
+            BigDecimal total = scoredWeight.signum() == 0 ? null : weighted.divide(scoredWeight, Formula.PRECISION);
+            BigDecimal coverage = scoredWeight.divide(wholeWeight, Formula.PRECISION);
+            List<Scorecard.IndicatorResult> results = new ArrayList<>();
+            for (int i = 0; i < scheme.items().size(); i++) {
+                SchemeItem item = scheme.items().get(i);
+                ScoringRule.Applied a = applied.get(i);
+                Formula f = item.indicator().formula();
+                BigDecimal v = values.get(unit).get(item.code());
+                BigDecimal score = a == null ? null : a.score();
+                BigDecimal contribution = score == null ? null
+                        : item.weight().multiply(score).divide(scoredWeight, Formula.PRECISION);
+                results.add(new Scorecard.IndicatorResult(item.code(), v, score, item.weight(), contribution,
+                        medians.get(item.code()), new Scorecard.Explanation(f.text(), f.inputs(measures),
+                        f.substitute(measures), v, a)));
+            }
+            cards.add(new Scorecard(unit, total, coverage, null, scheme.tiers().tierOf(Scorecard.round(total)),
+                    results));
+        }
+        return rank(cards);
+    }
+
+    /** Competition ranking (1, 2, 2, 4) by rounded total, descending; null totals unranked and last. */
+    static List<Scorecard> rank(List<Scorecard> cards) {
+        List<Scorecard> ranked = new ArrayList<>();
+        for (Scorecard c : cards) {
+            Integer rank = null;
+            if (c.total() != null) {
+                BigDecimal mine = c.roundedTotal();
+                rank = 1 + (int) cards.stream()
+                        .filter(o -> o.total() != null && o.roundedTotal().compareTo(mine) > 0).count();
+            }
+            ranked.add(new Scorecard(c.unit(), c.total(), c.coverage(), rank, c.tier(), c.indicators()));
+        }
+        ranked.sort(Comparator.comparing(Scorecard::rank, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Scorecard::unit));
+        return ranked;
+    }
+
+    /** The median; the mean of the two middle values for an even count; null for no values. */
+    public static BigDecimal median(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n % 2 == 1) {
+            return sorted.get(n / 2);
+        }
+        return sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), Formula.PRECISION);
+    }
+}
