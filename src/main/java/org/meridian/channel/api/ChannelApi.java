@@ -1,0 +1,191 @@
+package org.meridian.channel.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.meridian.channel.Channel;
+import org.meridian.channel.ChannelDraft;
+import org.meridian.channel.ChannelQuery;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.channel.StatusChange;
+import org.meridian.channel.Tier;
+import org.meridian.channel.TierChange;
+import org.meridian.channel.TierChangeSource;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.web.Paged;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The channel calls of api.md (Channels) and the project's additions: lifecycle steps, tier changes
+ * and their approval, the tier catalogue. Reading needs ANALYST, changing CHANNEL_MANAGER, deciding a
+ * downgrade HOSPITAL_MANAGER; CHANNEL_USER and REGULATOR get 403. Everything is in the caller's hospital.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ChannelApi {
+
+    /** Fields a PATCH may name; {@code code} only with the channel's own code. */
+    private static final Set<String> PATCHABLE = Set.of("code", "name", "type", "cooperationLevel", "status",
+            "statusReason", "region", "address", "contactName", "contactPhone", "contractStart", "contractEnd",
+            "contractRef", "notes");
+
+    private final ChannelRegistry registry;
+
+    ChannelApi(ChannelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The body of a create call (api.md) with the project's optional additions. */
+    record ChannelRequest(String code, String name, String type, String status, String region,
+                          String cooperationLevel, String address, String contactName, String contactPhone,
+                          String contractStart, String contractEnd, String contractRef, String notes) {
+    }
+
+    record StatusRequest(String status, String reason) {
+    }
+
+    record TierChangeRequest(String tier, String reason) {
+    }
+
+    record DecisionRequest(String note) {
+    }
+
+    @PostMapping("/channels")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<Channel> create(@RequestBody ChannelRequest body) {
+        Channel c = registry.register(CurrentUser.hospitalId(), new ChannelDraft(body.code(), body.name(), body.type(),
+                body.cooperationLevel(), body.status(), body.region(), body.address(), body.contactName(),
+                body.contactPhone(), body.contractStart(), body.contractEnd(), body.contractRef(), body.notes()));
+        return ResponseEntity.created(URI.create("/api/v1/channels/" + c.code())).body(c);
+    }
+
+    @GetMapping("/channels")
+    @PreAuthorize("hasRole('ANALYST')")
+    Paged<Channel> search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+                          @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
+                          @RequestParam(required = false) String region,
+                          @RequestParam(required = false) String cooperationLevel,
+                          @RequestParam(required = false) String contractEndsWithinDays,
+                          @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        return registry.search(CurrentUser.hospitalId(), ChannelQuery.parse(q, type, tier, status, region,
+                cooperationLevel, contractEndsWithinDays, sort, dir, page, size));
+    }
+
+    @GetMapping("/channels/{code}")
+    @PreAuthorize("hasRole('ANALYST')")
+    Channel one(@PathVariable String code) {
+        return registry.get(CurrentUser.hospitalId(), code);
+    }
+
+    @PatchMapping("/channels/{code}")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Channel patch(@PathVariable String code, @RequestBody Map<String, Object> body) {
+        long hospital = CurrentUser.hospitalId();
+        Channel current = registry.get(hospital, code);
+        List<InputProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, Object> e : body.entrySet()) {
+            if (!PATCHABLE.contains(e.getKey())) {
+                problems.add(InputProblem.of(e.getKey(), "channel.error.unknownField"));
+            } else if (e.getValue() != null && !(e.getValue() instanceof String || e.getValue() instanceof Number)) {
+                problems.add(InputProblem.of(e.getKey(), "channel.error.notText"));
+            }
+        }
+        if (body.containsKey("code") && !current.code().equals(String.valueOf(body.get("code")))) {
+            problems.add(InputProblem.of("code", "channel.error.codeFixed"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ChannelDraft was = ChannelDraft.of(current);
+        ChannelDraft merged = new ChannelDraft(current.code(), pick(body, "name", was.name()),
+                pick(body, "type", was.type()), pick(body, "cooperationLevel", was.cooperationLevel()),
+                pick(body, "status", was.status()), pick(body, "region", was.region()),
+                pick(body, "address", was.address()), pick(body, "contactName", was.contactName()),
+                pick(body, "contactPhone", was.contactPhone()), pick(body, "contractStart", was.contractStart()),
+                pick(body, "contractEnd", was.contractEnd()), pick(body, "contractRef", was.contractRef()),
+                pick(body, "notes", was.notes()));
+        return registry.update(hospital, code, merged, pick(body, "statusReason", null));
+    }
+
+    /** A lifecycle step with its reason, e.g. {@code {"status": "PROBATION", "reason": "投诉率连续超标"}}. */
+    @PostMapping("/channels/{code}/status")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Channel status(@PathVariable String code, @RequestBody StatusRequest body) {
+        return registry.changeStatus(CurrentUser.hospitalId(), code, body.status(), body.reason());
+    }
+
+    @GetMapping("/channels/{code}/status-changes")
+    @PreAuthorize("hasRole('ANALYST')")
+    List<StatusChange> statusHistory(@PathVariable String code) {
+        long hospital = CurrentUser.hospitalId();
+        return registry.statusHistory(hospital, registry.get(hospital, code).id());
+    }
+
+    @GetMapping("/channels/{code}/tier-changes")
+    @PreAuthorize("hasRole('ANALYST')")
+    List<TierChange> tierHistory(@PathVariable String code) {
+        long hospital = CurrentUser.hospitalId();
+        return registry.tierHistory(hospital, registry.get(hospital, code).id());
+    }
+
+    /** Requests a tier: an upgrade or first tier answers APPLIED, a downgrade PENDING (201 either way). */
+    @PostMapping("/channels/{code}/tier-changes")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    TierChange requestTier(@PathVariable String code, @RequestBody TierChangeRequest body) {
+        long hospital = CurrentUser.hospitalId();
+        return registry.requestTierChange(hospital, registry.get(hospital, code).id(), body.tier(), body.reason(),
+                TierChangeSource.MANUAL, null);
+    }
+
+    /** Downgrades waiting for a decision. */
+    @GetMapping("/channel-tier-changes")
+    @PreAuthorize("hasRole('ANALYST')")
+    List<TierChange> pending() {
+        return registry.pendingTierChanges(CurrentUser.hospitalId());
+    }
+
+    @PostMapping("/channel-tier-changes/{id}/approve")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    TierChange approve(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return registry.decideTierChange(CurrentUser.hospitalId(), id, true, body == null ? null : body.note());
+    }
+
+    @PostMapping("/channel-tier-changes/{id}/reject")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    TierChange reject(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return registry.decideTierChange(CurrentUser.hospitalId(), id, false, body == null ? null : body.note());
+    }
+
+    @GetMapping("/channel-tiers")
+    @PreAuthorize("hasRole('ANALYST')")
+    List<Tier> tiers() {
+        return registry.tiers(CurrentUser.hospitalId());
+    }
+
+    private static String pick(Map<String, Object> body, String key, String otherwise) {
+        if (!body.containsKey(key)) {
+            return otherwise;
+        }
+        Object v = body.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+}

@@ -1,0 +1,53 @@
+package org.meridian.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list, as the API answers every list: {@code {items, page, size, total}} (api.md,
+ * Conventions). {@code page} counts from 0; {@code size} is 1 to {@link #MAX_SIZE}.
+ */
+public record Paged<T>(List<T> items, int page, int size, long total) {
+
+    public static final int MAX_SIZE = 1000;
+    public static final int DEFAULT_SIZE = 50;
+
+    public Paged {
+        items = List.copyOf(items);
+    }
+
+    /** Checks paging parameters; a page below 0 or a size outside 1..1000 is a 400 with both problems listed. */
+    public static void check(int page, int size) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(InputProblem.of("page", "paging.page.negative"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            problems.add(InputProblem.of("size", "paging.size.range", MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+
+    public int pageCount() {
+        return total == 0 ? 1 : (int) ((total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return (long) (page + 1) * size < total;
+    }
+
+    public <R> Paged<R> map(Function<? super T, ? extends R> f) {
+        return new Paged<>(items.stream().<R>map(f).toList(), page, size, total);
+    }
+}
