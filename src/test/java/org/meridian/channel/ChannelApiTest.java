@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ChannelApiTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** Codes sort in creation order within a run and never repeat across runs on one database. */
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
@@ -38,7 +40,7 @@ class ChannelApiTest {
     @Autowired ChannelRegistry registry;
 
     static String uniqueCode() {
-        return "API-" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+        return "API-%s-%04d".formatted(RUN, SEQ.incrementAndGet());
     }
 
     ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
