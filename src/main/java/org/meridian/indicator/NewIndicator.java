@@ -1,0 +1,82 @@
+package org.meridian.indicator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.meridian.indicator.scoring.Direction;
+import org.meridian.indicator.scoring.Formula;
+import org.meridian.indicator.scoring.FormulaException;
+import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.shared.web.InputProblem;
+
+/** A hospital's own indicator as submitted (API or form), not yet checked. */
+public record NewIndicator(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
+                           String formula, String descriptionZh, String descriptionEn) {
+
+    /** Every problem of this submission (the code's uniqueness is checked on saving). */
+    public List<InputProblem> problems() {
+        List<InputProblem> p = new ArrayList<>();
+        if (blank(code)) {
+            p.add(InputProblem.of("code", "indicator.error.required"));
+        } else if (!IndicatorDefinition.CODE.matcher(code.strip()).matches()) {
+            p.add(InputProblem.of("code", "indicator.error.codeFormat"));
+        }
+        text(p, "nameZh", nameZh, 100, true);
+        text(p, "nameEn", nameEn, 100, true);
+        text(p, "unitZh", unitZh, 20, true);
+        text(p, "unitEn", unitEn, 20, true);
+        text(p, "descriptionZh", descriptionZh, 500, false);
+        text(p, "descriptionEn", descriptionEn, 500, false);
+        if (blank(direction)) {
+            p.add(InputProblem.of("direction", "indicator.error.required"));
+        } else if (parseDirection() == null) {
+            p.add(InputProblem.of("direction", "indicator.error.unknownDirection", direction));
+        }
+        InputProblem f = formulaProblem(formula);
+        if (f != null) {
+            p.add(f);
+        }
+        return p;
+    }
+
+    /** The problem of a formula text for the field {@code formula}, or null when it parses. */
+    public static InputProblem formulaProblem(String formula) {
+        try {
+            Formula.parse(formula);
+            return null;
+        } catch (FormulaException e) {
+            return InputProblem.of("formula", "indicator.formula.error." + e.kind(), e.position(), e.token());
+        }
+    }
+
+    IndicatorDefinition toDefinition() {
+        return new IndicatorDefinition(code.strip(), nameZh.strip(), nameEn.strip(), unitZh.strip(), unitEn.strip(),
+                parseDirection(), Formula.parse(formula), strip(descriptionZh), strip(descriptionEn));
+    }
+
+    private Direction parseDirection() {
+        try {
+            return Direction.valueOf(direction.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void text(List<InputProblem> p, String field, String value, int max, boolean required) {
+        if (blank(value)) {
+            if (required) {
+                p.add(InputProblem.of(field, "indicator.error.required"));
+            }
+        } else if (value.strip().length() > max) {
+            p.add(InputProblem.of(field, "indicator.error.tooLong", max));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,105 @@
+package org.meridian.indicator;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.indicator.scoring.InvalidSchemeException;
+import org.meridian.indicator.scoring.Problem;
+import org.meridian.indicator.scoring.SchemeDraft;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The schemes (考核方案) of a hospital, one per unit type, with every saved version kept. The newest version
+ * is the scheme in force; an evaluation takes {@link #current} as its immutable {@link SchemeSnapshot} and can
+ * read the same version back later with {@link #version}.
+ */
+@Service
+public class Schemes {
+
+    private final SchemeVersions versions;
+    private final Indicators indicators;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Schemes(SchemeVersions versions, Indicators indicators, AuditLog audit, Clock clock) {
+        this.versions = versions;
+        this.indicators = indicators;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The scheme in force for the unit type, if one was ever saved. */
+    public Optional<SchemeSnapshot> current(long hospitalId, UnitType unitType) {
+        return versions.latest(hospitalId, unitType);
+    }
+
+    /** One saved version, exactly as it was saved. */
+    public Optional<SchemeSnapshot> version(long hospitalId, UnitType unitType, int version) {
+        return versions.version(hospitalId, unitType, version);
+    }
+
+    /** Every saved version, newest first. */
+    public List<SchemeVersionInfo> history(long hospitalId, UnitType unitType) {
+        return versions.history(hospitalId, unitType);
+    }
+
+    /** The schemes in force, by unit type (types without a scheme are absent). */
+    public Map<UnitType, SchemeSnapshot> currentAll(long hospitalId) {
+        Map<UnitType, SchemeSnapshot> all = new LinkedHashMap<>();
+        for (UnitType t : UnitType.values()) {
+            current(hospitalId, t).ifPresent(s -> all.put(t, s));
+        }
+        return all;
+    }
+
+    /** Every problem of a draft against the hospital's catalogue, as field problems with message keys. */
+    public List<InputProblem> problems(long hospitalId, SchemeDraft draft) {
+        return toInput(draft.problems(code -> indicators.find(hospitalId, code)));
+    }
+
+    /**
+     * Saves a new version of the unit type's scheme and audits the change.
+     *
+     * @throws InvalidInputException listing every problem of the draft
+     * @throws IndicatorConflictException when someone saved the same scheme at the same moment
+     */
+    @Transactional
+    public SchemeSnapshot save(MeridianUser user, UnitType unitType, SchemeDraft draft) {
+        long hospitalId = user.hospitalId();
+        Optional<SchemeSnapshot> before = current(hospitalId, unitType);
+        SchemeSnapshot saved;
+        try {
+            saved = draft.toSnapshot(code -> indicators.find(hospitalId, code), unitType,
+                    versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    user.getUsername());
+        } catch (InvalidSchemeException e) {
+            throw new InvalidInputException(toInput(e.problems()));
+        }
+        if (!versions.insert(hospitalId, saved)) {
+            throw new IndicatorConflictException("The scheme for " + unitType
+                    + " was changed by someone else at the same moment; reload and save again.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", saved.version());
+        details.put("scheme", AuditLog.change(before.map(SchemeDraft::of).orElse(null), SchemeDraft.of(saved)));
+        audit.record(hospitalId, user.getUsername(), "SCHEME_SAVED", unitType.name(), details);
+        return saved;
+    }
+
+    private static List<InputProblem> toInput(List<Problem> problems) {
+        return problems.stream()
+                .map(p -> new InputProblem(p.field(), "indicator.problem." + p.code(), p.args()))
+                .toList();
+    }
+}

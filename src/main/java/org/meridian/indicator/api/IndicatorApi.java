@@ -1,0 +1,66 @@
+package org.meridian.indicator.api;
+
+import java.net.URI;
+import java.util.List;
+
+import org.meridian.indicator.CatalogueEntry;
+import org.meridian.indicator.Indicators;
+import org.meridian.indicator.Measure;
+import org.meridian.indicator.NewIndicator;
+import org.meridian.indicator.scoring.Direction;
+import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.web.Paged;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The indicator catalogue (api.md: {@code GET /api/v1/indicators}) and the project's addition of a hospital's
+ * own indicators. Reading needs ANALYST, adding CHANNEL_MANAGER.
+ */
+@RestController
+@RequestMapping("/api/v1/indicators")
+class IndicatorApi {
+
+    private final Indicators indicators;
+
+    IndicatorApi(Indicators indicators) {
+        this.indicators = indicators;
+    }
+
+    /** One catalogue entry; {@code measures} are the measure keys its formula reads. */
+    record IndicatorView(String code, String nameZh, String nameEn, String unitZh, String unitEn, Direction direction,
+                         String formula, List<String> measures, String descriptionZh, String descriptionEn,
+                         boolean builtIn) {
+
+        static IndicatorView of(CatalogueEntry e) {
+            IndicatorDefinition d = e.definition();
+            return new IndicatorView(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(), d.direction(),
+                    d.formula().text(), d.formula().measures().stream().map(Measure::key).toList(), d.descriptionZh(),
+                    d.descriptionEn(), e.builtIn());
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    Paged<IndicatorView> list(@RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        Paged.check(page, size);
+        List<CatalogueEntry> all = indicators.catalogue(CurrentUser.hospitalId());
+        List<IndicatorView> items = all.stream().skip((long) page * size).limit(size).map(IndicatorView::of).toList();
+        return new Paged<>(items, page, size, all.size());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<IndicatorView> create(@RequestBody NewIndicator body) {
+        CatalogueEntry e = indicators.create(CurrentUser.require(), body);
+        return ResponseEntity.created(URI.create("/api/v1/indicators?code=" + e.code())).body(IndicatorView.of(e));
+    }
+}
