@@ -6,7 +6,7 @@ package org.meridian.incentive.rules;
  * Health Commission's nine rules of conduct for medical staff (九项准则, which ban profiting from
  * referring patients) and by anti-bribery law; elsewhere by anti-kickback and fee-splitting laws.
  * <p>
- * A money rule whose base is a measure is therefore {@link Status#REVIEW_REQUIRED}: every measure of
+ * A money rule whose base is a measure is therefore {@link Status#COMPLIANCE_REVIEW_REQUIRED}: every measure of
  * engine.md §2 is a sum over referred patients' events (patient volume) or their revenue. Such a rule
  * takes effect only after a hospital manager signs it off with a recorded justification. A fee on a
  * fixed base whose rate depends on the tier or score, an award by rank, a priority right and a sanction
@@ -22,7 +22,7 @@ public final class ComplianceGuard {
         /** No review needed: the rule takes effect from its valid-from date. */
         NOT_REQUIRED,
         /** 需合规审查: takes effect only once a hospital manager has signed it off. */
-        REVIEW_REQUIRED
+        COMPLIANCE_REVIEW_REQUIRED
     }
 
     /** The guard's finding and, when review is needed, the reason in English. */
@@ -36,10 +36,10 @@ public final class ComplianceGuard {
         if (rule.monetary() && rule instanceof IncentiveRule.FeeRule fee
                 && fee.base() instanceof FeeBase.OfMeasure measure) {
             return switch (measure.kind()) {
-                case PATIENT_VOLUME -> new Assessment(Status.REVIEW_REQUIRED, "money based on the measure '"
+                case PATIENT_VOLUME -> new Assessment(Status.COMPLIANCE_REVIEW_REQUIRED, "money based on the measure '"
                         + measure.measure() + "' grows with the number of referred patients; paying per referred "
                         + "patient is prohibited in many jurisdictions");
-                case REVENUE -> new Assessment(Status.REVIEW_REQUIRED, "money in proportion to the revenue of "
+                case REVENUE -> new Assessment(Status.COMPLIANCE_REVIEW_REQUIRED, "money in proportion to the revenue of "
                         + "referred patients is prohibited in many jurisdictions");
             };
         }

@@ -33,6 +33,13 @@ public record RuleDefinition(String code, String name, String type, String unitT
                              String lowestTier, Integer warningAfter, Integer probationAfter,
                              Integer terminationAfter) {
 
+    /** The same definition with other validity dates (a stored version's dates can be ended later). */
+    public RuleDefinition withValidity(LocalDate from, LocalDate to) {
+        return new RuleDefinition(code, name, type, unitType, from, to, baseKind, baseAmount, baseMeasure, rateBy,
+                tierRates, scoreBands, cap, topN, awardPeriod, awardAmount, awardInKind, benefit, tierQuotas,
+                lowestTier, warningAfter, probationAfter, terminationAfter);
+    }
+
     /** Builds and checks the rule as version {@code version}; lists every problem when it is not valid. */
     public IncentiveRule toRule(int version) {
         List<Violation> problems = new ArrayList<>();

@@ -23,7 +23,7 @@ class ComplianceGuardTest {
     void moneyPerReferredPatientNeedsReview() {
         for (String volume : new String[] {"referrals", "arrivals", "accepted", "conversions", "return_visits"}) {
             ComplianceGuard.Assessment a = measureFee(volume);
-            assertThat(a.status()).as(volume).isEqualTo(ComplianceGuard.Status.REVIEW_REQUIRED);
+            assertThat(a.status()).as(volume).isEqualTo(ComplianceGuard.Status.COMPLIANCE_REVIEW_REQUIRED);
             assertThat(a.reason()).contains(volume, "prohibited in many jurisdictions");
         }
     }
@@ -31,7 +31,7 @@ class ComplianceGuardTest {
     @Test
     void moneyInProportionToRevenueNeedsReview() {
         ComplianceGuard.Assessment a = measureFee("revenue");
-        assertThat(a.status()).isEqualTo(ComplianceGuard.Status.REVIEW_REQUIRED);
+        assertThat(a.status()).isEqualTo(ComplianceGuard.Status.COMPLIANCE_REVIEW_REQUIRED);
         assertThat(a.reason()).contains("revenue of referred patients");
     }
 

@@ -1,0 +1,30 @@
+package org.meridian.incentive;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.meridian.incentive.rules.Explanation;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Renders a line's explanation in the reader's language from {@code i18n/incentive*.properties}. */
+@Component
+public class Explanations {
+
+    private final MessageSource messages;
+
+    Explanations(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String render(List<Explanation> explanation, Locale locale) {
+        String separator = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "；" : "; ";
+        return String.join(separator, explanation.stream()
+                .map(e -> messages.getMessage(e.key(), e.args().toArray(), e.key(), locale))
+                .toList());
+    }
+
+    public String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}

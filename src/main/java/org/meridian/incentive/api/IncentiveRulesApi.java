@@ -1,0 +1,137 @@
+package org.meridian.incentive.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.meridian.incentive.ComplianceStatus;
+import org.meridian.incentive.Incentives;
+import org.meridian.incentive.StoredRule;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.RuleDefinition;
+import org.meridian.incentive.rules.SanctionRecommendation;
+import org.meridian.incentive.rules.TierInPeriod;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.UnitType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Incentive rules: list, read, create a version, compliance sign-off, templates, sanction check. */
+@RestController
+@RequestMapping("/api/v1/incentive-rules")
+class IncentiveRulesApi {
+
+    private final Incentives incentives;
+
+    IncentiveRulesApi(Incentives incentives) {
+        this.incentives = incentives;
+    }
+
+    /** A rule version as the API shows it. */
+    record RuleJson(long id, String code, int version, String name, String type, String unitType,
+                    LocalDate validFrom, LocalDate validTo, boolean inEffect, Compliance compliance,
+                    RuleDefinition definition, String createdBy, Instant createdAt) {
+
+        static RuleJson of(StoredRule r) {
+            return new RuleJson(r.id(), r.code(), r.version(), r.name(), r.type().name(), r.unitType(),
+                    r.validFrom(), r.validTo(), r.complianceStatus().inEffect(),
+                    new Compliance(r.complianceStatus(), r.complianceReason(), r.signedOffBy(), r.signedOffAt(),
+                            r.signOffJustification()),
+                    r.definition().withValidity(r.validFrom(), r.validTo()), r.createdBy(), r.createdAt());
+        }
+    }
+
+    /** The compliance state: status, the guard's reason, and the sign-off (who, when, why). */
+    record Compliance(ComplianceStatus status, String reason, String signedOffBy, Instant signedOffAt,
+                      String justification) {
+    }
+
+    record SignOffRequest(String justification) {
+    }
+
+    record TemplatesRequest(LocalDate validFrom) {
+    }
+
+    record TierJson(String period, String tier) {
+    }
+
+    record SanctionRequest(String channelCode, String unitType, List<TierJson> history) {
+    }
+
+    record SanctionJson(String channelCode, String period, String level, int consecutivePeriods, String lowestTier,
+                        String ruleCode, int ruleVersion) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    List<RuleJson> list() {
+        return incentives.rules().stream().map(RuleJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('ANALYST')")
+    RuleJson one(@PathVariable long id) {
+        return RuleJson.of(incentives.rule(id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<RuleJson> create(@RequestBody RuleDefinition definition) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(RuleJson.of(incentives.createRule(definition)));
+    }
+
+    @PostMapping("/{id}/sign-off")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    RuleJson signOff(@PathVariable long id, @RequestBody SignOffRequest request) {
+        return RuleJson.of(incentives.signOff(id, request.justification()));
+    }
+
+    @PostMapping("/templates")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    List<RuleJson> installTemplates(@RequestBody TemplatesRequest request) {
+        if (request.validFrom() == null) {
+            throw new InvalidIncentiveException("validFrom", "give the date from which the templates are valid");
+        }
+        return incentives.installTemplates(request.validFrom()).stream().map(RuleJson::of).toList();
+    }
+
+    @PostMapping("/sanction-recommendations")
+    @PreAuthorize("hasRole('ANALYST')")
+    ResponseEntity<SanctionJson> sanction(@RequestBody SanctionRequest request) {
+        List<Violation> problems = new java.util.ArrayList<>();
+        UnitType unitType = null;
+        try {
+            unitType = UnitType.valueOf(String.valueOf(request.unitType()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Violation("unitType", "unknown unitType '" + request.unitType() + "'"));
+        }
+        if (request.channelCode() == null || request.channelCode().isBlank()) {
+            problems.add(new Violation("channelCode", "a channel code is required"));
+        }
+        List<TierInPeriod> history = new java.util.ArrayList<>();
+        List<TierJson> given = request.history() == null ? List.of() : request.history();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                history.add(new TierInPeriod(Period.parse(given.get(i).period()), given.get(i).tier()));
+            } catch (InvalidIncentiveException | IllegalArgumentException e) {
+                problems.add(new Violation("history[" + i + "]", "needs a period such as 2026-Q3 and a tier"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidIncentiveException(problems);
+        }
+        Optional<SanctionRecommendation> r = incentives.recommendSanction(request.channelCode(), unitType, history);
+        return r.map(s -> ResponseEntity.ok(new SanctionJson(s.channelCode(), s.period().toString(), s.level().name(),
+                        s.consecutivePeriods(), s.lowestTier(), s.ruleCode(), s.ruleVersion())))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+}

@@ -1,0 +1,184 @@
+package org.meridian.incentive.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.meridian.incentive.Explanations;
+import org.meridian.incentive.Incentives;
+import org.meridian.incentive.Statement;
+import org.meridian.incentive.StatementSummary;
+import org.meridian.incentive.StoredLine;
+import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.ManualAdjustment;
+import org.meridian.incentive.rules.Money;
+import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.StatementHeader;
+import org.meridian.shared.UnitType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Statements: prepare, adjust, review, approve, pay, correct, read, export as XLSX. */
+@RestController
+@RequestMapping("/api/v1/statements")
+class StatementsApi {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Incentives incentives;
+    private final Explanations texts;
+
+    StatementsApi(Incentives incentives, Explanations texts) {
+        this.incentives = incentives;
+        this.texts = texts;
+    }
+
+    /** The channel's evaluation result, as given until published evaluations exist. */
+    record ResultJson(String channelCode, String unitType, String tier, BigDecimal total, Integer rank,
+                      Map<String, BigDecimal> measureTotals) {
+    }
+
+    record PrepareRequest(String period, ResultJson result) {
+    }
+
+    record AdjustmentRequest(BigDecimal amount, String reason) {
+    }
+
+    record LineJson(int lineNo, String ruleType, String ruleCode, Integer ruleVersion, String basisLabel,
+                    BigDecimal basis, BigDecimal rate, BigDecimal amount, Integer quantity, String benefit,
+                    String explanation, String reason, String createdBy, Instant createdAt) {
+    }
+
+    record StatementJson(long id, String channelCode, String unitType, String period, int sequence, Long corrects,
+                         String status, String preparedBy, Instant preparedAt, String reviewedBy, Instant reviewedAt,
+                         String approvedBy, Instant approvedAt, String paidBy, Instant paidAt, ResultJson result,
+                         List<LineJson> lines, BigDecimal total, String currency) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    List<StatementSummary> list(@RequestParam(required = false) String period) {
+        return incentives.statements(period);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('ANALYST')")
+    StatementJson one(@PathVariable long id, Locale locale) {
+        return json(incentives.statement(id), locale);
+    }
+
+    @GetMapping("/{id}/xlsx")
+    @PreAuthorize("hasRole('ANALYST')")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
+        Statement s = incentives.statement(id);
+        String name = "statement-" + s.header().channelCode() + "-" + s.header().period() + "-"
+                + s.header().sequence() + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(incentives.workbook(id, locale));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<StatementJson> prepare(@RequestBody PrepareRequest request, Locale locale) {
+        List<Violation> problems = new ArrayList<>();
+        Period period = null;
+        try {
+            period = Period.parse(request.period());
+        } catch (InvalidIncentiveException e) {
+            problems.addAll(e.violations());
+        }
+        ChannelResult result = null;
+        ResultJson r = request.result();
+        if (r == null) {
+            problems.add(new Violation("result", "the channel's evaluation result is required"));
+        } else {
+            UnitType unitType = null;
+            if (r.unitType() != null) {
+                try {
+                    unitType = UnitType.valueOf(r.unitType().strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Violation("result.unitType", "unknown unitType '" + r.unitType() + "'; one of "
+                            + java.util.Arrays.toString(UnitType.values())));
+                }
+            }
+            try {
+                result = new ChannelResult(r.channelCode(), unitType, r.tier(), r.total(), r.rank(), r.measureTotals());
+            } catch (InvalidIncentiveException e) {
+                for (Violation v : e.violations()) {
+                    if (!(v.field().equals("unitType") && r.unitType() != null)) {
+                        problems.add(new Violation("result." + v.field(), v.message()));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidIncentiveException(problems);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(incentives.prepare(period, result), locale));
+    }
+
+    @PostMapping("/{id}/adjustments")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    StatementJson adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Locale locale) {
+        return json(incentives.addAdjustment(id, new ManualAdjustment(request.amount(), request.reason())), locale);
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    StatementJson review(@PathVariable long id, Locale locale) {
+        return json(incentives.review(id), locale);
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    StatementJson approve(@PathVariable long id, Locale locale) {
+        return json(incentives.approve(id), locale);
+    }
+
+    @PostMapping("/{id}/pay")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    StatementJson pay(@PathVariable long id, Locale locale) {
+        return json(incentives.pay(id), locale);
+    }
+
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<StatementJson> correct(@PathVariable long id, Locale locale) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(incentives.correct(id), locale));
+    }
+
+    private StatementJson json(Statement s, Locale locale) {
+        StatementHeader h = s.header();
+        ChannelResult r = s.result();
+        List<LineJson> lines = new ArrayList<>();
+        for (StoredLine stored : s.lines()) {
+            var l = stored.line();
+            lines.add(new LineJson(stored.lineNo(), l.ruleType().name(), l.ruleCode(), l.ruleVersion(), l.basisLabel(),
+                    l.basis(), l.rate(), l.amount(), l.quantity(), l.benefit(), texts.render(l.explanation(), locale),
+                    l.reason(), stored.createdBy(), stored.createdAt()));
+        }
+        return new StatementJson(h.id(), h.channelCode(), r.unitType().name(), h.period(), h.sequence(), h.corrects(),
+                h.status().name(), h.preparedBy(), h.preparedAt(), h.reviewedBy(), h.reviewedAt(), h.approvedBy(),
+                h.approvedAt(), h.paidBy(), h.paidAt(),
+                new ResultJson(r.channelCode(), r.unitType().name(), r.tier(), r.total(), r.rank(), r.measureTotals()),
+                lines, s.total(), Money.CURRENCY);
+    }
+}

@@ -1,0 +1,390 @@
+package org.meridian.incentive.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The incentive API end to end on the real database. Each test works in a hospital of its own, because
+ * a hospital's rules apply to all of its statements.
+ */
+@MeridianTest
+class IncentiveApiTest {
+
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired AuditLog audit;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+
+    Hospital hospital;
+    String office;
+    String office2;
+    String manager;
+    String analyst;
+
+    @BeforeEach
+    void ownHospital() {
+        hospital = hospitals.create("H-INC-" + System.nanoTime() % 1_000_000_000L + "-" + SEQ.incrementAndGet(),
+                "激励测试医院", ZoneId.of("Asia/Shanghai"));
+        office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
+        office2 = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
+        manager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
+        analyst = users.create(hospital.id(), Role.ANALYST, null);
+    }
+
+    static final String SERVICE_FEE = """
+            {"code": "SERVICE-FEE", "name": "服务费", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "FIXED", "baseAmount": 5000, "rateBy": "TIER",
+             "tierRates": {"A": 1.2, "B": 1.0, "C": 0.5}, "cap": 5500}""";
+    static final String GREEN = """
+            {"code": "GREEN", "name": "绿色通道", "type": "PRIORITY", "validFrom": "2026-01-01",
+             "benefit": "绿色通道名额", "tierQuotas": {"A": 10, "B": 5}}""";
+    static final String TOP3 = """
+            {"code": "TOP3", "name": "季度评优", "type": "AWARD", "unitType": "EXAM_CENTER", "validFrom": "2026-01-01",
+             "topN": 3, "awardPeriod": "QUARTER", "awardInKind": "进修培训名额"}""";
+    static final String REFERRAL_FEE = """
+            {"code": "PER-REFERRAL", "name": "按转诊量返费", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "MEASURE", "baseMeasure": "referrals", "rateBy": "TIER", "tierRates": {"A": 50, "B": 30}}""";
+
+    static String prepare(String channel, String tier, String total, Integer rank) {
+        return """
+                {"period": "2026-Q3", "result": {"channelCode": "%s", "unitType": "EXAM_CENTER", "tier": "%s",
+                 "total": %s, "rank": %s, "measureTotals": {"referrals": 40, "arrivals": 31}}}"""
+                .formatted(channel, tier, total, rank);
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder request, String user) throws Exception {
+        return mvc.perform(request.with(httpBasic(user, TestUsers.PASSWORD)).accept(MediaType.APPLICATION_JSON));
+    }
+
+    ResultActions postJson(String url, String body, String user) throws Exception {
+        return call(post(url).contentType(MediaType.APPLICATION_JSON).content(body), user);
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    long createRule(String body) throws Exception {
+        return body(postJson("/api/v1/incentive-rules", body, office).andExpect(status().isCreated())).get("id")
+                .asLong();
+    }
+
+    long prepareStatement(String body, String user) throws Exception {
+        return body(postJson("/api/v1/statements", body, user).andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    static BigDecimal sumOfLines(JsonNode statement) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : statement.get("lines")) {
+            sum = sum.add(line.get("amount").decimalValue());
+        }
+        return sum;
+    }
+
+    @Test
+    void workedExampleFromRulesToAPaidStatement() throws Exception {
+        createRule(SERVICE_FEE);
+        createRule(GREEN);
+        createRule(TOP3);
+
+        // tier A, rank 2 in 2026-Q3: fee 5000 × 1.2 = 6000 > cap 5500 → 5500.00; award in kind (rank 2 ≤ 3);
+        // green channel 10 places. Total 5500.00.
+        ResultActions prepared = postJson("/api/v1/statements", prepare("EXAM-A", "A", "88.5", 2), office);
+        // money is written with its two decimals, as finance reads it
+        assertThat(prepared.andReturn().getResponse().getContentAsString()).contains("\"amount\":5500.00",
+                "\"total\":5500.00");
+        JsonNode draft = body(prepared
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.preparedBy").value(office))
+                .andExpect(jsonPath("$.lines", hasSize(3)))
+                .andExpect(jsonPath("$.currency").value("CNY")));
+        long id = draft.get("id").asLong();
+        assertThat(draft.get("total").decimalValue()).isEqualByComparingTo("5500.00");
+        JsonNode fee = draft.get("lines").valueStream().filter(l -> l.get("ruleType").asString().equals("FEE"))
+                .findFirst().orElseThrow();
+        assertThat(fee.get("amount").decimalValue()).isEqualByComparingTo("5500.00");
+        assertThat(fee.get("basis").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(fee.get("rate").decimalValue()).isEqualByComparingTo("1.2");
+        assertThat(fee.get("explanation").asString()).contains("5000", "1.2", "5500");
+        assertThat(draft.get("lines").valueStream().filter(l -> l.get("ruleType").asString().equals("PRIORITY"))
+                .findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(10);
+
+        // correction on the draft: −120.50 with a reason → 5379.50
+        JsonNode adjusted = body(postJson("/api/v1/statements/" + id + "/adjustments",
+                "{\"amount\": -120.50, \"reason\": \"重复计费冲回\"}", office).andExpect(status().isOk()));
+        assertThat(adjusted.get("total").decimalValue()).isEqualByComparingTo("5379.50");
+        assertThat(sumOfLines(adjusted)).isEqualByComparingTo(adjusted.get("total").decimalValue());
+
+        call(post("/api/v1/statements/" + id + "/review"), manager).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REVIEWED")).andExpect(jsonPath("$.reviewedBy").value(manager));
+        call(post("/api/v1/statements/" + id + "/approve"), manager).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED")).andExpect(jsonPath("$.approvedBy").value(manager));
+        JsonNode paid = body(call(post("/api/v1/statements/" + id + "/pay"), manager).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAID")));
+        assertThat(paid.get("total").decimalValue()).isEqualByComparingTo("5379.50");
+
+        call(get("/api/v1/statements?period=2026-Q3"), analyst).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].total").value(5379.50))
+                .andExpect(jsonPath("$[0].lineCount").value(4));
+        assertThat(audit.recent(hospital.id(), "INCENTIVE_STATEMENT", 20)).extracting(AuditLog.Entry::action)
+                .contains("INCENTIVE_STATEMENT_PREPARED", "INCENTIVE_STATEMENT_ADJUSTED",
+                        "INCENTIVE_STATEMENT_REVIEWED", "INCENTIVE_STATEMENT_APPROVED", "INCENTIVE_STATEMENT_PAID");
+    }
+
+    @Test
+    void aRuleBasedOnReferralsWaitsForAHospitalManagersSignOff() throws Exception {
+        long ruleId = body(postJson("/api/v1/incentive-rules", REFERRAL_FEE, office).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.compliance.status").value("COMPLIANCE_REVIEW_REQUIRED"))
+                .andExpect(jsonPath("$.compliance.reason", containsString("referrals")))
+                .andExpect(jsonPath("$.inEffect").value(false))).get("id").asLong();
+
+        // not in effect: no line from it
+        long before = prepareStatement(prepare("EXAM-B", "A", "90", 1), office);
+        call(get("/api/v1/statements/" + before), analyst).andExpect(jsonPath("$.lines", hasSize(0)));
+
+        // the channel office cannot sign off; a manager must give a justification
+        postJson("/api/v1/incentive-rules/" + ruleId + "/sign-off", "{\"justification\": \"ok\"}", office)
+                .andExpect(status().isForbidden());
+        postJson("/api/v1/incentive-rules/" + ruleId + "/sign-off", "{\"justification\": \"  \"}", manager)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("justification"));
+        call(get("/api/v1/incentive-rules/" + ruleId), analyst)
+                .andExpect(jsonPath("$.compliance.status").value("COMPLIANCE_REVIEW_REQUIRED"));
+
+        postJson("/api/v1/incentive-rules/" + ruleId + "/sign-off",
+                "{\"justification\": \"法务意见 2026-07：按转诊人次支付的是信息服务费，已备案\"}", manager)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.compliance.status").value("SIGNED_OFF"))
+                .andExpect(jsonPath("$.compliance.signedOffBy").value(manager))
+                .andExpect(jsonPath("$.compliance.justification", containsString("法务意见")))
+                .andExpect(jsonPath("$.inEffect").value(true));
+        assertThat(audit.recent(hospital.id(), "INCENTIVE_RULE_SIGNED_OFF", 5))
+                .anySatisfy(e -> assertThat(e.details()).contains("法务意见"));
+
+        // now in effect: referrals 40 × 50 (tier A) = 2000.00
+        long after = prepareStatement(prepare("EXAM-C", "A", "90", 1), office);
+        call(get("/api/v1/statements/" + after), analyst).andExpect(jsonPath("$.lines", hasSize(1)))
+                .andExpect(jsonPath("$.total").value(2000.00));
+        // a second sign-off is refused
+        postJson("/api/v1/incentive-rules/" + ruleId + "/sign-off", "{\"justification\": \"again\"}", manager)
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void overlappingBandsNegativeRatesAndUnknownUnitTypesAreRefusedAndNothingIsSaved() throws Exception {
+        postJson("/api/v1/incentive-rules", """
+                {"code": "BANDS", "name": "分数段", "type": "FEE", "validFrom": "2026-01-01", "baseKind": "FIXED",
+                 "baseAmount": 1000, "rateBy": "SCORE_BAND",
+                 "scoreBands": [{"from": 85, "rate": 1.2}, {"from": 70, "to": 90, "rate": -1}]}""", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("scoreBands[1].rate")))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("negative"))));
+        postJson("/api/v1/incentive-rules", """
+                {"code": "BANDS", "name": "分数段", "type": "FEE", "validFrom": "2026-01-01", "baseKind": "FIXED",
+                 "baseAmount": 1000, "rateBy": "SCORE_BAND",
+                 "scoreBands": [{"from": 85, "rate": 1.2}, {"from": 70, "to": 90, "rate": 1}]}""", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("overlap")));
+        postJson("/api/v1/incentive-rules", """
+                {"code": "AWARD-X", "name": "评优", "type": "AWARD", "unitType": "SPA", "validFrom": "2026-01-01",
+                 "topN": 3, "awardPeriod": "QUARTER", "awardInKind": "锦旗"}""", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitType"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("unknown unitType 'SPA'")));
+        postJson("/api/v1/incentive-rules", "{\"code\": \"X1\", \"baseAmount\": \"lots\"}", office)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        call(get("/api/v1/incentive-rules"), analyst).andExpect(jsonPath("$", hasSize(0)));
+        assertThat(audit.recent(hospital.id(), "INCENTIVE_RULE", 5)).isEmpty();
+    }
+
+    @Test
+    void thePreparerCannotApproveAndAPaidStatementIsNeverEdited() throws Exception {
+        createRule(SERVICE_FEE);
+        // the manager prepares; another person reviews; the manager may not approve their own statement
+        long id = prepareStatement(prepare("EXAM-D", "B", "75", 4), manager);
+        call(post("/api/v1/statements/" + id + "/review"), manager).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("reviewer must not be the preparer")));
+        call(post("/api/v1/statements/" + id + "/review"), office).andExpect(status().isOk());
+        call(post("/api/v1/statements/" + id + "/approve"), manager).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("approver must not be the preparer")));
+        call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.status").value("REVIEWED"))
+                .andExpect(jsonPath("$.approvedBy").doesNotExist());
+        // the channel office cannot approve at all
+        call(post("/api/v1/statements/" + id + "/approve"), office2).andExpect(status().isForbidden());
+        String otherManager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
+        call(post("/api/v1/statements/" + id + "/approve"), otherManager).andExpect(status().isOk());
+        call(post("/api/v1/statements/" + id + "/pay"), otherManager).andExpect(status().isOk());
+
+        // paid: an adjustment is refused and changes nothing; B → 5000 × 1.0 = 5000.00 stays
+        postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 10, \"reason\": \"补发\"}", office)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("PAID and is never edited")));
+        call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines", hasSize(1)))
+                .andExpect(jsonPath("$.total").value(5000.00)).andExpect(jsonPath("$.status").value("PAID"));
+        // nor can the database be made to change a line
+        assertThatThrownBy(() -> jdbc.sql("UPDATE incentive_statement_line SET amount = 1 WHERE hospital_id = :h")
+                .param("h", hospital.id()).update()).hasMessageContaining("never changed");
+
+        // the correction is a new statement naming the original, with adjustment lines, through four eyes again
+        JsonNode correction = body(call(post("/api/v1/statements/" + id + "/corrections"), office)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.corrects").value(id))
+                .andExpect(jsonPath("$.sequence").value(2))
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.lines", hasSize(0))));
+        long cid = correction.get("id").asLong();
+        postJson("/api/v1/statements/" + cid + "/adjustments", "{\"amount\": 250, \"reason\": \"等级复议改为 A\"}",
+                office).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(250.00));
+        call(post("/api/v1/statements/" + cid + "/review"), office).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void badStatementInputListsEveryField() throws Exception {
+        postJson("/api/v1/statements", """
+                {"period": "2026-Q5", "result": {"channelCode": "", "unitType": "CASINO", "tier": "A", "total": 120,
+                 "rank": 0, "measureTotals": {"patients": 3}}}""", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("period",
+                        "result.unitType", "result.channelCode", "result.total", "result.rank",
+                        "result.measureTotals.patients")));
+        postJson("/api/v1/statements/999999999/adjustments", "{\"amount\": 1, \"reason\": \"x\"}", office)
+                .andExpect(status().isNotFound());
+        long id = prepareStatement(prepare("EXAM-E", "C", "60", 9), office);
+        postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 0.001}", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("amount", "reason")));
+        postJson("/api/v1/statements", prepare("EXAM-E", "C", "60", 9), office).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("already has statement " + id)));
+        call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines", hasSize(0)));
+    }
+
+    @Test
+    void rolesAndHospitals() throws Exception {
+        long ruleId = createRule(GREEN);
+        String partner = users.create(hospital.id(), Role.CHANNEL_USER, 1L);
+        call(get("/api/v1/incentive-rules"), partner).andExpect(status().isForbidden());
+        call(get("/api/v1/statements"), partner).andExpect(status().isForbidden());
+        call(get("/api/v1/incentive-rules"), analyst).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1)));
+        postJson("/api/v1/incentive-rules", TOP3, analyst).andExpect(status().isForbidden());
+        postJson("/api/v1/statements", prepare("EXAM-F", "A", "90", 1), analyst).andExpect(status().isForbidden());
+        // another hospital never sees this hospital's rule
+        String stranger = users.create(users.otherHospital().id(), Role.HOSPITAL_MANAGER, null);
+        call(get("/api/v1/incentive-rules/" + ruleId), stranger).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aNewVersionEndsThePreviousOneAndAppliesFromItsDate() throws Exception {
+        long v1 = createRule(SERVICE_FEE);
+        long v2 = createRule(SERVICE_FEE.replace("2026-01-01", "2026-09-01").replace("\"cap\": 5500", "\"cap\": 5800"));
+        call(get("/api/v1/incentive-rules/" + v1), analyst).andExpect(jsonPath("$.validTo").value("2026-08-31"))
+                .andExpect(jsonPath("$.version").value(1));
+        call(get("/api/v1/incentive-rules/" + v2), analyst).andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.validTo").doesNotExist());
+        // Q3 ends 2026-09-30: version 2 applies: 5000 × 1.2 = 6000 > 5800 → 5800.00
+        long id = prepareStatement(prepare("EXAM-G", "A", "90", 1), office);
+        call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines[0].ruleVersion").value(2))
+                .andExpect(jsonPath("$.total").value(5800.00));
+        // a version that does not start after the latest one is refused
+        postJson("/api/v1/incentive-rules", SERVICE_FEE.replace("2026-01-01", "2026-06-01"), office)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("validFrom"));
+        postJson("/api/v1/incentive-rules", GREEN.replace("GREEN", "SERVICE-FEE").replace("2026-01-01", "2026-12-01"),
+                office).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("type"));
+    }
+
+    @Test
+    void defaultTemplatesRewardQualityWithNonCashBenefits() throws Exception {
+        JsonNode installed = body(postJson("/api/v1/incentive-rules/templates", "{\"validFrom\": \"2026-01-01\"}",
+                office).andExpect(status().isOk()));
+        assertThat(installed.size()).isGreaterThanOrEqualTo(4);
+        for (JsonNode rule : installed) {
+            assertThat(rule.get("compliance").get("status").asString()).isEqualTo("NOT_REQUIRED");
+            assertThat(rule.get("definition").get("awardAmount").isNull()).isTrue();
+            assertThat(rule.get("type").asString()).isIn("PRIORITY", "AWARD", "SANCTION");
+        }
+        // installing again adds nothing
+        postJson("/api/v1/incentive-rules/templates", "{\"validFrom\": \"2026-01-01\"}", office)
+                .andExpect(jsonPath("$", hasSize(0)));
+        // a top-3 exam centre in tier A gets places and an award in kind, and 0.00 CNY
+        call(get("/api/v1/statements/" + prepareStatement(prepare("EXAM-H", "A", "91", 1), office)), analyst)
+                .andExpect(jsonPath("$.total").value(0.00))
+                .andExpect(jsonPath("$.lines[*].benefit", hasItem("绿色通道名额")))
+                .andExpect(jsonPath("$.lines[*].benefit", hasItem("优秀合作渠道证书及学术交流名额")));
+        // the sanction template: D in two consecutive quarters → probation
+        postJson("/api/v1/incentive-rules/sanction-recommendations", """
+                {"channelCode": "EXAM-H", "unitType": "EXAM_CENTER",
+                 "history": [{"period": "2026-Q2", "tier": "D"}, {"period": "2026-Q3", "tier": "D"}]}""", analyst)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.level").value("PROBATION"))
+                .andExpect(jsonPath("$.consecutivePeriods").value(2));
+        postJson("/api/v1/incentive-rules/sanction-recommendations", """
+                {"channelCode": "EXAM-H", "unitType": "EXAM_CENTER", "history": [{"period": "2026-Q3", "tier": "B"}]}""",
+                analyst).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void xlsxExportTotalsTheLines() throws Exception {
+        createRule(SERVICE_FEE);
+        createRule(GREEN);
+        long id = prepareStatement(prepare("EXAM-X", "C", "58", 8), office);
+        postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 33.33, \"reason\": \"差旅补贴\"}", office)
+                .andExpect(status().isOk());
+        byte[] xlsx = call(get("/api/v1/statements/" + id + "/xlsx"), analyst).andExpect(status().isOk())
+                .andExpect(content().contentType(StatementsApi.XLSX))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            Row header = rows.stream().filter(r -> "行号".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(header.getCellText(7)).isEqualTo("金额（元）");
+            BigDecimal sum = BigDecimal.ZERO;
+            int i = header.getRowNum();
+            // C: 5000 × 0.5 = 2500.00; + 33.33 = 2533.33
+            while (!rows.get(i).getCellText(0).isEmpty()) {
+                sum = sum.add(new BigDecimal(rows.get(i).getCellText(7)));
+                i++;
+            }
+            assertThat(rows.get(i).getCellText(6)).isEqualTo("合计");
+            assertThat(new BigDecimal(rows.get(i).getCellText(7))).isEqualByComparingTo(sum)
+                    .isEqualByComparingTo("2533.33");
+            assertThat(rows.get(i - 1).getCellText(10)).contains("差旅补贴");
+        }
+    }
+}
