@@ -1,4 +1,5 @@
-// Meridian's only script: CSRF for htmx, and ECharts for every [data-chart] element (also after htmx swaps).
+// Meridian's only script: CSRF for htmx, ECharts for every [data-chart] element (also after htmx swaps),
+// and copy buttons ([data-copy] = selector of the element whose text is copied).
 (function () {
   'use strict';
 
@@ -37,4 +38,34 @@
   document.addEventListener('DOMContentLoaded', function () { initCharts(document); });
   document.addEventListener('htmx:afterSettle', function (e) { initCharts(e.detail.elt); });
   window.meridianCharts = { init: initCharts };
+
+  // A copy button copies the text of the element its data-copy selects and then shows its data-copied
+  // label. Where the clipboard API is unavailable (plain http off localhost) the text is selected instead.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (!source) {
+      return;
+    }
+    var done = function () {
+      if (button.hasAttribute('data-copied')) {
+        button.textContent = button.getAttribute('data-copied');
+      }
+    };
+    var select = function () {
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.textContent.trim()).then(done, select);
+    } else {
+      select();
+    }
+  });
 })();

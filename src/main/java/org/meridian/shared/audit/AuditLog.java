@@ -73,6 +73,70 @@ public class AuditLog {
                 .list();
     }
 
+    /**
+     * What an administrator looks for in the audit log; every part is optional. {@code actionPrefix}
+     * matches the start of the action ({@code LOGIN_} finds successes and failures), {@code actor} the
+     * start of the username (ignoring case); {@code from} is inclusive, {@code to} exclusive.
+     */
+    public record Query(String actionPrefix, String actor, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** One page of audit entries, newest first, with the number of all entries that match. */
+    public record Page(List<Entry> items, int page, int size, long total) {
+        public int totalPages() {
+            return (int) ((total + size - 1) / size);
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    /** The entries of a hospital that match the query, newest first, one page of {@code size} at a time. */
+    public Page search(long hospitalId, Query query, int page, int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new IllegalArgumentException("page must be >= 0 and size 1 to 1000");
+        }
+        String where = """
+                WHERE hospital_id = :h
+                  AND (CAST(:p AS text) IS NULL OR action LIKE :p || '%' ESCAPE '\\')
+                  AND (CAST(:actor AS text) IS NULL OR lower(actor) LIKE lower(:actor) || '%' ESCAPE '\\')
+                  AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR at < :to)""";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("h", hospitalId);
+        params.put("p", likePrefix(query.actionPrefix() == null ? null : query.actionPrefix().toUpperCase()));
+        params.put("actor", likePrefix(query.actor()));
+        params.put("from", query.from());
+        params.put("to", query.to());
+        long total = jdbc.sql("SELECT count(*) FROM audit_log " + where).params(params).query(Long.class).single();
+        List<Entry> items = jdbc.sql("""
+                        SELECT id, at, actor, action, target, details::text, remote_addr FROM audit_log
+                        """ + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+        return new Page(items, page, size, total);
+    }
+
+    /** The distinct actions recorded in a hospital, for the filter's suggestions. */
+    public List<String> actions(long hospitalId) {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_log WHERE hospital_id = :h ORDER BY action")
+                .param("h", hospitalId).query(String.class).list();
+    }
+
+    private static String likePrefix(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static String remoteAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();

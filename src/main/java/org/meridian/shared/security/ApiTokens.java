@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     static final String PREFIX = "mrd_";
+    public static final int NAME_MAX = 100;
+    /** Longest validity a token can be given: ten years. Without a validity a token lasts until revoked. */
+    public static final int MAX_VALID_DAYS = 3650;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final JdbcClient jdbc;
@@ -50,10 +53,23 @@ public class ApiTokens {
     public record Created(Token token, String secret) {
     }
 
+    /**
+     * Creates a token for its owner; the name is required (at most 100 characters) and the validity, when
+     * given, is 1 to 3,650 days. Breaking either rejects the token with both problems listed.
+     */
     @Transactional
     public Created create(MeridianUser owner, String name, Integer validDays) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("token.name.invalid");
+        List<AccountRejected.Problem> problems = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new AccountRejected.Problem("name", "token.error.nameRequired"));
+        } else if (name.strip().length() > NAME_MAX) {
+            problems.add(new AccountRejected.Problem("name", "token.error.nameTooLong"));
+        }
+        if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
+            problems.add(new AccountRejected.Problem("validDays", "token.error.validDays"));
+        }
+        if (!problems.isEmpty()) {
+            throw new AccountRejected(problems);
         }
         StringBuilder secret = new StringBuilder(PREFIX);
         for (int i = 0; i < 32; i++) {
