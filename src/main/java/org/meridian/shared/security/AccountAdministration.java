@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.meridian.shared.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -40,12 +41,15 @@ public class AccountAdministration {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<ChannelDirectory> channels;
 
-    public AccountAdministration(Accounts accounts, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    public AccountAdministration(Accounts accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
+                                 ObjectProvider<ChannelDirectory> channels) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** A new account as an administrator fills it in. */
@@ -56,8 +60,8 @@ public class AccountAdministration {
     public record Profile(String displayName, Set<Role> roles, boolean enabled, Long channelId) {
     }
 
-    /** Every rule a new account breaks; empty when it can be created. */
-    public List<AccountRejected.Problem> problems(NewAccount account) {
+    /** Every rule a new account of the administrator's hospital breaks; empty when it can be created. */
+    public List<AccountRejected.Problem> problems(MeridianUser admin, NewAccount account) {
         List<AccountRejected.Problem> problems = new ArrayList<>();
         String username = account.username() == null ? "" : account.username().strip();
         if (!USERNAME.matcher(username).matches()) {
@@ -66,7 +70,7 @@ public class AccountAdministration {
             problems.add(new AccountRejected.Problem("username", "account.error.usernameTaken"));
         }
         checkDisplayName(account.displayName(), problems);
-        checkRolesAndChannel(roles(account.roles()), account.channelId(), problems);
+        checkRolesAndChannel(admin.hospitalId(), roles(account.roles()), account.channelId(), problems);
         PasswordPolicy.problems(username, account.password())
                 .forEach(key -> problems.add(new AccountRejected.Problem("password", key)));
         return problems;
@@ -77,7 +81,7 @@ public class AccountAdministration {
         List<AccountRejected.Problem> problems = new ArrayList<>();
         checkDisplayName(profile.displayName(), problems);
         Set<Role> roles = roles(profile.roles());
-        checkRolesAndChannel(roles, profile.channelId(), problems);
+        checkRolesAndChannel(admin.hospitalId(), roles, profile.channelId(), problems);
         if (userId == admin.userId()) {
             if (!roles.contains(Role.ADMIN)) {
                 problems.add(new AccountRejected.Problem("roles", "account.error.selfDemotion"));
@@ -92,7 +96,7 @@ public class AccountAdministration {
     /** Creates an account in the administrator's hospital and returns its id. */
     @Transactional
     public long create(MeridianUser admin, NewAccount account) {
-        List<AccountRejected.Problem> problems = problems(account);
+        List<AccountRejected.Problem> problems = problems(admin, account);
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -221,7 +225,8 @@ public class AccountAdministration {
         }
     }
 
-    private static void checkRolesAndChannel(Set<Role> roles, Long channelId, List<AccountRejected.Problem> problems) {
+    private void checkRolesAndChannel(long hospitalId, Set<Role> roles, Long channelId,
+                                      List<AccountRejected.Problem> problems) {
         if (roles.isEmpty()) {
             problems.add(new AccountRejected.Problem("roles", "account.error.noRole"));
         }
@@ -233,6 +238,11 @@ public class AccountAdministration {
                 problems.add(new AccountRejected.Problem("channelId", "account.error.channelRequired"));
             } else if (channelId <= 0) {
                 problems.add(new AccountRejected.Problem("channelId", "account.error.channelInvalid"));
+            } else {
+                ChannelDirectory directory = channels.getIfAvailable();
+                if (directory != null && !directory.exists(hospitalId, channelId)) {
+                    problems.add(new AccountRejected.Problem("channelId", "account.error.channelUnknown"));
+                }
             }
         } else if (channelId != null) {
             problems.add(new AccountRejected.Problem("channelId", "account.error.channelOnlyForChannelUser"));

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +73,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -95,7 +96,8 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny()))
+                .addFilterBefore(new SessionRefresh(accounts, clock), AuthorizationFilter.class);
         return http.build();
     }
 }

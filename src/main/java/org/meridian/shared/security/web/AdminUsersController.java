@@ -74,7 +74,7 @@ class AdminUsersController {
         var account = new AccountAdministration.NewAccount(form.getUsername(), form.getDisplayName(),
                 form.getPassword(), form.getRoles(), form.getChannelId());
         if (binding.hasErrors()) {
-            FormErrors.reject(binding, administration.problems(account));
+            FormErrors.reject(binding, administration.problems(admin, account));
         } else {
             try {
                 long id = administration.create(admin, account);
