@@ -139,6 +139,12 @@ public class Accounts {
         return list(hospitalId, now).stream().filter(a -> a.id() == userId).findFirst();
     }
 
+    /** Whether the account may act in this further hospital (besides its own) as an administrator. */
+    public boolean administersAlso(long userId, long hospitalId) {
+        return jdbc.sql("SELECT count(*) FROM admin_hospital WHERE user_id = :u AND hospital_id = :h")
+                .param("u", userId).param("h", hospitalId).query(Long.class).single() > 0;
+    }
+
     public long countUsers(long hospitalId) {
         return jdbc.sql("SELECT count(*) FROM app_user WHERE hospital_id = :h")
                 .param("h", hospitalId).query(Long.class).single();

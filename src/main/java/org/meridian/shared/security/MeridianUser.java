@@ -16,6 +16,7 @@ public final class MeridianUser implements UserDetails, CredentialsContainer {
 
     private final long userId;
     private final long hospitalId;
+    private final long homeHospitalId;
     private final String username;
     private final String displayName;
     private String passwordHash;
@@ -28,6 +29,7 @@ public final class MeridianUser implements UserDetails, CredentialsContainer {
                         boolean enabled, boolean locked, Long channelId, Set<Role> roles) {
         this.userId = userId;
         this.hospitalId = hospitalId;
+        this.homeHospitalId = hospitalId;
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -37,10 +39,37 @@ public final class MeridianUser implements UserDetails, CredentialsContainer {
         this.roles = Set.copyOf(roles);
     }
 
+    private MeridianUser(MeridianUser home, long actingHospitalId) {
+        this.userId = home.userId;
+        this.hospitalId = actingHospitalId;
+        this.homeHospitalId = home.homeHospitalId;
+        this.username = home.username;
+        this.displayName = home.displayName;
+        this.passwordHash = null;
+        this.enabled = home.enabled;
+        this.locked = home.locked;
+        this.channelId = home.channelId;
+        this.roles = home.roles;
+    }
+
+    /**
+     * The same person acting in another hospital ({@code ?hospital=CODE} of an administrator of several
+     * hospitals): every query of the request is scoped to that hospital.
+     */
+    public MeridianUser actingIn(long otherHospitalId) {
+        return new MeridianUser(this, otherHospitalId);
+    }
+
+    /** The hospital the account belongs to; differs from {@link #hospitalId()} only while acting in another. */
+    public long homeHospitalId() {
+        return homeHospitalId;
+    }
+
     public long userId() {
         return userId;
     }
 
+    /** The hospital this request acts in, to which every query is scoped. */
     public long hospitalId() {
         return hospitalId;
     }

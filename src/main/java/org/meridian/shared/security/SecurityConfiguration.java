@@ -2,6 +2,7 @@ package org.meridian.shared.security;
 
 import java.time.Clock;
 
+import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, Accounts accounts, JsonMapper json,
-                                     Clock clock) throws Exception {
+                                     Clock clock, Hospitals hospitals) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
@@ -67,7 +68,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(tokens, accounts, problems, clock), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ApiTokenFilter(tokens, accounts, problems, clock), BasicAuthenticationFilter.class)
+                .addFilterAfter(new HospitalChoice(hospitals, accounts, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 

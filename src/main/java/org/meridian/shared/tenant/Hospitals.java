@@ -25,6 +25,13 @@ public class Hospitals {
                 .optional();
     }
 
+    public Optional<Hospital> findByCode(String code) {
+        return jdbc.sql("SELECT id, code, name, time_zone FROM hospital WHERE code = :c").param("c", code)
+                .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ZoneId.of(rs.getString(4))))
+                .optional();
+    }
+
     /** The signed-in user's hospital. */
     public Hospital current() {
         long id = CurrentUser.hospitalId();

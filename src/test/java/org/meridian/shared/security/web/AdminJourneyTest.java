@@ -73,6 +73,10 @@ class AdminJourneyTest {
             browser.waitFor(By.id("hospital-name"));
             assertThat(browser.driver().findElements(By.cssSelector(".mainnav a[href='/admin/users']")))
                     .as("no administration entry for a channel manager").isEmpty();
+            browser.go("/admin/users");
+            assertThat(browser.text(By.id("error-title"))).as("a channel manager is refused").isEqualTo("无权访问");
+            browser.screenshot("admin-forbidden-desktop");
+            browser.go("/");
             browser.driver().findElement(By.cssSelector(".userbox a.who")).click();
             assertThat(browser.text(By.id("account-username"))).isEqualTo(username);
             browser.field("name").sendKeys("夜间导入脚本");
