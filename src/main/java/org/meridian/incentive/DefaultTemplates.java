@@ -16,6 +16,10 @@ import org.meridian.shared.UnitType;
  */
 final class DefaultTemplates {
 
+    private static final Map<UnitType, String> CHINESE = Map.of(UnitType.EXAM_CENTER, "体检中心",
+            UnitType.COMMUNITY_HEALTH, "社区卫生服务中心/站", UnitType.REFERRAL_INSTITUTION, "转诊医疗机构",
+            UnitType.HEALTH_PLATFORM, "健康管理平台", UnitType.ALLIANCE_MEMBER, "医联体/医共体成员", UnitType.OTHER, "其他渠道");
+
     private DefaultTemplates() {
     }
 
@@ -24,7 +28,7 @@ final class DefaultTemplates {
         list.add(priority("GREEN-CHANNEL", "绿色通道名额（按等级）", "绿色通道名额", validFrom, quotas(10, 5, 2)));
         list.add(priority("TRAINING-PLACES", "进修培训名额（按等级）", "进修培训名额", validFrom, quotas(4, 2, 1)));
         for (UnitType type : UnitType.values()) {
-            list.add(new RuleDefinition("TOP3-" + type.name(), "季度评优前三名（" + type.name() + "）", "AWARD",
+            list.add(new RuleDefinition("TOP3-" + type.name(), "季度评优前三名（" + CHINESE.get(type) + "）", "AWARD",
                     type.name(), validFrom, null, null, null, null, null, null, null, null, 3, "QUARTER", null,
                     "优秀合作渠道证书及学术交流名额", null, null, null, null, null, null));
         }

@@ -20,8 +20,14 @@ public class Explanations {
     public String render(List<Explanation> explanation, Locale locale) {
         String separator = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "；" : "; ";
         return String.join(separator, explanation.stream()
-                .map(e -> messages.getMessage(e.key(), e.args().toArray(), e.key(), locale))
+                .map(e -> messages.getMessage(e.key(), e.args().stream().map(a -> arg(a, locale)).toArray(), e.key(),
+                        locale))
                 .toList());
+    }
+
+    /** An argument naming a unit type ({@code unitType.EXAM_CENTER}) reads as the type's name. */
+    private String arg(String arg, Locale locale) {
+        return arg.startsWith("unitType.") ? messages.getMessage(arg, null, arg, locale) : arg;
     }
 
     public String message(String key, Locale locale, Object... args) {

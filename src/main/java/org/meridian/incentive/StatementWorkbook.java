@@ -45,7 +45,7 @@ class StatementWorkbook {
             ws.style(0, 0).bold().fontSize(14).set();
             String[][] head = {
                 {"incentive.field.channel", h.channelCode()},
-                {"incentive.field.unitType", statement.result().unitType().name()},
+                {"incentive.field.unitType", t("unitType." + statement.result().unitType().name(), locale)},
                 {"incentive.field.period", h.period()},
                 {"incentive.field.sequence", h.sequence() + (h.corrects() == null ? ""
                         : " (" + t("incentive.field.corrects", locale) + " #" + h.corrects() + ")")},

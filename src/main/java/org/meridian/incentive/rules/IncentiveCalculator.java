@@ -102,7 +102,8 @@ public final class IncentiveCalculator {
         if (!rule.per().matches(period) || result.rank() == null || result.rank() > rule.topN()) {
             return Optional.empty();
         }
-        List<Explanation> why = List.of(Explanation.of("incentive.explain.award", period, rule.unitType(),
+        List<Explanation> why = List.of(Explanation.of("incentive.explain.award", period,
+                "unitType." + rule.unitType().name(),
                 result.rank(), rule.topN()));
         BigDecimal amount = rule.monetary() ? Money.fen(rule.cashAmount()) : Money.ZERO;
         return Optional.of(new StatementLine(RuleType.AWARD, rule.header().code(), rule.header().version(),

@@ -1,0 +1,16 @@
+package org.meridian.incentive.web;
+
+import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts 激励与奖惩 into the main navigation for analysts and above. */
+@Configuration(proxyBeanMethods = false)
+class IncentiveNav {
+
+    @Bean
+    NavItem incentivesNavItem() {
+        return new NavItem("incentives", 60, "nav.incentives", "/incentives", Role.ANALYST);
+    }
+}

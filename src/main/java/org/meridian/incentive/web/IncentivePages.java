@@ -1,0 +1,334 @@
+package org.meridian.incentive.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.meridian.incentive.Explanations;
+import org.meridian.incentive.Incentives;
+import org.meridian.incentive.Statement;
+import org.meridian.incentive.StoredRule;
+import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.ManualAdjustment;
+import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.RuleDefinition;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.StatementStatus;
+import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The incentive pages: rules with their compliance flag and sign-off, statements with the four-eyes
+ * workflow buttons, adjustments and the XLSX download. Rules themselves are written through the API.
+ */
+@Controller
+@RequestMapping("/incentives")
+@PreAuthorize("hasRole('ANALYST')")
+class IncentivePages {
+
+    private final Incentives incentives;
+    private final Explanations texts;
+    private final Hospitals hospitals;
+
+    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals) {
+        this.incentives = incentives;
+        this.texts = texts;
+        this.hospitals = hospitals;
+    }
+
+    /** A rule as a row of the rules table. */
+    record RuleRow(StoredRule rule, String content) {
+    }
+
+    @GetMapping
+    String overview(@AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
+        return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
+    }
+
+    @PostMapping("/templates")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String installTemplates(RedirectAttributes redirect) {
+        int year = LocalDate.now(hospitals.current().timeZone()).getYear();
+        int count = incentives.installTemplates(LocalDate.of(year, 1, 1)).size();
+        redirect.addFlashAttribute("successKey", "incentive.flash.templates");
+        redirect.addFlashAttribute("successArg", count);
+        return "redirect:/incentives";
+    }
+
+    @PostMapping("/rules/{id}/sign-off")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    String signOff(@PathVariable long id, @RequestParam(defaultValue = "") String justification,
+                   @AuthenticationPrincipal MeridianUser user, Model model, Locale locale,
+                   RedirectAttributes redirect) {
+        try {
+            StoredRule rule = incentives.signOff(id, justification);
+            redirect.addFlashAttribute("successKey", "incentive.flash.signedOff");
+            redirect.addFlashAttribute("successArg", rule.code() + " v" + rule.version());
+            return "redirect:/incentives";
+        } catch (InvalidIncentiveException e) {
+            return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null,
+                    Map.of(id, errorText(e.violations().get(0), locale)));
+        } catch (WorkflowRefusal e) {
+            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+            return "redirect:/incentives";
+        }
+    }
+
+    @PostMapping("/statements")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String prepare(PrepareForm form, @AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
+        List<Violation> problems = new ArrayList<>();
+        Period period = null;
+        try {
+            period = Period.parse(form.period());
+        } catch (InvalidIncentiveException e) {
+            problems.addAll(e.violations());
+        }
+        UnitType unitType = null;
+        try {
+            unitType = UnitType.valueOf(form.unitType());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(new Violation("unitType", "unknown unit type"));
+        }
+        BigDecimal total = decimal(form.total(), "total", problems);
+        BigDecimal rank = decimal(form.rank(), "rank", problems);
+        if (rank != null && (rank.scale() > 0 && rank.stripTrailingZeros().scale() > 0)) {
+            problems.add(new Violation("rank", "a rank is a whole number"));
+            rank = null;
+        }
+        ChannelResult result = null;
+        try {
+            result = new ChannelResult(form.channelCode() == null ? null : form.channelCode().strip(),
+                    unitType == null ? UnitType.OTHER : unitType,
+                    form.tier() == null ? null : form.tier().strip().toUpperCase(Locale.ROOT), total,
+                    rank == null ? null : rank.intValue(), Map.of());
+        } catch (InvalidIncentiveException e) {
+            problems.addAll(e.violations());
+        }
+        if (!problems.isEmpty()) {
+            return overviewPage(user, model, locale, form, errors(problems, locale), null, Map.of());
+        }
+        try {
+            Statement statement = incentives.prepare(period, result);
+            return "redirect:/incentives/statements/" + statement.header().id();
+        } catch (WorkflowRefusal e) {
+            return overviewPage(user, model, locale, form, Map.of(), "incentive.refusal." + e.code(), Map.of());
+        }
+    }
+
+    @GetMapping("/statements/{id}")
+    String statement(@PathVariable long id, @AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
+        return statementPage(incentives.statement(id), user, model, locale, "", "", Map.of());
+    }
+
+    @PostMapping("/statements/{id}/adjustments")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String adjust(@PathVariable long id, @RequestParam(defaultValue = "") String amount,
+                  @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal MeridianUser user,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        List<Violation> problems = new ArrayList<>();
+        BigDecimal value = decimal(amount, "amount", problems);
+        if (value == null && problems.isEmpty()) {
+            problems.add(new Violation("amount", "an amount is required"));
+        }
+        ManualAdjustment adjustment = null;
+        try {
+            adjustment = new ManualAdjustment(value == null ? BigDecimal.ONE : value, reason);
+        } catch (InvalidIncentiveException e) {
+            problems.addAll(e.violations());
+        }
+        if (!problems.isEmpty()) {
+            return statementPage(incentives.statement(id), user, model, locale, amount, reason,
+                    errors(problems, locale));
+        }
+        try {
+            incentives.addAdjustment(id, adjustment);
+            redirect.addFlashAttribute("successKey", "incentive.flash.adjusted");
+        } catch (WorkflowRefusal e) {
+            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        }
+        return "redirect:/incentives/statements/" + id;
+    }
+
+    @PostMapping("/statements/{id}/review")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String review(@PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> incentives.review(id), "incentive.flash.reviewed", redirect);
+    }
+
+    @PostMapping("/statements/{id}/approve")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> incentives.approve(id), "incentive.flash.approved", redirect);
+    }
+
+    @PostMapping("/statements/{id}/pay")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    String pay(@PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> incentives.pay(id), "incentive.flash.paid", redirect);
+    }
+
+    @PostMapping("/statements/{id}/corrections")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String correct(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Statement correction = incentives.correct(id);
+            redirect.addFlashAttribute("successKey", "incentive.flash.correction");
+            return "redirect:/incentives/statements/" + correction.header().id();
+        } catch (WorkflowRefusal e) {
+            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+            return "redirect:/incentives/statements/" + id;
+        }
+    }
+
+    @GetMapping("/statements/{id}/xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
+        Statement s = incentives.statement(id);
+        String name = "statement-" + s.header().channelCode() + "-" + s.header().period() + "-"
+                + s.header().sequence() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(incentives.workbook(id, locale));
+    }
+
+    private String step(long id, Runnable action, String successKey, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("successKey", successKey);
+        } catch (WorkflowRefusal e) {
+            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        }
+        return "redirect:/incentives/statements/" + id;
+    }
+
+    private String overviewPage(MeridianUser user, Model model, Locale locale, PrepareForm form,
+                                Map<String, String> formErrors, String formRefusalKey, Map<Long, String> signOffErrors) {
+        model.addAttribute("activeNav", "incentives");
+        model.addAttribute("rules", incentives.rules().stream().map(r -> new RuleRow(r, describe(r, locale))).toList());
+        model.addAttribute("statements", incentives.statements(null));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", formErrors);
+        model.addAttribute("formRefusalKey", formRefusalKey);
+        model.addAttribute("signOffErrors", signOffErrors);
+        model.addAttribute("unitTypes", UnitType.values());
+        model.addAttribute("isOffice", office(user));
+        model.addAttribute("isManager", manager(user));
+        return "incentives/overview";
+    }
+
+    private String statementPage(Statement statement, MeridianUser user, Model model, Locale locale, String amount,
+                                 String reason, Map<String, String> errors) {
+        var h = statement.header();
+        boolean preparer = user.getUsername().equals(h.preparedBy());
+        model.addAttribute("activeNav", "incentives");
+        model.addAttribute("s", statement);
+        model.addAttribute("h", h);
+        model.addAttribute("zone", hospitals.current().timeZone());
+        model.addAttribute("explanations", statement.lines().stream()
+                .map(l -> texts.render(l.line().explanation(), locale)).toList());
+        model.addAttribute("amount", amount);
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        model.addAttribute("canAdjust", office(user) && h.status() == StatementStatus.DRAFT);
+        model.addAttribute("canReview", office(user) && h.status() == StatementStatus.DRAFT && !preparer);
+        model.addAttribute("canApprove", manager(user) && h.status() == StatementStatus.REVIEWED && !preparer);
+        model.addAttribute("canPay", manager(user) && h.status() == StatementStatus.APPROVED);
+        model.addAttribute("canCorrect", office(user) && (h.status() == StatementStatus.APPROVED
+                || h.status() == StatementStatus.PAID));
+        model.addAttribute("waitingForOthers", preparer && (h.status() == StatementStatus.DRAFT
+                || h.status() == StatementStatus.REVIEWED));
+        return "incentives/statement";
+    }
+
+    private String describe(StoredRule stored, Locale locale) {
+        RuleDefinition d = stored.definition();
+        return switch (stored.type()) {
+            case FEE -> texts.message("incentive.describe.fee", locale,
+                    "MEASURE".equalsIgnoreCase(d.baseKind()) ? d.baseMeasure() : plain(d.baseAmount()),
+                    "SCORE_BAND".equalsIgnoreCase(d.rateBy()) ? bands(d) : byTier(d.tierRates()),
+                    d.cap() == null ? "—" : plain(d.cap()));
+            case AWARD -> texts.message("incentive.describe.award", locale, d.topN(),
+                    texts.message("incentive.awardPeriod." + String.valueOf(d.awardPeriod()).toUpperCase(Locale.ROOT),
+                            locale),
+                    d.awardAmount() != null ? plain(d.awardAmount()) + " CNY" : d.awardInKind());
+            case PRIORITY -> texts.message("incentive.describe.priority", locale, d.benefit(),
+                    byTier(d.tierQuotas()));
+            case SANCTION -> texts.message("incentive.describe.sanction", locale,
+                    d.lowestTier() == null ? "D" : d.lowestTier());
+            case ADJUSTMENT -> "";
+        };
+    }
+
+    private static String byTier(Map<String, ?> values) {
+        if (values == null) {
+            return "—";
+        }
+        return values.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue() instanceof BigDecimal b
+                ? b.toPlainString() : String.valueOf(e.getValue()))).reduce((a, b) -> a + " · " + b).orElse("—");
+    }
+
+    private static String bands(RuleDefinition d) {
+        return d.scoreBands() == null ? "[]" : d.scoreBands().stream()
+                .map(b -> b + " → " + plain(b.rate())).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "—" : v.toPlainString();
+    }
+
+    private Map<String, String> errors(List<Violation> problems, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation v : problems) {
+            errors.putIfAbsent(v.field(), errorText(v, locale));
+        }
+        return errors;
+    }
+
+    private String errorText(Violation v, Locale locale) {
+        return texts.message("incentive.error." + v.field(), locale);
+    }
+
+    private static BigDecimal decimal(String text, String field, List<Violation> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new Violation(field, "not a number"));
+            return null;
+        }
+    }
+
+    private static boolean manager(MeridianUser user) {
+        return user.hasRole(Role.HOSPITAL_MANAGER) || user.hasRole(Role.ADMIN);
+    }
+
+    private static boolean office(MeridianUser user) {
+        return manager(user) || user.hasRole(Role.CHANNEL_MANAGER);
+    }
+}
