@@ -76,13 +76,18 @@ public class Schemes {
      */
     @Transactional
     public SchemeSnapshot save(MeridianUser user, UnitType unitType, SchemeDraft draft) {
-        long hospitalId = user.hospitalId();
+        return save(user.hospitalId(), user.getUsername(), unitType, draft);
+    }
+
+    /** As {@link #save(MeridianUser, UnitType, SchemeDraft)} for a start-up task acting as {@code actor}. */
+    @Transactional
+    public SchemeSnapshot save(long hospitalId, String actor, UnitType unitType, SchemeDraft draft) {
         Optional<SchemeSnapshot> before = current(hospitalId, unitType);
         SchemeSnapshot saved;
         try {
             saved = draft.toSnapshot(code -> indicators.find(hospitalId, code), unitType,
                     versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
-                    user.getUsername());
+                    actor);
         } catch (InvalidSchemeException e) {
             throw new InvalidInputException(toInput(e.problems()));
         }
@@ -93,7 +98,7 @@ public class Schemes {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", saved.version());
         details.put("scheme", AuditLog.change(before.map(SchemeDraft::of).orElse(null), SchemeDraft.of(saved)));
-        audit.record(hospitalId, user.getUsername(), "SCHEME_SAVED", unitType.name(), details);
+        audit.record(hospitalId, actor, "SCHEME_SAVED", unitType.name(), details);
         return saved;
     }
 

@@ -1,0 +1,138 @@
+package org.meridian.indicator;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.meridian.indicator.scoring.SchemeDraft;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only: a sensible scheme for every channel unit type of the demo hospital, in the style of api.md's
+ * example, unless the unit type already has one. Tiers A ≥ 85, B ≥ 70, C ≥ 55 everywhere.
+ */
+@Component
+@Order(30)
+@ConditionalOnBooleanProperty("meridian.demo")
+class DemoSchemes implements ApplicationRunner {
+
+    private final Hospitals hospitals;
+    private final Schemes schemes;
+
+    DemoSchemes(Hospitals hospitals, Schemes schemes) {
+        this.hospitals = hospitals;
+        this.schemes = schemes;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Hospital hospital = hospitals.all().get(0);
+        for (UnitType type : UnitType.values()) {
+            if (schemes.current(hospital.id(), type).isEmpty()) {
+                schemes.save(hospital.id(), "demo", type, draftFor(type));
+            }
+        }
+    }
+
+    /** The demo scheme of a unit type: what such channels are mostly judged by. */
+    static SchemeDraft draftFor(UnitType type) {
+        List<SchemeDraft.Item> items = new ArrayList<>();
+        switch (type) {
+            case EXAM_CENTER -> {
+                items.add(linear("REFERRAL_VOLUME", 20, 0, 200));
+                items.add(linear("ARRIVAL_RATE", 15, 50, 90));
+                items.add(linear("CONVERSION_RATE", 15, 10, 40));
+                items.add(responseBands(15));
+                items.add(peer("SATISFACTION", 15));
+                items.add(complaintBands(10));
+                items.add(peer("REVENUE", 10));
+            }
+            case COMMUNITY_HEALTH -> {
+                items.add(linear("REFERRAL_VOLUME", 20, 0, 100));
+                items.add(linear("ACCEPTANCE_RATE", 15, 60, 95));
+                items.add(linear("ARRIVAL_RATE", 15, 50, 90));
+                items.add(linear("FEEDBACK_RATE", 20, 50, 95));
+                items.add(peer("RETURN_RATE", 10));
+                items.add(peer("SATISFACTION", 10));
+                items.add(responseBands(10));
+            }
+            case REFERRAL_INSTITUTION -> {
+                items.add(linear("REFERRAL_VOLUME", 15, 0, 150));
+                items.add(linear("ACCEPTANCE_RATE", 15, 60, 95));
+                items.add(linear("ARRIVAL_RATE", 15, 50, 90));
+                items.add(linear("CONVERSION_RATE", 20, 20, 60));
+                items.add(responseBands(15));
+                items.add(linear("FEEDBACK_RATE", 10, 50, 95));
+                items.add(complaintBands(10));
+            }
+            case HEALTH_PLATFORM -> {
+                items.add(linear("REFERRAL_VOLUME", 25, 0, 500));
+                items.add(linear("ARRIVAL_RATE", 20, 30, 80));
+                items.add(linear("CONVERSION_RATE", 15, 5, 30));
+                items.add(linear("NPS", 15, -20, 60));
+                items.add(linear("AVG_SATISFACTION", 10, 3, 4.8));
+                items.add(peer("REVENUE", 15));
+            }
+            case ALLIANCE_MEMBER -> {
+                items.add(linear("REFERRAL_VOLUME", 15, 0, 100));
+                items.add(linear("ACCEPTANCE_RATE", 15, 60, 95));
+                items.add(linear("ARRIVAL_RATE", 15, 50, 90));
+                items.add(linear("FEEDBACK_RATE", 20, 50, 95));
+                items.add(linear("RETURN_RATE", 15, 10, 50));
+                items.add(peer("SATISFACTION", 10));
+                items.add(complaintBands(10));
+            }
+            default -> {
+                items.add(peer("REFERRAL_VOLUME", 30));
+                items.add(linear("ARRIVAL_RATE", 30, 50, 90));
+                items.add(peer("SATISFACTION", 20));
+                items.add(complaintBands(20));
+            }
+        }
+        return new SchemeDraft(items, List.of(tier("A", 85), tier("B", 70), tier("C", 55)));
+    }
+
+    private static SchemeDraft.Item linear(String code, int weight, double zero, double full) {
+        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
+                new SchemeDraft.Scoring("LINEAR", plain(zero), plain(full), null));
+    }
+
+    private static BigDecimal plain(double v) {
+        return new BigDecimal(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
+    }
+
+    private static SchemeDraft.Item peer(String code, int weight) {
+        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
+                new SchemeDraft.Scoring("PEER_RANK", null, null, null));
+    }
+
+    /** ≤ 4 h → 100, ≤ 24 h → 80, ≤ 48 h → 60 (api.md's example). */
+    private static SchemeDraft.Item responseBands(int weight) {
+        return bands("RESPONSE_TIME", weight, new int[][] {{4, 100}, {24, 80}, {48, 60}});
+    }
+
+    /** ≤ 1 ‰ → 100, ≤ 3 ‰ → 80, ≤ 5 ‰ → 60. */
+    private static SchemeDraft.Item complaintBands(int weight) {
+        return bands("COMPLAINT_RATE", weight, new int[][] {{1, 100}, {3, 80}, {5, 60}});
+    }
+
+    private static SchemeDraft.Item bands(String code, int weight, int[][] pairs) {
+        List<List<BigDecimal>> bands = new ArrayList<>();
+        for (int[] p : pairs) {
+            bands.add(List.of(BigDecimal.valueOf(p[0]), BigDecimal.valueOf(p[1])));
+        }
+        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
+                new SchemeDraft.Scoring("BANDS", null, null, bands));
+    }
+
+    private static SchemeDraft.Tier tier(String tier, int min) {
+        return new SchemeDraft.Tier(tier, BigDecimal.valueOf(min));
+    }
+}

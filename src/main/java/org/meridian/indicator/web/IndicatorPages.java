@@ -1,0 +1,197 @@
+package org.meridian.indicator.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.indicator.CatalogueEntry;
+import org.meridian.indicator.IndicatorConflictException;
+import org.meridian.indicator.Indicators;
+import org.meridian.indicator.Measure;
+import org.meridian.indicator.NewIndicator;
+import org.meridian.indicator.Schemes;
+import org.meridian.indicator.scoring.Direction;
+import org.meridian.indicator.scoring.Formula;
+import org.meridian.indicator.scoring.FormulaException;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The indicator pages: the catalogue with the schemes of every unit type and the form for a hospital's own
+ * indicator (its formula checked as one types, via htmx), and the scheme editor of a unit type (weights, each
+ * indicator's share of the total weight, rules, tier thresholds; checked on every change, via htmx). Reading
+ * needs ANALYST, changing CHANNEL_MANAGER.
+ */
+@Controller
+@RequestMapping("/indicators")
+@PreAuthorize("hasRole('ANALYST')")
+class IndicatorPages {
+
+    private final Indicators indicators;
+    private final Schemes schemes;
+    private final MessageSource messages;
+    private final RoleHierarchy roles;
+
+    IndicatorPages(Indicators indicators, Schemes schemes, MessageSource messages, RoleHierarchy roles) {
+        this.indicators = indicators;
+        this.schemes = schemes;
+        this.messages = messages;
+        this.roles = roles;
+    }
+
+    @GetMapping
+    String catalogue(@RequestParam(required = false) String created, Model model) {
+        model.addAttribute("created", created);
+        return catalogue(model, new NewIndicator(null, null, null, null, null, "HIGHER_IS_BETTER", null, null, null),
+                Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String create(@ModelAttribute NewIndicator form, Model model) {
+        try {
+            CatalogueEntry e = indicators.create(CurrentUser.require(), form);
+            return "redirect:/indicators?created=" + e.code();
+        } catch (InvalidInputException e) {
+            return catalogue(model, form, resolve(e.problems()));
+        } catch (IndicatorConflictException e) {
+            return catalogue(model, form, Map.of("code", message("indicator.error.codeTaken", form.code().strip())));
+        }
+    }
+
+    /** The formula field's live check: its problem, or the measures it reads. */
+    @GetMapping("/formula-check")
+    String formulaCheck(@RequestParam(defaultValue = "") String formula, Model model) {
+        try {
+            Formula f = Formula.parse(formula);
+            model.addAttribute("formulaOk", message("indicator.formula.ok",
+                    String.join(", ", f.measures().stream().map(Measure::key).toList())));
+        } catch (FormulaException e) {
+            model.addAttribute("formulaError", message("indicator.formula.error." + e.kind(), e.position(), e.token()));
+        }
+        return "indicators/catalogue :: formulaCheck";
+    }
+
+    @GetMapping("/schemes/{unitType}")
+    String scheme(@PathVariable String unitType, @RequestParam(required = false) Integer saved, Model model) {
+        UnitType type = unitType(unitType);
+        long hospital = CurrentUser.hospitalId();
+        Optional<SchemeSnapshot> current = schemes.current(hospital, type);
+        model.addAttribute("savedVersion", saved);
+        return scheme(model, type, current.orElse(null),
+                SchemeForm.of(indicators.catalogue(hospital), current.orElse(null)), Map.of(), false);
+    }
+
+    /**
+     * Saves the scheme; with {@code HX-Request} (a change in the form) only checks it and answers the form
+     * fragment with shares and problems, saving nothing.
+     */
+    @PostMapping("/schemes/{unitType}")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String saveScheme(@PathVariable String unitType, @ModelAttribute("form") SchemeForm form,
+                      HttpServletRequest request, Model model) {
+        UnitType type = unitType(unitType);
+        MeridianUser user = CurrentUser.require();
+        boolean htmx = request.getHeader("HX-Request") != null;
+        SchemeForm.Conversion c = form.convert();
+        c.addDraftProblems(schemes.problems(user.hospitalId(), c.draft()));
+        SchemeSnapshot current = schemes.current(user.hospitalId(), type).orElse(null);
+        form.padTiers();
+        if (htmx || !c.problems().isEmpty()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
+            String view = scheme(model, type, current, form, errors, !htmx);
+            return htmx ? "indicators/scheme :: form" : view;
+        }
+        try {
+            SchemeSnapshot saved = schemes.save(user, type, c.draft());
+            return "redirect:/indicators/schemes/" + type + "?saved=" + saved.version();
+        } catch (InvalidInputException | IndicatorConflictException e) {
+            // checked a moment ago; a concurrent change of the catalogue or the scheme: show the form again
+            return scheme(model, type, current, form, Map.of("indicators", e.getMessage()), true);
+        }
+    }
+
+    private String catalogue(Model model, NewIndicator form, Map<String, String> errors) {
+        long hospital = CurrentUser.hospitalId();
+        Map<UnitType, SchemeSnapshot> all = schemes.currentAll(hospital);
+        Map<UnitType, SchemeSnapshot> byType = new LinkedHashMap<>();
+        for (UnitType t : UnitType.values()) {
+            byType.put(t, all.get(t));
+        }
+        model.addAttribute("entries", indicators.catalogue(hospital));
+        model.addAttribute("schemes", byType);
+        model.addAttribute("newIndicator", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("measures", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
+        model.addAttribute("canEdit", canEdit());
+        model.addAttribute("activeNav", "indicators");
+        return "indicators/catalogue";
+    }
+
+    private String scheme(Model model, UnitType type, SchemeSnapshot current, SchemeForm form,
+                          Map<String, String> errors, boolean invalidOnSave) {
+        List<CatalogueEntry> entries = indicators.catalogue(CurrentUser.hospitalId());
+        model.addAttribute("unitType", type);
+        model.addAttribute("unitTypes", UnitType.values());
+        model.addAttribute("current", current);
+        Map<String, CatalogueEntry> byCode = new LinkedHashMap<>();
+        entries.forEach(e -> byCode.put(e.code(), e));
+        model.addAttribute("entryByCode", byCode);
+        model.addAttribute("form", form);
+        model.addAttribute("shares", form.shares());
+        model.addAttribute("errors", errors);
+        model.addAttribute("invalidOnSave", invalidOnSave && !errors.isEmpty());
+        model.addAttribute("canEdit", canEdit());
+        model.addAttribute("activeNav", "indicators");
+        return "indicators/scheme";
+    }
+
+    private boolean canEdit() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && roles.getReachableGrantedAuthorities(auth.getAuthorities()).stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(Role.CHANNEL_MANAGER.authority()::equals);
+    }
+
+    private Map<String, String> resolve(List<InputProblem> problems) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach(p -> errors.putIfAbsent(p.field(), message(p.messageKey(), p.args().toArray())));
+        return errors;
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static UnitType unitType(String value) {
+        try {
+            return UnitType.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "unknown unit type " + value);
+        }
+    }
+}
