@@ -1,0 +1,36 @@
+package org.meridian.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Demo mode (the same context as {@code DemoModeTest}): every channel unit type starts with a scheme. */
+@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DemoSchemesModeTest {
+
+    @Autowired Schemes schemes;
+    @Autowired Hospitals hospitals;
+
+    @Test
+    void everyChannelUnitTypeHasTheDemoScheme() {
+        long hospital = hospitals.all().get(0).id();
+        for (UnitType type : UnitType.values()) {
+            SchemeSnapshot s = schemes.current(hospital, type).orElseThrow();
+            assertThat(s.savedBy()).isEqualTo("demo");
+            assertThat(s.items()).extracting(i -> i.code())
+                    .containsExactlyElementsOf(DemoSchemes.draftFor(type).indicators().stream()
+                            .map(i -> i.code()).toList());
+        }
+        assertThat(schemes.current(hospital, UnitType.EXAM_CENTER).orElseThrow().item("RESPONSE_TIME"))
+                .isPresent();
+    }
+}
