@@ -43,6 +43,15 @@ class IncentiveProblems {
         return p;
     }
 
+    /** Two requests raced for the same statement or line number; the later one changes nothing. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail raced(org.springframework.dao.DuplicateKeyException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this at the same moment; reload and try again.");
+        p.setTitle("Not allowed in this state");
+        return p;
+    }
+
     @ExceptionHandler(IncentiveNotFound.class)
     ProblemDetail notFound(IncentiveNotFound e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

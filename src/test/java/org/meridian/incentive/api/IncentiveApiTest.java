@@ -144,7 +144,12 @@ class IncentiveApiTest {
         assertThat(fee.get("amount").decimalValue()).isEqualByComparingTo("5500.00");
         assertThat(fee.get("basis").decimalValue()).isEqualByComparingTo("5000");
         assertThat(fee.get("rate").decimalValue()).isEqualByComparingTo("1.2");
-        assertThat(fee.get("explanation").asString()).contains("5000", "1.2", "5500");
+        assertThat(fee.get("explanation").asString()).contains("基数为固定金额 5000 元", "等级 A 的费率为 1.2",
+                "超过每期上限 5500 元");
+        call(get("/api/v1/statements/" + draft.get("id").asLong() + "?lang=en"), analyst)
+                .andExpect(jsonPath("$.lines[?(@.ruleType == 'FEE')].explanation").value(
+                        "Base: fixed amount of CNY 5000; Rate of tier A: 1.2; 5000 × 1.2 = 6000; "
+                                + "Above the cap per period of CNY 5500: the cap is paid"));
         assertThat(draft.get("lines").valueStream().filter(l -> l.get("ruleType").asString().equals("PRIORITY"))
                 .findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(10);
 
