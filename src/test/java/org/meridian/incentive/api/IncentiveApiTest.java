@@ -269,6 +269,12 @@ class IncentiveApiTest {
         // nor can the database be made to change a line
         assertThatThrownBy(() -> jdbc.sql("UPDATE incentive_statement_line SET amount = 1 WHERE hospital_id = :h")
                 .param("h", hospital.id()).update()).hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO incentive_statement_line (hospital_id, statement_id, line_no, rule_type, amount,
+                            reason, created_by) VALUES (:h, :s, 99, 'ADJUSTMENT', 1.00, 'x', 'sql')""")
+                .param("h", hospital.id()).param("s", id).update()).hasMessageContaining("only to a DRAFT");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE incentive_statement SET approved_by = prepared_by WHERE hospital_id = :h")
+                .param("h", hospital.id()).update()).hasMessageContaining("check constraint");
 
         // the correction is a new statement naming the original, with adjustment lines, through four eyes again
         JsonNode correction = body(call(post("/api/v1/statements/" + id + "/corrections"), office)
@@ -315,6 +321,11 @@ class IncentiveApiTest {
         // another hospital never sees this hospital's rule
         String stranger = users.create(users.otherHospital().id(), Role.HOSPITAL_MANAGER, null);
         call(get("/api/v1/incentive-rules/" + ruleId), stranger).andExpect(status().isNotFound());
+        long statementId = prepareStatement(prepare("EXAM-F", "A", "90", 1), office);
+        call(get("/api/v1/statements/" + statementId), stranger).andExpect(status().isNotFound());
+        call(post("/api/v1/statements/" + statementId + "/review"), stranger).andExpect(status().isNotFound());
+        call(get("/api/v1/statements"), stranger).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].channelCode", org.hamcrest.Matchers.not(hasItem("EXAM-F"))));
     }
 
     @Test
