@@ -33,6 +33,6 @@ class AccountFigures implements HomeFigures {
         return List.of(
                 new HomeFigure(900, "home.figure.accounts", String.valueOf(accounts.countUsers(user.hospitalId())),
                         "/admin/users", "normal"),
-                new HomeFigure(910, "home.figure.tokens", String.valueOf(active), "/admin/users", "normal"));
+                new HomeFigure(910, "home.figure.tokens", String.valueOf(active), "/admin/tokens", "normal"));
     }
 }

@@ -124,19 +124,40 @@ public class Accounts {
                 .param("h", hospitalId).param("u", userId).update();
     }
 
+    /** The accounts of a hospital by username, each with its roles and whether it is locked now. */
     public List<Account> list(long hospitalId, Instant now) {
-        return jdbc.sql("""
-                        SELECT id, hospital_id, username, display_name, enabled, channel_id, created_at
-                        FROM app_user WHERE hospital_id = :h ORDER BY username""")
-                .param("h", hospitalId)
-                .query((rs, i) -> new Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getObject(6, Long.class), roles(rs.getLong(2), rs.getLong(1)),
-                        isLocked(rs.getLong(2), rs.getLong(1), now), rs.getObject(7, OffsetDateTime.class)))
-                .list();
+        return accounts(hospitalId, null, now);
     }
 
     public Optional<Account> find(long hospitalId, long userId, Instant now) {
-        return list(hospitalId, now).stream().filter(a -> a.id() == userId).findFirst();
+        return accounts(hospitalId, userId, now).stream().findFirst();
+    }
+
+    private List<Account> accounts(long hospitalId, Long userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT u.id, u.hospital_id, u.username, u.display_name, u.enabled, u.channel_id, u.created_at,
+                               (SELECT string_agg(r.role, ',') FROM app_user_role r
+                                 WHERE r.hospital_id = u.hospital_id AND r.user_id = u.id) AS roles,
+                               (SELECT count(*) FROM login_failure f
+                                 WHERE f.hospital_id = u.hospital_id AND f.user_id = u.id AND f.failed_at > :since) AS failures
+                        FROM app_user u
+                        WHERE u.hospital_id = :h AND (CAST(:id AS bigint) IS NULL OR u.id = :id)
+                        ORDER BY lower(u.username)""")
+                .param("h", hospitalId).param("id", userId)
+                .param("since", OffsetDateTime.ofInstant(now.minus(LOCKOUT_WINDOW), ZoneOffset.UTC))
+                .query((rs, i) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    String names = rs.getString(8);
+                    if (names != null) {
+                        for (String n : names.split(",")) {
+                            roles.add(Role.valueOf(n));
+                        }
+                    }
+                    return new Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getObject(6, Long.class), roles, rs.getLong(9) >= LOCKOUT_FAILURES,
+                            rs.getObject(7, OffsetDateTime.class));
+                })
+                .list();
     }
 
     /** Whether the account may act in this further hospital (besides its own) as an administrator. */

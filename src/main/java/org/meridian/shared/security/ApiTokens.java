@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,7 @@ public class ApiTokens {
      */
     @Transactional
     public Created create(MeridianUser owner, String name, Integer validDays) {
-        List<AccountRejected.Problem> problems = new java.util.ArrayList<>();
-        if (name == null || name.isBlank()) {
-            problems.add(new AccountRejected.Problem("name", "token.error.nameRequired"));
-        } else if (name.strip().length() > NAME_MAX) {
-            problems.add(new AccountRejected.Problem("name", "token.error.nameTooLong"));
-        }
-        if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
-            problems.add(new AccountRejected.Problem("validDays", "token.error.validDays"));
-        }
+        List<AccountRejected.Problem> problems = problems(name, validDays);
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -89,6 +82,20 @@ public class ApiTokens {
                 expires == null ? Map.of("prefix", value.substring(0, 10))
                         : Map.of("prefix", value.substring(0, 10), "expiresAt", expires.toString()));
         return new Created(find(owner.hospitalId(), id).orElseThrow(), value);
+    }
+
+    /** Every rule a new token breaks: a name of 1 to 100 characters, a validity of 1 to 3,650 days if given. */
+    public static List<AccountRejected.Problem> problems(String name, Integer validDays) {
+        List<AccountRejected.Problem> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new AccountRejected.Problem("name", "token.error.nameRequired"));
+        } else if (name.strip().length() > NAME_MAX) {
+            problems.add(new AccountRejected.Problem("name", "token.error.nameTooLong"));
+        }
+        if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
+            problems.add(new AccountRejected.Problem("validDays", "token.error.validDays"));
+        }
+        return problems;
     }
 
     /** Revokes a token; an owner revokes their own, an administrator any in the hospital. */

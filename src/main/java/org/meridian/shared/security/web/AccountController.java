@@ -82,7 +82,9 @@ class AccountController {
     String createToken(@AuthenticationPrincipal MeridianUser user, @ModelAttribute("tokenForm") TokenForm form,
                        BindingResult binding, @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model) {
-        if (!binding.hasErrors()) {
+        if (binding.hasErrors()) {
+            FormErrors.reject(binding, ApiTokens.problems(form.getName(), null));
+        } else {
             try {
                 model.addAttribute("created", tokens.create(user, form.getName(), form.getValidDays()));
                 form.setName(null);

@@ -154,8 +154,9 @@ class AccountPageTest {
                 .andExpect(content().string(containsString("请填写令牌名称")))
                 .andExpect(content().string(containsString("有效天数须在 1 到 3650 之间")))
                 .andExpect(content().string(not(containsString("mrd_"))));
-        mvc.perform(post("/account/tokens").with(as(analyst)).with(csrf()).param("name", "x").param("validDays", "abc"))
-                .andExpect(content().string(containsString("请输入一个整数")));
+        mvc.perform(post("/account/tokens").with(as(analyst)).with(csrf()).param("name", "").param("validDays", "abc"))
+                .andExpect(content().string(containsString("请输入一个整数")))
+                .andExpect(content().string(containsString("请填写令牌名称")));
         MeridianUser owner = accounts.loadForSignIn(analyst, Instant.now()).orElseThrow();
         assertThat(tokens.ofUser(owner.hospitalId(), owner.userId())).isEmpty();
     }

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.support.Browser;
 import org.meridian.support.MeridianWebTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -101,6 +104,16 @@ class AdminJourneyTest {
 
             browser.go("/account");
             assertThat(browser.driver().getPageSource()).doesNotContain(token);
+
+            // revoke through htmx, confirming the browser's dialog; the API refuses the token from then on
+            browser.driver().findElement(By.cssSelector("#token-table button.danger")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent())
+                    .accept();
+            assertThat(browser.text(By.cssSelector("#token-table .badge.bad"))).isEqualTo("已撤销");
+            HttpResponse<String> afterRevoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/no-such-endpoint"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(afterRevoke.statusCode()).isEqualTo(401);
         }
     }
 
