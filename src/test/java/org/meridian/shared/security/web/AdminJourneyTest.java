@@ -61,7 +61,12 @@ class AdminJourneyTest {
             browser.resize(Browser.PHONE);
             browser.screenshot("admin-user-edit-phone");
             assertThat(browser.horizontalOverflow()).as("user page at 375 px").isZero();
-            browser.go("/admin/users");
+            String userPage = browser.driver().getCurrentUrl();
+            browser.go(userPage.substring(userPage.indexOf("/admin/")) + "?lang=en");
+            assertThat(browser.text(By.id("profile-submit"))).isEqualTo("Save");
+            browser.screenshot("admin-user-edit-phone-en");
+            assertThat(browser.horizontalOverflow()).as("user page in English at 375 px").isZero();
+            browser.go("/admin/users?lang=zh-CN");
             assertThat(browser.horizontalOverflow()).as("users list at 375 px").isZero();
             browser.go("/admin/audit?action=USER_");
             assertThat(browser.text(By.id("audit-table"))).contains(username);

@@ -306,4 +306,20 @@ class AdminUsersTest {
                         "(?s).*value=\"ADMIN\"[^>]*name=\"roles\" checked=\"checked\".*"))))
                 .andExpect(content().string(containsString("Reset password")));
     }
+
+    @Test
+    void everyAccountAndAdministrationPageHasAllItsTextsInBothLanguages() throws Exception {
+        String admin = users.create(Role.ADMIN);
+        String analyst = users.create(Role.ANALYST);
+        tokens.create(load(analyst), "双语检查", 3);
+        long id = load(analyst).userId();
+        for (String lang : List.of("zh-CN", "en")) {
+            for (String page : List.of("/account", "/admin/users", "/admin/users/new", "/admin/users/" + id,
+                    "/admin/tokens", "/admin/audit")) {
+                mvc.perform(get(page).with(as(admin)).param("lang", lang))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(not(containsString("??"))));
+            }
+        }
+    }
 }
