@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Schemes (api.md, Schemes): {@code PUT /api/v1/schemes/{unitType}} saves a new version of the unit type's
@@ -35,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SchemeApi {
 
     private final Schemes schemes;
+    private final JsonMapper json;
 
-    SchemeApi(Schemes schemes) {
+    SchemeApi(Schemes schemes, JsonMapper json) {
         this.schemes = schemes;
+        this.json = json;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,8 +72,21 @@ class SchemeApi {
 
     @PutMapping("/{unitType}")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    SchemeView save(@PathVariable String unitType, @RequestBody SchemeDraft body) {
-        return SchemeView.of(schemes.save(CurrentUser.require(), unitType(unitType), body));
+    SchemeView save(@PathVariable String unitType, @RequestBody(required = false) String body) {
+        UnitType type = unitType(unitType);
+        SchemeRequest.Read read = SchemeRequest.read(json, body);
+        if (!read.problems().isEmpty()) {
+            List<InputProblem> all = new java.util.ArrayList<>(read.problems());
+            for (InputProblem p : schemes.problems(CurrentUser.hospitalId(), read.draft())) {
+                boolean covered = read.problems().stream().anyMatch(r -> p.field().equals(r.field())
+                        || p.field().startsWith(r.field() + ".") || p.field().startsWith(r.field() + "["));
+                if (!covered) {
+                    all.add(p);
+                }
+            }
+            throw new InvalidInputException(all);
+        }
+        return SchemeView.of(schemes.save(CurrentUser.require(), type, read.draft()));
     }
 
     @GetMapping("/{unitType}/versions")

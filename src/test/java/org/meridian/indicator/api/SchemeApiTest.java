@@ -255,4 +255,39 @@ class SchemeApiTest {
                 .value(org.hamcrest.Matchers.not(hasItem(code))));
         as(analyst, json(post("/api/v1/indicators"), "{}")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void wrongJsonTypesAreReportedPerFieldWithTheOtherProblems() throws Exception {
+        String office = users.create(Role.CHANNEL_MANAGER);
+        as(office, json(put("/api/v1/schemes/OTHER"), """
+                {"indicators": [
+                   {"code": "ARRIVAL_RATE", "weight": "ten", "scoring": {"method": "LINEAR", "zero": 50, "full": "90"}},
+                   {"code": 7, "weight": 5, "scoring": {"method": "BANDS", "bands": [[90, "a"], 80]}},
+                   "SATISFACTION",
+                   {"code": "NPS", "weight": 0.000000000000000000001, "scoring": {"method": "PEER_RANK"}}
+                 ],
+                 "tiers": {"A": 85}}""").param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("indicators[0].weight",
+                        "indicators[0].scoring.full", "indicators[1].code", "indicators[1].scoring.bands[0]",
+                        "indicators[1].scoring.bands[1]", "indicators[2]", "tiers")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'indicators[0].weight')].message").value("Must be a number"))
+                // one problem per field: "at least one tier" would only repeat that tiers is not an array
+                .andExpect(jsonPath("$.errors[?(@.field == 'tiers')].message").value("Must be an array"));
+        as(office, json(put("/api/v1/schemes/OTHER"), "{\"indicators\": [")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(""));
+    }
+
+    @Test
+    void decimalsAreKeptExactly() throws Exception {
+        String office = users.create(Role.CHANNEL_MANAGER);
+        as(office, json(put("/api/v1/schemes/OTHER"), """
+                {"indicators": [{"code": "AVG_SATISFACTION", "weight": 12.5,
+                                 "scoring": {"method": "LINEAR", "zero": 3.1, "full": 4.85}}],
+                 "tiers": [{"tier": "A", "minTotal": 84.995}]}""")).andExpect(status().isOk());
+        SchemeSnapshot s = schemes.current(users.firstHospital().id(), UnitType.OTHER).orElseThrow();
+        assertThat(s.items().get(0).weight()).isEqualByComparingTo("12.5");
+        assertThat(((ScoringRule.Linear) s.items().get(0).rule()).full().toPlainString()).isEqualTo("4.85");
+        assertThat(s.tiers().thresholds().get(0).minTotal().toPlainString()).isEqualTo("84.995");
+    }
 }
