@@ -92,6 +92,21 @@ class ChannelJourneyTest {
             assertThat(browser.text(By.id("tier-history"))).contains("已批准").contains(boss).contains(office);
             browser.screenshot("channel-detail-desktop");
 
+            browser.go("/channels/tiers");
+            browser.field("rate-B").sendKeys("120");
+            browser.driver().findElement(By.id("save-tier-B")).click();
+            assertThat(browser.text(By.id("rate-error-B"))).contains("0 到 100");
+            browser.field("rate-B").sendKeys("2.5");
+            browser.driver().findElement(By.id("save-tier-B")).click();
+            assertThat(browser.text(By.id("notice"))).isEqualTo("分级标准已保存");
+            browser.screenshot("channel-tiers-desktop");
+            browser.go("/channels/approvals");
+            browser.waitFor(By.cssSelector(".subnav a.active"));
+            browser.screenshot("channel-approvals-desktop");
+            browser.go("/");
+            assertThat(browser.text(By.cssSelector(".figures"))).contains("正式合作渠道").contains("合同即将到期")
+                    .contains("待审批降级");
+
             browser.go("/channels?q=" + code);
             assertThat(browser.text(By.id("result-count"))).isEqualTo("共 1 个渠道");
 
