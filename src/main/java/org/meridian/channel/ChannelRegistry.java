@@ -430,8 +430,12 @@ public class ChannelRegistry {
 
     /** Today in the hospital's time zone. */
     public LocalDate today(long hospitalId) {
-        ZoneId zone = hospitals.find(hospitalId).map(Hospital::timeZone).orElse(ZoneId.of("Asia/Shanghai"));
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.now(clock.withZone(zone(hospitalId)));
+    }
+
+    /** The hospital's time zone, in which its pages show times. */
+    public ZoneId zone(long hospitalId) {
+        return hospitals.find(hospitalId).map(Hospital::timeZone).orElse(ZoneId.of("Asia/Shanghai"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

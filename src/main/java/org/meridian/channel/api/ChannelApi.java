@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.meridian.channel.Channel;
 import org.meridian.channel.ChannelDraft;
+import org.meridian.channel.ChannelImport;
 import org.meridian.channel.ChannelQuery;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.StatusChange;
@@ -46,9 +47,20 @@ class ChannelApi {
             "contractRef", "notes");
 
     private final ChannelRegistry registry;
+    private final ChannelImport imports;
+    private final org.springframework.context.MessageSource messages;
 
-    ChannelApi(ChannelRegistry registry) {
+    ChannelApi(ChannelRegistry registry, ChannelImport imports, org.springframework.context.MessageSource messages) {
         this.registry = registry;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    /** An import's answer: rows registered, and each rejected row with its 1-based data row number and reasons. */
+    record ImportAnswer(int accepted, List<String> created, List<Rejected> rejected) {
+    }
+
+    record Rejected(int index, String code, List<Map<String, String>> errors) {
     }
 
     /** The body of a create call (api.md) with the project's optional additions. */
@@ -173,6 +185,26 @@ class ChannelApi {
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     TierChange reject(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
         return registry.decideTierChange(CurrentUser.hospitalId(), id, false, body == null ? null : body.note());
+    }
+
+    /**
+     * Bulk registration from a CSV or XLSX upload (multipart field {@code file}); format in
+     * docs/channels.md. Valid rows are registered together, invalid rows reported with every reason.
+     */
+    @PostMapping(path = "/channels/imports", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ImportAnswer importFile(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException(InputProblem.of("file", "channel.import.noFile"));
+        }
+        ChannelImport.Report report = imports.importFile(CurrentUser.hospitalId(), file.getOriginalFilename(),
+                file.getBytes());
+        List<Rejected> rejected = report.rejected().stream().map(r -> new Rejected(r.index(), r.code(),
+                r.problems().stream().map(p -> Map.of("field", p.field(), "message", messages.getMessage(
+                        p.messageKey(), p.args().toArray(), p.messageKey(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()))).toList())).toList();
+        return new ImportAnswer(report.created().size(), report.created(), rejected);
     }
 
     @GetMapping("/channel-tiers")

@@ -101,6 +101,8 @@ class SessionRefreshTest {
                 EnumSet.of(Role.CHANNEL_USER), 7L);
         assertThat(withChannels.problems(admin, known)).isEmpty();
         // without a directory only the form of the id is checked
-        assertThat(administration.problems(admin, unknown)).isEqualTo(List.of());
+        AccountAdministration withoutChannels = new AccountAdministration(accounts, encoder, audit, clock,
+                new StaticListableBeanFactory().getBeanProvider(ChannelDirectory.class));
+        assertThat(withoutChannels.problems(admin, unknown)).isEqualTo(List.of());
     }
 }

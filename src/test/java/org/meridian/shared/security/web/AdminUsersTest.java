@@ -38,6 +38,7 @@ class AdminUsersTest {
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
+    @Autowired org.meridian.channel.ChannelRegistry channels;
     @Autowired AuditLog audit;
     @Autowired JsonMapper json;
 
@@ -112,11 +113,15 @@ class AdminUsersTest {
     void aChannelUserIsBoundToItsChannel() throws Exception {
         String admin = users.create(Role.ADMIN);
         String username = "partner-" + System.nanoTime() % 100000;
+        long channelId = channels.register(users.firstHospital().id(), new org.meridian.channel.ChannelDraft(
+                "ADM-" + username, "社区卫生服务中心 " + username, "COMMUNITY_HEALTH", null, null, null, null, null, null,
+                null, null, null, null)).id();
         mvc.perform(post("/admin/users").with(as(admin)).with(csrf())
                         .param("username", username).param("displayName", "社区中心 王医生")
-                        .param("password", "Partner-pass-42").param("roles", "CHANNEL_USER").param("channelId", "42"))
+                        .param("password", "Partner-pass-42").param("roles", "CHANNEL_USER")
+                        .param("channelId", String.valueOf(channelId)))
                 .andExpect(redirectedUrlPattern("/admin/users/*"));
-        assertThat(load(username).channelId()).isEqualTo(42L);
+        assertThat(load(username).channelId()).isEqualTo(channelId);
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.meridian.channel.web;
+
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.channel.ChannelExport;
+import org.meridian.channel.ChannelImport;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Bulk import from CSV/XLSX with its per-row report, and export of the filtered list to XLSX. */
+@Controller
+@RequestMapping("/channels")
+@PreAuthorize("hasRole('ANALYST')")
+class ChannelFilePages {
+
+    private final ChannelImport imports;
+    private final ChannelExport export;
+    private final ChannelRegistry registry;
+    private final MessageSource messages;
+
+    ChannelFilePages(ChannelImport imports, ChannelExport export, ChannelRegistry registry, MessageSource messages) {
+        this.imports = imports;
+        this.export = export;
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    /** A rejected row as shown: its number, code and each problem as "field: message". */
+    record ShownRow(int index, String code, List<String> problems) {
+    }
+
+    @GetMapping("/export.xlsx")
+    void exportXlsx(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+                    @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String region,
+                    @RequestParam(required = false) String cooperationLevel,
+                    @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                    HttpServletResponse response) throws IOException {
+        long h = CurrentUser.hospitalId();
+        ListFilter filter = new ListFilter(q, type, tier, status, region, cooperationLevel, sort, dir, 0, 1000);
+        String day = registry.today(h).format(DateTimeFormatter.BASIC_ISO_DATE);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"channels-" + day + ".xlsx\"");
+        export.write(h, filter.query(), LocaleContextHolder.getLocale(), response.getOutputStream());
+    }
+
+    @GetMapping("/import")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String importForm(Model model) {
+        common(model);
+        return "channels/import";
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        common(model);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileError", message(InputProblem.of("file", "channel.import.noFile")));
+            return "channels/import";
+        }
+        try {
+            ChannelImport.Report report = imports.importFile(CurrentUser.hospitalId(), file.getOriginalFilename(),
+                    file.getBytes());
+            List<ShownRow> rows = new ArrayList<>();
+            for (ChannelImport.RejectedRow r : report.rejected()) {
+                rows.add(new ShownRow(r.index(), r.code(), r.problems().stream()
+                        .map(p -> fieldCaption(p.field()) + "：" + message(p)).toList()));
+            }
+            model.addAttribute("report", report);
+            model.addAttribute("rejectedRows", rows);
+            model.addAttribute("filename", file.getOriginalFilename());
+        } catch (InvalidInputException e) {
+            model.addAttribute("fileError", String.join("；", e.problems().stream().map(this::message).toList()));
+        }
+        return "channels/import";
+    }
+
+    private void common(Model model) {
+        model.addAttribute("activeNav", "channels");
+        model.addAttribute("columns", ChannelImport.COLUMNS);
+        model.addAttribute("maxRows", ChannelImport.MAX_ROWS);
+    }
+
+    private String fieldCaption(String field) {
+        return messages.getMessage("channel.field." + field, null, field, LocaleContextHolder.getLocale());
+    }
+
+    private String message(InputProblem p) {
+        return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), LocaleContextHolder.getLocale());
+    }
+
+}

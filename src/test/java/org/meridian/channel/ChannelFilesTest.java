@@ -1,0 +1,211 @@
+package org.meridian.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Bulk import (CSV and XLSX) with its per-row report, and export of the filtered list to XLSX. */
+@MeridianTest
+class ChannelFilesTest {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired ChannelRegistry registry;
+    @Autowired Accounts accounts;
+
+    static String code() {
+        return "IM-%s-%04d".formatted(RUN, SEQ.incrementAndGet());
+    }
+
+    @Test
+    void csvImportRegistersValidRowsAndReportsEveryReasonOfTheOthers() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long h = users.firstHospital().id();
+        String existing = code();
+        registry.register(h, new ChannelDraft(existing, "已登记的渠道", "OTHER", null, null, null, null, null, null, null,
+                null, null, null));
+        String a = code();
+        String b = code();
+        String bad = code();
+        String csv = "\uFEFF渠道编码,渠道名称,type,合作层级,tier,region,contactPhone,contractStart,contractEnd\r\n"
+                + a + ",\"富阳区新登镇社区卫生服务中心, 分中心\",COMMUNITY_HEALTH,紧密合作,,杭州市/富阳区/新登镇,13912345678,2026-01-01,2027-12-31\n"
+                + bad + ",坏数据,SPA,,,,12345,2026-02-01,2026-01-01\n"
+                + existing + ",重复已有,体检中心,,,,,,\n"
+                + a + ",文件内重复,OTHER,,,,,,\n"
+                + b + ",\"带\"\"引号\"\"的平台\",健康管理平台/互联网平台,,B,,,,\n";
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "channels.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.created", contains(a, b)))
+                .andExpect(jsonPath("$.rejected[*].index", contains(2, 3, 4)))
+                .andExpect(jsonPath("$.rejected[0].errors[*].field", contains("type", "contactPhone", "contractEnd")))
+                .andExpect(jsonPath("$.rejected[1].errors[0].message").value("渠道编码已存在"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].message").value("与第 1 行的编码重复"));
+
+        Channel first = registry.get(h, a);
+        assertThat(first.name()).isEqualTo("富阳区新登镇社区卫生服务中心, 分中心");
+        assertThat(first.cooperationLevel()).isEqualTo(CooperationLevel.CLOSE);
+        assertThat(first.contractEnd()).isEqualTo(LocalDate.of(2027, 12, 31));
+        Channel second = registry.get(h, b);
+        assertThat(second.name()).isEqualTo("带\"引号\"的平台");
+        assertThat(second.tier()).isEqualTo("B");
+        assertThat(registry.findByCode(h, bad)).isEmpty();
+        assertThat(registry.get(h, existing).name()).isEqualTo("已登记的渠道");
+    }
+
+    @Test
+    void xlsxImportReadsDateCellsAndAFileWithoutRequiredColumnsIsRefusedWhole() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long h = users.firstHospital().id();
+        String a = code();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("渠道");
+        String[] header = {"code", "name", "type", "status", "contractStart", "contractEnd"};
+        for (int i = 0; i < header.length; i++) {
+            ws.value(0, i, header[i]);
+        }
+        ws.value(1, 0, a);
+        ws.value(1, 1, "桐庐县人民医院医共体分院");
+        ws.value(1, 2, "ALLIANCE_MEMBER");
+        ws.value(1, 3, "试点合作");
+        ws.value(1, 4, LocalDate.of(2026, 3, 1));
+        ws.style(1, 4).format("yyyy-mm-dd").set();
+        ws.value(1, 5, "2028-02-29");
+        wb.finish();
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "channels.xlsx", "application/octet-stream", out.toByteArray()))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+        Channel c = registry.get(h, a);
+        assertThat(c.status()).isEqualTo(ChannelStatus.PILOT);
+        assertThat(c.contractStart()).isEqualTo(LocalDate.of(2026, 3, 1));
+
+        String c2 = code();
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "x.csv", "text/csv",
+                                ("code,colour\n" + c2 + ",red\n").getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].message", hasItem("未知的列：colour")))
+                .andExpect(jsonPath("$.errors[*].message", hasItem("缺少必需的列：name")));
+        assertThat(registry.findByCode(h, c2)).isEmpty();
+
+        String analyst = users.create(Role.ANALYST);
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "x.csv", "text/csv", "code,name,type\n".getBytes()))
+                        .with(httpBasic(analyst, TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void exportWritesTheFilteredListToXlsxWithCaptions() throws Exception {
+        long h = users.firstHospital().id();
+        String region = "导出市" + RUN + "/甲区";
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String code = code();
+            codes.add(code);
+            registry.register(h, new ChannelDraft(code, "导出测试 " + i, "EXAM_CENTER", "GENERAL", null, region,
+                    null, "联系人", "13800001111", "2026-01-01", "2027-01-01", null, null));
+        }
+        byte[] xlsx = mvc.perform(get("/channels/export.xlsx").param("region", "导出市" + RUN)
+                        .with(as(users.create(Role.ANALYST))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
+             var stream = wb.getFirstSheet().openStream()) {
+            for (Row r : (Iterable<Row>) stream::iterator) {
+                List<String> cells = new ArrayList<>();
+                r.forEach(cell -> cells.add(cell == null ? null : cell.getText()));
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).startsWith("渠道编码", "渠道名称", "渠道类型");
+        assertThat(rows.subList(1, 4)).extracting(r -> r.get(0)).containsExactlyElementsOf(codes);
+        assertThat(rows.get(1)).contains("体检中心", "一般合作", "正式合作", region);
+    }
+
+    @Test
+    void pagesForbidChannelUsersAndHideOtherHospitalsChannels() throws Exception {
+        long h = users.firstHospital().id();
+        String code = code();
+        Channel c = registry.register(h, new ChannelDraft(code, "页面测试", "OTHER", null, null, null, null, null, null,
+                null, null, null, null));
+        String partner = users.create(h, Role.CHANNEL_USER, c.id());
+        mvc.perform(get("/channels").with(as(partner))).andExpect(status().isForbidden());
+        mvc.perform(get("/channels/" + code).with(as(partner))).andExpect(status().isForbidden());
+        String stranger = users.create(users.otherHospital().id(), Role.HOSPITAL_MANAGER, null);
+        mvc.perform(get("/channels/" + code).with(as(stranger))).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("未找到该渠道")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("页面测试"))));
+        mvc.perform(multipart("/channels/" + code + "/edit").param("name", "改掉").param("type", "OTHER")
+                .with(as(stranger)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(registry.get(h, code).name()).isEqualTo("页面测试");
+        mvc.perform(get("/channels/" + code).with(as(users.create(Role.ANALYST)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("页面测试")));
+    }
+
+    @Test
+    void theCreateFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTyped() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        String code = code();
+        String html = mvc.perform(multipart("/channels/new").param("code", code).param("name", "")
+                        .param("type", "SPA").param("contactPhone", "123").param("contractStart", "2026-06-01")
+                        .param("contractEnd", "2026-01-01").param("address", "文三路 1 号")
+                        .with(as(manager)).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"name-error\"").contains("id=\"type-error\"").contains("id=\"contactPhone-error\"")
+                .contains("id=\"contractEnd-error\"").contains("合同结束日期不能早于开始日期").contains("value=\"文三路 1 号\"");
+        assertThat(registry.findByCode(users.firstHospital().id(), code)).isEmpty();
+    }
+
+    private RequestPostProcessor as(String username) {
+        MeridianUser user = accounts.loadForSignIn(username, Instant.now()).orElseThrow();
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+}
