@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.meridian.indicator.Measure;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,10 +71,8 @@ class DailyRollups {
         jdbc.sql("SELECT channel_id, " + sums + " FROM intake_daily_rollup WHERE hospital_id = :h"
                         + " AND local_date BETWEEN :from AND :to GROUP BY channel_id ORDER BY channel_id")
                 .param("h", hospitalId).param("from", from).param("to", to)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        result.put(rs.getLong(1), readMeasures(rs, 2).asMap());
-                    }
+                .query((RowCallbackHandler) rs -> {
+                    result.put(rs.getLong(1), readMeasures(rs, 2).asMap());
                 });
         return result;
     }
@@ -84,10 +83,8 @@ class DailyRollups {
         jdbc.sql("SELECT local_date, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h"
                         + " AND channel_id = :c AND local_date BETWEEN :from AND :to")
                 .param("h", hospitalId).param("c", channelId).param("from", from).param("to", to)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        result.put(rs.getObject(1, LocalDate.class), readMeasures(rs, 2).asMap());
-                    }
+                .query((RowCallbackHandler) rs -> {
+                    result.put(rs.getObject(1, LocalDate.class), readMeasures(rs, 2).asMap());
                 });
         return result;
     }
@@ -97,10 +94,8 @@ class DailyRollups {
         Map<Day, MeasureSums> result = new HashMap<>();
         jdbc.sql("SELECT channel_id, local_date, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h")
                 .param("h", hospitalId)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        result.put(new Day(rs.getLong(1), rs.getObject(2, LocalDate.class)), readMeasures(rs, 3));
-                    }
+                .query((RowCallbackHandler) rs -> {
+                    result.put(new Day(rs.getLong(1), rs.getObject(2, LocalDate.class)), readMeasures(rs, 3));
                 });
         return result;
     }
@@ -139,15 +134,13 @@ class DailyRollups {
                           AND a.occurred_at >= r.occurred_at
                         GROUP BY 1, 2""")
                 .param("h", hospitalId).param("tz", zone)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        Day day = new Day(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                        MeasureSums sums = result.computeIfAbsent(day, d -> new MeasureSums());
-                        for (Measure m : Measure.values()) {
-                            BigDecimal v = rs.getBigDecimal(m.key());
-                            if (v != null && v.signum() != 0) {
-                                sums.add(m, v);
-                            }
+                .query((RowCallbackHandler) rs -> {
+                    Day day = new Day(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                    MeasureSums sums = result.computeIfAbsent(day, d -> new MeasureSums());
+                    for (Measure m : Measure.values()) {
+                        BigDecimal v = rs.getBigDecimal(m.key());
+                        if (v != null && v.signum() != 0) {
+                            sums.add(m, v);
                         }
                     }
                 });

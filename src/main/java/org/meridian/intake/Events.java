@@ -25,9 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Events {
 
-    private static final String COLUMNS = """
-            event_id, type, channel_id, occurred_at, local_date, referral_id, patient_hash, value,
-            attributes::text, voided_at IS NOT NULL""";
+    private static final String COLUMNS = "event_id, type, channel_id, occurred_at, local_date, referral_id,"
+            + " patient_hash, value, attributes::text, voided_at IS NOT NULL ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
