@@ -1,28 +1,22 @@
 package org.meridian.intake;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.springframework.context.annotation.Primary;
+import org.meridian.channel.ChannelDraft;
+import org.meridian.channel.ChannelRegistry;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY: channels for intake tests until the channel module's registry is on main. */
+/** Registers channels for intake tests through the channel module's registry. */
 @Component
-@Primary
-public class TestChannels implements ChannelCodes {
+public class TestChannels {
 
-    private static final AtomicLong IDS = new AtomicLong(1_000_000);
-    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    private final ChannelRegistry registry;
 
-    /** Registers a channel code in a hospital and returns its id. */
-    public long create(long hospitalId, String code) {
-        return ids.computeIfAbsent(hospitalId + "/" + code, k -> IDS.incrementAndGet());
+    public TestChannels(ChannelRegistry registry) {
+        this.registry = registry;
     }
 
-    @Override
-    public Optional<Long> idOf(long hospitalId, String code) {
-        return Optional.ofNullable(ids.get(hospitalId + "/" + code));
+    /** Registers an ACTIVE exam-centre channel with this code in the hospital and returns its id. */
+    public long create(long hospitalId, String code) {
+        return registry.register(hospitalId, new ChannelDraft(code, "测试渠道 " + code, "EXAM_CENTER", null, null, null,
+                null, null, null, null, null, null, null)).id();
     }
 }
