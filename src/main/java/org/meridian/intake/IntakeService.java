@@ -19,6 +19,7 @@ import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The intake facade (数据采集): records batches of events with the rules of engine.md §2 (validation,
@@ -62,6 +63,17 @@ public class IntakeService {
     @Transactional
     public IngestReport record(long hospitalId, List<RawEvent> rows, int firstIndex, Source source, Long importId,
                                String actor) {
+        List<Integer> indexes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            indexes.add(firstIndex + i);
+        }
+        return record(hospitalId, rows, indexes, source, importId, actor);
+    }
+
+    /** As {@link #record(long, List, int, Source, Long, String)}, each row reported with its own index. */
+    @Transactional
+    public IngestReport record(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
+                               Long importId, String actor) {
         events.lockHospital(hospitalId);
         ZoneId zone = zone(hospitalId);
         Map<String, Optional<Long>> channelCache = new HashMap<>();
@@ -91,7 +103,7 @@ public class IntakeService {
         List<Events.NewEvent> accepted = new ArrayList<>();
         List<IngestReport.RejectedRow> rejected = new ArrayList<>();
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
-        int duplicates = 0;
+        List<Integer> duplicateIndexes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             RawEvent row = rows.get(i);
             EventValidator.Result result = results.get(i);
@@ -100,7 +112,7 @@ public class IntakeService {
             StoredEvent earlier = row.eventId() == null ? null : known.get(row.eventId());
             if (earlier != null) {
                 if (candidate != null && candidate.content().sameMeaningAs(earlier.content())) {
-                    duplicates++;
+                    duplicateIndexes.add(indexes.get(i));
                     continue;
                 }
                 errors.add("eventId '" + row.eventId() + "' is already taken by an event with different content"
@@ -116,7 +128,7 @@ public class IntakeService {
                 }
             }
             if (!errors.isEmpty()) {
-                rejected.add(new IngestReport.RejectedRow(firstIndex + i, row.eventId(), errors));
+                rejected.add(new IngestReport.RejectedRow(indexes.get(i), row.eventId(), errors));
                 continue;
             }
             accepted.add(new Events.NewEvent(candidate, source.name(), importId, actor));
@@ -126,7 +138,7 @@ public class IntakeService {
                 pair.put(candidate);
                 List<String> problems = pair.completeWith(changes);
                 if (!problems.isEmpty()) {
-                    warnings.add(new IngestReport.RowWarning(firstIndex + i, row.eventId(), problems));
+                    warnings.add(new IngestReport.RowWarning(indexes.get(i), row.eventId(), problems));
                 }
             }
         }
@@ -135,7 +147,22 @@ public class IntakeService {
         if (!accepted.isEmpty()) {
             publisher.publishEvent(new EventsRecorded(hospitalId, accepted.size(), 0, changes.first(), changes.last()));
         }
-        return new IngestReport(accepted.size(), duplicates, rejected, warnings);
+        return new IngestReport(accepted.size(), duplicateIndexes.size(), rejected, warnings, duplicateIndexes);
+    }
+
+    /**
+     * Records a batch only if every row can be stored (a FHIR transaction): when any row is rejected, or
+     * {@code otherProblems} says the caller found some, nothing is stored and the report lists the rejected rows.
+     */
+    @Transactional
+    public IngestReport recordAllOrNothing(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
+                                           String actor, boolean otherProblems) {
+        IngestReport report = record(hospitalId, rows, indexes, source, null, actor);
+        if (report.rejected().isEmpty() && !otherProblems) {
+            return report;
+        }
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new IngestReport(0, 0, report.rejected(), List.of());
     }
 
     /**
