@@ -1,0 +1,160 @@
+package org.meridian.intake;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.meridian.indicator.Measure;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The daily rollups: per hospital, channel and local date, one column per {@link Measure} (named by its key). */
+@Repository
+class DailyRollups {
+
+    /** A rollup row's key. */
+    record Day(long channelId, LocalDate date) {
+    }
+
+    private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::key)
+            .collect(Collectors.joining(", "));
+    private static final String UPSERT = "INSERT INTO intake_daily_rollup (hospital_id, channel_id, local_date, "
+            + MEASURE_COLUMNS + ") VALUES (?, ?, ?" + ", ?".repeat(Measure.values().length)
+            + ") ON CONFLICT (hospital_id, channel_id, local_date) DO UPDATE SET "
+            + Arrays.stream(Measure.values()).map(m -> m.key() + " = intake_daily_rollup." + m.key() + " + EXCLUDED." + m.key())
+            .collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DailyRollups(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Adds the changes (possibly negative) to the rows of their days. */
+    void apply(long hospitalId, Map<Day, MeasureSums> changes) {
+        List<Object[]> rows = new ArrayList<>();
+        changes.forEach((day, sums) -> {
+            if (sums.isZero()) {
+                return;
+            }
+            Object[] row = new Object[3 + Measure.values().length];
+            row[0] = hospitalId;
+            row[1] = day.channelId();
+            row[2] = day.date();
+            for (Measure m : Measure.values()) {
+                row[3 + m.ordinal()] = sums.get(m);
+            }
+            rows.add(row);
+        });
+        if (!rows.isEmpty()) {
+            template.batchUpdate(UPSERT, rows);
+        }
+    }
+
+    /** Per channel, the sum of every measure over the local dates from–to (inclusive). */
+    Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
+        String sums = Arrays.stream(Measure.values()).map(m -> "sum(" + m.key() + ")").collect(Collectors.joining(", "));
+        Map<Long, Map<Measure, BigDecimal>> result = new LinkedHashMap<>();
+        jdbc.sql("SELECT channel_id, " + sums + " FROM intake_daily_rollup WHERE hospital_id = :h"
+                        + " AND local_date BETWEEN :from AND :to GROUP BY channel_id ORDER BY channel_id")
+                .param("h", hospitalId).param("from", from).param("to", to)
+                .query((RowCallbackHandler) rs -> {
+                    result.put(rs.getLong(1), readMeasures(rs, 2).asMap());
+                });
+        return result;
+    }
+
+    /** One channel's measures per local date from–to, days without events left out. */
+    Map<LocalDate, Map<Measure, BigDecimal>> daily(long hospitalId, long channelId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<Measure, BigDecimal>> result = new TreeMap<>();
+        jdbc.sql("SELECT local_date, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h"
+                        + " AND channel_id = :c AND local_date BETWEEN :from AND :to")
+                .param("h", hospitalId).param("c", channelId).param("from", from).param("to", to)
+                .query((RowCallbackHandler) rs -> {
+                    result.put(rs.getObject(1, LocalDate.class), readMeasures(rs, 2).asMap());
+                });
+        return result;
+    }
+
+    /** Every stored rollup row of a hospital. */
+    Map<Day, MeasureSums> all(long hospitalId) {
+        Map<Day, MeasureSums> result = new HashMap<>();
+        jdbc.sql("SELECT channel_id, local_date, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h")
+                .param("h", hospitalId)
+                .query((RowCallbackHandler) rs -> {
+                    result.put(new Day(rs.getLong(1), rs.getObject(2, LocalDate.class)), readMeasures(rs, 3));
+                });
+        return result;
+    }
+
+    /**
+     * The rollups as they should be, recomputed from the live events alone (local dates in {@code zone}),
+     * independently of how they were maintained.
+     */
+    Map<Day, MeasureSums> recomputeFromEvents(long hospitalId, String zone) {
+        Map<Day, MeasureSums> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT channel_id, CAST(occurred_at AT TIME ZONE :tz AS date),
+                          count(*) FILTER (WHERE type = 'REFERRAL') AS referrals,
+                          count(*) FILTER (WHERE type = 'ACCEPTED') AS accepted,
+                          count(*) FILTER (WHERE type = 'ARRIVED') AS arrivals,
+                          count(*) FILTER (WHERE type = 'CONVERTED') AS conversions,
+                          coalesce(sum(value) FILTER (WHERE type = 'REVENUE'), 0) AS revenue,
+                          count(*) FILTER (WHERE type = 'SURVEY') AS survey_count,
+                          coalesce(sum(value) FILTER (WHERE type = 'SURVEY'), 0) AS survey_sum,
+                          count(*) FILTER (WHERE type = 'SURVEY' AND value >= 4) AS satisfied,
+                          count(*) FILTER (WHERE type = 'SURVEY' AND attributes->>'recommend' IS NOT NULL) AS nps_count,
+                          count(*) FILTER (WHERE type = 'SURVEY' AND CAST(attributes->>'recommend' AS integer) >= 9) AS promoters,
+                          count(*) FILTER (WHERE type = 'SURVEY' AND CAST(attributes->>'recommend' AS integer) <= 6) AS detractors,
+                          count(*) FILTER (WHERE type = 'COMPLAINT') AS complaints,
+                          count(*) FILTER (WHERE type = 'RETURN_VISIT') AS return_visits,
+                          count(*) FILTER (WHERE type = 'FEEDBACK') AS feedbacks,
+                          0 AS response_count, 0 AS response_hours_sum
+                        FROM intake_event WHERE hospital_id = :h AND voided_at IS NULL GROUP BY 1, 2
+                        UNION ALL
+                        SELECT r.channel_id, CAST(a.occurred_at AT TIME ZONE :tz AS date),
+                          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                          count(*), sum(round(extract(epoch FROM a.occurred_at - r.occurred_at) / 3600, 6))
+                        FROM intake_event r JOIN intake_event a ON a.hospital_id = r.hospital_id
+                          AND a.referral_id = r.referral_id AND a.type = 'ACCEPTED' AND a.voided_at IS NULL
+                        WHERE r.hospital_id = :h AND r.type = 'REFERRAL' AND r.voided_at IS NULL
+                          AND a.occurred_at >= r.occurred_at
+                        GROUP BY 1, 2""")
+                .param("h", hospitalId).param("tz", zone)
+                .query((RowCallbackHandler) rs -> {
+                    Day day = new Day(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                    MeasureSums sums = result.computeIfAbsent(day, d -> new MeasureSums());
+                    for (Measure m : Measure.values()) {
+                        BigDecimal v = rs.getBigDecimal(m.key());
+                        if (v != null && v.signum() != 0) {
+                            sums.add(m, v);
+                        }
+                    }
+                });
+        return result;
+    }
+
+    private static MeasureSums readMeasures(ResultSet rs, int firstColumn) throws SQLException {
+        MeasureSums sums = new MeasureSums();
+        for (Measure m : Measure.values()) {
+            BigDecimal v = rs.getBigDecimal(firstColumn + m.ordinal());
+            if (v != null && v.signum() != 0) {
+                sums.add(m, v);
+            }
+        }
+        return sums;
+    }
+}

@@ -1,0 +1,167 @@
+package org.meridian.intake;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * An import file read row by row: CSV (UTF-8, with or without BOM) or XLSX (first sheet), header first.
+ * Rows come one at a time, so memory does not grow with the file. Blank rows are skipped; each row keeps
+ * its 1-based data row number (the row below the header is 1).
+ */
+abstract class EventFile implements Closeable {
+
+    /** The formats an import can have. */
+    enum Format { CSV, XLSX }
+
+    /** A data row and its 1-based number. */
+    record NumberedRow(int index, RawEvent event) {
+    }
+
+    /** The next non-blank data row, or null at the end. */
+    abstract NumberedRow next();
+
+    static Format detect(String fileName, Path file) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return Format.XLSX;
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return Format.CSV;
+        }
+        if (name.endsWith(".xls")) {
+            throw new ImportFileException("XLS (Excel 97–2003) files are not supported; save the sheet as XLSX or CSV UTF-8");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' ? Format.XLSX : Format.CSV;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static EventFile open(Format format, Path file) {
+        return format == Format.CSV ? new Csv(file) : new Xlsx(file);
+    }
+
+    static final class Csv extends EventFile {
+        private final CsvRows rows;
+        private final ImportColumns columns;
+        private int index;
+
+        Csv(Path file) {
+            try {
+                rows = new CsvRows(Files.newInputStream(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> header = rows.next();
+            if (header == null) {
+                throw new ImportFileException("the file is empty: it needs a header row");
+            }
+            columns = new ImportColumns(header);
+        }
+
+        @Override
+        NumberedRow next() {
+            while (true) {
+                List<String> cells = rows.next();
+                if (cells == null) {
+                    return null;
+                }
+                index++;
+                if (!ImportColumns.blank(cells)) {
+                    return new NumberedRow(index, columns.toEvent(cells));
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
+    }
+
+    static final class Xlsx extends EventFile {
+        private final ReadableWorkbook workbook;
+        private final Stream<Row> stream;
+        private final Iterator<Row> rows;
+        private final ImportColumns columns;
+        private final int headerRow;
+
+        Xlsx(Path file) {
+            try {
+                workbook = new ReadableWorkbook(file.toFile());
+                stream = workbook.getFirstSheet().openStream();
+                rows = stream.iterator();
+            } catch (Exception e) {
+                throw new ImportFileException("the file is not an XLSX workbook (" + e.getClass().getSimpleName()
+                        + "); upload an .xlsx saved by Excel/WPS or a CSV UTF-8 file");
+            }
+            Row header = nextRow();
+            if (header == null) {
+                throw new ImportFileException("the first sheet is empty: it needs a header row");
+            }
+            headerRow = header.getRowNum();
+            columns = new ImportColumns(cells(header).stream().map(c -> c == null ? null : c.toString()).toList());
+        }
+
+        private Row nextRow() {
+            try {
+                return rows.hasNext() ? rows.next() : null;
+            } catch (RuntimeException e) {
+                throw new ImportFileException("the workbook cannot be read (" + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        NumberedRow next() {
+            while (true) {
+                Row row = nextRow();
+                if (row == null) {
+                    return null;
+                }
+                List<Object> cells = cells(row);
+                if (!ImportColumns.blank(cells)) {
+                    return new NumberedRow(row.getRowNum() - headerRow, columns.toEvent(cells));
+                }
+            }
+        }
+
+        private static List<Object> cells(Row row) {
+            List<Object> cells = new ArrayList<>(row.getCellCount());
+            for (int i = 0; i < row.getCellCount(); i++) {
+                Cell cell = row.getCell(i);
+                if (cell == null) {
+                    cells.add(null);
+                    continue;
+                }
+                cells.add(switch (cell.getType()) {
+                    case NUMBER -> (BigDecimal) cell.getValue();
+                    case EMPTY -> null;
+                    default -> cell.getText();
+                });
+            }
+            return cells;
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+            workbook.close();
+        }
+    }
+}

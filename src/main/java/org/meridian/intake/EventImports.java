@@ -1,0 +1,121 @@
+package org.meridian.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.meridian.shared.web.Paged;
+import org.springframework.stereotype.Service;
+
+/**
+ * Event imports (批量导入) from CSV or XLSX files (api.md, Events). A file is read twice, row by row:
+ * first to check it can be read at all (encoding, quotes, header; nothing is stored if not), then to
+ * record its rows in chunks of {@value #CHUNK}, each chunk in its own transaction. Memory does not grow
+ * with the file. If an import stops half-way, the chunks before stay stored and the import shows as
+ * FAILED; importing the same file again is safe, its stored rows are then duplicates.
+ */
+@Service
+public class EventImports {
+
+    public static final int CHUNK = 5_000;
+
+    /** An import with its report; {@code rejected} lists every rejected data row (1-based). */
+    public record ImportRun(long id, String fileName, String format, String uploadedBy, OffsetDateTime startedAt,
+                            OffsetDateTime finishedAt, String status, int rows, int accepted, int duplicates,
+                            int rejectedCount, List<IngestReport.RejectedRow> rejected, String failure) {
+    }
+
+    /** The answer to one import: its id and the report of api.md (warnings included). */
+    public record Result(long importId, IngestReport report) {
+    }
+
+    private final IntakeService intake;
+    private final Imports imports;
+
+    EventImports(IntakeService intake, Imports imports) {
+        this.intake = intake;
+        this.imports = imports;
+    }
+
+    /**
+     * Imports a stored upload.
+     *
+     * @throws ImportFileException when the file cannot be read as an import (nothing is stored; the import
+     *                             is listed as FAILED with the reason)
+     */
+    public Result importFile(long hospitalId, String fileName, Path file, String actor) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
+        EventFile.Format format;
+        try {
+            format = EventFile.detect(name, file);
+        } catch (ImportFileException e) {
+            long id = imports.start(hospitalId, name, EventFile.Format.CSV, actor);
+            imports.finish(hospitalId, id, "FAILED", e.getMessage());
+            throw e;
+        }
+        long id = imports.start(hospitalId, name, format, actor);
+        try {
+            check(format, file);
+            return new Result(id, record(hospitalId, id, format, file, actor));
+        } catch (RuntimeException e) {
+            imports.finish(hospitalId, id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+    }
+
+    public Paged<ImportRun> list(long hospitalId, int page, int size) {
+        Paged.check(page, size);
+        return new Paged<>(imports.page(hospitalId, page, size), page, size, imports.count(hospitalId));
+    }
+
+    private static void check(EventFile.Format format, Path file) {
+        try (EventFile rows = EventFile.open(format, file)) {
+            while (rows.next() != null) {
+                // reading is the check
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private IngestReport record(long hospitalId, long id, EventFile.Format format, Path file, String actor) {
+        IntakeService.Source source = format == EventFile.Format.CSV ? IntakeService.Source.CSV : IntakeService.Source.XLSX;
+        int accepted = 0;
+        int duplicates = 0;
+        int rows = 0;
+        List<IngestReport.RejectedRow> rejected = new ArrayList<>();
+        List<IngestReport.RowWarning> warnings = new ArrayList<>();
+        try (EventFile file1 = EventFile.open(format, file)) {
+            List<RawEvent> chunk = new ArrayList<>(CHUNK);
+            List<Integer> indexes = new ArrayList<>(CHUNK);
+            EventFile.NumberedRow row;
+            do {
+                row = file1.next();
+                if (row != null) {
+                    chunk.add(row.event());
+                    indexes.add(row.index());
+                }
+                if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
+                    IngestReport part = intake.record(hospitalId, chunk, indexes, source, id, actor);
+                    rows += chunk.size();
+                    accepted += part.accepted();
+                    duplicates += part.duplicates();
+                    rejected.addAll(part.rejected());
+                    warnings.addAll(part.warnings());
+                    imports.progress(hospitalId, id, rows, new IngestReport(accepted, duplicates, rejected, List.of()));
+                    chunk.clear();
+                    indexes.clear();
+                }
+            } while (row != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        IngestReport report = new IngestReport(accepted, duplicates, rejected, warnings);
+        imports.progress(hospitalId, id, rows, report);
+        imports.finish(hospitalId, id, "DONE", null);
+        return report;
+    }
+}

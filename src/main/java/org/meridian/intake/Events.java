@@ -1,0 +1,130 @@
+package org.meridian.intake;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stored events of every hospital. */
+@Repository
+class Events {
+
+    private static final String COLUMNS = "event_id, type, channel_id, occurred_at, local_date, referral_id,"
+            + " patient_hash, value, attributes::text, voided_at IS NOT NULL ";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    Events(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** Serialises intake writes of one hospital until the transaction ends, so rule checks see every prior write. */
+    void lockHospital(long hospitalId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('meridian.intake'), CAST(:h AS integer))")
+                .param("h", hospitalId).query((rs, i) -> 1).list();
+    }
+
+    Map<String, StoredEvent> findByEventIds(long hospitalId, Collection<String> eventIds) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + COLUMNS + " FROM intake_event WHERE hospital_id = :h AND event_id = ANY(:ids)")
+                .param("h", hospitalId).param("ids", eventIds.toArray(String[]::new))
+                .query(this::map).list().forEach(e -> found.put(e.eventId(), e));
+        return found;
+    }
+
+    Optional<StoredEvent> findByEventId(long hospitalId, String eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_event WHERE hospital_id = :h AND event_id = :id")
+                .param("h", hospitalId).param("id", eventId).query(this::map).optional();
+    }
+
+    /** The live REFERRAL and ACCEPTED events of the given referralIds. */
+    List<StoredEvent> livePairMembers(long hospitalId, Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM intake_event WHERE hospital_id = :h AND referral_id = ANY(:ids)
+                         AND voided_at IS NULL AND type IN ('REFERRAL', 'ACCEPTED')""")
+                .param("h", hospitalId).param("ids", referralIds.toArray(String[]::new))
+                .query(this::map).list();
+    }
+
+    record NewEvent(StoredEvent event, String source, Long importId, String receivedBy) {
+    }
+
+    void insert(long hospitalId, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (NewEvent n : events) {
+            EventContent c = n.event().content();
+            rows.add(new Object[]{hospitalId, n.event().eventId(), c.type().name(), c.channelId(),
+                    OffsetDateTime.ofInstant(c.occurredAt(), ZoneOffset.UTC), n.event().localDate(), c.referralId(),
+                    c.patientHash(), c.value(), json.writeValueAsString(c.attributes()), n.source(), n.importId(),
+                    n.receivedBy()});
+        }
+        template.batchUpdate("""
+                INSERT INTO intake_event (hospital_id, event_id, type, channel_id, occurred_at, local_date, referral_id,
+                    patient_hash, value, attributes, source, import_id, received_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""", rows,
+                new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE,
+                        Types.DATE, Types.VARCHAR, Types.CHAR, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR,
+                        Types.BIGINT, Types.VARCHAR});
+    }
+
+    void markVoided(long hospitalId, String eventId, String by, String reason, Instant at) {
+        jdbc.sql("""
+                        UPDATE intake_event SET voided_at = :at, voided_by = :by, void_reason = :reason
+                        WHERE hospital_id = :h AND event_id = :id AND voided_at IS NULL""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("by", by).param("reason", reason)
+                .param("h", hospitalId).param("id", eventId).update();
+    }
+
+    private StoredEvent map(ResultSet rs, int i) throws SQLException {
+        Map<String, String> attributes = json.readValue(rs.getString(9), new TypeReference<Map<String, String>>() {
+        });
+        BigDecimal value = rs.getBigDecimal(8);
+        EventContent content = new EventContent(EventType.valueOf(rs.getString(2)), rs.getLong(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), value, attributes);
+        return new StoredEvent(rs.getString(1), content, rs.getObject(5, LocalDate.class), rs.getBoolean(10));
+    }
+
+    List<IntakeService.PairProblem> pairProblems(long hospitalId) {
+        return jdbc.sql("""
+                        SELECT r.referral_id, r.event_id, a.event_id, a.occurred_at < r.occurred_at,
+                               a.channel_id <> r.channel_id
+                        FROM intake_event r JOIN intake_event a ON a.hospital_id = r.hospital_id
+                          AND a.referral_id = r.referral_id AND a.type = 'ACCEPTED' AND a.voided_at IS NULL
+                        WHERE r.hospital_id = :h AND r.type = 'REFERRAL' AND r.voided_at IS NULL
+                          AND (a.occurred_at < r.occurred_at OR a.channel_id <> r.channel_id)
+                        ORDER BY r.referral_id""")
+                .param("h", hospitalId)
+                .query((rs, i) -> new IntakeService.PairProblem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getBoolean(5)))
+                .list();
+    }
+}

@@ -1,0 +1,72 @@
+package org.meridian.intake;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Import runs with their reports. Each call commits on its own, so progress survives a failed import. */
+@Repository
+class Imports {
+
+    private static final String COLUMNS = "id, file_name, format, uploaded_by, started_at, finished_at, status,"
+            + " rows_read, accepted, duplicates, rejected_count, rejected::text, failure";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Imports(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long start(long hospitalId, String fileName, EventFile.Format format, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO intake_import (hospital_id, file_name, format, uploaded_by, status)
+                        VALUES (:h, :f, :fmt, :by, 'RUNNING') RETURNING id""")
+                .param("h", hospitalId).param("f", fileName).param("fmt", format.name()).param("by", actor)
+                .query(Long.class).single();
+    }
+
+    void progress(long hospitalId, long id, int rows, IngestReport sofar) {
+        jdbc.sql("""
+                        UPDATE intake_import SET rows_read = :rows, accepted = :a, duplicates = :d,
+                          rejected_count = :r, rejected = CAST(:rejected AS jsonb)
+                        WHERE hospital_id = :h AND id = :id""")
+                .param("rows", rows).param("a", sofar.accepted()).param("d", sofar.duplicates())
+                .param("r", sofar.rejected().size()).param("rejected", json.writeValueAsString(sofar.rejected()))
+                .param("h", hospitalId).param("id", id).update();
+    }
+
+    void finish(long hospitalId, long id, String status, String failure) {
+        jdbc.sql("""
+                        UPDATE intake_import SET status = :s, failure = :failure, finished_at = now()
+                        WHERE hospital_id = :h AND id = :id""")
+                .param("s", status).param("failure", failure == null ? null : truncate(failure))
+                .param("h", hospitalId).param("id", id).update();
+    }
+
+    List<EventImports.ImportRun> page(long hospitalId, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_import WHERE hospital_id = :h"
+                        + " ORDER BY started_at DESC, id DESC LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("size", size).param("offset", (long) page * size)
+                .query((rs, i) -> new EventImports.ImportRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                        json.readValue(rs.getString(12), new TypeReference<List<IngestReport.RejectedRow>>() {
+                        }), rs.getString(13)))
+                .list();
+    }
+
+    long count(long hospitalId) {
+        return jdbc.sql("SELECT count(*) FROM intake_import WHERE hospital_id = :h").param("h", hospitalId)
+                .query(Long.class).single();
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+}

@@ -1,0 +1,338 @@
+package org.meridian.intake;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.meridian.indicator.Measure;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * The intake facade (数据采集): records batches of events with the rules of engine.md §2 (validation,
+ * idempotency by eventId, one live REFERRAL and ACCEPTED per referral), voids events, and answers the
+ * measures of any period per channel from the exact daily rollups.
+ */
+@Service
+public class IntakeService {
+
+    /** Where a batch came from; stored with each event. */
+    public enum Source { API, CSV, XLSX, FHIR }
+
+    private final Events events;
+    private final DailyRollups rollups;
+    private final ChannelCodes channels;
+    private final Pseudonymiser pseudonymiser;
+    private final Hospitals hospitals;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    IntakeService(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
+                  Hospitals hospitals, AuditLog audit, ApplicationEventPublisher publisher, Clock clock) {
+        this.events = events;
+        this.rollups = rollups;
+        this.channels = channels;
+        this.pseudonymiser = pseudonymiser;
+        this.hospitals = hospitals;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a batch in one transaction: every valid, new row is stored and added to the rollups, or none
+     * is (a failure leaves nothing half-done, and a retry is safe because re-sent rows are duplicates).
+     *
+     * @param rows       the rows in source order
+     * @param firstIndex the index reported for the first row (0 for a JSON array, 1 for a file's first data row)
+     */
+    @Transactional
+    public IngestReport record(long hospitalId, List<RawEvent> rows, int firstIndex, Source source, Long importId,
+                               String actor) {
+        List<Integer> indexes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            indexes.add(firstIndex + i);
+        }
+        return record(hospitalId, rows, indexes, source, importId, actor);
+    }
+
+    /** As {@link #record(long, List, int, Source, Long, String)}, each row reported with its own index. */
+    @Transactional
+    public IngestReport record(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
+                               Long importId, String actor) {
+        events.lockHospital(hospitalId);
+        ZoneId zone = zone(hospitalId);
+        Map<String, Optional<Long>> channelCache = new HashMap<>();
+        EventValidator validator = new EventValidator(
+                code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)), zone, clock.instant());
+
+        List<EventValidator.Result> results = new ArrayList<>(rows.size());
+        Set<String> eventIds = new LinkedHashSet<>();
+        Set<String> referralIds = new LinkedHashSet<>();
+        for (RawEvent row : rows) {
+            EventValidator.Result result = validator.validate(row);
+            results.add(result);
+            if (row.eventId() != null && !row.eventId().isBlank()) {
+                eventIds.add(row.eventId());
+            }
+            if (result.ok() && result.valid().type().needsReferralId()) {
+                referralIds.add(result.valid().referralId());
+            }
+        }
+        Map<String, StoredEvent> known = events.findByEventIds(hospitalId, eventIds);
+        Map<String, Pair> pairs = new HashMap<>();
+        for (StoredEvent e : events.livePairMembers(hospitalId, referralIds)) {
+            pairs.computeIfAbsent(e.content().referralId(), r -> new Pair()).put(e);
+        }
+
+        RollupChanges changes = new RollupChanges();
+        List<Events.NewEvent> accepted = new ArrayList<>();
+        List<IngestReport.RejectedRow> rejected = new ArrayList<>();
+        List<IngestReport.RowWarning> warnings = new ArrayList<>();
+        List<Integer> duplicateIndexes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RawEvent row = rows.get(i);
+            EventValidator.Result result = results.get(i);
+            List<String> errors = new ArrayList<>(result.errors());
+            StoredEvent candidate = result.ok() ? stored(result.valid()) : null;
+            StoredEvent earlier = row.eventId() == null ? null : known.get(row.eventId());
+            if (earlier != null) {
+                if (candidate != null && candidate.content().sameMeaningAs(earlier.content())) {
+                    duplicateIndexes.add(indexes.get(i));
+                    continue;
+                }
+                errors.add("eventId '" + row.eventId() + "' is already taken by an event with different content"
+                        + " (a correction needs a new eventId)");
+            }
+            Pair pair = null;
+            if (candidate != null && candidate.type().needsReferralId()) {
+                pair = pairs.computeIfAbsent(candidate.content().referralId(), r -> new Pair());
+                StoredEvent live = pair.get(candidate.type());
+                if (live != null) {
+                    errors.add("referral '" + candidate.content().referralId() + "' already has a " + candidate.type()
+                            + " event ('" + live.eventId() + "')");
+                }
+            }
+            if (!errors.isEmpty()) {
+                rejected.add(new IngestReport.RejectedRow(indexes.get(i), row.eventId(), errors));
+                continue;
+            }
+            accepted.add(new Events.NewEvent(candidate, source.name(), importId, actor));
+            known.put(candidate.eventId(), candidate);
+            changes.add(candidate.content().channelId(), candidate.localDate(), Contributions.of(candidate.content()));
+            if (pair != null) {
+                pair.put(candidate);
+                List<String> problems = pair.completeWith(changes);
+                if (!problems.isEmpty()) {
+                    warnings.add(new IngestReport.RowWarning(indexes.get(i), row.eventId(), problems));
+                }
+            }
+        }
+        events.insert(hospitalId, accepted);
+        rollups.apply(hospitalId, changes.byDay());
+        if (!accepted.isEmpty()) {
+            publisher.publishEvent(new EventsRecorded(hospitalId, accepted.size(), 0, changes.first(), changes.last()));
+        }
+        return new IngestReport(accepted.size(), duplicateIndexes.size(), rejected, warnings, duplicateIndexes);
+    }
+
+    /**
+     * Records a batch only if every row can be stored (a FHIR transaction): when any row is rejected, or
+     * {@code otherProblems} says the caller found some, nothing is stored and the report lists the rejected rows.
+     */
+    @Transactional
+    public IngestReport recordAllOrNothing(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
+                                           String actor, boolean otherProblems) {
+        IngestReport report = record(hospitalId, rows, indexes, source, null, actor);
+        if (report.rejected().isEmpty() && !otherProblems) {
+            return report;
+        }
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new IngestReport(0, 0, report.rejected(), List.of());
+    }
+
+    /**
+     * Voids (作废) an event: it stays stored with who, when and why, its eventId stays taken, and every
+     * measure reads as if it had never come (a pair it belonged to is removed too).
+     *
+     * @throws EventNotFoundException       when the hospital has no such event
+     * @throws EventAlreadyVoidedException  when it was voided before
+     */
+    @Transactional
+    public void voidEvent(long hospitalId, String eventId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to void an event");
+        }
+        events.lockHospital(hospitalId);
+        StoredEvent event = events.findByEventId(hospitalId, eventId)
+                .orElseThrow(() -> new EventNotFoundException(eventId));
+        if (event.voided()) {
+            throw new EventAlreadyVoidedException(eventId);
+        }
+        events.markVoided(hospitalId, eventId, actor, reason, clock.instant());
+        RollupChanges changes = new RollupChanges();
+        changes.add(event.content().channelId(), event.localDate(), Contributions.of(event.content()).negated());
+        if (event.type().needsReferralId()) {
+            Pair pair = new Pair();
+            events.livePairMembers(hospitalId, List.of(event.content().referralId())).forEach(pair::put);
+            pair.put(event);
+            pair.removeFrom(changes);
+        }
+        rollups.apply(hospitalId, changes.byDay());
+        audit.record(hospitalId, actor, "EVENT_VOIDED", eventId, Map.of("reason", reason, "type", event.type().name()));
+        publisher.publishEvent(new EventsRecorded(hospitalId, 0, 1, changes.first(), changes.last()));
+    }
+
+    /**
+     * The measure totals of each channel over the local dates from–to (inclusive), from the daily rollups.
+     * A channel without events in the period is absent (its measures are all 0).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
+        return rollups.totals(hospitalId, from, to);
+    }
+
+    /** One channel's measures per local date from–to; days without events are absent. */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<Measure, BigDecimal>> daily(long hospitalId, long channelId, LocalDate from, LocalDate to) {
+        return rollups.daily(hospitalId, channelId, from, to);
+    }
+
+    /** A rollup value that differs from what the events say. */
+    public record RollupDifference(long channelId, LocalDate date, Measure measure, BigDecimal stored,
+                                   BigDecimal recomputed) {
+    }
+
+    /**
+     * Recomputes every daily rollup of the hospital from its live events and lists where the stored rollups
+     * differ; empty when they are exact.
+     */
+    @Transactional(readOnly = true)
+    public List<RollupDifference> checkRollups(long hospitalId) {
+        Map<DailyRollups.Day, MeasureSums> stored = rollups.all(hospitalId);
+        Map<DailyRollups.Day, MeasureSums> recomputed = rollups.recomputeFromEvents(hospitalId, zone(hospitalId).getId());
+        Set<DailyRollups.Day> days = new TreeSet<>((a, b) -> a.channelId() != b.channelId()
+                ? Long.compare(a.channelId(), b.channelId()) : a.date().compareTo(b.date()));
+        days.addAll(stored.keySet());
+        days.addAll(recomputed.keySet());
+        List<RollupDifference> differences = new ArrayList<>();
+        for (DailyRollups.Day day : days) {
+            MeasureSums s = stored.getOrDefault(day, new MeasureSums());
+            MeasureSums r = recomputed.getOrDefault(day, new MeasureSums());
+            for (Measure m : Measure.values()) {
+                if (s.get(m).compareTo(r.get(m)) != 0) {
+                    differences.add(new RollupDifference(day.channelId(), day.date(), m, s.get(m), r.get(m)));
+                }
+            }
+        }
+        return differences;
+    }
+
+    /** A referral whose REFERRAL and ACCEPTED disagree (engine.md §2: reported as data-quality problems). */
+    public record PairProblem(String referralId, String referralEventId, String acceptedEventId,
+                              boolean acceptedFirst, boolean otherChannel) {
+    }
+
+    /** The live pairs whose ACCEPTED precedes the REFERRAL or names another channel. */
+    @Transactional(readOnly = true)
+    public List<PairProblem> pairProblems(long hospitalId) {
+        return events.pairProblems(hospitalId);
+    }
+
+    private ZoneId zone(long hospitalId) {
+        return hospitals.find(hospitalId).orElseThrow(() -> new IllegalStateException("no hospital " + hospitalId))
+                .timeZone();
+    }
+
+    private StoredEvent stored(EventValidator.Valid v) {
+        return new StoredEvent(v.eventId(), new EventContent(v.type(), v.channelId(), v.occurredAt(), v.referralId(),
+                pseudonymiser.pseudonym(v.patientId()), v.value(), v.attributes()), v.localDate(), false);
+    }
+
+    /** The live REFERRAL and ACCEPTED of one referralId. */
+    private static final class Pair {
+        private StoredEvent referral;
+        private StoredEvent accepted;
+
+        StoredEvent get(EventType type) {
+            return type == EventType.REFERRAL ? referral : accepted;
+        }
+
+        void put(StoredEvent e) {
+            if (e.type() == EventType.REFERRAL) {
+                referral = e;
+            } else {
+                accepted = e;
+            }
+        }
+
+        /** Adds the pair to the changes when it counts; returns its data-quality problems. */
+        List<String> completeWith(RollupChanges changes) {
+            List<String> problems = new ArrayList<>();
+            if (referral == null || accepted == null) {
+                return problems;
+            }
+            EventContent r = referral.content();
+            EventContent a = accepted.content();
+            if (Contributions.counts(r.occurredAt(), a.occurredAt())) {
+                changes.add(r.channelId(), accepted.localDate(), Contributions.pair(r.occurredAt(), a.occurredAt()));
+            } else {
+                problems.add("ACCEPTED '" + accepted.eventId() + "' precedes its REFERRAL '" + referral.eventId()
+                        + "'; the pair is not counted in the response time");
+            }
+            if (r.channelId() != a.channelId()) {
+                problems.add("ACCEPTED '" + accepted.eventId() + "' names another channel than its REFERRAL '"
+                        + referral.eventId() + "'; the response counts for the REFERRAL's channel");
+            }
+            return problems;
+        }
+
+        /** Takes a counted pair out of the changes (for a void). */
+        void removeFrom(RollupChanges changes) {
+            if (referral == null || accepted == null) {
+                return;
+            }
+            EventContent r = referral.content();
+            EventContent a = accepted.content();
+            if (Contributions.counts(r.occurredAt(), a.occurredAt())) {
+                changes.add(r.channelId(), accepted.localDate(),
+                        Contributions.pair(r.occurredAt(), a.occurredAt()).negated());
+            }
+        }
+    }
+
+    /** Changes to the rollups, per channel and local date, collected before they are written at once. */
+    private static final class RollupChanges {
+        private final Map<DailyRollups.Day, MeasureSums> byDay = new HashMap<>();
+
+        void add(long channelId, LocalDate date, MeasureSums sums) {
+            byDay.computeIfAbsent(new DailyRollups.Day(channelId, date), d -> new MeasureSums()).add(sums);
+        }
+
+        Map<DailyRollups.Day, MeasureSums> byDay() {
+            return byDay;
+        }
+
+        LocalDate first() {
+            return byDay.keySet().stream().map(DailyRollups.Day::date).min(LocalDate::compareTo).orElse(null);
+        }
+
+        LocalDate last() {
+            return byDay.keySet().stream().map(DailyRollups.Day::date).max(LocalDate::compareTo).orElse(null);
+        }
+    }
+}

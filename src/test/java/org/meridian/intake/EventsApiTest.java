@@ -1,0 +1,179 @@
+package org.meridian.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meridian.shared.security.Role;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@MeridianTest
+@ExtendWith(OutputCaptureExtension.class)
+class EventsApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired TestChannels channels;
+    @Autowired JdbcClient jdbc;
+
+    final String p = "api" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    MockHttpServletRequestBuilder postEvents(String user, String body) {
+        return post("/api/v1/events").with(httpBasic(user, TestUsers.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    @Test
+    void answersAcceptedDuplicatesAndEveryRejectedRowWithItsIndexEventIdAndReasons() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        String body = """
+                [{"eventId":"%1$s1","type":"REFERRAL","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","referralId":"%1$sR1"},
+                 {"eventId":"%1$s2","type":"REVENUE","channel":"CH-999","occurredAt":"2026-09-03T10:15:00+08:00","value":"12"},
+                 {"eventId":"%1$s3","type":"SURVEY","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":4.5,
+                  "attributes":{"recommend":9,"department":"骨科"}},
+                 {"type":"ARRIVED","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","attributes":{"x":{"y":1}}},
+                 "not an object",
+                 {"eventId":"%1$s1","type":"REFERRAL","channel":"%1$sCH","occurredAt":"2026-09-03T02:15:00Z","referralId":"%1$sR1"}]
+                """.formatted(p);
+        mvc.perform(postEvents(manager, body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected.length()").value(3))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].eventId").value(p + "2"))
+                .andExpect(jsonPath("$.rejected[0].errors").value(hasItem("unknown channel 'CH-999'")))
+                .andExpect(jsonPath("$.rejected[0].errors").value(hasItem("value \"12\" is not a number")))
+                .andExpect(jsonPath("$.rejected[1].index").value(3))
+                .andExpect(jsonPath("$.rejected[1].eventId").doesNotExist())
+                .andExpect(jsonPath("$.rejected[1].errors").value(hasItem("attribute x must be a string")))
+                .andExpect(jsonPath("$.rejected[1].errors").value(hasItem("eventId is required")))
+                .andExpect(jsonPath("$.rejected[2].index").value(4))
+                .andExpect(jsonPath("$.rejected[2].errors[0]").value("an event must be a JSON object"));
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndNothingIsStored() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        mvc.perform(postEvents(manager, "[{\"eventId\":\"" + p + "x\",\"type\":\"ARRIVED\",\"channel\":\"" + p
+                        + "CH\",\"occurredAt\":\"2026-09-03T10:15:00+08:00\"}, {\"eventId\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed JSON"))
+                .andExpect(jsonPath("$.detail").value(startsWith("The body is not valid JSON")))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        mvc.perform(postEvents(manager, "{\"eventId\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The body must be a JSON array of events."));
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_event WHERE event_id LIKE :p").param("p", p + "%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void moreThanTenThousandEventsAreRefusedWhole() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i <= 10_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"eventId\":\"").append(p).append(i).append("\"}");
+        }
+        mvc.perform(postEvents(manager, body.append(']').toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("At most 10000 events per call; this one has 10001")));
+    }
+
+    @Test
+    void voidingNeedsAReasonAnswers404ForUnknownAnd409ForAlreadyVoided() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        mvc.perform(postEvents(manager, "[{\"eventId\":\"" + p + "v\",\"type\":\"COMPLAINT\",\"channel\":\"" + p
+                + "CH\",\"occurredAt\":\"2026-09-03T10:15:00+08:00\"}]")).andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(delete("/api/v1/events/" + p + "v").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(delete("/api/v1/events/" + p + "v").param("reason", " ").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(delete("/api/v1/events/" + p + "nope").param("reason", "typo").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(delete("/api/v1/events/" + p + "v").param("reason", "complaint withdrawn").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/v1/events/" + p + "v").param("reason", "again").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("already voided")));
+        assertThat(jdbc.sql("SELECT voided_by FROM intake_event WHERE event_id = :e").param("e", p + "v")
+                .query(String.class).single()).isEqualTo(manager);
+    }
+
+    @Test
+    void channelUsersAnalystsAndRegulatorsMayNotWriteManagersAndAdministratorsMay() throws Exception {
+        for (Role role : List.of(Role.CHANNEL_USER, Role.ANALYST, Role.REGULATOR)) {
+            String user = users.create(role);
+            mvc.perform(postEvents(user, "[]")).andExpect(status().isForbidden());
+            mvc.perform(delete("/api/v1/events/x").param("reason", "r").with(httpBasic(user, TestUsers.PASSWORD)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(postEvents(users.create(Role.HOSPITAL_MANAGER), "[]")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/events").with(httpBasic("admin", "Root-secret-2026"))
+                .contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(0));
+    }
+
+    @Test
+    void noClearPatientIdReachesTheDatabaseOrTheLogs(CapturedOutput output) throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        String patient = "PATIENT-" + UUID.randomUUID();
+        String body = """
+                [{"eventId":"%1$sa","type":"REFERRAL","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "referralId":"%1$sR","patientId":"%2$s"},
+                 {"eventId":"%1$sb","type":"SURVEY","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "patientId":"%2$s","value":9},
+                 {"eventId":"%1$sc","type":"ARRIVED","channel":"nope","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "patientId":"%2$s"}]""".formatted(p, patient);
+        mvc.perform(postEvents(manager, body)).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected.length()").value(2));
+        mvc.perform(delete("/api/v1/events/" + p + "a").param("reason", "test").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isNoContent());
+
+        assertThat(jdbc.sql("SELECT patient_hash FROM intake_event WHERE event_id = :e").param("e", p + "a")
+                .query(String.class).single()).hasSize(64).doesNotContain(patient);
+        List<String[]> columns = jdbc.sql("""
+                        SELECT table_name, column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND (table_name LIKE 'intake%' OR table_name = 'audit_log')
+                          AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json')""")
+                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        assertThat(columns).extracting(c -> c[0] + "." + c[1]).contains("intake_event.patient_hash",
+                "intake_event.attributes", "audit_log.details");
+        for (String[] c : columns) {
+            long hits = jdbc.sql("SELECT count(*) FROM " + c[0] + " WHERE CAST(" + c[1] + " AS text) LIKE :v")
+                    .param("v", "%" + patient + "%").query(Long.class).single();
+            assertThat(hits).as(c[0] + "." + c[1]).isZero();
+        }
+        assertThat(output.getAll()).doesNotContain(patient);
+    }
+}
