@@ -100,15 +100,22 @@ class ChannelJourneyTest {
             browser.driver().findElement(By.id("save-tier-B")).click();
             assertThat(browser.text(By.id("notice"))).isEqualTo("分级标准已保存");
             browser.screenshot("channel-tiers-desktop");
+            ChannelRef seeded = registry.findByCode(hospital, "CH-002").orElseThrow();
+            registry.requestTierChange(hospital, seeded.id(), "D", "2026 年第三季度评估得分 52.40，低于 C 级阈值 55",
+                    TierChangeSource.EVALUATION, "2026-Q3");
             browser.go("/channels/approvals");
-            browser.waitFor(By.cssSelector(".subnav a.active"));
+            assertThat(browser.text(By.cssSelector(".approval-list"))).contains(seeded.name()).contains("评估建议");
             browser.screenshot("channel-approvals-desktop");
             browser.go("/");
             assertThat(browser.text(By.cssSelector(".figures"))).contains("正式合作渠道").contains("合同即将到期")
                     .contains("待审批降级");
 
-            browser.go("/channels?q=" + code);
-            assertThat(browser.text(By.id("result-count"))).isEqualTo("共 1 个渠道");
+            browser.go("/channels");
+            browser.field("f-q").sendKeys(code);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("result-count"),
+                            "共 1 个渠道"));
+            assertThat(browser.driver().getCurrentUrl()).as("the search is in the address").contains("q=" + code);
 
             browser.resize(Browser.PHONE).go("/channels");
             browser.waitFor(By.id("channel-table"));
