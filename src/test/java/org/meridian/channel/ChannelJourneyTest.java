@@ -46,9 +46,9 @@ class ChannelJourneyTest {
             setDate(browser, "contractStart", "2026-06-01");
             setDate(browser, "contractEnd", "2026-05-01");
             browser.driver().findElement(By.id("save-channel")).click();
-            assertThat(browser.text(By.id("name-error"))).isEqualTo("必填");
-            assertThat(browser.text(By.id("contactPhone-error"))).contains("电话格式不正确");
-            assertThat(browser.text(By.id("contractEnd-error"))).isEqualTo("合同结束日期不能早于开始日期");
+            browser.waitForText(By.id("name-error"), "必填");
+            browser.waitForTextContaining(By.id("contactPhone-error"), "电话格式不正确");
+            browser.waitForText(By.id("contractEnd-error"), "合同结束日期不能早于开始日期");
             assertThat(browser.driver().findElement(By.id("code")).getDomProperty("value")).as("nothing typed is lost").isEqualTo(code);
             browser.screenshot("channel-form-errors");
 
@@ -58,28 +58,28 @@ class ChannelJourneyTest {
             browser.field("region").sendKeys("杭州市/西湖区/三墩镇");
             browser.field("contactName").sendKeys("陈晓");
             browser.driver().findElement(By.id("save-channel")).click();
-            assertThat(browser.text(By.id("channel-name"))).isEqualTo("紫金港社区卫生服务中心");
-            assertThat(browser.text(By.id("notice"))).isEqualTo("渠道已创建");
+            browser.waitForText(By.id("channel-name"), "紫金港社区卫生服务中心");
+            browser.waitForText(By.id("notice"), "渠道已创建");
 
             browser.driver().findElement(By.id("edit-channel")).click();
             browser.field("contactName").sendKeys("陈晓明");
             browser.driver().findElement(By.id("save-channel")).click();
-            assertThat(browser.text(By.id("fact-contact"))).isEqualTo("陈晓明");
+            browser.waitForText(By.id("fact-contact"), "陈晓明");
 
             new Select(browser.waitFor(By.id("new-tier"))).selectByValue("A");
             browser.field("tier-reason").sendKeys("区域重点社区，首次分级");
             browser.driver().findElement(By.id("change-tier")).click();
-            assertThat(browser.text(By.id("notice"))).isEqualTo("分级已调整");
-            assertThat(browser.text(By.id("channel-tier"))).contains("A");
+            browser.waitForText(By.id("notice"), "分级已调整");
+            browser.waitForTextContaining(By.id("channel-tier"), "A");
 
             new Select(browser.waitFor(By.id("new-tier"))).selectByValue("C");
             browser.driver().findElement(By.id("change-tier")).click();
-            assertThat(browser.text(By.id("tier-reason-error"))).isEqualTo("请填写原因");
+            browser.waitForText(By.id("tier-reason-error"), "请填写原因");
             browser.field("tier-reason").sendKeys("连续两个季度转诊量下降");
             browser.driver().findElement(By.id("change-tier")).click();
-            assertThat(browser.text(By.id("notice"))).contains("等待院领导审批");
-            assertThat(browser.text(By.id("pending-downgrade"))).contains("A → C");
-            assertThat(browser.text(By.id("channel-tier"))).contains("A");
+            browser.waitForTextContaining(By.id("notice"), "等待院领导审批");
+            browser.waitForTextContaining(By.id("pending-downgrade"), "A → C");
+            browser.waitForTextContaining(By.id("channel-tier"), "A");
             assertThat(browser.driver().findElements(By.id("approve-downgrade"))).as("a channel manager cannot approve")
                     .isEmpty();
 
@@ -87,18 +87,18 @@ class ChannelJourneyTest {
             browser.signIn(boss, TestUsers.PASSWORD);
             browser.go("/channels/" + code);
             browser.waitFor(By.id("approve-downgrade")).click();
-            assertThat(browser.text(By.id("notice"))).isEqualTo("已批准降级，分级已生效");
-            assertThat(browser.text(By.id("channel-tier"))).contains("C");
+            browser.waitForText(By.id("notice"), "已批准降级，分级已生效");
+            browser.waitForTextContaining(By.id("channel-tier"), "C");
             assertThat(browser.text(By.id("tier-history"))).contains("已批准").contains(boss).contains(office);
             browser.screenshot("channel-detail-desktop");
 
             browser.go("/channels/tiers");
             browser.field("rate-B").sendKeys("120");
             browser.driver().findElement(By.id("save-tier-B")).click();
-            assertThat(browser.text(By.id("rate-error-B"))).contains("0 到 100");
+            browser.waitForTextContaining(By.id("rate-error-B"), "0 到 100");
             browser.field("rate-B").sendKeys("2.5");
             browser.driver().findElement(By.id("save-tier-B")).click();
-            assertThat(browser.text(By.id("notice"))).isEqualTo("分级标准已保存");
+            browser.waitForText(By.id("notice"), "分级标准已保存");
             browser.screenshot("channel-tiers-desktop");
             ChannelRef seeded = registry.findByCode(hospital, "CH-002").orElseThrow();
             registry.requestTierChange(hospital, seeded.id(), "D", "2026 年第三季度评估得分 52.40，低于 C 级阈值 55",

@@ -95,6 +95,43 @@ public final class Browser implements AutoCloseable {
         return waitFor(by).getText();
     }
 
+    /** Waits until the element's text contains {@code part}; see {@link #waitForText(By, String)}. */
+    public String waitForTextContaining(By by, String part) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(d -> d.findElement(by).getText().contains(part));
+            return driver.findElement(by).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String actual;
+            try {
+                actual = driver.findElement(by).getText();
+            } catch (RuntimeException gone) {
+                actual = "<" + gone.getClass().getSimpleName() + ">";
+            }
+            throw new AssertionError("expected text containing '" + part + "' at " + by + " but found '" + actual + "'", e);
+        }
+    }
+
+    /**
+     * Waits until the element's text is exactly {@code expected}. Use it after a click that reloads or swaps
+     * the page: {@link #text(By)} could still read the element of the page before.
+     */
+    public String waitForText(By by, String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(d -> expected.equals(d.findElement(by).getText()));
+            return expected;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String actual;
+            try {
+                actual = driver.findElement(by).getText();
+            } catch (RuntimeException gone) {
+                actual = "<" + gone.getClass().getSimpleName() + ">";
+            }
+            throw new AssertionError("expected text '" + expected + "' at " + by + " but found '" + actual + "'", e);
+        }
+    }
+
     /** Saves a full-window screenshot to {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         try {

@@ -48,7 +48,7 @@ class IncentiveJourneyTest {
             browser.signIn(office, TestUsers.PASSWORD);
             browser.go("/incentives");
             browser.waitFor(By.id("install-templates")).click();
-            assertThat(browser.text(By.id("flash-success"))).contains("默认规则");
+            browser.waitForTextContaining(By.id("flash-success"), "默认规则");
             assertThat(browser.text(By.id("rules"))).contains("GREEN-CHANNEL", "LOWEST-TIER", "PER-ARRIVAL-J",
                     "需合规审查", "九项准则");
             assertThat(browser.driver().findElements(By.cssSelector("textarea[name=justification]"))).isEmpty();
@@ -60,7 +60,7 @@ class IncentiveJourneyTest {
             browser.field("total").sendKeys("91.2");
             browser.field("rank").sendKeys("1");
             browser.driver().findElement(By.id("prepare-submit")).click();
-            assertThat(browser.text(By.cssSelector("#prepare-form .field.invalid"))).contains("2026-Q3");
+            browser.waitForTextContaining(By.cssSelector("#prepare-form .field.invalid"), "2026-Q3");
             assertThat(browser.driver().findElement(By.id("channelCode")).findElement(By.xpath(".."))
                     .getText()).contains("请填写渠道编码");
             assertThat(browser.driver().findElement(By.id("total")).getAttribute("value")).isEqualTo("91.2");
@@ -71,19 +71,19 @@ class IncentiveJourneyTest {
             browser.field("period").sendKeys(period);
             browser.field("channelCode").sendKeys(channel);
             browser.driver().findElement(By.id("prepare-submit")).click();
-            assertThat(browser.text(By.id("statement-status"))).isEqualTo("草稿");
+            browser.waitForText(By.id("statement-status"), "草稿");
             assertThat(browser.text(By.id("lines"))).contains("GREEN-CHANNEL", "绿色通道名额 × 10", "TRAINING-PLACES",
                     "优秀合作渠道证书及学术交流名额").doesNotContain("PER-ARRIVAL-J");
-            assertThat(browser.text(By.id("four-eyes-note"))).contains("四眼原则");
+            browser.waitForTextContaining(By.id("four-eyes-note"), "四眼原则");
             assertThat(browser.driver().findElements(By.id("review"))).isEmpty();
 
             browser.field("amount").sendKeys("200");
             browser.driver().findElement(By.id("adjust-submit")).click();
-            assertThat(browser.text(By.cssSelector("#adjust-form .field.invalid"))).contains("调整原因");
+            browser.waitForTextContaining(By.cssSelector("#adjust-form .field.invalid"), "调整原因");
             assertThat(browser.driver().findElement(By.id("amount")).getAttribute("value")).isEqualTo("200");
             browser.field("reason").sendKeys("季度交通补贴");
             browser.driver().findElement(By.id("adjust-submit")).click();
-            assertThat(browser.text(By.id("statement-total"))).isEqualTo("200.00");
+            browser.waitForText(By.id("statement-total"), "200.00");
             String statementUrl = browser.driver().getCurrentUrl();
             browser.screenshot("incentives-statement-draft");
 
@@ -95,21 +95,21 @@ class IncentiveJourneyTest {
                     .filter(r -> r.getText().contains("PER-ARRIVAL-J")).findFirst().orElseThrow().getAttribute("id");
             String ruleId = ruleRow.substring("rule-".length());
             browser.driver().findElement(By.id("sign-off-" + ruleId)).click();
-            assertThat(browser.text(By.cssSelector("#" + ruleRow + " .field-error"))).contains("签批理由");
+            browser.waitForTextContaining(By.cssSelector("#" + ruleRow + " .field-error"), "签批理由");
             browser.field("justification-" + ruleId).sendKeys("法务审查：到诊人次仅作服务量核对，已备案");
             browser.driver().findElement(By.id("sign-off-" + ruleId)).click();
-            assertThat(browser.text(By.id("flash-success"))).contains("PER-ARRIVAL-J");
+            browser.waitForTextContaining(By.id("flash-success"), "PER-ARRIVAL-J");
             assertThat(browser.text(By.id(ruleRow))).contains("已签批", manager, "法务审查");
             browser.screenshot("incentives-rules-signed-off");
 
             browser.driver().get(statementUrl);
             browser.waitFor(By.id("review")).click();
-            assertThat(browser.text(By.id("statement-status"))).isEqualTo("已复核");
+            browser.waitForText(By.id("statement-status"), "已复核");
             browser.waitFor(By.id("approve")).click();
-            assertThat(browser.text(By.id("statement-status"))).isEqualTo("已批准");
-            assertThat(browser.text(By.id("prepared-by"))).contains(office);
-            assertThat(browser.text(By.id("approved-by"))).contains(manager);
-            assertThat(browser.text(By.id("statement-total"))).isEqualTo("200.00");
+            browser.waitForText(By.id("statement-status"), "已批准");
+            browser.waitForTextContaining(By.id("prepared-by"), office);
+            browser.waitForTextContaining(By.id("approved-by"), manager);
+            browser.waitForText(By.id("statement-total"), "200.00");
             browser.screenshot("incentives-statement-approved");
 
             browser.resize(Browser.PHONE);

@@ -38,17 +38,17 @@ class SchemeEditorJourneyTest {
             browser.signIn(office, TestUsers.PASSWORD);
             browser.waitFor(By.id("hospital-name"));
             browser.go("/indicators");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("指标体系");
+            browser.waitForText(By.cssSelector(".mainnav a.active"), "指标体系");
 
             // the formula field checks itself while typing
             WebElement formula = browser.field("formula");
             formula.sendKeys("100 * conversions / arivals");
             browser.waitFor(By.cssSelector("#formula-check.field-error"));
-            assertThat(browser.text(By.id("formula-check"))).isEqualTo("第 21 个字符处的度量“arivals”不存在");
+            browser.waitForText(By.id("formula-check"), "第 21 个字符处的度量“arivals”不存在");
             browser.screenshot("indicators-catalogue-formula-check");
 
             browser.go("/indicators/schemes/OTHER");
-            assertThat(browser.text(By.id("scheme-title"))).isEqualTo("考核方案：其他");
+            browser.waitForText(By.id("scheme-title"), "考核方案：其他");
             // start from nothing: leave out whatever an earlier run included
             for (WebElement box : browser.driver().findElements(By.cssSelector("#scheme-indicators input[type=checkbox]"))) {
                 if (box.isSelected()) {
@@ -64,7 +64,7 @@ class SchemeEditorJourneyTest {
             type(browser, "rows" + arrival + "-zero", "50");
             type(browser, "rows" + arrival + "-full", "50");
             // zero = full: the problem shows beside the field, without saving
-            assertThat(browser.text(By.id("rows" + arrival + "-full-error"))).isEqualTo("零分值与满分值不能相同（都是 50）");
+            browser.waitForText(By.id("rows" + arrival + "-full-error"), "零分值与满分值不能相同（都是 50）");
             type(browser, "rows" + arrival + "-full", "90");
             assertThat(browser.driver().findElements(By.id("rows" + arrival + "-full-error"))).isEmpty();
 
@@ -72,15 +72,15 @@ class SchemeEditorJourneyTest {
             type(browser, "rows" + satisfaction + "-weight", "30");
             select(browser, "rows" + satisfaction + "-method", "PEER_RANK");
             // shares of the total weight 40: 10 → 25.0 %, 30 → 75.0 %
-            assertThat(browser.text(By.id("rows" + arrival + "-share"))).isEqualTo("25.0 %");
-            assertThat(browser.text(By.id("rows" + satisfaction + "-share"))).isEqualTo("75.0 %");
+            browser.waitForText(By.id("rows" + arrival + "-share"), "25.0 %");
+            browser.waitForText(By.id("rows" + satisfaction + "-share"), "75.0 %");
             type(browser, "tiers1-minTotal", "90");
             assertThat(browser.text(By.id("tiers1-minTotal-error"))).startsWith("最低总分 90 未低于上一级的 85");
             browser.screenshot("indicators-scheme-invalid");
             type(browser, "tiers1-minTotal", "70");
 
             browser.driver().findElement(By.id("scheme-submit")).click();
-            assertThat(browser.text(By.id("scheme-saved"))).isEqualTo("已保存为第 " + (before + 1) + " 版");
+            browser.waitForText(By.id("scheme-saved"), "已保存为第 " + (before + 1) + " 版");
             browser.screenshot("indicators-scheme-saved");
             browser.resize(Browser.PHONE);
             browser.go("/indicators/schemes/OTHER");

@@ -19,16 +19,16 @@ class ShellJourneyTest {
     void signInSeeHomeSwitchToEnglishAndSignOut() {
         try (Browser browser = Browser.open(port)) {
             browser.signIn("admin", "wrong-password-9");
-            assertThat(browser.text(By.id("login-error"))).contains("用户名或密码错误");
+            browser.waitForTextContaining(By.id("login-error"), "用户名或密码错误");
             browser.screenshot("login-failed");
 
             browser.signIn("admin", "Root-secret-2026");
-            assertThat(browser.text(By.id("hospital-name"))).isEqualTo("示例医院");
+            browser.waitForText(By.id("hospital-name"), "示例医院");
             browser.screenshot("home-desktop-zh");
 
             browser.driver().findElement(By.cssSelector(".userbox a.lang")).click();
-            assertThat(browser.text(By.cssSelector(".userbox button.link"))).isEqualTo("Sign out");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("Home");
+            browser.waitForText(By.cssSelector(".userbox button.link"), "Sign out");
+            browser.waitForText(By.cssSelector(".mainnav a.active"), "Home");
             browser.screenshot("home-desktop-en");
 
             browser.resize(Browser.PHONE).go("/?lang=zh-CN");
@@ -37,7 +37,7 @@ class ShellJourneyTest {
 
             browser.resize(Browser.DESKTOP);
             browser.driver().findElement(By.cssSelector(".userbox button.link")).click();
-            assertThat(browser.text(By.id("login-logout"))).contains("已安全退出");
+            browser.waitForTextContaining(By.id("login-logout"), "已安全退出");
             browser.go("/");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
         }

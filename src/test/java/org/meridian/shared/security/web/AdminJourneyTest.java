@@ -35,7 +35,7 @@ class AdminJourneyTest {
             browser.signIn("admin", "Root-secret-2026");
             browser.waitFor(By.id("hospital-name"));
             browser.driver().findElement(By.cssSelector(".mainnav a[href='/admin/users']")).click();
-            assertThat(browser.text(By.cssSelector("#user-table"))).contains("admin");
+            browser.waitForTextContaining(By.cssSelector("#user-table"), "admin");
             browser.screenshot("admin-users-desktop");
 
             browser.driver().findElement(By.id("new-user")).click();
@@ -44,7 +44,7 @@ class AdminJourneyTest {
             browser.field("password").sendKeys("short");
             browser.driver().findElement(By.cssSelector("input[name='roles'][value='CHANNEL_MANAGER']")).click();
             browser.driver().findElement(By.id("user-submit")).click();
-            assertThat(browser.text(By.id("password-errors"))).contains("密码至少 10 个字符");
+            browser.waitForTextContaining(By.id("password-errors"), "密码至少 10 个字符");
             browser.screenshot("admin-user-new-errors-desktop");
             browser.resize(Browser.PHONE);
             browser.screenshot("admin-user-new-errors-phone");
@@ -53,8 +53,8 @@ class AdminJourneyTest {
 
             browser.field("password").sendKeys("Journey-pass-2026");
             browser.driver().findElement(By.id("user-submit")).click();
-            assertThat(browser.text(By.id("notice"))).contains("用户已创建");
-            assertThat(browser.text(By.id("edit-username"))).isEqualTo(username);
+            browser.waitForTextContaining(By.id("notice"), "用户已创建");
+            browser.waitForText(By.id("edit-username"), username);
             assertThat(browser.driver().findElement(By.cssSelector("input[name='roles'][value='CHANNEL_MANAGER']"))
                     .isSelected()).isTrue();
             browser.screenshot("admin-user-edit-desktop");
@@ -63,13 +63,13 @@ class AdminJourneyTest {
             assertThat(browser.horizontalOverflow()).as("user page at 375 px").isZero();
             String userPage = browser.driver().getCurrentUrl();
             browser.go(userPage.substring(userPage.indexOf("/admin/")) + "?lang=en");
-            assertThat(browser.text(By.id("profile-submit"))).isEqualTo("Save");
+            browser.waitForText(By.id("profile-submit"), "Save");
             browser.screenshot("admin-user-edit-phone-en");
             assertThat(browser.horizontalOverflow()).as("user page in English at 375 px").isZero();
             browser.go("/admin/users?lang=zh-CN");
             assertThat(browser.horizontalOverflow()).as("users list at 375 px").isZero();
             browser.go("/admin/audit?action=USER_");
-            assertThat(browser.text(By.id("audit-table"))).contains(username);
+            browser.waitForTextContaining(By.id("audit-table"), username);
             browser.screenshot("admin-audit-phone");
             assertThat(browser.horizontalOverflow()).as("audit log at 375 px").isZero();
             browser.resize(Browser.DESKTOP).go("/admin/audit?action=USER_");
@@ -86,7 +86,7 @@ class AdminJourneyTest {
             browser.screenshot("admin-forbidden-desktop");
             browser.go("/");
             browser.driver().findElement(By.cssSelector(".userbox a.who")).click();
-            assertThat(browser.text(By.id("account-username"))).isEqualTo(username);
+            browser.waitForText(By.id("account-username"), username);
             browser.field("name").sendKeys("夜间导入脚本");
             browser.field("validDays").sendKeys("90");
             browser.driver().findElement(By.id("token-submit")).click();
@@ -114,7 +114,7 @@ class AdminJourneyTest {
             browser.driver().findElement(By.cssSelector("#token-table button.danger")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent())
                     .accept();
-            assertThat(browser.text(By.cssSelector("#token-table .badge.bad"))).isEqualTo("已撤销");
+            browser.waitForText(By.cssSelector("#token-table .badge.bad"), "已撤销");
             HttpResponse<String> afterRevoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/no-such-endpoint"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
@@ -126,7 +126,7 @@ class AdminJourneyTest {
     void swaggerUiLoadsUnderTheContentSecurityPolicy() {
         try (Browser browser = Browser.open(port)) {
             browser.go("/swagger-ui.html");
-            assertThat(browser.text(By.cssSelector(".swagger-ui .info .title"))).contains("Meridian integration API");
+            browser.waitForTextContaining(By.cssSelector(".swagger-ui .info .title"), "Meridian integration API");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/swagger-ui/index.html");
             browser.screenshot("swagger-ui-desktop");
         }
