@@ -1,0 +1,112 @@
+package org.meridian.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.channel.ChannelRef;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.indicator.Measure;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Demo mode (the same context as {@code DemoModeTest}): two years of events with the patterns a demo needs. */
+@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class IntakeDemoDataTest {
+
+    @Autowired IntakeService intake;
+    @Autowired ChannelRegistry registry;
+    @Autowired Hospitals hospitals;
+
+    private Hospital hospital() {
+        return hospitals.all().get(0);
+    }
+
+    private IntakeDemoData.Plan plan() {
+        long h = hospital().id();
+        List<ChannelRef> channels = IntakeDemoData.senders(registry, h);
+        return IntakeDemoData.plan(channels, registry.today(h));
+    }
+
+    @Test
+    void theQuietChannelHasNoEventInItsLastSixWeeksButHadManyBefore() {
+        long h = hospital().id();
+        IntakeDemoData.Plan plan = plan();
+        assertThat(plan.quiet()).isNotNull();
+        assertThat(intake.totals(h, plan.quietFrom(), plan.last())).doesNotContainKey(plan.quiet().id());
+        assertThat(intake.daily(h, plan.quiet().id(), plan.quietFrom(), plan.last())).isEmpty();
+        assertThat(intake.totals(h, plan.first(), plan.quietFrom().minusDays(1)).get(plan.quiet().id())
+                .get(Measure.REFERRALS)).isGreaterThan(BigDecimal.valueOf(100));
+        // every other sender was busy in the same six weeks
+        assertThat(intake.totals(h, plan.quietFrom(), plan.last())).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void theBurstChannelsReferralsPerArrivalStandOutInItsWeek() {
+        long h = hospital().id();
+        IntakeDemoData.Plan plan = plan();
+        Map<Long, Map<Measure, BigDecimal>> week = intake.totals(h, plan.burstFrom(), plan.burstTo());
+        double burst = ratio(week.get(plan.burst().id()));
+        long referrals = week.values().stream().mapToLong(m -> m.get(Measure.REFERRALS).longValue()).sum();
+        long arrivals = week.values().stream().mapToLong(m -> m.get(Measure.ARRIVALS).longValue()).sum();
+        assertThat(burst).isGreaterThan(10).isGreaterThan(4.0 * referrals / arrivals);
+        week.forEach((channel, m) -> {
+            if (channel != plan.burst().id() && m.get(Measure.REFERRALS).intValue() >= 5) {
+                assertThat(ratio(m)).as("channel %d", channel).isLessThan(burst);
+            }
+        });
+        // the same channel behaved normally in the week before
+        double before = ratio(intake.totals(h, plan.burstFrom().minusDays(7), plan.burstFrom().minusDays(1))
+                .get(plan.burst().id()));
+        assertThat(before).isLessThan(burst / 5);
+    }
+
+    @Test
+    void monthlyTotalsDipAtSpringFestival2026() {
+        long h = hospital().id();
+        double january = perDay(h, YearMonth.of(2026, 1));
+        double february = perDay(h, YearMonth.of(2026, 2));
+        double march = perDay(h, YearMonth.of(2026, 3));
+        assertThat(february).isLessThan(0.8 * january).isLessThan(0.8 * march);
+    }
+
+    @Test
+    void everyGeneratedEventWasAcceptedByIntakeUpToYesterday() {
+        long h = hospital().id();
+        IntakeDemoData.Plan plan = plan();
+        List<RawEvent> generated = IntakeDemoData.generate(IntakeDemoData.senders(registry, h), plan,
+                hospital().timeZone());
+        long referrals = generated.stream().filter(e -> e.type().equals("REFERRAL")).count();
+        long surveys = generated.stream().filter(e -> e.type().equals("SURVEY")).count();
+        Map<Long, Map<Measure, BigDecimal>> all = intake.totals(h, plan.first(), plan.last());
+        assertThat(all.values().stream().mapToLong(m -> m.get(Measure.REFERRALS).longValue()).sum())
+                .isEqualTo(referrals);
+        assertThat(all.values().stream().mapToLong(m -> m.get(Measure.SURVEY_COUNT).longValue()).sum())
+                .isEqualTo(surveys);
+        assertThat(generated.size()).isBetween(80_000, 250_000);
+        assertThat(intake.totals(h, plan.last().plusDays(1), plan.last().plusDays(1))).isEmpty();
+    }
+
+    private double perDay(long h, YearMonth month) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        long referrals = intake.totals(h, from, to).values().stream()
+                .mapToLong(m -> m.get(Measure.REFERRALS).longValue()).sum();
+        return referrals / (double) month.lengthOfMonth();
+    }
+
+    private static double ratio(Map<Measure, BigDecimal> m) {
+        return m.get(Measure.REFERRALS).doubleValue() / Math.max(1, m.get(Measure.ARRIVALS).doubleValue());
+    }
+}
