@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -175,5 +176,26 @@ class EventsApiTest {
             assertThat(hits).as(c[0] + "." + c[1]).isZero();
         }
         assertThat(output.getAll()).doesNotContain(patient);
+    }
+
+    @Test
+    void pairProblemsAndTheRollupCheckCanBeAskedFor() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        mvc.perform(postEvents(manager, """
+                [{"eventId":"%1$sa","type":"ACCEPTED","channel":"%1$sCH","occurredAt":"2026-09-03T09:00:00+08:00","referralId":"%1$sR"},
+                 {"eventId":"%1$sr","type":"REFERRAL","channel":"%1$sCH","occurredAt":"2026-09-03T10:00:00+08:00","referralId":"%1$sR"}]
+                """.formatted(p)))
+                .andExpect(jsonPath("$.warnings[0].index").value(1))
+                .andExpect(jsonPath("$.warnings[0].warnings[0]").value(containsString("precedes its REFERRAL")));
+        mvc.perform(get("/api/v1/events/pair-problems").with(httpBasic(users.create(Role.ANALYST), TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.referralId == '" + p + "R')].acceptedFirst").value(hasItem(true)));
+        mvc.perform(get("/api/v1/events/rollup-check").with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/events/rollup-check").with(httpBasic(users.create(Role.HOSPITAL_MANAGER), TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.exact").value(true))
+                .andExpect(jsonPath("$.differences.length()").value(0));
     }
 }

@@ -1,7 +1,9 @@
 package org.meridian.intake.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.IntakeService;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,6 +76,24 @@ class EventsController {
         }
         MeridianUser user = CurrentUser.require();
         intake.voidEvent(user.hospitalId(), eventId, reason.strip(), user.getUsername());
+    }
+
+    /** Recomputes the daily rollups from the events and lists any difference (a check for administrators). */
+    @GetMapping("/rollup-check")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    Map<String, Object> rollupCheck() {
+        List<IntakeService.RollupDifference> differences = intake.checkRollups(CurrentUser.hospitalId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("exact", differences.isEmpty());
+        body.put("differences", differences);
+        return body;
+    }
+
+    /** Referrals whose ACCEPTED precedes the REFERRAL or names another channel (data-quality problems). */
+    @GetMapping("/pair-problems")
+    @PreAuthorize("hasRole('ANALYST')")
+    List<IntakeService.PairProblem> pairProblems() {
+        return intake.pairProblems(CurrentUser.hospitalId());
     }
 
     private static String locationOf(JacksonException e) {
