@@ -56,7 +56,7 @@ class Evaluations {
     }
 
     Optional<Evaluation> latest(long hospitalId, Period period, UnitType unitType) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                          FROM evaluation e WHERE e.hospital_id = :h AND e.period = :p AND e.unit_type = :t
                         ORDER BY e.version DESC LIMIT 1""")
                 .param("h", hospitalId).param("p", period.toString()).param("t", unitType.name())
@@ -71,10 +71,10 @@ class Evaluations {
                  AND (CAST(:t AS varchar) IS NULL OR e.unit_type = :t) AND (NOT :pub OR e.status = 'PUBLISHED')""";
         String p = period == null ? null : period.toString();
         String t = unitType == null ? null : unitType.name();
-        long total = jdbc.sql("SELECT count(*) FROM evaluation e" + where)
+        long total = jdbc.sql("SELECT count(*) FROM evaluation e " + where)
                 .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
                 .query(Long.class).single();
-        List<Evaluation> items = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e" + where + """
+        List<Evaluation> items = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e " + where + " " + """
                          ORDER BY e.period_end DESC, e.period_start DESC, e.unit_type, e.version DESC
                         LIMIT :size OFFSET :offset""")
                 .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
