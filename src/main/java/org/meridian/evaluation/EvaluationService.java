@@ -305,6 +305,13 @@ public class EvaluationService {
         return evaluations.scorecards(user.hospitalId(), id, only, page, size);
     }
 
+    /** Every scorecard of an evaluation the user may see, in rank order (for the ranking page and its export). */
+    public List<UnitScorecard> allScorecards(MeridianUser user, long id) {
+        get(user, id);
+        Long only = seesAll(user) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
+        return evaluations.scorecards(user.hospitalId(), id, only, 0, Integer.MAX_VALUE).items();
+    }
+
     /** One channel's scorecard in an evaluation, if the user may see it. */
     public Optional<UnitScorecard> scorecard(MeridianUser user, long id, String channelCode) {
         get(user, id);
