@@ -310,7 +310,7 @@ class EvaluationPages {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("legend", Map.of("bottom", 0, "data", List.of(channel, medianLabel)));
         o.put("tooltip", Map.of());
-        o.put("radar", Map.of("radius", "62%", "indicator",
+        o.put("radar", Map.of("radius", "55%", "indicator",
                 names.stream().map(n -> Map.of("name", n, "max", 100)).toList()));
         o.put("series", List.of(Map.of("type", "radar", "data", List.of(
                 Map.of("name", channel, "value", scores, "areaStyle", Map.of("opacity", 0.25)),
@@ -324,7 +324,8 @@ class EvaluationPages {
         o.put("grid", Map.of("left", 40, "right", 16, "top", 20, "bottom", 30));
         o.put("xAxis", Map.of("type", "category", "data", points.stream().map(p -> p.period().toString()).toList()));
         o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
-        o.put("series", List.of(Map.of("type", "line", "name", label, "data", points.stream()
+        o.put("series", List.of(Map.of("type", "line", "name", label, "symbolSize", 8, "label", Map.of("show", true),
+                "data", points.stream()
                 .map(p -> p.total() == null ? (Object) "-" : p.total().setScale(2, RoundingMode.HALF_UP)).toList())));
         return o;
     }
