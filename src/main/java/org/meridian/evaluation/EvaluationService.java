@@ -32,6 +32,7 @@ import org.meridian.shared.security.Role;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     the scheme in force, from the intake's daily rollups, with the scoring engine of the indicator module; a
  *     channel without events has measures of 0. It re-runs the draft of (period, unit type), or starts the next
  *     version when the latest one is published.</li>
- * <li>{@link #publish} freezes a draft: later events and scheme changes never alter it.</li>
+ * <li>{@link #publish} freezes a draft: later events and scheme changes never alter it; it is announced as
+ *     {@link EvaluationPublished}.</li>
  * <li>{@link #applyTiers} sends a published evaluation's tiers to the channel registry as recommendations:
  *     upgrades apply at once, downgrades wait for a hospital manager.</li>
  * </ul>
@@ -66,9 +68,12 @@ public class EvaluationService {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EvaluationService(Evaluations evaluations, Schemes schemes, ChannelRegistry channels, IntakeService intake,
-                      AuditLog audit, JsonMapper json, MessageSource messages, Clock clock) {
+                      AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.evaluations = evaluations;
         this.schemes = schemes;
         this.channels = channels;
@@ -208,6 +213,7 @@ public class EvaluationService {
         details.put("version", e.version());
         details.put("status", AuditLog.change(EvaluationStatus.DRAFT.name(), EvaluationStatus.PUBLISHED.name()));
         audit.record(hospitalId, actor, "EVALUATION_PUBLISHED", "evaluation " + id, details);
+        events.publishEvent(new EvaluationPublished(hospitalId, id, e.period(), e.unitType(), e.version()));
         return evaluations.find(hospitalId, id).orElseThrow();
     }
 

@@ -4,5 +4,5 @@
  * of a published evaluation can be sent to the channel registry. Other modules use
  * {@link org.meridian.evaluation.EvaluationService}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "channel", "indicator", "intake"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "channel", "indicator", "indicator :: scoring", "intake"})
 package org.meridian.evaluation;
