@@ -120,6 +120,9 @@ class EvaluationJourneyTest {
             new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sort-total"), "▲"));
             assertThat(browser.text(By.cssSelector("#ranking-table tbody tr:first-child"))).contains("J1");
+            assertThat(browser.driver().findElements(By.cssSelector("#ranking-table tbody tr"))).hasSize(2);
+            assertThat(browser.waitFor(By.cssSelector("#ranking-filter input[name=sort]")).getAttribute("value"))
+                    .isEqualTo("total");
 
             browser.waitFor(By.linkText("J1")).click();
             assertThat(browser.text(By.id("card-total"))).isNotBlank();
