@@ -121,7 +121,7 @@ class EvaluationJourneyTest {
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sort-total"), "▲"));
             assertThat(browser.text(By.cssSelector("#ranking-table tbody tr:first-child"))).contains("J1");
             assertThat(browser.driver().findElements(By.cssSelector("#ranking-table tbody tr"))).hasSize(2);
-            assertThat(browser.waitFor(By.cssSelector("#ranking-filter input[name=sort]")).getAttribute("value"))
+            assertThat(browser.driver().findElement(By.cssSelector("#ranking-filter input[name=sort]")).getAttribute("value"))
                     .isEqualTo("total");
 
             browser.waitFor(By.linkText("J1")).click();
