@@ -1,0 +1,219 @@
+package org.meridian.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.indicator.scoring.Scorecard;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.web.Paged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Evaluations with their scorecards and indicator lines (tables {@code evaluation}, {@code evaluation_scorecard}, {@code evaluation_indicator}). */
+@Repository
+class Evaluations {
+
+    private static final String COLUMNS = """
+            e.id, e.period, e.unit_type, e.version, e.status, e.scheme_version, e.ran_at, e.ran_by, e.published_at,
+            e.published_by, (SELECT count(*) FROM evaluation_scorecard s
+                             WHERE s.hospital_id = e.hospital_id AND s.evaluation_id = e.id) AS units""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Evaluations(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Serialises concurrent runs of the same (hospital, period, unit type) until the transaction ends. */
+    void lockSubject(long hospitalId, Period period, UnitType unitType) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .param("k", "evaluation/" + hospitalId + "/" + period + "/" + unitType.name())
+                .query((rs, i) -> 1).list();
+    }
+
+    Optional<Evaluation> find(long hospitalId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e WHERE e.hospital_id = :h AND e.id = :id")
+                .param("h", hospitalId).param("id", id).query(Evaluations::evaluation).optional();
+    }
+
+    Optional<Evaluation> lock(long hospitalId, long id) {
+        jdbc.sql("SELECT id FROM evaluation WHERE hospital_id = :h AND id = :id FOR UPDATE")
+                .param("h", hospitalId).param("id", id).query(Long.class).optional();
+        return find(hospitalId, id);
+    }
+
+    Optional<Evaluation> latest(long hospitalId, Period period, UnitType unitType) {
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
+                         FROM evaluation e WHERE e.hospital_id = :h AND e.period = :p AND e.unit_type = :t
+                        ORDER BY e.version DESC LIMIT 1""")
+                .param("h", hospitalId).param("p", period.toString()).param("t", unitType.name())
+                .query(Evaluations::evaluation).optional();
+    }
+
+    /** Newest period first, then unit type, newest version first; drafts left out when {@code publishedOnly}. */
+    Paged<Evaluation> search(long hospitalId, Period period, UnitType unitType, boolean publishedOnly, int page,
+                             int size) {
+        String where = """
+                 WHERE e.hospital_id = :h AND (CAST(:p AS varchar) IS NULL OR e.period = :p)
+                 AND (CAST(:t AS varchar) IS NULL OR e.unit_type = :t) AND (NOT :pub OR e.status = 'PUBLISHED')""";
+        String p = period == null ? null : period.toString();
+        String t = unitType == null ? null : unitType.name();
+        long total = jdbc.sql("SELECT count(*) FROM evaluation e " + where)
+                .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
+                .query(Long.class).single();
+        List<Evaluation> items = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e " + where + " " + """
+                         ORDER BY e.period_end DESC, e.period_start DESC, e.unit_type, e.version DESC
+                        LIMIT :size OFFSET :offset""")
+                .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
+                .param("size", size).param("offset", (long) page * size)
+                .query(Evaluations::evaluation).list();
+        return new Paged<>(items, page, size, total);
+    }
+
+    long insert(long hospitalId, Period period, UnitType unitType, int version, int schemeVersion, String scheme,
+                Instant ranAt, String ranBy) {
+        return jdbc.sql("""
+                        INSERT INTO evaluation (hospital_id, period, period_start, period_end, unit_type, version,
+                                                status, scheme_version, scheme, ran_at, ran_by)
+                        VALUES (:h, :p, :start, :end, :t, :v, 'DRAFT', :sv, CAST(:scheme AS jsonb), :at, :by)
+                        RETURNING id""")
+                .param("h", hospitalId).param("p", period.toString()).param("start", period.firstDay())
+                .param("end", period.lastDay()).param("t", unitType.name()).param("v", version)
+                .param("sv", schemeVersion).param("scheme", scheme).param("at", utc(ranAt)).param("by", ranBy)
+                .query(Long.class).single();
+    }
+
+    /** Replaces a draft's run: its scheme copy, run time and runner; its scorecards are deleted. */
+    void rerun(long hospitalId, long id, int schemeVersion, String scheme, Instant ranAt, String ranBy) {
+        jdbc.sql("DELETE FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :id")
+                .param("h", hospitalId).param("id", id).update();
+        int n = jdbc.sql("""
+                        UPDATE evaluation SET scheme_version = :sv, scheme = CAST(:scheme AS jsonb), ran_at = :at,
+                               ran_by = :by
+                        WHERE hospital_id = :h AND id = :id AND status = 'DRAFT'""")
+                .param("h", hospitalId).param("id", id).param("sv", schemeVersion).param("scheme", scheme)
+                .param("at", utc(ranAt)).param("by", ranBy).update();
+        if (n != 1) {
+            throw new IllegalStateException("evaluation " + id + " is not a draft");
+        }
+    }
+
+    void publish(long hospitalId, long id, Instant at, String by) {
+        jdbc.sql("""
+                        UPDATE evaluation SET status = 'PUBLISHED', published_at = :at, published_by = :by
+                        WHERE hospital_id = :h AND id = :id AND status = 'DRAFT'""")
+                .param("h", hospitalId).param("id", id).param("at", utc(at)).param("by", by).update();
+    }
+
+    String scheme(long hospitalId, long id) {
+        return jdbc.sql("SELECT scheme::text FROM evaluation WHERE hospital_id = :h AND id = :id")
+                .param("h", hospitalId).param("id", id).query(String.class).single();
+    }
+
+    void insertScorecard(long hospitalId, long evaluationId, int position, UnitScorecard c) {
+        jdbc.sql("""
+                        INSERT INTO evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code,
+                               channel_name, region, total, coverage, rank, tier, position)
+                        VALUES (:h, :e, :c, :code, :name, :region, :total, :coverage, :rank, :tier, :pos)""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", c.channelId()).param("code", c.channel())
+                .param("name", c.channelName()).param("region", c.region()).param("total", c.total())
+                .param("coverage", c.coverage()).param("rank", c.rank()).param("tier", c.tier())
+                .param("pos", position).update();
+        int i = 0;
+        for (UnitScorecard.Line l : c.indicators()) {
+            jdbc.sql("""
+                            INSERT INTO evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position,
+                                   value, score, weight, contribution, peer_median, explanation)
+                            VALUES (:h, :e, :c, :code, :pos, :value, :score, :weight, :contribution, :median,
+                                    CAST(:why AS jsonb))""")
+                    .param("h", hospitalId).param("e", evaluationId).param("c", c.channelId())
+                    .param("code", l.code()).param("pos", i++).param("value", l.value()).param("score", l.score())
+                    .param("weight", l.weight()).param("contribution", l.contribution())
+                    .param("median", l.peerMedian()).param("why", json.writeValueAsString(l.why())).update();
+        }
+    }
+
+    /**
+     * One page of an evaluation's scorecards in rank order (unranked last, then by code), optionally only one
+     * channel's.
+     */
+    Paged<UnitScorecard> scorecards(long hospitalId, long evaluationId, Long channelId, int page, int size) {
+        long total = jdbc.sql("""
+                        SELECT count(*) FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
+                        AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId).query(Long.class).single();
+        List<Row> rows = jdbc.sql("""
+                        SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier
+                        FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
+                        AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
+                        ORDER BY rank NULLS LAST, position, channel_code LIMIT :size OFFSET :offset""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId).param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8)))
+                .list();
+        Map<Long, List<UnitScorecard.Line>> lines = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("""
+                            SELECT channel_id, code, value, score, weight, contribution, peer_median, explanation::text
+                            FROM evaluation_indicator WHERE hospital_id = :h AND evaluation_id = :e
+                            AND channel_id IN (:ids) ORDER BY channel_id, position""")
+                    .param("h", hospitalId).param("e", evaluationId).param("ids", rows.stream().map(Row::id).toList())
+                    .query((ResultSet rs) -> {
+                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(line(rs));
+                    });
+        }
+        return new Paged<>(rows.stream().map(r -> new UnitScorecard(r.id(), r.code(), r.name(), r.region(), r.total(),
+                r.coverage(), r.rank(), r.tier(), lines.getOrDefault(r.id(), List.of()))).toList(), page, size, total);
+    }
+
+    /** The published totals of one channel in evaluations of one unit type, newest version per period. */
+    List<TrendPoint> publishedTotals(long hospitalId, long channelId, UnitType unitType) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (e.period) e.period, e.id, e.version, s.total, s.rank, s.tier, e.period_start,
+                               e.period_end
+                        FROM evaluation e JOIN evaluation_scorecard s
+                             ON s.hospital_id = e.hospital_id AND s.evaluation_id = e.id
+                        WHERE e.hospital_id = :h AND s.channel_id = :c AND e.unit_type = :t AND e.status = 'PUBLISHED'
+                        ORDER BY e.period, e.version DESC""")
+                .param("h", hospitalId).param("c", channelId).param("t", unitType.name())
+                .query((rs, i) -> new TrendPoint(Period.parse(rs.getString(1)).orElseThrow(), rs.getLong(2),
+                        rs.getInt(3), rs.getBigDecimal(4), (Integer) rs.getObject(5), rs.getString(6)))
+                .list().stream().sorted(java.util.Comparator.comparing(TrendPoint::period)).toList();
+    }
+
+    private record Row(long id, String code, String name, String region, BigDecimal total, BigDecimal coverage,
+                       Integer rank, String tier) {
+    }
+
+    private UnitScorecard.Line line(ResultSet rs) throws SQLException {
+        return new UnitScorecard.Line(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), json.readValue(rs.getString(8), Scorecard.Explanation.class));
+    }
+
+    private static Evaluation evaluation(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+        return new Evaluation(rs.getLong("id"), Period.parse(rs.getString("period")).orElseThrow(),
+                UnitType.valueOf(rs.getString("unit_type")), rs.getInt("version"),
+                EvaluationStatus.valueOf(rs.getString("status")), rs.getInt("scheme_version"),
+                rs.getObject("ran_at", OffsetDateTime.class).toInstant(), rs.getString("ran_by"),
+                published == null ? null : published.toInstant(), rs.getString("published_by"), rs.getInt("units"));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,93 @@
+package org.meridian.evaluation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.meridian.indicator.Schemes;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Draft runs at period end (期末自动试算): shortly after local midnight, for every hospital whose local date has
+ * just moved past the end of a month (and so perhaps a quarter, half year or year), the drafts of those periods
+ * are run for every unit type with a scheme, as {@code system}. A period that already has a published version is
+ * left alone (a correction is a person's decision); an existing draft is re-run. Nothing is published.
+ */
+@Component
+class ScheduledRuns {
+
+    static final String ACTOR = "system";
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
+
+    private final EvaluationService evaluations;
+    private final Evaluations stored;
+    private final Schemes schemes;
+    private final Hospitals hospitals;
+    private final Clock clock;
+    private final boolean enabled;
+
+    ScheduledRuns(EvaluationService evaluations, Evaluations stored, Schemes schemes, Hospitals hospitals, Clock clock,
+                  @Value("${meridian.evaluation.scheduled-runs:true}") boolean enabled) {
+        this.evaluations = evaluations;
+        this.stored = stored;
+        this.schemes = schemes;
+        this.hospitals = hospitals;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Every hour at minute 20: hospitals for which it is now between 01:00 and 01:59 local time. */
+    @Scheduled(cron = "0 20 * * * *")
+    void atPeriodEnd() {
+        if (!enabled) {
+            return;
+        }
+        for (Hospital h : hospitals.all()) {
+            ZonedDateTime local = clock.instant().atZone(h.timeZone());
+            if (local.getHour() == 1) {
+                try {
+                    runEnded(h.id(), local.toLocalDate());
+                } catch (RuntimeException e) {
+                    log.error("Scheduled evaluation runs of hospital {} failed", h.code(), e);
+                }
+            }
+        }
+    }
+
+    /** The periods that ended on the day before {@code today}: the month, and the quarter, half and year if so. */
+    static List<Period> endedBefore(LocalDate today) {
+        LocalDate yesterday = today.minusDays(1);
+        List<Period> ended = new ArrayList<>();
+        for (Period.Kind kind : Period.Kind.values()) {
+            Period p = Period.containing(kind, yesterday);
+            if (p.lastDay().equals(yesterday)) {
+                ended.add(p);
+            }
+        }
+        return ended;
+    }
+
+    /** Runs the drafts of the periods that ended before {@code today}; returns what was run. */
+    List<Evaluation> runEnded(long hospitalId, LocalDate today) {
+        List<Evaluation> ran = new ArrayList<>();
+        for (Period p : endedBefore(today)) {
+            for (UnitType type : schemes.currentAll(hospitalId).keySet()) {
+                boolean published = stored.latest(hospitalId, p, type).map(Evaluation::published).orElse(false);
+                if (!published) {
+                    ran.add(evaluations.run(hospitalId, ACTOR, new EvaluationService.Subject(p, type)));
+                }
+            }
+        }
+        return ran;
+    }
+}

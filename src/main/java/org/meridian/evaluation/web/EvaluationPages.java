@@ -1,0 +1,365 @@
+package org.meridian.evaluation.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.EvaluationConflictException;
+import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.TierOutcome;
+import org.meridian.evaluation.TrendPoint;
+import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.scoring.Formula;
+import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.SchemeItem;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.indicator.scoring.ScorecardEngine;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.web.Paged;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The evaluation pages: the list with the run form and publish buttons; an evaluation's ranking (sortable,
+ * filterable by region and tier), its heatmap of scores and its XLSX export; a channel's scorecard with a radar
+ * of its scores against the peers' median score, the trend of its total over published periods and the "why" of
+ * every value and score. Reading needs ANALYST, running and publishing CHANNEL_MANAGER.
+ */
+@Controller
+@RequestMapping("/evaluations")
+@PreAuthorize("hasRole('ANALYST')")
+class EvaluationPages {
+
+    private static final List<String> SORTS = List.of("rank", "channel", "region", "total", "coverage", "tier");
+
+    private final EvaluationService evaluations;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    EvaluationPages(EvaluationService evaluations, MessageSource messages, JsonMapper json) {
+        this.evaluations = evaluations;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** What the run form holds. */
+    record RunForm(String period, String unitType) {
+    }
+
+    /** One row of the ranking table, numbers formatted for display. */
+    record RankRow(Integer rank, String channel, String name, String region, BigDecimal total, String totalText,
+                   BigDecimal coverage, String coverageText, String tier) {
+    }
+
+    /** One indicator line of a scorecard page. */
+    record LineView(String code, String name, String unit, String value, String score, String weight,
+                    String contribution, String peerMedian, String why, String rule, boolean noData) {
+    }
+
+    // ---- the list ------------------------------------------------------------------------------
+
+    @GetMapping
+    String list(@AuthenticationPrincipal MeridianUser user, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String unitType, @RequestParam(defaultValue = "0") int page,
+                Model model, Locale locale) {
+        return listPage(user, period, unitType, page, new RunForm("", ""), Map.of(), null, model, locale);
+    }
+
+    private String listPage(MeridianUser user, String period, String unitType, int page, RunForm form,
+                            Map<String, String> errors, String runError, Model model, Locale locale) {
+        List<InputProblem> problems = new ArrayList<>();
+        Optional<Period> p = EvaluationService.periodFilter(period, problems);
+        Optional<UnitType> t = EvaluationService.unitTypeFilter(unitType, problems);
+        Paged<Evaluation> found = evaluations.search(user, p.orElse(null), t.orElse(null), Math.max(page, 0),
+                Paged.DEFAULT_SIZE);
+        model.addAttribute("activeNav", "evaluations");
+        model.addAttribute("evaluations", found);
+        model.addAttribute("filterPeriod", period == null ? "" : period);
+        model.addAttribute("filterUnitType", unitType == null ? "" : unitType);
+        model.addAttribute("filterErrors", messagesOf(problems, locale));
+        model.addAttribute("unitTypes", UnitType.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("runError", runError);
+        model.addAttribute("isOffice", office(user));
+        return "evaluations/list";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String run(@AuthenticationPrincipal MeridianUser user, RunForm form, Model model, Locale locale,
+               RedirectAttributes redirect) {
+        EvaluationService.Subject subject;
+        try {
+            subject = EvaluationService.subject(form.period(), form.unitType());
+        } catch (InvalidInputException e) {
+            return listPage(user, null, null, 0, form, messagesOf(e.problems(), locale), null, model, locale);
+        }
+        try {
+            Evaluation e = evaluations.run(user.hospitalId(), user.getUsername(), subject);
+            redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.ran",
+                    new Object[] {e.period().toString(), unitTypeLabel(e.unitType(), locale), e.version()}, locale));
+            return "redirect:/evaluations/" + e.id();
+        } catch (EvaluationConflictException e) {
+            return listPage(user, null, null, 0, form, Map.of(), messages.getMessage("evaluation.error.noScheme",
+                    new Object[] {unitTypeLabel(subject.unitType(), locale)}, locale), model, locale);
+        }
+    }
+
+    @PostMapping("/{id}/publish")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String publish(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale,
+                   RedirectAttributes redirect) {
+        try {
+            evaluations.publish(user.hospitalId(), user.getUsername(), id);
+            redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.published", null, locale));
+        } catch (EvaluationConflictException e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("evaluation.error.alreadyPublished", null,
+                    locale));
+        }
+        return "redirect:/evaluations/" + id;
+    }
+
+    @PostMapping("/{id}/apply-tiers")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String applyTiers(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale,
+                      RedirectAttributes redirect) {
+        try {
+            List<TierOutcome> outcomes = evaluations.applyTiers(user.hospitalId(), user.getUsername(), id);
+            long applied = outcomes.stream().filter(o -> o.outcome() == TierOutcome.Outcome.APPLIED).count();
+            long pending = outcomes.stream().filter(o -> o.outcome() == TierOutcome.Outcome.PENDING).count();
+            redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.tiers",
+                    new Object[] {applied, pending, outcomes.size() - applied - pending}, locale));
+        } catch (EvaluationConflictException e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("evaluation.error.applyDraft", null, locale));
+        }
+        return "redirect:/evaluations/" + id;
+    }
+
+    // ---- one evaluation: ranking, heatmap, export ---------------------------------------------
+
+    @GetMapping("/{id}")
+    String ranking(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+                   @RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String tier,
+                   @RequestParam(defaultValue = "rank") String sort, @RequestParam(defaultValue = "asc") String dir,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        Evaluation e = evaluations.get(user, id);
+        SchemeSnapshot scheme = evaluations.scheme(user, id);
+        List<UnitScorecard> cards = evaluations.allScorecards(user, id);
+        String by = SORTS.contains(sort) ? sort : "rank";
+        boolean desc = "desc".equals(dir);
+        List<RankRow> rows = cards.stream()
+                .filter(c -> region.isBlank() || (c.region() != null && c.region().startsWith(region)))
+                .filter(c -> tier.isBlank() || tier.equals(c.tier()))
+                .map(c -> new RankRow(c.rank(), c.channel(), c.channelName(), c.region(), c.roundedTotal(),
+                        c.roundedTotal() == null ? "—" : c.roundedTotal().toPlainString(), c.coverage(),
+                        percent(c.coverage()), c.tier()))
+                .sorted(order(by, desc)).toList();
+        model.addAttribute("activeNav", "evaluations");
+        model.addAttribute("evaluation", e);
+        model.addAttribute("rows", rows);
+        model.addAttribute("region", region);
+        model.addAttribute("tier", tier);
+        model.addAttribute("sort", by);
+        model.addAttribute("dir", desc ? "desc" : "asc");
+        model.addAttribute("regions", new TreeSet<>(cards.stream().map(UnitScorecard::region)
+                .filter(r -> r != null && !r.isBlank()).toList()));
+        model.addAttribute("tiers", new TreeSet<>(cards.stream().map(UnitScorecard::tier).toList()));
+        model.addAttribute("isOffice", office(user));
+        model.addAttribute("heatmap", json.writeValueAsString(heatmap(scheme, cards, locale)));
+        model.addAttribute("heatmapHeight", Math.max(260, 60 + 28 * cards.size()) + "px");
+        if (htmx != null) {
+            return "evaluations/ranking :: table";
+        }
+        return "evaluations/ranking";
+    }
+
+    private static Comparator<RankRow> order(String by, boolean desc) {
+        Comparator<RankRow> c = switch (by) {
+            case "channel" -> Comparator.comparing(RankRow::channel);
+            case "region" -> Comparator.comparing(RankRow::region, Comparator.nullsLast(Comparator.naturalOrder()));
+            case "total" -> Comparator.comparing(RankRow::total, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "coverage" -> Comparator.comparing(RankRow::coverage);
+            case "tier" -> Comparator.comparing(RankRow::tier);
+            default -> Comparator.comparing(RankRow::rank, Comparator.nullsLast(Comparator.naturalOrder()));
+        };
+        return (desc ? c.reversed() : c).thenComparing(RankRow::channel);
+    }
+
+    @GetMapping("/{id}/ranking.xlsx")
+    void export(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, HttpServletResponse response,
+                Locale locale) throws IOException {
+        Evaluation e = evaluations.get(user, id);
+        SchemeSnapshot scheme = evaluations.scheme(user, id);
+        List<UnitScorecard> cards = evaluations.allScorecards(user, id);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + e.period() + "-"
+                + e.unitType() + "-v" + e.version() + ".xlsx\"");
+        try (OutputStream out = response.getOutputStream()) {
+            RankingWorkbook.write(out, e, scheme, cards, code -> messages.getMessage(code, null, locale),
+                    d -> name(d, locale));
+        }
+    }
+
+    // ---- one channel's scorecard -------------------------------------------------------------
+
+    @GetMapping("/{id}/channels/{code}")
+    String scorecard(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, @PathVariable String code,
+                     Model model, Locale locale) {
+        Evaluation e = evaluations.get(user, id);
+        SchemeSnapshot scheme = evaluations.scheme(user, id);
+        UnitScorecard card = evaluations.scorecard(user, id, code)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        List<UnitScorecard> all = evaluations.allScorecards(user, id);
+        List<LineView> lines = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> scores = new ArrayList<>();
+        List<Object> medianScores = new ArrayList<>();
+        for (UnitScorecard.Line l : card.indicators()) {
+            IndicatorDefinition d = scheme.item(l.code()).map(SchemeItem::indicator).orElse(null);
+            String name = d == null ? l.code() : name(d, locale);
+            String unit = d == null ? "" : (locale.getLanguage().equals("en") ? d.unitEn() : d.unitZh());
+            boolean noData = l.value() == null;
+            String why = name + " = " + l.why().calculation() + (noData ? "" : " " + unit);
+            String rule = l.why().rule() == null ? messages.getMessage("evaluation.why.noData", null, locale)
+                    : messages.getMessage("evaluation.rule." + l.why().rule().method(), null, locale) + ": "
+                    + l.why().rule().calculation();
+            lines.add(new LineView(l.code(), name, unit, Formula.show(l.value()), Formula.show(l.score()),
+                    Formula.show(l.weight()), Formula.show(l.contribution()), Formula.show(l.peerMedian()), why,
+                    rule, noData));
+            names.add(name);
+            scores.add(l.score() == null ? 0 : round1(l.score()));
+            List<BigDecimal> peerScores = all.stream().map(c -> c.line(l.code()).score())
+                    .filter(java.util.Objects::nonNull).toList();
+            BigDecimal median = ScorecardEngine.median(peerScores);
+            medianScores.add(median == null ? 0 : round1(median));
+        }
+        List<TrendPoint> trend = evaluations.trend(user, card.channelId(), e.unitType(), e.period());
+        model.addAttribute("activeNav", "evaluations");
+        model.addAttribute("evaluation", e);
+        model.addAttribute("card", card);
+        model.addAttribute("totalText", card.roundedTotal() == null ? "—" : card.roundedTotal().toPlainString());
+        model.addAttribute("coverageText", percent(card.coverage()));
+        model.addAttribute("lines", lines);
+        model.addAttribute("units", all.size());
+        model.addAttribute("radar", json.writeValueAsString(radar(names, scores, medianScores, card.channel(),
+                messages.getMessage("evaluation.chart.peerMedian", null, locale))));
+        model.addAttribute("trend", json.writeValueAsString(trend(trend,
+                messages.getMessage("evaluation.chart.total", null, locale))));
+        model.addAttribute("trendPoints", trend.size());
+        return "evaluations/scorecard";
+    }
+
+    // ---- charts (ECharts options as data) -----------------------------------------------------
+
+    private Map<String, Object> heatmap(SchemeSnapshot scheme, List<UnitScorecard> cards, Locale locale) {
+        List<String> indicators = scheme.items().stream().map(i -> name(i.indicator(), locale)).toList();
+        List<String> channels = new ArrayList<>(cards.stream().map(UnitScorecard::channel).toList());
+        java.util.Collections.reverse(channels); // the best at the top
+        List<List<Object>> data = new ArrayList<>();
+        for (UnitScorecard c : cards) {
+            int y = channels.indexOf(c.channel());
+            for (int x = 0; x < scheme.items().size(); x++) {
+                String code = scheme.items().get(x).code();
+                BigDecimal s = c.indicators().stream().filter(l -> l.code().equals(code)).findFirst()
+                        .map(UnitScorecard.Line::score).orElse(null);
+                data.add(List.of(x, y, s == null ? "-" : round1(s)));
+            }
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("tooltip", Map.of("position", "top"));
+        o.put("grid", Map.of("left", 90, "right", 16, "top", 10, "bottom", 110));
+        o.put("xAxis", Map.of("type", "category", "data", indicators, "axisLabel", Map.of("rotate", 35, "interval", 0)));
+        o.put("yAxis", Map.of("type", "category", "data", channels));
+        o.put("visualMap", Map.of("min", 0, "max", 100, "calculable", true, "orient", "horizontal", "left", "center",
+                "bottom", 0, "inRange", Map.of("color", List.of("#f6efe9", "#e8b04a", "#2f7d5b"))));
+        o.put("series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", true))));
+        return o;
+    }
+
+    private static Map<String, Object> radar(List<String> names, List<Object> scores, List<Object> medians,
+                                             String channel, String medianLabel) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("legend", Map.of("bottom", 0, "data", List.of(channel, medianLabel)));
+        o.put("tooltip", Map.of());
+        o.put("radar", Map.of("radius", "55%", "indicator",
+                names.stream().map(n -> Map.of("name", n, "max", 100)).toList()));
+        o.put("series", List.of(Map.of("type", "radar", "data", List.of(
+                Map.of("name", channel, "value", scores, "areaStyle", Map.of("opacity", 0.25)),
+                Map.of("name", medianLabel, "value", medians, "lineStyle", Map.of("type", "dashed"))))));
+        return o;
+    }
+
+    private static Map<String, Object> trend(List<TrendPoint> points, String label) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("tooltip", Map.of("trigger", "axis"));
+        o.put("grid", Map.of("left", 40, "right", 16, "top", 20, "bottom", 30));
+        o.put("xAxis", Map.of("type", "category", "data", points.stream().map(p -> p.period().toString()).toList()));
+        o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
+        o.put("series", List.of(Map.of("type", "line", "name", label, "symbolSize", 8, "label", Map.of("show", true),
+                "data", points.stream()
+                .map(p -> p.total() == null ? (Object) "-" : p.total().setScale(2, RoundingMode.HALF_UP)).toList())));
+        return o;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static BigDecimal round1(BigDecimal v) {
+        return v.setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static String percent(BigDecimal share) {
+        return share == null ? "—" : Formula.show(share.multiply(BigDecimal.valueOf(100)).setScale(1,
+                RoundingMode.HALF_UP)) + "%";
+    }
+
+    private static String name(IndicatorDefinition d, Locale locale) {
+        return locale.getLanguage().equals("en") ? d.nameEn() : d.nameZh();
+    }
+
+    private String unitTypeLabel(UnitType t, Locale locale) {
+        return messages.getMessage("unitType." + t.name(), null, t.name(), locale);
+    }
+
+    private static boolean office(MeridianUser user) {
+        return user.roles().stream().anyMatch(r -> r == org.meridian.shared.security.Role.ADMIN
+                || r == org.meridian.shared.security.Role.HOSPITAL_MANAGER
+                || r == org.meridian.shared.security.Role.CHANNEL_MANAGER);
+    }
+
+    private Map<String, String> messagesOf(List<InputProblem> problems, Locale locale) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (InputProblem p : problems) {
+            m.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
+        }
+        return m;
+    }
+}
