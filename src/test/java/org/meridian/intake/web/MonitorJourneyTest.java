@@ -95,6 +95,9 @@ class MonitorJourneyTest {
             assertThat(browser.driver().findElements(By.cssSelector("#top-channels tbody tr"))).hasSize(5);
             assertThat(browser.driver().getCurrentUrl()).contains("region=");
             browser.screenshot("monitor-desktop");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('trend-chart').scrollIntoView()");
+            browser.screenshot("monitor-desktop-trend-ranking");
 
             new Select(browser.waitFor(By.id("m-type"))).selectByValue("EXAM_CENTER");
             waitForText(browser, "monitor-live", "范围内渠道 2 个");
