@@ -99,6 +99,7 @@ public final class Browser implements AutoCloseable {
     public String waitForTextContaining(By by, String part) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(by).getText().contains(part));
             return driver.findElement(by).getText();
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -119,6 +120,7 @@ public final class Browser implements AutoCloseable {
     public String waitForText(By by, String expected) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> expected.equals(d.findElement(by).getText()));
             return expected;
         } catch (org.openqa.selenium.TimeoutException e) {
