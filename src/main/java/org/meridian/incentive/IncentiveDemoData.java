@@ -65,9 +65,9 @@ class IncentiveDemoData implements ApplicationRunner {
                             new BigDecimal("85"), BigDecimal.ONE)), new BigDecimal("4000"), null, null, null, null,
                     null, null, null, null, null, null));
             Period lastQuarter = lastQuarter(today);
-            incentives.prepare(lastQuarter, new ChannelResult("EXAM-001", UnitType.EXAM_CENTER, "A",
+            incentives.prepare(lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
                     new BigDecimal("88.6"), 1, Map.of("referrals", new BigDecimal("126"))));
-            Statement second = incentives.prepare(lastQuarter, new ChannelResult("COMM-002", UnitType.COMMUNITY_HEALTH,
+            Statement second = incentives.prepare(lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
                     "B", new BigDecimal("74.25"), 2, Map.of("referrals", new BigDecimal("58"))));
             incentives.addAdjustment(second.header().id(),
                     new ManualAdjustment(new BigDecimal("-150.00"), "上季度多计培训补贴冲回"));

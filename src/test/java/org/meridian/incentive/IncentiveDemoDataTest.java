@@ -29,12 +29,12 @@ class IncentiveDemoDataTest {
                 .andExpect(jsonPath("$[*].code", hasItem("GREEN-CHANNEL")))
                 .andExpect(jsonPath("$[?(@.code == 'PER-REFERRAL')].compliance.status")
                         .value("COMPLIANCE_REVIEW_REQUIRED"));
-        // COMM-002, tier B, total 74.25: quality bonus 3000 × 1.0 = 3000.00, adjustment −150.00 → 2850.00
+        // CH-003, tier B, total 74.25: quality bonus 3000 × 1.0 = 3000.00, adjustment −150.00 → 2850.00
         // (the per-referral rule is not in effect before its sign-off)
         mvc.perform(get("/api/v1/statements").with(httpBasic("manager", "meridian2026")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
-                .andExpect(jsonPath("$[?(@.channelCode == 'COMM-002')].total").value(2850.00))
-                .andExpect(jsonPath("$[?(@.channelCode == 'EXAM-001')].status").value("DRAFT"));
+                .andExpect(jsonPath("$[?(@.channelCode == 'CH-003')].total").value(2850.00))
+                .andExpect(jsonPath("$[?(@.channelCode == 'CH-005')].status").value("DRAFT"));
     }
 }
