@@ -1,5 +1,7 @@
 package org.meridian.channel;
 
+import java.util.List;
+
 import org.meridian.shared.security.ChannelDirectory;
 import org.springframework.stereotype.Component;
 
@@ -16,5 +18,10 @@ class ChannelDirectoryAdapter implements ChannelDirectory {
     @Override
     public boolean exists(long hospitalId, long channelId) {
         return channels.findById(hospitalId, channelId).isPresent();
+    }
+
+    @Override
+    public List<Choice> choices(long hospitalId) {
+        return channels.choices(hospitalId);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.shared.UnitType;
+import org.meridian.shared.security.ChannelDirectory;
 import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -107,6 +108,14 @@ class Channels {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.type = :type"
                         + " AND c.status IN ('PILOT', 'ACTIVE', 'PROBATION') ORDER BY c.code")
                 .param("h", hospitalId).param("type", type.name()).query(Channels::map).list();
+    }
+
+    /** Every channel of the hospital, by code, as the account form offers them for binding a channel user. */
+    List<ChannelDirectory.Choice> choices(long hospitalId) {
+        return jdbc.sql("SELECT id, code, name FROM channel WHERE hospital_id = :h ORDER BY code")
+                .param("h", hospitalId)
+                .query((rs, n) -> new ChannelDirectory.Choice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     long count(long hospitalId) {

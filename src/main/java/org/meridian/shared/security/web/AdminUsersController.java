@@ -3,14 +3,17 @@ package org.meridian.shared.security.web;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.meridian.shared.security.AccountAdministration;
 import org.meridian.shared.security.AccountRejected;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.ApiTokens;
+import org.meridian.shared.security.ChannelDirectory;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,14 +40,16 @@ class AdminUsersController {
     private final ApiTokens tokens;
     private final Hospitals hospitals;
     private final Clock clock;
+    private final ObjectProvider<ChannelDirectory> channels;
 
     AdminUsersController(AccountAdministration administration, Accounts accounts, ApiTokens tokens,
-                         Hospitals hospitals, Clock clock) {
+                         Hospitals hospitals, Clock clock, ObjectProvider<ChannelDirectory> channels) {
         this.administration = administration;
         this.accounts = accounts;
         this.tokens = tokens;
         this.hospitals = hospitals;
         this.clock = clock;
+        this.channels = channels;
     }
 
     @ModelAttribute
@@ -52,6 +57,9 @@ class AdminUsersController {
         model.addAttribute("activeNav", AdminNavigation.NAV_ID);
         model.addAttribute("adminTab", "users");
         model.addAttribute("allRoles", Role.values());
+        ChannelDirectory directory = channels.getIfAvailable();
+        model.addAttribute("channelChoices",
+                directory == null ? List.of() : directory.choices(admin.hospitalId()));
         model.addAttribute("zone", hospitals.find(admin.hospitalId()).orElseThrow().timeZone());
         model.addAttribute("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }

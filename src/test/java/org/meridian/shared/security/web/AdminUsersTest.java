@@ -122,6 +122,16 @@ class AdminUsersTest {
                         .param("channelId", String.valueOf(channelId)))
                 .andExpect(redirectedUrlPattern("/admin/users/*"));
         assertThat(load(username).channelId()).isEqualTo(channelId);
+
+        // The form offers the hospital's channels by code and name, the bound one selected.
+        long userId = load(username).userId();
+        mvc.perform(get("/admin/users/" + userId).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "<option value=\"" + channelId + "\" selected=\"selected\">ADM-" + username
+                                + " 社区卫生服务中心 " + username + "</option>")));
+        mvc.perform(get("/admin/users/new").with(as(admin)))
+                .andExpect(content().string(containsString(">ADM-" + username + " 社区卫生服务中心 " + username + "<")));
     }
 
     @Test
