@@ -153,15 +153,9 @@ public class EvaluationService {
         SchemeSnapshot scheme = schemes.current(hospitalId, type).orElseThrow(() -> new EvaluationConflictException(
                 "There is no scheme for unit type " + type + " yet: save one (PUT /api/v1/schemes/" + type
                         + ") before running an evaluation."));
-        List<ChannelRef> units = channels.evaluable(hospitalId, type);
-        Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(hospitalId, period.firstDay(), period.lastDay());
-        Map<String, Map<Measure, BigDecimal>> byCode = new LinkedHashMap<>();
-        Map<String, ChannelRef> refs = new LinkedHashMap<>();
-        for (ChannelRef c : units) {
-            byCode.put(c.code(), totals.getOrDefault(c.id(), Map.of()));
-            refs.put(c.code(), c);
-        }
-        List<Scorecard> cards = ScorecardEngine.score(scheme, byCode);
+        Units units = units(hospitalId, type, period);
+        Map<String, ChannelRef> refs = units.refs();
+        List<Scorecard> cards = ScorecardEngine.score(scheme, units.totals());
         String copy = json.writeValueAsString(SchemeCopy.of(scheme));
         var ranAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Evaluation> latest = evaluations.latest(hospitalId, period, type);
@@ -192,6 +186,27 @@ public class EvaluationService {
         details.put("rerun", latest.isPresent() && !latest.get().published());
         audit.record(hospitalId, actor, "EVALUATION_RUN", "evaluation " + id, details);
         return evaluations.find(hospitalId, id).orElseThrow();
+    }
+
+    /** The channels evaluated now for a unit type, by code, with their measure totals over a period. */
+    record Units(Map<String, ChannelRef> refs, Map<String, Map<Measure, BigDecimal>> totals) {
+    }
+
+    /**
+     * The channels of the unit type evaluable now (PILOT, ACTIVE, PROBATION) and their measure totals over the
+     * period from the intake's daily rollups (a channel without events: every measure 0). What {@link #run} and
+     * the what-if score.
+     */
+    Units units(long hospitalId, UnitType type, Period period) {
+        List<ChannelRef> evaluable = channels.evaluable(hospitalId, type);
+        Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(hospitalId, period.firstDay(), period.lastDay());
+        Map<String, Map<Measure, BigDecimal>> byCode = new LinkedHashMap<>();
+        Map<String, ChannelRef> refs = new LinkedHashMap<>();
+        for (ChannelRef c : evaluable) {
+            byCode.put(c.code(), totals.getOrDefault(c.id(), Map.of()));
+            refs.put(c.code(), c);
+        }
+        return new Units(refs, byCode);
     }
 
     /**

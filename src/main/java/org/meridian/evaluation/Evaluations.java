@@ -63,6 +63,15 @@ class Evaluations {
                 .query(Evaluations::evaluation).optional();
     }
 
+    /** The version in force of (period, unit type): its newest published one. */
+    Optional<Evaluation> latestPublished(long hospitalId, Period period, UnitType unitType) {
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
+                         FROM evaluation e WHERE e.hospital_id = :h AND e.period = :p AND e.unit_type = :t
+                         AND e.status = 'PUBLISHED' ORDER BY e.version DESC LIMIT 1""")
+                .param("h", hospitalId).param("p", period.toString()).param("t", unitType.name())
+                .query(Evaluations::evaluation).optional();
+    }
+
     /** Newest period first, then unit type, newest version first; drafts left out when {@code publishedOnly}. */
     Paged<Evaluation> search(long hospitalId, Period period, UnitType unitType, boolean publishedOnly, int page,
                              int size) {

@@ -69,6 +69,21 @@ public class Schemes {
     }
 
     /**
+     * The scheme a draft describes, as it would be saved now as the next version, without saving it (for a
+     * what-if before saving).
+     *
+     * @throws InvalidInputException listing every problem of the draft, exactly as {@link #save} would
+     */
+    public SchemeSnapshot preview(long hospitalId, String actor, UnitType unitType, SchemeDraft draft) {
+        try {
+            return draft.toSnapshot(code -> indicators.find(hospitalId, code), unitType,
+                    versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
+        } catch (InvalidSchemeException e) {
+            throw new InvalidInputException(toInput(e.problems()));
+        }
+    }
+
+    /**
      * Saves a new version of the unit type's scheme and audits the change.
      *
      * @throws InvalidInputException listing every problem of the draft

@@ -11,17 +11,21 @@ import org.meridian.indicator.IndicatorConflictException;
 import org.meridian.indicator.Indicators;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
+import org.meridian.indicator.SchemeWhatIf;
 import org.meridian.indicator.Schemes;
+import org.meridian.indicator.WhatIfComparison;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.FormulaException;
 import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -42,8 +46,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The indicator pages: the catalogue with the schemes of every unit type and the form for a hospital's own
  * indicator (its formula checked as one types, via htmx), and the scheme editor of a unit type (weights, each
- * indicator's share of the total weight, rules, tier thresholds; checked on every change, via htmx). Reading
- * needs ANALYST, changing CHANNEL_MANAGER.
+ * indicator's share of the total weight, rules, tier thresholds; checked on every change, via htmx) with its
+ * what-if: a past period re-scored under the edited, unsaved scheme next to the scheme in force. Reading needs
+ * ANALYST, changing and the what-if CHANNEL_MANAGER.
  */
 @Controller
 @RequestMapping("/indicators")
@@ -54,8 +59,11 @@ class IndicatorPages {
     private final Schemes schemes;
     private final MessageSource messages;
     private final RoleHierarchy roles;
+    private final ObjectProvider<SchemeWhatIf> whatIf;
 
-    IndicatorPages(Indicators indicators, Schemes schemes, MessageSource messages, RoleHierarchy roles) {
+    IndicatorPages(Indicators indicators, Schemes schemes, MessageSource messages, RoleHierarchy roles,
+                   ObjectProvider<SchemeWhatIf> whatIf) {
+        this.whatIf = whatIf;
         this.indicators = indicators;
         this.schemes = schemes;
         this.messages = messages;
@@ -101,8 +109,13 @@ class IndicatorPages {
         long hospital = CurrentUser.hospitalId();
         Optional<SchemeSnapshot> current = schemes.current(hospital, type);
         model.addAttribute("savedVersion", saved);
-        return scheme(model, type, current.orElse(null),
-                SchemeForm.of(indicators.catalogue(hospital), current.orElse(null)), Map.of(), false);
+        SchemeForm form = SchemeForm.of(indicators.catalogue(hospital), current.orElse(null));
+        SchemeWhatIf w = whatIf.getIfAvailable();
+        if (w != null && canEdit()) {
+            model.addAttribute("whatIfPeriods", w.periods(hospital));
+            w.preferred(hospital, type).ifPresent(p -> form.setWhatIfPeriod(p.toString()));
+        }
+        return scheme(model, type, current.orElse(null), form, Map.of(), false);
     }
 
     /**
@@ -121,6 +134,10 @@ class IndicatorPages {
         SchemeSnapshot current = schemes.current(user.hospitalId(), type).orElse(null);
         form.padTiers();
         if (htmx || !c.problems().isEmpty()) {
+            SchemeWhatIf w = whatIf.getIfAvailable();
+            if (w != null) {
+                model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
+            }
             Map<String, String> errors = new LinkedHashMap<>();
             c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
             String view = scheme(model, type, current, form, errors, !htmx);
@@ -133,6 +150,47 @@ class IndicatorPages {
             // checked a moment ago; a concurrent change of the catalogue or the scheme: show the form again
             return scheme(model, type, current, form, Map.of("indicators", e.getMessage()), true);
         }
+    }
+
+    /**
+     * The what-if: checks the posted form exactly as saving would (problems beside their fields), and when it is
+     * valid re-scores the chosen past period under it and under the scheme in force, side by side. Saves nothing;
+     * answers the form (with htmx, only its fragment) with the edits as they were.
+     */
+    @PostMapping("/schemes/{unitType}/what-if")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String whatIf(@PathVariable String unitType, @ModelAttribute("form") SchemeForm form,
+                  HttpServletRequest request, Model model) {
+        UnitType type = unitType(unitType);
+        MeridianUser user = CurrentUser.require();
+        boolean htmx = request.getHeader("HX-Request") != null;
+        SchemeWhatIf w = whatIf.getObject();
+        SchemeForm.Conversion c = form.convert();
+        c.addDraftProblems(schemes.problems(user.hospitalId(), c.draft()));
+        Optional<Period> period = Optional.ofNullable(form.getWhatIfPeriod()).map(String::strip).flatMap(Period::parse);
+        if (period.isEmpty()) {
+            c.problems().putIfAbsent("whatIfPeriod", InputProblem.of("whatIfPeriod", "indicator.whatIf.period",
+                    form.getWhatIfPeriod() == null ? "" : form.getWhatIfPeriod()));
+        }
+        SchemeSnapshot current = schemes.current(user.hospitalId(), type).orElse(null);
+        form.padTiers();
+        model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (c.problems().isEmpty()) {
+            try {
+                SchemeSnapshot draft = schemes.preview(user.hospitalId(), user.getUsername(), type, c.draft());
+                WhatIfComparison comparison = w.compare(user.hospitalId(), draft, period.orElseThrow());
+                model.addAttribute("whatIf", comparison);
+                model.addAttribute("draftVersion", draft.version());
+            } catch (InvalidInputException e) {
+                // checked a moment ago; the catalogue changed meanwhile
+                errors.put("indicators", e.getMessage());
+            }
+        }
+        c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
+        model.addAttribute("invalidOnWhatIf", !errors.isEmpty());
+        String view = scheme(model, type, current, form, errors, false);
+        return htmx ? "indicators/scheme :: form" : view;
     }
 
     private String catalogue(Model model, NewIndicator form, Map<String, String> errors) {

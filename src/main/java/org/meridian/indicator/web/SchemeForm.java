@@ -22,6 +22,7 @@ public class SchemeForm {
 
     private List<Row> rows = new ArrayList<>();
     private List<TierRow> tiers = new ArrayList<>();
+    private String whatIfPeriod;
 
     public List<Row> getRows() {
         return rows;
@@ -29,6 +30,15 @@ public class SchemeForm {
 
     public void setRows(List<Row> rows) {
         this.rows = rows;
+    }
+
+    /** The past period the what-if re-scores (not part of the scheme). */
+    public String getWhatIfPeriod() {
+        return whatIfPeriod;
+    }
+
+    public void setWhatIfPeriod(String whatIfPeriod) {
+        this.whatIfPeriod = whatIfPeriod;
     }
 
     public List<TierRow> getTiers() {
