@@ -169,14 +169,15 @@ public class EvaluationService {
             version = latest.map(e -> e.version() + 1).orElse(1);
             id = evaluations.insert(hospitalId, period, type, version, scheme.version(), copy, ranAt, actor);
         }
-        int position = 0;
+        List<UnitScorecard> stored = new ArrayList<>(cards.size());
         for (Scorecard c : cards) {
             ChannelRef ref = refs.get(c.unit());
-            evaluations.insertScorecard(hospitalId, id, position++, new UnitScorecard(ref.id(), ref.code(), ref.name(),
-                    ref.region(), c.total(), c.coverage(), c.rank(), c.tier(), c.indicators().stream()
+            stored.add(new UnitScorecard(ref.id(), ref.code(), ref.name(), ref.region(), c.total(), c.coverage(),
+                    c.rank(), c.tier(), c.indicators().stream()
                     .map(i -> new UnitScorecard.Line(i.code(), i.value(), i.score(), i.weight(), i.contribution(),
                             i.peerMedian(), i.why())).toList()));
         }
+        evaluations.insertScorecards(hospitalId, id, stored);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", period.toString());
         details.put("unitType", type.name());

@@ -3,6 +3,7 @@ package org.meridian.evaluation;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.web.Paged;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +32,12 @@ class Evaluations {
                              WHERE s.hospital_id = e.hospital_id AND s.evaluation_id = e.id) AS units""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    Evaluations(JdbcClient jdbc, JsonMapper json) {
+    Evaluations(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -132,27 +136,32 @@ class Evaluations {
                 .param("h", hospitalId).param("id", id).query(String.class).single();
     }
 
-    void insertScorecard(long hospitalId, long evaluationId, int position, UnitScorecard c) {
-        jdbc.sql("""
-                        INSERT INTO evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code,
-                               channel_name, region, total, coverage, rank, tier, position)
-                        VALUES (:h, :e, :c, :code, :name, :region, :total, :coverage, :rank, :tier, :pos)""")
-                .param("h", hospitalId).param("e", evaluationId).param("c", c.channelId()).param("code", c.channel())
-                .param("name", c.channelName()).param("region", c.region()).param("total", c.total())
-                .param("coverage", c.coverage()).param("rank", c.rank()).param("tier", c.tier())
-                .param("pos", position).update();
-        int i = 0;
-        for (UnitScorecard.Line l : c.indicators()) {
-            jdbc.sql("""
-                            INSERT INTO evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position,
-                                   value, score, weight, contribution, peer_median, explanation)
-                            VALUES (:h, :e, :c, :code, :pos, :value, :score, :weight, :contribution, :median,
-                                    CAST(:why AS jsonb))""")
-                    .param("h", hospitalId).param("e", evaluationId).param("c", c.channelId())
-                    .param("code", l.code()).param("pos", i++).param("value", l.value()).param("score", l.score())
-                    .param("weight", l.weight()).param("contribution", l.contribution())
-                    .param("median", l.peerMedian()).param("why", json.writeValueAsString(l.why())).update();
+    /** Stores a run's scorecards with their indicator lines, in the given (rank) order, in two batches. */
+    void insertScorecards(long hospitalId, long evaluationId, List<UnitScorecard> cards) {
+        List<Object[]> scorecards = new ArrayList<>(cards.size());
+        List<Object[]> lines = new ArrayList<>();
+        int position = 0;
+        for (UnitScorecard c : cards) {
+            scorecards.add(new Object[] {hospitalId, evaluationId, c.channelId(), c.channel(), c.channelName(),
+                    c.region(), c.total(), c.coverage(), c.rank(), c.tier(), position++});
+            int i = 0;
+            for (UnitScorecard.Line l : c.indicators()) {
+                lines.add(new Object[] {hospitalId, evaluationId, c.channelId(), l.code(), i++, l.value(), l.score(),
+                        l.weight(), l.contribution(), l.peerMedian(), json.writeValueAsString(l.why())});
+            }
         }
+        batch.batchUpdate("""
+                INSERT INTO evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name,
+                       region, total, coverage, rank, tier, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", scorecards, new int[] {Types.BIGINT, Types.BIGINT,
+                Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.INTEGER,
+                Types.VARCHAR, Types.INTEGER});
+        batch.batchUpdate("""
+                INSERT INTO evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position, value, score,
+                       weight, contribution, peer_median, explanation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", lines, new int[] {Types.BIGINT,
+                Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC,
+                Types.NUMERIC, Types.NUMERIC, Types.VARCHAR});
     }
 
     /**
