@@ -349,6 +349,33 @@ public class EvaluationService {
     }
 
     /**
+     * The evaluation of (period, unit type) that a comparison starts from, if the user may see one: its newest
+     * published version, else (for those who see drafts) its newest version.
+     */
+    public Optional<Evaluation> inForce(MeridianUser user, Period period, UnitType unitType) {
+        List<Evaluation> versions = search(user, period, unitType, 0, 100).items();
+        return versions.stream().filter(Evaluation::published).findFirst().or(() -> versions.stream().findFirst());
+    }
+
+    /**
+     * Two evaluations of one unit type side by side (两期对比), usually two periods: every channel's total, rank
+     * and tier in each and how it moved from the first to the second. Both must be visible to the user; a
+     * CHANNEL_USER gets only its own channel's row.
+     *
+     * @throws EvaluationConflictException when they are of different unit types
+     */
+    public PeriodComparison compare(MeridianUser user, long firstId, long secondId) {
+        Evaluation first = get(user, firstId);
+        Evaluation second = get(user, secondId);
+        if (first.unitType() != second.unitType()) {
+            throw new EvaluationConflictException("Evaluations " + firstId + " (" + first.unitType() + ") and "
+                    + secondId + " (" + second.unitType() + ") are of different unit types and cannot be compared.");
+        }
+        return PeriodComparison.of(first, scheme(user, firstId), allScorecards(user, firstId), second,
+                scheme(user, secondId), allScorecards(user, secondId));
+    }
+
+    /**
      * A channel's totals in the published evaluations of its unit type over periods of the same kind as
      * {@code like} (months with months, quarters with quarters), oldest first; the newest version per period.
      */
