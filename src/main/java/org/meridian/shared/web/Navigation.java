@@ -43,7 +43,8 @@ public class Navigation {
                 : roleHierarchy.getReachableGrantedAuthorities(auth.getAuthorities()).stream()
                         .map(GrantedAuthority::getAuthority).toList();
         return byId.values().stream()
-                .filter(i -> i.minimumRole() == null || authorities.contains(i.minimumRole().authority()))
+                .filter(i -> i.minimumRole() == null || authorities.contains(i.minimumRole().authority())
+                        || i.alsoFor().stream().anyMatch(r -> authorities.contains(r.authority())))
                 .sorted(Comparator.comparingInt(NavItem::order))
                 .toList();
     }

@@ -1,0 +1,78 @@
+package org.meridian.feedback;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.TrendPoint;
+import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.SchemeItem;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.indicator.scoring.ScorecardEngine;
+
+/**
+ * Puts one channel's feedback report together from its published scorecard, its peers' scorecards, the scheme the
+ * evaluation used, the channel's trend and the hospital's suggestion rules. Plain Java, no Spring.
+ * <ul>
+ * <li>Peer median score: the median of the scores of every scorecard of the evaluation with a score for the
+ *     indicator (the channel itself included, as the peer median value of engine.md is); null when none has.</li>
+ * <li>Strongest and weakest: the indicators with a score, ordered by score (ties: the higher weight first, then
+ *     the code); the first two are the strongest, the last two of the rest the weakest, worst first. With three
+ *     scored indicators there are two strongest and one weakest; an indicator is never both.</li>
+ * <li>Suggestions: every enabled rule whose indicator scored below its threshold, in rule order; an indicator
+ *     without data triggers none.</li>
+ * <li>Trend: the published totals of periods of the same kind up to this one, the last {@link #TREND_PERIODS}.</li>
+ * </ul>
+ */
+final class ReportBuilder {
+
+    static final int TREND_PERIODS = 6;
+    private static final int STRONGEST = 2;
+    private static final int WEAKEST = 2;
+
+    private ReportBuilder() {
+    }
+
+    static ReportContent build(Evaluation evaluation, SchemeSnapshot scheme, UnitScorecard card,
+                               List<UnitScorecard> all, List<TrendPoint> trend, List<SuggestionRule> rules) {
+        List<ReportContent.Line> lines = new ArrayList<>();
+        for (UnitScorecard.Line l : card.indicators()) {
+            IndicatorDefinition d = scheme.item(l.code()).map(SchemeItem::indicator).orElse(null);
+            List<BigDecimal> peerScores = all.stream()
+                    .flatMap(c -> c.indicators().stream().filter(x -> x.code().equals(l.code())))
+                    .map(UnitScorecard.Line::score).filter(Objects::nonNull).toList();
+            lines.add(new ReportContent.Line(l.code(), d == null ? l.code() : d.nameZh(),
+                    d == null ? l.code() : d.nameEn(), d == null ? "" : d.unitZh(), d == null ? "" : d.unitEn(),
+                    l.value(), l.score(), l.weight(), l.peerMedian(), ScorecardEngine.median(peerScores)));
+        }
+        List<ReportContent.Line> scored = lines.stream().filter(l -> l.score() != null)
+                .sorted(Comparator.comparing(ReportContent.Line::score).reversed()
+                        .thenComparing(ReportContent.Line::weight, Comparator.reverseOrder())
+                        .thenComparing(ReportContent.Line::code))
+                .toList();
+        List<String> strongest = scored.stream().limit(STRONGEST).map(ReportContent.Line::code).toList();
+        List<ReportContent.Line> rest = scored.subList(Math.min(STRONGEST, scored.size()), scored.size());
+        List<String> weakest = new ArrayList<>();
+        for (int i = rest.size() - 1; i >= 0 && weakest.size() < WEAKEST; i--) {
+            weakest.add(rest.get(i).code());
+        }
+        List<ReportContent.Suggestion> suggestions = new ArrayList<>();
+        for (SuggestionRule r : rules) {
+            lines.stream().filter(l -> r.appliesTo(l.code(), l.score())).findFirst()
+                    .ifPresent(l -> suggestions.add(new ReportContent.Suggestion(r.id(), r.indicatorCode(), r.below(),
+                            r.textZh(), r.textEn())));
+        }
+        List<TrendPoint> upTo = trend.stream().filter(p -> p.period().compareTo(evaluation.period()) <= 0).toList();
+        List<ReportContent.Point> points = upTo.subList(Math.max(0, upTo.size() - TREND_PERIODS), upTo.size())
+                .stream().map(p -> new ReportContent.Point(p.period().toString(), p.total(), p.rank(), p.tier()))
+                .toList();
+        return new ReportContent(card.channel(), card.channelName(), card.region(), evaluation.period().toString(),
+                evaluation.unitType().name(), evaluation.version(), evaluation.publishedAt(), card.total(),
+                card.rank(), all.size(), card.tier(), card.coverage(), lines, points, strongest, weakest,
+                suggestions);
+    }
+}

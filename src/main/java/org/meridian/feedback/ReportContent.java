@@ -1,0 +1,70 @@
+package org.meridian.feedback;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a feedback report (反馈报告) says, frozen when it is generated so that it reads the same whenever the
+ * channel opens it: later rule changes or scheme edits never alter a delivered report. Names and texts are kept
+ * in both languages. Numbers are unrounded; pages and the PDF show totals with 2 decimals and the rest with at
+ * most 4.
+ *
+ * @param units      how many channels the evaluation ranked and tiered (the "n" of "rank of n")
+ * @param total      null when no indicator had data (then {@code rank} is null and {@code tier} is UNRATED)
+ * @param trend      the channel's totals in the published evaluations of its unit type for periods of the same
+ *                   kind up to this one, oldest first, at most {@link ReportBuilder#TREND_PERIODS}
+ * @param strongest  codes of the (at most) two best-scored indicators, best first
+ * @param weakest    codes of the (at most) two worst-scored indicators not among the strongest, worst first
+ */
+public record ReportContent(String channelCode, String channelName, String region, String period,
+                            String unitType, int version, Instant publishedAt, BigDecimal total, Integer rank,
+                            int units, String tier, BigDecimal coverage, List<Line> lines, List<Point> trend,
+                            List<String> strongest, List<String> weakest, List<Suggestion> suggestions) {
+
+    public ReportContent {
+        lines = List.copyOf(lines);
+        trend = List.copyOf(trend);
+        strongest = List.copyOf(strongest);
+        weakest = List.copyOf(weakest);
+        suggestions = List.copyOf(suggestions);
+    }
+
+    /**
+     * One indicator of the report: the channel's value and score beside the medians of its peers (the channels of
+     * the same evaluation with data for it). Value and score are null when the formula had no data.
+     */
+    public record Line(String code, String nameZh, String nameEn, String unitZh, String unitEn, BigDecimal value,
+                       BigDecimal score, BigDecimal weight, BigDecimal peerMedianValue, BigDecimal peerMedianScore) {
+
+        public String name(boolean english) {
+            return english ? nameEn : nameZh;
+        }
+
+        public String unit(boolean english) {
+            return english ? unitEn : unitZh;
+        }
+
+        /** The score minus the peers' median score, null when either is missing. */
+        public BigDecimal scoreGap() {
+            return score == null || peerMedianScore == null ? null : score.subtract(peerMedianScore);
+        }
+    }
+
+    /** The channel's result in one published period. */
+    public record Point(String period, BigDecimal total, Integer rank, String tier) {
+    }
+
+    /** An improvement suggestion (改进建议) that a rule gave because the indicator scored below its threshold. */
+    public record Suggestion(long ruleId, String indicatorCode, BigDecimal below, String textZh, String textEn) {
+
+        public String text(boolean english) {
+            return english ? textEn : textZh;
+        }
+    }
+
+    public Optional<Line> line(String code) {
+        return lines.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+}

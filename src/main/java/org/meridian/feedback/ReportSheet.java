@@ -1,0 +1,62 @@
+package org.meridian.feedback;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import org.meridian.indicator.scoring.Formula;
+
+/**
+ * A report's numbers as shown on the page and in the PDF, in one language: the total with 2 decimals, everything
+ * else with at most 4 (half-up), a missing number as "—", the coverage as a percentage.
+ */
+public record ReportSheet(String total, String rank, String tier, boolean unrated, String coverage, List<Row> rows,
+                          List<TrendRow> trend, List<Row> strongest, List<Row> weakest, List<String> suggestions) {
+
+    /** Where an indicator's score stands against the peers' median score. */
+    public enum Standing {
+        ABOVE, LEVEL, BELOW, NO_DATA
+    }
+
+    /** One indicator row. */
+    public record Row(String code, String name, String unit, String value, String score, String weight,
+                      String peerMedianValue, String peerMedianScore, String gap, Standing standing) {
+    }
+
+    /** One period of the trend. */
+    public record TrendRow(String period, String total, String rank, String tier) {
+    }
+
+    public static ReportSheet of(ReportContent c, boolean english) {
+        List<Row> rows = c.lines().stream().map(l -> row(l, english)).toList();
+        List<Row> strongest = c.strongest().stream().map(code -> rows.stream().filter(r -> r.code().equals(code))
+                .findFirst().orElseThrow()).toList();
+        List<Row> weakest = c.weakest().stream().map(code -> rows.stream().filter(r -> r.code().equals(code))
+                .findFirst().orElseThrow()).toList();
+        List<TrendRow> trend = c.trend().stream().map(p -> new TrendRow(p.period(), total(p.total()),
+                p.rank() == null ? "—" : p.rank().toString(), p.tier())).toList();
+        return new ReportSheet(total(c.total()), c.rank() == null ? "—" : c.rank() + " / " + c.units(), c.tier(),
+                "UNRATED".equals(c.tier()), percent(c.coverage()), rows, trend, strongest, weakest,
+                c.suggestions().stream().map(s -> s.text(english)).toList());
+    }
+
+    private static Row row(ReportContent.Line l, boolean english) {
+        BigDecimal gap = l.scoreGap();
+        Standing standing = gap == null ? Standing.NO_DATA
+                : gap.signum() > 0 ? Standing.ABOVE : gap.signum() < 0 ? Standing.BELOW : Standing.LEVEL;
+        String gapText = gap == null ? "—" : (gap.signum() > 0 ? "+" : "") + Formula.show(gap.setScale(1,
+                RoundingMode.HALF_UP));
+        return new Row(l.code(), l.name(english), l.unit(english), Formula.show(l.value()), Formula.show(l.score()),
+                Formula.show(l.weight()), Formula.show(l.peerMedianValue()), Formula.show(l.peerMedianScore()),
+                gapText, standing);
+    }
+
+    static String total(BigDecimal total) {
+        return total == null ? "—" : total.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String percent(BigDecimal share) {
+        return share == null ? "—" : Formula.show(share.multiply(BigDecimal.valueOf(100))
+                .setScale(1, RoundingMode.HALF_UP)) + "%";
+    }
+}

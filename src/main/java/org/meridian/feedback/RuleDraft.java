@@ -1,0 +1,62 @@
+package org.meridian.feedback;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.meridian.shared.web.InputProblem;
+
+/**
+ * A suggestion rule as typed into the form or sent to the API, before it is checked: the indicator's code, the
+ * score threshold as text and the suggestion in Chinese and English.
+ */
+public record RuleDraft(String indicatorCode, String below, String textZh, String textEn) {
+
+    public static final int MAX_TEXT = 500;
+
+    /** Every problem of the draft; {@code knownIndicator} says whether a code is in the hospital's catalogue. */
+    List<InputProblem> problems(Predicate<String> knownIndicator) {
+        List<InputProblem> problems = new ArrayList<>();
+        String code = code();
+        if (code.isEmpty()) {
+            problems.add(InputProblem.of("indicatorCode", "feedback.error.required"));
+        } else if (!knownIndicator.test(code)) {
+            problems.add(InputProblem.of("indicatorCode", "feedback.error.indicator", indicatorCode.strip()));
+        }
+        if (below == null || below.isBlank()) {
+            problems.add(InputProblem.of("below", "feedback.error.required"));
+        } else {
+            BigDecimal b = threshold();
+            if (b == null) {
+                problems.add(InputProblem.of("below", "feedback.error.number", below.strip()));
+            } else if (b.signum() <= 0 || b.compareTo(BigDecimal.valueOf(100)) > 0 || b.scale() > 2) {
+                problems.add(InputProblem.of("below", "feedback.error.threshold", below.strip()));
+            }
+        }
+        text("textZh", textZh, problems);
+        text("textEn", textEn, problems);
+        return problems;
+    }
+
+    private static void text(String field, String value, List<InputProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(InputProblem.of(field, "feedback.error.required"));
+        } else if (value.strip().length() > MAX_TEXT) {
+            problems.add(InputProblem.of(field, "feedback.error.tooLong", MAX_TEXT));
+        }
+    }
+
+    String code() {
+        return indicatorCode == null ? "" : indicatorCode.strip().toUpperCase(Locale.ROOT);
+    }
+
+    BigDecimal threshold() {
+        try {
+            return new BigDecimal(below.strip()).stripTrailingZeros();
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+}

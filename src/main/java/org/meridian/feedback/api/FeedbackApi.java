@@ -1,0 +1,178 @@
+package org.meridian.feedback.api;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.meridian.feedback.DeliveryStatus;
+import org.meridian.feedback.FeedbackReport;
+import org.meridian.feedback.FeedbackReports;
+import org.meridian.feedback.FeedbackRules;
+import org.meridian.feedback.PdfFontMissingException;
+import org.meridian.feedback.ReportContent;
+import org.meridian.feedback.ReportPdf;
+import org.meridian.feedback.RuleDraft;
+import org.meridian.feedback.SuggestionRule;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Feedback reports and suggestion rules over the API (additions to api.md, documented in docs/feedback.md).
+ * Reports: a channel user reads its own channel's (the first read of one records the view) and acknowledges
+ * them; ANALYST and above read every report of an evaluation; CHANNEL_MANAGER and above generate missing
+ * reports and keep the rules.
+ */
+@RestController
+class FeedbackApi {
+
+    private final FeedbackReports reports;
+    private final FeedbackRules rules;
+    private final ReportPdf pdf;
+
+    FeedbackApi(FeedbackReports reports, FeedbackRules rules, ReportPdf pdf) {
+        this.reports = reports;
+        this.rules = rules;
+        this.pdf = pdf;
+    }
+
+    /** A report in a list: who and what, its figures and its delivery status. */
+    record ReportSummary(long id, long evaluationId, String channel, String channelName, String period,
+                         String unitType, int version, BigDecimal total, Integer rank, int units, String tier,
+                         DeliveryStatus status, Instant generatedAt, Instant viewedAt, String viewedBy,
+                         Instant acknowledgedAt, String acknowledgedBy) {
+
+        static ReportSummary of(FeedbackReport r) {
+            ReportContent c = r.content();
+            return new ReportSummary(r.id(), r.evaluationId(), c.channelCode(), c.channelName(), c.period(),
+                    c.unitType(), c.version(), ReportContentJson.total(c.total()), c.rank(), c.units(), c.tier(),
+                    r.status(), r.generatedAt(), r.viewedAt(), r.viewedBy(), r.acknowledgedAt(), r.acknowledgedBy());
+        }
+    }
+
+    /** A whole report: the summary and its content. */
+    record ReportDetail(ReportSummary report, ReportContentJson content) {
+    }
+
+    @GetMapping("/api/v1/feedback-reports")
+    @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
+    Map<String, Object> list(@AuthenticationPrincipal MeridianUser user,
+                             @RequestParam(required = false) Long evaluationId,
+                             @RequestParam(required = false) String status) {
+        boolean unacknowledged = false;
+        if (status != null && !status.isBlank()) {
+            if (!"unacknowledged".equals(status)) {
+                throw new InvalidInputException(InputProblem.of("status", "feedback.error.status", status));
+            }
+            unacknowledged = true;
+        }
+        List<FeedbackReport> found;
+        if (evaluationId != null) {
+            found = reports.ofEvaluation(user, evaluationId, unacknowledged);
+        } else if (FeedbackReports.office(user)) {
+            throw new InvalidInputException(InputProblem.of("evaluationId", "feedback.error.required"));
+        } else {
+            boolean only = unacknowledged;
+            found = reports.mine(user).stream().filter(r -> !only || r.acknowledgedAt() == null).toList();
+        }
+        return Map.of("items", found.stream().map(ReportSummary::of).toList(), "total", found.size());
+    }
+
+    @GetMapping("/api/v1/feedback-reports/{id}")
+    @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
+    ReportDetail get(@AuthenticationPrincipal MeridianUser user, @PathVariable long id) {
+        FeedbackReport r = reports.open(user, id);
+        return new ReportDetail(ReportSummary.of(r), ReportContentJson.of(r.content()));
+    }
+
+    @GetMapping("/api/v1/feedback-reports/{id}/pdf")
+    @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale) {
+        reports.get(user, id);
+        pdf.requireFont();
+        FeedbackReport r = reports.open(user, id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write(user.hospitalId(), r, locale, out);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ReportPdf.fileName(r)).build().toString())
+                .body(out.toByteArray());
+    }
+
+    @PostMapping("/api/v1/feedback-reports/{id}/acknowledge")
+    @PreAuthorize("hasRole('CHANNEL_USER')")
+    ReportSummary acknowledge(@AuthenticationPrincipal MeridianUser user, @PathVariable long id) {
+        return ReportSummary.of(reports.acknowledge(user, id));
+    }
+
+    @PostMapping("/api/v1/evaluations/{evaluationId}/feedback-reports")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Map<String, Object> generate(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId) {
+        int made = reports.generate(user.hospitalId(), user.getUsername(), evaluationId);
+        return Map.of("evaluationId", evaluationId, "generated", made,
+                "reports", reports.ofEvaluation(user, evaluationId, false).size());
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------
+
+    /** A rule as sent: {@code below} is a number (or its text); {@code enabled} only on PUT, optional. */
+    record RuleBody(String indicatorCode, String below, String textZh, String textEn, Boolean enabled) {
+
+        RuleDraft draft() {
+            return new RuleDraft(indicatorCode, below, textZh, textEn);
+        }
+    }
+
+    @GetMapping("/api/v1/feedback-rules")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Map<String, Object> rules(@AuthenticationPrincipal MeridianUser user) {
+        List<SuggestionRule> all = rules.all(user.hospitalId());
+        return Map.of("items", all, "total", all.size());
+    }
+
+    @PostMapping("/api/v1/feedback-rules")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    ResponseEntity<SuggestionRule> create(@AuthenticationPrincipal MeridianUser user, @RequestBody RuleBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(rules.create(user, body.draft()));
+    }
+
+    @PutMapping("/api/v1/feedback-rules/{id}")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    SuggestionRule update(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+                          @RequestBody RuleBody body) {
+        rules.get(user.hospitalId(), id);
+        SuggestionRule r = rules.update(user, id, body.draft());
+        if (body.enabled() != null) {
+            r = rules.setEnabled(user, id, body.enabled());
+        }
+        return r;
+    }
+
+    @ExceptionHandler(PdfFontMissingException.class)
+    ResponseEntity<ProblemDetail> noFont(PdfFontMissingException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        p.setTitle("No CJK font for the PDF");
+        p.setProperty("searched", e.searched());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+}
