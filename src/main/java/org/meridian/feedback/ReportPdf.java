@@ -102,7 +102,7 @@ public class ReportPdf {
         doc.add(figures);
 
         heading(doc, t("feedback.indicators", locale), h2);
-        PdfPTable lines = new PdfPTable(new float[] {3.2f, 1.6f, 1.1f, 1f, 1.6f, 1.3f, 1.5f});
+        PdfPTable lines = new PdfPTable(new float[] {2.6f, 1.7f, 1f, 1f, 1.6f, 1.3f, 2.1f});
         lines.setWidthPercentage(100);
         lines.setHeaderRows(1);
         for (String key : List.of("feedback.col.indicator", "feedback.col.value", "feedback.col.score",
