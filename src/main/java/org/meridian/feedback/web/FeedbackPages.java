@@ -12,8 +12,10 @@ import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
+import org.meridian.evaluation.EvaluationNotFoundException;
 import org.meridian.evaluation.EvaluationService;
 import org.meridian.feedback.FeedbackReport;
+import org.meridian.feedback.FeedbackReportNotFoundException;
 import org.meridian.feedback.FeedbackReports;
 import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.ReportContent;
@@ -161,6 +163,13 @@ class FeedbackPages {
         reports.acknowledge(user, id);
         redirect.addFlashAttribute("successKey", "feedback.flash.acknowledged");
         return "redirect:/feedback/reports/" + id;
+    }
+
+    @ExceptionHandler({FeedbackReportNotFoundException.class, EvaluationNotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("activeNav", "feedback");
+        return "feedback/not-found";
     }
 
     @ExceptionHandler(PdfFontMissingException.class)

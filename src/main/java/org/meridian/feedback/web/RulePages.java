@@ -8,21 +8,25 @@ import java.util.Map;
 import org.meridian.feedback.FeedbackRules;
 import org.meridian.feedback.RuleDraft;
 import org.meridian.feedback.SuggestionRule;
+import org.meridian.feedback.SuggestionRuleNotFoundException;
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.Indicators;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -102,6 +106,13 @@ class RulePages {
         redirect.addFlashAttribute("successKey", value ? "feedback.rules.flash.enabled" : "feedback.rules.flash.disabled");
         redirect.addFlashAttribute("successArg", r.indicatorCode());
         return "redirect:/feedback/rules";
+    }
+
+    @ExceptionHandler(SuggestionRuleNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("activeNav", "feedback");
+        return "feedback/not-found";
     }
 
     private String page(MeridianUser user, RuleForm form, Map<String, String> errors, Model model, Locale locale) {
