@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only, after the demo evaluations (order 50): every published evaluation gets its feedback reports
  * (those published during start-up already have them; this catches any other), and the demo channel user
- * {@code partner} has read its channel's reports — the older ones acknowledged, the newest one viewed but not yet
- * acknowledged, so the demo shows each delivery status. Does nothing to the partner's reports once any of them was
- * viewed.
+ * {@code partner} has read its channel's reports: the newest is still unread (generated), the one before viewed but
+ * not acknowledged, all older ones acknowledged — so the demo shows each delivery status. Does nothing to the
+ * partner's reports once any of them was viewed.
  */
 @Component
 @Order(55)
@@ -54,8 +54,10 @@ class FeedbackDemoData implements ApplicationRunner {
         if (mine.isEmpty() || mine.stream().anyMatch(r -> r.viewedAt() != null)) {
             return;
         }
-        reports.open(partner, mine.get(0).id());
-        for (FeedbackReport older : mine.subList(1, mine.size())) {
+        if (mine.size() > 1) {
+            reports.open(partner, mine.get(1).id());
+        }
+        for (FeedbackReport older : mine.subList(Math.min(2, mine.size()), mine.size())) {
             reports.acknowledge(partner, older.id());
         }
     }

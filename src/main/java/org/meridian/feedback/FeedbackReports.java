@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.meridian.evaluation.EvaluationService;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.Period;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -180,9 +182,25 @@ public class FeedbackReports {
         return get(user, id);
     }
 
-    /** A channel user's reports, newest period first; an office user gets none here (see {@link #ofEvaluation}). */
+    /**
+     * A channel user's reports, the period that ended last first (of two ending together, the longer one first),
+     * then the newest version; an office user gets none here (see {@link #ofEvaluation}).
+     */
     public List<FeedbackReport> mine(MeridianUser user) {
-        return channelUser(user) ? reports.ofChannel(user.hospitalId(), user.channelId()) : List.of();
+        if (!channelUser(user)) {
+            return List.of();
+        }
+        return reports.ofChannel(user.hospitalId(), user.channelId()).stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    private static final Comparator<FeedbackReport> NEWEST_FIRST = Comparator
+            .comparing((FeedbackReport r) -> period(r).lastDay()).reversed()
+            .thenComparing((FeedbackReport r) -> period(r).firstDay())
+            .thenComparing((FeedbackReport r) -> r.content().unitType())
+            .thenComparing((FeedbackReport r) -> r.content().version(), Comparator.reverseOrder());
+
+    private static Period period(FeedbackReport r) {
+        return Period.parse(r.content().period()).orElseThrow();
     }
 
     /**
