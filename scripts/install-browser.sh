@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-browser tests need on Debian/Ubuntu: headless Chromium, its driver, and a CJK
-# font so that screenshots of Chinese pages show characters, not boxes. Does nothing when present.
+# font so that screenshots of Chinese pages show characters, not boxes; the same Noto Sans CJK font is
+# embedded (as a subset) in the feedback PDFs (docs/feedback.md). Does nothing when present.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
