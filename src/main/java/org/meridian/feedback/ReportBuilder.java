@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.TrendPoint;
@@ -39,9 +41,16 @@ final class ReportBuilder {
 
     static ReportContent build(Evaluation evaluation, SchemeSnapshot scheme, UnitScorecard card,
                                List<UnitScorecard> all, List<TrendPoint> trend, List<SuggestionRule> rules) {
+        return build(evaluation, code -> scheme.item(code).map(SchemeItem::indicator), card, all, trend, rules);
+    }
+
+    /** As above, with the indicator definitions (names and units) looked up by code. */
+    static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
+                               UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
+                               List<SuggestionRule> rules) {
         List<ReportContent.Line> lines = new ArrayList<>();
         for (UnitScorecard.Line l : card.indicators()) {
-            IndicatorDefinition d = scheme.item(l.code()).map(SchemeItem::indicator).orElse(null);
+            IndicatorDefinition d = definitions.apply(l.code()).orElse(null);
             List<BigDecimal> peerScores = all.stream()
                     .flatMap(c -> c.indicators().stream().filter(x -> x.code().equals(l.code())))
                     .map(UnitScorecard.Line::score).filter(Objects::nonNull).toList();

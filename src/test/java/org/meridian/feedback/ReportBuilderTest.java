@@ -1,0 +1,103 @@
+package org.meridian.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.EvaluationStatus;
+import org.meridian.evaluation.TrendPoint;
+import org.meridian.evaluation.UnitScorecard;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+
+/** The rules of {@link ReportBuilder} on small hand-made scorecards. */
+class ReportBuilderTest {
+
+    private static final Evaluation SEPTEMBER = new Evaluation(7, Period.month(2026, 9), UnitType.EXAM_CENTER, 2,
+            EvaluationStatus.PUBLISHED, 1, Instant.parse("2026-10-01T01:00:00Z"), "office",
+            Instant.parse("2026-10-02T01:00:00Z"), "office", 3);
+
+    private static UnitScorecard.Line line(String code, String score, String weight) {
+        BigDecimal s = score == null ? null : new BigDecimal(score);
+        return new UnitScorecard.Line(code, s, s, new BigDecimal(weight), null, null, null);
+    }
+
+    private static UnitScorecard card(long id, String total, UnitScorecard.Line... lines) {
+        return new UnitScorecard(id, "C" + id, "渠道 " + id, null, new BigDecimal(total), BigDecimal.ONE, (int) id, "B",
+                List.of(lines));
+    }
+
+    private static SuggestionRule rule(long id, String code, String below, boolean enabled) {
+        return new SuggestionRule(id, code, new BigDecimal(below), "建议 " + id, "Advice " + id, enabled,
+                Instant.EPOCH, "office");
+    }
+
+    @Test
+    void theStrongestAreTheTwoBestScoresTiesByWeightAndTheWeakestTheWorstOfTheRest() {
+        UnitScorecard me = card(1, "50", line("A", "80", "10"), line("B", "80", "30"), line("C", "10", "10"),
+                line("D", "40", "10"), line("E", null, "40"), line("F", "60", "10"));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(),
+                List.of());
+        assertThat(r.strongest()).containsExactly("B", "A");
+        assertThat(r.weakest()).containsExactly("C", "D");
+        assertThat(r.line("E").orElseThrow().nameZh()).isEqualTo("E");
+    }
+
+    @Test
+    void withThreeScoredIndicatorsNoneIsBothStrongAndWeak() {
+        UnitScorecard me = card(1, "50", line("A", "90", "10"), line("B", "50", "10"), line("C", "20", "10"),
+                line("D", null, "10"));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(),
+                List.of());
+        assertThat(r.strongest()).containsExactly("A", "B");
+        assertThat(r.weakest()).containsExactly("C");
+    }
+
+    @Test
+    void thePeerMedianScoreIsTheMedianOfTheScoresWithData() {
+        UnitScorecard a = card(1, "90", line("A", "90", "10"));
+        UnitScorecard b = card(2, "40", line("A", "40", "10"));
+        UnitScorecard c = card(3, "20", line("A", "20", "10"));
+        UnitScorecard d = card(4, "0", line("A", null, "10"));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), c, List.of(a, b, c, d), List.of(),
+                List.of());
+        assertThat(r.line("A").orElseThrow().peerMedianScore()).isEqualByComparingTo("40");
+        assertThat(r.line("A").orElseThrow().scoreGap()).isEqualByComparingTo("-20");
+        assertThat(r.units()).isEqualTo(4);
+        // an even number of scores: the mean of the middle two
+        ReportContent two = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), c, List.of(b, c), List.of(),
+                List.of());
+        assertThat(two.line("A").orElseThrow().peerMedianScore()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void suggestionsComeFromEnabledRulesStrictlyBelowTheirThresholdNeverWithoutData() {
+        UnitScorecard me = card(1, "50", line("A", "59.99", "10"), line("B", "60", "10"), line("C", null, "10"));
+        List<SuggestionRule> rules = List.of(rule(1, "A", "60", true), rule(2, "B", "60", true),
+                rule(3, "C", "60", true), rule(4, "A", "70", false), rule(5, "A", "80", true),
+                rule(6, "Z", "100", true));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(), rules);
+        assertThat(r.suggestions()).extracting(ReportContent.Suggestion::ruleId).containsExactly(1L, 5L);
+        assertThat(r.suggestions().get(0).textZh()).isEqualTo("建议 1");
+    }
+
+    @Test
+    void theTrendEndsAtThisPeriodAndHoldsTheLastSix() {
+        List<TrendPoint> trend = new ArrayList<>();
+        for (int m = 1; m <= 11; m++) {
+            trend.add(new TrendPoint(Period.month(2026, m), 100 + m, 1, BigDecimal.valueOf(m), 1, "B"));
+        }
+        UnitScorecard me = card(1, "50", line("A", "50", "10"));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), trend, List.of());
+        assertThat(r.trend()).extracting(ReportContent.Point::period)
+                .containsExactly("2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09");
+        assertThat(r.period()).isEqualTo("2026-09");
+        assertThat(r.version()).isEqualTo(2);
+    }
+}
