@@ -119,8 +119,8 @@ class IndicatorPages {
     }
 
     /**
-     * Saves the scheme; with {@code HX-Request} (a change in the form) only checks it and answers the form
-     * fragment with shares and problems, saving nothing.
+     * Saves the scheme; with {@code HX-Request} (a change in the form) only checks it and answers the shares and
+     * problems as out-of-band pieces (no input, so nothing typed meanwhile is overwritten), saving nothing.
      */
     @PostMapping("/schemes/{unitType}")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
@@ -141,7 +141,8 @@ class IndicatorPages {
             Map<String, String> errors = new LinkedHashMap<>();
             c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
             String view = scheme(model, type, current, form, errors, !htmx);
-            return htmx ? "indicators/scheme :: form" : view;
+            // a change: only shares and problems go back (out of band), never the inputs being typed in
+            return htmx ? "indicators/scheme :: checked" : view;
         }
         try {
             SchemeSnapshot saved = schemes.save(user, type, c.draft());

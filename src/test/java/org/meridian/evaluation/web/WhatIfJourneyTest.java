@@ -144,12 +144,15 @@ class WhatIfJourneyTest {
         return Integer.parseInt(id.substring("rows".length(), id.indexOf('-')));
     }
 
-    /** Types into a field and waits until htmx has swapped in the re-checked form. */
+    /** Types into a field and waits until htmx has swapped in the re-checked shares and problems. */
     private static void type(Browser browser, String id, String value) {
         ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById('scheme-form').setAttribute('data-stale', '1')");
+                .executeScript("document.getElementById('scheme-check').setAttribute('data-stale', '1')");
         browser.driver().findElement(By.id(id)).sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
-        browser.waitFor(By.cssSelector("#scheme-form:not([data-stale])"));
+        // an empty marker: present, not visible
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#scheme-check:not([data-stale])")));
     }
 
     private static void add(List<String> events, String channel, String month, int referrals, int arrivals) {

@@ -120,7 +120,9 @@ class IndicatorPagesTest {
         String[] invalid = {"60", "48:60, 24:60", "D", "90"};
         String fragment = mvc.perform(as(office, request.apply(invalid)).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(fragment).doesNotContain("<html").contains("id=\"scheme-form\"")
+        // only shares and problems come back, out of band: no input that could overwrite what is being typed
+        assertThat(fragment).doesNotContain("<html").doesNotContain("id=\"scheme-form\"").doesNotContain("<input")
+                .contains("hx-swap-oob")
                 // shares: 10 / 40 = 25.0 %, 30 / 40 = 75.0 %
                 .contains("25.0 %").contains("75.0 %")
                 .contains("零分值与满分值不能相同（都是 60）")

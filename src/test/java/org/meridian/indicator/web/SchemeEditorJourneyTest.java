@@ -71,6 +71,10 @@ class SchemeEditorJourneyTest {
             change(browser, () -> browser.driver().findElement(By.id("rows" + satisfaction + "-included")).click());
             type(browser, "rows" + satisfaction + "-weight", "30");
             select(browser, "rows" + satisfaction + "-method", "PEER_RANK");
+            assertThat(browser.driver().findElement(By.id("rows" + satisfaction + "-full")).getAttribute("readonly"))
+                    .as("peer rank has no zero and full to type").isNotNull();
+            assertThat(browser.driver().findElement(By.id("rows" + arrival + "-full")).getAttribute("value"))
+                    .as("the check on every change leaves the inputs as typed").isEqualTo("90");
             // shares of the total weight 40: 10 → 25.0 %, 30 → 75.0 %
             browser.waitForText(By.id("rows" + arrival + "-share"), "25.0 %");
             browser.waitForText(By.id("rows" + satisfaction + "-share"), "75.0 %");
@@ -100,12 +104,15 @@ class SchemeEditorJourneyTest {
         return Integer.parseInt(id.substring("rows".length(), id.indexOf('-')));
     }
 
-    /** Does something that fires a change, and waits until htmx has swapped in the re-checked form. */
+    /** Does something that fires a change, and waits until htmx has swapped in the re-checked shares and problems. */
     private static void change(Browser browser, Runnable action) {
         ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById('scheme-form').setAttribute('data-stale', '1')");
+                .executeScript("document.getElementById('scheme-check').setAttribute('data-stale', '1')");
         action.run();
-        browser.waitFor(By.cssSelector("#scheme-form:not([data-stale])"));
+        // an empty marker: present, not visible
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#scheme-check:not([data-stale])")));
     }
 
     private static void type(Browser browser, String id, String value) {
