@@ -30,6 +30,14 @@ public class Explanations {
         return arg.startsWith("unitType.") ? messages.getMessage(arg, null, arg, locale) : arg;
     }
 
+    /** A refused input's reason in the reader's language; the English message where it has no key. */
+    public String violation(org.meridian.incentive.rules.Violation v, Locale locale) {
+        if (v.key() == null) {
+            return v.message();
+        }
+        return messages.getMessage(v.key(), v.args().stream().map(a -> arg(a, locale)).toArray(), v.message(), locale);
+    }
+
     public String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }

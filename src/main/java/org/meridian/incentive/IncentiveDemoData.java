@@ -2,7 +2,16 @@ package org.meridian.incentive;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.EvaluationService;
+import org.meridian.incentive.statements.StatementStatus;
+import org.meridian.shared.web.Paged;
 
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.ManualAdjustment;
@@ -22,8 +31,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: in the demo hospital, done as the demo channel office ({@code office}), the default
- * templates, one money rule per referral that waits for a compliance sign-off, and two draft statements
- * of the last quarter for the manager to review and approve. Runs once: nothing when rules exist.
+ * templates, one money rule per referral that waits for a compliance sign-off and a quality bonus by score band;
+ * then the statements and sanctions of the demo's published evaluations (the latest periods), drafted as on
+ * publication, with those of the latest period in several states (paid, approved, reviewed, draft). Without
+ * published evaluations, two statements of the last quarter entered by hand (one paid, one draft). Runs once:
+ * nothing when rules exist.
  */
 @Component
 @Order(60)
@@ -33,8 +45,14 @@ class IncentiveDemoData implements ApplicationRunner {
     private final Incentives incentives;
     private final UserDetailsService users;
     private final Hospitals hospitals;
+    private final EvaluationService evaluations;
 
-    IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals) {
+    /** How many of the latest published periods per unit type and period kind the demo drafts. */
+    static final int PERIODS_DRAFTED = 4;
+
+    IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals,
+                      EvaluationService evaluations) {
+        this.evaluations = evaluations;
         this.incentives = incentives;
         this.users = users;
         this.hospitals = hospitals;
@@ -42,13 +60,13 @@ class IncentiveDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!(users.loadUserByUsername("office") instanceof MeridianUser office)) {
+        if (!(users.loadUserByUsername("office") instanceof MeridianUser office)
+                || !(users.loadUserByUsername("manager") instanceof MeridianUser manager)) {
             return;
         }
         var context = SecurityContextHolder.getContext();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(office, null, office.getAuthorities()));
         try {
+            as(office);
             if (!incentives.rules().isEmpty()) {
                 return;
             }
@@ -64,19 +82,95 @@ class IncentiveDemoData implements ApplicationRunner {
                             new BigDecimal("1.5")), new org.meridian.incentive.rules.ScoreBand(new BigDecimal("70"),
                             new BigDecimal("85"), BigDecimal.ONE)), new BigDecimal("4000"), null, null, null, null,
                     null, null, null, null, null, null));
-            Period lastQuarter = lastQuarter(today);
-            incentives.prepare(lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
-                    new BigDecimal("88.6"), 1, Map.of("referrals", new BigDecimal("126"))));
-            Statement second = incentives.prepare(lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
-                    "B", new BigDecimal("74.25"), 2, Map.of("referrals", new BigDecimal("58"))));
-            incentives.addAdjustment(second.header().id(),
-                    new ManualAdjustment(new BigDecimal("-150.00"), "上季度多计培训补贴冲回"));
+            List<Evaluation> published = recentPublished(office);
+            if (published.isEmpty()) {
+                handPrepared(today, office, manager);
+            } else {
+                for (Evaluation e : published) {
+                    incentives.draftFromEvaluation(e.id());
+                }
+                moveThroughTheWorkflow(published.get(published.size() - 1).period().toString(), office, manager);
+            }
         } finally {
             SecurityContextHolder.getContext().setAuthentication(null);
             SecurityContextHolder.setContext(context);
         }
     }
 
+    /**
+     * The published evaluations of the demo hospital, oldest period first; per unit type and period kind only the
+     * latest {@value #PERIODS_DRAFTED} periods (enough for the three-period sanction streak).
+     */
+    private List<Evaluation> recentPublished(MeridianUser office) {
+        List<Evaluation> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = evaluations.search(office, null, null, page, Paged.MAX_SIZE);
+            all.addAll(found.items());
+            if ((long) (page + 1) * Paged.MAX_SIZE >= found.total()) {
+                break;
+            }
+        }
+        Map<String, List<Evaluation>> byKind = new LinkedHashMap<>();
+        all.stream().filter(Evaluation::published)
+                .sorted(Comparator.comparing((Evaluation e) -> e.period()).thenComparing(Evaluation::version))
+                .forEach(e -> byKind.computeIfAbsent(e.unitType() + "/" + e.period().kind(), k -> new ArrayList<>())
+                        .add(e));
+        List<Evaluation> chosen = new ArrayList<>();
+        for (List<Evaluation> list : byKind.values()) {
+            List<org.meridian.shared.Period> periods = list.stream().map(Evaluation::period).distinct().toList();
+            var recent = periods.subList(Math.max(0, periods.size() - PERIODS_DRAFTED), periods.size());
+            list.stream().filter(e -> recent.contains(e.period())).forEach(chosen::add);
+        }
+        chosen.sort(Comparator.comparing((Evaluation e) -> e.period()).thenComparing(Evaluation::version));
+        return chosen;
+    }
+
+    /**
+     * Statements of the latest drafted period in several states: every fourth paid, the next approved, the next
+     * reviewed (the office reviews, the manager approves and pays; the system drafted them); the rest stay drafts.
+     */
+    private void moveThroughTheWorkflow(String period, MeridianUser office, MeridianUser manager) {
+        List<StatementSummary> drafts = incentives.statements(period).stream()
+                .filter(st -> st.status() == StatementStatus.DRAFT && st.sequence() == 1).toList();
+        for (int i = 0; i < drafts.size(); i++) {
+            long id = drafts.get(i).id();
+            int step = i % 4;
+            if (step == 3) {
+                continue;
+            }
+            as(office);
+            incentives.review(id);
+            if (step <= 1) {
+                as(manager);
+                incentives.approve(id);
+                if (step == 0) {
+                    incentives.pay(id);
+                }
+            }
+        }
+        as(office);
+    }
+
+    /** Without published evaluations: two statements of the last quarter entered by hand, one approved and paid. */
+    private void handPrepared(LocalDate today, MeridianUser office, MeridianUser manager) {
+        Period lastQuarter = lastQuarter(today);
+        Statement first = incentives.prepare(lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
+                new BigDecimal("88.6"), 1, Map.of("referrals", new BigDecimal("126"))));
+        Statement second = incentives.prepare(lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
+                "B", new BigDecimal("74.25"), 2, Map.of("referrals", new BigDecimal("58"))));
+        incentives.addAdjustment(second.header().id(),
+                new ManualAdjustment(new BigDecimal("-150.00"), "上季度多计培训补贴冲回"));
+        as(manager);
+        incentives.review(first.header().id());
+        incentives.approve(first.header().id());
+        incentives.pay(first.header().id());
+        as(office);
+    }
+
+    private static void as(MeridianUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
     private static Period lastQuarter(LocalDate today) {
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
         return quarter == 1 ? new Period(Period.Kind.QUARTER, today.getYear() - 1, 4)

@@ -1,9 +1,23 @@
 package org.meridian.incentive;
 
-/** A rule or statement that does not exist in the caller's hospital (answered with 404). */
+/** A rule, statement, sanction or evaluation that does not exist in the caller's hospital (answered with 404). */
 public final class IncentiveNotFound extends RuntimeException {
+
+    private final String what;
+    private final long id;
 
     public IncentiveNotFound(String what, long id) {
         super(what + " " + id + " does not exist in this hospital");
+        this.what = what;
+        this.id = id;
+    }
+
+    /** What was looked for: {@code rule}, {@code statement}, {@code sanction} or {@code evaluation}. */
+    public String what() {
+        return what;
+    }
+
+    public long id() {
+        return id;
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.channel.ChannelRef;
+import org.meridian.channel.ChannelRegistry;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.ComplianceGuard;
 import org.meridian.incentive.rules.IncentiveCalculator;
@@ -43,8 +45,15 @@ public class Incentives {
     private final Statements statements;
     private final AuditLog audit;
     private final StatementWorkbook workbook;
+    private final ChannelRegistry channels;
+    private final EvaluationDrafting drafting;
+    private final Sanctions sanctions;
 
-    Incentives(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook) {
+    Incentives(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
+               ChannelRegistry channels, EvaluationDrafting drafting, Sanctions sanctions) {
+        this.channels = channels;
+        this.drafting = drafting;
+        this.sanctions = sanctions;
         this.rules = rules;
         this.statements = statements;
         this.audit = audit;
@@ -79,12 +88,14 @@ public class Incentives {
             StoredRule p = previous.get();
             List<Violation> problems = new ArrayList<>();
             if (p.type() != rule.type()) {
-                problems.add(new Violation("type", "rule " + p.code() + " is a " + p.type()
-                        + " rule; a new version keeps its type (use a new code for another type)"));
+                problems.add(Violation.keyed("type", "rule " + p.code() + " is a " + p.type()
+                        + " rule; a new version keeps its type (use a new code for another type)",
+                        "incentive.v.keepType", p.code(), p.type()));
             }
             if (!definition.validFrom().isAfter(p.validFrom())) {
-                problems.add(new Violation("validFrom", "version " + p.version() + " of " + p.code()
-                        + " is valid from " + p.validFrom() + "; a new version must start after that"));
+                problems.add(Violation.keyed("validFrom", "version " + p.version() + " of " + p.code()
+                        + " is valid from " + p.validFrom() + "; a new version must start after that",
+                        "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -119,10 +130,10 @@ public class Incentives {
             throw new WorkflowRefusal("role", "only a hospital manager signs off a rule for compliance");
         }
         if (justification == null || justification.isBlank()) {
-            throw new InvalidIncentiveException("justification", "a compliance sign-off needs a justification");
+            throw new InvalidIncentiveException(Violation.keyed("justification", "a compliance sign-off needs a justification", "incentive.v.justification"));
         }
         if (justification.length() > 2000) {
-            throw new InvalidIncentiveException("justification", "a justification has at most 2000 characters");
+            throw new InvalidIncentiveException(Violation.keyed("justification", "a justification has at most 2000 characters", "incentive.v.tooLong", 2000));
         }
         StoredRule rule = rule(id);
         if (rule.complianceStatus() != ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {
@@ -177,9 +188,140 @@ public class Incentives {
 
     // ---- statements ----
 
+    /** The hospital's statements (superseded drafts left out), newest period first; of one period when given. */
     @Transactional(readOnly = true)
     public List<StatementSummary> statements(String period) {
-        return statements.list(CurrentUser.hospitalId(), period);
+        return statements.list(CurrentUser.hospitalId(), period, null, null);
+    }
+
+    // ---- the channel's own view ----
+
+    /** The statuses a channel sees of its own statements: what the hospital has approved. */
+    public static final List<StatementStatus> CHANNEL_VISIBLE = List.of(StatementStatus.APPROVED, StatementStatus.PAID);
+
+    /**
+     * The APPROVED and PAID statements of the signed-in channel user's own channel; nothing for a user without a
+     * channel. Drafts, reviewed and superseded statements and other channels' statements are never listed.
+     */
+    @Transactional(readOnly = true)
+    public List<StatementSummary> ownStatements() {
+        return ownChannelCode().map(code -> statements.list(CurrentUser.hospitalId(), null, code, CHANNEL_VISIBLE))
+                .orElse(List.of());
+    }
+
+    /** One of {@link #ownStatements()}; anything else is not found (404), as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Statement ownStatement(long id) {
+        Optional<String> code = ownChannelCode();
+        return statements.find(CurrentUser.hospitalId(), id)
+                .filter(s -> code.isPresent() && code.get().equals(s.header().channelCode()))
+                .filter(s -> CHANNEL_VISIBLE.contains(s.header().status()))
+                .orElseThrow(() -> new IncentiveNotFound("statement", id));
+    }
+
+    /** The XLSX of one of the channel's own statements. */
+    @Transactional(readOnly = true)
+    public byte[] ownWorkbook(long id, java.util.Locale locale) {
+        return workbook.write(ownStatement(id), locale);
+    }
+
+    private Optional<String> ownChannelCode() {
+        MeridianUser user = CurrentUser.require();
+        if (user.channelId() == null) {
+            return Optional.empty();
+        }
+        return channels.find(user.hospitalId(), user.channelId()).map(ChannelRef::code);
+    }
+
+    // ---- channels ----
+
+    /**
+     * The problems of a channel code (and, when given, its unit type) against the channel register: a code that
+     * is missing or unknown in the hospital, or a unit type other than the channel's. Fields are
+     * {@code channelCode} and {@code unitType}.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> channelProblems(String channelCode, org.meridian.shared.UnitType unitType) {
+        if (channelCode == null || channelCode.isBlank()) {
+            return List.of(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
+        }
+        Optional<ChannelRef> channel = channels.findByCode(CurrentUser.hospitalId(), channelCode.strip());
+        if (channel.isEmpty()) {
+            return List.of(Violation.keyed("channelCode", "no channel '" + channelCode.strip()
+                    + "' is registered in your hospital", "incentive.v.channelUnknown", channelCode.strip()));
+        }
+        if (unitType != null && channel.get().type() != unitType) {
+            return List.of(Violation.keyed("unitType", "channel " + channel.get().code() + " is a "
+                    + channel.get().type() + " channel, not " + unitType, "incentive.v.channelType", channel.get().code(),
+                    "unitType." + channel.get().type().name(), "unitType." + unitType.name()));
+        }
+        return List.of();
+    }
+
+    // ---- from published evaluations ----
+
+    /**
+     * Drafts the statements and sanctions of a published evaluation, as on its publication (idempotent: channels
+     * already drafted from it are skipped). For a publication whose drafting failed, or rules signed off later.
+     */
+    public DraftingOutcome draftFromEvaluation(long evaluationId) {
+        return drafting.draftAsSystem(CurrentUser.hospitalId(), evaluationId);
+    }
+
+    // ---- sanctions ----
+
+    /** The hospital's sanctions, newest period first. */
+    @Transactional(readOnly = true)
+    public List<Sanction> sanctions() {
+        return sanctions.list(CurrentUser.hospitalId(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public Sanction sanction(long id) {
+        return sanctions.find(CurrentUser.hospitalId(), id).orElseThrow(() -> new IncentiveNotFound("sanction", id));
+    }
+
+    /**
+     * A hospital manager's decision on a termination recommendation, with a note (required): {@code terminate}
+     * ends the cooperation through the channel lifecycle (status TERMINATED, the note as its reason, the manager
+     * as who did it); otherwise the recommendation is declined and the channel stays as it is.
+     */
+    public Sanction decideSanction(long id, boolean terminate, String note) {
+        MeridianUser user = CurrentUser.require();
+        if (!user.hasRole(Role.HOSPITAL_MANAGER) && !user.hasRole(Role.ADMIN)) {
+            throw new WorkflowRefusal("role", "only a hospital manager decides a termination recommendation");
+        }
+        if (note == null || note.isBlank()) {
+            throw new InvalidIncentiveException(Violation.keyed("note", "a decision on a termination recommendation needs a note", "incentive.v.noteRequired"));
+        }
+        if (note.strip().length() > 500) {
+            throw new InvalidIncentiveException(Violation.keyed("note", "a note has at most 500 characters", "incentive.v.tooLong", 500));
+        }
+        Sanction sanction = sanction(id);
+        if (!sanction.pending()) {
+            throw new WorkflowRefusal("not-pending", "sanction " + id + " is " + sanction.status()
+                    + "; only a PENDING termination recommendation is decided");
+        }
+        long h = user.hospitalId();
+        String outcome;
+        if (terminate) {
+            var channel = channels.get(h, sanction.channelCode());
+            if (!channel.status().canMoveTo(org.meridian.channel.ChannelStatus.TERMINATED)) {
+                throw new WorkflowRefusal("channel-state", "channel " + channel.code() + " is " + channel.status()
+                        + " and cannot be terminated");
+            }
+            channels.changeStatus(h, channel.code(), "TERMINATED", note.strip());
+            outcome = "status " + channel.status() + " → TERMINATED";
+        } else {
+            outcome = "termination declined";
+        }
+        if (!sanctions.decide(h, id, terminate ? "TERMINATED" : "DECLINED", user.getUsername(), Instant.now(),
+                note.strip(), outcome)) {
+            throw new WorkflowRefusal("concurrent", "sanction " + id + " was decided meanwhile");
+        }
+        audit.record(terminate ? "INCENTIVE_SANCTION_TERMINATION_APPROVED" : "INCENTIVE_SANCTION_TERMINATION_DECLINED",
+                "sanction:" + id, Map.of("channel", sanction.channelCode(), "note", note.strip()));
+        return sanction(id);
     }
 
     @Transactional(readOnly = true)
@@ -199,6 +341,10 @@ public class Incentives {
      */
     public Statement prepare(Period period, ChannelResult result) {
         long h = CurrentUser.hospitalId();
+        List<Violation> unknown = channelProblems(result.channelCode(), result.unitType());
+        if (!unknown.isEmpty()) {
+            throw new InvalidIncentiveException(unknown);
+        }
         Optional<Long> existing = statements.firstFor(h, result.channelCode(), period.toString());
         if (existing.isPresent()) {
             throw new WorkflowRefusal("exists", "channel " + result.channelCode() + " already has statement "

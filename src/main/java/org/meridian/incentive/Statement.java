@@ -11,10 +11,20 @@ import org.meridian.incentive.statements.StatementHeader;
  * A statement (结算单) of one channel for one period: its head and workflow, the result it was computed
  * from, and its lines. The total is not kept anywhere: it is always the sum of the lines.
  */
-public record Statement(StatementHeader header, ChannelResult result, List<StoredLine> lines) {
+public record Statement(StatementHeader header, ChannelResult result, List<StoredLine> lines, Source source) {
 
     public Statement {
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * Where a statement comes from: the published evaluation (id and version) it was drafted from, null for one
+     * prepared by hand or a correcting statement opened by hand; the superseded draft it replaces; and, once
+     * SUPERSEDED, when and by which draft (none when the newer evaluation gave this channel nothing).
+     */
+    public record Source(Long evaluationId, Integer evaluationVersion, Long replaces, Long supersededBy,
+                         java.time.Instant supersededAt) {
+
     }
 
     /** The sum of the lines' amounts, CNY. */

@@ -31,7 +31,8 @@ class Statements {
 
     private static final String HEADER = """
             id, channel_code, period, sequence, corrects_id, status, prepared_by, prepared_at, reviewed_by,
-            reviewed_at, approved_by, approved_at, paid_by, paid_at, unit_type, tier, total, rank, measures::text""";
+            reviewed_at, approved_by, approved_at, paid_by, paid_at, unit_type, tier, total, rank, measures::text,
+            evaluation_id, evaluation_version, replaces_id, superseded_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,53 +46,106 @@ class Statements {
         Optional<Map.Entry<StatementHeader, ChannelResult>> head = jdbc.sql(
                         "SELECT " + HEADER + " FROM incentive_statement WHERE hospital_id = :h AND id = :id")
                 .param("h", hospitalId).param("id", id).query(this::mapHead).optional();
-        return head.map(e -> new Statement(e.getKey(), e.getValue(), lines(hospitalId, id)));
+        Statement.Source source = head.isEmpty() ? null : jdbc.sql("""
+                        SELECT s.evaluation_id, s.evaluation_version, s.replaces_id,
+                               (SELECT n.id FROM incentive_statement n
+                                WHERE n.hospital_id = s.hospital_id AND n.replaces_id = s.id), s.superseded_at
+                        FROM incentive_statement s WHERE s.hospital_id = :h AND s.id = :id""")
+                .param("h", hospitalId).param("id", id)
+                .query((rs, i) -> new Statement.Source((Long) rs.getObject(1), (Integer) rs.getObject(2),
+                        (Long) rs.getObject(3), (Long) rs.getObject(4), IncentiveRules.instant(rs, 5))).single();
+        return head.map(e -> new Statement(e.getKey(), e.getValue(), lines(hospitalId, id), source));
     }
 
     Optional<Long> firstFor(long hospitalId, String channelCode, String period) {
         return jdbc.sql("""
                         SELECT id FROM incentive_statement
-                        WHERE hospital_id = :h AND channel_code = :c AND period = :p AND sequence = 1""")
+                        WHERE hospital_id = :h AND channel_code = :c AND period = :p AND sequence = 1
+                          AND status <> 'SUPERSEDED'""")
                 .param("h", hospitalId).param("c", channelCode).param("p", period).query(Long.class).optional();
+    }
+
+    /** The statements of a channel and period that are not superseded, by sequence. */
+    List<Statement> current(long hospitalId, String channelCode, String period) {
+        return jdbc.sql("""
+                        SELECT id FROM incentive_statement
+                        WHERE hospital_id = :h AND channel_code = :c AND period = :p AND status <> 'SUPERSEDED'
+                        ORDER BY sequence""")
+                .param("h", hospitalId).param("c", channelCode).param("p", period).query(Long.class).list()
+                .stream().map(id -> find(hospitalId, id).orElseThrow()).toList();
+    }
+
+    /** Whether a statement was already drafted from this evaluation for the channel (also a superseded one). */
+    boolean draftedFrom(long hospitalId, long evaluationId, String channelCode) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM incentive_statement
+                                       WHERE hospital_id = :h AND evaluation_id = :e AND channel_code = :c)""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelCode).query(Boolean.class).single();
     }
 
     int nextSequence(long hospitalId, String channelCode, String period) {
         return jdbc.sql("""
                         SELECT COALESCE(MAX(sequence), 0) + 1 FROM incentive_statement
-                        WHERE hospital_id = :h AND channel_code = :c AND period = :p""")
+                        WHERE hospital_id = :h AND channel_code = :c AND period = :p AND status <> 'SUPERSEDED'""")
                 .param("h", hospitalId).param("c", channelCode).param("p", period).query(Integer.class).single();
     }
 
-    List<StatementSummary> list(long hospitalId, String period) {
+    /**
+     * The statements of the hospital, newest period first, superseded drafts left out; {@code channelCode} and
+     * {@code statuses} narrow the list when given (the channel view: one channel, APPROVED and PAID only).
+     */
+    List<StatementSummary> list(long hospitalId, String period, String channelCode, List<StatementStatus> statuses) {
+        List<String> wanted = statuses == null || statuses.isEmpty()
+                ? java.util.Arrays.stream(StatementStatus.values()).filter(x -> x != StatementStatus.SUPERSEDED)
+                        .map(Enum::name).toList()
+                : statuses.stream().map(Enum::name).toList();
         return jdbc.sql("""
                         SELECT s.id, s.channel_code, s.unit_type, s.period, s.sequence, s.corrects_id, s.status,
-                               s.prepared_by, COUNT(l.line_no), COALESCE(SUM(l.amount), 0)
+                               s.prepared_by, COUNT(l.line_no), COALESCE(SUM(l.amount), 0), s.evaluation_version
                         FROM incentive_statement s
                         LEFT JOIN incentive_statement_line l ON l.hospital_id = s.hospital_id AND l.statement_id = s.id
-                        WHERE s.hospital_id = :h AND (:p = '' OR s.period = :p)
+                        WHERE s.hospital_id = :h AND (:p = '' OR s.period = :p) AND (:c = '' OR s.channel_code = :c)
+                          AND s.status IN (:st)
                         GROUP BY s.hospital_id, s.id
                         ORDER BY s.period DESC, s.channel_code, s.sequence""")
                 .param("h", hospitalId).param("p", period == null ? "" : period)
+                .param("c", channelCode == null ? "" : channelCode).param("st", wanted)
                 .query((rs, i) -> new StatementSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), (Long) rs.getObject(6), StatementStatus.valueOf(rs.getString(7)),
-                        rs.getString(8), rs.getInt(9), rs.getBigDecimal(10).setScale(2)))
+                        rs.getString(8), rs.getInt(9), rs.getBigDecimal(10).setScale(2), (Integer) rs.getObject(11)))
                 .list();
     }
 
     long insert(long hospitalId, ChannelResult result, String period, int sequence, Long corrects, String actor,
                 Instant at) {
+        return insert(hospitalId, result, period, sequence, corrects, actor, at, null, null, null);
+    }
+
+    long insert(long hospitalId, ChannelResult result, String period, int sequence, Long corrects, String actor,
+                Instant at, Long evaluationId, Integer evaluationVersion, Long replaces) {
         return jdbc.sql("""
                         INSERT INTO incentive_statement (hospital_id, channel_code, unit_type, period, sequence,
-                            corrects_id, tier, total, rank, measures, status, prepared_by, prepared_at)
+                            corrects_id, tier, total, rank, measures, status, prepared_by, prepared_at, evaluation_id,
+                            evaluation_version, replaces_id)
                         VALUES (:h, :c, :u, :p, :seq, :corr, :tier, :total, :rank, CAST(:m AS jsonb), 'DRAFT', :actor,
-                            :at)
+                            :at, :e, :ev, :rep)
                         RETURNING id""")
                 .param("h", hospitalId).param("c", result.channelCode()).param("u", result.unitType().name())
                 .param("p", period).param("seq", sequence).param("corr", corrects).param("tier", result.tier())
                 .param("total", result.total()).param("rank", result.rank())
                 .param("m", json.writeValueAsString(result.measureTotals())).param("actor", actor)
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("e", evaluationId)
+                .param("ev", evaluationVersion).param("rep", replaces)
                 .query(Long.class).single();
+    }
+
+    /** Marks a DRAFT as superseded (kept, read-only, never counted); false if it is no longer a DRAFT. */
+    boolean supersede(long hospitalId, long id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE incentive_statement SET status = 'SUPERSEDED', superseded_at = :at
+                        WHERE hospital_id = :h AND id = :id AND status = 'DRAFT'""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("h", hospitalId)
+                .param("id", id).update() == 1;
     }
 
     void addLine(long hospitalId, long statementId, StatementLine line, String actor) {

@@ -5,8 +5,11 @@
  * per-period statements (结算单) that a preparer drafts and a hospital manager approves (four eyes).
  * A compliance guard holds back money rules that would pay per referred patient or per revenue.
  * <p>
- * For now it depends on {@code shared} only: the evaluation results it works on are passed in as
- * {@link org.meridian.incentive.rules.ChannelResult}s until published evaluations exist.
+ * When an evaluation is published ({@code evaluation}), the statements of its channels are drafted from the
+ * published scorecards and the sanctions computed from the channels' tier history; probation and termination go
+ * through the channel lifecycle ({@code channel}); every channel code is checked against the channel register.
+ * Measure totals that the scorecards do not carry are read from the intake's daily rollups ({@code intake}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "channel", "evaluation", "indicator", "indicator :: scoring", "intake"})
 package org.meridian.incentive;

@@ -2,8 +2,10 @@ package org.meridian.incentive.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.meridian.incentive.Explanations;
 import org.meridian.incentive.IncentiveNotFound;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.statements.WorkflowRefusal;
@@ -22,21 +24,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = IncentiveProblems.class)
 class IncentiveProblems {
 
+    private final Explanations texts;
+
+    IncentiveProblems(Explanations texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(InvalidIncentiveException.class)
-    ProblemDetail invalid(InvalidIncentiveException e) {
+    ProblemDetail invalid(InvalidIncentiveException e, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + e.violations().size() + " problem(s); see errors.");
-        p.setTitle("Invalid input");
+                texts.message("incentive.problem.invalid.detail", locale, e.violations().size()));
+        p.setTitle(texts.message("incentive.problem.invalid", locale));
         p.setProperty("errors", e.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+                .map(v -> Map.of("field", v.field(), "message", texts.violation(v, locale))).toList());
         return p;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not readable JSON of the expected shape.");
-        p.setTitle("Invalid input");
+                texts.message("incentive.problem.unreadable", locale));
+        p.setTitle(texts.message("incentive.problem.invalid", locale));
         String cause = e.getMostSpecificCause().getMessage();
         String first = cause == null ? "unreadable body" : cause.lines().findFirst().orElse(cause);
         p.setProperty("errors", List.of(Map.of("field", "body", "message", first)));
@@ -45,27 +53,33 @@ class IncentiveProblems {
 
     /** Two requests raced for the same statement or line number; the later one changes nothing. */
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-    ProblemDetail raced(org.springframework.dao.DuplicateKeyException e) {
+    ProblemDetail raced(org.springframework.dao.DuplicateKeyException e, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this at the same moment; reload and try again.");
-        p.setTitle("Not allowed in this state");
+                texts.message("incentive.refusal.concurrent", locale));
+        p.setTitle(texts.message("incentive.problem.state", locale));
         return p;
     }
 
     @ExceptionHandler(IncentiveNotFound.class)
-    ProblemDetail notFound(IncentiveNotFound e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
+    ProblemDetail notFound(IncentiveNotFound e, Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                texts.message("incentive.problem.notFound." + e.what(), locale, e.id()));
+        p.setTitle(texts.message("incentive.problem.notFound", locale));
         return p;
     }
 
+    /**
+     * The detail is the refusal in the reader's language ({@code incentive.refusal.<code>}); {@code reason} keeps the
+     * specific English sentence (which statement, which state) for logs and support.
+     */
     @ExceptionHandler(WorkflowRefusal.class)
-    ProblemDetail refused(WorkflowRefusal e) {
+    ProblemDetail refused(WorkflowRefusal e, Locale locale) {
         boolean forbidden = "four-eyes".equals(e.code()) || "role".equals(e.code());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
-                e.getMessage());
-        p.setTitle(forbidden ? "Not allowed for you" : "Not allowed in this state");
+                texts.message("incentive.refusal." + e.code(), locale));
+        p.setTitle(texts.message(forbidden ? "incentive.problem.forbidden" : "incentive.problem.state", locale));
         p.setType(URI.create("urn:meridian:incentive:" + e.code()));
+        p.setProperty("reason", e.getMessage());
         return p;
     }
 }

@@ -99,7 +99,7 @@ class IncentiveRulesApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     List<RuleJson> installTemplates(@RequestBody TemplatesRequest request) {
         if (request.validFrom() == null) {
-            throw new InvalidIncentiveException("validFrom", "give the date from which the templates are valid");
+            throw new InvalidIncentiveException(Violation.keyed("validFrom", "give the date from which the templates are valid", "incentive.v.validFrom"));
         }
         return incentives.installTemplates(request.validFrom()).stream().map(RuleJson::of).toList();
     }
@@ -112,24 +112,25 @@ class IncentiveRulesApi {
         try {
             unitType = UnitType.valueOf(String.valueOf(request.unitType()));
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation("unitType", "unknown unitType '" + request.unitType() + "'"));
+            problems.add(Violation.keyed("unitType", "unknown unitType '" + request.unitType() + "'", "incentive.v.unknownValue",
+                    "unitType", request.unitType(), java.util.Arrays.toString(UnitType.values())));
         }
-        if (request.channelCode() == null || request.channelCode().isBlank()) {
-            problems.add(new Violation("channelCode", "a channel code is required"));
-        }
+        problems.addAll(incentives.channelProblems(request.channelCode(), unitType));
         List<TierInPeriod> history = new java.util.ArrayList<>();
         List<TierJson> given = request.history() == null ? List.of() : request.history();
         for (int i = 0; i < given.size(); i++) {
             try {
                 history.add(new TierInPeriod(Period.parse(given.get(i).period()), given.get(i).tier()));
             } catch (InvalidIncentiveException | IllegalArgumentException e) {
-                problems.add(new Violation("history[" + i + "]", "needs a period such as 2026-Q3 and a tier"));
+                problems.add(Violation.keyed("history[" + i + "]", "needs a period such as 2026-Q3 and a tier",
+                        "incentive.v.history"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidIncentiveException(problems);
         }
-        Optional<SanctionRecommendation> r = incentives.recommendSanction(request.channelCode(), unitType, history);
+        Optional<SanctionRecommendation> r = incentives.recommendSanction(request.channelCode().strip(), unitType,
+                history);
         return r.map(s -> ResponseEntity.ok(new SanctionJson(s.channelCode(), s.period().toString(), s.level().name(),
                         s.consecutivePeriods(), s.lowestTier(), s.ruleCode(), s.ruleVersion())))
                 .orElseGet(() -> ResponseEntity.noContent().build());

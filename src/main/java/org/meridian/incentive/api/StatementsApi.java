@@ -69,7 +69,8 @@ class StatementsApi {
     record StatementJson(long id, String channelCode, String unitType, String period, int sequence, Long corrects,
                          String status, String preparedBy, Instant preparedAt, String reviewedBy, Instant reviewedAt,
                          String approvedBy, Instant approvedAt, String paidBy, Instant paidAt, ResultJson result,
-                         List<LineJson> lines, BigDecimal total, String currency) {
+                         List<LineJson> lines, BigDecimal total, String currency, Long evaluationId,
+                         Integer evaluationVersion, Long replaces, Long supersededBy) {
     }
 
     @GetMapping
@@ -108,15 +109,16 @@ class StatementsApi {
         ChannelResult result = null;
         ResultJson r = request.result();
         if (r == null) {
-            problems.add(new Violation("result", "the channel's evaluation result is required"));
+            problems.add(Violation.keyed("result", "the channel's evaluation result is required", "incentive.v.result"));
         } else {
             UnitType unitType = null;
             if (r.unitType() != null) {
                 try {
                     unitType = UnitType.valueOf(r.unitType().strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Violation("result.unitType", "unknown unitType '" + r.unitType() + "'; one of "
-                            + java.util.Arrays.toString(UnitType.values())));
+                    problems.add(Violation.keyed("result.unitType", "unknown unitType '" + r.unitType() + "'; one of "
+                            + java.util.Arrays.toString(UnitType.values()), "incentive.v.unknownValue", "unitType",
+                            r.unitType(), java.util.Arrays.toString(UnitType.values())));
                 }
             }
             try {
@@ -124,8 +126,13 @@ class StatementsApi {
             } catch (InvalidIncentiveException e) {
                 for (Violation v : e.violations()) {
                     if (!(v.field().equals("unitType") && r.unitType() != null)) {
-                        problems.add(new Violation("result." + v.field(), v.message()));
+                        problems.add(v.at("result." + v.field()));
                     }
+                }
+            }
+            if (r.channelCode() != null && !r.channelCode().isBlank()) {
+                for (Violation v : incentives.channelProblems(r.channelCode(), unitType)) {
+                    problems.add(v.at("result." + v.field()));
                 }
             }
         }
@@ -133,6 +140,13 @@ class StatementsApi {
             throw new InvalidIncentiveException(problems);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(json(incentives.prepare(period, result), locale));
+    }
+
+    /** What drafting a published evaluation did (see {@code docs/incentives.md}). */
+    @PostMapping("/from-evaluation/{evaluationId}")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    org.meridian.incentive.DraftingOutcome fromEvaluation(@PathVariable long evaluationId) {
+        return incentives.draftFromEvaluation(evaluationId);
     }
 
     @PostMapping("/{id}/adjustments")
@@ -179,6 +193,7 @@ class StatementsApi {
                 h.status().name(), h.preparedBy(), h.preparedAt(), h.reviewedBy(), h.reviewedAt(), h.approvedBy(),
                 h.approvedAt(), h.paidBy(), h.paidAt(),
                 new ResultJson(r.channelCode(), r.unitType().name(), r.tier(), r.total(), r.rank(), r.measureTotals()),
-                lines, s.total(), Money.CURRENCY);
+                lines, s.total(), Money.CURRENCY, s.source().evaluationId(), s.source().evaluationVersion(),
+                s.source().replaces(), s.source().supersededBy());
     }
 }

@@ -17,24 +17,25 @@ public record ChannelResult(String channelCode, UnitType unitType, String tier, 
     public ChannelResult {
         java.util.List<Violation> problems = new java.util.ArrayList<>();
         if (channelCode == null || channelCode.isBlank()) {
-            problems.add(new Violation("channelCode", "a channel code is required"));
+            problems.add(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
         }
         if (unitType == null) {
-            problems.add(new Violation("unitType", "the channel's unit type is required"));
+            problems.add(Violation.keyed("unitType", "the channel's unit type is required", "incentive.v.unitTypeRequired"));
         }
         if (tier == null || tier.isBlank()) {
-            problems.add(new Violation("tier", "the tier is required (UNRATED when the total is null)"));
+            problems.add(Violation.keyed("tier", "the tier is required (UNRATED when the total is null)", "incentive.v.tierRequired"));
         }
         if (total != null && (total.signum() < 0 || total.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problems.add(new Violation("total", "a total score lies between 0 and 100"));
+            problems.add(Violation.keyed("total", "a total score lies between 0 and 100", "incentive.v.total"));
         }
         if (rank != null && rank < 1) {
-            problems.add(new Violation("rank", "ranks start at 1"));
+            problems.add(Violation.keyed("rank", "ranks start at 1", "incentive.v.rank"));
         }
         measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
         for (String key : measureTotals.keySet()) {
             if (Measures.kindOf(key).isEmpty()) {
-                problems.add(new Violation("measureTotals." + key, "unknown measure '" + key + "'"));
+                problems.add(Violation.keyed("measureTotals." + key, "unknown measure '" + key + "'", "incentive.v.unknownMeasure",
+                        key, Measures.keys()));
             }
         }
         if (!problems.isEmpty()) {

@@ -16,11 +16,11 @@ public sealed interface FeeBase {
 
         public Fixed {
             if (amount == null || amount.signum() < 0) {
-                throw new InvalidIncentiveException("baseAmount", "a fixed base is an amount of 0 CNY or more");
+                throw new InvalidIncentiveException(Violation.keyed("baseAmount", "a fixed base is an amount of 0 CNY or more", "incentive.v.baseAmount"));
             }
             if (!Money.isWholeFen(amount)) {
-                throw new InvalidIncentiveException("baseAmount",
-                        "a fixed base has at most two decimals (fen): " + amount.toPlainString());
+                throw new InvalidIncentiveException(Violation.keyed("baseAmount",
+                        "a fixed base has at most two decimals (fen): " + amount.toPlainString(), "incentive.v.baseAmount"));
             }
         }
 
@@ -40,8 +40,8 @@ public sealed interface FeeBase {
 
         public OfMeasure {
             if (measure == null || Measures.kindOf(measure).isEmpty()) {
-                throw new InvalidIncentiveException("baseMeasure", "unknown measure '" + measure
-                        + "'; known measures are " + Measures.keys());
+                throw new InvalidIncentiveException(Violation.keyed("baseMeasure", "unknown measure '" + measure
+                        + "'; known measures are " + Measures.keys(), "incentive.v.unknownMeasure", measure, Measures.keys()));
             }
         }
 

@@ -47,8 +47,9 @@ public final class IncentiveCalculator {
             }
             IncentiveRule other = byCode.putIfAbsent(h.code(), rule);
             if (other != null) {
-                throw new InvalidIncentiveException("rules", "versions " + other.header().version() + " and "
-                        + h.version() + " of rule " + h.code() + " are both in force on " + period.end());
+                throw new InvalidIncentiveException(Violation.keyed("rules", "versions " + other.header().version()
+                        + " and " + h.version() + " of rule " + h.code() + " are both in force on " + period.end(),
+                        "incentive.v.twoVersions", other.header().version(), h.version(), h.code(), period.end()));
             }
         }
         List<IncentiveRule> list = new ArrayList<>(byCode.values());

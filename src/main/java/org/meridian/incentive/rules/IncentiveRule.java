@@ -31,13 +31,13 @@ public sealed interface IncentiveRule {
         public FeeRule {
             List<Violation> problems = new ArrayList<>();
             if (base == null) {
-                problems.add(new Violation("baseKind", "a fee rule needs a base: FIXED or MEASURE"));
+                problems.add(Violation.keyed("baseKind", "a fee rule needs a base: FIXED or MEASURE", "incentive.v.baseKind"));
             }
             if (rates == null) {
-                problems.add(new Violation("rateBy", "a fee rule needs rates by TIER or by SCORE_BAND"));
+                problems.add(Violation.keyed("rateBy", "a fee rule needs rates by TIER or by SCORE_BAND", "incentive.v.rateBy"));
             }
             if (cap != null && (cap.signum() < 0 || !Money.isWholeFen(cap))) {
-                problems.add(new Violation("cap", "a cap is an amount of 0 CNY or more with at most two decimals"));
+                problems.add(Violation.keyed("cap", "a cap is an amount of 0 CNY or more with at most two decimals", "incentive.v.cap"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -81,22 +81,23 @@ public sealed interface IncentiveRule {
         public AwardRule {
             List<Violation> problems = new ArrayList<>();
             if (header != null && header.unitType() == null) {
-                problems.add(new Violation("unitType", "an award is for the channels of one unit type; name it"));
+                problems.add(Violation.keyed("unitType", "an award is for the channels of one unit type; name it", "incentive.v.awardUnitType"));
             }
             if (topN < 1) {
-                problems.add(new Violation("topN", "an award goes to the top 1 or more"));
+                problems.add(Violation.keyed("topN", "an award goes to the top 1 or more", "incentive.v.topN"));
             }
             if (per == null) {
-                problems.add(new Violation("awardPeriod", "an award is per QUARTER or per YEAR"));
+                problems.add(Violation.keyed("awardPeriod", "an award is per QUARTER or per YEAR", "incentive.v.awardPeriod"));
             }
             boolean cash = cashAmount != null;
             boolean kind = inKind != null && !inKind.isBlank();
             if (cash == kind) {
-                problems.add(new Violation("awardAmount",
-                        "an award is either money (awardAmount) or in kind (awardInKind), exactly one of them"));
+                problems.add(Violation.keyed("awardAmount",
+                        "an award is either money (awardAmount) or in kind (awardInKind), exactly one of them",
+                        "incentive.v.awardOneOf"));
             }
             if (cash && (cashAmount.signum() <= 0 || !Money.isWholeFen(cashAmount))) {
-                problems.add(new Violation("awardAmount", "a money award is above 0 CNY with at most two decimals"));
+                problems.add(Violation.keyed("awardAmount", "a money award is above 0 CNY with at most two decimals", "incentive.v.awardAmount"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -127,16 +128,17 @@ public sealed interface IncentiveRule {
         public PriorityRule {
             List<Violation> problems = new ArrayList<>();
             if (benefit == null || benefit.isBlank() || benefit.length() > 200) {
-                problems.add(new Violation("benefit", "name the right in 1–200 characters, e.g. 绿色通道名额"));
+                problems.add(Violation.keyed("benefit", "name the right in 1–200 characters, e.g. 绿色通道名额", "incentive.v.benefit"));
             }
             if (quotas == null || quotas.isEmpty()) {
-                problems.add(new Violation("tierQuotas", "give a quota for at least one tier"));
+                problems.add(Violation.keyed("tierQuotas", "give a quota for at least one tier", "incentive.v.noQuotas"));
                 quotas = Map.of();
             }
             for (Map.Entry<String, Integer> e : quotas.entrySet()) {
                 if (e.getValue() == null || e.getValue() < 0) {
-                    problems.add(new Violation("tierQuotas." + e.getKey(),
-                            "the quota of tier " + e.getKey() + " is a whole number of 0 or more"));
+                    problems.add(Violation.keyed("tierQuotas." + e.getKey(),
+                            "the quota of tier " + e.getKey() + " is a whole number of 0 or more", "incentive.v.quota",
+                            e.getKey()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -168,12 +170,12 @@ public sealed interface IncentiveRule {
         public SanctionRule {
             List<Violation> problems = new ArrayList<>();
             if (lowestTier == null || lowestTier.isBlank()) {
-                problems.add(new Violation("lowestTier", "name the lowest tier, usually D"));
+                problems.add(Violation.keyed("lowestTier", "name the lowest tier, usually D", "incentive.v.lowestTier"));
             }
             if (warningAfter < 1 || probationAfter <= warningAfter || terminationAfter <= probationAfter) {
-                problems.add(new Violation("warningAfter",
+                problems.add(Violation.keyed("warningAfter",
                         "periods before warning, probation and termination must rise: 1 ≤ warning < probation < "
-                                + "termination (default 1, 2, 3)"));
+                                + "termination (default 1, 2, 3)", "incentive.v.sanctionSteps"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);

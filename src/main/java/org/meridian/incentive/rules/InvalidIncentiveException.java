@@ -16,6 +16,10 @@ public final class InvalidIncentiveException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    public InvalidIncentiveException(Violation violation) {
+        this(List.of(violation));
+    }
+
     public InvalidIncentiveException(String field, String message) {
         this(List.of(new Violation(field, message)));
     }

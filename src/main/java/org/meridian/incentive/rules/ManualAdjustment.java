@@ -11,17 +11,17 @@ public record ManualAdjustment(BigDecimal amount, String reason) {
     public ManualAdjustment {
         java.util.List<Violation> problems = new java.util.ArrayList<>();
         if (amount == null) {
-            problems.add(new Violation("amount", "an adjustment needs an amount in CNY"));
+            problems.add(Violation.keyed("amount", "an adjustment needs an amount in CNY", "incentive.v.amountRequired"));
         } else if (amount.signum() == 0) {
-            problems.add(new Violation("amount", "an adjustment of 0 changes nothing"));
+            problems.add(Violation.keyed("amount", "an adjustment of 0 changes nothing", "incentive.v.amountZero"));
         } else if (!Money.isWholeFen(amount)) {
-            problems.add(new Violation("amount", "an amount has at most two decimals (fen): "
-                    + amount.toPlainString()));
+            problems.add(Violation.keyed("amount", "an amount has at most two decimals (fen): "
+                    + amount.toPlainString(), "incentive.v.amountFen", amount.toPlainString()));
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new Violation("reason", "an adjustment needs a reason"));
+            problems.add(Violation.keyed("reason", "an adjustment needs a reason", "incentive.v.reasonRequired"));
         } else if (reason.length() > 500) {
-            problems.add(new Violation("reason", "a reason has at most 500 characters"));
+            problems.add(Violation.keyed("reason", "a reason has at most 500 characters", "incentive.v.tooLong", 500));
         }
         if (!problems.isEmpty()) {
             throw new InvalidIncentiveException(problems);

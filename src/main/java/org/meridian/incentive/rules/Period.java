@@ -34,14 +34,15 @@ public record Period(Kind kind, int year, int index) implements Comparable<Perio
     public static Period parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new InvalidIncentiveException("period",
-                    "'" + text + "' is not a period; use 2026-09, 2026-Q3, 2026-H2 or 2026");
+            throw new InvalidIncentiveException(Violation.keyed("period",
+                    "'" + text + "' is not a period; use 2026-09, 2026-Q3, 2026-H2 or 2026", "incentive.v.period", text));
         }
         int year = Integer.parseInt(m.group(1));
         if (m.group(2) != null) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw new InvalidIncentiveException("period", "'" + text + "' has no month " + month);
+                throw new InvalidIncentiveException(Violation.keyed("period", "'" + text + "' has no month " + month,
+                        "incentive.v.period", text));
             }
             return new Period(Kind.MONTH, year, month);
         }

@@ -28,18 +28,19 @@ public sealed interface RateTable {
         public ByTier {
             List<Violation> problems = new ArrayList<>();
             if (rates == null || rates.isEmpty()) {
-                problems.add(new Violation("tierRates", "give a rate for at least one tier"));
+                problems.add(Violation.keyed("tierRates", "give a rate for at least one tier", "incentive.v.noTierRates"));
                 rates = Map.of();
             }
             for (Map.Entry<String, BigDecimal> e : rates.entrySet()) {
                 String field = "tierRates." + e.getKey();
                 if (e.getKey() == null || e.getKey().isBlank()) {
-                    problems.add(new Violation("tierRates", "a tier code is blank"));
+                    problems.add(Violation.keyed("tierRates", "a tier code is blank", "incentive.v.blankTier"));
                 } else if (e.getValue() == null) {
-                    problems.add(new Violation(field, "the rate of tier " + e.getKey() + " is missing"));
+                    problems.add(Violation.keyed(field, "the rate of tier " + e.getKey() + " is missing", "incentive.v.tierRateMissing", e.getKey()));
                 } else if (e.getValue().signum() < 0) {
-                    problems.add(new Violation(field, "the rate of tier " + e.getKey() + " is negative ("
-                            + e.getValue().toPlainString() + "); rates are 0 or more"));
+                    problems.add(Violation.keyed(field, "the rate of tier " + e.getKey() + " is negative ("
+                            + e.getValue().toPlainString() + "); rates are 0 or more", "incentive.v.tierRateNegative",
+                            e.getKey(), e.getValue().toPlainString()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -63,22 +64,23 @@ public sealed interface RateTable {
         public ByScoreBand {
             List<Violation> problems = new ArrayList<>();
             if (bands == null || bands.isEmpty()) {
-                problems.add(new Violation("scoreBands", "give at least one score band"));
+                problems.add(Violation.keyed("scoreBands", "give at least one score band", "incentive.v.noBands"));
                 bands = List.of();
             }
             for (int i = 0; i < bands.size(); i++) {
                 ScoreBand b = bands.get(i);
                 String field = "scoreBands[" + i + "]";
                 if (b == null || b.from() == null || b.rate() == null) {
-                    problems.add(new Violation(field, "a band needs 'from' and 'rate'"));
+                    problems.add(Violation.keyed(field, "a band needs 'from' and 'rate'", "incentive.v.bandIncomplete"));
                     continue;
                 }
                 if (b.to() != null && b.to().compareTo(b.from()) <= 0) {
-                    problems.add(new Violation(field, "band " + b + " is empty: 'to' must be above 'from'"));
+                    problems.add(Violation.keyed(field, "band " + b + " is empty: 'to' must be above 'from'", "incentive.v.bandEmpty", b));
                 }
                 if (b.rate().signum() < 0) {
-                    problems.add(new Violation(field + ".rate", "the rate of band " + b + " is negative ("
-                            + b.rate().toPlainString() + "); rates are 0 or more"));
+                    problems.add(Violation.keyed(field + ".rate", "the rate of band " + b + " is negative ("
+                            + b.rate().toPlainString() + "); rates are 0 or more", "incentive.v.bandRateNegative", b,
+                            b.rate().toPlainString()));
                 }
             }
             if (problems.isEmpty()) {
@@ -88,9 +90,10 @@ public sealed interface RateTable {
                     ScoreBand lower = sorted.get(i - 1);
                     ScoreBand upper = sorted.get(i);
                     if (lower.to() == null || lower.to().compareTo(upper.from()) > 0) {
-                        problems.add(new Violation("scoreBands[" + bands.indexOf(upper) + "]",
+                        problems.add(Violation.keyed("scoreBands[" + bands.indexOf(upper) + "]",
                                 "bands " + lower + " and " + upper + " overlap: a total of "
-                                        + upper.from().toPlainString() + " would have two rates"));
+                                        + upper.from().toPlainString() + " would have two rates",
+                                "incentive.v.bandsOverlap", lower, upper, upper.from().toPlainString()));
                     }
                 }
             }

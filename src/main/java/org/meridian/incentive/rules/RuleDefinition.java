@@ -45,7 +45,7 @@ public record RuleDefinition(String code, String name, String type, String unitT
         List<Violation> problems = new ArrayList<>();
         RuleType ruleType = parse(problems, "type", type, RuleType.class, true);
         if (ruleType == RuleType.ADJUSTMENT) {
-            problems.add(new Violation("type", "a manual adjustment is added to a statement, not kept as a rule"));
+            problems.add(Violation.keyed("type", "a manual adjustment is added to a statement, not kept as a rule", "incentive.v.adjustmentRule"));
         }
         UnitType unit = parse(problems, "unitType", unitType, UnitType.class, false);
         Validity validity = attempt(problems, () -> new Validity(validFrom, validTo));
@@ -77,7 +77,8 @@ public record RuleDefinition(String code, String name, String type, String unitT
         } else if ("MEASURE".equals(kind)) {
             base = attempt(problems, () -> new FeeBase.OfMeasure(baseMeasure));
         } else {
-            problems.add(new Violation("baseKind", "the base is FIXED (an amount) or MEASURE (a measure's total)"));
+            problems.add(Violation.keyed("baseKind", "the base is FIXED (an amount) or MEASURE (a measure's total)",
+                    "incentive.v.baseKind"));
         }
         String by = rateBy == null ? null : rateBy.strip().toUpperCase(Locale.ROOT);
         RateTable rates = null;
@@ -86,7 +87,7 @@ public record RuleDefinition(String code, String name, String type, String unitT
         } else if ("SCORE_BAND".equals(by)) {
             rates = attempt(problems, () -> new RateTable.ByScoreBand(scoreBands));
         } else {
-            problems.add(new Violation("rateBy", "rates are set by TIER or by SCORE_BAND"));
+            problems.add(Violation.keyed("rateBy", "rates are set by TIER or by SCORE_BAND", "incentive.v.rateBy"));
         }
         FeeBase b = base;
         RateTable r = rates;
@@ -98,7 +99,7 @@ public record RuleDefinition(String code, String name, String type, String unitT
         IncentiveRule.AwardPeriod per = parse(problems, "awardPeriod", awardPeriod, IncentiveRule.AwardPeriod.class,
                 true);
         if (topN == null) {
-            problems.add(new Violation("topN", "an award goes to the top N; give N"));
+            problems.add(Violation.keyed("topN", "an award goes to the top N; give N", "incentive.v.topN"));
             return null;
         }
         if (header == null) {
@@ -124,14 +125,15 @@ public record RuleDefinition(String code, String name, String type, String unitT
                                                boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(new Violation(field, field + " is required; one of " + names(type)));
+                problems.add(Violation.keyed(field, field + " is required; one of " + names(type), "incentive.v.requiredOneOf", field, names(type)));
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation(field, "unknown " + field + " '" + value + "'; one of " + names(type)));
+            problems.add(Violation.keyed(field, "unknown " + field + " '" + value + "'; one of " + names(type),
+                    "incentive.v.unknownValue", field, value, names(type)));
             return null;
         }
     }

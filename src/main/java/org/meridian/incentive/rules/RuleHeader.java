@@ -14,17 +14,17 @@ public record RuleHeader(String code, String name, int version, Validity validit
 
     public RuleHeader {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new InvalidIncentiveException("code",
-                    "a rule code is 2–64 capital letters, digits, '_' or '-', starting with a letter");
+            throw new InvalidIncentiveException(Violation.keyed("code",
+                    "a rule code is 2–64 capital letters, digits, '_' or '-', starting with a letter", "incentive.v.code"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidIncentiveException("name", "a rule needs a name of 1–200 characters");
+            throw new InvalidIncentiveException(Violation.keyed("name", "a rule needs a name of 1–200 characters", "incentive.v.name"));
         }
         if (version < 1) {
             throw new InvalidIncentiveException("version", "versions start at 1");
         }
         if (validity == null) {
-            throw new InvalidIncentiveException("validFrom", "a rule needs the date from which it is valid");
+            throw new InvalidIncentiveException(Violation.keyed("validFrom", "a rule needs the date from which it is valid", "incentive.v.validFrom"));
         }
     }
 

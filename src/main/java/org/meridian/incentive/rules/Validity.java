@@ -10,11 +10,11 @@ public record Validity(LocalDate from, LocalDate to) {
 
     public Validity {
         if (from == null) {
-            throw new InvalidIncentiveException("validFrom", "a rule needs the date from which it is valid");
+            throw new InvalidIncentiveException(Violation.keyed("validFrom", "a rule needs the date from which it is valid", "incentive.v.validFrom"));
         }
         if (to != null && to.isBefore(from)) {
-            throw new InvalidIncentiveException("validTo",
-                    "validTo " + to + " is before validFrom " + from);
+            throw new InvalidIncentiveException(Violation.keyed("validTo",
+                    "validTo " + to + " is before validFrom " + from, "incentive.v.validTo", to, from));
         }
     }
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The head of a statement (结算单) of one channel for one period, with who did each step and when.
  * Steps go DRAFT → REVIEWED → APPROVED → PAID, with four eyes: neither the reviewer nor the approver
- * may be the preparer (the reviewer and the approver may be the same person). Lines are added only
+ * may be the preparer (the reviewer and the approver may be the same person, except on a statement the
+ * {@link #SYSTEM} drafted from a published evaluation, where they must differ). Lines are added only
  * while DRAFT; after that a statement is never changed except by its next step. A mistake found after
  * approval is corrected by a new correcting statement ({@code corrects} names the original) that holds
  * adjustment lines and goes through the same four-eyes workflow.
@@ -14,6 +15,12 @@ public record StatementHeader(long id, String channelCode, String period, int se
                               StatementStatus status, String preparedBy, Instant preparedAt,
                               String reviewedBy, Instant reviewedAt, String approvedBy, Instant approvedAt,
                               String paidBy, Instant paidAt) {
+
+    /**
+     * The preparer of statements drafted from a published evaluation (no person prepared them): their four eyes
+     * are the reviewer and the approver, who must then differ.
+     */
+    public static final String SYSTEM = "system";
 
     /** Refuses unless lines may still be added (the statement is a DRAFT). */
     public void requireDraft() {
@@ -40,6 +47,10 @@ public record StatementHeader(long id, String channelCode, String period, int se
         if (actor.equals(preparedBy)) {
             throw new WorkflowRefusal("four-eyes", "the approver must not be the preparer (" + preparedBy
                     + "): four eyes");
+        }
+        if (SYSTEM.equals(preparedBy) && actor.equals(reviewedBy)) {
+            throw new WorkflowRefusal("four-eyes", "statement " + id + " was drafted by the system from a published "
+                    + "evaluation, so its approver must not be its reviewer (" + reviewedBy + "): four eyes");
         }
         return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.APPROVED,
                 preparedBy, preparedAt, reviewedBy, reviewedAt, actor, at, null, null);

@@ -18,6 +18,7 @@ import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.incentive.statements.WorkflowRefusal;
 import org.meridian.shared.UnitType;
@@ -118,6 +119,9 @@ class IncentivePages {
             problems.add(new Violation("rank", "a rank is a whole number"));
             rank = null;
         }
+        if (form.channelCode() != null && !form.channelCode().isBlank()) {
+            problems.addAll(incentives.channelProblems(form.channelCode(), unitType));
+        }
         ChannelResult result = null;
         try {
             result = new ChannelResult(form.channelCode() == null ? null : form.channelCode().strip(),
@@ -203,6 +207,26 @@ class IncentivePages {
         }
     }
 
+    @PostMapping("/sanctions/{id}/decision")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    String decide(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
+                  @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal MeridianUser user, Model model,
+                  Locale locale, RedirectAttributes redirect) {
+        try {
+            incentives.decideSanction(id, "terminate".equals(decision), note);
+            redirect.addFlashAttribute("successKey", "terminate".equals(decision)
+                    ? "incentive.flash.terminated" : "incentive.flash.declined");
+            redirect.addFlashAttribute("successArg", incentives.sanction(id).channelCode());
+            return "redirect:/incentives#sanctions";
+        } catch (InvalidIncentiveException e) {
+            model.addAttribute("sanctionErrors", Map.of(id, errorText(e.violations().get(0), locale)));
+            return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
+        } catch (WorkflowRefusal e) {
+            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+            return "redirect:/incentives#sanctions";
+        }
+    }
+
     @GetMapping("/statements/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
         Statement s = incentives.statement(id);
@@ -237,6 +261,10 @@ class IncentivePages {
         model.addAttribute("unitTypes", UnitType.values());
         model.addAttribute("isOffice", office(user));
         model.addAttribute("isManager", manager(user));
+        model.addAttribute("sanctions", incentives.sanctions());
+        if (!model.containsAttribute("sanctionErrors")) {
+            model.addAttribute("sanctionErrors", Map.of());
+        }
         return "incentives/overview";
     }
 
@@ -244,7 +272,10 @@ class IncentivePages {
                                  String reason, Map<String, String> errors) {
         var h = statement.header();
         boolean preparer = user.getUsername().equals(h.preparedBy());
+        boolean reviewerOfSystemDraft = StatementHeader.SYSTEM.equals(h.preparedBy())
+                && user.getUsername().equals(h.reviewedBy());
         model.addAttribute("activeNav", "incentives");
+        model.addAttribute("ownView", false);
         model.addAttribute("s", statement);
         model.addAttribute("h", h);
         model.addAttribute("zone", hospitals.current().timeZone());
@@ -255,12 +286,14 @@ class IncentivePages {
         model.addAttribute("errors", errors);
         model.addAttribute("canAdjust", office(user) && h.status() == StatementStatus.DRAFT);
         model.addAttribute("canReview", office(user) && h.status() == StatementStatus.DRAFT && !preparer);
-        model.addAttribute("canApprove", manager(user) && h.status() == StatementStatus.REVIEWED && !preparer);
+        model.addAttribute("canApprove", manager(user) && h.status() == StatementStatus.REVIEWED && !preparer
+                && !reviewerOfSystemDraft);
         model.addAttribute("canPay", manager(user) && h.status() == StatementStatus.APPROVED);
         model.addAttribute("canCorrect", office(user) && (h.status() == StatementStatus.APPROVED
                 || h.status() == StatementStatus.PAID));
         model.addAttribute("waitingForOthers", preparer && (h.status() == StatementStatus.DRAFT
-                || h.status() == StatementStatus.REVIEWED));
+                || h.status() == StatementStatus.REVIEWED)
+                || reviewerOfSystemDraft && h.status() == StatementStatus.REVIEWED);
         return "incentives/statement";
     }
 
@@ -309,7 +342,7 @@ class IncentivePages {
     }
 
     private String errorText(Violation v, Locale locale) {
-        return texts.message("incentive.error." + v.field(), locale);
+        return v.key() != null ? texts.violation(v, locale) : texts.message("incentive.error." + v.field(), locale);
     }
 
     private static BigDecimal decimal(String text, String field, List<Violation> problems) {

@@ -22,6 +22,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jakarta.servlet.http.Cookie;
+import org.meridian.channel.ChannelDraft;
+import org.meridian.channel.ChannelRegistry;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
@@ -52,6 +55,7 @@ class IncentiveApiTest {
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired ChannelRegistry channels;
 
     Hospital hospital;
     String office;
@@ -67,6 +71,12 @@ class IncentiveApiTest {
         office2 = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
         manager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
         analyst = users.create(hospital.id(), Role.ANALYST, null);
+        // statements only name channels registered in the hospital
+        for (String code : List.of("EXAM-A", "EXAM-B", "EXAM-C", "EXAM-D", "EXAM-E", "EXAM-F", "EXAM-G", "EXAM-H",
+                "EXAM-X")) {
+            channels.register(hospital.id(), new ChannelDraft(code, "体检中心 " + code, "EXAM_CENTER", null, null,
+                    null, null, null, null, null, null, null, null));
+        }
     }
 
     static final String SERVICE_FEE = """
@@ -96,6 +106,12 @@ class IncentiveApiTest {
 
     ResultActions postJson(String url, String body, String user) throws Exception {
         return call(post(url).contentType(MediaType.APPLICATION_JSON).content(body), user);
+    }
+
+    /** The same in English (the language cookie), where a test reads the reasons. */
+    ResultActions postJsonEn(String url, String body, String user) throws Exception {
+        return call(post(url).contentType(MediaType.APPLICATION_JSON).content(body)
+                .cookie(new Cookie("meridian-lang", "en")), user);
     }
 
     JsonNode body(ResultActions result) throws Exception {
@@ -216,7 +232,7 @@ class IncentiveApiTest {
 
     @Test
     void overlappingBandsNegativeRatesAndUnknownUnitTypesAreRefusedAndNothingIsSaved() throws Exception {
-        postJson("/api/v1/incentive-rules", """
+        postJsonEn("/api/v1/incentive-rules", """
                 {"code": "BANDS", "name": "分数段", "type": "FEE", "validFrom": "2026-01-01", "baseKind": "FIXED",
                  "baseAmount": 1000, "rateBy": "SCORE_BAND",
                  "scoreBands": [{"from": 85, "rate": 1.2}, {"from": 70, "to": 90, "rate": -1}]}""", office)
@@ -224,19 +240,19 @@ class IncentiveApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("scoreBands[1].rate")))
                 .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("negative"))));
-        postJson("/api/v1/incentive-rules", """
+        postJsonEn("/api/v1/incentive-rules", """
                 {"code": "BANDS", "name": "分数段", "type": "FEE", "validFrom": "2026-01-01", "baseKind": "FIXED",
                  "baseAmount": 1000, "rateBy": "SCORE_BAND",
                  "scoreBands": [{"from": 85, "rate": 1.2}, {"from": 70, "to": 90, "rate": 1}]}""", office)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("overlap")));
-        postJson("/api/v1/incentive-rules", """
+        postJsonEn("/api/v1/incentive-rules", """
                 {"code": "AWARD-X", "name": "评优", "type": "AWARD", "unitType": "SPA", "validFrom": "2026-01-01",
                  "topN": 3, "awardPeriod": "QUARTER", "awardInKind": "锦旗"}""", office)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("unitType"))
-                .andExpect(jsonPath("$.errors[0].message", containsString("unknown unitType 'SPA'")));
-        postJson("/api/v1/incentive-rules", "{\"code\": \"X1\", \"baseAmount\": \"lots\"}", office)
+                .andExpect(jsonPath("$.errors[0].message", containsString("Unknown unitType \"SPA\"")));
+        postJsonEn("/api/v1/incentive-rules", "{\"code\": \"X1\", \"baseAmount\": \"lots\"}", office)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
         call(get("/api/v1/incentive-rules"), analyst).andExpect(jsonPath("$", hasSize(0)));
         assertThat(audit.recent(hospital.id(), "INCENTIVE_RULE", 5)).isEmpty();
@@ -248,10 +264,10 @@ class IncentiveApiTest {
         // the manager prepares; another person reviews; the manager may not approve their own statement
         long id = prepareStatement(prepare("EXAM-D", "B", "75", 4), manager);
         call(post("/api/v1/statements/" + id + "/review"), manager).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("reviewer must not be the preparer")));
+                .andExpect(jsonPath("$.reason", containsString("reviewer must not be the preparer")));
         call(post("/api/v1/statements/" + id + "/review"), office).andExpect(status().isOk());
         call(post("/api/v1/statements/" + id + "/approve"), manager).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("approver must not be the preparer")));
+                .andExpect(jsonPath("$.reason", containsString("approver must not be the preparer")));
         call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.status").value("REVIEWED"))
                 .andExpect(jsonPath("$.approvedBy").doesNotExist());
         // the channel office cannot approve at all
@@ -263,7 +279,7 @@ class IncentiveApiTest {
         // paid: an adjustment is refused and changes nothing; B → 5000 × 1.0 = 5000.00 stays
         postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 10, \"reason\": \"补发\"}", office)
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("PAID and is never edited")));
+                .andExpect(jsonPath("$.reason", containsString("PAID and is never edited")));
         call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines", hasSize(1)))
                 .andExpect(jsonPath("$.total").value(5000.00)).andExpect(jsonPath("$.status").value("PAID"));
         // nor can the database be made to change a line
@@ -305,7 +321,7 @@ class IncentiveApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("amount", "reason")));
         postJson("/api/v1/statements", prepare("EXAM-E", "C", "60", 9), office).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("already has statement " + id)));
+                .andExpect(jsonPath("$.reason", containsString("already has statement " + id)));
         call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines", hasSize(0)));
     }
 

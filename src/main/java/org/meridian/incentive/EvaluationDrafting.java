@@ -1,0 +1,408 @@
+package org.meridian.incentive;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.meridian.channel.Channel;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.channel.ChannelStatus;
+import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.EvaluationNotFoundException;
+import org.meridian.evaluation.EvaluationPublished;
+import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.UnitScorecard;
+import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.Explanation;
+import org.meridian.incentive.rules.FeeBase;
+import org.meridian.incentive.rules.IncentiveCalculator;
+import org.meridian.incentive.rules.IncentiveRule;
+import org.meridian.incentive.rules.Measures;
+import org.meridian.incentive.rules.Money;
+import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.RuleType;
+import org.meridian.incentive.rules.SanctionPolicy;
+import org.meridian.incentive.rules.SanctionRecommendation;
+import org.meridian.incentive.rules.StatementLine;
+import org.meridian.incentive.rules.TierInPeriod;
+import org.meridian.incentive.statements.StatementHeader;
+import org.meridian.incentive.statements.StatementStatus;
+import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.indicator.Measure;
+import org.meridian.intake.IntakeService;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a published evaluation into draft statements and sanctions, as the system ({@code system}):
+ * <ul>
+ * <li>for every scored channel, the lines of the rules in effect for the period (as {@link Incentives#prepare});
+ *     a channel to which no rule gives anything gets no statement;</li>
+ * <li>a DRAFT of an older evaluation version of the same channel and period is SUPERSEDED (kept, read-only) and
+ *     the new draft names it; manual adjustment lines of the superseded draft are carried over;</li>
+ * <li>a REVIEWED, APPROVED or PAID statement is never touched: when the new result gives other amounts or
+ *     quantities, a correcting DRAFT holds one adjustment line per rule with the difference;</li>
+ * <li>the tier history of the channel's published evaluations gives the sanction: a warning is recorded,
+ *     probation is set through the channel lifecycle, a termination is only recommended to a hospital manager.</li>
+ * </ul>
+ * Idempotent: an evaluation already drafted for a channel is skipped for that channel.
+ */
+@Component
+class EvaluationDrafting {
+
+    /** The name the system acts under (prepared_by, audit log, channel status history). */
+    static final String SYSTEM = StatementHeader.SYSTEM;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationDrafting.class);
+
+    private final EvaluationService evaluations;
+    private final ChannelRegistry channels;
+    private final IntakeService intake;
+    private final IncentiveRules rules;
+    private final Statements statements;
+    private final Sanctions sanctions;
+    private final AuditLog audit;
+    private final PlatformTransactionManager transactions;
+
+    EvaluationDrafting(EvaluationService evaluations, ChannelRegistry channels, IntakeService intake,
+                       IncentiveRules rules, Statements statements, Sanctions sanctions, AuditLog audit,
+                       PlatformTransactionManager transactions) {
+        this.transactions = transactions;
+        this.evaluations = evaluations;
+        this.channels = channels;
+        this.intake = intake;
+        this.rules = rules;
+        this.statements = statements;
+        this.sanctions = sanctions;
+        this.audit = audit;
+    }
+
+    /**
+     * After an evaluation's publication has committed, in a transaction of its own and as the system. A failure
+     * is logged and audited and never undoes the publication; {@code POST /api/v1/statements/from-evaluation/{id}}
+     * drafts it again.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void on(EvaluationPublished published) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        try {
+            tx.execute(status -> draftAsSystem(published.hospitalId(), published.evaluationId()));
+        } catch (RuntimeException e) {
+            LOG.error("Drafting statements from evaluation {} failed", published.evaluationId(), e);
+            tx.executeWithoutResult(status -> audit.record(published.hospitalId(), SYSTEM, "INCENTIVE_DRAFTING_FAILED",
+                    "evaluation " + published.evaluationId(), Map.of("error", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /**
+     * Drafts the evaluation's statements and sanctions as the system, whoever asks (the person who asks is in the
+     * audit entry {@code INCENTIVE_EVALUATION_DRAFTED}); joins the caller's transaction.
+     */
+    @Transactional
+    DraftingOutcome draftAsSystem(long hospitalId, long evaluationId) {
+        String trigger = org.meridian.shared.security.CurrentUser.find().map(MeridianUser::getUsername).orElse(SYSTEM);
+        SecurityContext caller = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return draft(hospitalId, evaluationId, trigger);
+        } finally {
+            SecurityContextHolder.setContext(caller);
+        }
+    }
+
+    private DraftingOutcome draft(long h, long evaluationId, String trigger) {
+        MeridianUser reader = reader(h);
+        Evaluation evaluation;
+        try {
+            evaluation = evaluations.get(reader, evaluationId);
+        } catch (EvaluationNotFoundException e) {
+            throw new IncentiveNotFound("evaluation", evaluationId);
+        }
+        if (!evaluation.published()) {
+            throw new WorkflowRefusal("not-published", "evaluation " + evaluationId + " is a draft; statements are "
+                    + "drafted from published evaluations only");
+        }
+        Period period = Period.parse(evaluation.period().toString());
+        List<IncentiveRule> inEffect = rules.all(h).stream().filter(r -> r.complianceStatus().inEffect())
+                .map(StoredRule::toRule).toList();
+        List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);
+        Map<Long, Map<Measure, BigDecimal>> rollups = needsRollups(inEffect)
+                ? intake.totals(h, evaluation.period().firstDay(), evaluation.period().lastDay()) : Map.of();
+        int drafted = 0;
+        int superseded = 0;
+        int corrections = 0;
+        int unchanged = 0;
+        int already = 0;
+        int sanctioned = 0;
+        Instant now = Instant.now();
+        for (UnitScorecard card : cards) {
+            ChannelResult result = result(card, evaluation, inEffect, rollups.getOrDefault(card.channelId(), Map.of()));
+            if (statements.draftedFrom(h, evaluationId, card.channel())) {
+                already++;
+            } else {
+                List<StatementLine> lines = IncentiveCalculator.lines(period, result, inEffect);
+                List<Statement> current = statements.current(h, card.channel(), period.toString());
+                List<Statement> drafts = current.stream()
+                        .filter(s -> s.header().status() == StatementStatus.DRAFT).toList();
+                List<Statement> booked = current.stream()
+                        .filter(s -> s.header().status() != StatementStatus.DRAFT).toList();
+                List<StoredLine> carried = drafts.stream().flatMap(s -> s.lines().stream())
+                        .filter(l -> l.line().ruleType() == RuleType.ADJUSTMENT && l.line().ruleCode() == null)
+                        .toList();
+                for (Statement d : drafts) {
+                    statements.supersede(h, d.header().id(), now);
+                    superseded++;
+                }
+                Long replaces = drafts.isEmpty() ? null : drafts.get(0).header().id();
+                if (booked.isEmpty()) {
+                    if (lines.isEmpty() && carried.isEmpty()) {
+                        unchanged++;
+                    } else {
+                        long id = statements.insert(h, result, period.toString(), 1, null, SYSTEM, now,
+                                evaluationId, evaluation.version(), replaces);
+                        lines.forEach(l -> statements.addLine(h, id, l, SYSTEM));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        audited(h, id, "INCENTIVE_STATEMENT_DRAFTED", result, evaluation, replaces);
+                        drafted++;
+                    }
+                } else {
+                    List<StatementLine> differences = differences(lines, booked, evaluation);
+                    if (differences.isEmpty() && carried.isEmpty()) {
+                        unchanged++;
+                    } else {
+                        Statement last = booked.get(booked.size() - 1);
+                        int sequence = statements.nextSequence(h, card.channel(), period.toString());
+                        long id = statements.insert(h, result, period.toString(), sequence, last.header().id(),
+                                SYSTEM, now, evaluationId, evaluation.version(), replaces);
+                        differences.forEach(l -> statements.addLine(h, id, l, SYSTEM));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        audited(h, id, "INCENTIVE_STATEMENT_CORRECTION_DRAFTED", result, evaluation, replaces);
+                        corrections++;
+                    }
+                }
+            }
+            if (sanction(h, evaluation, card, result, inEffect, reader)) {
+                sanctioned++;
+            }
+        }
+        DraftingOutcome outcome = new DraftingOutcome(evaluationId, period.toString(), evaluation.unitType().name(),
+                evaluation.version(), drafted, superseded, corrections, unchanged, already, sanctioned);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("period", outcome.period());
+        details.put("unitType", outcome.unitType());
+        details.put("version", outcome.version());
+        details.put("drafted", drafted);
+        details.put("superseded", superseded);
+        details.put("corrections", corrections);
+        details.put("unchanged", unchanged);
+        details.put("alreadyDrafted", already);
+        details.put("sanctions", sanctioned);
+        details.put("triggeredBy", trigger);
+        audit.record(h, actorName(), "INCENTIVE_EVALUATION_DRAFTED", "evaluation " + evaluationId, details);
+        return outcome;
+    }
+
+    /** The channel's result as the evaluation published it; measure totals for fee bases (see docs/incentives.md). */
+    private static ChannelResult result(UnitScorecard card, Evaluation evaluation, List<IncentiveRule> inEffect,
+                                        Map<Measure, BigDecimal> rollup) {
+        Map<String, BigDecimal> measures = new LinkedHashMap<>();
+        for (UnitScorecard.Line line : card.indicators()) {
+            if (line.why() != null) {
+                line.why().inputs().forEach((key, value) -> {
+                    if (value != null && Measures.kindOf(key).isPresent()) {
+                        measures.putIfAbsent(key, value);
+                    }
+                });
+            }
+        }
+        for (String key : measureBases(inEffect)) {
+            if (!measures.containsKey(key)) {
+                measures.put(key, Measure.byKey(key).map(m -> rollup.getOrDefault(m, BigDecimal.ZERO))
+                        .orElse(BigDecimal.ZERO));
+            }
+        }
+        return new ChannelResult(card.channel(), evaluation.unitType(), card.tier(), card.total(), card.rank(),
+                measures);
+    }
+
+    private static boolean needsRollups(List<IncentiveRule> inEffect) {
+        return !measureBases(inEffect).isEmpty();
+    }
+
+    private static Set<String> measureBases(List<IncentiveRule> inEffect) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (IncentiveRule r : inEffect) {
+            if (r instanceof IncentiveRule.FeeRule fee && fee.base() instanceof FeeBase.OfMeasure m) {
+                keys.add(m.measure());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * One adjustment line per rule whose amount or quantity differs between the new result's lines and what the
+     * booked statements (REVIEWED, APPROVED, PAID, with their earlier corrections) hold for it.
+     */
+    private static List<StatementLine> differences(List<StatementLine> fresh, List<Statement> booked,
+                                                   Evaluation evaluation) {
+        Map<String, StatementLine> now = new LinkedHashMap<>();
+        fresh.forEach(l -> now.put(l.ruleCode(), l));
+        Map<String, BigDecimal> amountBefore = new LinkedHashMap<>();
+        Map<String, Integer> quantityBefore = new LinkedHashMap<>();
+        Map<String, String> benefit = new LinkedHashMap<>();
+        for (Statement s : booked) {
+            for (StoredLine stored : s.lines()) {
+                StatementLine l = stored.line();
+                if (l.ruleCode() == null) {
+                    continue;
+                }
+                amountBefore.merge(l.ruleCode(), l.amount(), BigDecimal::add);
+                if (l.quantity() != null) {
+                    quantityBefore.merge(l.ruleCode(), l.quantity(), Integer::sum);
+                }
+                if (l.benefit() != null) {
+                    benefit.putIfAbsent(l.ruleCode(), l.benefit());
+                }
+            }
+        }
+        Set<String> codes = new LinkedHashSet<>(amountBefore.keySet());
+        codes.addAll(now.keySet());
+        List<StatementLine> lines = new ArrayList<>();
+        for (String code : codes) {
+            StatementLine n = now.get(code);
+            BigDecimal before = amountBefore.getOrDefault(code, Money.ZERO);
+            BigDecimal after = n == null ? Money.ZERO : n.amount();
+            int qBefore = quantityBefore.getOrDefault(code, 0);
+            int qAfter = n == null || n.quantity() == null ? 0 : n.quantity();
+            BigDecimal delta = Money.fen(after.subtract(before));
+            if (delta.signum() == 0 && qBefore == qAfter) {
+                continue;
+            }
+            String what = n != null && n.benefit() != null ? n.benefit() : benefit.get(code);
+            String reason = "evaluation " + evaluation.period() + " v" + evaluation.version() + ": " + code + " "
+                    + before.toPlainString() + " → " + after.toPlainString() + " CNY"
+                    + (qBefore == qAfter ? "" : ", quantity " + qBefore + " → " + qAfter);
+            lines.add(new StatementLine(RuleType.ADJUSTMENT, code, n == null ? null : n.ruleVersion(), null,
+                    "correction", null, delta, qBefore == qAfter ? null : qAfter - qBefore,
+                    qBefore == qAfter ? null : what,
+                    List.of(Explanation.of("incentive.explain.correction", evaluation.period(), evaluation.version(),
+                            code, before.toPlainString(), after.toPlainString())), reason));
+        }
+        return lines;
+    }
+
+    /**
+     * Checks the channel's tier history against the sanction rule in effect; records and applies what it gives.
+     * True when a sanction was recorded.
+     */
+    private boolean sanction(long h, Evaluation evaluation, UnitScorecard card, ChannelResult result,
+                             List<IncentiveRule> inEffect, MeridianUser reader) {
+        Period period = Period.parse(evaluation.period().toString());
+        Optional<IncentiveRule.SanctionRule> rule = inEffect.stream()
+                .filter(r -> r instanceof IncentiveRule.SanctionRule)
+                .filter(r -> r.header().validity().appliesTo(period) && r.header().appliesTo(result))
+                .map(r -> (IncentiveRule.SanctionRule) r).findFirst();
+        if (rule.isEmpty() || sanctions.exists(h, evaluation.id(), card.channel())) {
+            return false;
+        }
+        sanctions.supersedePending(h, card.channel(), period.toString(), evaluation.id());
+        List<TierInPeriod> history = evaluations.trend(reader, card.channelId(), evaluation.unitType(),
+                        evaluation.period()).stream()
+                .filter(p -> p.period().compareTo(evaluation.period()) <= 0)
+                .map(p -> new TierInPeriod(Period.parse(p.period().toString()),
+                        p.period().equals(evaluation.period()) ? card.tier() : p.tier()))
+                .toList();
+        Optional<SanctionRecommendation> found = SanctionPolicy.recommend(rule.get(), card.channel(), history);
+        if (found.isEmpty()) {
+            return false;
+        }
+        SanctionRecommendation rec = found.get();
+        Channel channel = channels.get(h, card.channel());
+        String status;
+        String outcome;
+        String reason = "sanction rule " + rec.ruleCode() + " v" + rec.ruleVersion() + ": " + rec.consecutivePeriods()
+                + " consecutive period(s) in tier " + rec.lowestTier() + " up to " + rec.period() + " (evaluation "
+                + evaluation.id() + " v" + evaluation.version() + ")";
+        switch (rec.level()) {
+            case WARNING -> {
+                status = "NOTED";
+                outcome = "warning: " + reason;
+            }
+            case PROBATION -> {
+                if (channel.status() == ChannelStatus.PROBATION) {
+                    status = "UNCHANGED";
+                    outcome = "already on probation";
+                } else if (channel.status().canMoveTo(ChannelStatus.PROBATION)) {
+                    channels.changeStatus(h, channel.code(), ChannelStatus.PROBATION.name(), "probation: " + reason);
+                    status = "APPLIED";
+                    outcome = "status " + channel.status() + " → PROBATION";
+                } else {
+                    status = "UNCHANGED";
+                    outcome = "a " + channel.status() + " channel cannot be put on probation; left to a person";
+                }
+            }
+            case TERMINATION_RECOMMENDED -> {
+                if (channel.status() == ChannelStatus.TERMINATED) {
+                    status = "UNCHANGED";
+                    outcome = "already terminated";
+                } else {
+                    status = "PENDING";
+                    outcome = "termination recommended, waiting for a hospital manager: " + reason;
+                }
+            }
+            default -> throw new IllegalStateException(rec.level().name());
+        }
+        long id = sanctions.insert(h, card.channel(), evaluation.unitType().name(), period.toString(), evaluation.id(),
+                evaluation.version(), rec.ruleCode(), rec.ruleVersion(), rec.lowestTier(), rec.level().name(),
+                rec.consecutivePeriods(), status, outcome);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", card.channel());
+        details.put("period", period.toString());
+        details.put("level", rec.level().name());
+        details.put("streak", rec.consecutivePeriods());
+        details.put("status", status);
+        details.put("outcome", outcome);
+        audit.record(h, actorName(), "INCENTIVE_SANCTION_" + rec.level().name(), "sanction:" + id, details);
+        return true;
+    }
+
+    private void audited(long h, long id, String action, ChannelResult result, Evaluation evaluation, Long replaces) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", result.channelCode());
+        details.put("period", evaluation.period().toString());
+        details.put("evaluation", evaluation.id());
+        details.put("evaluationVersion", evaluation.version());
+        if (replaces != null) {
+            details.put("supersedes", replaces);
+        }
+        audit.record(h, actorName(), action, "statement:" + id, details);
+    }
+
+    private static String actorName() {
+        return SYSTEM;
+    }
+
+    /** A reader of every evaluation of the hospital, for the system's own work (no person signed in). */
+    private static MeridianUser reader(long hospitalId) {
+        return new MeridianUser(0, hospitalId, SYSTEM, SYSTEM, null, true, false, null, Set.of(Role.ANALYST));
+    }
+}

@@ -1,0 +1,85 @@
+package org.meridian.incentive;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored sanctions of a hospital; every query is scoped to one hospital. */
+@Repository
+class Sanctions {
+
+    private static final String COLUMNS = """
+            id, channel_code, unit_type, period, evaluation_id, evaluation_version, rule_code, rule_version, lowest_tier,
+            level, streak, status, outcome, decided_by, decided_at, decision_note, created_at""";
+
+    private final JdbcClient jdbc;
+
+    Sanctions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(long hospitalId, long evaluationId, String channelCode) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM incentive_sanction
+                                       WHERE hospital_id = :h AND evaluation_id = :e AND channel_code = :c)""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelCode).query(Boolean.class).single();
+    }
+
+    long insert(long hospitalId, String channelCode, String unitType, String period, long evaluationId,
+                int evaluationVersion, String ruleCode, int ruleVersion, String lowestTier, String level, int streak,
+                String status, String outcome) {
+        return jdbc.sql("""
+                        INSERT INTO incentive_sanction (hospital_id, channel_code, unit_type, period, evaluation_id,
+                            evaluation_version, rule_code, rule_version, lowest_tier, level, streak, status, outcome)
+                        VALUES (:h, :c, :u, :p, :e, :ev, :rc, :rv, :lt, :l, :s, :st, :o)
+                        RETURNING id""")
+                .param("h", hospitalId).param("c", channelCode).param("u", unitType).param("p", period)
+                .param("e", evaluationId).param("ev", evaluationVersion).param("rc", ruleCode).param("rv", ruleVersion)
+                .param("lt", lowestTier).param("l", level).param("s", streak).param("st", status).param("o", outcome)
+                .query(Long.class).single();
+    }
+
+    /** Pending recommendations of the channel and period from another evaluation (an older version) are superseded. */
+    int supersedePending(long hospitalId, String channelCode, String period, long evaluationId) {
+        return jdbc.sql("""
+                        UPDATE incentive_sanction SET status = 'SUPERSEDED',
+                            outcome = 'superseded by the sanction check of evaluation ' || :e
+                        WHERE hospital_id = :h AND channel_code = :c AND period = :p AND status = 'PENDING'
+                          AND evaluation_id <> :e""")
+                .param("h", hospitalId).param("c", channelCode).param("p", period).param("e", evaluationId).update();
+    }
+
+    boolean decide(long hospitalId, long id, String status, String actor, Instant at, String note, String outcome) {
+        return jdbc.sql("""
+                        UPDATE incentive_sanction SET status = :st, decided_by = :by, decided_at = :at,
+                            decision_note = :note, outcome = :o
+                        WHERE hospital_id = :h AND id = :id AND status = 'PENDING'""")
+                .param("st", status).param("by", actor).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("note", note).param("o", outcome).param("h", hospitalId).param("id", id).update() == 1;
+    }
+
+    Optional<Sanction> find(long hospitalId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incentive_sanction WHERE hospital_id = :h AND id = :id")
+                .param("h", hospitalId).param("id", id).query(Sanctions::map).optional();
+    }
+
+    /** The hospital's sanctions, newest period first; of one channel when {@code channelCode} is given. */
+    List<Sanction> list(long hospitalId, String channelCode) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM incentive_sanction WHERE hospital_id = :h AND (:c = '' OR channel_code = :c)
+                        ORDER BY period DESC, channel_code, id DESC""")
+                .param("h", hospitalId).param("c", channelCode == null ? "" : channelCode).query(Sanctions::map).list();
+    }
+
+    private static Sanction map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Sanction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), IncentiveRules.instant(rs, 15), rs.getString(16),
+                IncentiveRules.instant(rs, 17));
+    }
+}

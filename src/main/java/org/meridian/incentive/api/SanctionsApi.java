@@ -1,0 +1,54 @@
+package org.meridian.incentive.api;
+
+import java.util.List;
+
+import org.meridian.incentive.Incentives;
+import org.meridian.incentive.Sanction;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.Violation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sanctions computed from published evaluations: read them, and decide a termination recommendation (a hospital
+ * manager terminates the cooperation through the channel lifecycle, or declines).
+ */
+@RestController
+@RequestMapping("/api/v1/sanctions")
+class SanctionsApi {
+
+    private final Incentives incentives;
+
+    SanctionsApi(Incentives incentives) {
+        this.incentives = incentives;
+    }
+
+    record DecisionRequest(Boolean terminate, String note) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    List<Sanction> list() {
+        return incentives.sanctions();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('ANALYST')")
+    Sanction one(@PathVariable long id) {
+        return incentives.sanction(id);
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    Sanction decide(@PathVariable long id, @RequestBody DecisionRequest request) {
+        if (request.terminate() == null) {
+            throw new InvalidIncentiveException(Violation.keyed("terminate", "say whether to terminate (true) or decline (false)", "incentive.v.terminate"));
+        }
+        return incentives.decideSanction(id, request.terminate(), request.note());
+    }
+}

@@ -1,0 +1,332 @@
+package org.meridian.incentive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.meridian.incentive.Hospital4Incentives.json;
+import static org.meridian.incentive.Hospital4Incentives.line;
+import static org.meridian.incentive.Hospital4Incentives.sumOfLines;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.channel.ChannelStatus;
+import org.meridian.channel.StatusChange;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Worked examples end to end: events go in through the API, an evaluation is run and published, and the statements
+ * the system drafts on publication are checked line by line against amounts computed by hand (in the comments);
+ * then a re-publication, and the sanction sequence over three periods in the lowest tier.
+ */
+@MeridianTest
+class IncentivesFromEvaluationsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired ChannelRegistry channels;
+
+    static final String SERVICE_FEE = """
+            {"code": "SERVICE-FEE", "name": "服务费（按等级）", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "FIXED", "baseAmount": 5000, "rateBy": "TIER",
+             "tierRates": {"A": 1.2, "B": 1.0, "C": 0.5}, "cap": 5500}""";
+    static final String QUALITY = """
+            {"code": "QUALITY", "name": "质量奖励（按分数段）", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "FIXED", "baseAmount": 3000, "rateBy": "SCORE_BAND",
+             "scoreBands": [{"from": 85, "rate": 1.5}, {"from": 70, "to": 85, "rate": 1.0}], "cap": 4000}""";
+    static final String ARRIVAL_FEE = """
+            {"code": "ARRIVAL-FEE", "name": "到诊服务费", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "MEASURE", "baseMeasure": "arrivals", "rateBy": "TIER", "tierRates": {"A": 12.345}}""";
+    static final String PER_REFERRAL = """
+            {"code": "PER-REFERRAL", "name": "按转诊人次返费", "type": "FEE", "validFrom": "2026-01-01",
+             "baseKind": "MEASURE", "baseMeasure": "referrals", "rateBy": "TIER", "tierRates": {"A": 30, "B": 20}}""";
+    static final String TOP2 = """
+            {"code": "TOP2", "name": "季度评优奖金", "type": "AWARD", "unitType": "EXAM_CENTER", "validFrom": "2026-01-01",
+             "topN": 2, "awardPeriod": "QUARTER", "awardAmount": 800}""";
+    static final String TOP1_KIND = """
+            {"code": "TOP1-KIND", "name": "季度第一名进修名额", "type": "AWARD", "unitType": "EXAM_CENTER",
+             "validFrom": "2026-01-01", "topN": 1, "awardPeriod": "QUARTER", "awardInKind": "进修培训名额"}""";
+    static final String GREEN = """
+            {"code": "GREEN", "name": "绿色通道", "type": "PRIORITY", "validFrom": "2026-01-01",
+             "benefit": "绿色通道名额", "tierQuotas": {"A": 10, "B": 5, "C": 2}}""";
+    static final String LOWEST_TIER = """
+            {"code": "LOWEST-TIER", "name": "末位惩戒", "type": "SANCTION", "validFrom": "2026-01-01",
+             "lowestTier": "D", "warningAfter": 1, "probationAfter": 2, "terminationAfter": 3}""";
+
+    JsonNode statement(Hospital4Incentives h, long id) throws Exception {
+        return h.read(h.as(h.analyst, get("/api/v1/statements/" + id)).andExpect(status().isOk()));
+    }
+
+    /** The current statements of the period, by channel code and sequence. */
+    List<JsonNode> list(Hospital4Incentives h, String period) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        h.read(h.as(h.analyst, get("/api/v1/statements").param("period", period)).andExpect(status().isOk()))
+                .forEach(out::add);
+        return out;
+    }
+
+    long idOf(Hospital4Incentives h, String period, String channel, int sequence) throws Exception {
+        return list(h, period).stream().filter(s -> s.get("channelCode").asString().equals(channel)
+                        && s.get("sequence").asInt() == sequence)
+                .findFirst().orElseThrow(() -> new AssertionError("no statement " + channel + " #" + sequence))
+                .get("id").asLong();
+    }
+
+    static void money(JsonNode node, String expected) {
+        assertThat(node.decimalValue()).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void everyRuleTypeFromEventsToStatementLinesAndARepublication() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        for (String code : List.of("E1", "E2", "E3", "E4")) {
+            h.channel(code, "EXAM_CENTER");
+        }
+        h.scheme("EXAM_CENTER");
+        h.rule(SERVICE_FEE);
+        h.rule(QUALITY);
+        long arrivalFee = h.rule(ARRIVAL_FEE);
+        h.rule(PER_REFERRAL);
+        h.rule(TOP2);
+        h.rule(TOP1_KIND);
+        h.rule(GREEN);
+        h.rule(LOWEST_TIER);
+        // both measure-based fees are flagged; only ARRIVAL-FEE is signed off, PER-REFERRAL gives no money
+        h.as(h.manager, json(post("/api/v1/incentive-rules/" + arrivalFee + "/sign-off"),
+                "{\"justification\": \"到诊仅作服务量核对，法务已审\"}")).andExpect(status().isOk());
+
+        // Q3 2026: referrals E1 10, E2 8, E3 6, E4 2 → totals 100, 80, 60, 20 → tiers A, B, C, D, ranks 1–4
+        h.referrals("E1", "2026-09-03", 10);
+        h.arrivals("E1", "2026-09-04", 3);
+        h.referrals("E2", "2026-08-10", 8);
+        h.referrals("E3", "2026-07-15", 6);
+        h.referrals("E4", "2026-09-20", 2);
+        long v1 = h.publish("2026-Q3", "EXAM_CENTER");
+
+        // E4 has nothing to receive: no statement; E1–E3 one draft each, prepared by the system from v1
+        List<JsonNode> drafted = list(h, "2026-Q3");
+        assertThat(drafted).extracting(s -> s.get("channelCode").asString()).containsExactly("E1", "E2", "E3");
+        assertThat(drafted).allSatisfy(s -> {
+            assertThat(s.get("status").asString()).isEqualTo("DRAFT");
+            assertThat(s.get("preparedBy").asString()).isEqualTo("system");
+            assertThat(s.get("evaluationVersion").asInt()).isEqualTo(1);
+        });
+
+        // E1 (A, 100, rank 1): SERVICE-FEE 5000 × 1.2 = 6000 > cap 5500 → 5500.00;
+        // QUALITY 100 in [85, ∞): 3000 × 1.5 = 4500 > cap 4000 → 4000.00;
+        // ARRIVAL-FEE 3 arrivals × 12.345 = 37.035 → 37.04 (half-up to the fen); TOP2 rank 1 ≤ 2 → 800.00;
+        // TOP1-KIND in kind 0.00 × 1; GREEN A → 10 places (0.00); PER-REFERRAL not signed off → no line.
+        // Total 5500 + 4000 + 37.04 + 800 = 10337.04
+        JsonNode e1 = statement(h, idOf(h, "2026-Q3", "E1", 1));
+        assertThat(e1.get("lines")).hasSize(6);
+        money(line(e1, "SERVICE-FEE").get("amount"), "5500.00");
+        money(line(e1, "QUALITY").get("amount"), "4000.00");
+        money(line(e1, "ARRIVAL-FEE").get("amount"), "37.04");
+        money(line(e1, "ARRIVAL-FEE").get("basis"), "3");
+        money(line(e1, "ARRIVAL-FEE").get("rate"), "12.345");
+        money(line(e1, "TOP2").get("amount"), "800.00");
+        money(line(e1, "TOP1-KIND").get("amount"), "0.00");
+        assertThat(line(e1, "TOP1-KIND").get("benefit").asString()).isEqualTo("进修培训名额");
+        assertThat(line(e1, "GREEN").get("quantity").asInt()).isEqualTo(10);
+        assertThat(e1.get("lines").valueStream().map(l -> l.path("ruleCode").asString()))
+                .doesNotContain("PER-REFERRAL");
+        money(e1.get("total"), "10337.04");
+        assertThat(sumOfLines(e1)).isEqualByComparingTo(e1.get("total").decimalValue());
+        assertThat(e1.get("evaluationId").asLong()).isEqualTo(v1);
+        assertThat(e1.get("result").get("tier").asString()).isEqualTo("A");
+
+        // E2 (B, 80, rank 2): 5000 × 1.0 = 5000.00; 80 in [70, 85): 3000 × 1.0 = 3000.00; TOP2 800.00; GREEN 5
+        long e2v1 = idOf(h, "2026-Q3", "E2", 1);
+        JsonNode e2 = statement(h, e2v1);
+        assertThat(e2.get("lines")).hasSize(4);
+        money(line(e2, "SERVICE-FEE").get("amount"), "5000.00");
+        money(line(e2, "QUALITY").get("amount"), "3000.00");
+        money(line(e2, "TOP2").get("amount"), "800.00");
+        assertThat(line(e2, "GREEN").get("quantity").asInt()).isEqualTo(5);
+        money(e2.get("total"), "8800.00");
+
+        // E3 (C, 60, rank 3): 5000 × 0.5 = 2500.00; 60 is in no band → no QUALITY line; GREEN 2
+        long e3v1 = idOf(h, "2026-Q3", "E3", 1);
+        JsonNode e3 = statement(h, e3v1);
+        assertThat(e3.get("lines")).hasSize(2);
+        money(line(e3, "SERVICE-FEE").get("amount"), "2500.00");
+        assertThat(line(e3, "GREEN").get("quantity").asInt()).isEqualTo(2);
+        money(e3.get("total"), "2500.00");
+
+        // E4 in the lowest tier for the first period: a warning, recorded
+        h.as(h.analyst, get("/api/v1/sanctions")).andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].channelCode").value("E4"))
+                .andExpect(jsonPath("$[0].level").value("WARNING"))
+                .andExpect(jsonPath("$[0].streak").value(1))
+                .andExpect(jsonPath("$[0].status").value("NOTED"));
+
+        // drafting again is idempotent
+        h.as(h.office, post("/api/v1/statements/from-evaluation/" + v1)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.alreadyDrafted").value(3)).andExpect(jsonPath("$.drafted").value(0))
+                .andExpect(jsonPath("$.sanctions").value(0));
+        assertThat(list(h, "2026-Q3")).hasSize(3);
+
+        // four eyes on a system draft: the reviewer may not also approve
+        long e1v1 = idOf(h, "2026-Q3", "E1", 1);
+        h.as(h.manager, post("/api/v1/statements/" + e1v1 + "/review")).andExpect(status().isOk());
+        h.as(h.manager, post("/api/v1/statements/" + e1v1 + "/approve")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.reason", org.hamcrest.Matchers.containsString("approver must not be its reviewer")));
+        h.as(h.manager2, post("/api/v1/statements/" + e1v1 + "/approve")).andExpect(status().isOk());
+        h.as(h.manager2, post("/api/v1/statements/" + e1v1 + "/pay")).andExpect(status().isOk());
+        // E2 gets a manual adjustment on its draft; E3 is reviewed
+        h.as(h.office, json(post("/api/v1/statements/" + e2v1 + "/adjustments"),
+                "{\"amount\": -100.00, \"reason\": \"交通补贴冲回\"}")).andExpect(status().isOk());
+        h.as(h.office2, post("/api/v1/statements/" + e3v1 + "/review")).andExpect(status().isOk());
+
+        // a late batch: E3 +3 referrals → 9 → total 90, tier A, rank 2; E2 drops to rank 3. Version 2 is published.
+        h.referrals("E3", "2026-09-28", 3);
+        long v2 = h.publish("2026-Q3", "EXAM_CENTER");
+        assertThat(v2).isNotEqualTo(v1);
+
+        // E1: PAID, untouched; v2 gives it the same lines → no correction
+        JsonNode e1After = statement(h, e1v1);
+        assertThat(e1After.get("status").asString()).isEqualTo("PAID");
+        money(e1After.get("total"), "10337.04");
+        assertThat(list(h, "2026-Q3").stream().filter(s -> s.get("channelCode").asString().equals("E1"))).hasSize(1);
+
+        // E2: the v1 draft is superseded (kept, read-only); the v2 draft replaces it and carries the manual line:
+        // 5000.00 + 3000.00 + (rank 3: no TOP2) − 100.00 = 7900.00
+        JsonNode e2Old = statement(h, e2v1);
+        assertThat(e2Old.get("status").asString()).isEqualTo("SUPERSEDED");
+        long e2v2 = idOf(h, "2026-Q3", "E2", 1);
+        assertThat(e2v2).isNotEqualTo(e2v1);
+        assertThat(e2Old.get("supersededBy").asLong()).isEqualTo(e2v2);
+        JsonNode e2New = statement(h, e2v2);
+        assertThat(e2New.get("replaces").asLong()).isEqualTo(e2v1);
+        assertThat(e2New.get("evaluationVersion").asInt()).isEqualTo(2);
+        assertThat(e2New.get("lines").valueStream().map(l -> l.path("ruleCode").asString())).doesNotContain("TOP2");
+        JsonNode carried = e2New.get("lines").valueStream().filter(l -> l.get("ruleType").asString()
+                .equals("ADJUSTMENT")).findFirst().orElseThrow();
+        money(carried.get("amount"), "-100.00");
+        assertThat(carried.get("reason").asString()).isEqualTo("交通补贴冲回");
+        assertThat(carried.get("createdBy").asString()).isEqualTo(h.office);
+        money(e2New.get("total"), "7900.00");
+        // a superseded draft takes no more steps
+        h.as(h.office2, post("/api/v1/statements/" + e2v1 + "/review")).andExpect(status().isConflict());
+
+        // E3: the REVIEWED statement is never touched; a correcting draft holds the differences:
+        // SERVICE-FEE A 5500.00 − 2500.00 = +3000.00; QUALITY 90 → 3000 × 1.5 = 4500 → cap 4000.00 − 0 = +4000.00;
+        // TOP2 rank 2 → +800.00; GREEN 2 → 10 places: +8 (0.00). Correction total 7800.00.
+        JsonNode e3Reviewed = statement(h, e3v1);
+        assertThat(e3Reviewed.get("status").asString()).isEqualTo("REVIEWED");
+        money(e3Reviewed.get("total"), "2500.00");
+        JsonNode e3Correction = statement(h, idOf(h, "2026-Q3", "E3", 2));
+        assertThat(e3Correction.get("corrects").asLong()).isEqualTo(e3v1);
+        assertThat(e3Correction.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(e3Correction.get("lines")).hasSize(4)
+                .allSatisfy(l -> assertThat(l.get("ruleType").asString()).isEqualTo("ADJUSTMENT"));
+        money(line(e3Correction, "SERVICE-FEE").get("amount"), "3000.00");
+        money(line(e3Correction, "QUALITY").get("amount"), "4000.00");
+        money(line(e3Correction, "TOP2").get("amount"), "800.00");
+        assertThat(line(e3Correction, "GREEN").get("quantity").asInt()).isEqualTo(8);
+        money(e3Correction.get("total"), "7800.00");
+        assertThat(sumOfLines(e3Correction)).isEqualByComparingTo("7800.00");
+        // what E3 is owed for Q3 now: 2500.00 reviewed + 7800.00 correction = 10300.00 = 5500 + 4000 + 800
+    }
+
+    @Test
+    void threeMonthsInTheLowestTierWarnPutOnProbationAndRecommendTermination() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("GOOD", "EXAM_CENTER");
+        h.channel("BAD", "EXAM_CENTER");
+        h.channel("GAP", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        h.rule(SERVICE_FEE);
+        h.rule(TOP2);
+        h.rule(LOWEST_TIER);
+        String[] months = {"2026-07", "2026-08", "2026-09"};
+        for (int m = 0; m < 3; m++) {
+            h.referrals("GOOD", months[m] + "-10", 10);
+            h.referrals("BAD", months[m] + "-10", 1);                 // 10 → tier D every month
+            h.referrals("GAP", months[m] + "-10", m == 1 ? 8 : 1);    // D, B, D
+        }
+
+        // July: first month in D → warnings; nothing changes in the lifecycle
+        h.publish("2026-07", "EXAM_CENTER");
+        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.ACTIVE);
+        JsonNode july = sanctions(h);
+        assertThat(july).hasSize(2).allSatisfy(s -> {
+            assertThat(s.get("level").asString()).isEqualTo("WARNING");
+            assertThat(s.get("status").asString()).isEqualTo("NOTED");
+        });
+
+        // August: BAD two months in a row → probation, set through the channel lifecycle by the system
+        h.publish("2026-08", "EXAM_CENTER");
+        JsonNode august = sanction(h, "BAD", "2026-08");
+        assertThat(august.get("level").asString()).isEqualTo("PROBATION");
+        assertThat(august.get("streak").asInt()).isEqualTo(2);
+        assertThat(august.get("status").asString()).isEqualTo("APPLIED");
+        var bad = channels.get(h.hospital.id(), "BAD");
+        assertThat(bad.status()).isEqualTo(ChannelStatus.PROBATION);
+        StatusChange probation = channels.statusHistory(h.hospital.id(), bad.id()).stream()
+                .filter(c -> c.toStatus() == ChannelStatus.PROBATION).findFirst().orElseThrow();
+        assertThat(probation.changedBy()).isEqualTo("system");
+        assertThat(probation.reason()).contains("LOWEST-TIER", "2 consecutive", "2026-08");
+        assertThat(channels.get(h.hospital.id(), "GAP").status()).isEqualTo(ChannelStatus.ACTIVE);
+
+        // September: BAD three in a row → termination recommended, waiting for a person; GAP's streak restarted
+        h.publish("2026-09", "EXAM_CENTER");
+        JsonNode september = sanction(h, "BAD", "2026-09");
+        assertThat(september.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
+        assertThat(september.get("streak").asInt()).isEqualTo(3);
+        assertThat(september.get("status").asString()).isEqualTo("PENDING");
+        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
+        JsonNode gap = sanction(h, "GAP", "2026-09");
+        assertThat(gap.get("level").asString()).isEqualTo("WARNING");
+        assertThat(gap.get("streak").asInt()).isEqualTo(1);
+
+        // monthly evaluations give no quarterly award: GOOD's statement has its fee only (A: 5500.00)
+        JsonNode good = statement(h, idOf(h, "2026-09", "GOOD", 1));
+        assertThat(good.get("lines")).hasSize(1);
+        money(line(good, "SERVICE-FEE").get("amount"), "5500.00");
+
+        // the decision is a hospital manager's, with a note; refused requests change nothing
+        long id = september.get("id").asLong();
+        h.as(h.analyst, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": true, \"note\": \"x\"}"))
+                .andExpect(status().isForbidden());
+        h.asInEnglish(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": true}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].message").value("A decision on a termination recommendation needs a note."));
+        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
+        h.as(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"),
+                "{\"terminate\": true, \"note\": \"连续三个月末位，整改无效，经院务会决定终止合作\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("TERMINATED"))
+                .andExpect(jsonPath("$.decidedBy").value(h.manager));
+        bad = channels.get(h.hospital.id(), "BAD");
+        assertThat(bad.status()).isEqualTo(ChannelStatus.TERMINATED);
+        StatusChange ended = channels.statusHistory(h.hospital.id(), bad.id()).stream()
+                .filter(c -> c.toStatus() == ChannelStatus.TERMINATED).findFirst().orElseThrow();
+        assertThat(ended.changedBy()).isEqualTo(h.manager);
+        assertThat(ended.reason()).contains("院务会");
+        h.as(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": false, \"note\": \"再议\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    JsonNode sanctions(Hospital4Incentives h) throws Exception {
+        return h.read(h.as(h.analyst, get("/api/v1/sanctions")).andExpect(status().isOk()));
+    }
+
+    JsonNode sanction(Hospital4Incentives h, String channel, String period) throws Exception {
+        return sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals(channel)
+                && s.get("period").asString().equals(period)).findFirst().orElseThrow();
+    }
+}
