@@ -1,6 +1,10 @@
 package org.meridian.incentive;
 
-/** A rule, statement, sanction or evaluation that does not exist in the caller's hospital (answered with 404). */
+/**
+ * A rule, statement, sanction or evaluation that does not exist in the caller's hospital, or that the caller may
+ * not see (a channel user and another channel's or a draft statement): answered with 404.
+ */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
 public final class IncentiveNotFound extends RuntimeException {
 
     private final String what;

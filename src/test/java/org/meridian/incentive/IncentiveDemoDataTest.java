@@ -1,11 +1,15 @@
 package org.meridian.incentive;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,28 +17,64 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Demo mode (same context as DemoModeTest): the incentive demo data is there for the manager. */
+/**
+ * Demo mode (same context as DemoModeTest): the incentive demo data is there for the manager. With published demo
+ * evaluations the statements are the system's drafts of them, in several states; without, two statements entered
+ * by hand (one paid, one draft) — each case is checked for what it must hold.
+ */
 @SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class IncentiveDemoDataTest {
 
     @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
 
     @Test
-    void templatesAFlaggedRuleAndTwoDraftsAwaitTheManager() throws Exception {
+    void templatesAFlaggedRuleAndStatementsInSeveralStates() throws Exception {
         mvc.perform(get("/api/v1/incentive-rules").with(httpBasic("manager", "meridian2026")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code", hasItem("GREEN-CHANNEL")))
                 .andExpect(jsonPath("$[?(@.code == 'PER-REFERRAL')].compliance.status")
                         .value("COMPLIANCE_REVIEW_REQUIRED"));
-        // CH-003, tier B, total 74.25: quality bonus 3000 × 1.0 = 3000.00, adjustment −150.00 → 2850.00
-        // (the per-referral rule is not in effect before its sign-off)
-        mvc.perform(get("/api/v1/statements").with(httpBasic("manager", "meridian2026")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(2)))
-                .andExpect(jsonPath("$[?(@.channelCode == 'CH-003')].total").value(2850.00))
-                .andExpect(jsonPath("$[?(@.channelCode == 'CH-005')].status").value("DRAFT"));
+        JsonNode list = json.readTree(mvc.perform(get("/api/v1/statements").with(httpBasic("manager", "meridian2026")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<JsonNode> statements = new ArrayList<>();
+        list.forEach(statements::add);
+        assertThat(statements).isNotEmpty();
+        assertThat(statements.stream().map(s -> s.get("status").asString()).distinct().count())
+                .as("statements in several states").isGreaterThanOrEqualTo(2);
+        boolean fromEvaluations = statements.stream().anyMatch(s -> !s.get("evaluationVersion").isNull());
+        if (fromEvaluations) {
+            assertThat(statements).filteredOn(s -> !s.get("evaluationVersion").isNull())
+                    .allSatisfy(s -> assertThat(s.get("preparedBy").asString()).isEqualTo("system"));
+            assertThat(statements.stream().map(s -> s.get("status").asString()))
+                    .contains("PAID", "APPROVED", "REVIEWED", "DRAFT");
+        } else {
+            // CH-003, tier B, total 74.25: quality bonus 3000 × 1.0 = 3000.00, adjustment −150.00 → 2850.00
+            // CH-005, tier A, total 88.6: 3000 × 1.5 = 4500 → cap 4000.00 (the per-referral rule waits for sign-off)
+            assertThat(statements).hasSize(2);
+            JsonNode ch3 = statements.stream().filter(s -> s.get("channelCode").asString().equals("CH-003"))
+                    .findFirst().orElseThrow();
+            assertThat(ch3.get("total").decimalValue()).isEqualByComparingTo("2850.00");
+            assertThat(ch3.get("status").asString()).isEqualTo("DRAFT");
+            JsonNode ch5 = statements.stream().filter(s -> s.get("channelCode").asString().equals("CH-005"))
+                    .findFirst().orElseThrow();
+            assertThat(ch5.get("total").decimalValue()).isEqualByComparingTo("4000.00");
+            assertThat(ch5.get("status").asString()).isEqualTo("PAID");
+        }
+        // every total is the sum of its lines
+        for (JsonNode s : statements.subList(0, Math.min(5, statements.size()))) {
+            JsonNode one = json.readTree(mvc.perform(get("/api/v1/statements/" + s.get("id").asLong())
+                    .with(httpBasic("manager", "meridian2026"))).andReturn().getResponse().getContentAsString());
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode l : one.get("lines")) {
+                sum = sum.add(l.get("amount").decimalValue());
+            }
+            assertThat(one.get("total").decimalValue()).isEqualByComparingTo(sum);
+        }
     }
 }

@@ -63,7 +63,7 @@ class IncentiveProblems {
     @ExceptionHandler(IncentiveNotFound.class)
     ProblemDetail notFound(IncentiveNotFound e, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                texts.message("incentive.problem.notFound." + e.what(), locale, e.id()));
+                texts.message("incentive.problem.notFound." + e.what(), locale, String.valueOf(e.id())));
         p.setTitle(texts.message("incentive.problem.notFound", locale));
         return p;
     }
