@@ -102,6 +102,9 @@ class EvaluationDrafting {
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void on(EvaluationPublished published) {
+        if (rules.all(published.hospitalId()).isEmpty()) {
+            return;   // a hospital without incentive rules gets no statements and no sanctions: nothing to draft
+        }
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         try {
