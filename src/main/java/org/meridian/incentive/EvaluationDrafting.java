@@ -122,17 +122,26 @@ class EvaluationDrafting {
      */
     @Transactional
     DraftingOutcome draftAsSystem(long hospitalId, long evaluationId) {
+        return draftAsSystem(hospitalId, evaluationId, true);
+    }
+
+    /**
+     * As {@link #draftAsSystem(long, long)}; with {@code applyLifecycle} false a probation is recorded but not set on
+     * the channel (status UNCHANGED) — only the demo data does this, see docs/incentives.md.
+     */
+    @Transactional
+    DraftingOutcome draftAsSystem(long hospitalId, long evaluationId, boolean applyLifecycle) {
         String trigger = org.meridian.shared.security.CurrentUser.find().map(MeridianUser::getUsername).orElse(SYSTEM);
         SecurityContext caller = SecurityContextHolder.getContext();
         SecurityContextHolder.clearContext();
         try {
-            return draft(hospitalId, evaluationId, trigger);
+            return draft(hospitalId, evaluationId, trigger, applyLifecycle);
         } finally {
             SecurityContextHolder.setContext(caller);
         }
     }
 
-    private DraftingOutcome draft(long h, long evaluationId, String trigger) {
+    private DraftingOutcome draft(long h, long evaluationId, String trigger, boolean applyLifecycle) {
         MeridianUser reader = reader(h);
         Evaluation evaluation;
         try {
@@ -203,7 +212,7 @@ class EvaluationDrafting {
                     }
                 }
             }
-            if (sanction(h, evaluation, card, result, inEffect, reader)) {
+            if (sanction(h, evaluation, card, result, inEffect, reader, applyLifecycle)) {
                 sanctioned++;
             }
         }
@@ -318,7 +327,7 @@ class EvaluationDrafting {
      * True when a sanction was recorded.
      */
     private boolean sanction(long h, Evaluation evaluation, UnitScorecard card, ChannelResult result,
-                             List<IncentiveRule> inEffect, MeridianUser reader) {
+                             List<IncentiveRule> inEffect, MeridianUser reader, boolean applyLifecycle) {
         Period period = Period.parse(evaluation.period().toString());
         Optional<IncentiveRule.SanctionRule> rule = inEffect.stream()
                 .filter(r -> r instanceof IncentiveRule.SanctionRule)
@@ -354,6 +363,9 @@ class EvaluationDrafting {
                 if (channel.status() == ChannelStatus.PROBATION) {
                     status = "UNCHANGED";
                     outcome = "already on probation";
+                } else if (!applyLifecycle) {
+                    status = "UNCHANGED";
+                    outcome = "demo data: probation recorded, not applied to the channel lifecycle";
                 } else if (channel.status().canMoveTo(ChannelStatus.PROBATION)) {
                     channels.changeStatus(h, channel.code(), ChannelStatus.PROBATION.name(), "probation: " + reason);
                     status = "APPLIED";

@@ -46,13 +46,15 @@ class IncentiveDemoData implements ApplicationRunner {
     private final UserDetailsService users;
     private final Hospitals hospitals;
     private final EvaluationService evaluations;
+    private final EvaluationDrafting drafting;
 
     /** How many of the latest published periods per unit type and period kind the demo drafts. */
     static final int PERIODS_DRAFTED = 4;
 
     IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals,
-                      EvaluationService evaluations) {
+                      EvaluationService evaluations, EvaluationDrafting drafting) {
         this.evaluations = evaluations;
+        this.drafting = drafting;
         this.incentives = incentives;
         this.users = users;
         this.hospitals = hospitals;
@@ -87,7 +89,9 @@ class IncentiveDemoData implements ApplicationRunner {
                 handPrepared(today, office, manager);
             } else {
                 for (Evaluation e : published) {
-                    incentives.draftFromEvaluation(e.id());
+                    // the demo leaves the channels' lifecycle as the channel and intake demos made it (the intake
+                    // demo's checks re-derive its plan from the channels' statuses): probations are recorded only
+                    drafting.draftAsSystem(office.hospitalId(), e.id(), false);
                 }
                 moveThroughTheWorkflow(published.get(published.size() - 1).period().toString(), office, manager);
             }
