@@ -1,6 +1,7 @@
 package org.meridian;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Meridian (经络): performance management for a hospital's referral channels.
  *
  * <p>{@code --demo} (or {@code MERIDIAN_DEMO=true}) starts it with a demo hospital, demo accounts
- * for every role and each module's demo data.
+ * for every role and each module's demo data. {@code --check-rollups} starts it (its web server on a free port),
+ * checks every hospital's daily rollups against its events, prints the differences and exits with status
+ * 1 when there is one (0 when all are exact).
  */
 @SpringBootApplication
 @EnableScheduling
@@ -20,10 +23,15 @@ public class MeridianApplication {
         SpringApplication.run(MeridianApplication.class, demoSwitch(args));
     }
 
-    /** Turns the bare {@code --demo} switch into the property {@code meridian.demo=true}. */
+    /** Turns the bare {@code --demo} and {@code --check-rollups} switches into their properties. */
     static String[] demoSwitch(String[] args) {
         return Arrays.stream(args)
-                .map(arg -> arg.equals("--demo") ? "--meridian.demo=true" : arg)
+                .flatMap(arg -> switch (arg) {
+                    case "--demo" -> Stream.of("--meridian.demo=true");
+                    case "--check-rollups" -> Stream.of("--meridian.check-rollups=true",
+                            "--server.port=0");
+                    default -> Stream.of(arg);
+                })
                 .toArray(String[]::new);
     }
 }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.meridian.shared.web.Paged;
 import org.springframework.stereotype.Service;
@@ -100,6 +102,13 @@ public class EventImports {
                 }
                 if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
                     IngestReport part = intake.record(hospitalId, chunk, indexes, source, id, actor);
+                    if (!part.rejected().isEmpty()) {
+                        Map<Integer, RawEvent> byIndex = new HashMap<>();
+                        for (int i = 0; i < chunk.size(); i++) {
+                            byIndex.put(indexes.get(i), chunk.get(i));
+                        }
+                        imports.saveRejections(hospitalId, id, part.rejected(), byIndex);
+                    }
                     rows += chunk.size();
                     accepted += part.accepted();
                     duplicates += part.duplicates();

@@ -113,18 +113,38 @@ class Events {
         return new StoredEvent(rs.getString(1), content, rs.getObject(5, LocalDate.class), rs.getBoolean(10));
     }
 
+    /**
+     * The live pairs whose ACCEPTED precedes the REFERRAL or names another channel. Pairs are found by
+     * grouping the live REFERRAL and ACCEPTED events by referralId (one scan, no self-join; see
+     * {@link DailyRollups#recomputeFromEvents}).
+     */
     List<IntakeService.PairProblem> pairProblems(long hospitalId) {
-        return jdbc.sql("""
-                        SELECT r.referral_id, r.event_id, a.event_id, a.occurred_at < r.occurred_at,
-                               a.channel_id <> r.channel_id
-                        FROM intake_event r JOIN intake_event a ON a.hospital_id = r.hospital_id
-                          AND a.referral_id = r.referral_id AND a.type = 'ACCEPTED' AND a.voided_at IS NULL
-                        WHERE r.hospital_id = :h AND r.type = 'REFERRAL' AND r.voided_at IS NULL
-                          AND (a.occurred_at < r.occurred_at OR a.channel_id <> r.channel_id)
-                        ORDER BY r.referral_id""")
+        return jdbc.sql("SELECT referral_id, referral_event, accepted_event, accepted_at < referred_at,"
+                        + " accepted_channel <> referral_channel FROM (" + PAIRS + ") p"
+                        + " WHERE referral_event IS NOT NULL AND accepted_event IS NOT NULL"
+                        + " AND (accepted_at < referred_at OR accepted_channel <> referral_channel)"
+                        + " ORDER BY referral_id")
                 .param("h", hospitalId)
                 .query((rs, i) -> new IntakeService.PairProblem(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), rs.getBoolean(5)))
                 .list();
     }
+
+    /**
+     * One row per referralId of the hospital ({@code :h}) with its live REFERRAL and ACCEPTED side by side
+     * (either side null when missing): at most one live event of each type per referralId (engine.md §2,
+     * backed by a unique index), so {@code min} picks that one.
+     */
+    static final String PAIRS = """
+            SELECT referral_id,
+              min(event_id) FILTER (WHERE type = 'REFERRAL') AS referral_event,
+              min(channel_id) FILTER (WHERE type = 'REFERRAL') AS referral_channel,
+              min(occurred_at) FILTER (WHERE type = 'REFERRAL') AS referred_at,
+              min(local_date) FILTER (WHERE type = 'REFERRAL') AS referral_date,
+              min(event_id) FILTER (WHERE type = 'ACCEPTED') AS accepted_event,
+              min(channel_id) FILTER (WHERE type = 'ACCEPTED') AS accepted_channel,
+              min(occurred_at) FILTER (WHERE type = 'ACCEPTED') AS accepted_at
+            FROM intake_event
+            WHERE hospital_id = :h AND voided_at IS NULL AND type IN ('REFERRAL', 'ACCEPTED')
+            GROUP BY referral_id""";
 }

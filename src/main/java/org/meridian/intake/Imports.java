@@ -1,7 +1,11 @@
 package org.meridian.intake;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,17 +57,70 @@ class Imports {
         return jdbc.sql("SELECT " + COLUMNS + " FROM intake_import WHERE hospital_id = :h"
                         + " ORDER BY started_at DESC, id DESC LIMIT :size OFFSET :offset")
                 .param("h", hospitalId).param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new EventImports.ImportRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                        json.readValue(rs.getString(12), new TypeReference<List<IngestReport.RejectedRow>>() {
-                        }), rs.getString(13)))
+                .query(this::run)
                 .list();
+    }
+
+    java.util.Optional<EventImports.ImportRun> find(long hospitalId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_import WHERE hospital_id = :h AND id = :id")
+                .param("h", hospitalId).param("id", id).query(this::run).optional();
+    }
+
+    /** Keeps the rejected rows of one chunk with their values as received (without the patient id). */
+    void saveRejections(long hospitalId, long id, List<IngestReport.RejectedRow> rejected, Map<Integer, RawEvent> rows) {
+        for (IngestReport.RejectedRow r : rejected) {
+            RawEvent raw = rows.get(r.index());
+            Map<String, String> values = new LinkedHashMap<>();
+            if (raw != null) {
+                values.put("eventId", raw.eventId());
+                values.put("type", raw.type());
+                values.put("channel", raw.channel());
+                values.put("occurredAt", raw.occurredAt());
+                values.put("referralId", raw.referralId());
+                values.put("value", raw.value() instanceof BigDecimal b ? b.toPlainString()
+                        : raw.value() == null ? null : raw.value().toString());
+                new TreeMap<>(raw.attributes()).forEach(values::put);
+            }
+            values.values().removeIf(java.util.Objects::isNull);
+            jdbc.sql("""
+                            INSERT INTO intake_import_rejection (hospital_id, import_id, row_number, event_id, "values", reasons)
+                            VALUES (:h, :id, :row, :eventId, CAST(:values AS jsonb), CAST(:reasons AS jsonb))
+                            ON CONFLICT DO NOTHING""")
+                    .param("h", hospitalId).param("id", id).param("row", r.index()).param("eventId", r.eventId())
+                    .param("values", json.writeValueAsString(values)).param("reasons", json.writeValueAsString(r.errors()))
+                    .update();
+        }
+    }
+
+    List<IntakeQuality.Rejection> rejections(long hospitalId, long id, int page, int size) {
+        return jdbc.sql("""
+                        SELECT row_number, event_id, "values"::text, reasons::text FROM intake_import_rejection
+                        WHERE hospital_id = :h AND import_id = :id ORDER BY row_number LIMIT :size OFFSET :offset""")
+                .param("h", hospitalId).param("id", id).param("size", size).param("offset", (long) page * size)
+                .query((rs, i) -> new IntakeQuality.Rejection(rs.getInt(1), rs.getString(2),
+                        json.readValue(rs.getString(3), new TypeReference<LinkedHashMap<String, String>>() {
+                        }),
+                        json.readValue(rs.getString(4), new TypeReference<List<String>>() {
+                        })))
+                .list();
+    }
+
+    long countRejections(long hospitalId, long id) {
+        return jdbc.sql("SELECT count(*) FROM intake_import_rejection WHERE hospital_id = :h AND import_id = :id")
+                .param("h", hospitalId).param("id", id).query(Long.class).single();
     }
 
     long count(long hospitalId) {
         return jdbc.sql("SELECT count(*) FROM intake_import WHERE hospital_id = :h").param("h", hospitalId)
                 .query(Long.class).single();
+    }
+
+    private EventImports.ImportRun run(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new EventImports.ImportRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                json.readValue(rs.getString(12), new TypeReference<List<IngestReport.RejectedRow>>() {
+                }), rs.getString(13));
     }
 
     private static String truncate(String s) {
