@@ -19,6 +19,9 @@ class Imports {
     private static final String COLUMNS = "id, file_name, format, uploaded_by, started_at, finished_at, status,"
             + " rows_read, accepted, duplicates, rejected_count, rejected::text, failure";
 
+    /** Stands for the patient id of a rejected row, which is not kept. */
+    static final String PATIENT_WITHHELD = "(withheld)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -77,8 +80,9 @@ class Imports {
                 values.put("channel", raw.channel());
                 values.put("occurredAt", raw.occurredAt());
                 values.put("referralId", raw.referralId());
-                values.put("value", raw.value() instanceof BigDecimal b ? b.toPlainString()
-                        : raw.value() == null ? null : raw.value().toString());
+                // a patient id is never kept in clear: only that the row had one
+                values.put("patientId", raw.patientId() == null || raw.patientId().isBlank() ? null : PATIENT_WITHHELD);
+                values.put("value", raw.value() instanceof BigDecimal b ? b.toPlainString() : asReceived(raw.value()));
                 new TreeMap<>(raw.attributes()).forEach(values::put);
             }
             values.values().removeIf(java.util.Objects::isNull);
@@ -110,6 +114,22 @@ class Imports {
                 .param("h", hospitalId).param("id", id).query(Long.class).single();
     }
 
+    List<EventImports.ImportRun> pageBetween(long hospitalId, OffsetDateTime from, OffsetDateTime to, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_import WHERE hospital_id = :h AND started_at >= :from"
+                        + " AND started_at < :to ORDER BY started_at DESC, id DESC LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("from", from).param("to", to).param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::run).list();
+    }
+
+    /** How many imports started from–to, and their rejected rows. */
+    long[] countBetween(long hospitalId, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("SELECT count(*), coalesce(sum(rejected_count), 0) FROM intake_import WHERE hospital_id = :h"
+                        + " AND started_at >= :from AND started_at < :to")
+                .param("h", hospitalId).param("from", from).param("to", to)
+                .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+    }
+
     long count(long hospitalId) {
         return jdbc.sql("SELECT count(*) FROM intake_import WHERE hospital_id = :h").param("h", hospitalId)
                 .query(Long.class).single();
@@ -121,6 +141,15 @@ class Imports {
                 rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                 json.readValue(rs.getString(12), new TypeReference<List<IngestReport.RejectedRow>>() {
                 }), rs.getString(13));
+    }
+
+    /** A value that is not a number is held in quotes for its reason ({@code ImportColumns.value}); here without. */
+    private static String asReceived(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString();
+        return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static String truncate(String s) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,26 @@ public class IntakeQuality {
                         rs.getBigDecimal(3).longValue(), rs.getBigDecimal(4).setScale(1, java.math.RoundingMode.HALF_UP),
                         rs.getBigDecimal(5).longValue()))
                 .list();
+    }
+
+    /** The imports started on the local dates from–to, newest first, and their rejected rows in all. */
+    public record ImportsPage(Paged<EventImports.ImportRun> imports, long rejectedRows) {
+    }
+
+    /** The imports of the hospital started on the local dates from–to (in {@code zone}), newest first. */
+    public ImportsPage imports(long hospitalId, ZoneId zone, LocalDate from, LocalDate to, int page, int size) {
+        Paged.check(page, size);
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        long[] counts = imports.countBetween(hospitalId, start, end);
+        return new ImportsPage(new Paged<>(imports.pageBetween(hospitalId, start, end, page, size), page, size,
+                counts[0]), counts[1]);
+    }
+
+    /** How many daily rollup rows (channel-days) the hospital has. */
+    public long rollupDays(long hospitalId) {
+        return jdbc.sql("SELECT count(*) FROM intake_daily_rollup WHERE hospital_id = :h").param("h", hospitalId)
+                .query(Long.class).single();
     }
 
     /** One import of the hospital, with its report. */

@@ -39,8 +39,9 @@ class EventsApiTest {
 
     final String p = "api" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
+    /** Asks for English reasons (the default is zh-CN; see {@code IntakeApiLanguageTest}). */
     MockHttpServletRequestBuilder postEvents(String user, String body) {
-        return post("/api/v1/events").with(httpBasic(user, TestUsers.PASSWORD))
+        return post("/api/v1/events").with(httpBasic(user, TestUsers.PASSWORD)).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).content(body);
     }
 

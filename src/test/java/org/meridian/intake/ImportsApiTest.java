@@ -46,7 +46,7 @@ class ImportsApiTest {
 
     ResultActions upload(String user, String name, byte[] bytes) throws Exception {
         return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
-                .with(httpBasic(user, TestUsers.PASSWORD)));
+                .header("Accept-Language", "en").with(httpBasic(user, TestUsers.PASSWORD)));
     }
 
     long stored() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.IntakeService;
 import org.meridian.intake.RawEvent;
@@ -37,15 +38,17 @@ class EventsController {
 
     private final IntakeService intake;
     private final JsonMapper json;
+    private final LocalisedReports reports;
 
-    EventsController(IntakeService intake, JsonMapper json) {
+    EventsController(IntakeService intake, JsonMapper json, LocalisedReports reports) {
         this.intake = intake;
+        this.reports = reports;
         // numbers with a fraction are read as BigDecimal, so 0.1 stays exactly 0.1
         this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    IngestReport send(@RequestBody byte[] body) {
+    Map<String, Object> send(@RequestBody byte[] body, HttpServletRequest request) {
         JsonNode array;
         try {
             array = json.readTree(body);
@@ -65,7 +68,9 @@ class EventsController {
             rows.add(JsonEvents.read(node));
         }
         MeridianUser user = CurrentUser.require();
-        return intake.record(user.hospitalId(), rows, 0, IntakeService.Source.API, null, user.getUsername());
+        IngestReport report = intake.record(user.hospitalId(), rows, 0, IntakeService.Source.API, null,
+                user.getUsername());
+        return reports.report(report, LocalisedReports.locale(request));
     }
 
     @DeleteMapping("/{eventId}")

@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.intake.EventImports;
+import org.meridian.intake.IntakeQuality;
+import org.meridian.intake.RejectionWorkbook;
 import org.meridian.intake.ImportFileException;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
@@ -18,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,14 +36,22 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportsController {
 
     private final EventImports imports;
+    private final IntakeQuality quality;
+    private final RejectionWorkbook workbook;
+    private final LocalisedReports reports;
 
-    ImportsController(EventImports imports) {
+    ImportsController(EventImports imports, IntakeQuality quality, RejectionWorkbook workbook,
+                      LocalisedReports reports) {
         this.imports = imports;
+        this.quality = quality;
+        this.workbook = workbook;
+        this.reports = reports;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    Map<String, Object> upload(@RequestParam(required = false) MultipartFile file) throws IOException {
+    Map<String, Object> upload(@RequestParam(required = false) MultipartFile file, HttpServletRequest request)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw IntakeProblem.badRequest("File required", "Upload a CSV or XLSX file in the multipart field 'file'.",
                     "file");
@@ -52,8 +66,7 @@ class ImportsController {
             body.put("importId", result.importId());
             body.put("accepted", result.report().accepted());
             body.put("duplicates", result.report().duplicates());
-            body.put("rejected", result.report().rejected());
-            body.put("warnings", result.report().warnings());
+            body.putAll(reports.report(result.report(), LocalisedReports.locale(request)));
             return body;
         } finally {
             Files.deleteIfExists(stored);
@@ -62,9 +75,43 @@ class ImportsController {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    Paged<EventImports.ImportRun> list(@RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "50") int size) {
-        return imports.list(CurrentUser.hospitalId(), page, size);
+    Paged<Map<String, Object>> list(@RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
+        Locale locale = LocalisedReports.locale(request);
+        return imports.list(CurrentUser.hospitalId(), page, size).map(run -> reports.importRun(run, locale));
+    }
+
+    /**
+     * The rejected rows of one import as XLSX (row number, the values as received, every reason in the
+     * caller's language); 404 when the hospital has no such import.
+     */
+    @GetMapping("/{id}/rejections.xlsx")
+    @PreAuthorize("hasRole('ANALYST')")
+    void rejections(@PathVariable long id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        long h = CurrentUser.hospitalId();
+        if (quality.importRun(h, id).isEmpty()) {
+            throw new ImportNotFound(id);
+        }
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.xlsx\"");
+        workbook.write(h, id, LocalisedReports.locale(request), response.getOutputStream());
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** No import with this id in the caller's hospital. */
+    static final class ImportNotFound extends RuntimeException {
+        ImportNotFound(long id) {
+            super("No import " + id + " in this hospital.");
+        }
+    }
+
+    @ExceptionHandler(ImportNotFound.class)
+    ProblemDetail notFound(ImportNotFound e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Import not found");
+        return p;
     }
 
     @ExceptionHandler(ImportFileException.class)

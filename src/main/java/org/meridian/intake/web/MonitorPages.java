@@ -100,6 +100,7 @@ class MonitorPages {
                 .sorted(byReferrals.thenComparing(r -> r.channel().code())).limit(RANK).toList();
 
         model.addAttribute("activeNav", "intake");
+        model.addAttribute("intakeTab", "monitor");
         model.addAttribute("trendDays", TREND_DAYS);
         model.addAttribute("types", UnitType.values());
         model.addAttribute("regions", regions);
