@@ -161,6 +161,28 @@ class FeedbackJourneyTest {
                     .until(d -> d.findElements(By.id("row-K2")).isEmpty());
             assertThat(browser.driver().findElements(By.cssSelector("#reports tbody tr"))).hasSize(2);
             browser.screenshot("feedback-delivery-desktop");
+
+            // the suggestion rules: a bad rule is explained beside its fields, a good one is listed
+            browser.go("/feedback/rules");
+            assertThat(browser.text(By.id("rules"))).contains("到诊率", "ARRIVAL_RATE", "60");
+            browser.field("below").sendKeys("150");
+            browser.driver().findElement(By.id("rule-submit")).click();
+            assertThat(browser.waitForTextContaining(By.id("below-error"), "不超过 100")).contains("150");
+            assertThat(browser.text(By.id("indicatorCode-error"))).isEqualTo("必填");
+            assertThat(browser.text(By.id("textZh-error"))).isEqualTo("必填");
+            assertThat(browser.waitFor(By.id("below")).getAttribute("value")).isEqualTo("150");
+            browser.screenshot("feedback-rules-errors-desktop");
+            new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("indicatorCode"))).selectByValue("NPS");
+            browser.field("below").sendKeys("20");
+            browser.field("textZh").sendKeys("净推荐值偏低：请了解患者不愿推荐的原因。");
+            browser.field("textEn").sendKeys("Low NPS: ask patients why they would not recommend us.");
+            browser.driver().findElement(By.id("rule-submit")).click();
+            browser.waitForTextContaining(By.id("flash-success"), "NPS");
+            assertThat(browser.text(By.id("rules"))).contains("净推荐值偏低：请了解患者不愿推荐的原因。");
+            browser.resize(Browser.PHONE);
+            browser.go("/feedback/rules");
+            browser.waitFor(By.id("rules"));
+            assertThat(browser.horizontalOverflow()).isZero();
         }
     }
 
