@@ -1,7 +1,12 @@
 package org.meridian.incentive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.meridian.incentive.Hospital4Incentives.json;
 import static org.meridian.incentive.Hospital4Incentives.line;
 import static org.meridian.incentive.Hospital4Incentives.sumOfLines;
@@ -14,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.StatusChange;
@@ -38,6 +45,7 @@ class IncentivesFromEvaluationsTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired ChannelRegistry channels;
+    @Autowired UserDetailsService accounts;
 
     static final String SERVICE_FEE = """
             {"code": "SERVICE-FEE", "name": "服务费（按等级）", "type": "FEE", "validFrom": "2026-01-01",
@@ -184,7 +192,7 @@ class IncentivesFromEvaluationsTest {
         long e1v1 = idOf(h, "2026-Q3", "E1", 1);
         h.as(h.manager, post("/api/v1/statements/" + e1v1 + "/review")).andExpect(status().isOk());
         h.as(h.manager, post("/api/v1/statements/" + e1v1 + "/approve")).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.reason", org.hamcrest.Matchers.containsString("approver must not be its reviewer")));
+                .andExpect(jsonPath("$.reason", containsString("approver must not be its reviewer")));
         h.as(h.manager2, post("/api/v1/statements/" + e1v1 + "/approve")).andExpect(status().isOk());
         h.as(h.manager2, post("/api/v1/statements/" + e1v1 + "/pay")).andExpect(status().isOk());
         // E2 gets a manual adjustment on its draft; E3 is reviewed
@@ -301,6 +309,17 @@ class IncentivesFromEvaluationsTest {
 
         // the decision is a hospital manager's, with a note; refused requests change nothing
         long id = september.get("id").asLong();
+        UserDetails managerPage = accounts.loadUserByUsername(h.manager);
+        mvc.perform(get("/incentives").with(user(managerPage))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"terminate-" + id + "\"")))
+                .andExpect(content().string(containsString("待院领导决定")))
+                .andExpect(content().string(containsString("已记录")));
+        mvc.perform(get("/incentives").with(user(accounts.loadUserByUsername(h.office)))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"terminate-" + id + "\""))));
+        mvc.perform(post("/incentives/sanctions/" + id + "/decision").with(user(managerPage)).with(csrf())
+                        .param("decision", "terminate").param("note", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("对终止合作建议作出决定须填写说明")));
         h.as(h.analyst, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": true, \"note\": \"x\"}"))
                 .andExpect(status().isForbidden());
         h.asInEnglish(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": true}"))

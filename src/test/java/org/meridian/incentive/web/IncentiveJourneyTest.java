@@ -104,7 +104,7 @@ class IncentiveJourneyTest {
             browser.waitFor(By.cssSelector("#statements a")).click();
             browser.waitForText(By.id("statement-status"), "草稿");
             assertThat(browser.text(By.id("statement-source"))).contains("2026-Q1", "1");
-            assertThat(browser.text(By.id("prepared-by"))).contains("system");
+            assertThat(browser.text(By.id("prepared-by"))).contains("系统");
             assertThat(browser.text(By.id("lines"))).contains("GREEN-CHANNEL", "绿色通道名额 × 10", "TRAINING-PLACES",
                     "优秀合作渠道证书及学术交流名额").doesNotContain("PER-ARRIVAL-J");
 
