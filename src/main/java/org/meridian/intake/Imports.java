@@ -2,11 +2,13 @@ package org.meridian.intake;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,10 +25,12 @@ class Imports {
     static final String PATIENT_WITHHELD = "(withheld)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    Imports(JdbcClient jdbc, JsonMapper json) {
+    Imports(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -69,8 +73,9 @@ class Imports {
                 .param("h", hospitalId).param("id", id).query(this::run).optional();
     }
 
-    /** Keeps the rejected rows of one chunk with their values as received (without the patient id). */
+    /** Keeps the rejected rows of one chunk with their values as received (without the patient id), in one batch. */
     void saveRejections(long hospitalId, long id, List<IngestReport.RejectedRow> rejected, Map<Integer, RawEvent> rows) {
+        List<Object[]> batch = new ArrayList<>(rejected.size());
         for (IngestReport.RejectedRow r : rejected) {
             RawEvent raw = rows.get(r.index());
             Map<String, String> values = new LinkedHashMap<>();
@@ -86,13 +91,13 @@ class Imports {
                 new TreeMap<>(raw.attributes()).forEach(values::put);
             }
             values.values().removeIf(java.util.Objects::isNull);
-            jdbc.sql("""
-                            INSERT INTO intake_import_rejection (hospital_id, import_id, row_number, event_id, "values", reasons)
-                            VALUES (:h, :id, :row, :eventId, CAST(:values AS jsonb), CAST(:reasons AS jsonb))
-                            ON CONFLICT DO NOTHING""")
-                    .param("h", hospitalId).param("id", id).param("row", r.index()).param("eventId", r.eventId())
-                    .param("values", json.writeValueAsString(values)).param("reasons", json.writeValueAsString(r.errors()))
-                    .update();
+            batch.add(new Object[]{hospitalId, id, r.index(), r.eventId(), json.writeValueAsString(values),
+                    json.writeValueAsString(r.errors())});
+        }
+        if (!batch.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO intake_import_rejection (hospital_id, import_id, row_number, event_id, "values", reasons)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb)) ON CONFLICT DO NOTHING""", batch);
         }
     }
 

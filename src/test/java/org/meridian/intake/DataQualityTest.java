@@ -297,6 +297,11 @@ class DataQualityTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("受理时限须为 1 到 720 小时之间的整数")))
                 .andExpect(content().string(containsString("请输入 yyyy-MM-dd 格式的日期")));
+        mvc.perform(get("/intake/quality").param("tab", "quiet").param("quietDays", "0").param("lang", "en")
+                        .with(user(office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Channels gone quiet")))
+                .andExpect(content().string(containsString("Days must be a whole number from 1 to 365")));
         mvc.perform(get("/intake/rollups").with(user(office))).andExpect(status().isForbidden());
         mvc.perform(post("/intake/rollups").with(user(manager)).with(csrf()))
                 .andExpect(status().isOk())
