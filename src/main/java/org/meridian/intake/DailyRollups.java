@@ -1,11 +1,12 @@
 package org.meridian.intake;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.meridian.indicator.Measure;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,10 @@ class DailyRollups {
 
     private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::key)
             .collect(Collectors.joining(", "));
+    /** One statement for all changed days: the changes come as arrays, one per column, unnested into rows. */
     private static final String UPSERT = "INSERT INTO intake_daily_rollup (hospital_id, channel_id, local_date, "
-            + MEASURE_COLUMNS + ") VALUES (?, ?, ?" + ", ?".repeat(Measure.values().length)
+            + MEASURE_COLUMNS + ") SELECT ?, * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])"
+            + ", CAST(? AS numeric[])".repeat(Measure.values().length)
             + ") ON CONFLICT (hospital_id, channel_id, local_date) DO UPDATE SET "
             + Arrays.stream(Measure.values()).map(m -> m.key() + " = intake_daily_rollup." + m.key() + " + EXCLUDED." + m.key())
             .collect(Collectors.joining(", "));
@@ -43,25 +47,38 @@ class DailyRollups {
         this.template = template;
     }
 
-    /** Adds the changes (possibly negative) to the rows of their days. */
+    /**
+     * Adds the changes (possibly negative) to the rows of their days, in one statement however many days a batch
+     * touches (rows in key order, so that concurrent writers never wait on each other in a cycle).
+     */
     void apply(long hospitalId, Map<Day, MeasureSums> changes) {
-        List<Object[]> rows = new ArrayList<>();
-        changes.forEach((day, sums) -> {
-            if (sums.isZero()) {
-                return;
-            }
-            Object[] row = new Object[3 + Measure.values().length];
-            row[0] = hospitalId;
-            row[1] = day.channelId();
-            row[2] = day.date();
-            for (Measure m : Measure.values()) {
-                row[3 + m.ordinal()] = sums.get(m);
-            }
-            rows.add(row);
-        });
-        if (!rows.isEmpty()) {
-            template.batchUpdate(UPSERT, rows);
+        List<Map.Entry<Day, MeasureSums>> rows = changes.entrySet().stream().filter(e -> !e.getValue().isZero())
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingLong(Day::channelId).thenComparing(Day::date)))
+                .toList();
+        if (rows.isEmpty()) {
+            return;
         }
+        Long[] channels = new Long[rows.size()];
+        String[] dates = new String[rows.size()];
+        BigDecimal[][] measures = new BigDecimal[Measure.values().length][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            channels[i] = rows.get(i).getKey().channelId();
+            dates[i] = rows.get(i).getKey().date().toString();
+            for (Measure m : Measure.values()) {
+                measures[m.ordinal()][i] = rows.get(i).getValue().get(m);
+            }
+        }
+        template.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
+                s.setLong(1, hospitalId);
+                s.setArray(2, connection.createArrayOf("bigint", channels));
+                s.setArray(3, connection.createArrayOf("text", dates));
+                for (Measure m : Measure.values()) {
+                    s.setArray(4 + m.ordinal(), connection.createArrayOf("numeric", measures[m.ordinal()]));
+                }
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Per channel, the sum of every measure over the local dates from–to (inclusive). */

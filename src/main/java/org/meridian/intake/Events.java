@@ -1,22 +1,28 @@
 package org.meridian.intake;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,25 +81,67 @@ class Events {
     record NewEvent(StoredEvent event, String source, Long importId, String receivedBy) {
     }
 
+    /**
+     * Stores new events with one {@code COPY} on the transaction's connection: one round trip and no per-row
+     * statement, so a batch of 10,000 costs little more than the rows themselves. The table's constraints and
+     * unique indexes apply exactly as to an INSERT, and the rows are part of the surrounding transaction.
+     */
     void insert(long hospitalId, List<NewEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(events.size());
+        StringBuilder rows = new StringBuilder(events.size() * 256);
         for (NewEvent n : events) {
             EventContent c = n.event().content();
-            rows.add(new Object[]{hospitalId, n.event().eventId(), c.type().name(), c.channelId(),
-                    OffsetDateTime.ofInstant(c.occurredAt(), ZoneOffset.UTC), n.event().localDate(), c.referralId(),
-                    c.patientHash(), c.value(), json.writeValueAsString(c.attributes()), n.source(), n.importId(),
-                    n.receivedBy()});
+            rows.append(hospitalId).append(',');
+            quoted(rows, n.event().eventId()).append(',').append(c.type().name()).append(',').append(c.channelId())
+                    .append(',').append(c.occurredAt()).append(',').append(n.event().localDate()).append(',');
+            if (c.referralId() != null) {
+                quoted(rows, c.referralId());
+            }
+            rows.append(',');
+            if (c.patientHash() != null) {
+                rows.append(c.patientHash());
+            }
+            rows.append(',');
+            if (c.value() != null) {
+                rows.append(c.value().toString()); // as the driver sends a BigDecimal
+            }
+            rows.append(',');
+            quoted(rows, json.writeValueAsString(c.attributes())).append(',').append(n.source()).append(',');
+            if (n.importId() != null) {
+                rows.append(n.importId());
+            }
+            rows.append(',');
+            quoted(rows, n.receivedBy()).append('\n');
         }
-        template.batchUpdate("""
-                INSERT INTO intake_event (hospital_id, event_id, type, channel_id, occurred_at, local_date, referral_id,
-                    patient_hash, value, attributes, source, import_id, received_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""", rows,
-                new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE,
-                        Types.DATE, Types.VARCHAR, Types.CHAR, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR,
-                        Types.BIGINT, Types.VARCHAR});
+        DataSource dataSource = template.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    COPY intake_event (hospital_id, event_id, type, channel_id, occurred_at, local_date, referral_id,
+                        patient_hash, value, attributes, source, import_id, received_by) FROM STDIN (FORMAT csv)""",
+                    new StringReader(rows.toString()));
+        } catch (SQLException e) {
+            throw template.getExceptionTranslator().translate("COPY intake_event", null, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A CSV field in double quotes (so that an empty text stays empty and is not read as NULL). */
+    private static StringBuilder quoted(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        return out.append('"');
     }
 
     void markVoided(long hospitalId, String eventId, String by, String reason, Instant at) {

@@ -38,6 +38,7 @@ class Pseudonymiser {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     Pseudonymiser(@Value("${meridian.pseudonym-key:}") String configuredKey,
                   @Value("${meridian.data-dir}") Path dataDir) {
@@ -59,10 +60,15 @@ class Pseudonymiser {
         if (patientId == null) {
             return null;
         }
+        return HexFormat.of().formatHex(macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A Mac is not thread-safe and costly to look up; each thread keeps one (doFinal resets it for the next id). */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

@@ -1,0 +1,295 @@
+package org.meridian.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+
+/**
+ * Meridian's shipped benchmark ({@code ./bench}, docs/benchmarks.md). Modes, any of them in one run:
+ * <ul>
+ *   <li>{@code ingest}: N million events through {@code POST /api/v1/events}, the same rows through a CSV import
+ *       and with {@code COPY} into a bare table; events per second of each and the ratios;</li>
+ *   <li>{@code eval}: an evaluation of 5,000 channels × 12 indicators over 10 million events, from the daily
+ *       rollups and, as the reference, by one SQL query over the raw events; times and agreement;</li>
+ *   <li>{@code bigcsv}: a CSV file of at least 1 GB imported by a Meridian held to {@code -Xmx512m}; peak heap and
+ *       resident memory.</li>
+ * </ul>
+ * Each mode starts its own Meridian ({@code target/meridian.jar}) on a fresh data directory and stops it after.
+ */
+public final class Bench {
+
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Set<String> modes = new LinkedHashSet<>();
+    private final List<String> report = new ArrayList<>();
+    private boolean failed;
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench(args);
+        bench.run();
+        System.exit(bench.failed ? 1 : 0);
+    }
+
+    private Bench(String[] args) {
+        options.put("events", "1");
+        options.put("clients", "3");
+        options.put("batch", "10000");
+        options.put("channels", "50");
+        options.put("eval-channels", "5000");
+        options.put("eval-events", "10");
+        options.put("period", "2026-Q3");
+        options.put("csv-gb", "1");
+        options.put("heap", "512m");
+        options.put("jar", "target/meridian.jar");
+        options.put("work", "target/bench");
+        // "./bench" passes everything as one Maven property: split it again
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            if (arg.startsWith("--") && arg.contains("=")) {
+                String key = arg.substring(2, arg.indexOf('='));
+                if (!options.containsKey(key)) {
+                    throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
+                }
+                options.put(key, arg.substring(arg.indexOf('=') + 1));
+            } else if (Set.of("ingest", "eval", "bigcsv").contains(arg)) {
+                modes.add(arg);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv;"
+                        + " options --name=value of " + options.keySet());
+            }
+        }
+        if (modes.isEmpty()) {
+            modes.addAll(List.of("ingest", "eval"));
+        }
+    }
+
+    private void run() throws Exception {
+        Path work = Path.of(options.get("work")).toAbsolutePath();
+        Path jar = Path.of(options.get("jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");
+        }
+        line("Meridian benchmark, " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, " + cpuModel()
+                + ", load average before: " + loadAverage());
+        line("server: java -Xmx" + options.get("heap") + " -jar " + options.get("jar") + " (embedded PostgreSQL, "
+                + "durable: fsync and synchronous_commit on); client and server share the machine");
+        for (String mode : modes) {
+            Path dir = work.resolve(mode + "-" + System.currentTimeMillis());
+            Files.createDirectories(dir);
+            try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"))) {
+                Thread hook = new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                switch (mode) {
+                    case "ingest" -> ingest(server, dir);
+                    case "eval" -> evaluation(server);
+                    default -> bigCsv(server, dir);
+                }
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (RuntimeException e) {
+                failed = true;
+                line("  " + mode + " FAILED: " + e.getMessage() + " (server log in " + dir + ")");
+                continue;
+            }
+            deleteTree(dir);
+        }
+        line("load average after: " + loadAverage());
+        Files.createDirectories(work);
+        Path results = work.resolve("results-" + System.currentTimeMillis() + ".txt");
+        Files.write(results, report, StandardCharsets.UTF_8);
+        System.out.println("(also written to " + results + ")");
+    }
+
+    private void ingest(MeridianServer server, Path dir) throws Exception {
+        long count = millions("events");
+        int clients = Integer.parseInt(options.get("clients"));
+        int batch = Integer.parseInt(options.get("batch"));
+        BenchClient client = server.tokenClient();
+        List<String> codes = ingestChannels(client);
+        Instant now = Instant.now();
+        Path csv = dir.resolve("events.csv");
+        long bytes = events("c-", codes, now).writeCsv(csv, count);
+        line("");
+        line(String.format(Locale.ROOT, "INGEST  %,d events (realistic mix of the 9 types over %d channels), API batches"
+                + " of %,d from %d concurrent clients; CSV file %,.1f MB", count, codes.size(), batch, clients, bytes / 1e6));
+        server.watchMemory();
+        IngestBench.Load api = IngestBench.throughApi(client, events("a-", codes, now), count, clients, batch,
+                server::cpuSeconds);
+        long[] apiMemory = server.stopWatching();
+        server.watchMemory();
+        IngestBench.Load file = IngestBench.throughImport(client, csv, count, server::cpuSeconds);
+        long[] fileMemory = server.stopWatching();
+        IngestBench.Load copy;
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+            copy = IngestBench.throughCopy(c, csv, count, server::cpuSeconds);
+        }
+        line("  route                    rows    wall s     events/s   server CPU s   events per server CPU-s   client CPU s");
+        for (IngestBench.Load load : List.of(api, file, copy)) {
+            line(String.format(Locale.ROOT, "  %-16s %,12d %9.1f %,12.0f %14.1f %,25.0f %14.1f", load.route(), load.rows(),
+                    load.seconds(), load.perSecond(), load.serverCpu(), load.perServerCpuSecond(), load.clientCpu()));
+        }
+        for (IngestBench.Load load : List.of(api, file, copy)) {
+            line(String.format(Locale.ROOT, "  %s answered: accepted %,d, duplicates %,d, rejected %,d%s", load.route(),
+                    load.answer().accepted(), load.answer().duplicates(), load.answer().rejected(),
+                    load.answer().firstRejection() == null ? "" : ", first: " + load.answer().firstRejection()));
+            if (load.answer().accepted() != load.rows()) {
+                failed = true;
+                line("  !! " + load.route() + " did not accept every row");
+            }
+        }
+        line(String.format(Locale.ROOT, "  per server CPU-second: API / COPY = %.1f %%, CSV import / COPY = %.1f %%",
+                100 * api.perServerCpuSecond() / copy.perServerCpuSecond(),
+                100 * file.perServerCpuSecond() / copy.perServerCpuSecond()));
+        line(String.format(Locale.ROOT, "  wall clock: API / COPY = %.1f %%   CSV import / COPY = %.1f %%   (targets: API >= 50,000"
+                        + " events/s: %s; CSV import >= 50 %% of COPY: %s)", 100 * api.perSecond() / copy.perSecond(),
+                100 * file.perSecond() / copy.perSecond(), api.perSecond() >= 50_000 ? "met" : "MISSED",
+                file.perSecond() >= copy.perSecond() / 2 ? "met" : "MISSED"));
+        line(String.format(Locale.ROOT, "  server memory: peak heap used %s during the API load, %s during the import;"
+                + " peak RSS %s", mb(apiMemory[0]), mb(fileMemory[0]), mb(Math.max(apiMemory[1], fileMemory[1]))));
+    }
+
+    private void evaluation(MeridianServer server) throws Exception {
+        int channels = Integer.parseInt(options.get("eval-channels"));
+        long count = millions("eval-events");
+        Period period = Period.parse(options.get("period")).orElseThrow();
+        BenchClient client = server.tokenClient();
+        long start = System.nanoTime();
+        EvaluationBench.createChannels(client, "EV", channels);
+        client.putScheme(EvaluationBench.TYPE.name(), EvaluationBench.schemeJson());
+        EvaluationBench.Result result;
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+            long hospital = EvaluationBench.hospitalId(c);
+            EvaluationBench.fill(c, hospital, EvaluationBench.evaluableChannels(c, hospital), period, count);
+            double setUp = (System.nanoTime() - start) / 1e9;
+            line("");
+            line(String.format(Locale.ROOT, "EVALUATE  %s, %,d %s channels x 12 indicators; set-up (channels through the"
+                    + " API, events by COPY, rollups recomputed) %.0f s", period, channels, EvaluationBench.TYPE, setUp));
+            result = EvaluationBench.measure(client, c, hospital, period);
+        }
+        line(String.format(Locale.ROOT, "  events in the table %,d, of them in %s %,d", result.eventsInTable(), period,
+                result.eventsInPeriod()));
+        line(String.format(Locale.ROOT, "  from the daily rollups (rollup totals query + scorecard engine, best of 3): %.3f s",
+                result.rollupSeconds()));
+        line(String.format(Locale.ROOT, "  one SQL query over the raw events (reference, best of 2):           %.3f s",
+                result.rawSeconds()));
+        line(String.format(Locale.ROOT, "  full evaluation run via POST /api/v1/evaluations (also stores %,d scorecards"
+                + " and %,d indicator lines): %.3f s", result.channels(), result.channels() * 12L, result.apiRunSeconds()));
+        line(String.format(Locale.ROOT, "  raw / rollups = %.1fx   (targets: rollups < 1 s: %s; >= 10x faster: %s)",
+                result.ratio(), result.rollupSeconds() < 1 ? "met" : "MISSED", result.ratio() >= 10 ? "met" : "MISSED"));
+        line(String.format(Locale.ROOT, "  agreement: %,d indicator values compared (engine from rollups at full precision,"
+                + " API scorecards at their 4 decimals) with the raw query: %s", result.valuesCompared(),
+                result.disagreements().isEmpty() ? "all agree" : result.disagreements().size() + " DIFFER, e.g. "
+                        + result.disagreements().subList(0, Math.min(5, result.disagreements().size()))));
+        if (!result.disagreements().isEmpty()) {
+            failed = true;
+        }
+    }
+
+    private void bigCsv(MeridianServer server, Path dir) throws Exception {
+        double gb = Double.parseDouble(options.get("csv-gb"));
+        BenchClient client = server.tokenClient();
+        List<String> codes = ingestChannels(client);
+        Path csv = dir.resolve("big.csv");
+        long rows = events("big-", codes, Instant.now()).writeCsvOfSize(csv, (long) (gb * 1024 * 1024 * 1024));
+        line("");
+        line(String.format(Locale.ROOT, "BIG CSV  %,d bytes (%.2f GiB), %,d rows, imported by a server with -Xmx%s",
+                Files.size(csv), Files.size(csv) / 1073741824.0, rows, options.get("heap")));
+        server.watchMemory();
+        IngestBench.Load load = IngestBench.throughImport(client, csv, rows, server::cpuSeconds);
+        long[] memory = server.stopWatching();
+        line(String.format(Locale.ROOT, "  %,d rows in %.1f s = %,.0f events/s (server CPU %.1f s = %,.0f events per"
+                        + " CPU-s); accepted %,d, duplicates %,d, rejected %,d", rows, load.seconds(), load.perSecond(),
+                load.serverCpu(), load.perServerCpuSecond(), load.answer().accepted(), load.answer().duplicates(),
+                load.answer().rejected()));
+        line(String.format(Locale.ROOT, "  server memory during the import: peak heap used %s (limit %s), peak RSS of the"
+                + " JVM %s (PostgreSQL runs in its own processes)", mb(memory[0]), options.get("heap"), mb(memory[1])));
+        if (load.answer().accepted() != rows) {
+            failed = true;
+            line("  !! not every row was accepted");
+        }
+    }
+
+    private List<String> ingestChannels(BenchClient client) {
+        int n = Integer.parseInt(options.get("channels"));
+        UnitType[] types = UnitType.values();
+        List<String> codes = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String code = String.format("BCH%04d", i);
+            client.createChannel(code, types[i % types.length].name());
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    /** The benchmark's event stream: REFERRALs over the last 400 to 60 days, nothing after yesterday. */
+    private static BenchEvents events(String prefix, List<String> channels, Instant now) {
+        return new BenchEvents(42, prefix, channels, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(60)),
+                now.minus(Duration.ofDays(1)));
+    }
+
+    private long millions(String option) {
+        return Math.round(Double.parseDouble(options.get(option)) * 1_000_000);
+    }
+
+    private void line(String text) {
+        report.add(text);
+        PrintStream out = System.out;
+        out.println(text);
+        out.flush();
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll(".*:\\s*", ""))
+                    .orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

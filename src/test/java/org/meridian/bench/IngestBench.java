@@ -1,0 +1,148 @@
+package org.meridian.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.DoubleSupplier;
+
+import org.postgresql.PGConnection;
+
+/**
+ * The three loads of the ingestion benchmark: the same rows through {@code POST /api/v1/events} (batches,
+ * concurrent clients), through {@code POST /api/v1/imports} (one CSV file), and with PostgreSQL {@code COPY} into
+ * a bare table (no index, no constraint: the physical reference of what the disk and the database can take).
+ */
+final class IngestBench {
+
+    /**
+     * One load's outcome: how many rows, in how many seconds, what the server answered, and the CPU seconds the
+     * server (Meridian and its PostgreSQL) and this client spent on it.
+     */
+    record Load(String route, long rows, double seconds, BenchClient.Answer answer, double serverCpu, double clientCpu) {
+        double perSecond() {
+            return rows / seconds;
+        }
+
+        /** Rows per CPU-second of the server: what the route costs, whatever else runs on the machine. */
+        double perServerCpuSecond() {
+            return rows / serverCpu;
+        }
+    }
+
+    /** Measures wall time and CPU around one load. */
+    private static final class Clock {
+        private final DoubleSupplier server;
+        private final long start = System.nanoTime();
+        private final double serverStart;
+        private final long clientStart = clientCpuNanos();
+
+        Clock(DoubleSupplier server) {
+            this.server = server;
+            this.serverStart = server.getAsDouble();
+        }
+
+        Load stop(String route, long rows, BenchClient.Answer answer) {
+            return new Load(route, rows, (System.nanoTime() - start) / 1e9, answer, server.getAsDouble() - serverStart,
+                    (clientCpuNanos() - clientStart) / 1e9);
+        }
+
+        private static long clientCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
+    private IngestBench() {
+    }
+
+    /**
+     * Sends {@code count} rows of {@code events} as JSON arrays of {@code batch} rows from {@code clients}
+     * concurrent clients. The rows are generated while they are sent (one producer thread), as a hospital system
+     * would; the clock runs from the first request until the last answer.
+     */
+    static Load throughApi(BenchClient client, BenchEvents events, long count, int clients, int batch,
+                           DoubleSupplier serverCpu) throws InterruptedException {
+        BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
+        byte[] end = new byte[0];
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        Clock clock = new Clock(serverCpu);
+        try {
+            Future<?> producer = pool.submit(() -> {
+                long left = count;
+                while (left > 0) {
+                    int n = (int) Math.min(batch, left);
+                    queue.put(BenchEvents.json(events.next(n)));
+                    left -= n;
+                }
+                for (int i = 0; i < clients; i++) {
+                    queue.put(end);
+                }
+                return null;
+            });
+            List<Future<BenchClient.Answer>> senders = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                senders.add(pool.submit(() -> {
+                    BenchClient.Answer sum = BenchClient.NONE;
+                    for (byte[] body = queue.take(); body != end; body = queue.take()) {
+                        sum = sum.plus(client.postEvents(body));
+                    }
+                    return sum;
+                }));
+            }
+            producer.get();
+            BenchClient.Answer total = BenchClient.NONE;
+            for (Future<BenchClient.Answer> s : senders) {
+                total = total.plus(s.get());
+            }
+            return clock.stop("REST API", count, total);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the API load failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Uploads one CSV file (written before the clock starts) to {@code POST /api/v1/imports}. */
+    static Load throughImport(BenchClient client, Path csv, long rows, DoubleSupplier serverCpu) {
+        Clock clock = new Clock(serverCpu);
+        BenchClient.Answer answer = client.importFile(csv);
+        return clock.stop("CSV import", rows, answer);
+    }
+
+    /** Loads the same CSV file with {@code COPY} into a fresh bare table {@code bench_copy}. */
+    static Load throughCopy(Connection connection, Path csv, long rows, DoubleSupplier serverCpu)
+            throws SQLException, IOException {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_copy");
+            s.execute("""
+                    CREATE TABLE bench_copy (event_id text, type text, channel text, occurred_at timestamptz,
+                        referral_id text, patient_id text, value numeric, department text, recommend integer)""");
+        }
+        Clock clock = new Clock(serverCpu);
+        long copied;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+            copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in);
+        }
+        Load load = clock.stop("PostgreSQL COPY", rows, new BenchClient.Answer(copied, 0, 0, null));
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE bench_copy");
+        }
+        return load;
+    }
+}
