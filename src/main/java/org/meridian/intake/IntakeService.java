@@ -74,18 +74,21 @@ public class IntakeService {
     @Transactional
     public IngestReport record(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
                                Long importId, String actor) {
-        events.lockHospital(hospitalId);
         ZoneId zone = zone(hospitalId);
         Map<String, Optional<Long>> channelCache = new HashMap<>();
         EventValidator validator = new EventValidator(
                 code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)), zone, clock.instant());
 
+        // Validating and pseudonymising each row on its own reads no event: done before the lock, so that
+        // concurrent batches of one hospital overlap in this part and wait only for the rule checks and the writes.
         List<EventValidator.Result> results = new ArrayList<>(rows.size());
+        List<StoredEvent> candidates = new ArrayList<>(rows.size());
         Set<String> eventIds = new LinkedHashSet<>();
         Set<String> referralIds = new LinkedHashSet<>();
         for (RawEvent row : rows) {
             EventValidator.Result result = validator.validate(row);
             results.add(result);
+            candidates.add(result.ok() ? stored(result.valid()) : null);
             if (row.eventId() != null && !row.eventId().isBlank()) {
                 eventIds.add(row.eventId());
             }
@@ -93,6 +96,7 @@ public class IntakeService {
                 referralIds.add(result.valid().referralId());
             }
         }
+        events.lockHospital(hospitalId);
         Map<String, StoredEvent> known = events.findByEventIds(hospitalId, eventIds);
         Map<String, Pair> pairs = new HashMap<>();
         for (StoredEvent e : events.livePairMembers(hospitalId, referralIds)) {
@@ -108,7 +112,7 @@ public class IntakeService {
             RawEvent row = rows.get(i);
             EventValidator.Result result = results.get(i);
             List<String> errors = new ArrayList<>(result.errors());
-            StoredEvent candidate = result.ok() ? stored(result.valid()) : null;
+            StoredEvent candidate = candidates.get(i);
             StoredEvent earlier = row.eventId() == null ? null : known.get(row.eventId());
             if (earlier != null) {
                 if (candidate != null && candidate.content().sameMeaningAs(earlier.content())) {

@@ -49,8 +49,7 @@ final class MeridianServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-jar", jar.toString(),
-                "--spring.servlet.multipart.max-file-size=4GB", "--spring.servlet.multipart.max-request-size=4GB"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("MERIDIAN_DATA_DIR", data.toString());
@@ -107,6 +106,19 @@ final class MeridianServer implements AutoCloseable {
         List<ProcessHandle> tree = new ArrayList<>();
         ProcessHandle.of(process.pid()).ifPresent(tree::add);
         process.descendants().forEach(tree::add);
+        // pg_ctl detaches the postmaster from the JVM: find it by its pid file
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .get(0).trim());
+            ProcessHandle.of(postmaster).ifPresent(p -> {
+                if (!tree.contains(p)) {
+                    tree.add(p);
+                    p.descendants().filter(d -> !tree.contains(d)).forEach(tree::add);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not started yet or already stopped
+        }
         for (ProcessHandle p : tree) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
