@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.meridian.shared.web.Paged;
 import org.springframework.stereotype.Service;
@@ -15,14 +18,16 @@ import org.springframework.stereotype.Service;
 /**
  * Event imports (批量导入) from CSV or XLSX files (api.md, Events). A file is read twice, row by row:
  * first to check it can be read at all (encoding, quotes, header; nothing is stored if not), then to
- * record its rows in chunks of {@value #CHUNK}, each chunk in its own transaction. Memory does not grow
- * with the file. If an import stops half-way, the chunks before stay stored and the import shows as
- * FAILED; importing the same file again is safe, its stored rows are then duplicates.
+ * record its rows in chunks of {@value #CHUNK}, each chunk in its own transaction (the next chunk is parsed
+ * on a second thread meanwhile). Memory does not grow with the file. If an import stops half-way, the chunks
+ * before stay stored and the import shows as FAILED; importing the same file again is safe, its stored rows are
+ * then duplicates.
  */
 @Service
 public class EventImports {
 
     public static final int CHUNK = 5_000;
+    private static final int READ_AHEAD = 2;
 
     /** An import with its report; {@code rejected} lists every rejected data row (1-based). */
     public record ImportRun(long id, String fileName, String format, String uploadedBy, OffsetDateTime startedAt,
@@ -83,6 +88,15 @@ public class EventImports {
         }
     }
 
+    /** One chunk of rows read ahead; an empty chunk ends the file. */
+    private record Chunk(List<RawEvent> rows, List<Integer> indexes, RuntimeException failure) {
+    }
+
+    /**
+     * Records the file chunk by chunk. A reader thread parses the next chunk while this thread records the
+     * current one (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on
+     * this thread, in its own transaction, in file order.
+     */
     private IngestReport record(long hospitalId, long id, EventFile.Format format, Path file, String actor) {
         IntakeService.Source source = format == EventFile.Format.CSV ? IntakeService.Source.CSV : IntakeService.Source.XLSX;
         int accepted = 0;
@@ -90,41 +104,69 @@ public class EventImports {
         int rows = 0;
         List<IngestReport.RejectedRow> rejected = new ArrayList<>();
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
-        try (EventFile file1 = EventFile.open(format, file)) {
-            List<RawEvent> chunk = new ArrayList<>(CHUNK);
-            List<Integer> indexes = new ArrayList<>(CHUNK);
-            EventFile.NumberedRow row;
-            do {
-                row = file1.next();
-                if (row != null) {
-                    chunk.add(row.event());
-                    indexes.add(row.index());
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> readChunks(format, file, chunks, stop), "import-" + id + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (Chunk chunk = chunks.take(); !chunk.rows().isEmpty() || chunk.failure() != null; chunk = chunks.take()) {
+                if (chunk.failure() != null) {
+                    throw chunk.failure();
                 }
-                if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
-                    IngestReport part = intake.record(hospitalId, chunk, indexes, source, id, actor);
-                    if (!part.rejected().isEmpty()) {
-                        Map<Integer, RawEvent> byIndex = new HashMap<>();
-                        for (int i = 0; i < chunk.size(); i++) {
-                            byIndex.put(indexes.get(i), chunk.get(i));
-                        }
-                        imports.saveRejections(hospitalId, id, part.rejected(), byIndex);
+                IngestReport part = intake.record(hospitalId, chunk.rows(), chunk.indexes(), source, id, actor);
+                if (!part.rejected().isEmpty()) {
+                    Map<Integer, RawEvent> byIndex = new HashMap<>();
+                    for (int i = 0; i < chunk.rows().size(); i++) {
+                        byIndex.put(chunk.indexes().get(i), chunk.rows().get(i));
                     }
-                    rows += chunk.size();
-                    accepted += part.accepted();
-                    duplicates += part.duplicates();
-                    rejected.addAll(part.rejected());
-                    warnings.addAll(part.warnings());
-                    imports.progress(hospitalId, id, rows, new IngestReport(accepted, duplicates, rejected, List.of()));
-                    chunk.clear();
-                    indexes.clear();
+                    imports.saveRejections(hospitalId, id, part.rejected(), byIndex);
                 }
-            } while (row != null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                rows += chunk.rows().size();
+                accepted += part.accepted();
+                duplicates += part.duplicates();
+                rejected.addAll(part.rejected());
+                warnings.addAll(part.warnings());
+                imports.progress(hospitalId, id, rows, new IngestReport(accepted, duplicates, rejected, List.of()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } finally {
+            stop.set(true);
+            reader.interrupt();
         }
         IngestReport report = new IngestReport(accepted, duplicates, rejected, warnings);
         imports.progress(hospitalId, id, rows, report);
         imports.finish(hospitalId, id, "DONE", null);
         return report;
+    }
+
+    private static void readChunks(EventFile.Format format, Path file, BlockingQueue<Chunk> chunks, AtomicBoolean stop) {
+        try {
+            try (EventFile in = EventFile.open(format, file)) {
+                List<RawEvent> rows = new ArrayList<>(CHUNK);
+                List<Integer> indexes = new ArrayList<>(CHUNK);
+                for (EventFile.NumberedRow row = in.next(); row != null && !stop.get(); row = in.next()) {
+                    rows.add(row.event());
+                    indexes.add(row.index());
+                    if (rows.size() == CHUNK) {
+                        chunks.put(new Chunk(rows, indexes, null));
+                        rows = new ArrayList<>(CHUNK);
+                        indexes = new ArrayList<>(CHUNK);
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    chunks.put(new Chunk(rows, indexes, null));
+                }
+                chunks.put(new Chunk(List.of(), List.of(), null));
+            } catch (IOException e) {
+                chunks.put(new Chunk(List.of(), List.of(), new UncheckedIOException(e)));
+            } catch (RuntimeException e) {
+                chunks.put(new Chunk(List.of(), List.of(), e));
+            }
+        } catch (InterruptedException e) {
+            // the import stopped: nobody waits for more chunks
+        }
     }
 }
