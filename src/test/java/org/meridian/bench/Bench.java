@@ -204,8 +204,8 @@ public final class Bench {
                 + " and %,d indicator lines): %.3f s", result.channels(), result.channels() * 12L, result.apiRunSeconds()));
         line(String.format(Locale.ROOT, "  raw / rollups = %.1fx   (targets: rollups < 1 s: %s; >= 10x faster: %s)",
                 result.ratio(), result.rollupSeconds() < 1 ? "met" : "MISSED", result.ratio() >= 10 ? "met" : "MISSED"));
-        line(String.format(Locale.ROOT, "  agreement: %,d indicator values compared (engine from rollups at full precision,"
-                + " API scorecards at their 4 decimals) with the raw query: %s", result.valuesCompared(),
+        line(String.format(Locale.ROOT, "  agreement: %,d indicator values compared (engine from rollups to 12 significant"
+                + " digits, API scorecards at their 4 decimals) with the raw query: %s", result.valuesCompared(),
                 result.disagreements().isEmpty() ? "all agree" : result.disagreements().size() + " DIFFER, e.g. "
                         + result.disagreements().subList(0, Math.min(5, result.disagreements().size()))));
         if (!result.disagreements().isEmpty()) {
