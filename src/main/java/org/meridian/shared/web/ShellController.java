@@ -17,10 +17,13 @@ class ShellController {
 
     private final Hospitals hospitals;
     private final ObjectProvider<HomeFigures> figureSources;
+    private final ObjectProvider<HomePanels> panelSources;
 
-    ShellController(Hospitals hospitals, ObjectProvider<HomeFigures> figureSources) {
+    ShellController(Hospitals hospitals, ObjectProvider<HomeFigures> figureSources,
+                    ObjectProvider<HomePanels> panelSources) {
         this.hospitals = hospitals;
         this.figureSources = figureSources;
+        this.panelSources = panelSources;
     }
 
     @GetMapping("/login")
@@ -36,6 +39,10 @@ class ShellController {
                 .toList();
         model.addAttribute("hospital", hospitals.find(user.hospitalId()).orElseThrow());
         model.addAttribute("figures", figures);
+        model.addAttribute("panels", panelSources.orderedStream()
+                .flatMap(source -> source.panels(user).stream())
+                .sorted(Comparator.comparingInt(HomePanel::order))
+                .toList());
         model.addAttribute("activeNav", "home");
         return "home";
     }

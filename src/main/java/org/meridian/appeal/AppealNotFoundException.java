@@ -1,0 +1,20 @@
+package org.meridian.appeal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** No such appeal (or attachment) in the caller's hospital, or none the caller may see (404). */
+public class AppealNotFoundException extends ErrorResponseException {
+
+    public AppealNotFoundException(String what) {
+        super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Not Found", "No " + what + " that you may see."),
+                null);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+}

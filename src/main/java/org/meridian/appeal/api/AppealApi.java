@@ -1,0 +1,203 @@
+package org.meridian.appeal.api;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.meridian.appeal.Appeal;
+import org.meridian.appeal.AppealService;
+import org.meridian.appeal.AppealSettings;
+import org.meridian.appeal.AppealStatus;
+import org.meridian.appeal.Attachment;
+import org.meridian.appeal.CorrectedEvents;
+import org.meridian.appeal.Correction;
+import org.meridian.appeal.Decision;
+import org.meridian.appeal.NewAppeal;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.web.Paged;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/appeals} (docs/appeals.md): filing (CHANNEL_USER for its own channel, CHANNEL_MANAGER and above for
+ * any), attachments, review and decision (CHANNEL_MANAGER and above, never the filer), reading (ANALYST and above
+ * everything, CHANNEL_USER its own channel's) and the hospital's deadlines (set by HOSPITAL_MANAGER).
+ */
+@RestController
+@RequestMapping("/api/v1/appeals")
+class AppealApi {
+
+    private final AppealService appeals;
+
+    AppealApi(AppealService appeals) {
+        this.appeals = appeals;
+    }
+
+    record AttachmentView(long id, String fileName, String contentType, int size, OffsetDateTime uploadedAt,
+                          String uploadedBy) {
+        static AttachmentView of(Attachment a) {
+            return new AttachmentView(a.id(), a.fileName(), a.contentType(), a.size(), a.uploadedAt(), a.uploadedBy());
+        }
+    }
+
+    record AppealView(long id, long evaluationId, String period, UnitType unitType, int evaluationVersion,
+                      String channel, String channelName, String indicator, BigDecimal contestedValue,
+                      BigDecimal contestedScore, String statement, AppealStatus status, OffsetDateTime filedAt,
+                      String filedBy, OffsetDateTime filingDeadline, OffsetDateTime reviewDue, boolean overdue,
+                      OffsetDateTime reviewStartedAt, String reviewStartedBy, OffsetDateTime decidedAt,
+                      String decidedBy, String decisionReason, Long correctedEvaluationId,
+                      List<AttachmentView> attachments, List<Correction> corrections) {
+    }
+
+    record FileRequest(Long evaluationId, String channel, String indicator, String statement) {
+    }
+
+    record VoidRequest(String eventId, String reason) {
+    }
+
+    record DecisionRequest(String decision, String reason, List<VoidRequest> voids, JsonNode events) {
+    }
+
+    record SettingsRequest(Integer filingDays, Integer reviewDays) {
+    }
+
+    private AppealView view(MeridianUser user, Appeal a) {
+        return new AppealView(a.id(), a.evaluationId(), a.period(), a.unitType(), a.evaluationVersion(),
+                a.channelCode(), a.channelName(), a.indicator(), a.contestedValue(), a.contestedScore(), a.statement(),
+                a.status(), a.filedAt(), a.filedBy(), a.filingDeadline(), a.reviewDue(),
+                a.overdueAt(appeals.currentTime()), a.reviewStartedAt(), a.reviewStartedBy(), a.decidedAt(),
+                a.decidedBy(), a.decisionReason(), a.correctedEvaluationId(),
+                appeals.attachments(user, a.id()).stream().map(AttachmentView::of).toList(),
+                appeals.corrections(user, a.id()));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
+    Paged<AppealView> list(@RequestParam(required = false) String status,
+                           @RequestParam(required = false) Long evaluationId,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        MeridianUser user = CurrentUser.require();
+        return appeals.search(user, status(status), evaluationId, page, size).map(a -> view(user, a));
+    }
+
+    static AppealStatus status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return AppealStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(InputProblem.of("status", "appeal.error.status", text));
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
+    AppealView one(@PathVariable long id) {
+        MeridianUser user = CurrentUser.require();
+        return view(user, appeals.get(user, id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
+    ResponseEntity<AppealView> file(@RequestBody(required = false) FileRequest body) {
+        FileRequest b = body == null ? new FileRequest(null, null, null, null) : body;
+        MeridianUser user = CurrentUser.require();
+        Appeal a = appeals.file(user, new NewAppeal(b.evaluationId(), b.channel(), b.indicator(), b.statement()),
+                List.of());
+        return ResponseEntity.created(URI.create("/api/v1/appeals/" + a.id())).body(view(user, a));
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
+    ResponseEntity<AttachmentView> attach(@PathVariable long id,
+                                          @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException(InputProblem.of("file", "appeal.error.required"));
+        }
+        Attachment a = appeals.attach(CurrentUser.require(), id,
+                new AppealService.Upload(file.getOriginalFilename(), file.getBytes()));
+        return ResponseEntity.created(URI.create("/api/v1/appeals/" + id + "/attachments/" + a.id()))
+                .body(AttachmentView.of(a));
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+        return download(appeals.attachment(CurrentUser.require(), id, attachmentId));
+    }
+
+    /** The file as an attachment download with its stored type and name. */
+    static ResponseEntity<byte[]> download(Attachment.File f) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.attachment().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(f.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    AppealView review(@PathVariable long id) {
+        MeridianUser user = CurrentUser.require();
+        return view(user, appeals.startReview(user, id));
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    AppealView decide(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        DecisionRequest b = body == null ? new DecisionRequest(null, null, null, null) : body;
+        MeridianUser user = CurrentUser.require();
+        String d = b.decision() == null ? "" : b.decision().strip().toUpperCase(Locale.ROOT);
+        if (!d.equals("UPHOLD") && !d.equals("REJECT")) {
+            List<InputProblem> problems = new ArrayList<>();
+            problems.add(InputProblem.of("decision", "appeal.error.decision", String.valueOf(b.decision())));
+            if (b.reason() == null || b.reason().isBlank()) {
+                problems.add(InputProblem.of("reason", "appeal.error.reasonRequired"));
+            }
+            throw new InvalidInputException(problems);
+        }
+        List<Decision.EventVoid> voids = b.voids() == null ? List.of()
+                : b.voids().stream().map(v -> v == null ? new Decision.EventVoid(null, null)
+                        : new Decision.EventVoid(v.eventId(), v.reason())).toList();
+        Decision decision = new Decision(d.equals("UPHOLD"), b.reason(), voids, CorrectedEvents.read(b.events()));
+        return view(user, appeals.decide(user, id, decision));
+    }
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
+    AppealSettings settings() {
+        return appeals.settings(CurrentUser.hospitalId());
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    AppealSettings saveSettings(@RequestBody(required = false) SettingsRequest body) {
+        SettingsRequest b = body == null ? new SettingsRequest(null, null) : body;
+        return appeals.saveSettings(CurrentUser.require(), b.filingDays(), b.reviewDays());
+    }
+}
