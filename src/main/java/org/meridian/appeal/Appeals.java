@@ -115,15 +115,6 @@ class Appeals {
         }
     }
 
-    /** Moves the filing and review dates back (demo data only, to show an overdue review). */
-    void backdate(long hospitalId, long id, java.time.Duration by) {
-        jdbc.sql("""
-                        UPDATE appeal SET filed_at = filed_at - CAST(:d AS interval),
-                            review_due = review_due - CAST(:d AS interval)
-                        WHERE hospital_id = :h AND id = :id""")
-                .param("h", hospitalId).param("id", id).param("d", by.toSeconds() + " seconds").update();
-    }
-
     // ---- attachments --------------------------------------------------------------------------
 
     long insertAttachment(long hospitalId, long appealId, String fileName, String contentType, byte[] content,
