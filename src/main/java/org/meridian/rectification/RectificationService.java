@@ -173,7 +173,7 @@ public class RectificationService {
     private static String grounds(Candidate c) {
         List<String> parts = new ArrayList<>();
         if (c.lowestTier()) {
-            parts.add("tier " + c.tier());
+            parts.add(Plan.TIER + c.tier());
         }
         c.failing().forEach(f -> parts.add(f.indicator() + " " + f.score().setScale(2, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString()));

@@ -101,7 +101,10 @@ class RectificationTest {
         Published p = new Published(mvc, users, hospitals);
         MeridianUser office = signedIn(p.office);
         Plan plan = rectification.open(office, p.evaluationId, "A2", "A2 到诊率整改");
-        assertThat(plan.grounds()).isEqualTo("tier D; REFERRAL_VOLUME 20; ARRIVAL_RATE 50");
+        assertThat(plan.grounds()).isEqualTo("tier:D; REFERRAL_VOLUME 20; ARRIVAL_RATE 50");
+        mvc.perform(get("/rectification/" + plan.id()).with(user(office)))
+                .andExpect(content().string(containsString("最低等级 D。")))
+                .andExpect(content().string(containsString("不及格指标（得分）：REFERRAL_VOLUME 20, ARRIVAL_RATE 50。")));
 
         // every bad field is named beside it, nothing is stored
         mvc.perform(post("/rectification/" + plan.id() + "/actions").with(user(office)).with(csrf())

@@ -1,0 +1,101 @@
+package org.meridian.appeal.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.appeal.Published;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The appeal pages: problems beside the fields, refusals said in words, and who sees which appeal. */
+@MeridianTest
+class AppealPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired UserDetailsService accounts;
+
+    UserDetails as(String username) {
+        return accounts.loadUserByUsername(username);
+    }
+
+    @Test
+    void theFilingFormNamesEveryProblemAndKeepsWhatWasTyped() throws Exception {
+        Published p = new Published(mvc, users, hospitals);
+        mvc.perform(get("/appeals/new").with(user(as(p.userA1))).param("evaluation", "" + p.evaluationId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ARRIVAL_RATE（值 80，得分 80）")))
+                .andExpect(content().string(containsString("本评估的申诉截止时间")));
+        byte[] notPdf = "just text".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/appeals").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", notPdf))
+                        .with(user(as(p.userA1))).with(csrf())
+                        .param("evaluationId", "" + p.evaluationId).param("indicator", "NO_SUCH")
+                        .param("statement", "我保留的说明"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("此记分卡中没有指标 NO_SUCH")))
+                .andExpect(content().string(containsString("文件 证明.pdf 不是允许的类型")))
+                .andExpect(content().string(containsString("我保留的说明")));
+        // a channel user who names another channel files for its own (the field is read-only and ignored)
+        mvc.perform(multipart("/appeals").with(user(as(p.userA1))).with(csrf())
+                        .param("evaluationId", "" + p.evaluationId).param("channel", "A2")
+                        .param("indicator", "ARRIVAL_RATE").param("statement", "说明"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/appeals").with(user(as(p.analyst))))
+                .andExpect(content().string(containsString("A1 体检中心 A1")))
+                .andExpect(content().string(not(containsString("A2 体检中心 A2"))));
+    }
+
+    @Test
+    void refusalsAreSaidInWordsAndChannelsSeeOnlyTheirOwn() throws Exception {
+        Published p = new Published(mvc, users, hospitals);
+        long draft = p.run("2026-08");
+        mvc.perform(multipart("/appeals").with(user(as(p.office))).with(csrf())
+                        .param("evaluationId", "" + draft).param("channel", "A1")
+                        .param("indicator", "ARRIVAL_RATE").param("statement", "说明"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("尚未发布，只能对已发布的评估提出申诉")));
+        long a2 = p.file(p.userA2, "A2", "ARRIVAL_RATE");
+        mvc.perform(get("/appeals/" + a2).with(user(as(p.userA1)))).andExpect(status().isNotFound());
+        mvc.perform(get("/appeals").with(user(as(p.userA1))))
+                .andExpect(content().string(containsString("id=\"no-appeals\"")));
+        mvc.perform(get("/appeals/" + a2).with(user(as(p.userA2)))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("review-submit"))));
+        mvc.perform(get("/appeals").with(user(as(p.regulator)))).andExpect(status().isForbidden());
+        mvc.perform(get("/appeals/new").with(user(as(p.analyst))).param("evaluation", "" + p.evaluationId))
+                .andExpect(status().isForbidden());
+        // out of order: deciding a submitted appeal on the page is refused with the reason
+        mvc.perform(post("/appeals/" + a2 + "/decision").with(user(as(p.office))).with(csrf())
+                        .param("decision", "REJECT").param("reason", "无"))
+                .andExpect(header().string("Location", "/appeals/" + a2))
+                .andExpect(flash().attribute("flashError", "申诉当前为 SUBMITTED，只有处于 UNDER_REVIEW 时才能进行此步骤。"));
+        // a decision without a reason is shown beside the field, the appeal stays under review
+        mvc.perform(post("/appeals/" + a2 + "/review").with(user(as(p.office))).with(csrf()));
+        mvc.perform(post("/appeals/" + a2 + "/decision").with(user(as(p.office))).with(csrf())
+                        .param("decision", "REJECT").param("reason", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("作出决定必须说明理由")))
+                .andExpect(content().string(containsString("决定未保存")));
+        mvc.perform(get("/api/v1/appeals/" + a2).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic(p.analyst, TestUsers.PASSWORD)))
+                .andExpect(content().string(containsString("UNDER_REVIEW")));
+    }
+}
