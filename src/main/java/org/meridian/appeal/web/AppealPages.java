@@ -309,7 +309,9 @@ class AppealPages {
     }
 
     private String refusal(AppealRefusedException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.args().toArray(), e.getBody().getDetail(), locale);
+        Object[] args = e.args().stream().map(a -> Arrays.stream(AppealStatus.values()).anyMatch(s -> s.name().equals(a))
+                ? messages.getMessage("appeal.status." + a, null, locale) : a).toArray();
+        return messages.getMessage(e.messageKey(), args, e.getBody().getDetail(), locale);
     }
 
     /** Field → message; problems of the same field (e.g. two bad events) are joined. */

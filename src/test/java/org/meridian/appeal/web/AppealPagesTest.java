@@ -86,7 +86,7 @@ class AppealPagesTest {
         mvc.perform(post("/appeals/" + a2 + "/decision").with(user(as(p.office))).with(csrf())
                         .param("decision", "REJECT").param("reason", "无"))
                 .andExpect(header().string("Location", "/appeals/" + a2))
-                .andExpect(flash().attribute("flashError", "申诉当前为 SUBMITTED，只有处于 UNDER_REVIEW 时才能进行此步骤。"));
+                .andExpect(flash().attribute("flashError", "申诉当前状态为“已提交”，只有在“审核中”状态下才能进行此步骤。"));
         // a decision without a reason is shown beside the field, the appeal stays under review
         mvc.perform(post("/appeals/" + a2 + "/review").with(user(as(p.office))).with(csrf()));
         mvc.perform(post("/appeals/" + a2 + "/decision").with(user(as(p.office))).with(csrf())
