@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: four appeals of the demo channel CH-001 (filed by its channel user {@code partner}) on the newest
  * published evaluation that scored it — one SUBMITTED, one UNDER_REVIEW, one REJECTED and one UPHELD whose correction
- * (a satisfaction survey that had not been sent) yields a new draft version. When no evaluation is published yet
+ * (an arrival that had not been registered) yields a new draft version. When no evaluation is published yet
  * (the demo evaluations come at {@code @Order(50)}), it runs and publishes last month's evaluation of CH-001's unit
  * type itself, as {@code office}. Runs once: nothing when the hospital has appeals.
  */
@@ -80,15 +80,16 @@ class AppealDemoData implements ApplicationRunner {
         UnitScorecard card = evaluations.scorecard(office, e.id(), "CH-001").orElseThrow();
         List<String> codes = card.indicators().stream().map(UnitScorecard.Line::code).toList();
         try {
-            String[] statements = {
-                "本期到诊人数偏低：9 位患者因院方排班调整改约至下月，请核实后予以考虑。",
-                "满意度调查有一份问卷漏报，患者已在纸质问卷中给出 5 分，请补录。",
-                "转诊量统计少计了两例周末转诊，附转诊单扫描件。",
-                "投诉一例为误报，患者投诉对象并非本机构。"};
+            String[][] appealsToFile = {
+                {"REFERRAL_VOLUME", "转诊量统计少计了两例周末转诊，请核实。"},
+                {"SATISFACTION", "满意度调查有一份问卷漏报，患者已在纸质问卷中给出 5 分，请补录。"},
+                {"REFERRAL_VOLUME", "本期有两例转诊未计入，附转诊单扫描件。"},
+                {"ARRIVAL_RATE", "一位转诊患者已按约到诊，但到诊未登记，附到诊登记表。"}};
             List<Appeal> filed = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                filed.add(appeals.file(partner, new NewAppeal(e.id(), "CH-001", codes.get(i % codes.size()),
-                        statements[i]), i == 2 ? List.of(new AppealService.Upload("转诊单扫描件.pdf", demoPdf())) : List.of()));
+            for (int i = 0; i < appealsToFile.length; i++) {
+                String indicator = codes.contains(appealsToFile[i][0]) ? appealsToFile[i][0] : codes.get(0);
+                filed.add(appeals.file(partner, new NewAppeal(e.id(), "CH-001", indicator, appealsToFile[i][1]),
+                        i == 2 ? List.of(new AppealService.Upload("转诊单扫描件.pdf", demoPdf())) : List.of()));
             }
             // SUBMITTED: filed[0]; UNDER_REVIEW: filed[1]; REJECTED: filed[2]; UPHELD: filed[3]
             appeals.startReview(office, filed.get(1).id());
@@ -96,10 +97,10 @@ class AppealDemoData implements ApplicationRunner {
             appeals.decide(office, filed.get(2).id(), Decision.reject("核对 HIS 转诊记录，两例周末转诊已计入本期，无需更正。"));
             appeals.startReview(office, filed.get(3).id());
             LocalDate day = e.period().lastDay().minusDays(3);
-            RawEvent survey = RawEvent.of("demo-appeal-survey-" + e.id(), "SURVEY", "CH-001",
-                    day + "T10:00:00+08:00", null, "P100001", java.math.BigDecimal.valueOf(5), Map.of("recommend", "9"));
-            appeals.decide(manager, filed.get(3).id(), Decision.uphold("纸质问卷原件核实无误，补录一份满意度调查。",
-                    List.of(), List.of(survey)));
+            RawEvent arrival = RawEvent.of("demo-appeal-arrival-" + e.id(), "ARRIVED", "CH-001",
+                    day + "T10:00:00+08:00", null, "P100001", null, Map.of());
+            appeals.decide(manager, filed.get(3).id(), Decision.uphold("与门诊签到记录核对无误，补录一条到诊记录。",
+                    List.of(), List.of(arrival)));
         } catch (RuntimeException ex) {
             log.info("Demo appeals stopped: {}", ex.getMessage());
         }
