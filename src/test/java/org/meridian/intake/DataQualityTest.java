@@ -99,6 +99,7 @@ class DataQualityTest {
         long importId = upload(manager, badCsv());
 
         byte[] xlsx = mvc.perform(get("/api/v1/imports/{id}/rejections.xlsx", importId)
+                        .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
                         .with(httpBasic(users.create(Role.ANALYST), TestUsers.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("spreadsheetml")))
@@ -166,7 +167,7 @@ class DataQualityTest {
     }
 
     @Test
-    void reasonsAreInChineseByDefaultAndInEnglishWhenAskedWithTheirCodesUnchanged() throws Exception {
+    void reasonsAreInApiMdsEnglishByDefaultAndInChineseWhenAskedWithTheirCodesUnchanged() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);
         String body = "[{\"eventId\":\"" + p + "1\",\"type\":\"ARRIVED\",\"channel\":\"CH-999\","
                 + "\"occurredAt\":\"2026-09-03T10:15:00+08:00\"}]";
@@ -174,17 +175,21 @@ class DataQualityTest {
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(jsonPath("$.rejected[0].index").value(0))
                 .andExpect(jsonPath("$.rejected[0].eventId").value(p + "1"))
+                .andExpect(jsonPath("$.rejected[0].errors[0]").value("unknown channel 'CH-999'"))
+                .andExpect(jsonPath("$.rejected[0].codes[0]").value("UNKNOWN_CHANNEL"));
+        mvc.perform(post("/api/v1/events").with(httpBasic(manager, TestUsers.PASSWORD))
+                        .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace(p + "1", p + "2")))
                 .andExpect(jsonPath("$.rejected[0].errors[0]").value("本院没有渠道编码“CH-999”"))
                 .andExpect(jsonPath("$.rejected[0].codes[0]").value("UNKNOWN_CHANNEL"));
         mvc.perform(post("/api/v1/events").with(httpBasic(manager, TestUsers.PASSWORD))
                         .header("Accept-Language", "en-GB,en;q=0.9").contentType(MediaType.APPLICATION_JSON)
-                        .content(body.replace(p + "1", p + "2")))
-                .andExpect(jsonPath("$.rejected[0].errors[0]").value("unknown channel 'CH-999'"))
-                .andExpect(jsonPath("$.rejected[0].codes[0]").value("UNKNOWN_CHANNEL"));
-        mvc.perform(post("/api/v1/events").param("lang", "en").with(httpBasic(manager, TestUsers.PASSWORD))
-                        .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
-                        .content(body.replace(p + "1", p + "3")))
+                        .content(body.replace(p + "1", p + "4")))
                 .andExpect(jsonPath("$.rejected[0].errors[0]").value("unknown channel 'CH-999'"));
+        mvc.perform(post("/api/v1/events").param("lang", "zh-CN").with(httpBasic(manager, TestUsers.PASSWORD))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace(p + "1", p + "3")))
+                .andExpect(jsonPath("$.rejected[0].errors[0]").value("本院没有渠道编码“CH-999”"));
         mvc.perform(get("/api/v1/imports").param("size", "1000").with(httpBasic(manager, TestUsers.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").isArray());

@@ -39,7 +39,7 @@ class EventsApiTest {
 
     final String p = "api" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
-    /** Asks for English reasons (the default is zh-CN; see {@code IntakeApiLanguageTest}). */
+    /** Asks for English reasons explicitly (also the default without a preference; see {@code DataQualityTest}). */
     MockHttpServletRequestBuilder postEvents(String user, String body) {
         return post("/api/v1/events").with(httpBasic(user, TestUsers.PASSWORD)).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).content(body);

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The intake API's answers with the reasons of rejected rows (and the warnings of stored ones) in the
  * caller's language: {@code ?lang=en|zh-CN} (or the {@code meridian-lang} cookie) as everywhere in
- * Meridian, otherwise the {@code Accept-Language} header (English when it asks for English first,
- * Chinese otherwise), and zh-CN when nothing is said. The fields of api.md keep their names and meaning;
+ * Meridian, otherwise the {@code Accept-Language} header (Chinese when it asks for Chinese first,
+ * English otherwise), and English when nothing is said: api.md documents the English wording
+ * ({@code unknown channel 'CH-999'}), and an integration that never asked for a language keeps it. The fields of api.md keep their names and meaning;
  * next to {@code errors} and {@code warnings} each row carries {@code codes}, the reasons' stable codes
  * (e.g. {@code UNKNOWN_CHANNEL}) in the same order, for programs.
  */
@@ -41,9 +42,9 @@ class LocalisedReports {
             return LocaleContextHolder.getLocale();
         }
         if (request.getHeader("Accept-Language") != null && !request.getHeader("Accept-Language").isBlank()) {
-            return request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+            return request.getLocale().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         }
-        return Locale.SIMPLIFIED_CHINESE;
+        return Locale.ENGLISH;
     }
 
     Map<String, Object> report(IngestReport report, Locale locale) {
