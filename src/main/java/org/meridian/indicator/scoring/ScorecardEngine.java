@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class ScorecardEngine {
         Objects.requireNonNull(scheme, "scheme");
         List<String> units = new ArrayList<>(totals.keySet());
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        Map<String, List<BigDecimal>> peers = new LinkedHashMap<>();
+        Map<String, SortedPeers> peers = new LinkedHashMap<>();
         for (SchemeItem item : scheme.items()) {
             List<BigDecimal> nonNull = new ArrayList<>();
             for (String unit : units) {
@@ -53,10 +54,10 @@ public final class ScorecardEngine {
                     nonNull.add(v);
                 }
             }
-            peers.put(item.code(), List.copyOf(nonNull));
+            peers.put(item.code(), new SortedPeers(nonNull));
         }
         Map<String, BigDecimal> medians = new HashMap<>();
-        peers.forEach((code, vs) -> medians.put(code, median(vs)));
+        peers.forEach((code, vs) -> medians.put(code, vs.median()));
         BigDecimal wholeWeight = scheme.totalWeight();
 
         List<Scorecard> cards = new ArrayList<>();
@@ -98,15 +99,25 @@ public final class ScorecardEngine {
 
     /** Competition ranking (1, 2, 2, 4) by rounded total, descending; null totals unranked and last. */
     static List<Scorecard> rank(List<Scorecard> cards) {
+        // Sorted once by rounded total, descending: a unit's rank is 1 + the number of units before the first
+        // of its equals (n log n; comparing every pair cost 25 million roundings for 5,000 units).
+        record Rounded(Scorecard card, BigDecimal total) {
+        }
+        List<Rounded> totals = new ArrayList<>();
+        for (Scorecard c : cards) {
+            if (c.total() != null) {
+                totals.add(new Rounded(c, c.roundedTotal()));
+            }
+        }
+        totals.sort(Comparator.comparing(Rounded::total).reversed());
+        Map<Scorecard, Integer> ranks = new IdentityHashMap<>();
+        for (int i = 0; i < totals.size(); i++) {
+            boolean tiedWithPrevious = i > 0 && totals.get(i).total().compareTo(totals.get(i - 1).total()) == 0;
+            ranks.put(totals.get(i).card(), tiedWithPrevious ? ranks.get(totals.get(i - 1).card()) : i + 1);
+        }
         List<Scorecard> ranked = new ArrayList<>();
         for (Scorecard c : cards) {
-            Integer rank = null;
-            if (c.total() != null) {
-                BigDecimal mine = c.roundedTotal();
-                rank = 1 + (int) cards.stream()
-                        .filter(o -> o.total() != null && o.roundedTotal().compareTo(mine) > 0).count();
-            }
-            ranked.add(new Scorecard(c.unit(), c.total(), c.coverage(), rank, c.tier(), c.indicators()));
+            ranked.add(new Scorecard(c.unit(), c.total(), c.coverage(), ranks.get(c), c.tier(), c.indicators()));
         }
         ranked.sort(Comparator.comparing(Scorecard::rank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Scorecard::unit));
@@ -118,11 +129,6 @@ public final class ScorecardEngine {
         if (values.isEmpty()) {
             return null;
         }
-        List<BigDecimal> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        if (n % 2 == 1) {
-            return sorted.get(n / 2);
-        }
-        return sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), Formula.PRECISION);
+        return new SortedPeers(values).median();
     }
 }

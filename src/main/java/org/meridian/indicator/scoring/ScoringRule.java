@@ -26,7 +26,8 @@ public sealed interface ScoringRule permits ScoringRule.Linear, ScoringRule.Band
      * Scores {@code value}.
      *
      * @param peers the non-null values of every unit of the same scheme and period, {@code value} included
-     *              (only {@link PeerRank} reads them)
+     *              (only {@link PeerRank} reads them; pass a {@link SortedPeers} when scoring many units
+     *              against the same peers, otherwise they are sorted on each call)
      */
     Applied apply(BigDecimal value, Direction direction, List<BigDecimal> peers);
 
@@ -206,16 +207,12 @@ public sealed interface ScoringRule permits ScoringRule.Linear, ScoringRule.Band
 
         @Override
         public Applied apply(BigDecimal value, Direction direction, List<BigDecimal> peers) {
-            int n = peers.size();
-            int worse = 0;
-            int equal = 0;
-            for (BigDecimal other : peers) {
-                if (other.compareTo(value) == 0) {
-                    equal++;
-                } else if (direction.better(value, other)) {
-                    worse++;
-                }
-            }
+            SortedPeers sorted = peers instanceof SortedPeers s ? s : new SortedPeers(peers);
+            int n = sorted.size();
+            int below = sorted.below(value);
+            int atMost = sorted.atMost(value);
+            int equal = atMost - below;
+            int worse = direction == Direction.HIGHER_IS_BETTER ? below : n - atMost;
             int ties = Math.max(0, equal - 1); // the unit itself is among the peers
             Map<String, BigDecimal> params = new LinkedHashMap<>();
             params.put("n", BigDecimal.valueOf(n));

@@ -236,4 +236,37 @@ class ScorecardEngineTest {
         assertThat(ScorecardEngine.median(List.of(d("5"), d("1"), d("3")))).isEqualByComparingTo("3");
         assertThat(ScorecardEngine.median(List.of())).isNull();
     }
+
+    @Test
+    void competitionRanksAreOnePlusTheUnitsWithAHigherRoundedTotal() {
+        java.util.Random random = new java.util.Random(24);
+        List<Scorecard> cards = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // totals close together so that many round to the same hundredth (85.004 and 84.996 both give 85.00)
+            BigDecimal total = i % 37 == 0 ? null : new BigDecimal(80 + random.nextInt(2000) / 1000.0)
+                    .setScale(3, java.math.RoundingMode.HALF_UP);
+            cards.add(new Scorecard("U" + i, total, BigDecimal.ONE, null, "B", List.of()));
+        }
+        List<Scorecard> ranked = ScorecardEngine.rank(cards);
+        assertThat(ranked).hasSameSizeAs(cards);
+        for (Scorecard c : ranked) {
+            if (c.total() == null) {
+                assertThat(c.rank()).isNull();
+                continue;
+            }
+            long higher = cards.stream().filter(o -> o.total() != null
+                    && o.roundedTotal().compareTo(c.roundedTotal()) > 0).count();
+            assertThat(c.rank()).as(c.unit()).isEqualTo(1 + (int) higher);
+        }
+        // rank order, unranked last, ties by unit key
+        for (int i = 1; i < ranked.size(); i++) {
+            Scorecard a = ranked.get(i - 1);
+            Scorecard b = ranked.get(i);
+            if (a.rank() != null && b.rank() != null) {
+                assertThat(a.rank() < b.rank() || (a.rank().equals(b.rank()) && a.unit().compareTo(b.unit()) < 0)).isTrue();
+            } else {
+                assertThat(b.rank()).isNull();
+            }
+        }
+    }
 }

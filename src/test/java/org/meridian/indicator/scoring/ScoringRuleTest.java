@@ -137,4 +137,42 @@ class ScoringRuleTest {
         assertThat(alone.score()).isEqualByComparingTo("100");
         assertThat(alone.calculation()).isEqualTo("n = 1 → 100");
     }
+
+    @Test
+    void peerRankFromSortedPeersAgreesWithCountingEveryPeerByHand() {
+        java.util.Random random = new java.util.Random(20261124);
+        ScoringRule.PeerRank rule = new ScoringRule.PeerRank();
+        for (int round = 0; round < 50; round++) {
+            int n = 2 + random.nextInt(60);
+            List<BigDecimal> peers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // few distinct values, some equal by value but not by scale (3 and 3.0), so ties are common
+                BigDecimal v = BigDecimal.valueOf(random.nextInt(8));
+                peers.add(random.nextBoolean() ? v : v.setScale(1));
+            }
+            SortedPeers sorted = new SortedPeers(peers);
+            for (BigDecimal value : peers) {
+                for (Direction direction : Direction.values()) {
+                    int worse = 0;
+                    int equal = 0;
+                    for (BigDecimal other : peers) {
+                        int c = value.compareTo(other);
+                        if (c == 0) {
+                            equal++;
+                        } else if (direction == HIGHER_IS_BETTER ? c > 0 : c < 0) {
+                            worse++;
+                        }
+                    }
+                    BigDecimal expected = BigDecimal.valueOf(100L * (2L * worse + equal - 1))
+                            .divide(BigDecimal.valueOf(2L * (n - 1)), Formula.PRECISION);
+                    assertThat(rule.apply(value, direction, sorted).score()).isEqualByComparingTo(expected);
+                    assertThat(rule.apply(value, direction, peers).score()).isEqualByComparingTo(expected);
+                }
+            }
+            List<BigDecimal> ascending = peers.stream().sorted().toList();
+            BigDecimal median = n % 2 == 1 ? ascending.get(n / 2)
+                    : ascending.get(n / 2 - 1).add(ascending.get(n / 2)).divide(BigDecimal.valueOf(2), Formula.PRECISION);
+            assertThat(ScorecardEngine.median(peers)).isEqualByComparingTo(median);
+        }
+    }
 }
