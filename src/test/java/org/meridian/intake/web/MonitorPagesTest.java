@@ -54,8 +54,14 @@ class MonitorPagesTest {
         register(h, prefix + "-A", "社区 A " + suffix, "COMMUNITY_HEALTH");
         register(h, prefix + "-B", "体检 B " + suffix, "EXAM_CENTER");
         register(h, prefix + "-C", "体检 C " + suffix, "EXAM_CENTER");
-        Instant now = Instant.now().minus(2, ChronoUnit.MINUTES);
         LocalDate today = registry.today(h);
+        // "today" for the page: two minutes ago, but never before the hospital's local midnight (a run in the
+        // first minutes of a day would otherwise date the events yesterday)
+        Instant midnight = today.atStartOfDay(registry.zone(h)).toInstant();
+        Instant now = Instant.now().minus(2, ChronoUnit.MINUTES);
+        if (now.isBefore(midnight)) {
+            now = midnight;
+        }
         Instant lastMonth = today.withDayOfMonth(1).minusDays(3).atStartOfDay(registry.zone(h)).plusHours(10).toInstant();
         List<RawEvent> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
