@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.IntakeService;
+import org.meridian.intake.JsonEvents;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;

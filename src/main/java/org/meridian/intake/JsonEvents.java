@@ -1,20 +1,23 @@
-package org.meridian.intake.api;
+package org.meridian.intake;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.meridian.intake.RawEvent;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the JSON objects of {@code POST /api/v1/events} into raw rows, noting what the JSON shape gets wrong. */
-final class JsonEvents {
+/**
+ * Reads event objects as {@code POST /api/v1/events} takes them (api.md, Events) into raw rows, noting what the
+ * JSON shape gets wrong as the row's problems, so that intake refuses the row with every reason. Also used for
+ * the corrected events of an upheld appeal, so both routes read an event the same way.
+ */
+public final class JsonEvents {
 
     private JsonEvents() {
     }
 
-    static RawEvent read(JsonNode node) {
+    public static RawEvent read(JsonNode node) {
         List<String> problems = new ArrayList<>();
         if (!node.isObject()) {
             problems.add("an event must be a JSON object");
