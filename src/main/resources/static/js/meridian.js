@@ -1,5 +1,5 @@
 // Meridian's only script: CSRF for htmx, ECharts for every [data-chart] element (also after htmx swaps),
-// and copy buttons ([data-copy] = selector of the element whose text is copied).
+// copy buttons ([data-copy] = selector of the element whose text is copied), and the navigation's drop-downs.
 (function () {
   'use strict';
 
@@ -66,6 +66,55 @@
       navigator.clipboard.writeText(source.textContent.trim()).then(done, select);
     } else {
       select();
+    }
+  });
+
+  // The navigation's groups are <details> drop-downs that work without this script. On a desktop it closes the
+  // others when one opens, and all of them on a click elsewhere or on Escape (focus goes back to the group's
+  // heading). In the phone menu, where the style shows each group as a headed section, it keeps the groups open
+  // so that their state matches what is shown.
+  var phone = window.matchMedia('(max-width: 999.98px)');
+  function groups() {
+    return document.querySelectorAll('.mainnav details.navgroup');
+  }
+  function fitGroups() {
+    groups().forEach(function (d) { d.open = phone.matches; });
+  }
+  function closeGroups(except) {
+    groups().forEach(function (d) {
+      if (d !== except && d.open) {
+        d.open = false;
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', fitGroups);
+  if (phone.addEventListener) {
+    phone.addEventListener('change', fitGroups);
+  }
+  document.addEventListener('toggle', function (e) {
+    if (!phone.matches && e.target.matches && e.target.matches('.mainnav details.navgroup') && e.target.open) {
+      closeGroups(e.target);
+    }
+  }, true);
+  document.addEventListener('click', function (e) {
+    if (phone.matches) {
+      if (e.target.closest && e.target.closest('.mainnav details.navgroup > summary')) {
+        e.preventDefault();
+      }
+      return;
+    }
+    if (!(e.target.closest && e.target.closest('.mainnav details.navgroup'))) {
+      closeGroups(null);
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || phone.matches) {
+      return;
+    }
+    var open = e.target.closest && e.target.closest('.mainnav details.navgroup[open]');
+    closeGroups(null);
+    if (open) {
+      open.querySelector('summary').focus();
     }
   });
 })();

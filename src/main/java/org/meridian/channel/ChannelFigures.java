@@ -7,6 +7,7 @@ import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomeFigure;
 import org.meridian.shared.web.HomeFigures;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,7 @@ class ChannelFigures implements HomeFigures {
 
     @Bean
     static NavItem channelNavItem() {
-        return new NavItem("channels", 20, "nav.channels", "/channels", Role.ANALYST);
+        return new NavItem("channels", 20, "nav.channels", "/channels", Role.ANALYST).inGroup(NavGroup.CHANNELS);
     }
 
     @Override

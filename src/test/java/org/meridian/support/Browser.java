@@ -95,6 +95,18 @@ public final class Browser implements AutoCloseable {
         return waitFor(by).getText();
     }
 
+    /**
+     * The label of the main navigation's entry marked as the page shown ({@code aria-current="page"}), also when
+     * it sits in a closed drop-down group of the desktop navigation (where {@link #text(By)} would see nothing).
+     */
+    public String activeNav() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".mainnav [aria-current='page']"))
+                        .getDomProperty("textContent").trim());
+    }
+
     /** Waits until the element's text contains {@code part}; see {@link #waitForText(By, String)}. */
     public String waitForTextContaining(By by, String part) {
         try {

@@ -1,6 +1,7 @@
 package org.meridian.appeal.web;
 
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +15,12 @@ class AppealNav {
 
     @Bean
     NavItem appealsNavItem() {
-        return new NavItem("appeals", 55, "nav.appeals", "/appeals", Role.ANALYST);
+        return new NavItem("appeals", 56, "nav.appeals", "/appeals", Role.ANALYST).inGroup(NavGroup.ASSESSMENT);
     }
 
     @Bean
     NavItem channelAppealsNavItem() {
-        return new NavItem("appeals-channel", 56, "nav.appeals", "/appeals", Role.CHANNEL_USER);
+        return new NavItem("appeals-channel", 56, "nav.appeals", "/appeals", Role.CHANNEL_USER)
+                .inGroup(NavGroup.ASSESSMENT);
     }
 }

@@ -1,6 +1,7 @@
 package org.meridian.evaluation.web;
 
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ class EvaluationNav {
 
     @Bean
     NavItem evaluationsNavItem() {
-        return new NavItem("evaluations", 50, "nav.evaluations", "/evaluations", Role.ANALYST);
+        return new NavItem("evaluations", 50, "nav.evaluations", "/evaluations", Role.ANALYST)
+                .inGroup(NavGroup.ASSESSMENT);
     }
 }

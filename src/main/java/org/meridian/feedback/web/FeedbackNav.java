@@ -3,6 +3,7 @@ package org.meridian.feedback.web;
 import java.util.Set;
 
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ class FeedbackNav {
 
     @Bean
     NavItem feedbackNavItem() {
-        return new NavItem("feedback", 55, "nav.feedback", "/feedback", Role.ANALYST, Set.of(Role.CHANNEL_USER));
+        return new NavItem("feedback", 55, "nav.feedback", "/feedback", Role.ANALYST, Set.of(Role.CHANNEL_USER))
+                .inGroup(NavGroup.ASSESSMENT);
     }
 }

@@ -1,6 +1,7 @@
 package org.meridian.indicator.web;
 
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,6 @@ class IndicatorNavigation {
 
     @Bean
     NavItem indicatorsNav() {
-        return new NavItem("indicators", 40, "nav.indicators", "/indicators", Role.ANALYST);
+        return new NavItem("indicators", 40, "nav.indicators", "/indicators", Role.ANALYST).inGroup(NavGroup.DATA);
     }
 }

@@ -20,6 +20,7 @@ import org.meridian.intake.web.MonitorReadModel.Funnel;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +64,7 @@ class MonitorPages {
 
     @Bean
     static NavItem intakeNavItem() {
-        return new NavItem("intake", 30, "nav.intake", "/intake", Role.ANALYST);
+        return new NavItem("intake", 30, "nav.intake", "/intake", Role.ANALYST).inGroup(NavGroup.DATA);
     }
 
     /** A channel with its month. */

@@ -1,6 +1,8 @@
 package org.meridian.shared.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +15,26 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The main navigation for the signed-in user, used by the layout as {@code @navigation.items()}. */
+/**
+ * The main navigation for the signed-in user, used by the layout as {@code @navigation.entries()}: the items the
+ * user may open, gathered into their {@link NavGroup}s. A group of which the user sees one item only shows that
+ * item as a plain link, and a navigation of at most {@link #FLAT_UP_TO} items (a channel's own user sees four) is
+ * shown flat, ungrouped.
+ */
 @Component("navigation")
 public class Navigation {
 
     /** Modules announced in the navigation before they exist. */
     private static final List<NavItem> PLANNED = List.of(
-            new NavItem("channels", 20, "nav.channels", null, Role.ANALYST),
-            new NavItem("intake", 30, "nav.intake", null, Role.ANALYST),
-            new NavItem("indicators", 40, "nav.indicators", null, Role.ANALYST),
-            new NavItem("evaluations", 50, "nav.evaluations", null, Role.ANALYST),
-            new NavItem("incentives", 60, "nav.incentives", null, Role.ANALYST),
-            new NavItem("insights", 70, "nav.insights", null, Role.ANALYST));
+            new NavItem("channels", 20, "nav.channels", null, Role.ANALYST).inGroup(NavGroup.CHANNELS),
+            new NavItem("intake", 30, "nav.intake", null, Role.ANALYST).inGroup(NavGroup.DATA),
+            new NavItem("indicators", 40, "nav.indicators", null, Role.ANALYST).inGroup(NavGroup.DATA),
+            new NavItem("evaluations", 50, "nav.evaluations", null, Role.ANALYST).inGroup(NavGroup.ASSESSMENT),
+            new NavItem("incentives", 60, "nav.incentives", null, Role.ANALYST).inGroup(NavGroup.INCENTIVES),
+            new NavItem("insights", 70, "nav.insights", null, Role.ANALYST).inGroup(NavGroup.INSIGHTS));
+
+    /** Up to this many visible items the navigation fits a desktop bar as it is and is not grouped. */
+    public static final int FLAT_UP_TO = 5;
 
     private final ObjectProvider<NavItem> contributed;
     private final RoleHierarchy roleHierarchy;
@@ -34,6 +44,7 @@ public class Navigation {
         this.roleHierarchy = roleHierarchy;
     }
 
+    /** The items the signed-in user may see, flat, in order. */
     public List<NavItem> items() {
         Map<String, NavItem> byId = new LinkedHashMap<>();
         PLANNED.forEach(i -> byId.put(i.id(), i));
@@ -45,7 +56,31 @@ public class Navigation {
         return byId.values().stream()
                 .filter(i -> i.minimumRole() == null || authorities.contains(i.minimumRole().authority())
                         || i.alsoFor().stream().anyMatch(r -> authorities.contains(r.authority())))
-                .sorted(Comparator.comparingInt(NavItem::order))
+                .sorted(Comparator.comparingInt(NavItem::order).thenComparing(NavItem::id))
                 .toList();
+    }
+
+    /** The top-level entries for the signed-in user: groups and plain links, in order. */
+    public List<NavEntry> entries() {
+        return entries(items());
+    }
+
+    static List<NavEntry> entries(List<NavItem> visible) {
+        if (visible.size() <= FLAT_UP_TO) {
+            return visible.stream().map(NavEntry::link).toList();
+        }
+        Map<NavGroup, List<NavItem>> byGroup = new EnumMap<>(NavGroup.class);
+        List<NavEntry> entries = new ArrayList<>();
+        for (NavItem item : visible) {
+            if (item.group() == null) {
+                entries.add(NavEntry.link(item));
+            } else {
+                byGroup.computeIfAbsent(item.group(), g -> new ArrayList<>()).add(item);
+            }
+        }
+        byGroup.forEach((group, items) -> entries.add(
+                items.size() == 1 ? NavEntry.link(items.get(0)) : new NavEntry(group, items)));
+        entries.sort(Comparator.comparingInt(NavEntry::order));
+        return List.copyOf(entries);
     }
 }

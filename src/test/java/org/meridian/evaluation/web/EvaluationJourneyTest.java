@@ -85,7 +85,7 @@ class EvaluationJourneyTest {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(office, TestUsers.PASSWORD);
             browser.go("/evaluations");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("绩效评估");
+            assertThat(browser.activeNav()).isEqualTo("绩效评估");
 
             // a wrong period is said beside the field, and what was typed stays
             browser.field("period").sendKeys("2026-13");

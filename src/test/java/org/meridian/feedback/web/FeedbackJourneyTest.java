@@ -95,7 +95,7 @@ class FeedbackJourneyTest {
             browser.waitFor(By.id("publish")).click();
             browser.waitForText(By.id("evaluation-status"), "已发布");
             browser.go("/feedback");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("评估反馈");
+            assertThat(browser.activeNav()).isEqualTo("评估反馈");
             assertThat(browser.text(By.id("evaluation-" + evaluation))).contains("2026-09", "社区卫生服务中心", "3");
             browser.driver().findElement(By.cssSelector("#evaluation-" + evaluation + " a")).click();
             assertThat(browser.waitForTextContaining(By.id("row-K2"), "已生成")).contains("2 / 3");
@@ -124,7 +124,7 @@ class FeedbackJourneyTest {
             browser.driver().manage().deleteAllCookies();
             browser.signIn(partner, TestUsers.PASSWORD);
             browser.go("/feedback");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("评估反馈");
+            assertThat(browser.activeNav()).isEqualTo("评估反馈");
             assertThat(browser.driver().findElements(By.cssSelector("#my-reports .report-card"))).hasSize(1);
             assertThat(browser.text(By.id("my-reports"))).contains("2026-09", "已生成");
             browser.driver().findElement(By.cssSelector("#my-reports .report-card")).click();

@@ -38,7 +38,7 @@ class SchemeEditorJourneyTest {
             browser.signIn(office, TestUsers.PASSWORD);
             browser.waitFor(By.id("hospital-name"));
             browser.go("/indicators");
-            browser.waitForText(By.cssSelector(".mainnav a.active"), "指标体系");
+            assertThat(browser.activeNav()).isEqualTo("指标体系");
 
             // the formula field checks itself while typing
             WebElement formula = browser.field("formula");

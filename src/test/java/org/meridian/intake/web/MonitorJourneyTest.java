@@ -86,7 +86,7 @@ class MonitorJourneyTest {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(analyst, TestUsers.PASSWORD);
             browser.go("/intake");
-            assertThat(browser.text(By.cssSelector(".mainnav a.active"))).isEqualTo("数据采集");
+            assertThat(browser.activeNav()).isEqualTo("数据采集");
             new Select(browser.waitFor(By.id("m-region"))).selectByValue(region);
             waitForText(browser, "monitor-live", "范围内渠道 7 个");
             browser.waitFor(By.cssSelector("#trend-chart canvas"));

@@ -1,6 +1,7 @@
 package org.meridian.shared.security.web;
 
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,6 @@ class AdminNavigation {
 
     @Bean
     NavItem adminNavItem() {
-        return new NavItem(NAV_ID, 90, "nav.admin", "/admin/users", Role.ADMIN);
+        return new NavItem(NAV_ID, 90, "nav.admin", "/admin/users", Role.ADMIN).inGroup(NavGroup.ADMIN);
     }
 }
