@@ -20,6 +20,7 @@ import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationService;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.intake.EventAlreadyVoidedException;
+import org.meridian.intake.EventChannels;
 import org.meridian.intake.EventNotFoundException;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.IntakeService;
@@ -41,9 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  *     channel's scorecard in the published evaluation version in force, with a statement and attachments, within
  *     the filing window after publication.</li>
  * <li>{@link #startReview} and {@link #decide}: the office — never the person who filed it — takes the appeal
- *     under review, then upholds or rejects it with a reason. Upholding voids and re-sends events through intake
- *     (validated, pseudonymised, rolled up like any event) and scores the period again: a new draft evaluation
- *     version, which the office publishes as usual. The appealed version is never changed.</li>
+ *     under review, then upholds or rejects it with a reason. Upholding voids and re-sends events of the appealed
+ *     channel — never of another — through intake (validated, pseudonymised, rolled up like any event) and scores
+ *     the period again: a new draft evaluation version, which the office publishes as usual. The appealed version is
+ *     never changed.</li>
  * </ul>
  * Every step is audited. Role checks on the kind of caller belong to the controllers; which appeals a
  * {@link Role#CHANNEL_USER} sees (its own channel's only) and the four-eyes rule are decided here.
@@ -58,18 +60,20 @@ public class AppealService {
     private final EvaluationService evaluations;
     private final ChannelRegistry channels;
     private final IntakeService intake;
+    private final EventChannels eventChannels;
     private final AuditLog audit;
     private final Clock clock;
     private final AppealSettings defaults;
 
     AppealService(Appeals appeals, EvaluationService evaluations, ChannelRegistry channels, IntakeService intake,
-                  AuditLog audit, Clock clock,
+                  EventChannels eventChannels, AuditLog audit, Clock clock,
                   @Value("${meridian.appeal.filing-days:15}") int filingDays,
                   @Value("${meridian.appeal.review-days:10}") int reviewDays) {
         this.appeals = appeals;
         this.evaluations = evaluations;
         this.channels = channels;
         this.intake = intake;
+        this.eventChannels = eventChannels;
         this.audit = audit;
         this.clock = clock;
         this.defaults = new AppealSettings(filingDays, reviewDays);
@@ -309,7 +313,8 @@ public class AppealService {
      * changes.
      *
      * @throws InvalidInputException  no reason; an upheld appeal without corrections; a rejected one with
-     *                                corrections; every correction intake refuses (unknown or voided event, a
+     *                                corrections; every void or corrected event of another channel than the
+     *                                appealed one; every correction intake refuses (unknown or voided event, a
      *                                rejected or duplicate event row), each with its reasons
      * @throws AppealRefusedException when it is not UNDER_REVIEW (409) or the reviewer filed it (403)
      */
@@ -350,7 +355,33 @@ public class AppealService {
         Evaluation corrected = null;
         List<Correction> corrections = new ArrayList<>();
         if (d.upheld()) {
+            // Only the appealed channel's events may be voided or added: another channel's are named and left alone.
+            List<Integer> voidsInScope = new ArrayList<>();
             for (int i = 0; i < d.voids().size(); i++) {
+                String eventId = d.voids().get(i).eventId().strip();
+                Optional<Long> owner = eventChannels.channelOf(h, eventId);
+                if (owner.isPresent() && owner.get() != a.channelId()) {
+                    problems.add(InputProblem.of("voids[" + i + "].eventId", "appeal.error.otherChannelEvent", eventId,
+                            channelCode(h, owner.get()), a.channelCode()));
+                } else {
+                    voidsInScope.add(i);
+                }
+            }
+            List<RawEvent> rows = new ArrayList<>();
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < d.events().size(); i++) {
+                RawEvent e = d.events().get(i);
+                Optional<ChannelRef> named = e.channel() == null ? Optional.empty()
+                        : channels.findByCode(h, e.channel());
+                if (named.isPresent() && named.get().id() != a.channelId()) {
+                    problems.add(InputProblem.of("events[" + i + "]", "appeal.error.otherChannelEvent",
+                            String.valueOf(e.eventId()), named.get().code(), a.channelCode()));
+                } else {
+                    rows.add(e);
+                    indexes.add(i);
+                }
+            }
+            for (int i : voidsInScope) {
                 Decision.EventVoid v = d.voids().get(i);
                 String eventId = v.eventId().strip();
                 try {
@@ -362,8 +393,8 @@ public class AppealService {
                     problems.add(InputProblem.of("voids[" + i + "].eventId", "appeal.error.alreadyVoided", eventId));
                 }
             }
-            if (!d.events().isEmpty()) {
-                IngestReport report = intake.record(h, d.events(), 0, IntakeService.Source.API, null, actor);
+            if (!rows.isEmpty()) {
+                IngestReport report = intake.record(h, rows, indexes, IntakeService.Source.API, null, actor);
                 for (IngestReport.RejectedRow r : report.rejected()) {
                     problems.add(InputProblem.of("events[" + r.index() + "]", "appeal.error.event",
                             String.join("; ", r.errors())));
@@ -372,7 +403,7 @@ public class AppealService {
                     problems.add(InputProblem.of("events[" + index + "]", "appeal.error.duplicateEvent",
                             String.valueOf(d.events().get(index).eventId())));
                 }
-                for (RawEvent e : d.events()) {
+                for (RawEvent e : rows) {
                     corrections.add(new Correction(Correction.Kind.EVENT, e.eventId(), String.valueOf(e.type())));
                 }
             }
@@ -395,6 +426,10 @@ public class AppealService {
         }
         audit.record(h, actor, d.upheld() ? "APPEAL_UPHELD" : "APPEAL_REJECTED", "appeal " + id, details);
         return appeals.find(h, id).orElseThrow();
+    }
+
+    private String channelCode(long hospitalId, long channelId) {
+        return channels.find(hospitalId, channelId).map(ChannelRef::code).orElse(String.valueOf(channelId));
     }
 
     private Appeal lockForOffice(MeridianUser user, long id) {

@@ -274,6 +274,49 @@ class AppealApiTest {
     }
 
     @Test
+    void correctionsMayTouchOnlyTheAppealedChannelsEvents() throws Exception {
+        Published p = new Published(mvc, users, hospitals);
+        long id = p.file(p.userA1, "A1", "ARRIVAL_RATE");
+        p.as(p.office, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isOk());
+        // A1's own corrections are fine; an arrival of A2 to void and a new arrival for A2 are not
+        String decision = "{\"decision\": \"UPHOLD\", \"reason\": \"核实\", \"voids\": ["
+                + "{\"eventId\": \"" + p.id("a-arr0") + "\", \"reason\": \"重复\"},"
+                + "{\"eventId\": \"" + p.id("b-arr0") + "\", \"reason\": \"重复\"}], \"events\": ["
+                + Published.event(p.id("own-1"), "ARRIVED", "A1", "2026-09-13T09:00:00+08:00", "") + ","
+                + Published.event(p.id("other-1"), "ARRIVED", "A2", "2026-09-13T09:00:00+08:00", "") + "]}";
+        p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision"), decision))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("voids[1].eventId", "events[1]")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'voids[1].eventId')].message", org.hamcrest.Matchers.contains(
+                        "事件 " + p.id("b-arr0") + " 属于渠道 A2，不属于被申诉的渠道 A1：申诉只能作废或补报 A1 的事件。")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'events[1]')].message", org.hamcrest.Matchers.contains(
+                        "事件 " + p.id("other-1") + " 属于渠道 A2，不属于被申诉的渠道 A1：申诉只能作废或补报 A1 的事件。")));
+        p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision").param("lang", "en"), decision))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'events[1]')].message", org.hamcrest.Matchers.contains(
+                        "Event " + p.id("other-1") + " belongs to channel A2, not to the appealed channel A1: an appeal "
+                                + "may void or add only the events of A1.")));
+        // nothing happened: no void (not even A1's), no version, still under review
+        p.as(p.analyst, get("/api/v1/appeals/" + id)).andExpect(jsonPath("$.status").value("UNDER_REVIEW"))
+                .andExpect(jsonPath("$.corrections.length()").value(0));
+        p.as(p.analyst, get("/api/v1/evaluations").param("period", "2026-09")).andExpect(jsonPath("$.total").value(1));
+        assertThat(audit.recent(p.hospital.id(), "EVENT_VOIDED", 5)).isEmpty();
+
+        // the channel's own corrections alone go through (own-1 was not stored before, or it would be a duplicate)
+        String own = "{\"decision\": \"UPHOLD\", \"reason\": \"核实\", \"voids\": ["
+                + "{\"eventId\": \"" + p.id("a-arr0") + "\", \"reason\": \"重复\"}], \"events\": ["
+                + Published.event(p.id("own-1"), "ARRIVED", "A1", "2026-09-13T09:00:00+08:00", "") + "]}";
+        String upheld = p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision"), own))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UPHELD"))
+                .andReturn().getResponse().getContentAsString();
+        long v2 = ((Number) JsonPath.read(upheld, "$.correctedEvaluationId")).longValue();
+        // A2 is untouched in the new version: still 1 arrival of 2 referrals (voiding b-arr0 gives 0, adding one 100)
+        assertThat(p.value(v2, "A2", "ARRIVAL_RATE")).isEqualTo(50.0);
+        assertThat(p.value(v2, "A1", "ARRIVAL_RATE")).isEqualTo(80.0);
+        assertThat(audit.recent(p.hospital.id(), "EVENT_VOIDED", 5)).hasSize(1);
+    }
+
+    @Test
     void attachmentsAreCheckedByTypeSizeAndCount() throws Exception {
         Published p = new Published(mvc, users, hospitals);
         long id = p.file(p.userA1, "A1", "ARRIVAL_RATE");

@@ -98,4 +98,26 @@ class AppealPagesTest {
                         .SecurityMockMvcRequestPostProcessors.httpBasic(p.analyst, TestUsers.PASSWORD)))
                 .andExpect(content().string(containsString("UNDER_REVIEW")));
     }
+
+    @Test
+    void aDecisionCorrectingAnotherChannelIsRefusedBesideTheFieldAndChangesNothing() throws Exception {
+        Published p = new Published(mvc, users, hospitals);
+        long id = p.file(p.userA1, "A1", "ARRIVAL_RATE");
+        mvc.perform(post("/appeals/" + id + "/review").with(user(as(p.office))).with(csrf()));
+        mvc.perform(post("/appeals/" + id + "/decision").with(user(as(p.office))).with(csrf())
+                        .param("decision", "UPHOLD").param("reason", "核实")
+                        .param("voids", p.id("a-arr0") + " | 重复\n" + p.id("b-arr0") + " | 重复")
+                        .param("events", "[" + Published.event(p.id("page-other"), "ARRIVED", "A2",
+                                "2026-09-13T09:00:00+08:00", "") + "]"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("决定未保存")))
+                .andExpect(content().string(containsString("voids[1].eventId: 事件 " + p.id("b-arr0")
+                        + " 属于渠道 A2，不属于被申诉的渠道 A1")))
+                .andExpect(content().string(containsString("events[0]: 事件 " + p.id("page-other")
+                        + " 属于渠道 A2，不属于被申诉的渠道 A1")));
+        mvc.perform(get("/api/v1/appeals/" + id).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic(p.analyst, TestUsers.PASSWORD)))
+                .andExpect(content().string(containsString("UNDER_REVIEW")))
+                .andExpect(content().string(containsString("\"corrections\":[]")));
+    }
 }
