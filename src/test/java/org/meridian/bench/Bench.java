@@ -140,13 +140,16 @@ public final class Bench {
         line("");
         line(String.format(Locale.ROOT, "INGEST  %,d events (realistic mix of the 9 types over %d channels), API batches"
                 + " of %,d from %d concurrent clients; CSV file %,.1f MB", count, codes.size(), batch, clients, bytes / 1e6));
+        double jvm0 = server.jvmCpuSeconds();
         server.watchMemory();
         IngestBench.Load api = IngestBench.throughApi(client, events("a-", codes, now), count, clients, batch,
                 server::cpuSeconds);
         long[] apiMemory = server.stopWatching();
+        double jvm1 = server.jvmCpuSeconds();
         server.watchMemory();
         IngestBench.Load file = IngestBench.throughImport(client, csv, count, server::cpuSeconds);
         long[] fileMemory = server.stopWatching();
+        double jvm2 = server.jvmCpuSeconds();
         IngestBench.Load copy;
         try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
             copy = IngestBench.throughCopy(c, csv, count, server::cpuSeconds);
@@ -156,6 +159,8 @@ public final class Bench {
             line(String.format(Locale.ROOT, "  %-16s %,12d %9.1f %,12.0f %14.1f %,25.0f %14.1f", load.route(), load.rows(),
                     load.seconds(), load.perSecond(), load.serverCpu(), load.perServerCpuSecond(), load.clientCpu()));
         }
+        line(String.format(Locale.ROOT, "  of the server CPU, Meridian's JVM: API %.1f s, CSV import %.1f s (the rest is"
+                + " PostgreSQL)", jvm1 - jvm0, jvm2 - jvm1));
         for (IngestBench.Load load : List.of(api, file, copy)) {
             line(String.format(Locale.ROOT, "  %s answered: accepted %,d, duplicates %,d, rejected %,d%s", load.route(),
                     load.answer().accepted(), load.answer().duplicates(), load.answer().rejected(),

@@ -31,6 +31,7 @@ final class MeridianServer implements AutoCloseable {
     private final Process process;
     private final Path dataDir;
     private final BenchClient client;
+    private volatile BenchClient sampleClient;
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicLong peakRss = new AtomicLong();
     private Thread sampler;
@@ -39,6 +40,7 @@ final class MeridianServer implements AutoCloseable {
         this.process = process;
         this.dataDir = dataDir;
         this.client = client;
+        this.sampleClient = client;
     }
 
     static MeridianServer start(Path jar, Path workDir, String maxHeap) throws IOException, InterruptedException {
@@ -49,7 +51,13 @@ final class MeridianServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        // extra JVM options for the server, e.g. a flight recording: BENCH_SERVER_OPTS="-XX:StartFlightRecording=..."
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("MERIDIAN_DATA_DIR", data.toString());
@@ -94,7 +102,11 @@ final class MeridianServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return client.withToken(secret);
+        BenchClient withToken = client.withToken(secret);
+        // the memory sampler asks every quarter second: with HTTP Basic each sample cost the server a BCrypt check
+        // (measured: 44 % of the server's JVM samples during the ingest loads), so it uses the token from now on
+        sampleClient = withToken;
+        return withToken;
     }
 
     /**
@@ -134,6 +146,17 @@ final class MeridianServer implements AutoCloseable {
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
+    /** CPU seconds (user + system) used so far by Meridian's JVM alone (the rest of {@link #cpuSeconds()} is PostgreSQL). */
+    double jvmCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
@@ -151,7 +174,7 @@ final class MeridianServer implements AutoCloseable {
         sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    peakHeap.accumulateAndGet(client.heapUsed(), Math::max);
+                    peakHeap.accumulateAndGet(sampleClient.heapUsed(), Math::max);
                     peakRss.accumulateAndGet(rss(), Math::max);
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
