@@ -246,6 +246,15 @@ public class IntakeService {
         return differences;
     }
 
+    /**
+     * The number of the hospital's events that name an import the hospital does not have (0 when all is well).
+     * The event table keeps no foreign key to its imports, for the speed of intake; this is the check instead.
+     */
+    @Transactional(readOnly = true)
+    public long eventsOfUnknownImports(long hospitalId) {
+        return events.ofUnknownImports(hospitalId);
+    }
+
     /** A referral whose REFERRAL and ACCEPTED disagree (engine.md §2: reported as data-quality problems). */
     public record PairProblem(String referralId, String referralEventId, String acceptedEventId,
                               boolean acceptedFirst, boolean otherChannel) {

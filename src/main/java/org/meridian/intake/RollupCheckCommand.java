@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rollup check (汇总核对) as a command: {@code java -jar meridian.jar --check-rollups} checks every
  * hospital, prints one line per hospital and one per difference, and exits with status 1 when any
- * rollup differs from what the events say (0 when all are exact). See {@link RollupCheckRunner}.
+ * rollup differs from what the events say or an event names an import that does not exist (0 when all are
+ * exact). See {@link RollupCheckRunner}.
  */
 @Component
 class RollupCheckCommand {
@@ -44,7 +45,11 @@ class RollupCheckCommand {
                             d.recomputed().stripTrailingZeros().toPlainString());
                 }
             }
-            differences += found.size();
+            long orphans = intake.eventsOfUnknownImports(hospital.id());
+            if (orphans > 0) {
+                out.printf("  %d event(s) name an import that does not exist%n", orphans);
+            }
+            differences += found.size() + (int) Math.min(orphans, Integer.MAX_VALUE);
         }
         out.flush();
         return differences == 0 ? 0 : 1;

@@ -195,4 +195,21 @@ class RollupCheckTest {
             status.setRollbackOnly();
         });
     }
+
+    @Test
+    void anEventNamingAnImportThatDoesNotExistFailsTheCheck() {
+        Built built = build();
+        long h = built.hospital().id();
+        assertThat(intake.eventsOfUnknownImports(h)).isZero();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE intake_event SET import_id = 999999999 WHERE hospital_id = :h AND event_id = 'a1'")
+                    .param("h", h).update();
+            assertThat(intake.eventsOfUnknownImports(h)).isEqualTo(1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(command.run(List.of(built.hospital()), new PrintStream(out, true, StandardCharsets.UTF_8)))
+                    .isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 event(s) name an import that does not exist");
+            status.setRollbackOnly();
+        });
+    }
 }

@@ -55,6 +55,7 @@ class RollupCheckPages {
         model.addAttribute("checked", true);
         model.addAttribute("millis", millis);
         model.addAttribute("rows", quality.rollupDays(h));
+        model.addAttribute("orphans", intake.eventsOfUnknownImports(h));
         model.addAttribute("differences", differences.stream()
                 .map(d -> new Shown(registry.find(h, d.channelId()).map(c -> c.code() + " " + c.name())
                         .orElse("#" + d.channelId()), d))
