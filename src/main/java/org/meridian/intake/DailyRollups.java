@@ -21,7 +21,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The daily rollups: per hospital, channel and local date, one column per {@link Measure} (named by its key). */
+/**
+ * The rollups: per hospital, channel and local date ({@code intake_daily_rollup}) and per hospital, channel and
+ * month ({@code intake_monthly_rollup}, keyed by the month's first day), one column per {@link Measure} (named by
+ * its key), both changed in the same statement batch as the events they sum.
+ */
 @Repository
 class DailyRollups {
 
@@ -31,13 +35,18 @@ class DailyRollups {
 
     private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::key)
             .collect(Collectors.joining(", "));
-    /** One statement for all changed days: the changes come as arrays, one per column, unnested into rows. */
-    private static final String UPSERT = "INSERT INTO intake_daily_rollup (hospital_id, channel_id, local_date, "
-            + MEASURE_COLUMNS + ") SELECT ?, * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])"
-            + ", CAST(? AS numeric[])".repeat(Measure.values().length)
-            + ") ON CONFLICT (hospital_id, channel_id, local_date) DO UPDATE SET "
-            + Arrays.stream(Measure.values()).map(m -> m.key() + " = intake_daily_rollup." + m.key() + " + EXCLUDED." + m.key())
-            .collect(Collectors.joining(", "));
+    /** One statement for all changed rows: the changes come as arrays, one per column, unnested into rows. */
+    private static final String UPSERT_DAYS = upsert("intake_daily_rollup", "local_date");
+    private static final String UPSERT_MONTHS = upsert("intake_monthly_rollup", "month");
+
+    private static String upsert(String table, String dateColumn) {
+        return "INSERT INTO " + table + " (hospital_id, channel_id, " + dateColumn + ", " + MEASURE_COLUMNS
+                + ") SELECT ?, * FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])"
+                + ", CAST(? AS numeric[])".repeat(Measure.values().length)
+                + ") ON CONFLICT (hospital_id, channel_id, " + dateColumn + ") DO UPDATE SET "
+                + Arrays.stream(Measure.values()).map(m -> m.key() + " = " + table + "." + m.key() + " + EXCLUDED." + m.key())
+                .collect(Collectors.joining(", "));
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -48,10 +57,16 @@ class DailyRollups {
     }
 
     /**
-     * Adds the changes (possibly negative) to the rows of their days, in one statement however many days a batch
-     * touches (rows in key order, so that concurrent writers never wait on each other in a cycle).
+     * Adds the changes (possibly negative) to the rows of their days and of their months, in one statement each
+     * however many days a batch touches (rows in key order, days before months, so that concurrent writers never
+     * wait on each other in a cycle).
      */
     void apply(long hospitalId, Map<Day, MeasureSums> changes) {
+        upsert(UPSERT_DAYS, hospitalId, changes);
+        upsert(UPSERT_MONTHS, hospitalId, byMonth(changes));
+    }
+
+    private void upsert(String statement, long hospitalId, Map<Day, MeasureSums> changes) {
         List<Map.Entry<Day, MeasureSums>> rows = changes.entrySet().stream().filter(e -> !e.getValue().isZero())
                 .sorted(Map.Entry.comparingByKey(Comparator.comparingLong(Day::channelId).thenComparing(Day::date)))
                 .toList();
@@ -69,7 +84,7 @@ class DailyRollups {
             }
         }
         template.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
+            try (PreparedStatement s = connection.prepareStatement(statement)) {
                 s.setLong(1, hospitalId);
                 s.setArray(2, connection.createArrayOf("bigint", channels));
                 s.setArray(3, connection.createArrayOf("text", dates));
@@ -81,13 +96,27 @@ class DailyRollups {
         });
     }
 
-    /** Per channel, the sum of every measure over the local dates from–to (inclusive). */
+    /**
+     * Per channel, the sum of every measure over the local dates from–to (inclusive): the whole months inside the
+     * range from the monthly rollups, the days before and after them from the daily ones. A quarter of 5,000
+     * channels reads 15,000 monthly rows instead of 460,000 daily ones.
+     */
     Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
+        // [firstMonth, endMonth): the months that lie wholly inside from–to (empty when firstMonth >= endMonth)
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate endMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+        if (!firstMonth.isBefore(endMonth)) {
+            firstMonth = endMonth = from; // no whole month: every day from the daily rollups
+        }
         String sums = Arrays.stream(Measure.values()).map(m -> "sum(" + m.key() + ")").collect(Collectors.joining(", "));
         Map<Long, Map<Measure, BigDecimal>> result = new LinkedHashMap<>();
-        jdbc.sql("SELECT channel_id, " + sums + " FROM intake_daily_rollup WHERE hospital_id = :h"
-                        + " AND local_date BETWEEN :from AND :to GROUP BY channel_id ORDER BY channel_id")
-                .param("h", hospitalId).param("from", from).param("to", to)
+        jdbc.sql("SELECT channel_id, " + sums + " FROM ("
+                        + " SELECT channel_id, " + MEASURE_COLUMNS + " FROM intake_monthly_rollup WHERE hospital_id = :h"
+                        + " AND month >= :fm AND month < :em"
+                        + " UNION ALL SELECT channel_id, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h"
+                        + " AND local_date BETWEEN :from AND :to AND (local_date < :fm OR local_date >= :em)"
+                        + ") r GROUP BY channel_id ORDER BY channel_id")
+                .param("h", hospitalId).param("from", from).param("to", to).param("fm", firstMonth).param("em", endMonth)
                 .query((RowCallbackHandler) rs -> {
                     result.put(rs.getLong(1), readMeasures(rs, 2).asMap());
                 });
@@ -106,7 +135,26 @@ class DailyRollups {
         return result;
     }
 
-    /** Every stored rollup row of a hospital. */
+    /** Every stored monthly rollup row of a hospital, keyed by the first day of the month. */
+    Map<Day, MeasureSums> allMonths(long hospitalId) {
+        Map<Day, MeasureSums> result = new HashMap<>();
+        jdbc.sql("SELECT channel_id, month, " + MEASURE_COLUMNS + " FROM intake_monthly_rollup WHERE hospital_id = :h")
+                .param("h", hospitalId)
+                .query((RowCallbackHandler) rs -> {
+                    result.put(new Day(rs.getLong(1), rs.getObject(2, LocalDate.class)), readMeasures(rs, 3));
+                });
+        return result;
+    }
+
+    /** Daily sums added up per channel and month (keyed by the month's first day). */
+    static Map<Day, MeasureSums> byMonth(Map<Day, MeasureSums> days) {
+        Map<Day, MeasureSums> months = new HashMap<>();
+        days.forEach((day, sums) -> months.computeIfAbsent(new Day(day.channelId(), day.date().withDayOfMonth(1)),
+                d -> new MeasureSums()).add(sums));
+        return months;
+    }
+
+    /** Every stored daily rollup row of a hospital. */
     Map<Day, MeasureSums> all(long hospitalId) {
         Map<Day, MeasureSums> result = new HashMap<>();
         jdbc.sql("SELECT channel_id, local_date, " + MEASURE_COLUMNS + " FROM intake_daily_rollup WHERE hospital_id = :h")

@@ -216,34 +216,47 @@ public class IntakeService {
         return rollups.daily(hospitalId, channelId, from, to);
     }
 
-    /** A rollup value that differs from what the events say. */
+    /** Whether a rollup row is a day's or a month's. */
+    public enum Grain { DAY, MONTH }
+
+    /**
+     * A rollup value that differs from what the events say.
+     *
+     * @param date the local date of a daily row, the first day of the month of a monthly row
+     */
     public record RollupDifference(long channelId, LocalDate date, Measure measure, BigDecimal stored,
-                                   BigDecimal recomputed) {
+                                   BigDecimal recomputed, Grain grain) {
     }
 
     /**
-     * Recomputes every daily rollup of the hospital from its live events and lists where the stored rollups
-     * differ; empty when they are exact.
+     * Recomputes every daily rollup of the hospital from its live events and lists where the stored daily rollups
+     * differ, then where the stored monthly rollups differ from those recomputed days added up by month; empty
+     * when they are exact.
      */
     @Transactional(readOnly = true)
     public List<RollupDifference> checkRollups(long hospitalId) {
-        Map<DailyRollups.Day, MeasureSums> stored = rollups.all(hospitalId);
         Map<DailyRollups.Day, MeasureSums> recomputed = rollups.recomputeFromEvents(hospitalId, zone(hospitalId).getId());
+        List<RollupDifference> differences = new ArrayList<>();
+        compare(rollups.all(hospitalId), recomputed, Grain.DAY, differences);
+        compare(rollups.allMonths(hospitalId), DailyRollups.byMonth(recomputed), Grain.MONTH, differences);
+        return differences;
+    }
+
+    private static void compare(Map<DailyRollups.Day, MeasureSums> stored, Map<DailyRollups.Day, MeasureSums> recomputed,
+                                Grain grain, List<RollupDifference> differences) {
         Set<DailyRollups.Day> days = new TreeSet<>((a, b) -> a.channelId() != b.channelId()
                 ? Long.compare(a.channelId(), b.channelId()) : a.date().compareTo(b.date()));
         days.addAll(stored.keySet());
         days.addAll(recomputed.keySet());
-        List<RollupDifference> differences = new ArrayList<>();
         for (DailyRollups.Day day : days) {
             MeasureSums s = stored.getOrDefault(day, new MeasureSums());
             MeasureSums r = recomputed.getOrDefault(day, new MeasureSums());
             for (Measure m : Measure.values()) {
                 if (s.get(m).compareTo(r.get(m)) != 0) {
-                    differences.add(new RollupDifference(day.channelId(), day.date(), m, s.get(m), r.get(m)));
+                    differences.add(new RollupDifference(day.channelId(), day.date(), m, s.get(m), r.get(m), grain));
                 }
             }
         }
-        return differences;
     }
 
     /**

@@ -40,7 +40,9 @@ class RollupCheckCommand {
                 for (IntakeService.RollupDifference d : found) {
                     String unit = registry.find(hospital.id(), d.channelId()).map(ChannelRef::code)
                             .orElse("#" + d.channelId());
-                    out.printf("  %s %s %s: stored %s, recomputed %s%n", unit, d.date(), d.measure().key(),
+                    String when = d.grain() == IntakeService.Grain.MONTH
+                            ? "month " + d.date().toString().substring(0, 7) : d.date().toString();
+                    out.printf("  %s %s %s: stored %s, recomputed %s%n", unit, when, d.measure().key(),
                             d.stored().stripTrailingZeros().toPlainString(),
                             d.recomputed().stripTrailingZeros().toPlainString());
                 }

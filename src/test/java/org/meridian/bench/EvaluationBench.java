@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import org.meridian.indicator.DefaultIndicators;
 import org.meridian.indicator.Measure;
+import org.meridian.intake.RollupsOnConnection;
 import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
@@ -109,8 +110,8 @@ final class EvaluationBench {
 
     /**
      * Writes {@code count} events straight into the intake tables with {@code COPY} (far faster than any route in,
-     * which the ingestion benchmark measures), then the daily rollups as the intake check recomputes them from the
-     * live events. REFERRALs fall in the period's first 80 days, follow-ups spill a little past its end.
+     * which the ingestion benchmark measures), then the daily and monthly rollups with the intake module's own code
+     * (recomputed from the live events as the rollup check does, written as ingestion writes them). REFERRALs fall in the period's first 80 days, follow-ups spill a little past its end.
      */
     static void fill(Connection connection, long hospitalId, Map<String, Long> channels, Period period, long count)
             throws SQLException, IOException {
@@ -150,51 +151,12 @@ final class EvaluationBench {
         try (Statement s = connection.createStatement()) {
             s.execute("ANALYZE intake_event");
         }
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO intake_daily_rollup (hospital_id, channel_id,"
-                + " local_date, " + Arrays.stream(Measure.values()).map(Measure::key).collect(Collectors.joining(", "))
-                + ") SELECT ?, channel_id, day, " + Arrays.stream(Measure.values()).map(m -> "sum(" + m.key() + ")")
-                .collect(Collectors.joining(", ")) + " FROM (" + RECOMPUTE + ") AS r GROUP BY channel_id, day"
-                + " ON CONFLICT (hospital_id, channel_id, local_date) DO NOTHING")) {
-            s.setLong(1, hospitalId);
-            s.setString(2, zone.getId());
-            s.setLong(3, hospitalId);
-            s.setString(4, zone.getId());
-            s.setLong(5, hospitalId);
-            s.executeUpdate();
-        }
+        new RollupsOnConnection(connection).rebuild(hospitalId, zone.getId());
         try (Statement s = connection.createStatement()) {
             s.execute("ANALYZE intake_daily_rollup");
+            s.execute("ANALYZE intake_monthly_rollup");
         }
     }
-
-    /** Every measure per channel and local date, recomputed from the live events (the intake rollup check). */
-    private static final String RECOMPUTE = """
-            SELECT channel_id, CAST(occurred_at AT TIME ZONE ? AS date) AS day,
-              count(*) FILTER (WHERE type = 'REFERRAL') AS referrals,
-              count(*) FILTER (WHERE type = 'ACCEPTED') AS accepted,
-              count(*) FILTER (WHERE type = 'ARRIVED') AS arrivals,
-              count(*) FILTER (WHERE type = 'CONVERTED') AS conversions,
-              coalesce(sum(value) FILTER (WHERE type = 'REVENUE'), 0) AS revenue,
-              count(*) FILTER (WHERE type = 'SURVEY') AS survey_count,
-              coalesce(sum(value) FILTER (WHERE type = 'SURVEY'), 0) AS survey_sum,
-              count(*) FILTER (WHERE type = 'SURVEY' AND value >= 4) AS satisfied,
-              count(*) FILTER (WHERE type = 'SURVEY' AND attributes->>'recommend' IS NOT NULL) AS nps_count,
-              count(*) FILTER (WHERE type = 'SURVEY' AND CAST(attributes->>'recommend' AS integer) >= 9) AS promoters,
-              count(*) FILTER (WHERE type = 'SURVEY' AND CAST(attributes->>'recommend' AS integer) <= 6) AS detractors,
-              count(*) FILTER (WHERE type = 'COMPLAINT') AS complaints,
-              count(*) FILTER (WHERE type = 'RETURN_VISIT') AS return_visits,
-              count(*) FILTER (WHERE type = 'FEEDBACK') AS feedbacks,
-              0 AS response_count, 0 AS response_hours_sum
-            FROM intake_event WHERE hospital_id = ? AND voided_at IS NULL GROUP BY 1, 2
-            UNION ALL
-            SELECT r.channel_id, CAST(a.occurred_at AT TIME ZONE ? AS date),
-              0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-              count(*), sum(round(extract(epoch FROM a.occurred_at - r.occurred_at) / 3600, 6))
-            FROM intake_event r JOIN intake_event a ON a.hospital_id = r.hospital_id
-              AND a.referral_id = r.referral_id AND a.type = 'ACCEPTED' AND a.voided_at IS NULL
-            WHERE r.hospital_id = ? AND r.type = 'REFERRAL' AND r.voided_at IS NULL
-              AND a.occurred_at >= r.occurred_at
-            GROUP BY 1, 2""";
 
     /**
      * The reference: the 12 indicator values of every evaluable channel of the unit type, in one plain SQL query
@@ -245,12 +207,6 @@ final class EvaluationBench {
             FROM channel c LEFT JOIN m ON m.channel_id = c.id LEFT JOIN p ON p.channel_id = c.id
             WHERE c.hospital_id = :h AND c.type = :type AND c.status IN ('PILOT', 'ACTIVE', 'PROBATION')
             ORDER BY c.code""";
-
-    /** Exactly the totals query of the intake module's daily rollups ({@code IntakeService.totals}). */
-    private static final String ROLLUP_TOTALS = "SELECT channel_id, "
-            + Arrays.stream(Measure.values()).map(m -> "sum(" + m.key() + ")").collect(Collectors.joining(", "))
-            + " FROM intake_daily_rollup WHERE hospital_id = ? AND local_date BETWEEN ? AND ? GROUP BY channel_id"
-            + " ORDER BY channel_id";
 
     /**
      * Measures: one evaluation run through the API (when {@code client} is given), the rollup path three times and
@@ -326,24 +282,8 @@ final class EvaluationBench {
     static Map<String, Map<Measure, BigDecimal>> rollupTotals(Connection connection, long hospitalId,
                                                              Map<String, Long> channels, Period period)
             throws SQLException {
-        Map<Long, Map<Measure, BigDecimal>> totals = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(ROLLUP_TOTALS)) {
-            s.setLong(1, hospitalId);
-            s.setObject(2, period.firstDay());
-            s.setObject(3, period.lastDay());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Map<Measure, BigDecimal> sums = new java.util.EnumMap<>(Measure.class);
-                    for (Measure m : Measure.values()) {
-                        BigDecimal v = rs.getBigDecimal(2 + m.ordinal());
-                        if (v != null && v.signum() != 0) {
-                            sums.put(m, v);
-                        }
-                    }
-                    totals.put(rs.getLong(1), sums);
-                }
-            }
-        }
+        Map<Long, Map<Measure, BigDecimal>> totals = new RollupsOnConnection(connection)
+                .totals(hospitalId, period.firstDay(), period.lastDay());
         Map<String, Map<Measure, BigDecimal>> byCode = new LinkedHashMap<>();
         channels.forEach((code, id) -> byCode.put(code, totals.getOrDefault(id, Map.of())));
         return byCode;

@@ -212,4 +212,57 @@ class RollupCheckTest {
             status.setRollbackOnly();
         });
     }
+
+    /** The totals of each channel over from–to, added up from the daily rollups alone, as the reference. */
+    Map<Long, Map<Measure, BigDecimal>> dailySums(long h, String from, String to) {
+        Map<Long, Map<Measure, BigDecimal>> sums = new java.util.TreeMap<>();
+        LocalDate d = LocalDate.parse(from);
+        for (; !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            for (long channel : jdbc.sql("SELECT DISTINCT channel_id FROM intake_daily_rollup WHERE hospital_id = :h")
+                    .param("h", h).query(Long.class).list()) {
+                Map<Measure, BigDecimal> day = intake.daily(h, channel, d, d).get(d);
+                if (day != null) {
+                    Map<Measure, BigDecimal> total = sums.computeIfAbsent(channel, c -> new java.util.EnumMap<>(Measure.class));
+                    day.forEach((m, v) -> total.merge(m, v, BigDecimal::add));
+                }
+            }
+        }
+        return sums;
+    }
+
+    @Test
+    void totalsOverWholeAndPartMonthsAgreeWithTheDailyRowsAndACorruptedMonthIsReported() {
+        Built built = build();
+        long h = built.hospital().id();
+        // whole months come from the monthly rollups, the days around them from the daily ones
+        for (String[] range : new String[][] {{"2026-10-01", "2026-10-31"}, {"2026-10-01", "2026-11-30"},
+                {"2026-10-31", "2026-11-02"}, {"2026-10-15", "2026-11-15"}, {"2026-11-01", "2026-11-01"},
+                {"2026-09-30", "2026-12-01"}, {"2026-11-02", "2026-11-30"}}) {
+            Map<Long, Map<Measure, BigDecimal>> expected = dailySums(h, range[0], range[1]);
+            Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(h, LocalDate.parse(range[0]), LocalDate.parse(range[1]));
+            assertThat(totals.keySet()).as("channels %s–%s", range[0], range[1]).isEqualTo(expected.keySet());
+            expected.forEach((channel, sums) -> sums.forEach((m, v) -> assertThat(totals.get(channel).get(m))
+                    .as("%s %s–%s", m, range[0], range[1]).isEqualByComparingTo(v)));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_monthly_rollup WHERE hospital_id = :h").param("h", h)
+                .query(Long.class).single()).isEqualTo(3); // A in October and November, B in November
+
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE intake_monthly_rollup SET revenue = revenue + 5 WHERE hospital_id = :h AND channel_id = :c"
+                    + " AND month = '2026-11-01'").param("h", h).param("c", built.b()).update();
+            assertThat(intake.checkRollups(h)).singleElement().satisfies(d -> {
+                assertThat(d.grain()).isEqualTo(IntakeService.Grain.MONTH);
+                assertThat(d.channelId()).isEqualTo(built.b());
+                assertThat(d.date()).isEqualTo(LocalDate.parse("2026-11-01"));
+                assertThat(d.measure()).isEqualTo(Measure.REVENUE);
+                assertThat(d.stored()).isEqualByComparingTo("1205.50");
+                assertThat(d.recomputed()).isEqualByComparingTo("1200.50");
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(command.run(List.of(built.hospital()), new PrintStream(out, true, StandardCharsets.UTF_8)))
+                    .isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("B month 2026-11 revenue: stored 1205.5, recomputed 1200.5");
+            status.setRollbackOnly();
+        });
+    }
 }
