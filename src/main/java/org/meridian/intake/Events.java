@@ -53,7 +53,9 @@ class Events {
         if (eventIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("SELECT " + COLUMNS + " FROM intake_event WHERE hospital_id = :h AND event_id = ANY(:ids)")
+        // one index lookup per id, whatever the statistics say: see livePairMembers
+        jdbc.sql("SELECT x.* FROM unnest(CAST(:ids AS text[])) AS wanted(id) CROSS JOIN LATERAL (SELECT " + COLUMNS
+                        + " FROM intake_event WHERE hospital_id = :h AND event_id = wanted.id LIMIT 1) x")
                 .param("h", hospitalId).param("ids", eventIds.toArray(String[]::new))
                 .query(this::map).list().forEach(e -> found.put(e.eventId(), e));
         return found;
@@ -64,14 +66,21 @@ class Events {
                 .param("h", hospitalId).param("id", eventId).query(this::map).optional();
     }
 
-    /** The live REFERRAL and ACCEPTED events of the given referralIds. */
+    /**
+     * The live REFERRAL and ACCEPTED events of the given referralIds: one lookup in the live-pair index per id
+     * (at most two rows each). Written as a lateral subquery with a limit so that the planner cannot turn it into
+     * a scan of the hospital's whole index filtered by the id list: with {@code referral_id = ANY(:ids)} and no
+     * statistics yet (a fresh or fast-growing table) it did exactly that, measured at 23 s for a batch of 5,000
+     * referralIds over 500,000 events instead of 26 ms.
+     */
     List<StoredEvent> livePairMembers(long hospitalId, Collection<String> referralIds) {
         if (referralIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM intake_event WHERE hospital_id = :h AND referral_id = ANY(:ids)
-                         AND voided_at IS NULL AND type IN ('REFERRAL', 'ACCEPTED')""")
+        return jdbc.sql("SELECT x.* FROM unnest(CAST(:ids AS text[])) AS wanted(id) CROSS JOIN LATERAL (SELECT "
+                        + COLUMNS + """
+                         FROM intake_event WHERE hospital_id = :h AND referral_id = wanted.id
+                         AND voided_at IS NULL AND type IN ('REFERRAL', 'ACCEPTED') LIMIT 2) x""")
                 .param("h", hospitalId).param("ids", referralIds.toArray(String[]::new))
                 .query(this::map).list();
     }
