@@ -111,4 +111,59 @@ class EventValidatorTest {
         assertThat(validator.validate(raw).errors()).containsExactly("attribute a must be a string",
                 "eventId is longer than 128 characters");
     }
+
+    /** What the ISO formatter answers: the instant, or "refused". */
+    static String byFormatter(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return "refused";
+        }
+    }
+
+    static String byValidator(String text) {
+        try {
+            return EventValidator.parseInstant(text).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return "refused";
+        }
+    }
+
+    @Test
+    void theFastInstantReaderAnswersExactlyAsTheIsoFormatter() {
+        List<String> samples = new java.util.ArrayList<>(List.of(
+                "2026-09-03T10:15:00+08:00", "2026-09-03T10:15:00Z", "2026-09-03T10:15:00.5Z",
+                "2026-09-03T10:15:00.123456789-05:30", "2026-09-03T10:15:00.1234567891Z", "2026-09-03T10:15:00.Z",
+                "2026-02-29T10:15:00Z", "2024-02-29T23:59:59+14:00", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
+                "2026-00-10T00:00:00Z", "2026-09-00T00:00:00Z", "2026-09-03T24:00:00Z", "2026-09-03T23:60:00Z",
+                "2026-09-03T23:59:60Z", "2026-09-03T10:15:00+18:00", "2026-09-03T10:15:00+18:01",
+                "2026-09-03T10:15:00-18:00", "2026-09-03T10:15:00+19:00", "2026-09-03T10:15:00-00:00",
+                "2026-09-03T10:15:00+0800", "2026-09-03T10:15:00+08", "2026-09-03T10:15:00+08:00:30",
+                "2026-09-03T10:15Z", "2026-09-03t10:15:00z", "2026-09-03 10:15:00+08:00", "2026-09-03T10:15:00",
+                "２０２６-09-03T10:15:00Z", "2026-9-3T10:15:00Z", "+2026-09-03T10:15:00Z", "0000-01-01T00:00:00Z",
+                "1999-12-31T23:59:59.999999999+01:00", "2026-09-03T10:15:00+08:00 ", " 2026-09-03T10:15:00Z",
+                "2026-09-03T10:15:00Z[Asia/Shanghai]", "2026-09-03T10:15:00.000+08:00", "garbage-text-of-len-20"));
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "0123456789-:T.Z+";
+        for (int k = 0; k < 20_000; k++) {
+            // mutate one character of a valid instant, or write random fraction digits and offsets
+            StringBuilder b = new StringBuilder(String.format("%04d-%02d-%02dT%02d:%02d:%02d", random.nextInt(3000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62)));
+            if (random.nextBoolean()) {
+                b.append('.').append(Long.toString(Math.abs(random.nextLong())), 0, random.nextInt(11));
+            }
+            b.append(random.nextInt(3) == 0 ? "Z" : String.format("%s%02d:%02d", random.nextBoolean() ? "+" : "-",
+                    random.nextInt(20), random.nextInt(61)));
+            if (random.nextInt(4) == 0) {
+                b.setCharAt(random.nextInt(b.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            samples.add(b.toString());
+        }
+        for (String sample : samples) {
+            assertThat(byValidator(sample)).as(sample).isEqualTo(byFormatter(sample));
+        }
+        assertThat(samples.stream().filter(t -> !byFormatter(t).equals("refused")).count())
+                .as("both accepted and refused forms are compared").isBetween(1_000L, 19_000L);
+    }
 }
