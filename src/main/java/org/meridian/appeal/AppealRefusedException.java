@@ -1,6 +1,10 @@
 package org.meridian.appeal;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -36,5 +40,15 @@ public class AppealRefusedException extends ErrorResponseException {
 
     public List<Object> args() {
         return args;
+    }
+
+    /**
+     * The refusal in the reader's language (the same sentence on the pages and in the API's problem details), with
+     * status names as the bundles name them ({@code appeal.status.*}: 审核中, Under review), never the raw names.
+     */
+    public String message(MessageSource messages, Locale locale) {
+        Object[] shown = args.stream().map(a -> Arrays.stream(AppealStatus.values()).anyMatch(s -> s.name().equals(a))
+                ? messages.getMessage("appeal.status." + a, null, locale) : a).toArray();
+        return messages.getMessage(messageKey, shown, getBody().getDetail(), locale);
     }
 }

@@ -240,7 +240,7 @@ public class AppealService {
     @Transactional
     public Attachment attach(MeridianUser user, long appealId, Upload upload) {
         Appeal a = appeals.lock(user.hospitalId(), appealId).filter(x -> visible(user, x))
-                .orElseThrow(() -> new AppealNotFoundException("appeal " + appealId));
+                .orElseThrow(() -> new AppealNotFoundException("appeal", appealId));
         if (!office(user) && !user.hasRole(Role.CHANNEL_USER)) {
             throw AppealRefusedException.forbidden("Only the channel or the channel office may add files.",
                     "appeal.refused.role");
@@ -437,7 +437,7 @@ public class AppealService {
             throw AppealRefusedException.forbidden("Only the channel office reviews and decides appeals.",
                     "appeal.refused.role");
         }
-        return appeals.lock(user.hospitalId(), id).orElseThrow(() -> new AppealNotFoundException("appeal " + id));
+        return appeals.lock(user.hospitalId(), id).orElseThrow(() -> new AppealNotFoundException("appeal", id));
     }
 
     private static void fourEyes(MeridianUser user, Appeal a) {
@@ -465,7 +465,7 @@ public class AppealService {
 
     public Appeal get(MeridianUser user, long id) {
         return appeals.find(user.hospitalId(), id).filter(a -> visible(user, a))
-                .orElseThrow(() -> new AppealNotFoundException("appeal " + id));
+                .orElseThrow(() -> new AppealNotFoundException("appeal", id));
     }
 
     /** The appeals the user may see, newest first, optionally of one status and one evaluation. */
@@ -482,7 +482,7 @@ public class AppealService {
     public Attachment.File attachment(MeridianUser user, long appealId, long attachmentId) {
         get(user, appealId);
         return appeals.attachmentFile(user.hospitalId(), appealId, attachmentId)
-                .orElseThrow(() -> new AppealNotFoundException("attachment " + attachmentId));
+                .orElseThrow(() -> new AppealNotFoundException("attachment", attachmentId));
     }
 
     public List<Correction> corrections(MeridianUser user, long appealId) {

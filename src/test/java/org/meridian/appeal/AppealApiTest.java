@@ -149,7 +149,7 @@ class AppealApiTest {
                 .andExpect(jsonPath("$.total").value(1));
         // a decided appeal is final
         p.as(p.office, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("REJECTED")));
+                .andExpect(jsonPath("$.detail").value("申诉当前状态为“已驳回”，只有在“已提交”状态下才能进行此步骤。"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class AppealApiTest {
         long draft = p.run("2026-08");
 
         // an unpublished evaluation: the office is told why; a channel user does not even see it
-        p.as(p.office, json(post("/api/v1/appeals"), "{\"evaluationId\": " + draft
+        p.as(p.office, json(post("/api/v1/appeals").param("lang", "en"), "{\"evaluationId\": " + draft
                         + ", \"channel\": \"A1\", \"indicator\": \"ARRIVAL_RATE\", \"statement\": \"x\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("not published")));
@@ -166,7 +166,7 @@ class AppealApiTest {
                         + ", \"channel\": \"A1\", \"indicator\": \"ARRIVAL_RATE\", \"statement\": \"x\"}"))
                 .andExpect(status().isNotFound());
         // another channel's scorecard
-        p.as(p.userA1, json(post("/api/v1/appeals"), "{\"evaluationId\": " + p.evaluationId
+        p.as(p.userA1, json(post("/api/v1/appeals").param("lang", "en"), "{\"evaluationId\": " + p.evaluationId
                         + ", \"channel\": \"A2\", \"indicator\": \"ARRIVAL_RATE\", \"statement\": \"x\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail", containsString("only its own channel")));
@@ -199,7 +199,7 @@ class AppealApiTest {
         p.as(p.userA1, json(post("/api/v1/appeals"), "{\"evaluationId\": " + p.evaluationId
                         + ", \"channel\": \"A1\", \"indicator\": \"ARRIVAL_RATE\", \"statement\": \"x\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("filing deadline")));
+                .andExpect(jsonPath("$.detail", containsString("申诉期已于")));
         assertThat(p.appealCount()).isZero();
         assertThat(audit.recent(p.hospital.id(), "APPEAL_FILED", 5)).isEmpty();
 
@@ -217,7 +217,7 @@ class AppealApiTest {
         p.as(p.userA1, json(post("/api/v1/appeals"), "{\"evaluationId\": " + p.evaluationId
                         + ", \"channel\": \"A1\", \"indicator\": \"ARRIVAL_RATE\", \"statement\": \"x\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("superseded by version 2")));
+                .andExpect(jsonPath("$.detail").value(containsString("已被第 2 版取代")));
     }
 
     @Test
@@ -227,9 +227,9 @@ class AppealApiTest {
         p.as(p.office2, json(post("/api/v1/appeals/" + id + "/decision"),
                         "{\"decision\": \"REJECT\", \"reason\": \"无依据\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("only when it is UNDER_REVIEW")));
+                .andExpect(jsonPath("$.detail", containsString("只有在“审核中”状态下")));
         p.as(p.office, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("four eyes")));
+                .andExpect(jsonPath("$.detail", containsString("四眼原则")));
         p.as(p.userA1, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isForbidden());
         p.as(p.office2, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isOk());
         p.as(p.office2, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isConflict());
@@ -314,6 +314,51 @@ class AppealApiTest {
         assertThat(p.value(v2, "A2", "ARRIVAL_RATE")).isEqualTo(50.0);
         assertThat(p.value(v2, "A1", "ARRIVAL_RATE")).isEqualTo(80.0);
         assertThat(audit.recent(p.hospital.id(), "EVENT_VOIDED", 5)).hasSize(1);
+    }
+
+    @Test
+    void refusalsAreInTheCallersLanguageWithStatusNamesInWords() throws Exception {
+        Published p = new Published(mvc, users, hospitals);
+        long id = p.file(p.userA1, "A1", "ARRIVAL_RATE");
+        String reject = "{\"decision\": \"REJECT\", \"reason\": \"无依据\"}";
+        // Chinese when the caller says nothing (an English Accept-Language alone does not switch, as on every page)
+        p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision"), reject)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("申诉或评估的当前状态不允许此操作"))
+                .andExpect(jsonPath("$.detail").value("申诉当前状态为“已提交”，只有在“审核中”状态下才能进行此步骤。"))
+                .andExpect(jsonPath("$.type").value("urn:meridian:appeal:order"));
+        // English with ?lang=en or the language cookie
+        p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision").param("lang", "en"), reject))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Not allowed in the current state"))
+                .andExpect(jsonPath("$.detail").value("The appeal is \"Submitted\"; this step needs it to be \"Under review\"."));
+        p.as(p.office, json(post("/api/v1/appeals/" + id + "/decision"), reject)
+                        .cookie(new jakarta.servlet.http.Cookie("meridian-lang", "en")))
+                .andExpect(jsonPath("$.detail").value("The appeal is \"Submitted\"; this step needs it to be \"Under review\"."));
+        // four eyes (403) and an appeal one may not see (404), in both languages
+        long byOffice = p.file(p.office, "A2", "ARRIVAL_RATE");
+        p.as(p.office, post("/api/v1/appeals/" + byOffice + "/review")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("无权进行此操作"))
+                .andExpect(jsonPath("$.detail").value("这项申诉是您提出的，须由另一位同事受理和决定（四眼原则）。"));
+        p.as(p.office, post("/api/v1/appeals/" + byOffice + "/review").param("lang", "en"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.title").value("Forbidden"))
+                .andExpect(jsonPath("$.detail").value("You filed this appeal: a colleague must review and decide it "
+                        + "(four eyes)."));
+        p.as(p.userA1, get("/api/v1/appeals/" + byOffice)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("未找到"))
+                .andExpect(jsonPath("$.detail").value("没有编号为 " + byOffice + " 且您可查看的申诉。"));
+        p.as(p.userA1, get("/api/v1/appeals/" + byOffice).param("lang", "en")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("There is no appeal " + byOffice + " that you may see."));
+        // a closed appeal: the status in words in both languages, never the raw name
+        p.as(p.office2, post("/api/v1/appeals/" + id + "/review")).andExpect(status().isOk());
+        p.as(p.office2, post("/api/v1/appeals/" + id + "/review"))
+                .andExpect(jsonPath("$.detail").value("申诉当前状态为“审核中”，只有在“已提交”状态下才能进行此步骤。"));
+        p.as(p.office2, post("/api/v1/appeals/" + id + "/review").param("lang", "en"))
+                .andExpect(jsonPath("$.detail").value("The appeal is \"Under review\"; this step needs it to be "
+                        + "\"Submitted\"."))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("UNDER_REVIEW"))));
     }
 
     @Test

@@ -309,9 +309,7 @@ class AppealPages {
     }
 
     private String refusal(AppealRefusedException e, Locale locale) {
-        Object[] args = e.args().stream().map(a -> Arrays.stream(AppealStatus.values()).anyMatch(s -> s.name().equals(a))
-                ? messages.getMessage("appeal.status." + a, null, locale) : a).toArray();
-        return messages.getMessage(e.messageKey(), args, e.getBody().getDetail(), locale);
+        return e.message(messages, locale);
     }
 
     /** Field → message; problems of the same field (e.g. two bad events) are joined. */
