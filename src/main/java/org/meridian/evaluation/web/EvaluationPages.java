@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
+import org.meridian.evaluation.EvaluationLinks;
 import org.meridian.evaluation.EvaluationService;
 import org.meridian.evaluation.TierOutcome;
 import org.meridian.evaluation.TrendPoint;
@@ -31,6 +32,7 @@ import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,11 +65,14 @@ class EvaluationPages {
     private final EvaluationService evaluations;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final ObjectProvider<EvaluationLinks> links;
 
-    EvaluationPages(EvaluationService evaluations, MessageSource messages, JsonMapper json) {
+    EvaluationPages(EvaluationService evaluations, MessageSource messages, JsonMapper json,
+                    ObjectProvider<EvaluationLinks> links) {
         this.evaluations = evaluations;
         this.messages = messages;
         this.json = json;
+        this.links = links;
     }
 
     /** What the run form holds. */
@@ -194,6 +199,7 @@ class EvaluationPages {
                 .filter(r -> r != null && !r.isBlank()).toList()));
         model.addAttribute("tiers", new TreeSet<>(cards.stream().map(UnitScorecard::tier).toList()));
         model.addAttribute("isOffice", office(user));
+        model.addAttribute("links", links.orderedStream().flatMap(l -> l.links(user, e).stream()).toList());
         model.addAttribute("heatmap", json.writeValueAsString(heatmap(scheme, cards, locale)));
         model.addAttribute("heatmapHeight", Math.max(260, 60 + 28 * cards.size()) + "px");
         if (htmx != null) {
