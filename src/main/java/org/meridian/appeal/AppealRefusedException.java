@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
