@@ -1,6 +1,7 @@
 package org.meridian.feedback;
 
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.MessageSource;
@@ -44,11 +46,31 @@ public class ReportPdf {
     private final CjkFont cjk;
     private final MessageSource messages;
     private final Hospitals hospitals;
+    private final FeedbackReports reports;
 
-    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals) {
+    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals, FeedbackReports reports) {
         this.cjk = cjk;
         this.messages = messages;
         this.hospitals = hospitals;
+        this.reports = reports;
+    }
+
+    /** A report's PDF as handed to its reader: the file name offered and the document. */
+    public record PdfFile(String name, byte[] bytes) {
+    }
+
+    /**
+     * The PDF of a report for one reader, the same on the pages and over the API: a report the reader may not see
+     * is not found, and a missing font is answered, before anything is recorded; then the report is opened (the
+     * first opening by a user of its own channel records the view) and written in the reader's language.
+     */
+    public PdfFile render(MeridianUser reader, long id, Locale locale) {
+        reports.get(reader, id);
+        requireFont();
+        FeedbackReport report = reports.open(reader, id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(reader.hospitalId(), report, locale, out);
+        return new PdfFile(fileName(report), out.toByteArray());
     }
 
     /** The file name offered for download, e.g. {@code feedback-CH-001-2026-Q3-v1.pdf}. */

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing an evaluation gives every channel its feedback report, with figures checked against the hand-computed
@@ -60,6 +62,11 @@ class FeedbackReportsTest {
 
     private static List<Object> list(String json, String path) {
         return JsonPath.read(json, path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> keys(Object object) {
+        return List.copyOf(((Map<String, Object>) object).keySet());
     }
 
     private static BigDecimal decimal(Object v) {
@@ -222,5 +229,37 @@ class FeedbackReportsTest {
         w.as(w.office, get("/api/v1/feedback-reports").param("evaluationId", String.valueOf(id))
                 .param("status", "seen")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+    /** The report's JSON is part of the integration API: its fields, their order and the numbers' form stay. */
+    @Test
+    void aReportOverTheApiKeepsItsFieldsTheirOrderAndTheNumbersForm() throws Exception {
+        Ward w = new Ward(mvc, users, hospitals);
+        long id = w.publishedSeptember();
+        long fb = idOf(reportsOf(w, w.office, id), "FB");
+        String json = w.as(w.office, get("/api/v1/feedback-reports/" + fb)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // read in order (JsonPath's maps are not ordered)
+        Map<?, ?> whole = JsonMapper.builder().build().readValue(json, LinkedHashMap.class);
+        Map<?, ?> content = (Map<?, ?>) whole.get("content");
+        assertThat(keys(whole)).containsExactly("report", "content");
+        assertThat(keys(whole.get("report"))).containsExactly("id", "evaluationId", "channel",
+                "channelName", "period", "unitType", "version", "total", "rank", "units", "tier", "status",
+                "generatedAt", "viewedAt", "viewedBy", "acknowledgedAt", "acknowledgedBy");
+        assertThat(keys(content)).containsExactly("channel", "channelName", "region",
+                "period", "unitType", "version", "total", "rank", "units", "tier", "coverage", "indicators", "trend",
+                "strongest", "weakest", "suggestions");
+        assertThat(keys(((List<?>) content.get("indicators")).get(0))).containsExactly("code",
+                "nameZh", "nameEn", "value", "score", "weight", "peerMedianValue", "peerMedianScore");
+        assertThat(keys(((List<?>) content.get("trend")).get(0)))
+                .containsExactly("period", "total", "rank", "tier");
+        assertThat(keys(((List<?>) content.get("suggestions")).get(0)))
+                .containsExactly("indicatorCode", "below", "textZh", "textEn");
+        // totals with two decimals, other numbers with at most four and no trailing zeros, in the text itself
+        assertThat(json).contains("\"total\":36.00,\"rank\":3,\"units\":3,\"tier\":\"D\",\"status\":\"GENERATED\"")
+                .contains("{\"period\":\"2026-09\",\"total\":36.00,\"rank\":3,\"tier\":\"D\"}")
+                .contains("{\"code\":\"ARRIVAL_RATE\",\"nameZh\":\"到诊率\"");
+        assertThat(JsonPath.<String>read(json, "$.report.generatedAt")).endsWith("Z");
+        assertThat(JsonPath.<Object>read(json, "$.report.viewedAt")).isNull();
     }
 }

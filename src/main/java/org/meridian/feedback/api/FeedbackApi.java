@@ -1,6 +1,5 @@
 package org.meridian.feedback.api;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -107,15 +106,11 @@ class FeedbackApi {
     @GetMapping("/api/v1/feedback-reports/{id}/pdf")
     @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale) {
-        reports.get(user, id);
-        pdf.requireFont();
-        FeedbackReport r = reports.open(user, id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.write(user.hospitalId(), r, locale, out);
+        ReportPdf.PdfFile file = pdf.render(user, id, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ReportPdf.fileName(r)).build().toString())
-                .body(out.toByteArray());
+                        .filename(file.name()).build().toString())
+                .body(file.bytes());
     }
 
     @PostMapping("/api/v1/feedback-reports/{id}/acknowledge")

@@ -1,6 +1,5 @@
 package org.meridian.feedback.web;
 
-import java.io.ByteArrayOutputStream;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -145,15 +144,11 @@ class FeedbackPages {
 
     @GetMapping("/reports/{id}/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale) {
-        reports.get(user, id);
-        pdf.requireFont();
-        FeedbackReport r = reports.open(user, id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.write(user.hospitalId(), r, locale, out);
+        ReportPdf.PdfFile file = pdf.render(user, id, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(ReportPdf.fileName(r)).build().toString())
-                .body(out.toByteArray());
+                        .filename(file.name()).build().toString())
+                .body(file.bytes());
     }
 
     @PostMapping("/reports/{id}/acknowledge")
