@@ -99,8 +99,18 @@ class WhatIfJourneyTest {
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.getElementById('what-if-panel').scrollIntoView()");
             browser.screenshot("what-if-phone");
-            assertThat(browser.horizontalOverflow()).as("the page does not scroll sideways; the table does").isZero();
+            assertThat(browser.horizontalOverflow()).as("the page does not scroll sideways").isZero();
+            for (String c : List.of("P1", "P2", "P3")) {
+                for (String side : List.of("what-if-new-total", "what-if-new-rank", "what-if-new-tier", "what-if-tier-move")) {
+                    assertThat(inView(browser, "#what-if-" + c + " ." + side))
+                            .as("on a phone the draft side (%s of %s) is on screen without scrolling sideways", side, c)
+                            .isTrue();
+                }
+            }
+            assertThat(browser.text(By.cssSelector("#what-if-P1 .what-if-new-total"))).isEqualTo("75.00");
+            assertThat(browser.text(By.cssSelector("#what-if-P1 .what-if-new-tier"))).isEqualTo("B");
             browser.resize(Browser.DESKTOP);
+            assertThat(display(browser, "#what-if-P1")).as("the desktop keeps the side-by-side table").isEqualTo("table-row");
 
             browser.driver().findElement(By.id("scheme-submit")).click();
             browser.waitForText(By.id("scheme-saved"), "已保存为第 2 版");
@@ -127,15 +137,66 @@ class WhatIfJourneyTest {
             assertThat(browser.text(By.id("compare-scheme-changed"))).contains("方案版本不同");
             assertThat(browser.text(By.id("compare-line-ARRIVAL_RATE"))).contains("100", "50", "−50");
             browser.screenshot("compare-channel-desktop");
+            browser.resize(Browser.PHONE);
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('compare-headline').scrollIntoView()");
+            browser.screenshot("compare-channel-phone");
+            assertThat(browser.horizontalOverflow()).isZero();
+            assertThat(inView(browser, "#compare-line-ARRIVAL_RATE .compare-second-value"))
+                    .as("the second period's value of an indicator is on screen on a phone").isTrue();
+            browser.resize(Browser.DESKTOP);
+            ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
             new Select(browser.waitFor(By.id("compare-channel"))).selectByValue("");
             browser.driver().findElement(By.id("compare-submit")).click();
             browser.waitForTextContaining(By.id("compare-summary"), "3 家渠道");
             assertThat(browser.text(By.id("compare-P1"))).contains("90.00", "75.00", "降级");
             browser.screenshot("compare-ranking-desktop");
             browser.resize(Browser.PHONE);
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('compare-summary').scrollIntoView()");
             browser.screenshot("compare-ranking-phone");
             assertThat(browser.horizontalOverflow()).isZero();
+            for (String c : List.of("P1", "P2", "P3")) {
+                for (String side : List.of("compare-second-total", "compare-second-rank", "compare-second-tier",
+                        "compare-total-change")) {
+                    assertThat(inView(browser, "#compare-" + c + " ." + side))
+                            .as("on a phone the second period (%s of %s) is on screen without scrolling sideways", side, c)
+                            .isTrue();
+                }
+            }
+            assertThat(browser.text(By.cssSelector("#compare-P1 .compare-second-total"))).isEqualTo("75.00");
+            browser.resize(Browser.DESKTOP);
+            assertThat(display(browser, "#compare-P1")).as("the desktop keeps the side-by-side table").isEqualTo("table-row");
         }
+    }
+
+    /**
+     * Scrolls the element into view vertically only (as a thumb does) and answers whether its whole box is then inside
+     * the viewport: nothing cut off on the right, nothing that needs a sideways scroll of the page or of a frame. The
+     * page is scrolled back afterwards.
+     */
+    private static boolean inView(Browser browser, String selector) {
+        Object ok = ((JavascriptExecutor) browser.driver()).executeScript("""
+                const e = document.querySelector(arguments[0]);
+                if (!e) { return false; }
+                const y = window.scrollY;
+                window.scrollTo(0, window.scrollY + e.getBoundingClientRect().top - window.innerHeight / 3);
+                const r = e.getBoundingClientRect();
+                let clipped = false;
+                for (let p = e.parentElement; p; p = p.parentElement) {
+                  const q = p.getBoundingClientRect();
+                  if (r.left < q.left - 0.5 || r.right > q.right + 0.5) { clipped = true; }
+                }
+                const seen = r.width > 0 && r.height > 0 && !clipped && r.left >= 0 && r.right <= window.innerWidth
+                    && r.top >= 0 && r.bottom <= window.innerHeight;
+                window.scrollTo(0, y);
+                return seen;""", selector);
+        return Boolean.TRUE.equals(ok);
+    }
+
+    private static String display(Browser browser, String selector) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(document.querySelector(arguments[0])).display;", selector);
     }
 
     private static int row(Browser browser, String code) {
