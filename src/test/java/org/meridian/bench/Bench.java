@@ -62,6 +62,8 @@ public final class Bench {
         options.put("heap", "512m");
         options.put("jar", "target/meridian.jar");
         options.put("work", "target/bench");
+        options.put("order", "time"); // of the ingested events: time (as systems send them) or random (worst case)
+        options.put("keep", "false"); // keep each mode's directory (server log, data) for a look afterwards
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.isBlank()) {
@@ -119,7 +121,9 @@ public final class Bench {
                 line("  " + mode + " FAILED: " + e.getMessage() + " (server log in " + dir + ")");
                 continue;
             }
-            deleteTree(dir);
+            if (!Boolean.parseBoolean(options.get("keep"))) {
+                deleteTree(dir);
+            }
         }
         line("load average after: " + loadAverage());
         Files.createDirectories(work);
@@ -136,13 +140,14 @@ public final class Bench {
         List<String> codes = ingestChannels(client);
         Instant now = Instant.now();
         Path csv = dir.resolve("events.csv");
-        long bytes = events("c-", codes, now).writeCsv(csv, count);
+        long bytes = events("c-", codes, now, count).writeCsv(csv, count);
         line("");
-        line(String.format(Locale.ROOT, "INGEST  %,d events (realistic mix of the 9 types over %d channels), API batches"
-                + " of %,d from %d concurrent clients; CSV file %,.1f MB", count, codes.size(), batch, clients, bytes / 1e6));
+        line(String.format(Locale.ROOT, "INGEST  %,d events (realistic mix of the 9 types over %d channels, %s), API batches"
+                + " of %,d from %d concurrent clients; CSV file %,.1f MB", count, codes.size(),
+                options.get("order").equals("time") ? "in time order" : "in random order", batch, clients, bytes / 1e6));
         double jvm0 = server.jvmCpuSeconds();
         server.watchMemory();
-        IngestBench.Load api = IngestBench.throughApi(client, events("a-", codes, now), count, clients, batch,
+        IngestBench.Load api = IngestBench.throughApi(client, events("a-", codes, now, count), count, clients, batch,
                 server::cpuSeconds);
         long[] apiMemory = server.stopWatching();
         double jvm1 = server.jvmCpuSeconds();
@@ -224,7 +229,9 @@ public final class Bench {
         BenchClient client = server.tokenClient();
         List<String> codes = ingestChannels(client);
         Path csv = dir.resolve("big.csv");
-        long rows = events("big-", codes, Instant.now()).writeCsvOfSize(csv, (long) (gb * 1024 * 1024 * 1024));
+        // about 83 bytes per row
+        long rows = events("big-", codes, Instant.now(), (long) (gb * 1024 * 1024 * 1024 / 83))
+                .writeCsvOfSize(csv, (long) (gb * 1024 * 1024 * 1024));
         line("");
         line(String.format(Locale.ROOT, "BIG CSV  %,d bytes (%.2f GiB), %,d rows, imported by a server with -Xmx%s",
                 Files.size(csv), Files.size(csv) / 1073741824.0, rows, options.get("heap")));
@@ -255,10 +262,18 @@ public final class Bench {
         return codes;
     }
 
-    /** The benchmark's event stream: REFERRALs over the last 400 to 60 days, nothing after yesterday. */
-    private static BenchEvents events(String prefix, List<String> channels, Instant now) {
-        return new BenchEvents(42, prefix, channels, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(60)),
-                now.minus(Duration.ofDays(1)));
+    /**
+     * The benchmark's event stream of about {@code count} events: REFERRALs over the last 400 to 60 days, nothing
+     * after yesterday; in time order unless {@code --order=random} (docs/benchmarks.md).
+     */
+    private BenchEvents events(String prefix, List<String> channels, Instant now, long count) {
+        BenchEvents events = new BenchEvents(42, prefix, channels, now.minus(Duration.ofDays(400)),
+                now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)));
+        return switch (options.get("order")) {
+            case "time" -> events.inTimeOrder(count);
+            case "random" -> events;
+            default -> throw new IllegalArgumentException("--order is time or random");
+        };
     }
 
     private long millions(String option) {

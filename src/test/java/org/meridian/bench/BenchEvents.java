@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -44,6 +46,12 @@ final class BenchEvents {
     private final long span;
     private final long latest;
     private final ArrayDeque<Row> pending = new ArrayDeque<>();
+    /** In time order: events generated but not yet due, by their instant (then by generation). */
+    private final PriorityQueue<Timed> due = new PriorityQueue<>(
+            Comparator.comparingLong(Timed::epochSecond).thenComparingLong(Timed::sequence));
+    private boolean chronological;
+    private double meanGap;
+    private long cursor;
     private long referral;
     private long event;
 
@@ -61,7 +69,36 @@ final class BenchEvents {
         this.latest = latest.getEpochSecond();
     }
 
+    private record Timed(long epochSecond, long sequence, Row row) {
+    }
+
+    /**
+     * The same kind of stream in time order, as a hospital system sends events while they happen (or exports them
+     * sorted by time): REFERRALs arrive at random intervals across the window, sized so that about
+     * {@code expectedEvents} events fill it, and each event is given out once no later REFERRAL can produce an
+     * earlier one. Without this, every REFERRAL falls anywhere in the window, so any batch touches a random
+     * channel-day for most of its rows — the worst case for the rollups, kept as the default for the other uses.
+     */
+    BenchEvents inTimeOrder(long expectedEvents) {
+        chronological = true;
+        meanGap = span / Math.max(1.0, expectedEvents / 4.4);
+        cursor = from;
+        return this;
+    }
+
     Row next() {
+        if (chronological) {
+            while (due.isEmpty() || due.peek().epochSecond() > cursor) {
+                if (cursor > from + span) {
+                    if (!due.isEmpty()) {
+                        break; // no more REFERRALs in the window: the follow-ups still due come out in order
+                    }
+                    cursor = from; // more events asked for than the window was sized for: a second pass
+                }
+                referral();
+            }
+            return due.poll().row();
+        }
         while (pending.isEmpty()) {
             referral();
         }
@@ -84,7 +121,13 @@ final class BenchEvents {
         String referralId = prefix + "R" + referral;
         String patient = "P" + (100_000 + random.nextInt(2_000_000));
         String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
-        long t0 = from + (long) (random.nextDouble() * span);
+        long t0;
+        if (chronological) {
+            t0 = cursor;
+            cursor += (long) Math.ceil(-Math.log(1 - random.nextDouble()) * meanGap);
+        } else {
+            t0 = from + (long) (random.nextDouble() * span);
+        }
         add("REFERRAL", channel, t0, referralId, patient, null, department, null);
         if (random.nextDouble() < 0.92) {
             add("ACCEPTED", channel, t0 + (long) (random.nextDouble() * 48 * HOUR), referralId, patient, null, department, null);
@@ -131,7 +174,12 @@ final class BenchEvents {
         }
         event++;
         String at = INSTANT.format(OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), CHINA));
-        pending.add(new Row(prefix + event, type, channel, at, referralId, patient, value, department, recommend));
+        Row row = new Row(prefix + event, type, channel, at, referralId, patient, value, department, recommend);
+        if (chronological) {
+            due.add(new Timed(epochSecond, event, row));
+        } else {
+            pending.add(row);
+        }
     }
 
     private static String money(long cents) {

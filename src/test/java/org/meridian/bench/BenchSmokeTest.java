@@ -74,6 +74,30 @@ class BenchSmokeTest {
     }
 
     @Test
+    void inTimeOrderTheStreamNeverGoesBackInTimeAndKeepsItsMix() {
+        List<BenchEvents.Row> ordered = events("t-", List.of("X", "Y")).inTimeOrder(3_000).next(3_000);
+        List<BenchEvents.Row> again = events("u-", List.of("X", "Y")).inTimeOrder(3_000).next(3_000);
+        for (int i = 1; i < ordered.size(); i++) {
+            assertThat(java.time.OffsetDateTime.parse(ordered.get(i).occurredAt()))
+                    .as("row %d", i).isAfterOrEqualTo(java.time.OffsetDateTime.parse(ordered.get(i - 1).occurredAt()));
+            assertThat(again.get(i).occurredAt()).isEqualTo(ordered.get(i).occurredAt());
+        }
+        assertThat(ordered.stream().map(BenchEvents.Row::type).distinct()).hasSize(9);
+        // every ACCEPTED comes after its REFERRAL, and the window is filled, not only its start
+        java.util.Set<String> referred = new java.util.HashSet<>();
+        for (BenchEvents.Row r : ordered) {
+            if (r.type().equals("REFERRAL")) {
+                referred.add(r.referralId());
+            } else if (r.type().equals("ACCEPTED")) {
+                assertThat(referred).contains(r.referralId());
+            }
+        }
+        Instant from = QUARTER.firstDay().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(java.time.OffsetDateTime.parse(ordered.get(ordered.size() - 1).occurredAt()).toInstant())
+                .isAfter(from.plusSeconds(40L * 86_400));
+    }
+
+    @Test
     void theSameRowsLoadThroughTheApiTheImportAndCopyAndTheEvaluationAgreesWithTheRawQuery() throws Exception {
         Clinic clinic = clinic();
         BenchClient client = clinic.client();
