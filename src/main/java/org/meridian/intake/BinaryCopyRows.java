@@ -15,11 +15,16 @@ import java.util.Arrays;
  * was most of what a batch of events cost PostgreSQL beside the row itself.
  *
  * <p>The buffer grows as rows are added; {@link #bytes()} and {@link #length()} give what to send, trailer
- * included once {@link #finish()} is called.
+ * included once {@link #finish()} is called. A caller may also send the header ({@link #HEADER_LENGTH} bytes),
+ * any slices of whole rows (between two values of {@link #length()} taken at row starts) and {@link #TRAILER}.
  */
 final class BinaryCopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** The signature, the flags and the header extension length: where the first row starts. */
+    static final int HEADER_LENGTH = SIGNATURE.length + 8;
+    /** The end of the data: a field count of -1. */
+    static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps and dates. */
     private static final Instant PG_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import org.meridian.shared.web.Paged;
 import org.springframework.stereotype.Service;
@@ -88,14 +89,22 @@ public class EventImports {
         }
     }
 
-    /** One chunk of rows read ahead; an empty chunk ends the file. */
-    private record Chunk(List<RawEvent> rows, List<Integer> indexes, RuntimeException failure) {
+    /** One chunk of rows read ahead and prepared for recording; a chunk without rows ends the file. */
+    private record Chunk(IntakeService.Prepared prepared, RuntimeException failure) {
+        List<RawEvent> rows() {
+            return prepared == null ? List.of() : prepared.rows();
+        }
+
+        List<Integer> indexes() {
+            return prepared == null ? List.of() : prepared.indexes();
+        }
     }
 
     /**
-     * Records the file chunk by chunk. A reader thread parses the next chunk while this thread records the
-     * current one (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on
-     * this thread, in its own transaction, in file order.
+     * Records the file chunk by chunk. A reader thread parses the next chunk and prepares it (checks each row on
+     * its own, pseudonymises, encodes: {@link IntakeService#prepare}) while this thread records the current one
+     * (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on this thread,
+     * in its own transaction, in file order.
      */
     private IngestReport record(long hospitalId, long id, EventFile.Format format, Path file, String actor) {
         IntakeService.Source source = format == EventFile.Format.CSV ? IntakeService.Source.CSV : IntakeService.Source.XLSX;
@@ -106,7 +115,8 @@ public class EventImports {
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> readChunks(format, file, chunks, stop), "import-" + id + "-reader");
+        Thread reader = new Thread(() -> readChunks(format, file, chunks, stop,
+                (part, indexes) -> intake.prepare(hospitalId, part, indexes, source, id, actor)), "import-" + id + "-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -114,7 +124,7 @@ public class EventImports {
                 if (chunk.failure() != null) {
                     throw chunk.failure();
                 }
-                IngestReport part = intake.record(hospitalId, chunk.rows(), chunk.indexes(), source, id, actor);
+                IngestReport part = intake.record(chunk.prepared());
                 if (!part.rejected().isEmpty()) {
                     Map<Integer, RawEvent> byIndex = new HashMap<>();
                     for (int i = 0; i < chunk.rows().size(); i++) {
@@ -142,7 +152,8 @@ public class EventImports {
         return report;
     }
 
-    private static void readChunks(EventFile.Format format, Path file, BlockingQueue<Chunk> chunks, AtomicBoolean stop) {
+    private static void readChunks(EventFile.Format format, Path file, BlockingQueue<Chunk> chunks, AtomicBoolean stop,
+                                   BiFunction<List<RawEvent>, List<Integer>, IntakeService.Prepared> prepare) {
         try {
             try (EventFile in = EventFile.open(format, file)) {
                 List<RawEvent> rows = new ArrayList<>(CHUNK);
@@ -151,19 +162,19 @@ public class EventImports {
                     rows.add(row.event());
                     indexes.add(row.index());
                     if (rows.size() == CHUNK) {
-                        chunks.put(new Chunk(rows, indexes, null));
+                        chunks.put(new Chunk(prepare.apply(rows, indexes), null));
                         rows = new ArrayList<>(CHUNK);
                         indexes = new ArrayList<>(CHUNK);
                     }
                 }
                 if (!rows.isEmpty()) {
-                    chunks.put(new Chunk(rows, indexes, null));
+                    chunks.put(new Chunk(prepare.apply(rows, indexes), null));
                 }
-                chunks.put(new Chunk(List.of(), List.of(), null));
+                chunks.put(new Chunk(null, null));
             } catch (IOException e) {
-                chunks.put(new Chunk(List.of(), List.of(), new UncheckedIOException(e)));
+                chunks.put(new Chunk(null, new UncheckedIOException(e)));
             } catch (RuntimeException e) {
-                chunks.put(new Chunk(List.of(), List.of(), e));
+                chunks.put(new Chunk(null, e));
             }
         } catch (InterruptedException e) {
             // the import stopped: nobody waits for more chunks

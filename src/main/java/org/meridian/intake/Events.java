@@ -89,24 +89,52 @@ class Events {
     }
 
     /**
-     * Stores new events with one binary {@code COPY} on the transaction's connection: one round trip, no per-row
-     * statement and no text for the server to parse, so a batch of 10,000 costs little more than the rows
-     * themselves. The table's constraints and unique indexes apply exactly as to an INSERT, and the rows are part
-     * of the surrounding transaction.
+     * New events already in {@code COPY}'s binary form, each row a slice of one buffer: encoded before the
+     * hospital's write lock is taken, so that the locked part of a batch only sends the accepted slices.
      */
-    void insert(long hospitalId, List<NewEvent> events) {
-        if (events.isEmpty()) {
+    static final class EncodedRows {
+        private final BinaryCopyRows rows;
+        private final int[] start;
+        private final int[] end;
+
+        private EncodedRows(BinaryCopyRows rows, int[] start, int[] end) {
+            this.rows = rows;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** Encodes the candidates (null entries are rows that will not be stored); positions follow the list. */
+    EncodedRows encode(long hospitalId, List<NewEvent> candidates) {
+        BinaryCopyRows rows = new BinaryCopyRows(candidates.size() * 320);
+        int[] start = new int[candidates.size()];
+        int[] end = new int[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            NewEvent n = candidates.get(i);
+            start[i] = rows.length();
+            if (n != null) {
+                EventContent c = n.event().content();
+                rows.row(13).int8(hospitalId).text(n.event().eventId()).text(c.type().name()).int8(c.channelId())
+                        .timestamptz(c.occurredAt()).date(n.event().localDate()).text(c.referralId())
+                        .text(c.patientHash()).numeric(c.value()).jsonb(jsonObject(c.attributes())).text(n.source())
+                        .int8OrNull(n.importId()).text(n.receivedBy());
+            }
+            end[i] = rows.length();
+        }
+        return new EncodedRows(rows, start, end);
+    }
+
+    /**
+     * Stores the encoded rows at the given positions (ascending) with one binary {@code COPY} on the transaction's
+     * connection: one round trip, no per-row statement and no text for the server to parse, so a batch of 10,000
+     * costs little more than the rows themselves. The table's constraints and unique indexes apply exactly as to
+     * an INSERT, and the rows are part of the surrounding transaction.
+     */
+    void insert(EncodedRows encoded, List<Integer> positions) {
+        if (positions.isEmpty()) {
             return;
         }
-        BinaryCopyRows rows = new BinaryCopyRows(events.size() * 320);
-        for (NewEvent n : events) {
-            EventContent c = n.event().content();
-            rows.row(13).int8(hospitalId).text(n.event().eventId()).text(c.type().name()).int8(c.channelId())
-                    .timestamptz(c.occurredAt()).date(n.event().localDate()).text(c.referralId()).text(c.patientHash())
-                    .numeric(c.value()).jsonb(jsonObject(c.attributes())).text(n.source()).int8OrNull(n.importId())
-                    .text(n.receivedBy());
-        }
-        rows.finish();
+        byte[] bytes = encoded.rows.bytes();
         DataSource dataSource = template.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -114,7 +142,17 @@ class Events {
                     COPY intake_event (hospital_id, event_id, type, channel_id, occurred_at, local_date, referral_id,
                         patient_hash, value, attributes, source, import_id, received_by) FROM STDIN (FORMAT binary)""");
             try {
-                copy.writeToCopy(rows.bytes(), 0, rows.length());
+                copy.writeToCopy(bytes, 0, BinaryCopyRows.HEADER_LENGTH);
+                // consecutive positions go out as one slice
+                for (int k = 0; k < positions.size(); ) {
+                    int first = positions.get(k);
+                    int last = first;
+                    while (++k < positions.size() && positions.get(k) == last + 1) {
+                        last++;
+                    }
+                    copy.writeToCopy(bytes, encoded.start[first], encoded.end[last] - encoded.start[first]);
+                }
+                copy.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {

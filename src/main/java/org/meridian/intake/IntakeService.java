@@ -74,21 +74,70 @@ public class IntakeService {
     @Transactional
     public IngestReport record(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
                                Long importId, String actor) {
+        return record(prepare(hospitalId, rows, indexes, source, importId, actor));
+    }
+
+    /**
+     * A batch validated, pseudonymised and encoded for storage, not yet checked against the stored events: what
+     * {@link #prepare} does reads no event, so it may run before, and beside, the recording of an earlier batch.
+     */
+    public static final class Prepared {
+        private final long hospitalId;
+        private final List<RawEvent> rows;
+        private final List<Integer> indexes;
+        private final List<EventValidator.Result> results;
+        private final List<StoredEvent> candidates;
+        private final List<Events.NewEvent> newEvents;
+        private final Events.EncodedRows encoded;
+        private final Set<String> eventIds;
+        private final Set<String> referralIds;
+
+        private Prepared(long hospitalId, List<RawEvent> rows, List<Integer> indexes, List<EventValidator.Result> results,
+                         List<StoredEvent> candidates, List<Events.NewEvent> newEvents, Events.EncodedRows encoded,
+                         Set<String> eventIds, Set<String> referralIds) {
+            this.hospitalId = hospitalId;
+            this.rows = rows;
+            this.indexes = indexes;
+            this.results = results;
+            this.candidates = candidates;
+            this.newEvents = newEvents;
+            this.encoded = encoded;
+            this.eventIds = eventIds;
+            this.referralIds = referralIds;
+        }
+
+        /** The rows as they came. */
+        public List<RawEvent> rows() {
+            return rows;
+        }
+
+        /** The index reported for each row. */
+        public List<Integer> indexes() {
+            return indexes;
+        }
+    }
+
+    /**
+     * Checks each row on its own (engine.md §2 rules that need no stored event), pseudonymises patient ids and
+     * encodes the rows for storage; nothing is stored. Pass the result to {@link #record(Prepared)}.
+     */
+    public Prepared prepare(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source, Long importId,
+                            String actor) {
         ZoneId zone = zone(hospitalId);
         Map<String, Optional<Long>> channelCache = new HashMap<>();
         EventValidator validator = new EventValidator(
                 code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)), zone, clock.instant());
-
-        // Validating and pseudonymising each row on its own reads no event: done before the lock, so that
-        // concurrent batches of one hospital overlap in this part and wait only for the rule checks and the writes.
         List<EventValidator.Result> results = new ArrayList<>(rows.size());
         List<StoredEvent> candidates = new ArrayList<>(rows.size());
+        List<Events.NewEvent> newEvents = new ArrayList<>(rows.size());
         Set<String> eventIds = new LinkedHashSet<>();
         Set<String> referralIds = new LinkedHashSet<>();
         for (RawEvent row : rows) {
             EventValidator.Result result = validator.validate(row);
             results.add(result);
-            candidates.add(result.ok() ? stored(result.valid()) : null);
+            StoredEvent candidate = result.ok() ? stored(result.valid()) : null;
+            candidates.add(candidate);
+            newEvents.add(candidate == null ? null : new Events.NewEvent(candidate, source.name(), importId, actor));
             if (row.eventId() != null && !row.eventId().isBlank()) {
                 eventIds.add(row.eventId());
             }
@@ -96,6 +145,28 @@ public class IntakeService {
                 referralIds.add(result.valid().referralId());
             }
         }
+        return new Prepared(hospitalId, rows, indexes, results, candidates, newEvents,
+                events.encode(hospitalId, newEvents), eventIds, referralIds);
+    }
+
+    /**
+     * Records a prepared batch in one transaction, as {@link #record(long, List, List, Source, Long, String)}: the
+     * rules that need the stored events (idempotency, one live REFERRAL and ACCEPTED per referral) are checked
+     * under the hospital's write lock, then the accepted rows and their rollup changes are written.
+     */
+    @Transactional
+    public IngestReport record(Prepared batch) {
+        long hospitalId = batch.hospitalId;
+        List<RawEvent> rows = batch.rows;
+        List<Integer> indexes = batch.indexes;
+        List<EventValidator.Result> results = batch.results;
+        List<StoredEvent> candidates = batch.candidates;
+        List<Events.NewEvent> newEvents = batch.newEvents;
+        Events.EncodedRows encoded = batch.encoded;
+        Set<String> eventIds = batch.eventIds;
+        Set<String> referralIds = batch.referralIds;
+        // validating, pseudonymising and encoding read no event and were done before the lock, so that concurrent
+        // batches of one hospital overlap in that part and wait only for the rule checks and the writes
         events.lockHospital(hospitalId);
         Map<String, StoredEvent> known = events.findByEventIds(hospitalId, eventIds);
         Map<String, Pair> pairs = new HashMap<>();
@@ -105,6 +176,7 @@ public class IntakeService {
 
         RollupChanges changes = new RollupChanges();
         List<Events.NewEvent> accepted = new ArrayList<>();
+        List<Integer> acceptedPositions = new ArrayList<>();
         List<IngestReport.RejectedRow> rejected = new ArrayList<>();
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
         List<Integer> duplicateIndexes = new ArrayList<>();
@@ -135,7 +207,8 @@ public class IntakeService {
                 rejected.add(new IngestReport.RejectedRow(indexes.get(i), row.eventId(), errors));
                 continue;
             }
-            accepted.add(new Events.NewEvent(candidate, source.name(), importId, actor));
+            accepted.add(newEvents.get(i));
+            acceptedPositions.add(i);
             known.put(candidate.eventId(), candidate);
             changes.add(candidate.content().channelId(), candidate.localDate(), Contributions.of(candidate.content()));
             if (pair != null) {
@@ -146,7 +219,7 @@ public class IntakeService {
                 }
             }
         }
-        events.insert(hospitalId, accepted);
+        events.insert(encoded, acceptedPositions);
         rollups.apply(hospitalId, changes.byDay());
         if (!accepted.isEmpty()) {
             publisher.publishEvent(new EventsRecorded(hospitalId, accepted.size(), 0, changes.first(), changes.last()));
