@@ -156,17 +156,19 @@ public final class Bench {
         long[] fileMemory = server.stopWatching();
         double jvm2 = server.jvmCpuSeconds();
         IngestBench.Load copy;
+        IngestBench.Load keyed;
         try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
-            copy = IngestBench.throughCopy(c, csv, count, server::cpuSeconds);
+            copy = IngestBench.throughCopy(c, csv, count, server::cpuSeconds, false);
+            keyed = IngestBench.throughCopy(c, csv, count, server::cpuSeconds, true);
         }
         line("  route                    rows    wall s     events/s   server CPU s   events per server CPU-s   client CPU s");
-        for (IngestBench.Load load : List.of(api, file, copy)) {
+        for (IngestBench.Load load : List.of(api, file, copy, keyed)) {
             line(String.format(Locale.ROOT, "  %-16s %,12d %9.1f %,12.0f %14.1f %,25.0f %14.1f", load.route(), load.rows(),
                     load.seconds(), load.perSecond(), load.serverCpu(), load.perServerCpuSecond(), load.clientCpu()));
         }
         line(String.format(Locale.ROOT, "  of the server CPU, Meridian's JVM: API %.1f s, CSV import %.1f s (the rest is"
                 + " PostgreSQL)", jvm1 - jvm0, jvm2 - jvm1));
-        for (IngestBench.Load load : List.of(api, file, copy)) {
+        for (IngestBench.Load load : List.of(api, file, copy, keyed)) {
             line(String.format(Locale.ROOT, "  %s answered: accepted %,d, duplicates %,d, rejected %,d%s", load.route(),
                     load.answer().accepted(), load.answer().duplicates(), load.answer().rejected(),
                     load.answer().firstRejection() == null ? "" : ", first: " + load.answer().firstRejection()));
@@ -182,6 +184,9 @@ public final class Bench {
                         + " events/s: %s; CSV import >= 50 %% of COPY: %s)", 100 * api.perSecond() / copy.perSecond(),
                 100 * file.perSecond() / copy.perSecond(), api.perSecond() >= 50_000 ? "met" : "MISSED",
                 file.perSecond() >= copy.perSecond() / 2 ? "met" : "MISSED"));
+        line(String.format(Locale.ROOT, "  COPY into a table with only the keys of intake_event: %.1f %% of the bare COPY;"
+                + " CSV import / keyed COPY = %.1f %%", 100 * keyed.perSecond() / copy.perSecond(),
+                100 * file.perSecond() / keyed.perSecond()));
         line(String.format(Locale.ROOT, "  server memory: peak heap used %s during the API load, %s during the import;"
                 + " peak RSS %s", mb(apiMemory[0]), mb(fileMemory[0]), mb(Math.max(apiMemory[1], fileMemory[1]))));
     }

@@ -111,10 +111,12 @@ class BenchSmokeTest {
         events("c-", codes).writeCsv(csv, 1_000);
         IngestBench.Load file = IngestBench.throughImport(client, csv, 1_000, () -> 0);
         IngestBench.Load copy;
+        IngestBench.Load keyed;
         try (Connection c = dataSource.getConnection()) {
-            copy = IngestBench.throughCopy(c, csv, 1_000, () -> 0);
+            copy = IngestBench.throughCopy(c, csv, 1_000, () -> 0, false);
+            keyed = IngestBench.throughCopy(c, csv, 1_000, () -> 0, true);
         }
-        assertThat(List.of(api, file, copy)).allSatisfy(load -> {
+        assertThat(List.of(api, file, copy, keyed)).allSatisfy(load -> {
             assertThat(load.answer().accepted()).isEqualTo(1_000);
             assertThat(load.answer().rejected()).isZero();
         });

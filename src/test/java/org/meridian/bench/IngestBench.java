@@ -123,23 +123,34 @@ final class IngestBench {
         return clock.stop("CSV import", rows, answer);
     }
 
-    /** Loads the same CSV file with {@code COPY} into a fresh bare table {@code bench_copy}. */
-    static Load throughCopy(Connection connection, Path csv, long rows, DoubleSupplier serverCpu)
+    /**
+     * Loads the same CSV file with {@code COPY} into a fresh table {@code bench_copy}: bare (no key, no index), or
+     * {@code keyed} with the keys every stored event needs in {@code intake_event} — a generated primary key, the
+     * unique eventId and the unique live REFERRAL/ACCEPTED per referralId — and nothing else (no validation, no
+     * pseudonymisation, no rollups): the floor under any route that stores events with Meridian's guarantees.
+     */
+    static Load throughCopy(Connection connection, Path csv, long rows, DoubleSupplier serverCpu, boolean keyed)
             throws SQLException, IOException {
         connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_copy");
-            s.execute("""
-                    CREATE TABLE bench_copy (event_id text, type text, channel text, occurred_at timestamptz,
+            s.execute("CREATE TABLE bench_copy (" + (keyed ? "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " : "")
+                    + """
+                    event_id text, type text, channel text, occurred_at timestamptz,
                         referral_id text, patient_id text, value numeric, department text, recommend integer)""");
+            if (keyed) {
+                s.execute("ALTER TABLE bench_copy ADD UNIQUE (event_id)");
+                s.execute("CREATE UNIQUE INDEX ON bench_copy (referral_id, type) WHERE type IN ('REFERRAL', 'ACCEPTED')");
+            }
         }
         Clock clock = new Clock(serverCpu);
         long copied;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
-            copied = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in);
+            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy (event_id, type, channel,"
+                    + " occurred_at, referral_id, patient_id, value, department, recommend) FROM STDIN (FORMAT csv, HEADER true)", in);
         }
-        Load load = clock.stop("PostgreSQL COPY", rows, new BenchClient.Answer(copied, 0, 0, null));
+        Load load = clock.stop(keyed ? "COPY with keys" : "PostgreSQL COPY", rows,
+                new BenchClient.Answer(copied, 0, 0, null));
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE bench_copy");
         }
