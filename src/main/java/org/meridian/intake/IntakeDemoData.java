@@ -64,6 +64,17 @@ class IntakeDemoData implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** The senders and the plan of the last load, as they were then (a day or a status may change after it). */
+    record Loaded(List<ChannelRef> senders, Plan plan) {
+    }
+
+    private volatile Loaded loaded;
+
+    /** What the last load of this run used; null when this run loaded nothing. */
+    Loaded loaded() {
+        return loaded;
+    }
+
     /** Which channels play the special parts, and when. */
     record Plan(LocalDate first, LocalDate last, ChannelRef burst, LocalDate burstFrom, ChannelRef quiet,
                 LocalDate quietFrom) {
@@ -114,7 +125,9 @@ class IntakeDemoData implements ApplicationRunner {
         }
         ZoneId zone = hospital.timeZone();
         long started = System.nanoTime();
-        List<RawEvent> events = generate(channels, plan(channels, LocalDate.now(clock.withZone(zone))), zone);
+        Plan plan = plan(channels, LocalDate.now(clock.withZone(zone)));
+        loaded = new Loaded(channels, plan);
+        List<RawEvent> events = generate(channels, plan, zone);
         int accepted = 0;
         for (int from = 0; from < events.size(); from += BATCH) {
             List<RawEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));

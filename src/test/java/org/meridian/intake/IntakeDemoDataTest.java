@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.channel.ChannelRef;
-import org.meridian.channel.ChannelRegistry;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -26,17 +24,21 @@ import org.springframework.test.context.ActiveProfiles;
 class IntakeDemoDataTest {
 
     @Autowired IntakeService intake;
-    @Autowired ChannelRegistry registry;
     @Autowired Hospitals hospitals;
+    @Autowired IntakeDemoData demo;
 
     private Hospital hospital() {
         return hospitals.all().get(0);
     }
 
+    /** The senders and plan the demo load used (it ran at this context's start, maybe on the day before). */
+    private IntakeDemoData.Loaded loaded() {
+        assertThat(demo.loaded()).as("the demo data was loaded by this context").isNotNull();
+        return demo.loaded();
+    }
+
     private IntakeDemoData.Plan plan() {
-        long h = hospital().id();
-        List<ChannelRef> channels = IntakeDemoData.senders(registry, h);
-        return IntakeDemoData.plan(channels, registry.today(h));
+        return loaded().plan();
     }
 
     @Test
@@ -85,8 +87,7 @@ class IntakeDemoDataTest {
     void everyGeneratedEventWasAcceptedByIntakeUpToYesterday() {
         long h = hospital().id();
         IntakeDemoData.Plan plan = plan();
-        List<RawEvent> generated = IntakeDemoData.generate(IntakeDemoData.senders(registry, h), plan,
-                hospital().timeZone());
+        List<RawEvent> generated = IntakeDemoData.generate(loaded().senders(), plan, hospital().timeZone());
         long referrals = generated.stream().filter(e -> e.type().equals("REFERRAL")).count();
         long surveys = generated.stream().filter(e -> e.type().equals("SURVEY")).count();
         Map<Long, Map<Measure, BigDecimal>> all = intake.totals(h, plan.first(), plan.last());
