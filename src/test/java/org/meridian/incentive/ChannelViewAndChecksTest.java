@@ -87,11 +87,16 @@ class ChannelViewAndChecksTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).contains("/incentives/own/" + mineQ2, "5,500.00", "已批准")
                 .doesNotContain("/incentives/own/" + otherQ2, "/incentives/own/" + mineQ3, "5,000.00");
-        mvc.perform(get("/incentives/own/" + mineQ2).with(user(channelUser))).andExpect(status().isOk())
+        String own = mvc.perform(get("/incentives/own/" + mineQ2).with(user(channelUser))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("SERVICE-FEE")))
                 .andExpect(content().string(containsString("5,500.00")))
                 .andExpect(content().string(not(containsString("id=\"review\""))))
-                .andExpect(content().string(not(containsString("adjust-form"))));
+                .andExpect(content().string(not(containsString("adjust-form"))))
+                .andReturn().getResponse().getContentAsString();
+        // read only, and nothing that leads to the staff pages: back to its own list, its own download
+        String page = own.substring(own.indexOf("<main"));
+        assertThat(page).contains("href=\"/incentives/own\"", "href=\"/incentives/own/" + mineQ2 + "/xlsx\"")
+                .doesNotContain("/incentives/statements", "<form");
         // another channel's statement, and its own statement while only reviewed: not found
         mvc.perform(get("/incentives/own/" + otherQ2).with(user(channelUser))).andExpect(status().isNotFound());
         mvc.perform(get("/incentives/own/" + mineQ3).with(user(channelUser))).andExpect(status().isNotFound());

@@ -25,9 +25,6 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,11 +49,13 @@ class IncentivePages {
     private final Incentives incentives;
     private final Explanations texts;
     private final Hospitals hospitals;
+    private final StatementDetail detail;
 
-    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals) {
+    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals, StatementDetail detail) {
         this.incentives = incentives;
         this.texts = texts;
         this.hospitals = hospitals;
+        this.detail = detail;
     }
 
     /** A rule as a row of the rules table. */
@@ -229,14 +228,7 @@ class IncentivePages {
 
     @GetMapping("/statements/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
-        Statement s = incentives.statement(id);
-        String name = "statement-" + s.header().channelCode() + "-" + s.header().period() + "-"
-                + s.header().sequence() + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(incentives.workbook(id, locale));
+        return StatementDetail.download(incentives.statement(id), incentives.workbook(id, locale));
     }
 
     private String step(long id, Runnable action, String successKey, RedirectAttributes redirect) {
@@ -275,12 +267,7 @@ class IncentivePages {
         boolean reviewerOfSystemDraft = StatementHeader.SYSTEM.equals(h.preparedBy())
                 && user.getUsername().equals(h.reviewedBy());
         model.addAttribute("activeNav", "incentives");
-        model.addAttribute("ownView", false);
-        model.addAttribute("s", statement);
-        model.addAttribute("h", h);
-        model.addAttribute("zone", hospitals.current().timeZone());
-        model.addAttribute("explanations", statement.lines().stream()
-                .map(l -> texts.render(l.line().explanation(), locale)).toList());
+        detail.show(statement, model, locale);
         model.addAttribute("amount", amount);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);

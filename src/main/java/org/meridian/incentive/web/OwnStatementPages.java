@@ -1,15 +1,8 @@
 package org.meridian.incentive.web;
 
 import java.util.Locale;
-import java.util.Map;
 
-import org.meridian.incentive.Explanations;
 import org.meridian.incentive.Incentives;
-import org.meridian.incentive.Statement;
-import org.meridian.shared.tenant.Hospitals;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The channel's own statements (我的结算单) for a channel user: the APPROVED and PAID statements of its own
- * channel, each with its lines and XLSX. Drafts and other channels' statements do not exist here (404).
+ * channel, each with its lines and XLSX, read only. Drafts and other channels' statements do not exist here (404).
  */
 @Controller
 @RequestMapping("/incentives/own")
@@ -28,13 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class OwnStatementPages {
 
     private final Incentives incentives;
-    private final Explanations texts;
-    private final Hospitals hospitals;
+    private final StatementDetail detail;
 
-    OwnStatementPages(Incentives incentives, Explanations texts, Hospitals hospitals) {
+    OwnStatementPages(Incentives incentives, StatementDetail detail) {
         this.incentives = incentives;
-        this.texts = texts;
-        this.hospitals = hospitals;
+        this.detail = detail;
     }
 
     @GetMapping
@@ -46,33 +37,13 @@ class OwnStatementPages {
 
     @GetMapping("/{id}")
     String one(@PathVariable long id, Model model, Locale locale) {
-        Statement statement = incentives.ownStatement(id);
         model.addAttribute("activeNav", "own-statements");
-        model.addAttribute("ownView", true);
-        model.addAttribute("s", statement);
-        model.addAttribute("h", statement.header());
-        model.addAttribute("zone", hospitals.current().timeZone());
-        model.addAttribute("explanations", statement.lines().stream()
-                .map(l -> texts.render(l.line().explanation(), locale)).toList());
-        model.addAttribute("amount", "");
-        model.addAttribute("reason", "");
-        model.addAttribute("errors", Map.of());
-        for (String flag : new String[] {"canAdjust", "canReview", "canApprove", "canPay", "canCorrect",
-                "waitingForOthers"}) {
-            model.addAttribute(flag, false);
-        }
-        return "incentives/statement";
+        detail.show(incentives.ownStatement(id), model, locale);
+        return "incentives/own-statement";
     }
 
     @GetMapping("/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
-        Statement s = incentives.ownStatement(id);
-        String name = "statement-" + s.header().channelCode() + "-" + s.header().period() + "-"
-                + s.header().sequence() + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(incentives.ownWorkbook(id, locale));
+        return StatementDetail.download(incentives.ownStatement(id), incentives.ownWorkbook(id, locale));
     }
 }
