@@ -109,6 +109,12 @@ class WhatIfJourneyTest {
             }
             assertThat(browser.text(By.cssSelector("#what-if-P1 .what-if-new-total"))).isEqualTo("75.00");
             assertThat(browser.text(By.cssSelector("#what-if-P1 .what-if-new-tier"))).isEqualTo("B");
+            browser.resize(new org.openqa.selenium.Dimension(800, 1000));
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('what-if-summary').scrollIntoView()");
+            browser.screenshot("what-if-tablet");
+            assertThat(browser.horizontalOverflow()).as("a tablet does not scroll sideways either").isZero();
+            assertThat(inView(browser, "#what-if-P3 .what-if-tier-move")).isTrue();
             browser.resize(Browser.DESKTOP);
             assertThat(display(browser, "#what-if-P1")).as("the desktop keeps the side-by-side table").isEqualTo("table-row");
 
