@@ -129,6 +129,14 @@ final class EventValidator {
                 errors.add("attribute " + attribute.getKey() + " is longer than " + MAX_ATTRIBUTE_VALUE + " characters");
             }
         }
+        storable("eventId", eventId, errors);
+        storable("referralId", row.referralId(), errors);
+        storable("patientId", row.patientId(), errors);
+        for (var attribute : row.attributes().entrySet()) {
+            storable("attribute name '" + attribute.getKey() + "'", attribute.getKey(), errors);
+            storable("attribute " + attribute.getKey(), attribute.getValue(), errors);
+        }
+
         String recommend = row.attributes().get("recommend");
         if (type == EventType.SURVEY && recommend != null && !isRecommendation(recommend)) {
             errors.add("attributes.recommend '" + recommend + "' is not an integer from 0 to 10");
@@ -220,6 +228,33 @@ final class EventValidator {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * PostgreSQL stores no U+0000 in a text (and none in {@code jsonb}), and an unpaired UTF-16 surrogate has no
+     * UTF-8 form (it would be stored as '?'): such a row is refused with a reason instead of failing its batch.
+     */
+    private static void storable(String field, String text, List<String> errors) {
+        if (!isStorable(text)) {
+            errors.add(field + " contains a character that cannot be stored (U+0000 or an unpaired surrogate)");
+        }
+    }
+
+    /** Whether PostgreSQL can store the text as it is (null counts as storable). */
+    static boolean isStorable(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unpaired = Character.isHighSurrogate(c)
+                    ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (c == 0 || unpaired) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isRecommendation(String text) {

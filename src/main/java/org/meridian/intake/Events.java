@@ -62,6 +62,9 @@ class Events {
     }
 
     Optional<StoredEvent> findByEventId(long hospitalId, String eventId) {
+        if (!EventValidator.isStorable(eventId)) {
+            return Optional.empty(); // never stored, and PostgreSQL would refuse the text in a query too
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM intake_event WHERE hospital_id = :h AND event_id = :id")
                 .param("h", hospitalId).param("id", eventId).query(this::map).optional();
     }

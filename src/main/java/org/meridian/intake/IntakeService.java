@@ -138,8 +138,8 @@ public class IntakeService {
             StoredEvent candidate = result.ok() ? stored(result.valid()) : null;
             candidates.add(candidate);
             newEvents.add(candidate == null ? null : new Events.NewEvent(candidate, source.name(), importId, actor));
-            if (row.eventId() != null && !row.eventId().isBlank()) {
-                eventIds.add(row.eventId());
+            if (row.eventId() != null && !row.eventId().isBlank() && EventValidator.isStorable(row.eventId())) {
+                eventIds.add(row.eventId()); // a text PostgreSQL cannot store cannot be stored already
             }
             if (result.ok() && result.valid().type().needsReferralId()) {
                 referralIds.add(result.valid().referralId());

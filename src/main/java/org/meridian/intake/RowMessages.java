@@ -47,6 +47,8 @@ public class RowMessages {
             kind("ATTRIBUTES_NOT_AN_OBJECT", "attributes must be a JSON object of strings"),
             kind("RECOMMEND_INVALID", "attributes\\.recommend '(.*)' is not an integer from 0 to 10"),
             kind("EVENT_NOT_AN_OBJECT", "an event must be a JSON object"),
+            kind("TEXT_NOT_STORABLE", "(.*) contains a character that cannot be stored \\(U\\+0000 or an unpaired"
+                    + " surrogate\\)"),
             kind("FIELD_NOT_A_STRING", "(\\w+) must be a string"),
             kind("UNNAMED_COLUMN", "column (\\d+) has a value but no name in the header"),
             kind("EVENT_ID_TAKEN", "eventId '(.*)' is already taken by an event with different content"

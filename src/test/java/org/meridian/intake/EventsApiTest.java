@@ -76,6 +76,43 @@ class EventsApiTest {
     }
 
     @Test
+    void textsPostgresqlCannotStoreRejectTheirRowNotTheBatch() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "CH");
+        // U+0000 in an eventId, in an attribute value and an unpaired surrogate in a referralId: before this rule
+        // the binary COPY refused the whole batch with a server error
+        String body = """
+                [{"eventId":"%1$sok","type":"ARRIVED","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00"},
+                 {"eventId":"%1$sn\\u0000ul","type":"ARRIVED","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00"},
+                 {"eventId":"%1$sattr","type":"ARRIVED","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "attributes":{"department":"骨\\u0000科"}},
+                 {"eventId":"%1$ssur","type":"REFERRAL","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "referralId":"R\\ud800x"},
+                 {"eventId":"%1$semoji","type":"ARRIVED","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00",
+                  "attributes":{"note":"好评 \\ud83d\\udc4d"}}]
+                """.formatted(p);
+        mvc.perform(postEvents(manager, body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(3))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0]").value(
+                        "eventId contains a character that cannot be stored (U+0000 or an unpaired surrogate)"))
+                .andExpect(jsonPath("$.rejected[0].codes[0]").value("TEXT_NOT_STORABLE"))
+                .andExpect(jsonPath("$.rejected[1].index").value(2))
+                .andExpect(jsonPath("$.rejected[1].errors[0]").value(
+                        "attribute department contains a character that cannot be stored (U+0000 or an unpaired surrogate)"))
+                .andExpect(jsonPath("$.rejected[2].index").value(3))
+                .andExpect(jsonPath("$.rejected[2].errors[0]").value(
+                        "referralId contains a character that cannot be stored (U+0000 or an unpaired surrogate)"));
+        assertThat(jdbc.sql("SELECT attributes->>'note' FROM intake_event WHERE event_id = :e").param("e", p + "emoji")
+                .query(String.class).single()).isEqualTo("好评 \ud83d\udc4d");
+        mvc.perform(postEvents(manager, body).header("Accept-Language", "zh-CN").param("lang", "zh-CN"))
+                .andExpect(jsonPath("$.duplicates").value(2))
+                .andExpect(jsonPath("$.rejected[0].errors[0]").value("eventId 含有无法保存的字符（U+0000 或不成对的代理字符）"));
+    }
+
+    @Test
     void malformedJsonIsA400ProblemAndNothingIsStored() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);
         channels.create(users.firstHospital().id(), p + "CH");
