@@ -148,6 +148,7 @@ class FeedbackJourneyTest {
             browser.go("/feedback/reports/" + k1Report);
             assertThat(browser.text(By.id("not-found"))).contains("这份报告不存在，或者您无权查看");
             assertThat(browser.driver().getPageSource()).doesNotContain("阳光社区卫生服务中心 K1");
+            browser.screenshot("feedback-not-found");
 
             // the office sees the acknowledgement and filters the unacknowledged
             browser.driver().manage().deleteAllCookies();
