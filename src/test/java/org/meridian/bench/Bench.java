@@ -211,7 +211,7 @@ public final class Bench {
         }
         line(String.format(Locale.ROOT, "  events in the table %,d, of them in %s %,d", result.eventsInTable(), period,
                 result.eventsInPeriod()));
-        line(String.format(Locale.ROOT, "  from the daily rollups (rollup totals query + scorecard engine, best of 3): %.3f s"
+        line(String.format(Locale.ROOT, "  from the rollups (rollup totals query + scorecard engine, best of 3): %.3f s"
                 + " (query %.3f s, engine %.3f s)", result.rollupSeconds(), result.totalsQuerySeconds(),
                 result.rollupSeconds() - result.totalsQuerySeconds()));
         line(String.format(Locale.ROOT, "  one SQL query over the raw events (reference, best of 2):           %.3f s",
