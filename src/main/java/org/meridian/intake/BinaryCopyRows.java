@@ -14,9 +14,9 @@ import java.util.Arrays;
  * every value as it stores it, without parsing text: no timestamp, date, numeric or CSV parsing per row, which
  * was most of what a batch of events cost PostgreSQL beside the row itself.
  *
- * <p>The buffer grows as rows are added; {@link #bytes()} and {@link #length()} give what to send, trailer
- * included once {@link #finish()} is called. A caller may also send the header ({@link #HEADER_LENGTH} bytes),
- * any slices of whole rows (between two values of {@link #length()} taken at row starts) and {@link #TRAILER}.
+ * <p>The buffer grows as rows are added and starts with the header ({@link #HEADER_LENGTH} bytes). A caller sends
+ * the header, any slices of whole rows of {@link #bytes()} (between two values of {@link #length()} taken at row
+ * starts) and then {@link #TRAILER}.
  */
 final class BinaryCopyRows {
 
@@ -135,12 +135,6 @@ final class BinaryCopyRows {
         ensure(1);
         buffer[length++] = JSONB_VERSION;
         put(bytes);
-        return this;
-    }
-
-    /** Ends the data with the trailer. */
-    BinaryCopyRows finish() {
-        int16(-1);
         return this;
     }
 
