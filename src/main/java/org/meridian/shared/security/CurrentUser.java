@@ -24,6 +24,11 @@ public final class CurrentUser {
         return find().orElseThrow(() -> new IllegalStateException("no signed-in Meridian user"));
     }
 
+    /** The signed-in user as the acting user of facade commands. */
+    public static org.meridian.shared.Actor actor() {
+        return require().actor();
+    }
+
     /** The hospital every query of this request is scoped to. */
     public static long hospitalId() {
         return require().hospitalId();

@@ -92,6 +92,11 @@ public final class MeridianUser implements UserDetails, CredentialsContainer {
         return roles.contains(role);
     }
 
+    /** This person as the acting user of a facade command, in the hospital the request acts in. */
+    public org.meridian.shared.Actor actor() {
+        return new org.meridian.shared.Actor(hospitalId, username, roles, channelId);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
