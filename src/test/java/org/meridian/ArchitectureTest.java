@@ -1,9 +1,15 @@
 package org.meridian;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +17,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The conventions of ../shared/CONVENTIONS.md that a machine can check. */
@@ -50,5 +58,74 @@ class ArchitectureTest {
     void noJpaAnywhere() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..")
                 .check(MERIDIAN);
+    }
+
+    /*
+     * One error vocabulary (docs/adr/0006-errors.md): only shared's ProblemAdvice maps exceptions to answers. The
+     * classes listed are the mappings not yet moved onto it (issue 11); each module's owner removes its entries when
+     * its exceptions become shared.problem ones. Do not add to the lists.
+     */
+    static final Set<String> ADVICE_NOT_YET_MOVED = Set.of(
+            "org.meridian.appeal.api.AppealProblems",
+            "org.meridian.incentive.api.IncentiveProblems",
+            "org.meridian.intake.api.IntakeExceptionHandler");
+
+    static final Set<String> EXCEPTION_HANDLERS_NOT_YET_MOVED = Set.of(
+            "org.meridian.intake.api.IntakeExceptionHandler",
+            "org.meridian.intake.api.ImportsController",
+            "org.meridian.appeal.api.AppealProblems",
+            "org.meridian.incentive.api.IncentiveProblems",
+            "org.meridian.channel.web.ChannelPages",
+            "org.meridian.feedback.web.FeedbackPages",
+            "org.meridian.feedback.web.RulePages",
+            "org.meridian.feedback.api.FeedbackApi");
+
+    @Test
+    void exceptionsAreMappedOnlyByTheSharedAdvice() {
+        noClasses().that().resideOutsideOfPackage("org.meridian.shared..")
+                .and(not(listedIn(ADVICE_NOT_YET_MOVED)))
+                .should().beMetaAnnotatedWith(ControllerAdvice.class)
+                .check(MERIDIAN);
+        methods().that().areAnnotatedWith(ExceptionHandler.class)
+                .and().areDeclaredInClassesThat(not(listedIn(EXCEPTION_HANDLERS_NOT_YET_MOVED)))
+                .should().beDeclaredInClassesThat().resideInAPackage("org.meridian.shared..")
+                .allowEmptyShould(true)
+                .check(MERIDIAN);
+    }
+
+    /*
+     * Who acts (docs/development.md): facades take an Actor; only web/, api/ and shared.security read the security
+     * context, directly or through CurrentUser. The classes listed still do (issue 11, point 1); each module's owner
+     * removes its entries. Do not add to the lists.
+     */
+    static final Set<String> SECURITY_CONTEXT_NOT_YET_MOVED = Set.of(
+            "org.meridian.channel.ChannelDemoData",
+            "org.meridian.incentive.IncentiveDemoData",
+            "org.meridian.incentive.EvaluationDrafting");
+
+    static final Set<String> CURRENT_USER_NOT_YET_MOVED = Set.of(
+            "org.meridian.shared.tenant.Hospitals",
+            "org.meridian.shared.audit.AuditLog",
+            "org.meridian.channel.ChannelRegistry",
+            "org.meridian.incentive.Incentives",
+            "org.meridian.incentive.EvaluationDrafting");
+
+    @Test
+    void onlyWebApiAndSecurityReadTheSecurityContext() {
+        noClasses().that().resideOutsideOfPackages("..web..", "..api..", "org.meridian.shared.security..")
+                .and(not(listedIn(SECURITY_CONTEXT_NOT_YET_MOVED)))
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.core.context.SecurityContextHolder")
+                .check(MERIDIAN);
+        noClasses().that().resideOutsideOfPackages("..web..", "..api..", "org.meridian.shared.security..")
+                .and(not(listedIn(CURRENT_USER_NOT_YET_MOVED)))
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.meridian.shared.security.CurrentUser")
+                .check(MERIDIAN);
+    }
+
+    /** The class or one of its nested (and lambda-holding) classes is in the list. */
+    private static DescribedPredicate<JavaClass> listedIn(Set<String> names) {
+        return DescribedPredicate.describe("listed in " + names, c -> names.contains(c.getName())
+                || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
     }
 }

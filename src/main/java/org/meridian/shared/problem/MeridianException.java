@@ -1,6 +1,7 @@
 package org.meridian.shared.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The root of Meridian's own failures that a caller should read: each carries a stable {@code kind} (the last part of
@@ -40,6 +41,14 @@ public abstract sealed class MeridianException extends RuntimeException
 
     public List<Object> args() {
         return args;
+    }
+
+    /**
+     * Further members of the API's problem details besides {@code type}, {@code title}, {@code detail} and
+     * {@code errors}, e.g. an English {@code reason} for support; none by default. A module's subclass overrides it.
+     */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 
     /** {@code urn:meridian:<module>:<kind>}. */

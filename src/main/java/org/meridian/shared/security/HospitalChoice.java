@@ -48,8 +48,7 @@ final class HospitalChoice extends OncePerRequestFilter {
             return;
         }
         if (hospital == null || !user.hasRole(Role.ADMIN) || !accounts.administersAlso(user.userId(), hospital.id())) {
-            problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                    "You may not act in hospital '" + code.strip() + "'.");
+            problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "hospital", code.strip());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -3,6 +3,7 @@ package org.meridian.shared.security;
 import java.time.Clock;
 
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -57,8 +58,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, Accounts accounts, JsonMapper json,
-                                     Clock clock, Hospitals hospitals) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+                                     Clock clock, Hospitals hospitals, MessageSource messages) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, messages);
         http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -3,9 +3,14 @@ package org.meridian.shared.web;
 import java.util.List;
 
 /**
- * Bad input with every problem found, never only the first. {@link ApiProblemAdvice} answers it on the
+ * Bad input with every problem found, never only the first. {@code ProblemAdvice} answers it on the
  * API as 400 problem details with an {@code errors} array of {@code {field, message}}.
+ *
+ * @deprecated use {@link org.meridian.shared.problem.InvalidInputException}; kept only until the modules not yet
+ *             moved (channel, evaluation, feedback, appeal, rectification) move. {@code ProblemAdvice} answers it
+ *             as before.
  */
+@Deprecated
 public class InvalidInputException extends RuntimeException {
 
     private final List<InputProblem> problems;

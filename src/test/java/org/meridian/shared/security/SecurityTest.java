@@ -39,6 +39,28 @@ class SecurityTest {
     }
 
     @Test
+    void theApisRefusalsCarryAStableTypeAndSpeakChineseWhenAsked() throws Exception {
+        mvc.perform(get("/api/v1/anything"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:meridian:security:unauthenticated"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Authentication required")));
+        mvc.perform(get("/api/v1/anything").header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:meridian:security:unauthenticated"))
+                .andExpect(jsonPath("$.title").value("未登录"));
+        mvc.perform(get("/api/v1/anything").with(httpBasic("nobody-" + System.nanoTime(), "wrong")).param("lang", "zh-CN"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:meridian:security:bad-credentials"))
+                .andExpect(jsonPath("$.detail").value("凭据或令牌无效（未知、错误、已撤销或已过期）。"));
+        String analyst = users.create(Role.ANALYST);
+        mvc.perform(get("/actuator/info").with(httpBasic(analyst, TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:meridian:security:forbidden"))
+                .andExpect(jsonPath("$.title").value("Forbidden"))
+                .andExpect(jsonPath("$.detail").value("Your role does not allow this call."));
+    }
+
+    @Test
     void pagesWithoutSessionRedirectToTheLoginPage() throws Exception {
         mvc.perform(get("/").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())

@@ -1,0 +1,190 @@
+package org.meridian.shared.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.FourEyes;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.NotFoundException;
+import org.meridian.shared.problem.Problem;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one advice as a caller meets it: the same exception answers an API client with problem details (type URN,
+ * title, detail and field errors in the caller's language) and a browser with the error page, status kept. The
+ * expected sentences are the bundles' texts (i18n/appeal*, i18n/channel*, i18n/api*) with the arguments filled in.
+ */
+class ProblemAdviceTest {
+
+    @RestController
+    static class Api {
+        @GetMapping("/api/t/appeals/{id}")
+        void appeal(@PathVariable long id) {
+            throw new NotFoundException("appeal", "appeal", id, "appeal.problem.notFound.appeal");
+        }
+
+        @GetMapping("/api/t/invalid")
+        void invalid() {
+            throw new InvalidInputException("channel", List.of(Problem.of("name", "channel.error.required"),
+                    Problem.of("notes", "channel.error.tooLong", 50)));
+        }
+
+        @GetMapping("/api/t/four-eyes")
+        void fourEyes() {
+            FourEyes.require("appeal", "wang", new Actor(1, "wang", java.util.Set.of(), null),
+                    "appeal.refused.fourEyes");
+        }
+
+        @GetMapping("/api/t/status")
+        void status() {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "already published");
+        }
+    }
+
+    @RestController
+    @EnglishByDefault
+    static class EnglishApi {
+        @GetMapping("/api/t/english/{id}")
+        void appeal(@PathVariable long id) {
+            throw new NotFoundException("appeal", "appeal", id, "appeal.problem.notFound.appeal");
+        }
+    }
+
+    @Controller
+    static class Pages {
+        @GetMapping("/t/appeals/{id}")
+        String appeal(@PathVariable long id) {
+            throw new NotFoundException("appeal", "appeal", id, "appeal.problem.notFound.appeal");
+        }
+
+        @GetMapping("/t/state")
+        String state() {
+            throw new ConflictException("appeal", "order", "appeal.refused.closed", List.of("已驳回"),
+                    "appeal closed");
+        }
+
+        @GetMapping("/t/legacy")
+        String legacy() {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private final MockMvc mvc;
+
+    ProblemAdviceTest() {
+        WebConfiguration web = new WebConfiguration();
+        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+        lang.setParamName("lang");
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("spring", new ResponseEntityExceptionHandler() { });
+        mvc = MockMvcBuilders.standaloneSetup(new Api(), new EnglishApi(), new Pages())
+                .setControllerAdvice(new ProblemAdvice(web.messageSource(),
+                        beans.getBeanProvider(ResponseEntityExceptionHandler.class)))
+                .setLocaleResolver(web.localeResolver())
+                .addInterceptors(lang)
+                .build();
+    }
+
+    @Test
+    void notFoundOnTheApiIsAProblemWithItsUrnInChineseUnlessEnglishIsAsked() throws Exception {
+        mvc.perform(get("/api/t/appeals/9999"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:meridian:appeal:appeal-not-found"))
+                .andExpect(jsonPath("$.title").value("未找到"))
+                .andExpect(jsonPath("$.detail").value("没有编号为 9999 且您可查看的申诉。"))
+                .andExpect(jsonPath("$.status").value(404));
+        mvc.perform(get("/api/t/appeals/9999").param("lang", "en"))
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andExpect(jsonPath("$.detail").value("There is no appeal 9999 that you may see."));
+        mvc.perform(get("/api/t/appeals/9999").cookie(new Cookie("meridian-lang", "en")))
+                .andExpect(jsonPath("$.detail").value("There is no appeal 9999 that you may see."));
+    }
+
+    @Test
+    void anApiMarkedEnglishByDefaultAnswersEnglishUntilTheCallerAsksForChinese() throws Exception {
+        mvc.perform(get("/api/t/english/7"))
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andExpect(jsonPath("$.detail").value("There is no appeal 7 that you may see."));
+        mvc.perform(get("/api/t/english/7").header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(jsonPath("$.detail").value("没有编号为 7 且您可查看的申诉。"));
+        mvc.perform(get("/api/t/english/7").param("lang", "zh-CN"))
+                .andExpect(jsonPath("$.title").value("未找到"));
+    }
+
+    @Test
+    void invalidInputListsEveryFieldWithItsMessage() throws Exception {
+        mvc.perform(get("/api/t/invalid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:invalid-input"))
+                .andExpect(jsonPath("$.title").value("输入有误"))
+                .andExpect(jsonPath("$.detail").value("请求有 2 处问题"))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value("必填"))
+                .andExpect(jsonPath("$.errors[1].field").value("notes"))
+                .andExpect(jsonPath("$.errors[1].message").value("不能超过 50 个字符"));
+        mvc.perform(get("/api/t/invalid").param("lang", "en"))
+                .andExpect(jsonPath("$.errors[1].message").value("At most 50 characters"));
+    }
+
+    @Test
+    void theFourEyesRuleIsA403WithItsOwnKind() throws Exception {
+        mvc.perform(get("/api/t/four-eyes"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:meridian:appeal:four-eyes"))
+                .andExpect(jsonPath("$.title").value("无权进行此操作"))
+                .andExpect(jsonPath("$.detail").value("这项申诉是您提出的，须由另一位同事受理和决定（四眼原则）。"));
+    }
+
+    @Test
+    void springsOwnFailuresReachTheApiAsSpringAnswersThem() throws Exception {
+        mvc.perform(get("/api/t/status").accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("already published"));
+    }
+
+    @Test
+    void aBrowserGetsTheErrorPageWithTheStatusKept() throws Exception {
+        mvc.perform(get("/t/appeals/9999").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(view().name("error"))
+                .andExpect(model().attribute("status", 404))
+                .andExpect(model().attribute("detail", "没有编号为 9999 且您可查看的申诉。"));
+        mvc.perform(get("/t/state").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isConflict())
+                .andExpect(model().attribute("detail", "申诉已结束（已驳回），不能再添加材料。"));
+        mvc.perform(get("/t/legacy").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound()).andExpect(view().name("error"));
+    }
+
+    @Test
+    void aProgramOnAPagePathStillGetsProblemDetails() throws Exception {
+        mvc.perform(get("/t/appeals/9999").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:meridian:appeal:appeal-not-found"));
+        mvc.perform(get("/t/legacy"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404));
+    }
+}
