@@ -1,41 +1,30 @@
 package org.meridian.feedback;
 
 import org.meridian.evaluation.EvaluationPublished;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When an evaluation is published, its channels' feedback reports are generated right after the publication
- * commits, in the same request, in a transaction of their own: a failure here never undoes the publication, and
- * the reports can then be generated on demand ({@link FeedbackReports#generate}).
+ * commits, in a transaction of their own, as the system: a failure here never undoes the publication. The event is
+ * kept in the event publication registry until the reports are made, so a crash in between only delays them to the
+ * next start (docs/adr/0004-event-publication-registry.md); delivering it twice changes nothing, because
+ * {@link FeedbackReports#generate} makes only the missing reports. The office can also generate them on demand.
  */
 @Component
 class FeedbackOnPublication {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedbackOnPublication.class);
+    /** The actor written into the audit trail for reports made on publication. */
+    static final String SYSTEM = "system";
 
     private final FeedbackReports reports;
-    private final TransactionTemplate ownTransaction;
 
-    FeedbackOnPublication(FeedbackReports reports, PlatformTransactionManager transactions) {
+    FeedbackOnPublication(FeedbackReports reports) {
         this.reports = reports;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(EvaluationPublished published) {
-        try {
-            ownTransaction.executeWithoutResult(s -> reports.generate(published.hospitalId(), "system",
-                    published.evaluationId()));
-        } catch (RuntimeException e) {
-            log.error("Feedback reports of evaluation {} were not generated; generate them on the feedback page",
-                    published.evaluationId(), e);
-        }
+        reports.generate(published.hospitalId(), SYSTEM, published.evaluationId());
     }
 }

@@ -39,16 +39,13 @@ import org.meridian.intake.IntakeService;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,8 +67,6 @@ class EvaluationDrafting {
 
     /** The name the system acts under (prepared_by, audit log, channel status history). */
     static final String SYSTEM = StatementHeader.SYSTEM;
-
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluationDrafting.class);
 
     private final EvaluationService evaluations;
     private final ChannelRegistry channels;
@@ -96,23 +91,28 @@ class EvaluationDrafting {
     }
 
     /**
-     * After an evaluation's publication has committed, in a transaction of its own and as the system. A failure
-     * is logged and audited and never undoes the publication; {@code POST /api/v1/statements/from-evaluation/{id}}
-     * drafts it again.
+     * After an evaluation's publication has committed, in a transaction of its own and as the system. The event
+     * stays in the event publication registry until this has run to the end, so a crash in between only delays
+     * the drafting to the next start (docs/adr/0004-event-publication-registry.md); delivered twice, it drafts
+     * nothing twice (channels already drafted from the evaluation are skipped). A failure is logged and audited,
+     * never undoes the publication and leaves the publication incomplete;
+     * {@code POST /api/v1/statements/from-evaluation/{id}} drafts it again at once.
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    public void on(EvaluationPublished published) {
+    @ApplicationModuleListener
+    void on(EvaluationPublished published) {
         if (rules.all(published.hospitalId()).isEmpty()) {
             return;   // a hospital without incentive rules gets no statements and no sanctions: nothing to draft
         }
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         try {
-            tx.execute(status -> draftAsSystem(published.hospitalId(), published.evaluationId()));
+            draftAsSystem(published.hospitalId(), published.evaluationId());
         } catch (RuntimeException e) {
-            LOG.error("Drafting statements from evaluation {} failed", published.evaluationId(), e);
-            tx.executeWithoutResult(status -> audit.record(published.hospitalId(), SYSTEM, "INCENTIVE_DRAFTING_FAILED",
-                    "evaluation " + published.evaluationId(), Map.of("error", String.valueOf(e.getMessage()))));
+            // this transaction rolls back: the audit entry of the failure is written in one of its own
+            TransactionTemplate own = new TransactionTemplate(transactions);
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            own.executeWithoutResult(status -> audit.record(published.hospitalId(), SYSTEM,
+                    "INCENTIVE_DRAFTING_FAILED", "evaluation " + published.evaluationId(),
+                    Map.of("error", String.valueOf(e.getMessage()))));
+            throw e;
         }
     }
 

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *       recovery.</li>
  *   <li>Durability: {@code fsync} and {@code synchronous_commit} are on unless {@code durable} is false
  *       (tests only); zonky's defaults turn both off.</li>
+ *   <li>Stopped by {@link #close()} only (the application context closes it last), never by a shutdown hook
+ *       racing the beans that still need it.</li>
  * </ul>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -73,6 +75,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(cluster)
                         .setCleanDataDirectory(false)
+                        // stopped by close() when the application context closes, after every bean that still
+                        // uses the database (the event publication registry reads it while shutting down); a
+                        // shutdown hook of its own would stop it in parallel, and that bean would wait for a
+                        // connection until Hikari gives up
+                        .setRegisterShutdownHook(false)
                         .setOverrideWorkingDirectory(binaries.toFile())
                         .setPGStartupWait(Duration.ofSeconds(120))
                         .setServerConfig("fsync", durable ? "on" : "off")
