@@ -21,7 +21,6 @@ import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The channel registry (渠道台账): the one way into the channel module for people, the API and other
  * modules. Every call names the hospital; nothing of another hospital is ever read or changed. Changes
- * are written to the audit log with old and new values in the same transaction, and announced as
- * events ({@link ChannelRegistered}, {@link ChannelStatusChanged}, {@link ChannelTierChanged},
- * {@link TierDowngradeRequested}). Who acts is the signed-in user, or {@code system} without one.
+ * are written to the audit log with old and new values in the same transaction. Who acts is the signed-in user, or {@code system} without one.
  * Role checks belong to the callers (controllers); the four-eyes rule of tier downgrades is kept here.
  */
 @Service
@@ -44,19 +41,17 @@ public class ChannelRegistry {
     private final Tiers tiers;
     private final TierChanges tierChanges;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final Hospitals hospitals;
     private final Clock clock;
     private final int contractWarningDays;
 
     ChannelRegistry(Channels channels, Tiers tiers, TierChanges tierChanges, AuditLog audit,
-                    ApplicationEventPublisher events, Hospitals hospitals, Clock clock,
+                    Hospitals hospitals, Clock clock,
                     @Value("${meridian.channel.contract-warning-days:60}") int contractWarningDays) {
         this.channels = channels;
         this.tiers = tiers;
         this.tierChanges = tierChanges;
         this.audit = audit;
-        this.events = events;
         this.hospitals = hospitals;
         this.clock = clock;
         this.contractWarningDays = contractWarningDays;
@@ -118,7 +113,6 @@ public class ChannelRegistry {
         channels.insertStatusChange(hospitalId, id, null, f.status(), "registered", actor().name());
         Channel created = channels.findById(hospitalId, id).orElseThrow();
         audit(hospitalId, "CHANNEL_CREATED", created.code(), describe(created));
-        events.publishEvent(new ChannelRegistered(hospitalId, created.ref()));
         return created;
     }
 
@@ -202,8 +196,6 @@ public class ChannelRegistry {
         details.put("status", AuditLog.change(before.status().name(), target.name()));
         details.put("reason", why);
         audit(hospitalId, "CHANNEL_STATUS_CHANGED", before.code(), details);
-        events.publishEvent(new ChannelStatusChanged(hospitalId, before.id(), before.code(), before.status(), target,
-                why));
     }
 
     public List<StatusChange> statusHistory(long hospitalId, long channelId) {
@@ -274,9 +266,8 @@ public class ChannelRegistry {
 
     /**
      * Asks for a channel's tier to become {@code toTier}, with a reason (分级调整). A first tier or an
-     * upgrade (a better rank) applies at once and is announced as {@link ChannelTierChanged}; a downgrade
-     * waits as PENDING for a hospital manager ({@link #decideTierChange}) and is announced as
-     * {@link TierDowngradeRequested}. A newer request replaces a pending one (SUPERSEDED). Evaluations
+     * upgrade (a better rank) applies at once; a downgrade
+     * waits as PENDING for a hospital manager ({@link #decideTierChange}). A newer request replaces a pending one (SUPERSEDED). Evaluations
      * call this with source {@link TierChangeSource#EVALUATION} and their id as {@code sourceRef}.
      * Unknown tier, the current tier, a terminated channel or a missing reason: 400.
      */
@@ -330,13 +321,9 @@ public class ChannelRegistry {
         details.put("tierChange", id);
         if (downgrade) {
             audit(hospitalId, "CHANNEL_TIER_DOWNGRADE_REQUESTED", channel.code(), details);
-            events.publishEvent(new TierDowngradeRequested(hospitalId, channel.id(), channel.code(), channel.tier(),
-                    to.code(), src, id));
         } else {
             channels.setTier(hospitalId, channel.id(), to.code());
             audit(hospitalId, "CHANNEL_TIER_CHANGED", channel.code(), details);
-            events.publishEvent(new ChannelTierChanged(hospitalId, channel.id(), channel.code(), channel.tier(),
-                    to.code(), src, id));
         }
         return tierChanges.find(hospitalId, id).orElseThrow();
     }
@@ -344,7 +331,7 @@ public class ChannelRegistry {
     /**
      * Approves or rejects a pending downgrade. The person who requested it cannot decide it
      * ({@link SelfApprovalException}, 403); one that is no longer pending is a conflict (409). An approval
-     * sets the channel's tier and is announced as {@link ChannelTierChanged}.
+     * sets the channel's tier.
      */
     @Transactional
     public TierChange decideTierChange(long hospitalId, long tierChangeId, boolean approve, String note) {
@@ -381,8 +368,6 @@ public class ChannelRegistry {
         if (approve) {
             channels.setTier(hospitalId, channel.id(), change.toTier());
             audit(hospitalId, "CHANNEL_TIER_CHANGED", channel.code(), details);
-            events.publishEvent(new ChannelTierChanged(hospitalId, channel.id(), channel.code(), channel.tier(),
-                    change.toTier(), change.source(), change.id()));
         } else {
             audit(hospitalId, "CHANNEL_TIER_DOWNGRADE_REJECTED", channel.code(), details);
         }

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.tenant.Hospitals;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -38,18 +37,16 @@ public class IntakeService {
     private final Pseudonymiser pseudonymiser;
     private final Hospitals hospitals;
     private final AuditLog audit;
-    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     IntakeService(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
-                  Hospitals hospitals, AuditLog audit, ApplicationEventPublisher publisher, Clock clock) {
+                  Hospitals hospitals, AuditLog audit, Clock clock) {
         this.events = events;
         this.rollups = rollups;
         this.channels = channels;
         this.pseudonymiser = pseudonymiser;
         this.hospitals = hospitals;
         this.audit = audit;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -221,9 +218,6 @@ public class IntakeService {
         }
         events.insert(encoded, acceptedPositions);
         rollups.apply(hospitalId, changes.byDay());
-        if (!accepted.isEmpty()) {
-            publisher.publishEvent(new EventsRecorded(hospitalId, accepted.size(), 0, changes.first(), changes.last()));
-        }
         return new IngestReport(accepted.size(), duplicateIndexes.size(), rejected, warnings, duplicateIndexes);
     }
 
@@ -271,7 +265,6 @@ public class IntakeService {
         }
         rollups.apply(hospitalId, changes.byDay());
         audit.record(hospitalId, actor, "EVENT_VOIDED", eventId, Map.of("reason", reason, "type", event.type().name()));
-        publisher.publishEvent(new EventsRecorded(hospitalId, 0, 1, changes.first(), changes.last()));
     }
 
     /**
@@ -424,14 +417,6 @@ public class IntakeService {
 
         Map<DailyRollups.Day, MeasureSums> byDay() {
             return byDay;
-        }
-
-        LocalDate first() {
-            return byDay.keySet().stream().map(DailyRollups.Day::date).min(LocalDate::compareTo).orElse(null);
-        }
-
-        LocalDate last() {
-            return byDay.keySet().stream().map(DailyRollups.Day::date).max(LocalDate::compareTo).orElse(null);
         }
     }
 }
