@@ -5,7 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import java.util.List;
 import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -16,7 +18,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -127,5 +131,30 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> listedIn(Set<String> names) {
         return DescribedPredicate.describe("listed in " + names, c -> names.contains(c.getName())
                 || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
+    }
+
+    /**
+     * Events between modules are handled by {@code @ApplicationModuleListener} (docs/development.md, "Events between
+     * modules"): the event publication registry keeps them until the listener has done its work. A hand-made
+     * {@code @TransactionalEventListener} (after-commit, own transaction, catch-and-log) loses the work on a crash.
+     */
+    @Test
+    void moduleEventsAreHandledByApplicationModuleListeners() {
+        noMethods().should().beAnnotatedWith(TransactionalEventListener.class)
+                .because("@ApplicationModuleListener keeps the event until its listener has done the work")
+                .check(MERIDIAN);
+    }
+
+    /**
+     * A plain {@code @EventListener} runs inside the publisher's transaction and is not in the registry: it may
+     * listen to the framework's events (sign-ins), never to Meridian's own.
+     */
+    @Test
+    void plainEventListenersListenToFrameworkEventsOnly() {
+        noMethods().that().areAnnotatedWith(EventListener.class)
+                .should().haveRawParameterTypes(DescribedPredicate.<List<JavaClass>>describe("a Meridian event",
+                        parameters -> parameters.stream().anyMatch(p -> p.getPackageName().startsWith("org.meridian"))))
+                .because("Meridian's events are handled by @ApplicationModuleListener")
+                .check(MERIDIAN);
     }
 }
