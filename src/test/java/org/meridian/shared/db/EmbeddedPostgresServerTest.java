@@ -62,10 +62,10 @@ class EmbeddedPostgresServerTest {
             }
             assertThat(line).as("child server started").startsWith("READY");
 
-            long before = System.nanoTime();
+            // refused by the lock, without waiting for the other process (how fast is the benchmarks' business)
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false))
-                    .isInstanceOf(DataDirectoryInUseException.class);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - before)).as("refused at once").isLessThan(5);
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("is in use by another running Meridian process");
 
             child.destroyForcibly(); // kill -9: the child's PostgreSQL keeps running as an orphan
             child.waitFor(30, TimeUnit.SECONDS);
