@@ -46,8 +46,18 @@ class IntakeDemoData implements ApplicationRunner {
     private static final long SEED = 20261124L;
     static final int BATCH = 5_000;
     static final String ACTOR = "demo";
-    /** Spring Festival (春节) dates inside the demo period. */
-    static final List<LocalDate> SPRING_FESTIVALS = List.of(LocalDate.of(2025, 1, 29), LocalDate.of(2026, 2, 17));
+    /**
+     * Spring Festival (春节, the first day of the first lunar month) from 2020 to 2040, so that a demo started
+     * any day up to 2040 shows the dip. Published dates, from the Hong Kong Observatory's Gregorian-Lunar Calendar
+     * Conversion Table (公历与农历日期对照表, www.hko.gov.hk/en/gts/time/conversion.htm). Extend it before 2040.
+     */
+    static final List<LocalDate> SPRING_FESTIVALS = List.of(
+            LocalDate.of(2020, 1, 25), LocalDate.of(2021, 2, 12), LocalDate.of(2022, 2, 1), LocalDate.of(2023, 1, 22),
+            LocalDate.of(2024, 2, 10), LocalDate.of(2025, 1, 29), LocalDate.of(2026, 2, 17), LocalDate.of(2027, 2, 6),
+            LocalDate.of(2028, 1, 26), LocalDate.of(2029, 2, 13), LocalDate.of(2030, 2, 3), LocalDate.of(2031, 1, 23),
+            LocalDate.of(2032, 2, 11), LocalDate.of(2033, 1, 31), LocalDate.of(2034, 2, 19), LocalDate.of(2035, 2, 8),
+            LocalDate.of(2036, 1, 28), LocalDate.of(2037, 2, 15), LocalDate.of(2038, 2, 4), LocalDate.of(2039, 1, 24),
+            LocalDate.of(2040, 2, 12));
     private static final double[] MONTH = {1.0, 1.0, 1.1, 1.1, 1.05, 1.0, 0.92, 0.92, 1.05, 0.95, 1.05, 1.0};
 
     private final IntakeService intake;
