@@ -1,29 +1,22 @@
 package org.meridian.appeal;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A hospital of its own with two exam centres and a published evaluation of 2026-09, made through the API:
+ * A {@link TestHospital} with three exam centres and a published evaluation of 2026-09, made through the API:
  * <ul>
  * <li>A1: 5 referrals, 4 arrivals (ids {@code <prefix>a-arr0..3}) → volume 5 → score 50, arrival rate 80 → 80,
  *     total (20 × 50 + 10 × 80) / 30 = 60 → tier C;</li>
@@ -32,9 +25,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *     indicator below 60.</li>
  * </ul>
  * People: two channel managers ({@link #office}, {@link #office2}), an analyst, a hospital manager, a regulator and a
- * channel user of each channel.
+ * channel user of A1 and of A2.
  */
-public final class Published {
+public final class Published extends TestHospital {
 
     public static final String SCHEME = """
             {"indicators": [
@@ -43,12 +36,8 @@ public final class Published {
              ],
              "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}""";
 
-    public final MockMvc mvc;
-    public final Hospital hospital;
     public final String code;
-    public final String office;
     public final String office2;
-    public final String analyst;
     public final String manager;
     public final String regulator;
     public final String userA1;
@@ -56,20 +45,17 @@ public final class Published {
     public final long evaluationId;
 
     public Published(MockMvc mvc, TestUsers users, Hospitals hospitals) throws Exception {
-        this.mvc = mvc;
-        this.code = "AP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        this.hospital = hospitals.create(code, "申诉测试医院 " + code, ZoneId.of("Asia/Shanghai"));
-        this.office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
+        super(mvc, users, hospitals, "AP", "申诉测试医院");
+        this.code = hospital.code();
         this.office2 = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
-        this.analyst = users.create(hospital.id(), Role.ANALYST, null);
         this.manager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
         this.regulator = users.create(hospital.id(), Role.REGULATOR, null);
         long a1 = channel("A1");
         long a2 = channel("A2");
         channel("A3");
-        this.userA1 = users.create(hospital.id(), Role.CHANNEL_USER, a1);
-        this.userA2 = users.create(hospital.id(), Role.CHANNEL_USER, a2);
-        as(office, json(put("/api/v1/schemes/EXAM_CENTER"), SCHEME)).andExpect(status().isOk());
+        this.userA1 = channelUser(a1);
+        this.userA2 = channelUser(a2);
+        scheme("EXAM_CENTER", SCHEME);
         List<String> events = new ArrayList<>();
         events.addAll(referrals("A1", "a-ref", 5, "2026-09-10"));
         events.addAll(arrivals("A1", "a-arr", 4, "2026-09-12"));
@@ -80,21 +66,15 @@ public final class Published {
         as(office, json(post("/api/v1/events"), "[" + String.join(",", events) + "]"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(31));
         this.evaluationId = run("2026-09");
-        as(office, post("/api/v1/evaluations/" + evaluationId + "/publish")).andExpect(status().isOk());
+        publish(evaluationId);
     }
 
     public long channel(String channelCode) throws Exception {
-        String answer = as(office, json(post("/api/v1/channels"), "{\"code\": \"" + channelCode
-                + "\", \"name\": \"体检中心 " + channelCode + "\", \"type\": \"EXAM_CENTER\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+        return channel(channelCode, "体检中心 " + channelCode, "EXAM_CENTER", null, null);
     }
 
     public long run(String period) throws Exception {
-        String answer = as(office, json(post("/api/v1/evaluations"),
-                "{\"period\": \"" + period + "\", \"unitType\": \"EXAM_CENTER\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+        return run(period, "EXAM_CENTER");
     }
 
     /** An event id made unique to this hospital. */
@@ -117,19 +97,6 @@ public final class Published {
             out.add(event(id(prefix + i), "ARRIVED", channel, day + "T15:00:00+08:00", ""));
         }
         return out;
-    }
-
-    public static String event(String eventId, String type, String channel, String occurredAt, String more) {
-        return "{\"eventId\": \"" + eventId + "\", \"type\": \"" + type + "\", \"channel\": \"" + channel
-                + "\", \"occurredAt\": \"" + occurredAt + "\"" + more + "}";
-    }
-
-    public ResultActions as(String user, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(httpBasic(user, TestUsers.PASSWORD)));
-    }
-
-    public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
-        return b.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     /** Files an appeal through the API and returns its id. */

@@ -2,7 +2,7 @@ package org.meridian.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.meridian.evaluation.Clinic.json;
+import static org.meridian.support.TestHospital.json;
 import static org.meridian.evaluation.EvaluationApiTest.referrals;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +32,7 @@ class ApplyTiersTest {
 
     @Test
     void upgradesApplyDowngradesWaitAndNothingIsAskedTwice() throws Exception {
-        Clinic c = new Clinic(mvc, users, hospitals);
+        TestHospital c = new TestHospital(mvc, users, hospitals);
         for (String code : List.of("T1", "T2", "T3", "T4")) {
             c.channel(code, "HEALTH_PLATFORM", null, null);
         }
@@ -84,12 +85,12 @@ class ApplyTiersTest {
         assertThat(tierOf(c, "T3")).isEqualTo("D");
     }
 
-    private static void tier(Clinic c, String channel, String tier) throws Exception {
+    private static void tier(TestHospital c, String channel, String tier) throws Exception {
         c.as(c.office, json(post("/api/v1/channels/" + channel + "/tier-changes"),
                 "{\"tier\": \"" + tier + "\", \"reason\": \"首次分级\"}")).andExpect(status().isCreated());
     }
 
-    private static String tierOf(Clinic c, String channel) throws Exception {
+    private static String tierOf(TestHospital c, String channel) throws Exception {
         return JsonPath.read(c.as(c.analyst, get("/api/v1/channels/" + channel)).andReturn().getResponse()
                 .getContentAsString(), "$.tier");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -40,7 +41,7 @@ class ComparisonPagesTest {
 
     @Test
     void twoPeriodsSideBySideForTheRankingAndForOneChannel() throws Exception {
-        Clinic clinic = new Clinic(mvc, users, hospitals);
+        TestHospital clinic = new TestHospital(mvc, users, hospitals);
         clinic.channel("K1", "REFERRAL_INSTITUTION", "ACTIVE", null);
         clinic.channel("K2", "REFERRAL_INSTITUTION", "ACTIVE", null);
         clinic.scheme("REFERRAL_INSTITUTION", """
@@ -108,7 +109,7 @@ class ComparisonPagesTest {
 
     @Test
     void onlyEvaluationsOfOneUnitTypeCompareAndChannelUsersHaveNoComparisonPage() throws Exception {
-        Clinic clinic = new Clinic(mvc, users, hospitals);
+        TestHospital clinic = new TestHospital(mvc, users, hospitals);
         long ch = clinic.channel("L1", "OTHER", "ACTIVE", null);
         clinic.channel("L2", "ALLIANCE_MEMBER", "ACTIVE", null);
         String scheme = """
@@ -133,7 +134,7 @@ class ComparisonPagesTest {
                 .with(user(accounts.loadUserByUsername(clinic.user(Role.REGULATOR))))).andExpect(status().isForbidden());
     }
 
-    private static void add(List<String> events, Clinic clinic, String channel, String month, int referrals,
+    private static void add(List<String> events, TestHospital clinic, String channel, String month, int referrals,
                             int arrivals) {
         for (int i = 0; i < referrals; i++) {
             events.add(event(channel + month + "r" + i, "REFERRAL", channel, month + "-0" + (1 + i % 9),

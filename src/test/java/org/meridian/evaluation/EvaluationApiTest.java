@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.meridian.evaluation.Clinic.json;
+import static org.meridian.support.TestHospital.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +19,7 @@ import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,8 +41,8 @@ class EvaluationApiTest {
     @Autowired Hospitals hospitals;
     @Autowired AuditLog audit;
 
-    Clinic clinic() {
-        return new Clinic(mvc, users, hospitals);
+    TestHospital clinic() {
+        return new TestHospital(mvc, users, hospitals);
     }
 
     static String referrals(String channel, String prefix, int n, String day) {
@@ -67,7 +68,7 @@ class EvaluationApiTest {
 
     @Test
     void aUnitTypeWithoutASchemeIsAConflictThatSaysSo() throws Exception {
-        Clinic c = clinic();
+        TestHospital c = clinic();
         c.channel("C1", "HEALTH_PLATFORM", null, null);
         c.as(c.office, json(post("/api/v1/evaluations"), "{\"period\": \"2026-09\", \"unitType\": \"HEALTH_PLATFORM\"}"))
                 .andExpect(status().isConflict())
@@ -78,7 +79,7 @@ class EvaluationApiTest {
 
     @Test
     void badPeriodAndUnitTypeAreListedTogether() throws Exception {
-        Clinic c = clinic();
+        TestHospital c = clinic();
         for (String bad : List.of("2026-13", "2026-Q5", "abc")) {
             c.as(c.office, json(post("/api/v1/evaluations"), "{\"period\": \"" + bad + "\", \"unitType\": \"SPACESHIP\"}"))
                     .andExpect(status().isBadRequest())
@@ -99,7 +100,7 @@ class EvaluationApiTest {
 
     @Test
     void runRerunPublishAndANewVersionThatLeavesThePublishedOneAsItWas() throws Exception {
-        Clinic c = clinic();
+        TestHospital c = clinic();
         c.channel("X1", "EXAM_CENTER", null, null);
         c.channel("X2", "EXAM_CENTER", "PILOT", null);
         c.channel("X3", "EXAM_CENTER", "PROSPECT", null); // not evaluable
@@ -179,7 +180,7 @@ class EvaluationApiTest {
 
     @Test
     void scorecardsArePagedInRankOrderWithTheUnratedLast() throws Exception {
-        Clinic c = clinic();
+        TestHospital c = clinic();
         c.channel("R0", "OTHER", null, null);
         c.channel("R1", "OTHER", null, null);
         c.channel("R2", "OTHER", null, null);
@@ -220,7 +221,7 @@ class EvaluationApiTest {
 
     @Test
     void rolesAndTheChannelUsersView() throws Exception {
-        Clinic c = clinic();
+        TestHospital c = clinic();
         long mine = c.channel("M1", "ALLIANCE_MEMBER", null, null);
         c.channel("M2", "ALLIANCE_MEMBER", null, null);
         c.scheme("ALLIANCE_MEMBER", VOLUME_SCHEME);

@@ -23,6 +23,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -71,7 +72,7 @@ class EvaluationEndToEndTest {
 
     @Test
     void everyScorecardFieldMatchesWhatTheRawEventsSay() throws Exception {
-        Clinic c = new Clinic(mvc, users, hospitals);
+        TestHospital c = new TestHospital(mvc, users, hospitals);
         for (String code : List.of("A", "B", "C")) {
             c.channel(code, "REFERRAL_INSTITUTION", null, null);
         }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,7 +38,7 @@ class ScheduledRunsTest {
 
     @Test
     void draftsOfTheEndedPeriodsForEveryUnitTypeWithASchemeButNeverOverAPublishedOne() throws Exception {
-        Clinic c = new Clinic(mvc, users, hospitals);
+        TestHospital c = new TestHospital(mvc, users, hospitals);
         c.channel("S1", "EXAM_CENTER", null, null);
         c.channel("S2", "COMMUNITY_HEALTH", null, null);
         c.channel("S3", "OTHER", null, null); // no scheme for OTHER

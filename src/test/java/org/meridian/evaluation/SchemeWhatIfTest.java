@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +37,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class SchemeWhatIfTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired Schemes schemes;
@@ -50,7 +53,7 @@ class SchemeWhatIfTest {
      */
     @Test
     void aWeightChangeIsPreviewedSideBySideWithoutSaving() throws Exception {
-        Clinic clinic = new Clinic(mvc, users, hospitals);
+        TestHospital clinic = new TestHospital(mvc, users, hospitals);
         long h = clinic.hospital.id();
         for (String c : List.of("W1", "W2", "W3")) {
             clinic.channel(c, "COMMUNITY_HEALTH", "ACTIVE", null);
@@ -60,7 +63,7 @@ class SchemeWhatIfTest {
                    {"code": "REFERRAL_VOLUME", "weight": 10, "scoring": {"method": "LINEAR", "zero": 0, "full": 10}},
                    {"code": "ARRIVAL_RATE", "weight": 10, "scoring": {"method": "LINEAR", "zero": 50, "full": 100}}],
                  "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}""");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         Period period = Period.containing(Period.Kind.MONTH, today).previous().previous();
         List<String> events = new ArrayList<>();
         int[][] counts = {{10, 5}, {4, 4}, {2, 2}};
@@ -109,7 +112,7 @@ class SchemeWhatIfTest {
 
     @Test
     void anInvalidDraftShowsTheMessagesSavingWouldShowAndNoComparison() throws Exception {
-        Clinic clinic = new Clinic(mvc, users, hospitals);
+        TestHospital clinic = new TestHospital(mvc, users, hospitals);
         clinic.channel("V1", "COMMUNITY_HEALTH", "ACTIVE", null);
         var office = accounts.loadUserByUsername(clinic.office);
         String preview = (mvc.perform(form(post("/indicators/schemes/COMMUNITY_HEALTH/what-if"), "-5",

@@ -1,30 +1,21 @@
 package org.meridian.feedback;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
-import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A hospital of its own for one test, with three referral institutions whose September 2026 results are easy to
+ * A {@link TestHospital} with three referral institutions whose September 2026 results are easy to
  * compute by hand, everything through the API. Scheme (weights 40/30/10/20, all linear):
  * <pre>
  * channel  referrals arrivals complaints surveys(4–5 of n) | volume arrival complaint satisfaction | total
@@ -35,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Volume: 0 → 0, 10 → 100. Arrival rate: 50 % → 0, 100 % → 100 (FB 60 % → 20, FC 75 % → 50). Complaints per
  * thousand arrivals: 200 → 0, 0 → 100 (FB 333 → 0). Satisfaction (% of surveys of 4 or 5): 0 → 0, 100 → 100.
  */
-final class Ward {
+final class Ward extends TestHospital {
 
     static final String SCHEME = """
             {"indicators": [
@@ -46,47 +37,20 @@ final class Ward {
              ],
              "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}""";
 
-    final MockMvc mvc;
-    final TestUsers users;
-    final Hospital hospital;
-    final String office;
     final String prefix;
     final Map<String, Long> channels = new LinkedHashMap<>();
 
     Ward(MockMvc mvc, TestUsers users, Hospitals hospitals) throws Exception {
-        this.mvc = mvc;
-        this.users = users;
-        String code = "FB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        this.prefix = code.substring(3, 7);
-        this.hospital = hospitals.create(code, "反馈测试医院 " + code, ZoneId.of("Asia/Shanghai"));
-        this.office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
+        super(mvc, users, hospitals, "FB", "反馈测试医院");
+        this.prefix = hospital.code().substring(3, 7);
         for (String ch : List.of("FA", "FB", "FC")) {
-            channels.put(ch, channel(ch));
+            channels.put(ch, channel(ch, "康桥转诊中心 " + ch, "REFERRAL_INSTITUTION", null, "杭州市/西湖区"));
         }
-        as(office, json(put("/api/v1/schemes/REFERRAL_INSTITUTION"), SCHEME)).andExpect(status().isOk());
-    }
-
-    String user(Role role) {
-        return users.create(hospital.id(), role, null);
+        scheme("REFERRAL_INSTITUTION", SCHEME);
     }
 
     String channelUser(String channel) {
-        return users.create(hospital.id(), Role.CHANNEL_USER, channels.get(channel));
-    }
-
-    ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(user, TestUsers.PASSWORD)));
-    }
-
-    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
-        return b.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    private long channel(String code) throws Exception {
-        String answer = as(office, json(post("/api/v1/channels"), "{\"code\": \"" + code + "\", \"name\": \"康桥转诊中心 "
-                + code + "\", \"type\": \"REFERRAL_INSTITUTION\", \"region\": \"杭州市/西湖区\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+        return channelUser(channels.get(channel));
     }
 
     /** Sends the September events of the table above. */
@@ -98,40 +62,33 @@ final class Ward {
             String ch = codes[c];
             int[] n = counts[c];
             for (int i = 0; i < n[0]; i++) {
-                events.add(event(ch + "r" + i, "REFERRAL", ch, "2026-09-0" + (1 + i % 9), ", \"referralId\": \"" + ch + i + "\""));
+                events.add(september(ch + "r" + i, "REFERRAL", ch, "2026-09-0" + (1 + i % 9), ", \"referralId\": \"" + ch + i + "\""));
             }
             for (int i = 0; i < n[1]; i++) {
-                events.add(event(ch + "a" + i, "ARRIVED", ch, "2026-09-1" + (i % 9), ""));
+                events.add(september(ch + "a" + i, "ARRIVED", ch, "2026-09-1" + (i % 9), ""));
             }
             for (int i = 0; i < n[2]; i++) {
-                events.add(event(ch + "c" + i, "COMPLAINT", ch, "2026-09-20", ""));
+                events.add(september(ch + "c" + i, "COMPLAINT", ch, "2026-09-20", ""));
             }
             for (int i = 0; i < n[3]; i++) {
-                events.add(event(ch + "g" + i, "SURVEY", ch, "2026-09-21", ", \"value\": 5"));
+                events.add(september(ch + "g" + i, "SURVEY", ch, "2026-09-21", ", \"value\": 5"));
             }
             for (int i = 0; i < n[4]; i++) {
-                events.add(event(ch + "p" + i, "SURVEY", ch, "2026-09-22", ", \"value\": 2"));
+                events.add(september(ch + "p" + i, "SURVEY", ch, "2026-09-22", ", \"value\": 2"));
             }
         }
         as(office, json(post("/api/v1/events"), "[" + String.join(",", events) + "]")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(events.size()));
     }
 
-    private String event(String id, String type, String channel, String day, String extra) {
-        return "{\"eventId\": \"" + prefix + id + "\", \"type\": \"" + type + "\", \"channel\": \"" + channel
-                + "\", \"occurredAt\": \"" + day + "T10:00:00+08:00\"" + extra + "}";
+    /** One event of the table, at 10:00 in Shanghai on the day, its id made unique to this hospital. */
+    private String september(String id, String type, String channel, String day, String extra) {
+        return TestHospital.event(prefix + id, type, channel, day + "T10:00:00+08:00", extra);
     }
 
     /** Runs (period, REFERRAL_INSTITUTION) and returns the evaluation's id. */
     long run(String period) throws Exception {
-        String answer = as(office, json(post("/api/v1/evaluations"),
-                "{\"period\": \"" + period + "\", \"unitType\": \"REFERRAL_INSTITUTION\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
-    }
-
-    void publish(long evaluationId) throws Exception {
-        as(office, post("/api/v1/evaluations/" + evaluationId + "/publish")).andExpect(status().isOk());
+        return run(period, "REFERRAL_INSTITUTION");
     }
 
     /** August published (no events), then September with the events above, published; returns September's id. */

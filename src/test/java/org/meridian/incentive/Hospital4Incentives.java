@@ -2,34 +2,32 @@ package org.meridian.incentive;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A hospital of its own for one incentive test, driven through the public API only: channels, a scheme, events,
- * evaluations run and published, rules, statements. Its users: a channel office ({@link #office}), a second one,
- * two hospital managers and an analyst.
+ * A {@link TestHospital} for one incentive test, driven through the public API only: channels, a scheme, events,
+ * evaluations run and published, rules, statements. Its users besides the office and the analyst: a second
+ * channel office ({@link #office2}) and two hospital managers.
  */
-final class Hospital4Incentives {
+final class Hospital4Incentives extends TestHospital {
 
     /** One indicator, referral volume, scored linearly from 0 (0 referrals) to 100 (10 or more): total = 10 × n. */
     static final String SCHEME = """
@@ -37,32 +35,24 @@ final class Hospital4Incentives {
                              "scoring": {"method": "LINEAR", "zero": 0, "full": 10}}],
              "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}""";
 
-    final MockMvc mvc;
     final JsonMapper json;
-    final TestUsers users;
-    final Hospital hospital;
-    final String office;
     final String office2;
     final String manager;
     final String manager2;
-    final String analyst;
     private int events;
 
     Hospital4Incentives(MockMvc mvc, JsonMapper json, TestUsers users, Hospitals hospitals) {
-        this.mvc = mvc;
+        super(mvc, users, hospitals, "INC", "激励联调医院");
         this.json = json;
-        this.users = users;
-        String code = "INC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        this.hospital = hospitals.create(code, "激励联调医院 " + code, ZoneId.of("Asia/Shanghai"));
-        this.office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
         this.office2 = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
         this.manager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
         this.manager2 = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
-        this.analyst = users.create(hospital.id(), Role.ANALYST, null);
     }
 
-    ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(user, TestUsers.PASSWORD)).accept(MediaType.APPLICATION_JSON));
+    /** Asks for JSON, as an API client does. */
+    @Override
+    public ResultActions as(String user, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+        return super.as(user, request.accept(MediaType.APPLICATION_JSON));
     }
 
     ResultActions asInEnglish(String user, MockHttpServletRequestBuilder request) throws Exception {
@@ -70,22 +60,16 @@ final class Hospital4Incentives {
                 .cookie(new Cookie("meridian-lang", "en")));
     }
 
-    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
-        return b.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
     JsonNode read(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     long channel(String code, String type) throws Exception {
-        return read(as(office, json(post("/api/v1/channels"),
-                "{\"code\": \"" + code + "\", \"name\": \"渠道 " + code + "\", \"type\": \"" + type + "\"}"))
-                .andExpect(status().isCreated())).get("id").asLong();
+        return channel(code, type, null, null);
     }
 
     void scheme(String unitType) throws Exception {
-        as(office, json(put("/api/v1/schemes/" + unitType), SCHEME)).andExpect(status().isOk());
+        scheme(unitType, SCHEME);
     }
 
     long rule(String body) throws Exception {
@@ -116,10 +100,8 @@ final class Hospital4Incentives {
 
     /** Runs (period, unit type) and publishes it; the statements are drafted on publication. */
     long publish(String period, String unitType) throws Exception {
-        long id = read(as(office, json(post("/api/v1/evaluations"),
-                "{\"period\": \"" + period + "\", \"unitType\": \"" + unitType + "\"}")).andExpect(status().isOk()))
-                .get("id").asLong();
-        as(office, post("/api/v1/evaluations/" + id + "/publish")).andExpect(status().isOk());
+        long id = run(period, unitType);
+        publish(id);
         return id;
     }
 
