@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -14,19 +14,16 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Demo mode (same context as DemoModeTest): 60 channels of every type, the same every time, and partner. */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class ChannelDemoDataTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired ChannelRegistry registry;
     @Autowired Hospitals hospitals;
     @Autowired Accounts accounts;
@@ -57,7 +54,7 @@ class ChannelDemoDataTest {
 
     @Test
     void partnerIsAChannelUserOfCh001AndNeverSeesTheRegistry() throws Exception {
-        MeridianUser partner = accounts.loadForSignIn("partner", Instant.now()).orElseThrow();
+        MeridianUser partner = accounts.loadForSignIn("partner", clock.instant()).orElseThrow();
         long h = hospitals.all().get(0).id();
         assertThat(partner.channelId()).isEqualTo(registry.findByCode(h, "CH-001").orElseThrow().id());
         mvc.perform(get("/api/v1/channels").with(httpBasic("partner", "meridian2026")))

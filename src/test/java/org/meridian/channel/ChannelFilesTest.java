@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,7 @@ class ChannelFilesTest {
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired ChannelRegistry registry;
     @Autowired Accounts accounts;
@@ -205,7 +206,7 @@ class ChannelFilesTest {
     }
 
     private RequestPostProcessor as(String username) {
-        MeridianUser user = accounts.loadForSignIn(username, Instant.now()).orElseThrow();
+        MeridianUser user = accounts.loadForSignIn(username, clock.instant()).orElseThrow();
         return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

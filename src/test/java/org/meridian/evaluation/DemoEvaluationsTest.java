@@ -2,6 +2,7 @@ package org.meridian.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +16,16 @@ import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode (the same context as {@code DemoModeTest}): published evaluations of the past months and quarters. */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class DemoEvaluationsTest {
 
     @Autowired Hospitals hospitals;
+    @Autowired Clock clock;
     @Autowired Evaluations evaluations;
     @Autowired Schemes schemes;
     @Autowired DraftSchemeWhatIf whatIf;
@@ -38,7 +36,7 @@ class DemoEvaluationsTest {
     void everyUnitTypeHasPublishedMonthsAndQuartersAndTheCurrentPeriodsAreOpen() {
         Hospital hospital = hospitals.all().get(0);
         long h = hospital.id();
-        LocalDate today = LocalDate.now(hospital.timeZone());
+        LocalDate today = LocalDate.now(clock.withZone(hospital.timeZone()));
         Period month = Period.containing(Period.Kind.MONTH, today);
         Period quarter = Period.containing(Period.Kind.QUARTER, today);
         for (UnitType type : UnitType.values()) {
@@ -65,7 +63,7 @@ class DemoEvaluationsTest {
     @Test
     void aPublishedDemoEvaluationIsWhatTheEngineComputesFromTheRollups() {
         long h = hospitals.all().get(0).id();
-        LocalDate today = LocalDate.now(hospitals.all().get(0).timeZone());
+        LocalDate today = LocalDate.now(clock.withZone(hospitals.all().get(0).timeZone()));
         // a year back, where other demo-context tests add no events
         Period quarter = Period.containing(Period.Kind.QUARTER, today.minusYears(1)).previous();
         Evaluation e = evaluations.latestPublished(h, quarter, UnitType.EXAM_CENTER).orElseThrow();

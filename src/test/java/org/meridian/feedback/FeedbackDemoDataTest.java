@@ -7,39 +7,36 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Demo mode (the context of {@code DemoModeTest}): every demo evaluation has its reports; the partner has read. */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class FeedbackDemoDataTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired Hospitals hospitals;
     @Autowired Accounts accounts;
     @Autowired FeedbackReports reports;
 
     @Test
     void everyPublishedDemoEvaluationHasOneReportPerChannelAndThePartnerHasReadItsOwn() throws Exception {
-        MeridianUser manager = accounts.loadForSignIn("manager", Instant.now()).orElseThrow();
+        MeridianUser manager = accounts.loadForSignIn("manager", clock.instant()).orElseThrow();
         List<FeedbackReports.EvaluationDelivery> deliveries = reports.deliveries(manager);
         assertThat(deliveries).as("the demo evaluations").hasSizeGreaterThan(20);
         assertThat(deliveries).allSatisfy(d -> assertThat(d.generated()).as(d.evaluation().period() + " "
                 + d.evaluation().unitType()).isEqualTo(d.evaluation().units()));
 
-        MeridianUser partner = accounts.loadForSignIn(FeedbackDemoData.PARTNER, Instant.now()).orElseThrow();
+        MeridianUser partner = accounts.loadForSignIn(FeedbackDemoData.PARTNER, clock.instant()).orElseThrow();
         List<FeedbackReport> mine = reports.mine(partner);
         assertThat(mine).hasSizeGreaterThan(2).allSatisfy(r -> assertThat(r.channelId())
                 .isEqualTo(partner.channelId()));

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * evaluations the statements are the system's drafts of them, in several states; without, two statements entered
  * by hand (one paid, one draft) — each case is checked for what it must hold.
  */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class IncentiveDemoDataTest {
 
     @Autowired MockMvc mvc;

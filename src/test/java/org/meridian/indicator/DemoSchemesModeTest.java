@@ -6,15 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode (the same context as {@code DemoModeTest}): every channel unit type starts with a scheme. */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class DemoSchemesModeTest {
 
     @Autowired Schemes schemes;

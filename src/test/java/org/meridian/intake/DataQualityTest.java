@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,7 @@ class DataQualityTest {
     static final String HEADER = "eventId,type,channel,occurredAt,referralId,patientId,value";
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired TestChannels channels;
     @Autowired Hospitals hospitals;
@@ -234,7 +236,7 @@ class DataQualityTest {
         channels.create(h.id(), "A");
         channels.create(h.id(), "B");
         long quiet = channels.create(h.id(), "Q");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant base = now.minus(Duration.ofDays(3));
         List<RawEvent> rows = new ArrayList<>(List.of(
                 // in time: exactly 24 h

@@ -12,15 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Demo mode (the same context as {@code DemoModeTest}): two years of events with the patterns a demo needs. */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class IntakeDemoDataTest {
 
     @Autowired IntakeService intake;
@@ -31,7 +27,7 @@ class IntakeDemoDataTest {
         return hospitals.all().get(0);
     }
 
-    /** The senders and plan the demo load used (it ran at this context's start, maybe on the day before). */
+    /** The senders and plan the demo load used (it ran at this context's start, on the test clock's day). */
     private IntakeDemoData.Loaded loaded() {
         assertThat(demo.loaded()).as("the demo data was loaded by this context").isNotNull();
         return demo.loaded();

@@ -14,20 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Demo mode (the same context as {@code DemoModeTest}): the rollups of the ~100,000 demo events are exact
  * by the check, and the data quality page shows the demo's quiet channel and its referral burst.
  */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class QualityDemoTest {
 
     @Autowired MockMvc mvc;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class AppealJourneyTest {
     int port;
 
     @Autowired TestUsers users;
+    @Autowired Clock clock;
     @Autowired Hospitals hospitals;
 
     @Test
@@ -150,7 +152,7 @@ class AppealJourneyTest {
             assertThat(browser.text(By.id("grounds"))).startsWith("最低等级 D。");
             browser.field("description").sendKeys("每周核对转诊与到诊登记");
             browser.field("owner").sendKeys("J2 联络员");
-            browser.field("dueDate").sendKeys(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString());
+            browser.field("dueDate").sendKeys(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusDays(3).toString());
             browser.waitFor(By.id("action-submit")).click();
             browser.waitForTextContaining(By.id("actions"), "逾期");
             browser.screenshot("plan-desktop");

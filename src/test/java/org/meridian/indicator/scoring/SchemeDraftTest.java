@@ -84,7 +84,7 @@ class SchemeDraftTest {
                 tuple("tiers[1].minTotal", "tiersNotDescending"),
                 tuple("tiers[2].tier", "tierReserved"));
         assertThat(problems.get(0).message()).isEqualTo("unknown indicator 'NO_SUCH'");
-        assertThatThrownBy(() -> draft.toSnapshot(DefaultIndicators::find, UnitType.OTHER, 1, Instant.now(), "x"))
+        assertThatThrownBy(() -> draft.toSnapshot(DefaultIndicators::find, UnitType.OTHER, 1, Instant.parse("2026-09-01T00:00:00Z"), "x"))
                 .isInstanceOfSatisfying(InvalidSchemeException.class,
                         e -> assertThat(e.problems()).isEqualTo(problems));
     }

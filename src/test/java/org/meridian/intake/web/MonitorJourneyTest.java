@@ -3,6 +3,7 @@ package org.meridian.intake.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ class MonitorJourneyTest {
 
     @LocalServerPort int port;
     @Autowired TestUsers users;
+    @Autowired Clock clock;
     @Autowired ChannelRegistry registry;
     @Autowired IntakeService intake;
 
@@ -58,8 +60,8 @@ class MonitorJourneyTest {
                 int n = 1 + (c * 3 + d * 7) % (c + 4);
                 for (int k = 0; k < n; k++) {
                     Instant at = day.atTime(9, 0).atZone(zone).toInstant().plusSeconds(60L * (k + 5 * c));
-                    if (at.isAfter(Instant.now())) {
-                        at = Instant.now().minusSeconds(60);
+                    if (at.isAfter(clock.instant())) {
+                        at = clock.instant().minusSeconds(60);
                     }
                     String id = code + "-" + d + "-" + k;
                     rows.add(RawEvent.of(id + "r", "REFERRAL", code, at.toString(), id, "P" + k, null, null));

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class MonitorPagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired UserDetailsService accounts;
     @Autowired ChannelRegistry registry;
@@ -55,13 +57,8 @@ class MonitorPagesTest {
         register(h, prefix + "-B", "体检 B " + suffix, "EXAM_CENTER");
         register(h, prefix + "-C", "体检 C " + suffix, "EXAM_CENTER");
         LocalDate today = registry.today(h);
-        // "today" for the page: two minutes ago, but never before the hospital's local midnight (a run in the
-        // first minutes of a day would otherwise date the events yesterday)
-        Instant midnight = today.atStartOfDay(registry.zone(h)).toInstant();
-        Instant now = Instant.now().minus(2, ChronoUnit.MINUTES);
-        if (now.isBefore(midnight)) {
-            now = midnight;
-        }
+        // "today" for the page: two minutes ago (the test clock starts at noon, so that is still today)
+        Instant now = clock.instant().minus(2, ChronoUnit.MINUTES);
         Instant lastMonth = today.withDayOfMonth(1).minusDays(3).atStartOfDay(registry.zone(h)).plusHours(10).toInstant();
         List<RawEvent> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

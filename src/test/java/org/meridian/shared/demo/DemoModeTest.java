@@ -10,20 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.meridian.support.MeridianDemoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Meridian started with {@code meridian.demo=true}: the demo hospital and the documented demo accounts
  * (README) sign in with {@code meridian2026}. Its own context and database (one extra start).
  */
-@SpringBootTest(properties = {"meridian.demo=true", "meridian.admin-password="})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MeridianDemoTest
 class DemoModeTest {
 
     @Autowired MockMvc mvc;

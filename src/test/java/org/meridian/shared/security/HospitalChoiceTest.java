@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.support.MeridianTest;
@@ -23,12 +23,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class HospitalChoiceTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
     private void grant(String username, long hospitalId) {
-        long userId = accounts.loadForSignIn(username, Instant.now()).orElseThrow().userId();
+        long userId = accounts.loadForSignIn(username, clock.instant()).orElseThrow().userId();
         jdbc.sql("INSERT INTO admin_hospital (hospital_id, user_id) VALUES (:h, :u)")
                 .param("h", hospitalId).param("u", userId).update();
     }

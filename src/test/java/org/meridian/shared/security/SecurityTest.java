@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.support.MeridianTest;
@@ -24,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SecurityTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired AuditLog audit;
     @Autowired ApiTokens tokens;
@@ -151,7 +154,7 @@ class SecurityTest {
 
     @Test
     void personalAccessTokenAuthenticatesUntilRevoked() throws Exception {
-        MeridianUser admin = accounts.loadForSignIn("admin", java.time.Instant.now()).orElseThrow();
+        MeridianUser admin = accounts.loadForSignIn("admin", clock.instant()).orElseThrow();
         ApiTokens.Created created = tokens.create(admin, "监控脚本", 30);
         assertThat(created.secret()).startsWith("mrd_");
         mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + created.secret()))

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -38,7 +38,7 @@ class SessionRefreshTest {
     @Autowired java.time.Clock clock;
 
     private MeridianUser load(String username) {
-        return accounts.loadForSignIn(username, Instant.now()).orElseThrow();
+        return accounts.loadForSignIn(username, clock.instant()).orElseThrow();
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,11 +28,12 @@ class NavigationByRoleTest {
             "<details[^>]*id=\"mainnav-group-([a-z]+)\"[^>]*>\\s*<summary>([^<]*)</summary>|</details>|id=\"mainnav-([a-z-]+)\"");
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
 
     private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, Instant.now()).orElseThrow())))
+        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow())))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }

@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +34,13 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 class SharedFragmentsTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired SpringTemplateEngine templates;
 
     private String page(String username, MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadForSignIn(username, Instant.now()).orElseThrow())))
+        return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow())))
                 .andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
     }
 

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,13 +30,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AuditViewerTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
 
     private RequestPostProcessor as(String username) {
-        return user(accounts.loadForSignIn(username, Instant.now()).orElseThrow());
+        return user(accounts.loadForSignIn(username, clock.instant()).orElseThrow());
     }
 
     @Test

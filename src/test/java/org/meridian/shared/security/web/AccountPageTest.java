@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +37,7 @@ class AccountPageTest {
     private static final Pattern SECRET = Pattern.compile("mrd_[A-Za-z0-9]{32}");
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
@@ -44,7 +45,7 @@ class AccountPageTest {
     @Autowired JdbcClient jdbc;
 
     private RequestPostProcessor as(String username) {
-        return user(accounts.loadForSignIn(username, Instant.now()).orElseThrow());
+        return user(accounts.loadForSignIn(username, clock.instant()).orElseThrow());
     }
 
     private void signsIn(String username, String password, boolean expected) throws Exception {
@@ -134,7 +135,7 @@ class AccountPageTest {
         List<String> rows = jdbc.sql("SELECT row_to_json(t)::text FROM api_token t").query(String.class).list();
         assertThat(rows).isNotEmpty().noneSatisfy(r -> assertThat(r).contains(secret.substring(10)));
 
-        MeridianUser owner = accounts.loadForSignIn(analyst, Instant.now()).orElseThrow();
+        MeridianUser owner = accounts.loadForSignIn(analyst, clock.instant()).orElseThrow();
         ApiTokens.Token token = tokens.ofUser(owner.hospitalId(), owner.userId()).get(0);
         mvc.perform(post("/account/tokens/{id}/revoke", token.id()).with(as(analyst)).with(csrf())
                         .header("HX-Request", "true"))
@@ -157,7 +158,7 @@ class AccountPageTest {
         mvc.perform(post("/account/tokens").with(as(analyst)).with(csrf()).param("name", "").param("validDays", "abc"))
                 .andExpect(content().string(containsString("请输入一个整数")))
                 .andExpect(content().string(containsString("请填写令牌名称")));
-        MeridianUser owner = accounts.loadForSignIn(analyst, Instant.now()).orElseThrow();
+        MeridianUser owner = accounts.loadForSignIn(analyst, clock.instant()).orElseThrow();
         assertThat(tokens.ofUser(owner.hospitalId(), owner.userId())).isEmpty();
     }
 
@@ -165,7 +166,7 @@ class AccountPageTest {
     void someoneElsesTokenCannotBeRevokedFromMyAccount() throws Exception {
         String owner = users.create(Role.ANALYST);
         String other = users.create(Role.CHANNEL_MANAGER);
-        MeridianUser ownerUser = accounts.loadForSignIn(owner, Instant.now()).orElseThrow();
+        MeridianUser ownerUser = accounts.loadForSignIn(owner, clock.instant()).orElseThrow();
         ApiTokens.Created created = tokens.create(ownerUser, "他人的令牌", null);
         mvc.perform(post("/account/tokens/{id}/revoke", created.token().id()).with(as(other)).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -188,7 +189,7 @@ class AccountPageTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
         signsIn(analyst, TestUsers.PASSWORD, true);
-        MeridianUser owner = accounts.loadForSignIn(analyst, Instant.now()).orElseThrow();
+        MeridianUser owner = accounts.loadForSignIn(analyst, clock.instant()).orElseThrow();
         assertThat(tokens.ofUser(owner.hospitalId(), owner.userId())).isEmpty();
     }
 }

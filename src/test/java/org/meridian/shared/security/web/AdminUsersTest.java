@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminUsersTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
@@ -43,7 +44,7 @@ class AdminUsersTest {
     @Autowired JsonMapper json;
 
     private MeridianUser load(String username) {
-        return accounts.loadForSignIn(username, Instant.now()).orElseThrow();
+        return accounts.loadForSignIn(username, clock.instant()).orElseThrow();
     }
 
     private RequestPostProcessor as(String username) {
@@ -236,7 +237,7 @@ class AdminUsersTest {
         String analyst = users.create(Role.ANALYST);
         MeridianUser locked = load(analyst);
         for (int i = 0; i < Accounts.LOCKOUT_FAILURES; i++) {
-            accounts.recordFailure(locked.hospitalId(), locked.userId(), Instant.now());
+            accounts.recordFailure(locked.hospitalId(), locked.userId(), clock.instant());
         }
         signsIn(analyst, TestUsers.PASSWORD, "/login?locked");
         mvc.perform(get("/admin/users/{id}", locked.userId()).with(as(admin)))
