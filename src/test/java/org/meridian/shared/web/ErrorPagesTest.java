@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Accounts;
@@ -26,11 +26,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ErrorPagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
 
     private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-        return request.with(user(accounts.loadForSignIn(username, Instant.now()).orElseThrow()));
+        return request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()));
     }
 
     @Test
