@@ -146,6 +146,12 @@ class EvaluationJourneyTest {
             charts(browser);
             browser.screenshot("evaluation-ranking-phone");
             assertThat(browser.horizontalOverflow()).isZero();
+            for (String cell : List.of("ranking-total", "ranking-tier")) {
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var r = document.querySelector('#ranking-table tbody tr .' + arguments[0]).getBoundingClientRect();"
+                                + "return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;", cell))
+                        .as("on a phone the ranking's %s is on screen without scrolling sideways", cell).isTrue();
+            }
 
             // the export has the ranking in rank order with numbers Excel can sort
             String href = browser.waitFor(By.id("export")).getAttribute("href");

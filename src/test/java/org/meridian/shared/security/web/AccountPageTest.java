@@ -70,7 +70,7 @@ class AccountPageTest {
                         .param("currentPassword", "not-my-password-1")
                         .param("newPassword", "Brand-new-pass-77").param("confirmPassword", "Brand-new-pass-77"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"currentPassword-errors\"")))
+                .andExpect(content().string(containsString("id=\"currentPassword-error\"")))
                 .andExpect(content().string(containsString("当前密码不正确")));
         signsIn(analyst, "Brand-new-pass-77", false);
         signsIn(analyst, TestUsers.PASSWORD, true);
@@ -87,7 +87,7 @@ class AccountPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(containsString("id=\"password-card\"")))
-                .andExpect(content().string(containsString("id=\"newPassword-errors\"")))
+                .andExpect(content().string(containsString("id=\"newPassword-error\"")))
                 .andExpect(content().string(containsString("密码至少 10 个字符")))
                 .andExpect(content().string(containsString("密码须包含数字")))
                 .andExpect(content().string(containsString("两次输入的新密码不一致")))

@@ -44,7 +44,7 @@ class AdminJourneyTest {
             browser.field("password").sendKeys("short");
             browser.driver().findElement(By.cssSelector("input[name='roles'][value='CHANNEL_MANAGER']")).click();
             browser.driver().findElement(By.id("user-submit")).click();
-            browser.waitForTextContaining(By.id("password-errors"), "密码至少 10 个字符");
+            browser.waitForTextContaining(By.id("password-error"), "密码至少 10 个字符");
             browser.screenshot("admin-user-new-errors-desktop");
             browser.resize(Browser.PHONE);
             browser.screenshot("admin-user-new-errors-phone");
