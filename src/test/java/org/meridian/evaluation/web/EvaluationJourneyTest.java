@@ -152,6 +152,8 @@ class EvaluationJourneyTest {
                                 + "return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;", cell))
                         .as("on a phone the ranking's %s is on screen without scrolling sideways", cell).isTrue();
             }
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('ranking-table').scrollIntoView()");
+            browser.screenshot("evaluation-ranking-cards-phone");
 
             // the export has the ranking in rank order with numbers Excel can sort
             String href = browser.waitFor(By.id("export")).getAttribute("href");
