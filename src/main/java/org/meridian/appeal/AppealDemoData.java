@@ -12,9 +12,12 @@ import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationRuns;
+import org.meridian.evaluation.EvaluationSubject;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.intake.RawEvent;
+import org.meridian.shared.Period;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.web.Paged;
@@ -42,15 +45,17 @@ class AppealDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AppealDemoData.class);
 
     private final AppealService appeals;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
+    private final EvaluationRuns runs;
     private final ChannelRegistry channels;
     private final Hospitals hospitals;
     private final UserDetailsService users;
 
-    AppealDemoData(AppealService appeals, EvaluationService evaluations, ChannelRegistry channels, Hospitals hospitals,
+    AppealDemoData(AppealService appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, Hospitals hospitals,
                    UserDetailsService users) {
         this.appeals = appeals;
         this.evaluations = evaluations;
+        this.runs = runs;
         this.channels = channels;
         this.hospitals = hospitals;
         this.users = users;
@@ -77,7 +82,7 @@ class AppealDemoData implements ApplicationRunner {
             return;
         }
         Evaluation e = target.get();
-        UnitScorecard card = evaluations.scorecard(office, e.id(), "CH-001").orElseThrow();
+        UnitScorecard card = evaluations.scorecard(office.actor(), e.id(), "CH-001").orElseThrow();
         List<String> codes = card.indicators().stream().map(UnitScorecard.Line::code).toList();
         try {
             String[][] appealsToFile = {
@@ -107,9 +112,9 @@ class AppealDemoData implements ApplicationRunner {
     }
 
     private Optional<Evaluation> publishedWith(MeridianUser office, ChannelRef ch) {
-        return evaluations.search(office, null, ch.type(), 0, Paged.MAX_SIZE).items().stream()
+        return evaluations.search(office.actor(), null, ch.type(), 0, Paged.MAX_SIZE).items().stream()
                 .filter(Evaluation::published)
-                .filter(e -> evaluations.scorecard(office, e.id(), ch.code()).isPresent())
+                .filter(e -> evaluations.scorecard(office.actor(), e.id(), ch.code()).isPresent())
                 .max(Comparator.comparing((Evaluation e) -> e.period().lastDay()).thenComparing(Evaluation::version));
     }
 
@@ -117,9 +122,9 @@ class AppealDemoData implements ApplicationRunner {
         long h = office.hospitalId();
         YearMonth last = YearMonth.now(hospitals.find(h).orElseThrow().timeZone()).minusMonths(1);
         try {
-            Evaluation e = evaluations.run(h, office.getUsername(),
-                    EvaluationService.subject(last.toString(), ch.type().name()));
-            return Optional.of(evaluations.publish(h, office.getUsername(), e.id()));
+            Evaluation e = runs.run(office.actor(), new EvaluationSubject(Period.month(last.getYear(),
+                    last.getMonthValue()), ch.type()));
+            return Optional.of(runs.publish(office.actor(), e.id()));
         } catch (EvaluationConflictException ex) {
             return Optional.empty();
         }

@@ -17,7 +17,10 @@ import java.util.Set;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationRuns;
+import org.meridian.evaluation.EvaluationSubject;
+import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.intake.EventAlreadyVoidedException;
 import org.meridian.intake.EventChannels;
@@ -25,6 +28,7 @@ import org.meridian.intake.EventNotFoundException;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.IntakeService;
 import org.meridian.intake.RawEvent;
+import org.meridian.shared.Period;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -57,7 +61,8 @@ public class AppealService {
     private static final Set<Role> OFFICE = EnumSet.of(Role.ADMIN, Role.HOSPITAL_MANAGER, Role.CHANNEL_MANAGER);
 
     private final Appeals appeals;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
+    private final EvaluationRuns runs;
     private final ChannelRegistry channels;
     private final IntakeService intake;
     private final EventChannels eventChannels;
@@ -65,12 +70,13 @@ public class AppealService {
     private final Clock clock;
     private final AppealSettings defaults;
 
-    AppealService(Appeals appeals, EvaluationService evaluations, ChannelRegistry channels, IntakeService intake,
+    AppealService(Appeals appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, IntakeService intake,
                   EventChannels eventChannels, AuditLog audit, Clock clock,
                   @Value("${meridian.appeal.filing-days:15}") int filingDays,
                   @Value("${meridian.appeal.review-days:10}") int reviewDays) {
         this.appeals = appeals;
         this.evaluations = evaluations;
+        this.runs = runs;
         this.channels = channels;
         this.intake = intake;
         this.eventChannels = eventChannels;
@@ -162,7 +168,7 @@ public class AppealService {
             problems.add(InputProblem.of("evaluationId", "appeal.error.required"));
             throw new InvalidInputException(problems);
         }
-        Evaluation e = evaluations.get(user, request.evaluationId());
+        Evaluation e = evaluations.get(user.actor(), request.evaluationId());
         requireAppealable(user, e);
         Optional<ChannelRef> channel = code.isEmpty() ? Optional.empty() : channels.findByCode(user.hospitalId(), code);
         if (!code.isEmpty() && channel.isEmpty()) {
@@ -174,7 +180,7 @@ public class AppealService {
         }
         UnitScorecard card = null;
         if (channel.isPresent()) {
-            card = evaluations.scorecard(user, e.id(), code).orElse(null);
+            card = evaluations.scorecard(user.actor(), e.id(), code).orElse(null);
             if (card == null) {
                 problems.add(InputProblem.of("channel", "appeal.error.notEvaluated", code));
             }
@@ -227,7 +233,7 @@ public class AppealService {
             throw AppealRefusedException.conflict("Evaluation " + e.id() + " (" + name + ") is not published: only "
                     + "published evaluations can be appealed.", "appeal.refused.unpublished", name);
         }
-        int inForce = evaluations.search(user, e.period(), e.unitType(), 0, Paged.MAX_SIZE).items().stream()
+        int inForce = evaluations.search(user.actor(), e.period(), e.unitType(), 0, Paged.MAX_SIZE).items().stream()
                 .filter(Evaluation::published).mapToInt(Evaluation::version).max().orElse(e.version());
         if (inForce > e.version()) {
             throw AppealRefusedException.conflict("Evaluation " + e.id() + " (" + name + ") has been superseded by "
@@ -410,7 +416,8 @@ public class AppealService {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            corrected = evaluations.run(h, actor, EvaluationService.subject(a.period(), a.unitType().name()));
+            corrected = runs.run(user.actor(), new EvaluationSubject(Period.parse(a.period()).orElseThrow(),
+                    a.unitType()));
             appeals.insertCorrections(h, id, corrections);
         }
         AppealStatus to = d.upheld() ? AppealStatus.UPHELD : AppealStatus.REJECTED;
@@ -456,11 +463,11 @@ public class AppealService {
 
     /** Whether the user may see the appeal: ANALYST and above every one, a CHANNEL_USER its own channel's. */
     public static boolean visible(MeridianUser user, Appeal a) {
-        return EvaluationService.seesAll(user) || Long.valueOf(a.channelId()).equals(user.channelId());
+        return EvaluationVisibility.seesAll(user.actor()) || Long.valueOf(a.channelId()).equals(user.channelId());
     }
 
     private Long channelScope(MeridianUser user) {
-        return EvaluationService.seesAll(user) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
+        return EvaluationVisibility.seesAll(user.actor()) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
     }
 
     public Appeal get(MeridianUser user, long id) {

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.meridian.indicator.Schemes;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.security.MeridianUser;
 import org.meridian.intake.IntakeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +19,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: published evaluations of the demo hospital for every month and quarter of the 24 months of
  * demo events that has ended (from the month and quarter of the first demo day to the last completed ones), for
- * every unit type with a scheme, run and published by the demo channel office ({@code office}) exactly like a
- * person would: from the daily rollups, each publication announced as {@link EvaluationPublished}. The current,
+ * every unit type with a scheme, run and published as the demo channel office's account ({@code office}) exactly
+ * like that person would: from the daily rollups, each publication announced as {@link EvaluationPublished}. The current,
  * incomplete month and quarter stay unevaluated. A (period, unit type) that already has an evaluation is left
  * alone, so a restart adds nothing twice.
  */
@@ -38,16 +41,18 @@ class DemoEvaluations implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEvaluations.class);
 
-    private final EvaluationService service;
+    private final EvaluationRuns service;
     private final Evaluations evaluations;
     private final Schemes schemes;
     private final IntakeService intake;
     private final Hospitals hospitals;
+    private final UserDetailsService users;
     private final Clock clock;
 
-    DemoEvaluations(EvaluationService service, Evaluations evaluations, Schemes schemes, IntakeService intake,
-                    Hospitals hospitals, Clock clock) {
+    DemoEvaluations(EvaluationRuns service, Evaluations evaluations, Schemes schemes, IntakeService intake,
+                    Hospitals hospitals, UserDetailsService users, Clock clock) {
         this.service = service;
+        this.users = users;
         this.evaluations = evaluations;
         this.schemes = schemes;
         this.intake = intake;
@@ -72,9 +77,11 @@ class DemoEvaluations implements ApplicationRunner {
         long h = hospital.id();
         LocalDate today = LocalDate.now(clock.withZone(hospital.timeZone()));
         LocalDate first = today.minusYears(YEARS_OF_EVENTS);
-        if (intake.totals(h, first, today).isEmpty()) {
+        if (intake.totals(h, first, today).isEmpty()
+                || !(users.loadUserByUsername(ACTOR) instanceof MeridianUser office)) {
             return;
         }
+        Actor actor = office.actor();
         long started = System.nanoTime();
         int published = 0;
         for (UnitType type : UnitType.values()) {
@@ -85,8 +92,8 @@ class DemoEvaluations implements ApplicationRunner {
                 if (evaluations.latest(h, period, type).isPresent()) {
                     continue;
                 }
-                Evaluation e = service.run(h, ACTOR, new EvaluationService.Subject(period, type));
-                service.publish(h, ACTOR, e.id());
+                Evaluation e = service.run(actor, new EvaluationSubject(period, type));
+                service.publish(actor, e.id());
                 published++;
             }
         }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The what-if of the scheme editor (方案试算), answered with exactly what an evaluation run uses: the channels
- * evaluable now, their measure totals over the period from the daily rollups ({@link EvaluationService#units})
+ * evaluable now, their measure totals over the period from the daily rollups ({@link EvaluationRuns#units})
  * and {@link ScorecardEngine#score}. The old side is the scheme in force scored on the same totals, so that the
  * comparison shows the effect of the edit alone; nothing is stored.
  */
@@ -35,13 +35,13 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
     static final int MONTHS = 12;
     static final int QUARTERS = 8;
 
-    private final EvaluationService evaluations;
+    private final EvaluationRuns evaluations;
     private final Evaluations repository;
     private final Schemes schemes;
     private final ChannelRegistry channels;
     private final IntakeService intake;
 
-    DraftSchemeWhatIf(EvaluationService evaluations, Evaluations repository, Schemes schemes,
+    DraftSchemeWhatIf(EvaluationRuns evaluations, Evaluations repository, Schemes schemes,
                       ChannelRegistry channels, IntakeService intake) {
         this.evaluations = evaluations;
         this.repository = repository;
@@ -90,7 +90,7 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
     @Transactional(readOnly = true)
     public WhatIfComparison compare(long hospitalId, SchemeSnapshot draft, Period period) {
         UnitType type = draft.unitType();
-        EvaluationService.Units units = evaluations.units(hospitalId, type, period);
+        EvaluationRuns.Units units = evaluations.units(hospitalId, type, period);
         Optional<SchemeSnapshot> current = schemes.current(hospitalId, type);
         List<Scorecard> drafted = ScorecardEngine.score(draft, units.totals());
         Map<String, Scorecard> old = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package org.meridian.evaluation;
 
 import java.util.List;
 
-import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.Actor;
 
 /**
  * Pages of other modules about one evaluation — e.g. the delivery list of its channels' feedback reports — linked
@@ -12,7 +12,7 @@ import org.meridian.shared.security.MeridianUser;
 public interface EvaluationLinks {
 
     /** The links for this reader and evaluation; empty when none applies (e.g. a draft, or a reader without access). */
-    List<Link> links(MeridianUser user, Evaluation evaluation);
+    List<Link> links(Actor reader, Evaluation evaluation);
 
     /**
      * One link.

@@ -5,7 +5,7 @@ import org.meridian.shared.UnitType;
 
 /**
  * An evaluation was published (发布): its scorecards are final for that version. Incentives and channel
- * feedback can react to it; {@link EvaluationService#allScorecards} reads the results.
+ * feedback can react to it; {@link EvaluationResults#allScorecards} reads the results.
  */
 public record EvaluationPublished(long hospitalId, long evaluationId, Period period, UnitType unitType,
                                   int version) {

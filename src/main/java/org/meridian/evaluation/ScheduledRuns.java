@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.meridian.indicator.Schemes;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
@@ -20,23 +21,24 @@ import org.springframework.stereotype.Component;
 /**
  * Draft runs at period end (期末自动试算): shortly after local midnight, for every hospital whose local date has
  * just moved past the end of a month (and so perhaps a quarter, half year or year), the drafts of those periods
- * are run for every unit type with a scheme, as {@code system}. A period that already has a published version is
+ * are run for every unit type with a scheme, by the system actor {@code system:scheduler}. A period that already has a published version is
  * left alone (a correction is a person's decision); an existing draft is re-run. Nothing is published.
  */
 @Component
 class ScheduledRuns {
 
-    static final String ACTOR = "system";
+    /** Who runs them: Meridian itself, never a person. */
+    static final String ACTOR = "scheduler";
     private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
 
-    private final EvaluationService evaluations;
+    private final EvaluationRuns evaluations;
     private final Evaluations stored;
     private final Schemes schemes;
     private final Hospitals hospitals;
     private final Clock clock;
     private final boolean enabled;
 
-    ScheduledRuns(EvaluationService evaluations, Evaluations stored, Schemes schemes, Hospitals hospitals, Clock clock,
+    ScheduledRuns(EvaluationRuns evaluations, Evaluations stored, Schemes schemes, Hospitals hospitals, Clock clock,
                   @Value("${meridian.evaluation.scheduled-runs:true}") boolean enabled) {
         this.evaluations = evaluations;
         this.stored = stored;
@@ -84,7 +86,7 @@ class ScheduledRuns {
             for (UnitType type : schemes.currentAll(hospitalId).keySet()) {
                 boolean published = stored.latest(hospitalId, p, type).map(Evaluation::published).orElse(false);
                 if (!published) {
-                    ran.add(evaluations.run(hospitalId, ACTOR, new EvaluationService.Subject(p, type)));
+                    ran.add(evaluations.run(Actor.system(hospitalId, ACTOR), new EvaluationSubject(p, type)));
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.SchemeSnapshot;
@@ -45,12 +45,12 @@ public class FeedbackReports {
             Role.ANALYST);
 
     private final Reports reports;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final FeedbackRules rules;
     private final AuditLog audit;
     private final Clock clock;
 
-    FeedbackReports(Reports reports, EvaluationService evaluations, FeedbackRules rules, AuditLog audit, Clock clock) {
+    FeedbackReports(Reports reports, EvaluationResults evaluations, FeedbackRules rules, AuditLog audit, Clock clock) {
         this.reports = reports;
         this.evaluations = evaluations;
         this.rules = rules;
@@ -80,18 +80,18 @@ public class FeedbackReports {
     @Transactional
     public int generate(long hospitalId, String actor, long evaluationId) {
         MeridianUser reader = reader(hospitalId);
-        Evaluation e = evaluations.get(reader, evaluationId);
+        Evaluation e = evaluations.get(reader.actor(), evaluationId);
         if (!e.published()) {
             throw new EvaluationConflictException("Evaluation " + evaluationId + " is a draft: feedback reports are "
                     + "made for published evaluations only.");
         }
-        SchemeSnapshot scheme = evaluations.scheme(reader, evaluationId);
-        List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);
+        SchemeSnapshot scheme = evaluations.scheme(reader.actor(), evaluationId);
+        List<UnitScorecard> cards = evaluations.allScorecards(reader.actor(), evaluationId);
         List<SuggestionRule> enabled = rules.all(hospitalId).stream().filter(SuggestionRule::enabled).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int created = 0;
         for (UnitScorecard card : cards) {
-            List<TrendPoint> trend = evaluations.trend(reader, card.channelId(), e.unitType(), e.period());
+            List<TrendPoint> trend = evaluations.trend(reader.actor(), card.channelId(), e.unitType(), e.period());
             ReportContent content = ReportBuilder.build(e, scheme, card, cards, trend, enabled);
             if (reports.insertIfAbsent(hospitalId, evaluationId, card.channelId(), content, now)) {
                 created++;
@@ -126,7 +126,7 @@ public class FeedbackReports {
     private List<Evaluation> published(MeridianUser user) {
         List<Evaluation> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            Paged<Evaluation> p = evaluations.search(user, null, null, page, Paged.MAX_SIZE);
+            Paged<Evaluation> p = evaluations.search(user.actor(), null, null, page, Paged.MAX_SIZE);
             p.items().stream().filter(Evaluation::published).forEach(all::add);
             if (p.offset() + p.items().size() >= p.total() || p.items().isEmpty()) {
                 return all;
@@ -208,7 +208,7 @@ public class FeedbackReports {
      * channel user gets only its own channel's.
      */
     public List<FeedbackReport> ofEvaluation(MeridianUser user, long evaluationId, boolean onlyUnacknowledged) {
-        evaluations.get(user, evaluationId);
+        evaluations.get(user.actor(), evaluationId);
         List<FeedbackReport> all = reports.ofEvaluation(user.hospitalId(), evaluationId, onlyUnacknowledged);
         if (office(user)) {
             return all;

@@ -16,7 +16,7 @@ import org.meridian.channel.ChannelStatus;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationNotFoundException;
 import org.meridian.evaluation.EvaluationPublished;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.Explanation;
@@ -68,7 +68,7 @@ class EvaluationDrafting {
     /** The name the system acts under (prepared_by, audit log, channel status history). */
     static final String SYSTEM = StatementHeader.SYSTEM;
 
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final IntakeService intake;
     private final IncentiveRules rules;
@@ -77,7 +77,7 @@ class EvaluationDrafting {
     private final AuditLog audit;
     private final PlatformTransactionManager transactions;
 
-    EvaluationDrafting(EvaluationService evaluations, ChannelRegistry channels, IntakeService intake,
+    EvaluationDrafting(EvaluationResults evaluations, ChannelRegistry channels, IntakeService intake,
                        IncentiveRules rules, Statements statements, Sanctions sanctions, AuditLog audit,
                        PlatformTransactionManager transactions) {
         this.transactions = transactions;
@@ -145,7 +145,7 @@ class EvaluationDrafting {
         MeridianUser reader = reader(h);
         Evaluation evaluation;
         try {
-            evaluation = evaluations.get(reader, evaluationId);
+            evaluation = evaluations.get(reader.actor(), evaluationId);
         } catch (EvaluationNotFoundException e) {
             throw new IncentiveNotFound("evaluation", evaluationId);
         }
@@ -156,7 +156,7 @@ class EvaluationDrafting {
         Period period = Period.parse(evaluation.period().toString());
         List<IncentiveRule> inEffect = rules.all(h).stream().filter(r -> r.complianceStatus().inEffect())
                 .map(StoredRule::toRule).toList();
-        List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);
+        List<UnitScorecard> cards = evaluations.allScorecards(reader.actor(), evaluationId);
         Map<Long, Map<Measure, BigDecimal>> rollups = needsRollups(inEffect)
                 ? intake.totals(h, evaluation.period().firstDay(), evaluation.period().lastDay()) : Map.of();
         int drafted = 0;
@@ -337,7 +337,7 @@ class EvaluationDrafting {
             return false;
         }
         sanctions.supersedePending(h, card.channel(), period.toString(), evaluation.id());
-        List<TierInPeriod> history = evaluations.trend(reader, card.channelId(), evaluation.unitType(),
+        List<TierInPeriod> history = evaluations.trend(reader.actor(), card.channelId(), evaluation.unitType(),
                         evaluation.period()).stream()
                 .filter(p -> p.period().compareTo(evaluation.period()) <= 0)
                 .map(p -> new TierInPeriod(Period.parse(p.period().toString()),

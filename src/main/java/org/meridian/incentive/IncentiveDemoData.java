@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.shared.web.Paged;
 
@@ -45,14 +45,14 @@ class IncentiveDemoData implements ApplicationRunner {
     private final Incentives incentives;
     private final UserDetailsService users;
     private final Hospitals hospitals;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final EvaluationDrafting drafting;
 
     /** How many of the latest published periods per unit type and period kind the demo drafts. */
     static final int PERIODS_DRAFTED = 4;
 
     IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals,
-                      EvaluationService evaluations, EvaluationDrafting drafting) {
+                      EvaluationResults evaluations, EvaluationDrafting drafting) {
         this.evaluations = evaluations;
         this.drafting = drafting;
         this.incentives = incentives;
@@ -108,7 +108,7 @@ class IncentiveDemoData implements ApplicationRunner {
     private List<Evaluation> recentPublished(MeridianUser office) {
         List<Evaluation> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            var found = evaluations.search(office, null, null, page, Paged.MAX_SIZE);
+            var found = evaluations.search(office.actor(), null, null, page, Paged.MAX_SIZE);
             all.addAll(found.items());
             if ((long) (page + 1) * Paged.MAX_SIZE >= found.total()) {
                 break;

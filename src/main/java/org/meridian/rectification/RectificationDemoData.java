@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.Paged;
 import org.slf4j.Logger;
@@ -32,10 +32,10 @@ class RectificationDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RectificationDemoData.class);
 
     private final RectificationService rectification;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final UserDetailsService users;
 
-    RectificationDemoData(RectificationService rectification, EvaluationService evaluations, UserDetailsService users) {
+    RectificationDemoData(RectificationService rectification, EvaluationResults evaluations, UserDetailsService users) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.users = users;
@@ -47,7 +47,7 @@ class RectificationDemoData implements ApplicationRunner {
                 || rectification.search(office, null, 0, 1).total() > 0) {
             return;
         }
-        List<Evaluation> published = new ArrayList<>(evaluations.search(office, null, null, 0, Paged.MAX_SIZE).items()
+        List<Evaluation> published = new ArrayList<>(evaluations.search(office.actor(), null, null, 0, Paged.MAX_SIZE).items()
                 .stream().filter(Evaluation::published).toList());
         published.sort(Comparator.comparing((Evaluation e) -> e.period().lastDay()).reversed());
         for (Evaluation e : published) {

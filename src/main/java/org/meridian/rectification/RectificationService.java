@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.TierPolicy;
 import org.meridian.shared.audit.AuditLog;
@@ -49,13 +50,13 @@ public class RectificationService {
     private static final Set<Role> OFFICE = EnumSet.of(Role.ADMIN, Role.HOSPITAL_MANAGER, Role.CHANNEL_MANAGER);
 
     private final Plans plans;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final Hospitals hospitals;
     private final AuditLog audit;
     private final Clock clock;
     private final BigDecimal failingScore;
 
-    RectificationService(Plans plans, EvaluationService evaluations, Hospitals hospitals, AuditLog audit, Clock clock,
+    RectificationService(Plans plans, EvaluationResults evaluations, Hospitals hospitals, AuditLog audit, Clock clock,
                          @Value("${meridian.rectification.failing-score:60}") BigDecimal failingScore) {
         this.plans = plans;
         this.evaluations = evaluations;
@@ -89,7 +90,7 @@ public class RectificationService {
     public List<Candidate> candidates(MeridianUser user, long evaluationId) {
         Evaluation e = published(user, evaluationId);
         List<Candidate> out = new ArrayList<>();
-        for (UnitScorecard c : evaluations.allScorecards(user, e.id())) {
+        for (UnitScorecard c : evaluations.allScorecards(user.actor(), e.id())) {
             candidate(user, e, c).ifPresent(out::add);
         }
         out.sort((a, b) -> a.total() == null ? (b.total() == null ? 0 : -1)
@@ -110,7 +111,7 @@ public class RectificationService {
     }
 
     private Evaluation published(MeridianUser user, long evaluationId) {
-        Evaluation e = evaluations.get(user, evaluationId);
+        Evaluation e = evaluations.get(user.actor(), evaluationId);
         if (!e.published()) {
             throw RectificationRefusedException.conflict("Evaluation " + e.id() + " is a draft: plans are opened on "
                     + "published evaluations only.", "rectification.refused.unpublished");
@@ -141,7 +142,7 @@ public class RectificationService {
             problems.add(InputProblem.of("channel", "rectification.error.required"));
         }
         Evaluation e = published(user, evaluationId);
-        UnitScorecard card = code.isEmpty() ? null : evaluations.scorecard(user, e.id(), code).orElse(null);
+        UnitScorecard card = code.isEmpty() ? null : evaluations.scorecard(user.actor(), e.id(), code).orElse(null);
         if (!code.isEmpty() && card == null) {
             problems.add(InputProblem.of("channel", "rectification.error.notEvaluated", code));
         }
@@ -334,11 +335,11 @@ public class RectificationService {
 
     /** ANALYST and above see every plan; a CHANNEL_USER its own channel's. */
     public static boolean visible(MeridianUser user, Plan p) {
-        return EvaluationService.seesAll(user) || Long.valueOf(p.channelId()).equals(user.channelId());
+        return EvaluationVisibility.seesAll(user.actor()) || Long.valueOf(p.channelId()).equals(user.channelId());
     }
 
     private static Long channelScope(MeridianUser user) {
-        return EvaluationService.seesAll(user) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
+        return EvaluationVisibility.seesAll(user.actor()) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
     }
 
     public Plan get(MeridianUser user, long id) {

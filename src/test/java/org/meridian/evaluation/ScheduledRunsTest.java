@@ -52,7 +52,7 @@ class ScheduledRunsTest {
         assertThat(ran).extracting(e -> e.period() + " " + e.unitType() + " " + e.status() + " v" + e.version())
                 .containsExactlyInAnyOrder("2026-09 EXAM_CENTER DRAFT v1", "2026-09 COMMUNITY_HEALTH DRAFT v1",
                         "2026-Q3 EXAM_CENTER DRAFT v1");
-        assertThat(ran).allSatisfy(e -> assertThat(e.ranBy()).isEqualTo("system"));
+        assertThat(ran).allSatisfy(e -> assertThat(e.ranBy()).isEqualTo("system:scheduler"));
         // running again re-runs the same drafts
         assertThat(runs.runEnded(c.hospital.id(), LocalDate.of(2026, 10, 1))).extracting(Evaluation::id)
                 .containsExactlyInAnyOrderElementsOf(ran.stream().map(Evaluation::id).toList());

@@ -24,7 +24,8 @@ import org.meridian.appeal.NewAppeal;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationNotFoundException;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.InputProblem;
@@ -59,12 +60,12 @@ import tools.jackson.databind.json.JsonMapper;
 class AppealPages {
 
     private final AppealService appeals;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    AppealPages(AppealService appeals, EvaluationService evaluations, ChannelRegistry channels,
+    AppealPages(AppealService appeals, EvaluationResults evaluations, ChannelRegistry channels,
                 MessageSource messages, JsonMapper json) {
         this.appeals = appeals;
         this.evaluations = evaluations;
@@ -100,7 +101,7 @@ class AppealPages {
         model.addAttribute("now", appeals.currentTime());
         model.addAttribute("canFile", filer(user));
         model.addAttribute("isOffice", AppealService.office(user));
-        model.addAttribute("published", evaluations.search(user, null, null, 0, 200).items().stream()
+        model.addAttribute("published", evaluations.search(user.actor(), null, null, 0, 200).items().stream()
                 .filter(Evaluation::published).toList());
         model.addAttribute("ownChannel", ownChannelCode(user));
         model.addAttribute("settings", appeals.settings(user.hospitalId()));
@@ -108,7 +109,7 @@ class AppealPages {
     }
 
     private static String nav(MeridianUser user) {
-        return EvaluationService.seesAll(user) ? "appeals" : "appeals-channel";
+        return EvaluationVisibility.seesAll(user.actor()) ? "appeals" : "appeals-channel";
     }
 
     private String ownChannelCode(MeridianUser user) {
@@ -128,10 +129,10 @@ class AppealPages {
 
     private String form(MeridianUser user, long evaluationId, String channel, String indicator, String statement,
                         Map<String, String> errors, String refusal, Model model, Locale locale) {
-        Evaluation e = evaluations.get(user, evaluationId);
+        Evaluation e = evaluations.get(user.actor(), evaluationId);
         List<LineChoice> lines = new ArrayList<>();
         Optional<UnitScorecard> card = channel.isBlank() ? Optional.empty()
-                : evaluations.scorecard(user, e.id(), channel);
+                : evaluations.scorecard(user.actor(), e.id(), channel);
         card.ifPresent(c -> c.indicators().forEach(l -> lines.add(new LineChoice(l.code(), four(l.value()),
                 four(l.score())))));
         model.addAttribute("activeNav", nav(user));
@@ -199,7 +200,7 @@ class AppealPages {
         model.addAttribute("isOffice", AppealService.office(user));
         model.addAttribute("canDecide", AppealService.office(user) && !a.filedBy().equals(user.getUsername()));
         model.addAttribute("canAttach", filer(user) && a.status().open());
-        model.addAttribute("seesEvaluations", EvaluationService.seesAll(user));
+        model.addAttribute("seesEvaluations", EvaluationVisibility.seesAll(user.actor()));
         model.addAttribute("contestedValue", four(a.contestedValue()));
         model.addAttribute("contestedScore", four(a.contestedScore()));
         model.addAttribute("form", form);
@@ -209,8 +210,8 @@ class AppealPages {
         String correctedScore = null;
         if (a.correctedEvaluationId() != null) {
             try {
-                corrected = evaluations.get(user, a.correctedEvaluationId());
-                Optional<UnitScorecard.Line> line = evaluations.scorecard(user, corrected.id(), a.channelCode())
+                corrected = evaluations.get(user.actor(), a.correctedEvaluationId());
+                Optional<UnitScorecard.Line> line = evaluations.scorecard(user.actor(), corrected.id(), a.channelCode())
                         .flatMap(c -> c.indicators().stream().filter(l -> l.code().equals(a.indicator())).findFirst());
                 correctedValue = line.map(l -> four(l.value())).orElse(null);
                 correctedScore = line.map(l -> four(l.score())).orElse(null);

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationRuns;
 import org.meridian.evaluation.EvaluationStatus;
 import org.meridian.evaluation.TierOutcome;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.evaluation.web.EvaluationParams;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
@@ -38,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/evaluations")
 class EvaluationApi {
 
-    private final EvaluationService evaluations;
+    private final EvaluationRuns runs;
+    private final EvaluationResults results;
 
-    EvaluationApi(EvaluationService evaluations) {
-        this.evaluations = evaluations;
+    EvaluationApi(EvaluationRuns runs, EvaluationResults results) {
+        this.runs = runs;
+        this.results = results;
     }
 
     record RunRequest(String period, String unitType) {
@@ -81,53 +84,49 @@ class EvaluationApi {
 
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    EvaluationView run(@RequestBody(required = false) RunRequest body) {
+    EvaluationView run(Actor actor, @RequestBody(required = false) RunRequest body) {
         RunRequest b = body == null ? new RunRequest(null, null) : body;
-        MeridianUser user = CurrentUser.require();
-        return EvaluationView.of(evaluations.run(user.hospitalId(), user.getUsername(),
-                EvaluationService.subject(b.period(), b.unitType())));
+        return EvaluationView.of(runs.run(actor, EvaluationParams.subject(b.period(), b.unitType())));
     }
 
     @PostMapping("/{id}/publish")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    EvaluationView publish(@PathVariable long id) {
-        MeridianUser user = CurrentUser.require();
-        return EvaluationView.of(evaluations.publish(user.hospitalId(), user.getUsername(), id));
+    EvaluationView publish(Actor actor, @PathVariable long id) {
+        return EvaluationView.of(runs.publish(actor, id));
     }
 
     @PostMapping("/{id}/apply-tiers")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    List<TierOutcome> applyTiers(@PathVariable long id) {
-        MeridianUser user = CurrentUser.require();
-        return evaluations.applyTiers(user.hospitalId(), user.getUsername(), id);
+    List<TierOutcome> applyTiers(Actor actor, @PathVariable long id) {
+        return runs.applyTiers(actor, id);
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    Paged<EvaluationView> list(@RequestParam(required = false) String period,
+    Paged<EvaluationView> list(Actor actor, @RequestParam(required = false) String period,
                                @RequestParam(required = false) String unitType,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
         List<InputProblem> problems = new ArrayList<>();
-        Optional<Period> p = EvaluationService.periodFilter(period, problems);
-        Optional<UnitType> t = EvaluationService.unitTypeFilter(unitType, problems);
+        Optional<Period> p = EvaluationParams.periodFilter(period, problems);
+        Optional<UnitType> t = EvaluationParams.unitTypeFilter(unitType, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return evaluations.search(CurrentUser.require(), p.orElse(null), t.orElse(null), page, size)
+        return results.search(actor, p.orElse(null), t.orElse(null), page, size)
                 .map(EvaluationView::of);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    EvaluationView one(@PathVariable long id) {
-        return EvaluationView.of(evaluations.get(CurrentUser.require(), id));
+    EvaluationView one(Actor actor, @PathVariable long id) {
+        return EvaluationView.of(results.get(actor, id));
     }
 
     @GetMapping("/{id}/scorecards")
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    Paged<ScorecardView> scorecards(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+    Paged<ScorecardView> scorecards(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        return evaluations.scorecards(CurrentUser.require(), id, page, size).map(ScorecardView::of);
+        return results.scorecards(actor, id, page, size).map(ScorecardView::of);
     }
 }

@@ -16,7 +16,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.PeriodComparison;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.WhatIfComparison;
@@ -25,11 +25,10 @@ import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.Scorecard;
-import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +46,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasRole('ANALYST')")
 class ComparisonPages {
 
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final MessageSource messages;
 
-    ComparisonPages(EvaluationService evaluations, MessageSource messages) {
+    ComparisonPages(EvaluationResults evaluations, MessageSource messages) {
         this.evaluations = evaluations;
         this.messages = messages;
     }
@@ -72,23 +71,23 @@ class ComparisonPages {
     }
 
     @GetMapping
-    String compare(@AuthenticationPrincipal MeridianUser user, @RequestParam long b,
+    String compare(Actor actor, @RequestParam long b,
                    @RequestParam(required = false) Long a, @RequestParam(defaultValue = "") String channel,
                    Model model, Locale locale) {
-        Evaluation second = evaluations.get(user, b);
-        Long first = a != null ? a : defaultFirst(user, second).map(Evaluation::id).orElse(null);
+        Evaluation second = evaluations.get(actor, b);
+        Long first = a != null ? a : defaultFirst(actor, second).map(Evaluation::id).orElse(null);
         model.addAttribute("activeNav", "evaluations");
         model.addAttribute("second", second);
         model.addAttribute("firstId", first);
         model.addAttribute("channel", channel);
-        model.addAttribute("choices", evaluations.search(user, null, second.unitType(), 0, 200).items());
+        model.addAttribute("choices", evaluations.search(actor, null, second.unitType(), 0, 200).items());
         if (first == null) {
             model.addAttribute("problem", text("evaluation.compare.noFirst", locale));
             return "evaluations/compare";
         }
         PeriodComparison c;
         try {
-            c = evaluations.compare(user, first, b);
+            c = evaluations.compare(actor, first, b);
         } catch (EvaluationConflictException e) {
             model.addAttribute("problem", text("evaluation.compare.otherType", locale));
             return "evaluations/compare";
@@ -113,10 +112,10 @@ class ComparisonPages {
     }
 
     @GetMapping(value = "", params = "format=xlsx")
-    void export(@AuthenticationPrincipal MeridianUser user, @RequestParam long a, @RequestParam long b,
+    void export(Actor actor, @RequestParam long a, @RequestParam long b,
                 @RequestParam(defaultValue = "") String channel, HttpServletResponse response, Locale locale)
             throws IOException {
-        PeriodComparison c = evaluations.compare(user, a, b);
+        PeriodComparison c = evaluations.compare(actor, a, b);
         Optional<PeriodComparison.Row> one = channel.isBlank() ? Optional.empty() : c.row(channel);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"comparison-"
@@ -223,8 +222,8 @@ class ComparisonPages {
 
     // ---- views -----------------------------------------------------------------------------------
 
-    private Optional<Evaluation> defaultFirst(MeridianUser user, Evaluation second) {
-        return evaluations.inForce(user, second.period().previous(), second.unitType());
+    private Optional<Evaluation> defaultFirst(Actor actor, Evaluation second) {
+        return evaluations.inForce(actor, second.period().previous(), second.unitType());
     }
 
     private RowView rowView(PeriodComparison.Row r, Locale locale) {

@@ -17,7 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
 import org.meridian.evaluation.EvaluationLinks;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationRuns;
+import org.meridian.evaluation.EvaluationSubject;
 import org.meridian.evaluation.TierOutcome;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
@@ -26,9 +28,9 @@ import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.ScorecardEngine;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
@@ -36,7 +38,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,13 +63,15 @@ class EvaluationPages {
 
     private static final List<String> SORTS = List.of("rank", "channel", "region", "total", "coverage", "tier");
 
-    private final EvaluationService evaluations;
+    private final EvaluationRuns runs;
+    private final EvaluationResults evaluations;
     private final MessageSource messages;
     private final JsonMapper json;
     private final ObjectProvider<EvaluationLinks> links;
 
-    EvaluationPages(EvaluationService evaluations, MessageSource messages, JsonMapper json,
+    EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages, JsonMapper json,
                     ObjectProvider<EvaluationLinks> links) {
+        this.runs = runs;
         this.evaluations = evaluations;
         this.messages = messages;
         this.json = json;
@@ -92,18 +95,18 @@ class EvaluationPages {
     // ---- the list ------------------------------------------------------------------------------
 
     @GetMapping
-    String list(@AuthenticationPrincipal MeridianUser user, @RequestParam(required = false) String period,
+    String list(Actor actor, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String unitType, @RequestParam(defaultValue = "0") int page,
                 Model model, Locale locale) {
-        return listPage(user, period, unitType, page, new RunForm("", ""), Map.of(), null, model, locale);
+        return listPage(actor, period, unitType, page, new RunForm("", ""), Map.of(), null, model, locale);
     }
 
-    private String listPage(MeridianUser user, String period, String unitType, int page, RunForm form,
+    private String listPage(Actor actor, String period, String unitType, int page, RunForm form,
                             Map<String, String> errors, String runError, Model model, Locale locale) {
         List<InputProblem> problems = new ArrayList<>();
-        Optional<Period> p = EvaluationService.periodFilter(period, problems);
-        Optional<UnitType> t = EvaluationService.unitTypeFilter(unitType, problems);
-        Paged<Evaluation> found = evaluations.search(user, p.orElse(null), t.orElse(null), Math.max(page, 0),
+        Optional<Period> p = EvaluationParams.periodFilter(period, problems);
+        Optional<UnitType> t = EvaluationParams.unitTypeFilter(unitType, problems);
+        Paged<Evaluation> found = evaluations.search(actor, p.orElse(null), t.orElse(null), Math.max(page, 0),
                 Paged.DEFAULT_SIZE);
         model.addAttribute("activeNav", "evaluations");
         model.addAttribute("evaluations", found);
@@ -114,37 +117,37 @@ class EvaluationPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("runError", runError);
-        model.addAttribute("isOffice", office(user));
+        model.addAttribute("isOffice", office(actor));
         return "evaluations/list";
     }
 
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String run(@AuthenticationPrincipal MeridianUser user, RunForm form, Model model, Locale locale,
+    String run(Actor actor, RunForm form, Model model, Locale locale,
                RedirectAttributes redirect) {
-        EvaluationService.Subject subject;
+        EvaluationSubject subject;
         try {
-            subject = EvaluationService.subject(form.period(), form.unitType());
+            subject = EvaluationParams.subject(form.period(), form.unitType());
         } catch (InvalidInputException e) {
-            return listPage(user, null, null, 0, form, messagesOf(e.problems(), locale), null, model, locale);
+            return listPage(actor, null, null, 0, form, messagesOf(e.problems(), locale), null, model, locale);
         }
         try {
-            Evaluation e = evaluations.run(user.hospitalId(), user.getUsername(), subject);
+            Evaluation e = runs.run(actor, subject);
             redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.ran",
                     new Object[] {e.period().toString(), unitTypeLabel(e.unitType(), locale), e.version()}, locale));
             return "redirect:/evaluations/" + e.id();
         } catch (EvaluationConflictException e) {
-            return listPage(user, null, null, 0, form, Map.of(), messages.getMessage("evaluation.error.noScheme",
+            return listPage(actor, null, null, 0, form, Map.of(), messages.getMessage("evaluation.error.noScheme",
                     new Object[] {unitTypeLabel(subject.unitType(), locale)}, locale), model, locale);
         }
     }
 
     @PostMapping("/{id}/publish")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String publish(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale,
+    String publish(Actor actor, @PathVariable long id, Locale locale,
                    RedirectAttributes redirect) {
         try {
-            evaluations.publish(user.hospitalId(), user.getUsername(), id);
+            runs.publish(actor, id);
             redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.published", null, locale));
         } catch (EvaluationConflictException e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("evaluation.error.alreadyPublished", null,
@@ -155,10 +158,10 @@ class EvaluationPages {
 
     @PostMapping("/{id}/apply-tiers")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String applyTiers(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale,
+    String applyTiers(Actor actor, @PathVariable long id, Locale locale,
                       RedirectAttributes redirect) {
         try {
-            List<TierOutcome> outcomes = evaluations.applyTiers(user.hospitalId(), user.getUsername(), id);
+            List<TierOutcome> outcomes = runs.applyTiers(actor, id);
             long applied = outcomes.stream().filter(o -> o.outcome() == TierOutcome.Outcome.APPLIED).count();
             long pending = outcomes.stream().filter(o -> o.outcome() == TierOutcome.Outcome.PENDING).count();
             redirect.addFlashAttribute("flash", messages.getMessage("evaluation.flash.tiers",
@@ -172,13 +175,13 @@ class EvaluationPages {
     // ---- one evaluation: ranking, heatmap, export ---------------------------------------------
 
     @GetMapping("/{id}")
-    String ranking(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    String ranking(Actor actor, @PathVariable long id,
                    @RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "") String tier,
                    @RequestParam(defaultValue = "rank") String sort, @RequestParam(defaultValue = "asc") String dir,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
-        Evaluation e = evaluations.get(user, id);
-        SchemeSnapshot scheme = evaluations.scheme(user, id);
-        List<UnitScorecard> cards = evaluations.allScorecards(user, id);
+        Evaluation e = evaluations.get(actor, id);
+        SchemeSnapshot scheme = evaluations.scheme(actor, id);
+        List<UnitScorecard> cards = evaluations.allScorecards(actor, id);
         String by = SORTS.contains(sort) ? sort : "rank";
         boolean desc = "desc".equals(dir);
         List<RankRow> rows = cards.stream()
@@ -198,8 +201,8 @@ class EvaluationPages {
         model.addAttribute("regions", new TreeSet<>(cards.stream().map(UnitScorecard::region)
                 .filter(r -> r != null && !r.isBlank()).toList()));
         model.addAttribute("tiers", new TreeSet<>(cards.stream().map(UnitScorecard::tier).toList()));
-        model.addAttribute("isOffice", office(user));
-        model.addAttribute("links", links.orderedStream().flatMap(l -> l.links(user, e).stream()).toList());
+        model.addAttribute("isOffice", office(actor));
+        model.addAttribute("links", links.orderedStream().flatMap(l -> l.links(actor, e).stream()).toList());
         model.addAttribute("heatmap", json.writeValueAsString(heatmap(scheme, cards, locale)));
         model.addAttribute("heatmapHeight", Math.max(260, 60 + 28 * cards.size()) + "px");
         if (htmx != null) {
@@ -221,11 +224,11 @@ class EvaluationPages {
     }
 
     @GetMapping("/{id}/ranking.xlsx")
-    void export(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, HttpServletResponse response,
+    void export(Actor actor, @PathVariable long id, HttpServletResponse response,
                 Locale locale) throws IOException {
-        Evaluation e = evaluations.get(user, id);
-        SchemeSnapshot scheme = evaluations.scheme(user, id);
-        List<UnitScorecard> cards = evaluations.allScorecards(user, id);
+        Evaluation e = evaluations.get(actor, id);
+        SchemeSnapshot scheme = evaluations.scheme(actor, id);
+        List<UnitScorecard> cards = evaluations.allScorecards(actor, id);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + e.period() + "-"
                 + e.unitType() + "-v" + e.version() + ".xlsx\"");
@@ -238,13 +241,13 @@ class EvaluationPages {
     // ---- one channel's scorecard -------------------------------------------------------------
 
     @GetMapping("/{id}/channels/{code}")
-    String scorecard(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, @PathVariable String code,
+    String scorecard(Actor actor, @PathVariable long id, @PathVariable String code,
                      Model model, Locale locale) {
-        Evaluation e = evaluations.get(user, id);
-        SchemeSnapshot scheme = evaluations.scheme(user, id);
-        UnitScorecard card = evaluations.scorecard(user, id, code)
+        Evaluation e = evaluations.get(actor, id);
+        SchemeSnapshot scheme = evaluations.scheme(actor, id);
+        UnitScorecard card = evaluations.scorecard(actor, id, code)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-        List<UnitScorecard> all = evaluations.allScorecards(user, id);
+        List<UnitScorecard> all = evaluations.allScorecards(actor, id);
         List<LineView> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Object> scores = new ArrayList<>();
@@ -268,7 +271,7 @@ class EvaluationPages {
             BigDecimal median = ScorecardEngine.median(peerScores);
             medianScores.add(median == null ? 0 : round1(median));
         }
-        List<TrendPoint> trend = evaluations.trend(user, card.channelId(), e.unitType(), e.period());
+        List<TrendPoint> trend = evaluations.trend(actor, card.channelId(), e.unitType(), e.period());
         model.addAttribute("activeNav", "evaluations");
         model.addAttribute("evaluation", e);
         model.addAttribute("card", card);
@@ -355,10 +358,9 @@ class EvaluationPages {
         return messages.getMessage("unitType." + t.name(), null, t.name(), locale);
     }
 
-    private static boolean office(MeridianUser user) {
-        return user.roles().stream().anyMatch(r -> r == org.meridian.shared.security.Role.ADMIN
-                || r == org.meridian.shared.security.Role.HOSPITAL_MANAGER
-                || r == org.meridian.shared.security.Role.CHANNEL_MANAGER);
+    /** The channel office (CHANNEL_MANAGER and above) runs, publishes and applies tiers. */
+    private static boolean office(Actor actor) {
+        return actor.has(org.meridian.shared.security.Role.CHANNEL_MANAGER);
     }
 
     private Map<String, String> messagesOf(List<InputProblem> problems, Locale locale) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationLinks;
-import org.meridian.evaluation.EvaluationService;
-import org.meridian.shared.security.MeridianUser;
+import org.meridian.evaluation.EvaluationVisibility;
+import org.meridian.shared.Actor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 class FeedbackEvaluationLinks implements EvaluationLinks {
 
     @Override
-    public List<Link> links(MeridianUser user, Evaluation evaluation) {
-        if (!evaluation.published() || !EvaluationService.seesAll(user)) {
+    public List<Link> links(Actor reader, Evaluation evaluation) {
+        if (!evaluation.published() || !EvaluationVisibility.seesAll(reader)) {
             return List.of();
         }
         return List.of(new Link("feedback-link", "feedback.delivery.title", "/feedback/evaluations/" + evaluation.id()));

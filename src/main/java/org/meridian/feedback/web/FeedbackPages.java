@@ -12,7 +12,7 @@ import java.util.Map;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
 import org.meridian.evaluation.EvaluationNotFoundException;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.feedback.FeedbackReport;
 import org.meridian.feedback.FeedbackReportNotFoundException;
 import org.meridian.feedback.FeedbackReports;
@@ -57,13 +57,13 @@ class FeedbackPages {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final FeedbackReports reports;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final ReportPdf pdf;
     private final Hospitals hospitals;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    FeedbackPages(FeedbackReports reports, EvaluationService evaluations, ReportPdf pdf, Hospitals hospitals,
+    FeedbackPages(FeedbackReports reports, EvaluationResults evaluations, ReportPdf pdf, Hospitals hospitals,
                   MessageSource messages, JsonMapper json) {
         this.reports = reports;
         this.evaluations = evaluations;
@@ -94,7 +94,7 @@ class FeedbackPages {
     @PreAuthorize("hasRole('ANALYST')")
     String ofEvaluation(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId,
                         @RequestParam(defaultValue = "") String status, Model model) {
-        Evaluation e = evaluations.get(user, evaluationId);
+        Evaluation e = evaluations.get(user.actor(), evaluationId);
         boolean unacknowledged = "unacknowledged".equals(status);
         ZoneId zone = zone(user);
         List<ReportRow> rows = reports.ofEvaluation(user, evaluationId, unacknowledged).stream()
@@ -112,7 +112,7 @@ class FeedbackPages {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String generate(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId,
                     RedirectAttributes redirect) {
-        evaluations.get(user, evaluationId);
+        evaluations.get(user.actor(), evaluationId);
         try {
             int made = reports.generate(user.hospitalId(), user.getUsername(), evaluationId);
             redirect.addFlashAttribute("successKey", "feedback.flash.generated");

@@ -2,7 +2,8 @@ package org.meridian.rectification.web;
 
 import java.util.List;
 
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.OverdueAction;
 import org.meridian.rectification.RectificationService;
 import org.meridian.shared.security.MeridianUser;
@@ -33,7 +34,7 @@ class OverdueActionsOnHome implements HomePanels, HomeFigures {
     }
 
     private static boolean sees(MeridianUser user) {
-        return EvaluationService.seesAll(user) || user.hasRole(Role.CHANNEL_USER);
+        return EvaluationVisibility.seesAll(user.actor()) || user.hasRole(Role.CHANNEL_USER);
     }
 
     @Override

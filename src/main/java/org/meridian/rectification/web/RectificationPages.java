@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.Plan;
 import org.meridian.rectification.PlanStatus;
 import org.meridian.rectification.RectificationRefusedException;
@@ -39,10 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RectificationPages {
 
     private final RectificationService rectification;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final MessageSource messages;
 
-    RectificationPages(RectificationService rectification, EvaluationService evaluations, MessageSource messages) {
+    RectificationPages(RectificationService rectification, EvaluationResults evaluations, MessageSource messages) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -53,7 +54,7 @@ class RectificationPages {
     }
 
     private static String nav(MeridianUser user) {
-        return EvaluationService.seesAll(user) ? "rectification" : "rectification-channel";
+        return EvaluationVisibility.seesAll(user.actor()) ? "rectification" : "rectification-channel";
     }
 
     @GetMapping
@@ -71,13 +72,13 @@ class RectificationPages {
         model.addAttribute("isOffice", RectificationService.office(user));
         model.addAttribute("failingScore", rectification.failingScore().toPlainString());
         if (RectificationService.office(user)) {
-            List<Evaluation> published = evaluations.search(user, null, null, 0, 200).items().stream()
+            List<Evaluation> published = evaluations.search(user.actor(), null, null, 0, 200).items().stream()
                     .filter(Evaluation::published).toList();
             model.addAttribute("published", published);
             Long chosen = evaluation != null ? evaluation : published.isEmpty() ? null : published.get(0).id();
             model.addAttribute("evaluation", chosen);
             model.addAttribute("candidates", chosen == null ? List.of() : rectification.candidates(user, chosen));
-            Evaluation e = chosen == null ? null : evaluations.get(user, chosen);
+            Evaluation e = chosen == null ? null : evaluations.get(user.actor(), chosen);
             model.addAttribute("chosen", e);
         }
         return "rectification/list";

@@ -23,7 +23,11 @@ class OpenApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi").value(startsWith("3.")))
                 .andExpect(jsonPath("$.info.title").value(OpenApiConfiguration.TITLE))
-                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
+                // a controller's Actor parameter is the signed-in caller, not a parameter of the API
+                .andExpect(jsonPath("$.paths['/api/v1/evaluations'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/evaluations'].get.parameters[?(@.name == 'actor')]").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/v1/evaluations'].get.parameters[?(@.name == 'period')]").isNotEmpty());
     }
 
     @Test

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,14 +22,10 @@ import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.intake.IntakeService;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.security.Role;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
-import org.meridian.shared.web.Paged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Evaluations (考核评估, engine.md §5): the one way into the evaluation module.
+ * Evaluation runs (考核试算与发布, engine.md §5): how an evaluation comes to be and takes effect.
  * <ul>
  * <li>{@link #run} scores every evaluable channel (PILOT, ACTIVE, PROBATION) of a unit type in a period against
  *     the scheme in force, from the intake's daily rollups, with the scoring engine of the indicator module; a
@@ -51,14 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@link #applyTiers} sends a published evaluation's tiers to the channel registry as recommendations:
  *     upgrades apply at once, downgrades wait for a hospital manager.</li>
  * </ul>
- * Every call names the hospital; runs, publications and tier requests are audited. Role checks belong to the
- * callers; what a {@link Role#CHANNEL_USER} may see is decided here ({@link #visibleTo}).
+ * Every command takes the {@link Actor} (the hospital it acts in, and who: a person, or the
+ * {@linkplain Actor#system system} for scheduled runs); runs, publications and tier requests are audited under the
+ * actor's name. Role checks belong to the callers. Reading evaluations is {@link EvaluationResults}.
  */
 @Service
-public class EvaluationService {
-
-    private static final Set<Role> SEES_ALL = EnumSet.of(Role.ADMIN, Role.HOSPITAL_MANAGER, Role.CHANNEL_MANAGER,
-            Role.ANALYST);
+public class EvaluationRuns {
 
     private final Evaluations evaluations;
     private final Schemes schemes;
@@ -70,7 +62,7 @@ public class EvaluationService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EvaluationService(Evaluations evaluations, Schemes schemes, ChannelRegistry channels, IntakeService intake,
+    EvaluationRuns(Evaluations evaluations, Schemes schemes, ChannelRegistry channels, IntakeService intake,
                       AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
                       ApplicationEventPublisher events) {
         this.events = events;
@@ -84,69 +76,16 @@ public class EvaluationService {
         this.clock = clock;
     }
 
-    /** What is evaluated: a period and a unit type. */
-    public record Subject(Period period, UnitType unitType) {
-    }
-
-    /**
-     * Reads a period ({@code 2026-09}, {@code 2026-Q3}, {@code 2026-H2}, {@code 2026}) and a unit type.
-     *
-     * @throws InvalidInputException listing both fields' problems
-     */
-    public static Subject subject(String period, String unitType) {
-        List<InputProblem> problems = new ArrayList<>();
-        Period p = period(period, problems);
-        UnitType t = unitType(unitType, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Subject(p, t);
-    }
-
-    /** A period filter: empty text is no filter, anything else must be a period. */
-    public static Optional<Period> periodFilter(String text, List<InputProblem> problems) {
-        return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(period(text, problems));
-    }
-
-    /** A unit type filter: empty text is no filter, anything else must be a unit type. */
-    public static Optional<UnitType> unitTypeFilter(String text, List<InputProblem> problems) {
-        return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(unitType(text, problems));
-    }
-
-    private static Period period(String text, List<InputProblem> problems) {
-        if (text == null || text.isBlank()) {
-            problems.add(InputProblem.of("period", "evaluation.error.required"));
-            return null;
-        }
-        Optional<Period> p = Period.parse(text.strip());
-        if (p.isEmpty()) {
-            problems.add(InputProblem.of("period", "evaluation.error.period", text));
-        }
-        return p.orElse(null);
-    }
-
-    private static UnitType unitType(String text, List<InputProblem> problems) {
-        if (text == null || text.isBlank()) {
-            problems.add(InputProblem.of("unitType", "evaluation.error.required"));
-            return null;
-        }
-        try {
-            return UnitType.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("unitType", "evaluation.error.unitType", text));
-            return null;
-        }
-    }
-
     /**
      * Runs the evaluation of (period, unit type): re-runs its draft, or starts a new draft version when there is
      * none or the latest version is published (which stays as it was).
      *
-     * @param actor who runs it (a username, or {@code system} for a scheduled run)
+     * @param actor who runs it (a person, or the system for a scheduled run)
      * @throws EvaluationConflictException when the unit type has no scheme
      */
     @Transactional
-    public Evaluation run(long hospitalId, String actor, Subject subject) {
+    public Evaluation run(Actor actor, EvaluationSubject subject) {
+        long hospitalId = actor.hospitalId();
         Period period = subject.period();
         UnitType type = subject.unitType();
         evaluations.lockSubject(hospitalId, period, type);
@@ -164,10 +103,11 @@ public class EvaluationService {
         if (latest.isPresent() && !latest.get().published()) {
             id = latest.get().id();
             version = latest.get().version();
-            evaluations.rerun(hospitalId, id, scheme.version(), copy, ranAt, actor);
+            evaluations.rerun(hospitalId, id, scheme.version(), copy, ranAt, actor.username());
         } else {
             version = latest.map(e -> e.version() + 1).orElse(1);
-            id = evaluations.insert(hospitalId, period, type, version, scheme.version(), copy, ranAt, actor);
+            id = evaluations.insert(hospitalId, period, type, version, scheme.version(), copy, ranAt,
+                    actor.username());
         }
         List<UnitScorecard> stored = new ArrayList<>(cards.size());
         for (Scorecard c : cards) {
@@ -185,7 +125,7 @@ public class EvaluationService {
         details.put("schemeVersion", scheme.version());
         details.put("units", cards.size());
         details.put("rerun", latest.isPresent() && !latest.get().published());
-        audit.record(hospitalId, actor, "EVALUATION_RUN", "evaluation " + id, details);
+        audit.record(hospitalId, actor.username(), "EVALUATION_RUN", "evaluation " + id, details);
         return evaluations.find(hospitalId, id).orElseThrow();
     }
 
@@ -216,19 +156,20 @@ public class EvaluationService {
      * @throws EvaluationConflictException when it is already published
      */
     @Transactional
-    public Evaluation publish(long hospitalId, String actor, long id) {
+    public Evaluation publish(Actor actor, long id) {
+        long hospitalId = actor.hospitalId();
         Evaluation e = evaluations.lock(hospitalId, id).orElseThrow(() -> new EvaluationNotFoundException(id));
         if (e.published()) {
             throw new EvaluationConflictException("Evaluation " + id + " (" + e.period() + " " + e.unitType() + " v"
                     + e.version() + ") is already published; run it again to start a new version.");
         }
-        evaluations.publish(hospitalId, id, clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
+        evaluations.publish(hospitalId, id, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", e.period().toString());
         details.put("unitType", e.unitType().name());
         details.put("version", e.version());
         details.put("status", AuditLog.change(EvaluationStatus.DRAFT.name(), EvaluationStatus.PUBLISHED.name()));
-        audit.record(hospitalId, actor, "EVALUATION_PUBLISHED", "evaluation " + id, details);
+        audit.record(hospitalId, actor.username(), "EVALUATION_PUBLISHED", "evaluation " + id, details);
         events.publishEvent(new EvaluationPublished(hospitalId, id, e.period(), e.unitType(), e.version()));
         return evaluations.find(hospitalId, id).orElseThrow();
     }
@@ -242,7 +183,8 @@ public class EvaluationService {
      * @throws EvaluationConflictException when the evaluation is a draft
      */
     @Transactional
-    public List<TierOutcome> applyTiers(long hospitalId, String actor, long id) {
+    public List<TierOutcome> applyTiers(Actor actor, long id) {
+        long hospitalId = actor.hospitalId();
         Evaluation e = evaluations.lock(hospitalId, id).orElseThrow(() -> new EvaluationNotFoundException(id));
         if (!e.published()) {
             throw new EvaluationConflictException("Evaluation " + id + " is a draft: publish it before applying its "
@@ -260,7 +202,7 @@ public class EvaluationService {
         Map<String, Long> counts = new LinkedHashMap<>();
         outcomes.forEach(o -> counts.merge(o.outcome().name(), 1L, Long::sum));
         details.put("outcomes", counts);
-        audit.record(hospitalId, actor, "EVALUATION_TIERS_APPLIED", "evaluation " + id, details);
+        audit.record(hospitalId, actor.username(), "EVALUATION_TIERS_APPLIED", "evaluation " + id, details);
         return outcomes;
     }
 
@@ -289,101 +231,5 @@ public class EvaluationService {
                 "evaluation " + e.id());
         return new TierOutcome(ch.code(), ch.tier(), to,
                 change.pending() ? TierOutcome.Outcome.PENDING : TierOutcome.Outcome.APPLIED, change.id());
-    }
-
-    // ---- reading -------------------------------------------------------------------------------
-
-    /** Whether the user sees every evaluation of the hospital (ANALYST and above) or only published ones. */
-    public static boolean seesAll(MeridianUser user) {
-        return user.roles().stream().anyMatch(SEES_ALL::contains);
-    }
-
-    /**
-     * The evaluation if the user may see it: everyone from ANALYST up sees every evaluation of the hospital; a
-     * CHANNEL_USER only published ones.
-     */
-    public Optional<Evaluation> visibleTo(MeridianUser user, long id) {
-        return evaluations.find(user.hospitalId(), id).filter(e -> seesAll(user) || e.published());
-    }
-
-    public Evaluation get(MeridianUser user, long id) {
-        return visibleTo(user, id).orElseThrow(() -> new EvaluationNotFoundException(id));
-    }
-
-    /** The evaluations the user may see, newest period first, optionally of one period and unit type. */
-    public Paged<Evaluation> search(MeridianUser user, Period period, UnitType unitType, int page, int size) {
-        Paged.check(page, size);
-        return evaluations.search(user.hospitalId(), period, unitType, !seesAll(user), page, size);
-    }
-
-    /**
-     * An evaluation's scorecards in rank order, unranked last. A CHANNEL_USER gets only its own channel's, and only
-     * of a published evaluation (a draft is not found).
-     */
-    public Paged<UnitScorecard> scorecards(MeridianUser user, long id, int page, int size) {
-        Paged.check(page, size);
-        get(user, id);
-        Long only = seesAll(user) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
-        return evaluations.scorecards(user.hospitalId(), id, only, page, size);
-    }
-
-    /** Every scorecard of an evaluation the user may see, in rank order (for the ranking page and its export). */
-    public List<UnitScorecard> allScorecards(MeridianUser user, long id) {
-        get(user, id);
-        Long only = seesAll(user) ? null : Optional.ofNullable(user.channelId()).orElse(-1L);
-        return evaluations.scorecards(user.hospitalId(), id, only, 0, Integer.MAX_VALUE).items();
-    }
-
-    /** One channel's scorecard in an evaluation, if the user may see it. */
-    public Optional<UnitScorecard> scorecard(MeridianUser user, long id, String channelCode) {
-        get(user, id);
-        return channels.findByCode(user.hospitalId(), channelCode)
-                .filter(c -> seesAll(user) || Long.valueOf(c.id()).equals(user.channelId()))
-                .flatMap(c -> evaluations.scorecards(user.hospitalId(), id, c.id(), 0, 1).items().stream().findFirst());
-    }
-
-    /** The scheme exactly as the evaluation used it. */
-    public SchemeSnapshot scheme(MeridianUser user, long id) {
-        get(user, id);
-        return json.readValue(evaluations.scheme(user.hospitalId(), id), SchemeCopy.class).snapshot();
-    }
-
-    /**
-     * The evaluation of (period, unit type) that a comparison starts from, if the user may see one: its newest
-     * published version, else (for those who see drafts) its newest version.
-     */
-    public Optional<Evaluation> inForce(MeridianUser user, Period period, UnitType unitType) {
-        List<Evaluation> versions = search(user, period, unitType, 0, 100).items();
-        return versions.stream().filter(Evaluation::published).findFirst().or(() -> versions.stream().findFirst());
-    }
-
-    /**
-     * Two evaluations of one unit type side by side (两期对比), usually two periods: every channel's total, rank
-     * and tier in each and how it moved from the first to the second. Both must be visible to the user; a
-     * CHANNEL_USER gets only its own channel's row.
-     *
-     * @throws EvaluationConflictException when they are of different unit types
-     */
-    public PeriodComparison compare(MeridianUser user, long firstId, long secondId) {
-        Evaluation first = get(user, firstId);
-        Evaluation second = get(user, secondId);
-        if (first.unitType() != second.unitType()) {
-            throw new EvaluationConflictException("Evaluations " + firstId + " (" + first.unitType() + ") and "
-                    + secondId + " (" + second.unitType() + ") are of different unit types and cannot be compared.");
-        }
-        return PeriodComparison.of(first, scheme(user, firstId), allScorecards(user, firstId), second,
-                scheme(user, secondId), allScorecards(user, secondId));
-    }
-
-    /**
-     * A channel's totals in the published evaluations of its unit type over periods of the same kind as
-     * {@code like} (months with months, quarters with quarters), oldest first; the newest version per period.
-     */
-    public List<TrendPoint> trend(MeridianUser user, long channelId, UnitType unitType, Period like) {
-        if (!seesAll(user) && !Long.valueOf(channelId).equals(user.channelId())) {
-            return List.of();
-        }
-        return evaluations.publishedTotals(user.hospitalId(), channelId, unitType).stream()
-                .filter(p -> p.period().kind() == like.kind()).toList();
     }
 }

@@ -1,0 +1,122 @@
+package org.meridian.evaluation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.web.Paged;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluation results (考核结果): the evaluations, their scorecards (rank, tier and every indicator's value, score and
+ * "why"), the scheme each used, comparisons of two evaluations and a channel's trend over published periods. Every
+ * query takes the {@link Actor} and answers only what {@link EvaluationVisibility} lets it see; an evaluation it may
+ * not see is not found. Making and publishing evaluations is {@link EvaluationRuns}.
+ */
+@Service
+public class EvaluationResults {
+
+    private final Evaluations evaluations;
+    private final ChannelRegistry channels;
+    private final JsonMapper json;
+
+    EvaluationResults(Evaluations evaluations, ChannelRegistry channels, JsonMapper json) {
+        this.evaluations = evaluations;
+        this.channels = channels;
+        this.json = json;
+    }
+
+    /** The evaluation if the actor may see it. */
+    public Optional<Evaluation> find(Actor actor, long id) {
+        return evaluations.find(actor.hospitalId(), id).filter(e -> EvaluationVisibility.sees(actor, e));
+    }
+
+    /** @throws EvaluationNotFoundException when there is none the actor may see */
+    public Evaluation get(Actor actor, long id) {
+        return find(actor, id).orElseThrow(() -> new EvaluationNotFoundException(id));
+    }
+
+    /** The evaluations the actor may see, newest period first, optionally of one period and unit type. */
+    public Paged<Evaluation> search(Actor actor, Period period, UnitType unitType, int page, int size) {
+        Paged.check(page, size);
+        return evaluations.search(actor.hospitalId(), period, unitType, !EvaluationVisibility.seesAll(actor), page,
+                size);
+    }
+
+    /**
+     * An evaluation's scorecards in rank order, unranked last. A channel user gets only its own channel's, and only
+     * of a published evaluation (a draft is not found).
+     */
+    public Paged<UnitScorecard> scorecards(Actor actor, long id, int page, int size) {
+        Paged.check(page, size);
+        get(actor, id);
+        return evaluations.scorecards(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor), page, size);
+    }
+
+    /** Every scorecard of an evaluation the actor may see, in rank order (for the ranking page and its export). */
+    public List<UnitScorecard> allScorecards(Actor actor, long id) {
+        get(actor, id);
+        return evaluations.scorecards(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor), 0,
+                Integer.MAX_VALUE).items();
+    }
+
+    /** One channel's scorecard in an evaluation, if the actor may see it. */
+    public Optional<UnitScorecard> scorecard(Actor actor, long id, String channelCode) {
+        get(actor, id);
+        return channels.findByCode(actor.hospitalId(), channelCode)
+                .filter(c -> EvaluationVisibility.seesChannel(actor, c.id()))
+                .flatMap(c -> evaluations.scorecards(actor.hospitalId(), id, c.id(), 0, 1).items().stream()
+                        .findFirst());
+    }
+
+    /** The scheme exactly as the evaluation used it. */
+    public SchemeSnapshot scheme(Actor actor, long id) {
+        get(actor, id);
+        return json.readValue(evaluations.scheme(actor.hospitalId(), id), SchemeCopy.class).snapshot();
+    }
+
+    /**
+     * The evaluation of (period, unit type) that a comparison starts from, if the actor may see one: its newest
+     * published version, else (for those who see drafts) its newest version.
+     */
+    public Optional<Evaluation> inForce(Actor actor, Period period, UnitType unitType) {
+        List<Evaluation> versions = search(actor, period, unitType, 0, 100).items();
+        return versions.stream().filter(Evaluation::published).findFirst().or(() -> versions.stream().findFirst());
+    }
+
+    /**
+     * Two evaluations of one unit type side by side (两期对比), usually two periods: every channel's total, rank
+     * and tier in each and how it moved from the first to the second. Both must be visible to the actor; a channel
+     * user gets only its own channel's row.
+     *
+     * @throws EvaluationConflictException when they are of different unit types
+     */
+    public PeriodComparison compare(Actor actor, long firstId, long secondId) {
+        Evaluation first = get(actor, firstId);
+        Evaluation second = get(actor, secondId);
+        if (first.unitType() != second.unitType()) {
+            throw new EvaluationConflictException("Evaluations " + firstId + " (" + first.unitType() + ") and "
+                    + secondId + " (" + second.unitType() + ") are of different unit types and cannot be compared.");
+        }
+        return PeriodComparison.of(first, scheme(actor, firstId), allScorecards(actor, firstId), second,
+                scheme(actor, secondId), allScorecards(actor, secondId));
+    }
+
+    /**
+     * A channel's totals in the published evaluations of its unit type over periods of the same kind as
+     * {@code like} (months with months, quarters with quarters), oldest first; the newest version per period.
+     * Empty for a channel whose results the actor may not see.
+     */
+    public List<TrendPoint> trend(Actor actor, long channelId, UnitType unitType, Period like) {
+        if (!EvaluationVisibility.seesChannel(actor, channelId)) {
+            return List.of();
+        }
+        return evaluations.publishedTotals(actor.hospitalId(), channelId, unitType).stream()
+                .filter(p -> p.period().kind() == like.kind()).toList();
+    }
+}
