@@ -1,0 +1,7 @@
+/**
+ * Insight (智能分析): the analytical methods beside the scorecards — expert and objective weights (AHP, entropy),
+ * alternative rankings (TOPSIS, RSR), small-sample rates (Wilson interval, NPS), forecasts (Holt-Winters) and
+ * anomaly detection — as plain-Java numerics in {@code method}, served by the stateless calculator API.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package org.meridian.insight;
