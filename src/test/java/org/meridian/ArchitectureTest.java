@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void numericCodeHasNoSpring() {
         // package-info may carry module metadata (@NamedInterface exposing the package to other modules): not code
-        noClasses().that().resideInAnyPackage("..scoring..", "..numeric..", "..insight.math..")
+        noClasses().that().resideInAnyPackage("..scoring..", "..numeric..", "..insight.math..",
+                        "org.meridian.insight.method..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .allowEmptyShould(true)

@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.exception.MathRuntimeException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -330,13 +330,14 @@ public final class HoltWinters {
             return value;
         };
         if (free.length == 1) {
+            sse.value(new double[] {p[free[0]]});
             try {
                 UnivariatePointValuePair r = new BrentOptimizer(1e-10, 1e-12).optimize(new MaxEval(2000),
                         new UnivariateObjectiveFunction(t -> sse.value(new double[] {t})), GoalType.MINIMIZE,
                         new SearchInterval(lower[0], upper[0]));
                 best.offer(new double[] {r.getPoint()}, r.getValue());
-            } catch (TooManyEvaluationsException e) {
-                // keep the best point seen
+            } catch (MathRuntimeException e) {
+                // an optimiser that stops early (evaluation budget, a degenerate model) leaves the best point seen
             }
         } else {
             double[] rStart = new double[free.length];
@@ -349,8 +350,8 @@ public final class HoltWinters {
                     new BOBYQAOptimizer(2 * free.length + 1, 0.05, 1e-9).optimize(new MaxEval(4000),
                             new ObjectiveFunction(sse), GoalType.MINIMIZE, new InitialGuess(from),
                             new SimpleBounds(lower, upper));
-                } catch (TooManyEvaluationsException e) {
-                    // keep the best point seen
+                } catch (MathRuntimeException e) {
+                    // an optimiser that stops early (evaluation budget, a degenerate model) leaves the best point seen
                 }
             }
         }

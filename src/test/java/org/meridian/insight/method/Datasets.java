@@ -1,7 +1,7 @@
 package org.meridian.insight.method;
 
 /** Published data sets the numeric tests reproduce results on. */
-final class Datasets {
+public final class Datasets {
 
     private Datasets() {
     }
@@ -10,7 +10,7 @@ final class Datasets {
      * R's {@code AirPassengers}: monthly totals of international airline passengers (thousands), January 1949 to
      * December 1960 (Box, Jenkins &amp; Reinsel, <i>Time Series Analysis</i>, series G).
      */
-    static final double[] AIR_PASSENGERS = {
+    public static final double[] AIR_PASSENGERS = {
         112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
         115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
         145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
@@ -29,7 +29,7 @@ final class Datasets {
      * Rosner (1983), <i>Technometrics</i> 25(2), 165–172: 54 values, used by the NIST/SEMATECH e-Handbook §1.3.5.17.3
      * (generalized ESD test) as its example.
      */
-    static final double[] ROSNER = {
+    public static final double[] ROSNER = {
         -0.25, 0.68, 0.94, 1.15, 1.20, 1.26, 1.26, 1.34, 1.38, 1.43, 1.49, 1.49, 1.55, 1.56,
         1.58, 1.65, 1.69, 1.70, 1.76, 1.77, 1.81, 1.91, 1.94, 1.96, 1.99, 2.06, 2.09, 2.10,
         2.14, 2.15, 2.23, 2.24, 2.26, 2.35, 2.37, 2.40, 2.47, 2.54, 2.62, 2.64, 2.90, 2.92,
