@@ -167,6 +167,7 @@ class MethodsApiTest {
                 .andExpect(jsonPath("$.errors[*].field", contains("weights[0]", "weights[1]")));
         call(user, "holt-winters", "{\"series\": [1, null, \"x\", 4], \"frequency\": 1}")
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:meridian:insight:invalid-input"))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("series[1]", "series[2]")));
         call(user, "holt-winters", "{\"series\": [1, 2, 4], \"frequency\": 1}")
                 .andExpect(status().isBadRequest())
