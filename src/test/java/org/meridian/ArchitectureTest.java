@@ -72,12 +72,9 @@ class ArchitectureTest {
      */
     static final Set<String> ADVICE_NOT_YET_MOVED = Set.of(
             "org.meridian.appeal.api.AppealProblems",
-            "org.meridian.incentive.api.IncentiveProblems",
-            "org.meridian.intake.api.IntakeExceptionHandler");
+            "org.meridian.incentive.api.IncentiveProblems");
 
     static final Set<String> EXCEPTION_HANDLERS_NOT_YET_MOVED = Set.of(
-            "org.meridian.intake.api.IntakeExceptionHandler",
-            "org.meridian.intake.api.ImportsController",
             "org.meridian.appeal.api.AppealProblems",
             "org.meridian.incentive.api.IncentiveProblems",
             "org.meridian.channel.web.ChannelPages",

@@ -59,7 +59,7 @@ public class Indicators {
         }
         IndicatorDefinition d = submitted.toDefinition();
         if (DefaultIndicators.find(d.code()).isPresent() || !custom.insert(user.hospitalId(), d, user.getUsername())) {
-            throw new IndicatorConflictException("Indicator code '" + d.code() + "' is already in the catalogue.");
+            throw IndicatorConflictException.codeTaken(d.code());
         }
         audit.record(user.hospitalId(), user.getUsername(), "INDICATOR_CREATED", d.code(),
                 Map.of("formula", d.formula().text(), "direction", d.direction().name(), "nameZh", d.nameZh()));

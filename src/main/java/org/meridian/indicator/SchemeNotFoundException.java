@@ -1,15 +1,21 @@
 package org.meridian.indicator;
 
-import org.meridian.shared.UnitType;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import java.util.List;
 
-/** The caller's hospital has no scheme (or no such scheme version) for a unit type (404). */
-public class SchemeNotFoundException extends ErrorResponseException {
+import org.meridian.shared.UnitType;
+import org.meridian.shared.problem.NotFoundException;
+
+/**
+ * The caller's hospital has no scheme (or no such scheme version) for a unit type: 404,
+ * {@code urn:meridian:indicator:scheme-not-found}.
+ */
+public class SchemeNotFoundException extends NotFoundException {
 
     public SchemeNotFoundException(UnitType unitType, Integer version) {
-        super(HttpStatus.NOT_FOUND, IndicatorConflictException.problem(HttpStatus.NOT_FOUND, "Not Found",
+        super("indicator", "scheme", version == null ? "indicator.problem.schemeNotFound"
+                        : "indicator.problem.schemeVersionNotFound",
+                version == null ? List.of(unitType.name()) : List.of(unitType.name(), String.valueOf(version)),
                 version == null ? "No scheme for unit type " + unitType + " in your hospital yet."
-                        : "No version " + version + " of the scheme for " + unitType + " in your hospital."), null);
+                        : "No version " + version + " of the scheme for " + unitType + " in your hospital.");
     }
 }

@@ -107,8 +107,7 @@ public class Schemes {
             throw new InvalidInputException(toInput(e.problems()));
         }
         if (!versions.insert(hospitalId, saved)) {
-            throw new IndicatorConflictException("The scheme for " + unitType
-                    + " was changed by someone else at the same moment; reload and save again.");
+            throw IndicatorConflictException.savedMeanwhile(unitType);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", saved.version());

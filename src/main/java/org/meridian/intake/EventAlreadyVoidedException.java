@@ -1,8 +1,13 @@
 package org.meridian.intake;
 
-/** The event was voided before (answers 409). */
-public class EventAlreadyVoidedException extends RuntimeException {
+import java.util.List;
+
+import org.meridian.shared.problem.ConflictException;
+
+/** The event was voided before: 409, {@code urn:meridian:intake:already-voided}. */
+public class EventAlreadyVoidedException extends ConflictException {
     public EventAlreadyVoidedException(String eventId) {
-        super("Event '" + eventId + "' is already voided.");
+        super("intake", "already-voided", "intake.problem.alreadyVoided", List.of(eventId),
+                "Event '" + eventId + "' is already voided.");
     }
 }

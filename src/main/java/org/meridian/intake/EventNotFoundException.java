@@ -1,8 +1,10 @@
 package org.meridian.intake;
 
-/** No event with that eventId in the hospital (answers 404). */
-public class EventNotFoundException extends RuntimeException {
+import org.meridian.shared.problem.NotFoundException;
+
+/** No event with that eventId in the hospital: 404, {@code urn:meridian:intake:event-not-found}. */
+public class EventNotFoundException extends NotFoundException {
     public EventNotFoundException(String eventId) {
-        super("No event with eventId '" + eventId + "'.");
+        super("intake", "event", eventId, "intake.problem.eventNotFound");
     }
 }

@@ -156,12 +156,19 @@ class EventsApiTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(delete("/api/v1/events/" + p + "nope").param("reason", "typo").with(httpBasic(manager, TestUsers.PASSWORD)))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:meridian:intake:event-not-found"))
+                .andExpect(jsonPath("$.detail").value("No event with eventId '" + p + "nope'."));
+        mvc.perform(delete("/api/v1/events/" + p + "nope").param("reason", "typo").param("lang", "zh-CN")
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("本院没有 eventId 为“" + p + "nope”的事件。"));
         mvc.perform(delete("/api/v1/events/" + p + "v").param("reason", "complaint withdrawn").with(httpBasic(manager, TestUsers.PASSWORD)))
                 .andExpect(status().isNoContent());
         mvc.perform(delete("/api/v1/events/" + p + "v").param("reason", "again").with(httpBasic(manager, TestUsers.PASSWORD)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(containsString("already voided")));
+                .andExpect(jsonPath("$.detail").value(containsString("already voided")))
+                .andExpect(jsonPath("$.type").value("urn:meridian:intake:already-voided"));
         assertThat(jdbc.sql("SELECT voided_by FROM intake_event WHERE event_id = :e").param("e", p + "v")
                 .query(String.class).single()).isEqualTo(manager);
     }

@@ -104,7 +104,9 @@ class ImportsApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("lacks the column(s) referralId, value")))
-                .andExpect(jsonPath("$.errors[0].field").value("file"));
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.type").value("urn:meridian:intake:unreadable-file"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("lacks the column(s) referralId, value")));
 
         byte[] gbk = (HEADER + ",科室\n" + good.trim() + ",骨科\n").getBytes(Charset.forName("GBK"));
         upload(manager, "gbk.csv", gbk).andExpect(status().isBadRequest())

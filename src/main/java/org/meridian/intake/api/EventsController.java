@@ -12,6 +12,7 @@ import org.meridian.intake.JsonEvents;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.EnglishByDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/events}: sending and voiding events (api.md, Events). */
 @RestController
+@EnglishByDefault
 @RequestMapping("/api/v1/events")
 @PreAuthorize("hasRole('CHANNEL_MANAGER')")
 class EventsController {

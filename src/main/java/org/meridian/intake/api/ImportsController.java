@@ -4,24 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.intake.EventImports;
+import org.meridian.intake.ImportNotFoundException;
 import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.RejectionWorkbook;
-import org.meridian.intake.ImportFileException;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.EnglishByDefault;
 import org.meridian.shared.web.Paged;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/v1/imports}: CSV and XLSX uploads of events, and the list of imports with their reports. */
 @RestController
+@EnglishByDefault
 @RequestMapping("/api/v1/imports")
 class ImportsController {
 
@@ -91,7 +89,7 @@ class ImportsController {
             throws IOException {
         long h = CurrentUser.hospitalId();
         if (quality.importRun(h, id).isEmpty()) {
-            throw new ImportNotFound(id);
+            throw new ImportNotFoundException(id);
         }
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.xlsx\"");
@@ -99,26 +97,4 @@ class ImportsController {
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    /** No import with this id in the caller's hospital. */
-    static final class ImportNotFound extends RuntimeException {
-        ImportNotFound(long id) {
-            super("No import " + id + " in this hospital.");
-        }
-    }
-
-    @ExceptionHandler(ImportNotFound.class)
-    ProblemDetail notFound(ImportNotFound e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Import not found");
-        return p;
-    }
-
-    @ExceptionHandler(ImportFileException.class)
-    ProblemDetail unreadable(ImportFileException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setTitle("Unreadable import file");
-        p.setProperty("errors", List.of(Map.of("field", "file", "message", e.getMessage())));
-        return p;
-    }
 }

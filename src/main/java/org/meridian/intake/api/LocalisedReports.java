@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.intake.EventImports;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.RowMessages;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.meridian.shared.web.CallerLanguage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +31,7 @@ class LocalisedReports {
     }
 
     static Locale locale(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null;
-        if (!chosen && request.getCookies() != null) {
-            for (Cookie c : request.getCookies()) {
-                chosen |= c.getName().equals("meridian-lang");
-            }
-        }
-        if (chosen) {
-            return LocaleContextHolder.getLocale();
-        }
-        if (request.getHeader("Accept-Language") != null && !request.getHeader("Accept-Language").isBlank()) {
-            return request.getLocale().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        }
-        return Locale.ENGLISH;
+        return CallerLanguage.englishUnlessAsked(request);
     }
 
     Map<String, Object> report(IngestReport report, Locale locale) {

@@ -19,4 +19,9 @@ public non-sealed class NotFoundException extends MeridianException {
         super(module, what + "-not-found", messageKey, List.of(String.valueOf(id)),
                 what + " " + id + " not found");
     }
+
+    /** For a thing named by more than one value, e.g. a scheme's unit type and version. */
+    protected NotFoundException(String module, String what, String messageKey, List<Object> args, String logMessage) {
+        super(module, what + "-not-found", messageKey, args, logMessage);
+    }
 }

@@ -171,7 +171,9 @@ class SchemeApiTest {
         as(office, json(put("/api/v1/schemes/ALLIANCE_MEMBER"), API_EXAMPLE)).andExpect(status().isOk());
         String stranger = users.create(users.otherHospital().id(), Role.ANALYST, null);
         as(stranger, get("/api/v1/schemes/ALLIANCE_MEMBER")).andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.status").value(404));
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.type").value("urn:meridian:indicator:scheme-not-found"))
+                .andExpect(jsonPath("$.detail").value("本院还没有单元类型 ALLIANCE_MEMBER 的方案。"));
     }
 
     @Test
@@ -216,7 +218,9 @@ class SchemeApiTest {
                 .andExpect(jsonPath("$.measures").value(containsInAnyOrder("conversions", "arrivals", "accepted")));
         as(office, get("/api/v1/indicators")).andExpect(jsonPath("$.items[*].code").value(hasItem(code)));
         // the same code again, or a built-in code: 409
-        as(office, json(post("/api/v1/indicators"), body)).andExpect(status().isConflict());
+        as(office, json(post("/api/v1/indicators"), body)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:meridian:indicator:code-taken"))
+                .andExpect(jsonPath("$.detail").value("编码 " + code + " 已在指标库中"));
         as(office, json(post("/api/v1/indicators"), body.replace(code, "ARRIVAL_RATE"))).andExpect(status().isConflict());
         assertThat(audit.recent(users.firstHospital().id(), "INDICATOR_CREATED", 50))
                 .anySatisfy(e -> assertThat(e.target()).isEqualTo(code));
