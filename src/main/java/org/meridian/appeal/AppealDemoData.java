@@ -72,7 +72,7 @@ class AppealDemoData implements ApplicationRunner {
         if (appeals.search(office, null, null, 0, 1).total() > 0) {
             return;
         }
-        Optional<ChannelRef> ch = channels.findByCode(h, "CH-001");
+        Optional<ChannelRef> ch = channels.findByCode(office.actor(), "CH-001");
         if (ch.isEmpty()) {
             return;
         }

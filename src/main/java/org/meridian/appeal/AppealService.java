@@ -170,7 +170,7 @@ public class AppealService {
         }
         Evaluation e = evaluations.get(user.actor(), request.evaluationId());
         requireAppealable(user, e);
-        Optional<ChannelRef> channel = code.isEmpty() ? Optional.empty() : channels.findByCode(user.hospitalId(), code);
+        Optional<ChannelRef> channel = code.isEmpty() ? Optional.empty() : channels.findByCode(user.actor(), code);
         if (!code.isEmpty() && channel.isEmpty()) {
             problems.add(InputProblem.of("channel", "appeal.error.unknownChannel", code));
         }
@@ -368,7 +368,7 @@ public class AppealService {
                 Optional<Long> owner = eventChannels.channelOf(h, eventId);
                 if (owner.isPresent() && owner.get() != a.channelId()) {
                     problems.add(InputProblem.of("voids[" + i + "].eventId", "appeal.error.otherChannelEvent", eventId,
-                            channelCode(h, owner.get()), a.channelCode()));
+                            channelCode(user, owner.get()), a.channelCode()));
                 } else {
                     voidsInScope.add(i);
                 }
@@ -378,7 +378,7 @@ public class AppealService {
             for (int i = 0; i < d.events().size(); i++) {
                 RawEvent e = d.events().get(i);
                 Optional<ChannelRef> named = e.channel() == null ? Optional.empty()
-                        : channels.findByCode(h, e.channel());
+                        : channels.findByCode(user.actor(), e.channel());
                 if (named.isPresent() && named.get().id() != a.channelId()) {
                     problems.add(InputProblem.of("events[" + i + "]", "appeal.error.otherChannelEvent",
                             String.valueOf(e.eventId()), named.get().code(), a.channelCode()));
@@ -435,8 +435,8 @@ public class AppealService {
         return appeals.find(h, id).orElseThrow();
     }
 
-    private String channelCode(long hospitalId, long channelId) {
-        return channels.find(hospitalId, channelId).map(ChannelRef::code).orElse(String.valueOf(channelId));
+    private String channelCode(MeridianUser user, long channelId) {
+        return channels.find(user.actor(), channelId).map(ChannelRef::code).orElse(String.valueOf(channelId));
     }
 
     private Appeal lockForOffice(MeridianUser user, long id) {

@@ -1,6 +1,6 @@
 package org.meridian.channel;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Accounts;
@@ -15,13 +16,12 @@ import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.FirstStart;
 import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,18 +64,29 @@ class ChannelDemoData implements ApplicationRunner {
     private static final String[] OTHERS = {"银杏颐养院", "和悦养老服务中心", "星辰保险健康服务部", "启航职业技术学校医务室"};
 
     private final ChannelRegistry registry;
+    private final ChannelLifecycle lifecycle;
+    private final TierChangeWorkflow tierChanges;
+    private final Channels channels;
     private final Hospitals hospitals;
+    private final HospitalCalendar calendar;
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final Clock clock;
 
-    ChannelDemoData(ChannelRegistry registry, Hospitals hospitals, Accounts accounts, PasswordEncoder encoder,
-                    AuditLog audit) {
+    ChannelDemoData(ChannelRegistry registry, ChannelLifecycle lifecycle, TierChangeWorkflow tierChanges,
+                    Channels channels, Hospitals hospitals, HospitalCalendar calendar, Accounts accounts,
+                    PasswordEncoder encoder, AuditLog audit, Clock clock) {
         this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.tierChanges = tierChanges;
+        this.channels = channels;
         this.hospitals = hospitals;
+        this.calendar = calendar;
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** One demo channel before it is registered. */
@@ -87,16 +98,13 @@ class ChannelDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Hospital hospital = hospitals.all().get(0);
         long h = hospital.id();
-        if (registry.countAll(h) == 0) {
-            actAs("office");
-            try {
-                create(h);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
+        Actor office = accounts.loadForSignIn("office", clock.instant()).map(MeridianUser::actor)
+                .filter(a -> a.hospitalId() == h).orElse(Actor.system(h, "demo"));
+        if (channels.count(h) == 0) {
+            create(office);
         }
         if (!accounts.usernameTaken(PARTNER)) {
-            ChannelRef ch = registry.findByCode(h, "CH-001").orElse(null);
+            ChannelRef ch = registry.findByCode(office, "CH-001").orElse(null);
             if (ch != null) {
                 accounts.insert(h, PARTNER, "渠道方联络员", encoder.encode(FirstStart.DEMO_PASSWORD), ch.id(),
                         EnumSet.of(Role.CHANNEL_USER));
@@ -138,9 +146,9 @@ class ChannelDemoData implements ApplicationRunner {
         return seeds;
     }
 
-    private void create(long h) {
+    private void create(Actor office) {
         Random random = new Random(SEED + 1);
-        LocalDate today = registry.today(h);
+        LocalDate today = calendar.today(office.hospitalId());
         List<Seed> seeds = seeds();
         List<Long> pendingCandidates = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
@@ -161,7 +169,7 @@ class ChannelDemoData implements ApplicationRunner {
             String phone = random.nextInt(4) == 0
                     ? "0571-8" + (1000000 + random.nextInt(8999999))
                     : "13" + (5 + random.nextInt(5)) + "0000" + (1000 + random.nextInt(8999));
-            Channel c = registry.register(h, new ChannelDraft(s.code(), s.name(), s.type().name(), level,
+            Channel c = registry.register(office, new ChannelDraft(s.code(), s.name(), s.type().name(), level,
                     status == ChannelStatus.TERMINATED || status == ChannelStatus.PROBATION ? "ACTIVE" : status.name(),
                     s.region(), s.address(), contact, phone, start.toString(), end.toString(),
                     "HT-" + start.getYear() + "-" + "%03d".formatted(i + 1), null));
@@ -176,11 +184,11 @@ class ChannelDemoData implements ApplicationRunner {
             if (status == ChannelStatus.PILOT) {
                 tier = "D";
             }
-            registry.requestTierChange(h, c.id(), tier, "首次分级：依据合作协议与上年度转诊数据", TierChangeSource.MANUAL, null);
+            tierChanges.request(office, c.id(), tier, "首次分级：依据合作协议与上年度转诊数据", TierChangeSource.MANUAL, null);
             if (status == ChannelStatus.PROBATION) {
-                registry.changeStatus(h, c.code(), "PROBATION", "投诉率连续两个月超过 5‰，进入整改观察");
+                lifecycle.changeStatus(office, c.code(), ChannelStatus.PROBATION, "投诉率连续两个月超过 5‰，进入整改观察");
             } else if (status == ChannelStatus.TERMINATED) {
-                registry.changeStatus(h, c.code(), "TERMINATED", "合作协议到期，双方不再续约");
+                lifecycle.changeStatus(office, c.code(), ChannelStatus.TERMINATED, "合作协议到期，双方不再续约");
             } else if (status == ChannelStatus.ACTIVE && (tier.equals("A") || tier.equals("B")) && i > 0) {
                 pendingCandidates.add(c.id());
             }
@@ -188,9 +196,9 @@ class ChannelDemoData implements ApplicationRunner {
         // two downgrades recommended by the 2026-Q3 evaluation wait for the hospital manager
         for (int k = 0; k < 2 && k < pendingCandidates.size(); k++) {
             long id = pendingCandidates.get(k * 3 % pendingCandidates.size());
-            ChannelRef ref = registry.find(h, id).orElseThrow();
+            ChannelRef ref = registry.find(office, id).orElseThrow();
             String lower = ref.tier().equals("A") ? "B" : "C";
-            registry.requestTierChange(h, id, lower, "2026 年第三季度评估得分低于本级阈值，建议降级",
+            tierChanges.request(office, id, lower, "2026 年第三季度评估得分低于本级阈值，建议降级",
                     TierChangeSource.EVALUATION, "2026-Q3");
         }
     }
@@ -216,14 +224,6 @@ class ChannelDemoData implements ApplicationRunner {
     private static void add(List<UnitType> list, UnitType t, int n) {
         for (int i = 0; i < n; i++) {
             list.add(t);
-        }
-    }
-
-    private void actAs(String username) {
-        MeridianUser user = accounts.loadForSignIn(username, Instant.now()).orElse(null);
-        if (user != null) {
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
     }
 }

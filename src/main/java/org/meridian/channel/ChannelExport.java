@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.meridian.shared.Actor;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ public class ChannelExport {
         this.messages = messages;
     }
 
-    public void write(long hospitalId, ChannelQuery query, Locale locale, OutputStream out) throws IOException {
+    public void write(Actor actor, ChannelQuery query, Locale locale, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Meridian", "1.0");
         Worksheet ws = wb.newWorksheet(messages.getMessage("channel.list.title", null, "channels", locale));
         List<String> columns = ChannelImport.COLUMNS;
@@ -42,7 +43,7 @@ public class ChannelExport {
         int page = 0;
         Paged<Channel> result;
         do {
-            result = registry.search(hospitalId, new ChannelQuery(query.q(), query.type(), query.tier(), query.status(),
+            result = registry.search(actor, new ChannelQuery(query.q(), query.type(), query.tier(), query.status(),
                     query.region(), query.cooperationLevel(), query.contractEndsWithinDays(), query.sort(),
                     query.descending(), page++, Paged.MAX_SIZE));
             for (Channel ch : result.items()) {

@@ -1,8 +1,8 @@
 package org.meridian.channel;
 
 import java.util.List;
-import java.util.Set;
 
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomeFigure;
@@ -15,18 +15,19 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The channel module in the shell: its navigation entry and its home-page figures (active channels,
  * contracts ending within the warning horizon, downgrades waiting for approval), for staff who may read
- * the registry (ANALYST and above).
+ * the registry ({@link ChannelVisibility#seesRegistry}).
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelFigures implements HomeFigures {
 
-    private static final Set<Role> READERS = Set.of(Role.ADMIN, Role.HOSPITAL_MANAGER, Role.CHANNEL_MANAGER,
-            Role.ANALYST);
-
     private final ChannelRegistry registry;
+    private final Channels channels;
+    private final TierChangeWorkflow tierChanges;
 
-    ChannelFigures(ChannelRegistry registry) {
+    ChannelFigures(ChannelRegistry registry, Channels channels, TierChangeWorkflow tierChanges) {
         this.registry = registry;
+        this.channels = channels;
+        this.tierChanges = tierChanges;
     }
 
     @Bean
@@ -36,14 +37,15 @@ class ChannelFigures implements HomeFigures {
 
     @Override
     public List<HomeFigure> figures(MeridianUser user) {
-        if (user.roles().stream().noneMatch(READERS::contains)) {
+        Actor actor = user.actor();
+        if (!ChannelVisibility.seesRegistry(actor)) {
             return List.of();
         }
-        long h = user.hospitalId();
-        long ending = registry.contractsEndingSoon(h, 1).total();
-        long pending = registry.countPendingTierChanges(h);
+        long ending = registry.contractsEndingSoon(actor, 1).total();
+        long pending = tierChanges.countPending(actor);
+        long active = channels.countByStatus(actor.hospitalId(), ChannelStatus.ACTIVE);
         return List.of(
-                new HomeFigure(100, "channel.figure.active", String.valueOf(registry.countActive(h)),
+                new HomeFigure(100, "channel.figure.active", String.valueOf(active),
                         "/channels?status=ACTIVE", "good"),
                 new HomeFigure(110, "channel.figure.contractsEnding", String.valueOf(ending), "/channels/expiring",
                         ending > 0 ? "warn" : "normal"),

@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.meridian.shared.Actor;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -48,13 +49,17 @@ public class ChannelImport {
     private static final Set<String> DATES = Set.of("contractStart", "contractEnd");
 
     private final ChannelRegistry registry;
+    private final TierCatalogue catalogue;
+    private final TierChangeWorkflow tierChanges;
     private final Channels channels;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
-    ChannelImport(ChannelRegistry registry, Channels channels, MessageSource messages,
-                  TransactionTemplate transactions) {
+    ChannelImport(ChannelRegistry registry, TierCatalogue catalogue, TierChangeWorkflow tierChanges,
+                  Channels channels, MessageSource messages, TransactionTemplate transactions) {
         this.registry = registry;
+        this.catalogue = catalogue;
+        this.tierChanges = tierChanges;
         this.channels = channels;
         this.messages = messages;
         this.transactions = transactions;
@@ -72,10 +77,10 @@ public class ChannelImport {
      * Imports a file. A file that cannot be read (not CSV or XLSX, not UTF-8, no header, a required column
      * missing, an unknown column, too many rows) is refused as a whole with a 400 problem on {@code file}.
      */
-    public Report importFile(long hospitalId, String filename, byte[] content) {
+    public Report importFile(Actor actor, String filename, byte[] content) {
         List<Map<String, String>> rows = read(filename, content);
         Set<String> tiers = new HashSet<>();
-        registry.tiers(hospitalId).forEach(t -> tiers.add(t.code()));
+        catalogue.tiers(actor).forEach(t -> tiers.add(t.code()));
         List<RejectedRow> rejected = new ArrayList<>();
         List<ChannelDraft> valid = new ArrayList<>();
         List<String> validTiers = new ArrayList<>();
@@ -91,7 +96,7 @@ public class ChannelImport {
                     row.get("contractRef"), row.get("notes"));
             try {
                 ChannelDraft.Fields f = draft.check(true);
-                if (channels.codeTaken(hospitalId, f.code())) {
+                if (channels.codeTaken(actor.hospitalId(), f.code())) {
                     problems.add(InputProblem.of("code", "channel.error.duplicate"));
                 }
             } catch (InvalidInputException e) {
@@ -119,9 +124,9 @@ public class ChannelImport {
         List<String> created = transactions.execute(status -> {
             List<String> codes = new ArrayList<>();
             for (int k = 0; k < valid.size(); k++) {
-                Channel c = registry.register(hospitalId, valid.get(k));
+                Channel c = registry.register(actor, valid.get(k));
                 if (validTiers.get(k) != null) {
-                    registry.requestTierChange(hospitalId, c.id(), validTiers.get(k), "导入时的初始分级 / tier at import",
+                    tierChanges.request(actor, c.id(), validTiers.get(k), "导入时的初始分级 / tier at import",
                             TierChangeSource.MANUAL, null);
                 }
                 codes.add(c.code());

@@ -15,6 +15,10 @@ public class ChannelNotFoundException extends ErrorResponseException {
         return new ChannelNotFoundException("No channel with code '" + code + "' in your hospital.");
     }
 
+    static ChannelNotFoundException id(long id) {
+        return new ChannelNotFoundException("No channel " + id + " in your hospital.");
+    }
+
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);

@@ -1,7 +1,15 @@
 package org.meridian.channel;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
 
 /**
  * Where a channel stands in its lifecycle (合作状态). The allowed moves are the lifecycle policy:
@@ -12,7 +20,7 @@ import java.util.Set;
  * PROBATION  → ACTIVE, TERMINATED
  * TERMINATED → PROSPECT (a former partner is courted again)
  * </pre>
- * Channels in PILOT, ACTIVE or PROBATION are evaluated (engine.md §4).
+ * Channels in PILOT, ACTIVE or PROBATION are evaluated ({@link #EVALUABLE}, engine.md §4).
  */
 public enum ChannelStatus {
     /** 意向: talks under way, no referrals yet. */
@@ -25,6 +33,42 @@ public enum ChannelStatus {
     PROBATION,
     /** 终止合作 */
     TERMINATED;
+
+    /**
+     * The statuses whose channels evaluations score: PILOT, ACTIVE and PROBATION. The one place that says so; the
+     * registry's SQL binds these names.
+     */
+    public static final Set<ChannelStatus> EVALUABLE = Collections.unmodifiableSet(EnumSet.of(PILOT, ACTIVE,
+            PROBATION));
+
+    /** The status of this name (any case, surrounding blanks ignored); empty for anything else. */
+    public static Optional<ChannelStatus> fromName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The target of a lifecycle step as a person or a client named it, for {@code web/} and {@code api/}: none when
+     * blank (the lifecycle then reports it as required); a name that is no status is a 400 listing it together with
+     * the problems of the step's reason (given under {@code reasonField}), so that every problem shows at once.
+     */
+    public static ChannelStatus named(String status, String reasonField, String reason) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return fromName(status).orElseThrow(() -> {
+            List<InputProblem> problems = new ArrayList<>();
+            problems.add(InputProblem.of("status", "channel.error.unknownStatus", status));
+            problems.addAll(ChangeReason.problems(reasonField, reason));
+            return new InvalidInputException(problems);
+        });
+    }
 
     public Set<ChannelStatus> next() {
         return switch (this) {
@@ -42,7 +86,7 @@ public enum ChannelStatus {
 
     /** Whether channels in this status are scored by evaluations. */
     public boolean evaluable() {
-        return this == PILOT || this == ACTIVE || this == PROBATION;
+        return EVALUABLE.contains(this);
     }
 
     /** Statuses a channel may be registered with: anything but TERMINATED. */

@@ -46,6 +46,12 @@ class Channels {
                 .param("h", hospitalId).param("id", id).query(Channels::map).optional();
     }
 
+    /** {@link #lock} by the channel's code. */
+    Optional<Channel> lockByCode(long hospitalId, String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.code = :code FOR UPDATE")
+                .param("h", hospitalId).param("code", code).query(Channels::map).optional();
+    }
+
     boolean codeTaken(long hospitalId, String code) {
         return jdbc.sql("SELECT count(*) FROM channel WHERE hospital_id = :h AND code = :code")
                 .param("h", hospitalId).param("code", code).query(Long.class).single() > 0;
@@ -106,8 +112,10 @@ class Channels {
 
     List<Channel> evaluable(long hospitalId, UnitType type) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.type = :type"
-                        + " AND c.status IN ('PILOT', 'ACTIVE', 'PROBATION') ORDER BY c.code")
-                .param("h", hospitalId).param("type", type.name()).query(Channels::map).list();
+                        + " AND c.status IN (:evaluable) ORDER BY c.code")
+                .param("h", hospitalId).param("type", type.name())
+                .param("evaluable", ChannelStatus.EVALUABLE.stream().map(ChannelStatus::name).toList())
+                .query(Channels::map).list();
     }
 
     /** Every channel of the hospital, by code, as the account form offers them for binding a channel user. */

@@ -18,8 +18,10 @@ import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.intake.IntakeService;
+import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +41,16 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
     private final Evaluations repository;
     private final Schemes schemes;
     private final ChannelRegistry channels;
+    private final HospitalCalendar calendar;
     private final IntakeService intake;
 
     DraftSchemeWhatIf(EvaluationRuns evaluations, Evaluations repository, Schemes schemes,
-                      ChannelRegistry channels, IntakeService intake) {
+                      ChannelRegistry channels, HospitalCalendar calendar, IntakeService intake) {
         this.evaluations = evaluations;
         this.repository = repository;
         this.schemes = schemes;
         this.channels = channels;
+        this.calendar = calendar;
         this.intake = intake;
     }
 
@@ -54,7 +58,7 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
     @Override
     @Transactional(readOnly = true)
     public List<Period> periods(long hospitalId) {
-        var today = channels.today(hospitalId);
+        var today = calendar.today(hospitalId);
         List<Period> periods = new ArrayList<>();
         Period month = Period.containing(Period.Kind.MONTH, today).previous();
         for (int i = 0; i < MONTHS; i++, month = month.previous()) {
@@ -72,7 +76,7 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
     @Transactional(readOnly = true)
     public Optional<Period> preferred(long hospitalId, UnitType unitType) {
         List<Period> months = periods(hospitalId).stream().filter(p -> p.kind() == Period.Kind.MONTH).toList();
-        List<Long> ids = channels.evaluable(hospitalId, unitType).stream().map(ChannelRef::id).toList();
+        List<Long> ids = channels.evaluable(Actor.system(hospitalId, "what-if"), unitType).stream().map(ChannelRef::id).toList();
         return months.stream().filter(p -> hasData(hospitalId, ids, p)).findFirst()
                 .or(() -> months.stream().findFirst());
     }

@@ -14,8 +14,10 @@ import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.Tier;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
+import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.Schemes;
 import org.meridian.indicator.scoring.Scorecard;
@@ -55,6 +57,8 @@ public class EvaluationRuns {
     private final Evaluations evaluations;
     private final Schemes schemes;
     private final ChannelRegistry channels;
+    private final TierCatalogue tierCatalogue;
+    private final TierChangeWorkflow tierChanges;
     private final IntakeService intake;
     private final AuditLog audit;
     private final JsonMapper json;
@@ -62,13 +66,16 @@ public class EvaluationRuns {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EvaluationRuns(Evaluations evaluations, Schemes schemes, ChannelRegistry channels, IntakeService intake,
-                      AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
-                      ApplicationEventPublisher events) {
+    EvaluationRuns(Evaluations evaluations, Schemes schemes, ChannelRegistry channels,
+                   TierCatalogue tierCatalogue, TierChangeWorkflow tierChanges, IntakeService intake,
+                   AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
+                   ApplicationEventPublisher events) {
         this.events = events;
         this.evaluations = evaluations;
         this.schemes = schemes;
         this.channels = channels;
+        this.tierCatalogue = tierCatalogue;
+        this.tierChanges = tierChanges;
         this.intake = intake;
         this.audit = audit;
         this.json = json;
@@ -139,7 +146,7 @@ public class EvaluationRuns {
      * the what-if score.
      */
     Units units(long hospitalId, UnitType type, Period period) {
-        List<ChannelRef> evaluable = channels.evaluable(hospitalId, type);
+        List<ChannelRef> evaluable = channels.evaluable(Actor.system(hospitalId, "evaluation"), type);
         Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(hospitalId, period.firstDay(), period.lastDay());
         Map<String, Map<Measure, BigDecimal>> byCode = new LinkedHashMap<>();
         Map<String, ChannelRef> refs = new LinkedHashMap<>();
@@ -190,10 +197,10 @@ public class EvaluationRuns {
             throw new EvaluationConflictException("Evaluation " + id + " is a draft: publish it before applying its "
                     + "tiers.");
         }
-        Set<String> known = new java.util.HashSet<>(channels.tiers(hospitalId).stream().map(Tier::code).toList());
+        Set<String> known = new java.util.HashSet<>(tierCatalogue.tiers(actor).stream().map(Tier::code).toList());
         List<TierOutcome> outcomes = new ArrayList<>();
         for (UnitScorecard card : evaluations.scorecards(hospitalId, id, null, 0, Integer.MAX_VALUE).items()) {
-            outcomes.add(applyTier(hospitalId, e, card, known));
+            outcomes.add(applyTier(actor, e, card, known));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", e.period().toString());
@@ -206,8 +213,8 @@ public class EvaluationRuns {
         return outcomes;
     }
 
-    private TierOutcome applyTier(long hospitalId, Evaluation e, UnitScorecard card, Set<String> known) {
-        ChannelRef ch = channels.find(hospitalId, card.channelId()).orElseThrow();
+    private TierOutcome applyTier(Actor actor, Evaluation e, UnitScorecard card, Set<String> known) {
+        ChannelRef ch = channels.find(actor, card.channelId()).orElseThrow();
         String to = card.tier();
         TierOutcome.Outcome skip = null;
         if (org.meridian.indicator.scoring.TierPolicy.UNRATED.equals(to)) {
@@ -218,7 +225,7 @@ public class EvaluationRuns {
             skip = TierOutcome.Outcome.SAME;
         } else if (!known.contains(to)) {
             skip = TierOutcome.Outcome.UNKNOWN_TIER;
-        } else if (channels.tierHistory(hospitalId, ch.id()).stream()
+        } else if (tierChanges.history(actor, ch.id()).stream()
                 .anyMatch(c -> c.pending() && c.toTier().equals(to))) {
             skip = TierOutcome.Outcome.ALREADY_PENDING;
         }
@@ -227,7 +234,7 @@ public class EvaluationRuns {
         }
         String reason = messages.getMessage("evaluation.tierReason", new Object[] {e.period().toString(),
                 e.version(), Scorecard.round(card.total()).toPlainString(), to}, LocaleContextHolder.getLocale());
-        TierChange change = channels.requestTierChange(hospitalId, ch.id(), to, reason, TierChangeSource.EVALUATION,
+        TierChange change = tierChanges.request(actor, ch.id(), to, reason, TierChangeSource.EVALUATION,
                 "evaluation " + e.id());
         return new TierOutcome(ch.code(), ch.tier(), to,
                 change.pending() ? TierOutcome.Outcome.PENDING : TierOutcome.Outcome.APPLIED, change.id());

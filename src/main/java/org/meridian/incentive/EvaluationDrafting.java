@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.meridian.channel.Channel;
+import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.evaluation.Evaluation;
@@ -70,6 +71,7 @@ class EvaluationDrafting {
 
     private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
+    private final ChannelLifecycle lifecycle;
     private final IntakeService intake;
     private final IncentiveRules rules;
     private final Statements statements;
@@ -77,12 +79,14 @@ class EvaluationDrafting {
     private final AuditLog audit;
     private final PlatformTransactionManager transactions;
 
-    EvaluationDrafting(EvaluationResults evaluations, ChannelRegistry channels, IntakeService intake,
+    EvaluationDrafting(EvaluationResults evaluations, ChannelRegistry channels, ChannelLifecycle lifecycle,
+                       IntakeService intake,
                        IncentiveRules rules, Statements statements, Sanctions sanctions, AuditLog audit,
                        PlatformTransactionManager transactions) {
         this.transactions = transactions;
         this.evaluations = evaluations;
         this.channels = channels;
+        this.lifecycle = lifecycle;
         this.intake = intake;
         this.rules = rules;
         this.statements = statements;
@@ -348,7 +352,7 @@ class EvaluationDrafting {
             return false;
         }
         SanctionRecommendation rec = found.get();
-        Channel channel = channels.get(h, card.channel());
+        Channel channel = channels.get(reader.actor(), card.channel());
         String status;
         String outcome;
         String reason = "sanction rule " + rec.ruleCode() + " v" + rec.ruleVersion() + ": " + rec.consecutivePeriods()
@@ -367,7 +371,8 @@ class EvaluationDrafting {
                     status = "UNCHANGED";
                     outcome = "demo data: probation recorded, not applied to the channel lifecycle";
                 } else if (channel.status().canMoveTo(ChannelStatus.PROBATION)) {
-                    channels.changeStatus(h, channel.code(), ChannelStatus.PROBATION.name(), "probation: " + reason);
+                    lifecycle.changeStatus(reader.actor(), channel.code(), ChannelStatus.PROBATION,
+                            "probation: " + reason);
                     status = "APPLIED";
                     outcome = "status " + channel.status() + " → PROBATION";
                 } else {

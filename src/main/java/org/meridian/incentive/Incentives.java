@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.channel.ChannelRef;
+import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.ComplianceGuard;
@@ -46,12 +47,15 @@ public class Incentives {
     private final AuditLog audit;
     private final StatementWorkbook workbook;
     private final ChannelRegistry channels;
+    private final ChannelLifecycle lifecycle;
     private final EvaluationDrafting drafting;
     private final Sanctions sanctions;
 
     Incentives(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
-               ChannelRegistry channels, EvaluationDrafting drafting, Sanctions sanctions) {
+               ChannelRegistry channels, ChannelLifecycle lifecycle, EvaluationDrafting drafting,
+               Sanctions sanctions) {
         this.channels = channels;
+        this.lifecycle = lifecycle;
         this.drafting = drafting;
         this.sanctions = sanctions;
         this.rules = rules;
@@ -230,7 +234,7 @@ public class Incentives {
         if (user.channelId() == null) {
             return Optional.empty();
         }
-        return channels.find(user.hospitalId(), user.channelId()).map(ChannelRef::code);
+        return channels.find(user.actor(), user.channelId()).map(ChannelRef::code);
     }
 
     // ---- channels ----
@@ -245,7 +249,7 @@ public class Incentives {
         if (channelCode == null || channelCode.isBlank()) {
             return List.of(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
         }
-        Optional<ChannelRef> channel = channels.findByCode(CurrentUser.hospitalId(), channelCode.strip());
+        Optional<ChannelRef> channel = channels.findByCode(CurrentUser.actor(), channelCode.strip());
         if (channel.isEmpty()) {
             return List.of(Violation.keyed("channelCode", "no channel '" + channelCode.strip()
                     + "' is registered in your hospital", "incentive.v.channelUnknown", channelCode.strip()));
@@ -305,12 +309,13 @@ public class Incentives {
         long h = user.hospitalId();
         String outcome;
         if (terminate) {
-            var channel = channels.get(h, sanction.channelCode());
+            var channel = channels.get(user.actor(), sanction.channelCode());
             if (!channel.status().canMoveTo(org.meridian.channel.ChannelStatus.TERMINATED)) {
                 throw new WorkflowRefusal("channel-state", "channel " + channel.code() + " is " + channel.status()
                         + " and cannot be terminated");
             }
-            channels.changeStatus(h, channel.code(), "TERMINATED", note.strip());
+            lifecycle.changeStatus(user.actor(), channel.code(), org.meridian.channel.ChannelStatus.TERMINATED,
+                    note.strip());
             outcome = "status " + channel.status() + " → TERMINATED";
         } else {
             outcome = "termination declined";

@@ -17,6 +17,7 @@ import org.meridian.channel.ChannelQuery;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -113,7 +114,7 @@ class IntakeDemoData implements ApplicationRunner {
 
     /** The channels that send events: all but prospects, by code. */
     static List<ChannelRef> senders(ChannelRegistry registry, long hospitalId) {
-        return registry.search(hospitalId, ChannelQuery.all(0, 1000)).items().stream()
+        return registry.search(Actor.system(hospitalId, "intake-demo"), ChannelQuery.all(0, 1000)).items().stream()
                 .map(c -> c.ref())
                 .filter(c -> c.status() != ChannelStatus.PROSPECT)
                 .sorted(Comparator.comparing(ChannelRef::code))

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
+import org.meridian.shared.Actor;
 import org.springframework.stereotype.Component;
 
 /** Channel codes resolved by the channel module's registry. Any status counts: the code only has to be known. */
@@ -18,6 +19,6 @@ class RegistryChannelCodes implements ChannelCodes {
 
     @Override
     public Optional<Long> idOf(long hospitalId, String code) {
-        return registry.findByCode(hospitalId, code).map(ChannelRef::id);
+        return registry.findByCode(Actor.system(hospitalId, "intake"), code).map(ChannelRef::id);
     }
 }

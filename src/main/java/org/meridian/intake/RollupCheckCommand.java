@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
+import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.Hospital;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class RollupCheckCommand {
                 out.printf("Hospital %s %s: %d difference(s) (%d ms)%n", hospital.code(), hospital.name(),
                         found.size(), millis);
                 for (IntakeService.RollupDifference d : found) {
-                    String unit = registry.find(hospital.id(), d.channelId()).map(ChannelRef::code)
+                    String unit = registry.find(Actor.system(hospital.id(), "rollup-check"), d.channelId()).map(ChannelRef::code)
                             .orElse("#" + d.channelId());
                     String when = d.grain() == IntakeService.Grain.MONTH
                             ? "month " + d.date().toString().substring(0, 7) : d.date().toString();

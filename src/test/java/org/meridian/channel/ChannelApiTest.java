@@ -1,6 +1,7 @@
 package org.meridian.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.security.Role;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
@@ -273,7 +276,7 @@ class ChannelApiTest {
     void channelUsersRegulatorsAndOtherHospitalsNeverSeeOrChangeAChannel() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);
         String code = create(manager, uniqueCode(), "");
-        long channelId = registry.findByCode(users.firstHospital().id(), code).orElseThrow().id();
+        long channelId = registry.findByCode(Actor.system(users.firstHospital().id(), "test"), code).orElseThrow().id();
         String partner = users.create(users.firstHospital().id(), Role.CHANNEL_USER, channelId);
         String regulator = users.create(Role.REGULATOR);
         String stranger = users.create(users.otherHospital().id(), Role.HOSPITAL_MANAGER, null);
@@ -301,12 +304,28 @@ class ChannelApiTest {
         long hospital = users.firstHospital().id();
         String prospect = create(manager, uniqueCode(), ", \"status\": \"PROSPECT\"");
         String active = create(manager, uniqueCode(), "");
-        assertThat(registry.findByCode(hospital, active)).hasValueSatisfying(r -> {
+        assertThat(registry.findByCode(Actor.system(hospital, "test"), active)).hasValueSatisfying(r -> {
             assertThat(r.status()).isEqualTo(ChannelStatus.ACTIVE);
             assertThat(r.tier()).isNull();
         });
-        assertThat(registry.findByCode(users.otherHospital().id(), active)).isEmpty();
-        assertThat(registry.evaluable(hospital, org.meridian.shared.UnitType.EXAM_CENTER))
+        assertThat(registry.findByCode(Actor.system(users.otherHospital().id(), "test"), active)).isEmpty();
+        assertThat(registry.evaluable(Actor.system(hospital, "test"), org.meridian.shared.UnitType.EXAM_CENTER))
                 .extracting(ChannelRef::code).contains(active).doesNotContain(prospect);
+    }
+
+    @Test
+    void theRegistryRefusesAnActorWhoMayNotSeeItButOtherModulesStillResolveTheChannel() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long hospital = users.firstHospital().id();
+        String code = create(manager, uniqueCode(), "");
+        long channelId = registry.findByCode(Actor.system(hospital, "test"), code).orElseThrow().id();
+        Actor partner = new Actor(hospital, "partner-of-" + code, java.util.Set.of(Role.CHANNEL_USER), channelId);
+
+        assertThatThrownBy(() -> registry.search(partner, ChannelQuery.all(0, 10)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.typeUrn()).isEqualTo("urn:meridian:channel:registry-hidden"));
+        assertThatThrownBy(() -> registry.get(partner, code)).isInstanceOf(RefusedException.class);
+        assertThat(registry.find(partner, channelId)).as("its own channel, as the appeal pages resolve it")
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(code));
     }
 }

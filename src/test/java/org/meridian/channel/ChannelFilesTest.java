@@ -27,6 +27,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -60,7 +61,7 @@ class ChannelFilesTest {
         String manager = users.create(Role.CHANNEL_MANAGER);
         long h = users.firstHospital().id();
         String existing = code();
-        registry.register(h, new ChannelDraft(existing, "已登记的渠道", "OTHER", null, null, null, null, null, null, null,
+        registry.register(Actor.system(h, "test"), new ChannelDraft(existing, "已登记的渠道", "OTHER", null, null, null, null, null, null, null,
                 null, null, null));
         String a = code();
         String b = code();
@@ -82,15 +83,15 @@ class ChannelFilesTest {
                 .andExpect(jsonPath("$.rejected[1].errors[0].message").value("渠道编码已存在"))
                 .andExpect(jsonPath("$.rejected[2].errors[0].message").value("与第 1 行的编码重复"));
 
-        Channel first = registry.get(h, a);
+        Channel first = registry.get(Actor.system(h, "test"), a);
         assertThat(first.name()).isEqualTo("富阳区新登镇社区卫生服务中心, 分中心");
         assertThat(first.cooperationLevel()).isEqualTo(CooperationLevel.CLOSE);
         assertThat(first.contractEnd()).isEqualTo(LocalDate.of(2027, 12, 31));
-        Channel second = registry.get(h, b);
+        Channel second = registry.get(Actor.system(h, "test"), b);
         assertThat(second.name()).isEqualTo("带\"引号\"的平台");
         assertThat(second.tier()).isEqualTo("B");
-        assertThat(registry.findByCode(h, bad)).isEmpty();
-        assertThat(registry.get(h, existing).name()).isEqualTo("已登记的渠道");
+        assertThat(registry.findByCode(Actor.system(h, "test"), bad)).isEmpty();
+        assertThat(registry.get(Actor.system(h, "test"), existing).name()).isEqualTo("已登记的渠道");
     }
 
     @Test
@@ -118,7 +119,7 @@ class ChannelFilesTest {
                         .with(httpBasic(manager, TestUsers.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1));
-        Channel c = registry.get(h, a);
+        Channel c = registry.get(Actor.system(h, "test"), a);
         assertThat(c.status()).isEqualTo(ChannelStatus.PILOT);
         assertThat(c.contractStart()).isEqualTo(LocalDate.of(2026, 3, 1));
 
@@ -130,7 +131,7 @@ class ChannelFilesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].message", hasItem("未知的列：colour")))
                 .andExpect(jsonPath("$.errors[*].message", hasItem("缺少必需的列：name")));
-        assertThat(registry.findByCode(h, c2)).isEmpty();
+        assertThat(registry.findByCode(Actor.system(h, "test"), c2)).isEmpty();
 
         String analyst = users.create(Role.ANALYST);
         mvc.perform(multipart("/api/v1/channels/imports")
@@ -147,7 +148,7 @@ class ChannelFilesTest {
         for (int i = 0; i < 3; i++) {
             String code = code();
             codes.add(code);
-            registry.register(h, new ChannelDraft(code, "导出测试 " + i, "EXAM_CENTER", "GENERAL", null, region,
+            registry.register(Actor.system(h, "test"), new ChannelDraft(code, "导出测试 " + i, "EXAM_CENTER", "GENERAL", null, region,
                     null, "联系人", "13800001111", "2026-01-01", "2027-01-01", null, null));
         }
         byte[] xlsx = mvc.perform(get("/channels/export.xlsx").param("region", "导出市" + RUN)
@@ -174,7 +175,7 @@ class ChannelFilesTest {
     void pagesForbidChannelUsersAndHideOtherHospitalsChannels() throws Exception {
         long h = users.firstHospital().id();
         String code = code();
-        Channel c = registry.register(h, new ChannelDraft(code, "页面测试", "OTHER", null, null, null, null, null, null,
+        Channel c = registry.register(Actor.system(h, "test"), new ChannelDraft(code, "页面测试", "OTHER", null, null, null, null, null, null,
                 null, null, null, null));
         String partner = users.create(h, Role.CHANNEL_USER, c.id());
         mvc.perform(get("/channels").with(as(partner))).andExpect(status().isForbidden());
@@ -185,7 +186,7 @@ class ChannelFilesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("页面测试"))));
         mvc.perform(multipart("/channels/" + code + "/edit").param("name", "改掉").param("type", "OTHER")
                 .with(as(stranger)).with(csrf())).andExpect(status().isNotFound());
-        assertThat(registry.get(h, code).name()).isEqualTo("页面测试");
+        assertThat(registry.get(Actor.system(h, "test"), code).name()).isEqualTo("页面测试");
         mvc.perform(get("/channels/" + code).with(as(users.create(Role.ANALYST)))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("页面测试")));
     }
@@ -202,7 +203,7 @@ class ChannelFilesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"name-error\"").contains("id=\"type-error\"").contains("id=\"contactPhone-error\"")
                 .contains("id=\"contractEnd-error\"").contains("合同结束日期不能早于开始日期").contains("value=\"文三路 1 号\"");
-        assertThat(registry.findByCode(users.firstHospital().id(), code)).isEmpty();
+        assertThat(registry.findByCode(Actor.system(users.firstHospital().id(), "test"), code)).isEmpty();
     }
 
     private RequestPostProcessor as(String username) {

@@ -3,6 +3,7 @@ package org.meridian.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.Role;
 import org.meridian.support.Browser;
 import org.meridian.support.MeridianWebTest;
@@ -23,6 +24,7 @@ class ChannelJourneyTest {
     @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired ChannelRegistry registry;
+    @Autowired TierChangeWorkflow tierChanges;
 
     @Test
     void createEditDowngradeAndApproveAsAnotherUser() {
@@ -100,8 +102,8 @@ class ChannelJourneyTest {
             browser.driver().findElement(By.id("save-tier-B")).click();
             browser.waitForText(By.id("notice"), "分级标准已保存");
             browser.screenshot("channel-tiers-desktop");
-            ChannelRef seeded = registry.findByCode(hospital, "CH-002").orElseThrow();
-            registry.requestTierChange(hospital, seeded.id(), "D", "2026 年第三季度评估得分 52.40，低于 C 级阈值 55",
+            ChannelRef seeded = registry.findByCode(Actor.system(hospital, "test"), "CH-002").orElseThrow();
+            tierChanges.request(Actor.system(hospital, "test"), seeded.id(), "D", "2026 年第三季度评估得分 52.40，低于 C 级阈值 55",
                     TierChangeSource.EVALUATION, "2026-Q3");
             browser.go("/channels/approvals");
             assertThat(browser.text(By.cssSelector(".approval-list"))).contains(seeded.name()).contains("评估建议");
@@ -126,7 +128,7 @@ class ChannelJourneyTest {
             browser.screenshot("channel-detail-phone");
             assertThat(browser.horizontalOverflow()).as("detail fits 375 px").isZero();
         }
-        assertThat(registry.findByCode(hospital, code)).hasValueSatisfying(c -> assertThat(c.tier()).isEqualTo("C"));
+        assertThat(registry.findByCode(Actor.system(hospital, "test"), code)).hasValueSatisfying(c -> assertThat(c.tier()).isEqualTo("C"));
     }
 
     private static void setDate(Browser browser, String id, String isoDate) {
@@ -136,16 +138,16 @@ class ChannelJourneyTest {
 
     /** The first 24 demo channels, so that the list looks like a hospital's; once per database. */
     private void seedRealisticChannels(long hospital) {
-        if (registry.findByCode(hospital, "CH-001").isPresent()) {
+        if (registry.findByCode(Actor.system(hospital, "test"), "CH-001").isPresent()) {
             return;
         }
         String[] tiers = {"A", "B", "C", "C", "B", "D"};
         int i = 0;
         for (ChannelDemoData.Seed s : ChannelDemoData.seeds().subList(0, 24)) {
-            Channel c = registry.register(hospital, new ChannelDraft(s.code(), s.name(), s.type().name(),
+            Channel c = registry.register(Actor.system(hospital, "test"), new ChannelDraft(s.code(), s.name(), s.type().name(),
                     i % 3 == 0 ? "STRATEGIC" : "CLOSE", i % 7 == 3 ? "PILOT" : "ACTIVE", s.region(), s.address(),
                     "联系人" + i, "1380000" + (1000 + i), "2025-01-01", "2027-12-31", null, null));
-            registry.requestTierChange(hospital, c.id(), tiers[i % tiers.length], "首次分级", TierChangeSource.MANUAL,
+            tierChanges.request(Actor.system(hospital, "test"), c.id(), tiers[i % tiers.length], "首次分级", TierChangeSource.MANUAL,
                     null);
             i++;
         }

@@ -8,15 +8,19 @@ import static org.meridian.channel.ChannelStatus.PROBATION;
 import static org.meridian.channel.ChannelStatus.PROSPECT;
 import static org.meridian.channel.ChannelStatus.TERMINATED;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 
-/** The lifecycle policy and the registry's input rules, without a database. */
+/** The lifecycle policy, the visibility policy and the registry's input rules, without a database. */
 class ChannelRulesTest {
 
     @Test
@@ -30,6 +34,73 @@ class ChannelRulesTest {
         assertThat(ACTIVE.canMoveTo(ACTIVE)).isFalse();
         assertThat(List.of(ChannelStatus.values())).filteredOn(ChannelStatus::evaluable)
                 .containsExactly(PILOT, ACTIVE, PROBATION);
+    }
+
+    @Test
+    void theEvaluableStatusesAreOneSet() {
+        assertThat(ChannelStatus.EVALUABLE).containsExactlyInAnyOrder(PILOT, ACTIVE, PROBATION);
+        assertThatThrownBy(() -> ChannelStatus.EVALUABLE.add(PROSPECT)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aNamedStatusIsReadInAnyCaseAndAnUnknownOneIsListedWithTheReasonsProblems() {
+        assertThat(ChannelStatus.named(" probation ", "reason", "")).isEqualTo(PROBATION);
+        assertThat(ChannelStatus.named("  ", "reason", "")).as("none given: the lifecycle says it is required").isNull();
+        assertThatThrownBy(() -> ChannelStatus.named("GONE", "statusReason", " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::field, InputProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("status", "channel.error.unknownStatus"),
+                                org.assertj.core.groups.Tuple.tuple("statusReason", "channel.error.reasonRequired")));
+        assertThatThrownBy(() -> ChannelStatus.named("GONE", "reason", "整改完成"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::field).containsExactly("status"));
+    }
+
+    @Test
+    void theRegistryIsSeenFromAnalystUpChangedFromChannelManagerUpAndTiersDecidedFromHospitalManagerUp() {
+        Actor analyst = actor(Role.ANALYST);
+        Actor office = actor(Role.CHANNEL_MANAGER);
+        Actor boss = actor(Role.HOSPITAL_MANAGER);
+        Actor admin = actor(Role.ADMIN);
+        Actor partner = new Actor(1, "partner", Set.of(Role.CHANNEL_USER), 7L);
+        Actor regulator = actor(Role.REGULATOR);
+        Actor system = Actor.system(1, "evaluation");
+
+        assertThat(List.of(analyst, office, boss, admin, system)).allMatch(ChannelVisibility::seesRegistry);
+        assertThat(List.of(partner, regulator)).noneMatch(ChannelVisibility::seesRegistry);
+        assertThat(List.of(office, boss, admin, system)).allMatch(ChannelVisibility::changesChannels);
+        assertThat(List.of(analyst, partner, regulator)).noneMatch(ChannelVisibility::changesChannels);
+        assertThat(List.of(boss, admin)).allMatch(ChannelVisibility::decidesTiers);
+        assertThat(List.of(analyst, office, partner, regulator, system)).noneMatch(ChannelVisibility::decidesTiers);
+    }
+
+    @Test
+    void aTierStandardFromAFormIsTrimmedAndKeepsTheRateWithTwoDecimals() {
+        TierStandard s = TierStandard.parse(" 核心 ", "QUARTERLY", " 6 ", "2.5", "15", "  ");
+        assertThat(s).isEqualTo(new TierStandard("核心", ReviewCadence.QUARTERLY, 6, new BigDecimal("2.50"), 15, null));
+        assertThat(s.incentiveRate().toPlainString()).isEqualTo("2.50");
+        assertThat(TierStandard.parse("战略", "MONTHLY", "365", "100", "100000", null).visitsPerYear()).isEqualTo(365);
+        assertThat(TierStandard.parse("观察", "YEARLY", "0", "0", "0", null).incentiveRate()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void everyProblemOfATierStandardIsListedAtOnce() {
+        assertThatThrownBy(() -> TierStandard.parse(" ", "WEEKLY", "366", "1.234", "-1", "注".repeat(1001)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::field)
+                        .containsExactly("name", "reviewCadence", "visitsPerYear", "priorityQuota", "incentiveRate",
+                                "notes"));
+        assertThatThrownBy(() -> TierStandard.parse("名".repeat(51), "QUARTERLY", "six", "", "1.5", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::field, InputProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "channel.error.tooLong"),
+                                org.assertj.core.groups.Tuple.tuple("visitsPerYear", "channel.error.range"),
+                                org.assertj.core.groups.Tuple.tuple("priorityQuota", "channel.error.range"),
+                                org.assertj.core.groups.Tuple.tuple("incentiveRate", "channel.error.rate")));
+        assertThatThrownBy(() -> new TierStandard("核心", null, 6, new BigDecimal("101"), 15, null))
+                .as("the typed constructor holds the same rules")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::field).containsExactly("reviewCadence", "incentiveRate"));
     }
 
     @Test
@@ -65,6 +136,10 @@ class ChannelRulesTest {
             assertThatThrownBy(() -> draft("C", "n", "OTHER", null, null, null, bad, null, null).check(false))
                     .as(bad).isInstanceOf(InvalidInputException.class);
         }
+    }
+
+    private static Actor actor(Role role) {
+        return new Actor(1, role.name().toLowerCase(java.util.Locale.ROOT), Set.of(role), null);
     }
 
     private static ChannelDraft draft(String code, String name, String type, String level, String status, String region,

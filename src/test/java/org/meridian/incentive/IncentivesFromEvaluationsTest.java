@@ -21,6 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.meridian.shared.Actor;
+import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.StatusChange;
@@ -45,6 +47,7 @@ class IncentivesFromEvaluationsTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired ChannelRegistry channels;
+    @Autowired ChannelLifecycle lifecycle;
     @Autowired UserDetailsService accounts;
 
     static final String SERVICE_FEE = """
@@ -270,7 +273,7 @@ class IncentivesFromEvaluationsTest {
 
         // July: first month in D → warnings; nothing changes in the lifecycle
         h.publish("2026-07", "EXAM_CENTER");
-        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.ACTIVE);
+        assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "BAD").status()).isEqualTo(ChannelStatus.ACTIVE);
         JsonNode july = sanctions(h);
         assertThat(july).hasSize(2).allSatisfy(s -> {
             assertThat(s.get("level").asString()).isEqualTo("WARNING");
@@ -283,13 +286,13 @@ class IncentivesFromEvaluationsTest {
         assertThat(august.get("level").asString()).isEqualTo("PROBATION");
         assertThat(august.get("streak").asInt()).isEqualTo(2);
         assertThat(august.get("status").asString()).isEqualTo("APPLIED");
-        var bad = channels.get(h.hospital.id(), "BAD");
+        var bad = channels.get(Actor.system(h.hospital.id(), "test"), "BAD");
         assertThat(bad.status()).isEqualTo(ChannelStatus.PROBATION);
-        StatusChange probation = channels.statusHistory(h.hospital.id(), bad.id()).stream()
+        StatusChange probation = lifecycle.history(Actor.system(h.hospital.id(), "test"), bad.id()).stream()
                 .filter(c -> c.toStatus() == ChannelStatus.PROBATION).findFirst().orElseThrow();
         assertThat(probation.changedBy()).isEqualTo("system");
         assertThat(probation.reason()).contains("LOWEST-TIER", "2 consecutive", "2026-08");
-        assertThat(channels.get(h.hospital.id(), "GAP").status()).isEqualTo(ChannelStatus.ACTIVE);
+        assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "GAP").status()).isEqualTo(ChannelStatus.ACTIVE);
 
         // September: BAD three in a row → termination recommended, waiting for a person; GAP's streak restarted
         h.publish("2026-09", "EXAM_CENTER");
@@ -297,7 +300,7 @@ class IncentivesFromEvaluationsTest {
         assertThat(september.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
         assertThat(september.get("streak").asInt()).isEqualTo(3);
         assertThat(september.get("status").asString()).isEqualTo("PENDING");
-        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
+        assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
         JsonNode gap = sanction(h, "GAP", "2026-09");
         assertThat(gap.get("level").asString()).isEqualTo("WARNING");
         assertThat(gap.get("streak").asInt()).isEqualTo(1);
@@ -325,14 +328,14 @@ class IncentivesFromEvaluationsTest {
         h.asInEnglish(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": true}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("note"))
                 .andExpect(jsonPath("$.errors[0].message").value("A decision on a termination recommendation needs a note."));
-        assertThat(channels.get(h.hospital.id(), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
+        assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "BAD").status()).isEqualTo(ChannelStatus.PROBATION);
         h.as(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"),
                 "{\"terminate\": true, \"note\": \"连续三个月末位，整改无效，经院务会决定终止合作\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("TERMINATED"))
                 .andExpect(jsonPath("$.decidedBy").value(h.manager));
-        bad = channels.get(h.hospital.id(), "BAD");
+        bad = channels.get(Actor.system(h.hospital.id(), "test"), "BAD");
         assertThat(bad.status()).isEqualTo(ChannelStatus.TERMINATED);
-        StatusChange ended = channels.statusHistory(h.hospital.id(), bad.id()).stream()
+        StatusChange ended = lifecycle.history(Actor.system(h.hospital.id(), "test"), bad.id()).stream()
                 .filter(c -> c.toStatus() == ChannelStatus.TERMINATED).findFirst().orElseThrow();
         assertThat(ended.changedBy()).isEqualTo(h.manager);
         assertThat(ended.reason()).contains("院务会");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -30,6 +31,7 @@ class QualityDemoTest {
     @Autowired IntakeService intake;
     @Autowired RollupCheckCommand command;
     @Autowired ChannelRegistry registry;
+    @Autowired HospitalCalendar calendar;
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
 
@@ -45,7 +47,7 @@ class QualityDemoTest {
     @Test
     void theQualityPageShowsTheQuietChannelAndTheBurst() throws Exception {
         long h = hospitals.all().get(0).id();
-        IntakeDemoData.Plan plan = IntakeDemoData.plan(IntakeDemoData.senders(registry, h), registry.today(h));
+        IntakeDemoData.Plan plan = IntakeDemoData.plan(IntakeDemoData.senders(registry, h), calendar.today(h));
         var office = accounts.loadUserByUsername("office");
         String quiet = mvc.perform(get("/intake/quality").param("tab", "quiet").with(user(office)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

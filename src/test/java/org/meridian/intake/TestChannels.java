@@ -1,5 +1,6 @@
 package org.meridian.intake;
 
+import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class TestChannels {
 
     /** Registers an ACTIVE exam-centre channel with this code in the hospital and returns its id. */
     public long create(long hospitalId, String code) {
-        return registry.register(hospitalId, new ChannelDraft(code, "测试渠道 " + code, "EXAM_CENTER", null, null, null,
+        return registry.register(Actor.system(hospitalId, "test"), new ChannelDraft(code, "测试渠道 " + code, "EXAM_CENTER", null, null, null,
                 null, null, null, null, null, null, null)).id();
     }
 }

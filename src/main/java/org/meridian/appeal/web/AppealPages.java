@@ -114,7 +114,7 @@ class AppealPages {
 
     private String ownChannelCode(MeridianUser user) {
         return user.channelId() == null ? null
-                : channels.find(user.hospitalId(), user.channelId()).map(c -> c.code()).orElse(null);
+                : channels.find(user.actor(), user.channelId()).map(c -> c.code()).orElse(null);
     }
 
     // ---- filing -------------------------------------------------------------------------------

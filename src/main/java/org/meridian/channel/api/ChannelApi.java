@@ -9,13 +9,17 @@ import java.util.Set;
 import org.meridian.channel.Channel;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelImport;
+import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelQuery;
 import org.meridian.channel.ChannelRegistry;
+import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.StatusChange;
 import org.meridian.channel.Tier;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
-import org.meridian.shared.security.CurrentUser;
+import org.meridian.channel.TierChangeWorkflow;
+import org.meridian.shared.Actor;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
@@ -47,11 +51,19 @@ class ChannelApi {
             "contractRef", "notes");
 
     private final ChannelRegistry registry;
+    private final ChannelLifecycle lifecycle;
+    private final TierCatalogue catalogue;
+    private final TierChangeWorkflow tierChanges;
     private final ChannelImport imports;
     private final org.springframework.context.MessageSource messages;
 
-    ChannelApi(ChannelRegistry registry, ChannelImport imports, org.springframework.context.MessageSource messages) {
+    ChannelApi(ChannelRegistry registry, ChannelLifecycle lifecycle, TierCatalogue catalogue,
+               TierChangeWorkflow tierChanges, ChannelImport imports,
+               org.springframework.context.MessageSource messages) {
         this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
+        this.tierChanges = tierChanges;
         this.imports = imports;
         this.messages = messages;
     }
@@ -80,8 +92,8 @@ class ChannelApi {
 
     @PostMapping("/channels")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ResponseEntity<Channel> create(@RequestBody ChannelRequest body) {
-        Channel c = registry.register(CurrentUser.hospitalId(), new ChannelDraft(body.code(), body.name(), body.type(),
+    ResponseEntity<Channel> create(Actor actor, @RequestBody ChannelRequest body) {
+        Channel c = registry.register(actor, new ChannelDraft(body.code(), body.name(), body.type(),
                 body.cooperationLevel(), body.status(), body.region(), body.address(), body.contactName(),
                 body.contactPhone(), body.contractStart(), body.contractEnd(), body.contractRef(), body.notes()));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + c.code())).body(c);
@@ -89,7 +101,7 @@ class ChannelApi {
 
     @GetMapping("/channels")
     @PreAuthorize("hasRole('ANALYST')")
-    Paged<Channel> search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+    Paged<Channel> search(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String type,
                           @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
                           @RequestParam(required = false) String region,
                           @RequestParam(required = false) String cooperationLevel,
@@ -97,21 +109,20 @@ class ChannelApi {
                           @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        return registry.search(CurrentUser.hospitalId(), ChannelQuery.parse(q, type, tier, status, region,
+        return registry.search(actor, ChannelQuery.parse(q, type, tier, status, region,
                 cooperationLevel, contractEndsWithinDays, sort, dir, page, size));
     }
 
     @GetMapping("/channels/{code}")
     @PreAuthorize("hasRole('ANALYST')")
-    Channel one(@PathVariable String code) {
-        return registry.get(CurrentUser.hospitalId(), code);
+    Channel one(Actor actor, @PathVariable String code) {
+        return registry.get(actor, code);
     }
 
     @PatchMapping("/channels/{code}")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    Channel patch(@PathVariable String code, @RequestBody Map<String, Object> body) {
-        long hospital = CurrentUser.hospitalId();
-        Channel current = registry.get(hospital, code);
+    Channel patch(Actor actor, @PathVariable String code, @RequestBody Map<String, Object> body) {
+        Channel current = registry.get(actor, code);
         List<InputProblem> problems = new ArrayList<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
             if (!PATCHABLE.contains(e.getKey())) {
@@ -134,57 +145,55 @@ class ChannelApi {
                 pick(body, "contactPhone", was.contactPhone()), pick(body, "contractStart", was.contractStart()),
                 pick(body, "contractEnd", was.contractEnd()), pick(body, "contractRef", was.contractRef()),
                 pick(body, "notes", was.notes()));
-        return registry.update(hospital, code, merged, pick(body, "statusReason", null));
+        return registry.update(actor, code, merged, pick(body, "statusReason", null));
     }
 
     /** A lifecycle step with its reason, e.g. {@code {"status": "PROBATION", "reason": "投诉率连续超标"}}. */
     @PostMapping("/channels/{code}/status")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    Channel status(@PathVariable String code, @RequestBody StatusRequest body) {
-        return registry.changeStatus(CurrentUser.hospitalId(), code, body.status(), body.reason());
+    Channel status(Actor actor, @PathVariable String code, @RequestBody StatusRequest body) {
+        return lifecycle.changeStatus(actor, code, ChannelStatus.named(body.status(), "reason", body.reason()),
+                body.reason());
     }
 
     @GetMapping("/channels/{code}/status-changes")
     @PreAuthorize("hasRole('ANALYST')")
-    List<StatusChange> statusHistory(@PathVariable String code) {
-        long hospital = CurrentUser.hospitalId();
-        return registry.statusHistory(hospital, registry.get(hospital, code).id());
+    List<StatusChange> statusHistory(Actor actor, @PathVariable String code) {
+        return lifecycle.history(actor, registry.get(actor, code).id());
     }
 
     @GetMapping("/channels/{code}/tier-changes")
     @PreAuthorize("hasRole('ANALYST')")
-    List<TierChange> tierHistory(@PathVariable String code) {
-        long hospital = CurrentUser.hospitalId();
-        return registry.tierHistory(hospital, registry.get(hospital, code).id());
+    List<TierChange> tierHistory(Actor actor, @PathVariable String code) {
+        return tierChanges.history(actor, registry.get(actor, code).id());
     }
 
     /** Requests a tier: an upgrade or first tier answers APPLIED, a downgrade PENDING (201 either way). */
     @PostMapping("/channels/{code}/tier-changes")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     @ResponseStatus(HttpStatus.CREATED)
-    TierChange requestTier(@PathVariable String code, @RequestBody TierChangeRequest body) {
-        long hospital = CurrentUser.hospitalId();
-        return registry.requestTierChange(hospital, registry.get(hospital, code).id(), body.tier(), body.reason(),
+    TierChange requestTier(Actor actor, @PathVariable String code, @RequestBody TierChangeRequest body) {
+        return tierChanges.request(actor, registry.get(actor, code).id(), body.tier(), body.reason(),
                 TierChangeSource.MANUAL, null);
     }
 
     /** Downgrades waiting for a decision. */
     @GetMapping("/channel-tier-changes")
     @PreAuthorize("hasRole('ANALYST')")
-    List<TierChange> pending() {
-        return registry.pendingTierChanges(CurrentUser.hospitalId());
+    List<TierChange> pending(Actor actor) {
+        return tierChanges.pending(actor);
     }
 
     @PostMapping("/channel-tier-changes/{id}/approve")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    TierChange approve(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
-        return registry.decideTierChange(CurrentUser.hospitalId(), id, true, body == null ? null : body.note());
+    TierChange approve(Actor actor, @PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return tierChanges.decide(actor, id, true, body == null ? null : body.note());
     }
 
     @PostMapping("/channel-tier-changes/{id}/reject")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    TierChange reject(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
-        return registry.decideTierChange(CurrentUser.hospitalId(), id, false, body == null ? null : body.note());
+    TierChange reject(Actor actor, @PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return tierChanges.decide(actor, id, false, body == null ? null : body.note());
     }
 
     /**
@@ -193,12 +202,13 @@ class ChannelApi {
      */
     @PostMapping(path = "/channels/imports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ImportAnswer importFile(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+    ImportAnswer importFile(Actor actor,
+                            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException(InputProblem.of("file", "channel.import.noFile"));
         }
-        ChannelImport.Report report = imports.importFile(CurrentUser.hospitalId(), file.getOriginalFilename(),
+        ChannelImport.Report report = imports.importFile(actor, file.getOriginalFilename(),
                 file.getBytes());
         List<Rejected> rejected = report.rejected().stream().map(r -> new Rejected(r.index(), r.code(),
                 r.problems().stream().map(p -> Map.of("field", p.field(), "message", messages.getMessage(
@@ -209,8 +219,8 @@ class ChannelApi {
 
     @GetMapping("/channel-tiers")
     @PreAuthorize("hasRole('ANALYST')")
-    List<Tier> tiers() {
-        return registry.tiers(CurrentUser.hospitalId());
+    List<Tier> tiers(Actor actor) {
+        return catalogue.tiers(actor);
     }
 
     private static String pick(Map<String, Object> body, String key, String otherwise) {

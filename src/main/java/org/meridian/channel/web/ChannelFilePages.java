@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.channel.ChannelExport;
 import org.meridian.channel.ChannelImport;
-import org.meridian.channel.ChannelRegistry;
-import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.Actor;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -32,13 +31,13 @@ class ChannelFilePages {
 
     private final ChannelImport imports;
     private final ChannelExport export;
-    private final ChannelRegistry registry;
+    private final HospitalCalendar calendar;
     private final MessageSource messages;
 
-    ChannelFilePages(ChannelImport imports, ChannelExport export, ChannelRegistry registry, MessageSource messages) {
+    ChannelFilePages(ChannelImport imports, ChannelExport export, HospitalCalendar calendar, MessageSource messages) {
         this.imports = imports;
         this.export = export;
-        this.registry = registry;
+        this.calendar = calendar;
         this.messages = messages;
     }
 
@@ -47,18 +46,17 @@ class ChannelFilePages {
     }
 
     @GetMapping("/export.xlsx")
-    void exportXlsx(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+    void exportXlsx(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String type,
                     @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
                     @RequestParam(required = false) String region,
                     @RequestParam(required = false) String cooperationLevel,
                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                     HttpServletResponse response) throws IOException {
-        long h = CurrentUser.hospitalId();
         ListFilter filter = new ListFilter(q, type, tier, status, region, cooperationLevel, sort, dir, 0, 1000);
-        String day = registry.today(h).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String day = calendar.today(actor.hospitalId()).format(DateTimeFormatter.BASIC_ISO_DATE);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"channels-" + day + ".xlsx\"");
-        export.write(h, filter.query(), LocaleContextHolder.getLocale(), response.getOutputStream());
+        export.write(actor, filter.query(), LocaleContextHolder.getLocale(), response.getOutputStream());
     }
 
     @GetMapping("/import")
@@ -70,14 +68,14 @@ class ChannelFilePages {
 
     @PostMapping("/import")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String importFile(Actor actor, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         common(model);
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", message(InputProblem.of("file", "channel.import.noFile")));
             return "channels/import";
         }
         try {
-            ChannelImport.Report report = imports.importFile(CurrentUser.hospitalId(), file.getOriginalFilename(),
+            ChannelImport.Report report = imports.importFile(actor, file.getOriginalFilename(),
                     file.getBytes());
             List<ShownRow> rows = new ArrayList<>();
             for (ChannelImport.RejectedRow r : report.rejected()) {

@@ -8,29 +8,31 @@ import java.util.Optional;
 
 import org.meridian.channel.Channel;
 import org.meridian.channel.ChannelConflictException;
+import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelNotFoundException;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
+import org.meridian.channel.ChannelVisibility;
 import org.meridian.channel.CooperationLevel;
 import org.meridian.channel.ReviewCadence;
 import org.meridian.channel.SelfApprovalException;
 import org.meridian.channel.Tier;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
+import org.meridian.channel.TierChangeWorkflow;
+import org.meridian.channel.TierStandard;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.security.Role;
+import org.meridian.shared.problem.FourEyes;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -58,31 +60,38 @@ import org.springframework.web.util.UriUtils;
 class ChannelPages {
 
     private final ChannelRegistry registry;
-    private final RoleHierarchy roles;
+    private final ChannelLifecycle lifecycle;
+    private final TierCatalogue catalogue;
+    private final TierChangeWorkflow tierChanges;
+    private final HospitalCalendar calendar;
     private final MessageSource messages;
 
-    ChannelPages(ChannelRegistry registry, RoleHierarchy roles, MessageSource messages) {
+    ChannelPages(ChannelRegistry registry, ChannelLifecycle lifecycle, TierCatalogue catalogue,
+                 TierChangeWorkflow tierChanges, HospitalCalendar calendar, MessageSource messages) {
         this.registry = registry;
-        this.roles = roles;
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
+        this.tierChanges = tierChanges;
+        this.calendar = calendar;
         this.messages = messages;
     }
 
     @ModelAttribute
-    void common(Model model) {
+    void common(Actor actor, Model model) {
         model.addAttribute("activeNav", "channels");
-        model.addAttribute("canEdit", has(Role.CHANNEL_MANAGER));
-        model.addAttribute("canDecide", has(Role.HOSPITAL_MANAGER));
+        model.addAttribute("canEdit", ChannelVisibility.changesChannels(actor));
+        model.addAttribute("canDecide", ChannelVisibility.decidesTiers(actor));
         model.addAttribute("types", UnitType.values());
         model.addAttribute("statuses", ChannelStatus.values());
         model.addAttribute("levels", CooperationLevel.values());
         model.addAttribute("cadences", ReviewCadence.values());
-        CurrentUser.find().ifPresent(u -> model.addAttribute("zone", registry.zone(u.hospitalId())));
+        model.addAttribute("zone", calendar.zone(actor.hospitalId()));
     }
 
     // ---- list -----------------------------------------------------------------------------------
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String type,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String region,
                 @RequestParam(required = false) String cooperationLevel,
@@ -90,33 +99,31 @@ class ChannelPages {
                 @RequestParam(defaultValue = "0") int page,
                 @RequestParam(defaultValue = "" + ListFilter.DEFAULT_SIZE) int size,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        long h = CurrentUser.hospitalId();
         ListFilter filter = new ListFilter(q, type, tier, status, region, cooperationLevel, sort, dir, page, size);
         Paged<Channel> result;
         try {
-            result = registry.search(h, filter.query());
+            result = registry.search(actor, filter.query());
         } catch (InvalidInputException e) {
             model.addAttribute("filterErrors", resolve(e.problems()));
             filter = filter.firstPageDefaults();
-            result = registry.search(h, filter.query());
+            result = registry.search(actor, filter.query());
         }
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
-        model.addAttribute("tiers", registry.tiers(h));
-        model.addAttribute("regions", registry.regions(h));
-        model.addAttribute("pendingCount", registry.countPendingTierChanges(h));
-        model.addAttribute("today", registry.today(h));
+        model.addAttribute("tiers", catalogue.tiers(actor));
+        model.addAttribute("regions", registry.regions(actor));
+        model.addAttribute("pendingCount", tierChanges.countPending(actor));
+        model.addAttribute("today", calendar.today(actor.hospitalId()));
         model.addAttribute("warningDays", registry.contractWarningDays());
         return htmx != null ? "channels/list :: results" : "channels/list";
     }
 
     @GetMapping("/expiring")
-    String expiring(Model model) {
-        long h = CurrentUser.hospitalId();
-        model.addAttribute("result", registry.contractsEndingSoon(h, Paged.MAX_SIZE));
+    String expiring(Actor actor, Model model) {
+        model.addAttribute("result", registry.contractsEndingSoon(actor, Paged.MAX_SIZE));
         model.addAttribute("warningDays", registry.contractWarningDays());
-        model.addAttribute("today", registry.today(h));
-        model.addAttribute("tiers", registry.tiers(h));
+        model.addAttribute("today", calendar.today(actor.hospitalId()));
+        model.addAttribute("tiers", catalogue.tiers(actor));
         return "channels/expiring";
     }
 
@@ -132,10 +139,10 @@ class ChannelPages {
 
     @PostMapping("/new")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String create(@ModelAttribute("form") ChannelForm form, BindingResult binding, Model model,
+    String create(Actor actor, @ModelAttribute("form") ChannelForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         try {
-            Channel c = registry.register(CurrentUser.hospitalId(), form.draft());
+            Channel c = registry.register(actor, form.draft());
             redirect.addFlashAttribute("notice", "channel.notice.created");
             return "redirect:/channels/" + UriUtils.encodePathSegment(c.code(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (InvalidInputException e) {
@@ -149,8 +156,8 @@ class ChannelPages {
 
     @GetMapping("/{code}/edit")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String editForm(@PathVariable String code, Model model) {
-        Channel c = registry.get(CurrentUser.hospitalId(), code);
+    String editForm(Actor actor, @PathVariable String code, Model model) {
+        Channel c = registry.get(actor, code);
         model.addAttribute("form", ChannelForm.of(c));
         model.addAttribute("channel", c);
         model.addAttribute("creating", false);
@@ -159,14 +166,13 @@ class ChannelPages {
 
     @PostMapping("/{code}/edit")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String edit(@PathVariable String code, @ModelAttribute("form") ChannelForm form, BindingResult binding,
-                Model model, RedirectAttributes redirect) {
-        long h = CurrentUser.hospitalId();
-        Channel c = registry.get(h, code);
+    String edit(Actor actor, @PathVariable String code, @ModelAttribute("form") ChannelForm form,
+                BindingResult binding, Model model, RedirectAttributes redirect) {
+        Channel c = registry.get(actor, code);
         form.setCode(c.code());
         form.setStatus(c.status().name());
         try {
-            registry.update(h, code, form.draft(), null);
+            registry.update(actor, code, form.draft(), null);
             redirect.addFlashAttribute("notice", "channel.notice.saved");
             return "redirect:" + detailPath(c.code());
         } catch (InvalidInputException e) {
@@ -180,35 +186,33 @@ class ChannelPages {
     // ---- detail, lifecycle, tier ----------------------------------------------------------------
 
     @GetMapping("/{code}")
-    String detail(@PathVariable String code, Model model) {
-        return detailView(registry.get(CurrentUser.hospitalId(), code), model);
+    String detail(Actor actor, @PathVariable String code, Model model) {
+        return detailView(actor, registry.get(actor, code), model);
     }
 
     @PostMapping("/{code}/status")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String changeStatus(@PathVariable String code, @RequestParam(required = false) String status,
+    String changeStatus(Actor actor, @PathVariable String code, @RequestParam(required = false) String status,
                         @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        long h = CurrentUser.hospitalId();
         try {
-            registry.changeStatus(h, code, status, reason);
+            lifecycle.changeStatus(actor, code, ChannelStatus.named(status, "reason", reason), reason);
             redirect.addFlashAttribute("notice", "channel.notice.statusChanged");
             return "redirect:" + detailPath(code);
         } catch (InvalidInputException e) {
             model.addAttribute("statusErrors", resolve(e.problems()));
             model.addAttribute("statusInput", Map.of("status", status == null ? "" : status,
                     "reason", reason == null ? "" : reason));
-            return detailView(registry.get(h, code), model);
+            return detailView(actor, registry.get(actor, code), model);
         }
     }
 
     @PostMapping("/{code}/tier")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String changeTier(@PathVariable String code, @RequestParam(required = false) String tier,
+    String changeTier(Actor actor, @PathVariable String code, @RequestParam(required = false) String tier,
                       @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        long h = CurrentUser.hospitalId();
-        Channel c = registry.get(h, code);
+        Channel c = registry.get(actor, code);
         try {
-            TierChange change = registry.requestTierChange(h, c.id(), tier, reason, TierChangeSource.MANUAL, null);
+            TierChange change = tierChanges.request(actor, c.id(), tier, reason, TierChangeSource.MANUAL, null);
             redirect.addFlashAttribute("notice", change.pending() ? "channel.notice.downgradePending"
                     : "channel.notice.tierChanged");
             return "redirect:" + detailPath(code);
@@ -216,30 +220,29 @@ class ChannelPages {
             model.addAttribute("tierErrors", resolve(e.problems()));
             model.addAttribute("tierInput", Map.of("tier", tier == null ? "" : tier,
                     "reason", reason == null ? "" : reason));
-            return detailView(c, model);
+            return detailView(actor, c, model);
         }
     }
 
     // ---- approvals ------------------------------------------------------------------------------
 
     @GetMapping("/approvals")
-    String approvals(Model model) {
-        long h = CurrentUser.hospitalId();
-        model.addAttribute("pending", registry.pendingTierChanges(h));
-        model.addAttribute("tiers", registry.tiers(h));
-        model.addAttribute("me", CurrentUser.require().userId());
+    String approvals(Actor actor, Model model) {
+        model.addAttribute("pending", tierChanges.pending(actor));
+        model.addAttribute("tiers", catalogue.tiers(actor));
+        model.addAttribute("me", actor.username());
         return "channels/approvals";
     }
 
     @PostMapping("/tier-changes/{id}/{decision:approve|reject}")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String note,
-                  @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        long h = CurrentUser.hospitalId();
-        TierChange change = registry.findTierChange(h, id)
+    String decide(Actor actor, @PathVariable long id, @PathVariable String decision,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String back,
+                  RedirectAttributes redirect) {
+        TierChange change = tierChanges.find(actor, id)
                 .orElseThrow(() -> new ChannelNotFoundException("No tier change " + id + " in your hospital."));
         try {
-            registry.decideTierChange(h, id, decision.equals("approve"), note);
+            tierChanges.decide(actor, id, decision.equals("approve"), note);
             redirect.addFlashAttribute("notice", decision.equals("approve") ? "channel.notice.approved"
                     : "channel.notice.rejected");
         } catch (SelfApprovalException e) {
@@ -255,23 +258,24 @@ class ChannelPages {
     // ---- tier standards -------------------------------------------------------------------------
 
     @GetMapping("/tiers")
-    String tiers(Model model) {
-        model.addAttribute("tiers", registry.tiers(CurrentUser.hospitalId()));
+    String tiers(Actor actor, Model model) {
+        model.addAttribute("tiers", catalogue.tiers(actor));
         return "channels/tiers";
     }
 
     @PostMapping("/tiers/{code}")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    String saveTier(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
+    String saveTier(Actor actor, @PathVariable String code, @RequestParam Map<String, String> form, Model model,
                     RedirectAttributes redirect) {
-        long h = CurrentUser.hospitalId();
+        catalogue.get(actor, code);
         try {
-            registry.updateTier(h, code, form.get("name"), form.get("reviewCadence"), form.get("visitsPerYear"),
-                    form.get("incentiveRate"), form.get("priorityQuota"), form.get("notes"));
+            catalogue.updateStandard(actor, code, TierStandard.parse(form.get("name"), form.get("reviewCadence"),
+                    form.get("visitsPerYear"), form.get("incentiveRate"), form.get("priorityQuota"),
+                    form.get("notes")));
             redirect.addFlashAttribute("notice", "channel.notice.tierSaved");
             return "redirect:/channels/tiers";
         } catch (InvalidInputException e) {
-            model.addAttribute("tiers", registry.tiers(h));
+            model.addAttribute("tiers", catalogue.tiers(actor));
             model.addAttribute("editing", code);
             model.addAttribute("tierErrors", resolve(e.problems()));
             model.addAttribute("tierInput", form);
@@ -283,26 +287,24 @@ class ChannelPages {
 
     @ExceptionHandler(ChannelNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        common(model);
+    String notFound(Actor actor, Model model) {
+        common(actor, model);
         return "channels/not-found";
     }
 
-    private String detailView(Channel c, Model model) {
-        long h = CurrentUser.hospitalId();
-        List<Tier> tiers = registry.tiers(h);
-        List<TierChange> history = registry.tierHistory(h, c.id());
+    private String detailView(Actor actor, Channel c, Model model) {
+        List<Tier> tiers = catalogue.tiers(actor);
+        List<TierChange> history = tierChanges.history(actor, c.id());
         Optional<TierChange> pending = history.stream().filter(TierChange::pending).findFirst();
         model.addAttribute("channel", c);
         model.addAttribute("tiers", tiers);
         model.addAttribute("tier", tiers.stream().filter(t -> t.code().equals(c.tier())).findFirst().orElse(null));
         model.addAttribute("tierHistory", history);
-        model.addAttribute("statusHistory", registry.statusHistory(h, c.id()));
+        model.addAttribute("statusHistory", lifecycle.history(actor, c.id()));
         model.addAttribute("pending", pending.orElse(null));
-        model.addAttribute("ownRequest", pending.map(p -> p.requestedById() != null
-                && p.requestedById() == CurrentUser.require().userId()).orElse(false));
+        model.addAttribute("ownRequest", pending.map(p -> !FourEyes.allows(p.requestedBy(), actor)).orElse(false));
         model.addAttribute("nextStatuses", c.status().next().stream().sorted().toList());
-        model.addAttribute("today", registry.today(h));
+        model.addAttribute("today", calendar.today(actor.hospitalId()));
         model.addAttribute("warningDays", registry.contractWarningDays());
         return "channels/detail";
     }
@@ -325,16 +327,6 @@ class ChannelPages {
         for (InputProblem p : problems) {
             binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), p.messageKey());
         }
-    }
-
-    private boolean has(Role role) {
-        MeridianUser user = CurrentUser.find().orElse(null);
-        if (user == null) {
-            return false;
-        }
-        return roles.getReachableGrantedAuthorities(
-                        SecurityContextHolder.getContext().getAuthentication().getAuthorities()).stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(a -> a.equals(role.authority()));
     }
 
     static List<String> names(Enum<?>[] values) {

@@ -17,9 +17,10 @@ import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.intake.web.MonitorReadModel.Funnel;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.NavGroup;
 import org.meridian.shared.web.NavItem;
 import org.springframework.context.MessageSource;
@@ -47,17 +48,19 @@ class MonitorPages {
 
     static final int TREND_DAYS = 30;
     static final int RANK = 5;
-    private static final Set<ChannelStatus> WORKING = Set.of(ChannelStatus.PILOT, ChannelStatus.ACTIVE,
-            ChannelStatus.PROBATION);
+    private static final Set<ChannelStatus> WORKING = ChannelStatus.EVALUABLE;
 
     private final MonitorReadModel readModel;
     private final ChannelRegistry registry;
+    private final HospitalCalendar calendar;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    MonitorPages(MonitorReadModel readModel, ChannelRegistry registry, MessageSource messages, JsonMapper json) {
+    MonitorPages(MonitorReadModel readModel, ChannelRegistry registry, HospitalCalendar calendar,
+                 MessageSource messages, JsonMapper json) {
         this.readModel = readModel;
         this.registry = registry;
+        this.calendar = calendar;
         this.messages = messages;
         this.json = json;
     }
@@ -72,18 +75,18 @@ class MonitorPages {
     }
 
     @GetMapping("/intake")
-    String monitor(@RequestParam(required = false) String type, @RequestParam(required = false) String region,
+    String monitor(Actor actor, @RequestParam(required = false) String type, @RequestParam(required = false) String region,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        long h = CurrentUser.hospitalId();
+        long h = actor.hospitalId();
         UnitType unitType = Arrays.stream(UnitType.values()).filter(t -> t.name().equals(type)).findFirst()
                 .orElse(null);
-        List<String> regions = registry.regions(h);
+        List<String> regions = registry.regions(actor);
         String regionFilter = regions.contains(region) ? region : null;
-        List<ChannelRef> channels = registry.search(h, new ChannelQuery(null, unitType, null, null, regionFilter,
+        List<ChannelRef> channels = registry.search(actor, new ChannelQuery(null, unitType, null, null, regionFilter,
                 null, null, ChannelQuery.Sort.CODE, false, 0, 1000)).items().stream().map(c -> c.ref()).toList();
         List<Long> ids = channels.stream().map(ChannelRef::id).toList();
 
-        LocalDate today = registry.today(h);
+        LocalDate today = calendar.today(h);
         LocalDate monthStart = today.withDayOfMonth(1);
         Funnel todays = readModel.total(h, ids, today, today);
         Funnel month = readModel.total(h, ids, monthStart, today);
@@ -110,7 +113,7 @@ class MonitorPages {
         model.addAttribute("channelCount", channels.size());
         model.addAttribute("today", today);
         model.addAttribute("monthStart", monthStart);
-        model.addAttribute("updatedAt", LocalTime.now(registry.zone(h)).truncatedTo(ChronoUnit.SECONDS));
+        model.addAttribute("updatedAt", LocalTime.now(calendar.zone(h)).truncatedTo(ChronoUnit.SECONDS));
         model.addAttribute("todays", todays);
         model.addAttribute("month", month);
         model.addAttribute("top", top);

@@ -19,8 +19,10 @@ import org.meridian.intake.ImportFileException;
 import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.RejectionWorkbook;
 import org.meridian.intake.RowMessages;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,26 +58,28 @@ class QualityPages {
     private final RejectionWorkbook workbook;
     private final RowMessages rowMessages;
     private final ChannelRegistry registry;
+    private final HospitalCalendar calendar;
     private final Duration defaultSla;
 
     QualityPages(IntakeQuality quality, EventImports imports, RejectionWorkbook workbook, RowMessages rowMessages,
-                 ChannelRegistry registry, @Value("${meridian.intake.acceptance-sla:24h}") Duration defaultSla) {
+                 ChannelRegistry registry, HospitalCalendar calendar, @Value("${meridian.intake.acceptance-sla:24h}") Duration defaultSla) {
         this.quality = quality;
         this.imports = imports;
         this.workbook = workbook;
         this.rowMessages = rowMessages;
         this.registry = registry;
+        this.calendar = calendar;
         this.defaultSla = defaultSla;
     }
 
     @GetMapping("/intake/quality")
-    String page(@ModelAttribute("filter") QualityFilter filter, BindingResult errors, Model model) {
-        long h = CurrentUser.hospitalId();
-        LocalDate today = registry.today(h);
+    String page(Actor actor, @ModelAttribute("filter") QualityFilter filter, BindingResult errors, Model model) {
+        long h = actor.hospitalId();
+        LocalDate today = calendar.today(h);
         QualityFilter.Resolved f = filter.resolve(today, defaultSla, errors);
-        Channels channels = new Channels(h, registry);
+        Channels channels = new Channels(actor, registry);
 
-        IntakeQuality.ImportsPage importsPage = quality.imports(h, registry.zone(h), f.from(), f.to(),
+        IntakeQuality.ImportsPage importsPage = quality.imports(h, calendar.zone(h), f.from(), f.to(),
                 f.tab().equals("imports") ? f.page() : 0, PAGE_SIZE);
         Paged<IntakeQuality.PairIssue> pairs = quality.pairIssues(h, f.from(), f.to(),
                 f.tab().equals("pairs") ? f.page() : 0, PAGE_SIZE);
@@ -165,17 +169,17 @@ class QualityPages {
 
     /** Channel references of the hospital by id, looked up once each. */
     static final class Channels {
-        private final long hospitalId;
+        private final Actor actor;
         private final Map<Long, Optional<ChannelRef>> cache = new HashMap<>();
         private final ChannelRegistry registry;
 
-        private Channels(long hospitalId, ChannelRegistry registry) {
-            this.hospitalId = hospitalId;
+        private Channels(Actor actor, ChannelRegistry registry) {
+            this.actor = actor;
             this.registry = registry;
         }
 
         Optional<ChannelRef> ref(long id) {
-            return cache.computeIfAbsent(id, i -> registry.find(hospitalId, i));
+            return cache.computeIfAbsent(id, i -> registry.find(actor, i));
         }
 
         /** "CODE name", or null when the channel is unknown. */

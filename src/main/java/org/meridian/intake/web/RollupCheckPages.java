@@ -5,7 +5,7 @@ import java.util.List;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.IntakeService;
-import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +45,8 @@ class RollupCheckPages {
     }
 
     @PostMapping("/intake/rollups")
-    String check(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        long h = CurrentUser.hospitalId();
+    String check(Actor actor, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        long h = actor.hospitalId();
         long started = System.nanoTime();
         List<IntakeService.RollupDifference> differences = intake.checkRollups(h);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -57,7 +57,7 @@ class RollupCheckPages {
         model.addAttribute("rows", quality.rollupDays(h));
         model.addAttribute("orphans", intake.eventsOfUnknownImports(h));
         model.addAttribute("differences", differences.stream()
-                .map(d -> new Shown(registry.find(h, d.channelId()).map(c -> c.code() + " " + c.name())
+                .map(d -> new Shown(registry.find(actor, d.channelId()).map(c -> c.code() + " " + c.name())
                         .orElse("#" + d.channelId()), d))
                 .toList());
         return htmx != null ? "intake/rollups :: result" : "intake/rollups";

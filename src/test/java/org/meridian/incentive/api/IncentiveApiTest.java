@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import jakarta.servlet.http.Cookie;
+import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.shared.audit.AuditLog;
@@ -74,7 +75,7 @@ class IncentiveApiTest {
         // statements only name channels registered in the hospital
         for (String code : List.of("EXAM-A", "EXAM-B", "EXAM-C", "EXAM-D", "EXAM-E", "EXAM-F", "EXAM-G", "EXAM-H",
                 "EXAM-X")) {
-            channels.register(hospital.id(), new ChannelDraft(code, "体检中心 " + code, "EXAM_CENTER", null, null,
+            channels.register(Actor.system(hospital.id(), "test"), new ChannelDraft(code, "体检中心 " + code, "EXAM_CENTER", null, null,
                     null, null, null, null, null, null, null, null));
         }
     }

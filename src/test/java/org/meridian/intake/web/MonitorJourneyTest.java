@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.tenant.HospitalCalendar;
+import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.IntakeService;
@@ -37,6 +39,7 @@ class MonitorJourneyTest {
     @Autowired TestUsers users;
     @Autowired Clock clock;
     @Autowired ChannelRegistry registry;
+    @Autowired HospitalCalendar calendar;
     @Autowired IntakeService intake;
 
     @Test
@@ -48,12 +51,12 @@ class MonitorJourneyTest {
                 {"EXAM_CENTER", "瑞康健康体检中心（西湖店）"}, {"EXAM_CENTER", "安和健康体检中心（上城店）"},
                 {"REFERRAL_INSTITUTION", "西湖仁和医院"}, {"HEALTH_PLATFORM", "康云健康管理平台"},
                 {"ALLIANCE_MEMBER", "临溪镇中心卫生院"}};
-        ZoneId zone = registry.zone(h);
-        LocalDate today = registry.today(h);
+        ZoneId zone = calendar.zone(h);
+        LocalDate today = calendar.today(h);
         List<RawEvent> rows = new ArrayList<>();
         for (int c = 0; c < channels.length; c++) {
             String code = "MJ-" + suffix + "-" + c;
-            registry.register(h, new ChannelDraft(code, channels[c][1] + suffix, channels[c][0], null, null, region, null,
+            registry.register(Actor.system(h, "test"), new ChannelDraft(code, channels[c][1] + suffix, channels[c][0], null, null, region, null,
                     null, null, null, null, null, null));
             for (int d = 29; d >= 0; d--) {
                 LocalDate day = today.minusDays(d);

@@ -18,6 +18,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
+import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.IntakeService;
@@ -42,6 +44,7 @@ class MonitorPagesTest {
     @Autowired TestUsers users;
     @Autowired UserDetailsService accounts;
     @Autowired ChannelRegistry registry;
+    @Autowired HospitalCalendar calendar;
     @Autowired IntakeService intake;
 
     private String region;
@@ -56,10 +59,10 @@ class MonitorPagesTest {
         register(h, prefix + "-A", "社区 A " + suffix, "COMMUNITY_HEALTH");
         register(h, prefix + "-B", "体检 B " + suffix, "EXAM_CENTER");
         register(h, prefix + "-C", "体检 C " + suffix, "EXAM_CENTER");
-        LocalDate today = registry.today(h);
+        LocalDate today = calendar.today(h);
         // "today" for the page: two minutes ago (the test clock starts at noon, so that is still today)
         Instant now = clock.instant().minus(2, ChronoUnit.MINUTES);
-        Instant lastMonth = today.withDayOfMonth(1).minusDays(3).atStartOfDay(registry.zone(h)).plusHours(10).toInstant();
+        Instant lastMonth = today.withDayOfMonth(1).minusDays(3).atStartOfDay(calendar.zone(h)).plusHours(10).toInstant();
         List<RawEvent> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             rows.add(event(i + "r", "REFERRAL", "-A", now, "R" + i, null, null));
@@ -79,7 +82,7 @@ class MonitorPagesTest {
     }
 
     private void register(long h, String code, String name, String type) {
-        registry.register(h, new ChannelDraft(code, name, type, null, null, region, null, null, null, null, null, null,
+        registry.register(Actor.system(h, "test"), new ChannelDraft(code, name, type, null, null, region, null, null, null, null, null, null,
                 null));
     }
 
@@ -141,7 +144,7 @@ class MonitorPagesTest {
     @Test
     void channelUsersMayNotSeeIt() throws Exception {
         long h = users.firstHospital().id();
-        long channel = registry.findByCode(h, prefix + "-A").orElseThrow().id();
+        long channel = registry.findByCode(Actor.system(h, "test"), prefix + "-A").orElseThrow().id();
         mvc.perform(get("/intake").with(user(accounts.loadUserByUsername(users.create(h, Role.CHANNEL_USER, channel)))))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/intake").with(user(accounts.loadUserByUsername(users.create(Role.REGULATOR)))))

@@ -15,6 +15,7 @@ import java.util.List;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.shared.security.Role;
@@ -42,7 +43,7 @@ class QualityJourneyTest {
         long h = users.firstHospital().id();
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         String code = "QJ-" + suffix;
-        registry.register(h, new ChannelDraft(code, "质量旅程体检中心 " + suffix, "EXAM_CENTER", null, null, null, null,
+        registry.register(Actor.system(h, "test"), new ChannelDraft(code, "质量旅程体检中心 " + suffix, "EXAM_CENTER", null, null, null, null,
                 null, null, null, null, null, null));
         String manager = users.create(Role.HOSPITAL_MANAGER);
         Path csv = Files.createTempFile("quality-journey-", ".csv");

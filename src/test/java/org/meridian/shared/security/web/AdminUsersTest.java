@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.ApiTokens;
@@ -114,7 +115,7 @@ class AdminUsersTest {
     void aChannelUserIsBoundToItsChannel() throws Exception {
         String admin = users.create(Role.ADMIN);
         String username = "partner-" + System.nanoTime() % 100000;
-        long channelId = channels.register(users.firstHospital().id(), new org.meridian.channel.ChannelDraft(
+        long channelId = channels.register(Actor.system(users.firstHospital().id(), "test"), new org.meridian.channel.ChannelDraft(
                 "ADM-" + username, "社区卫生服务中心 " + username, "COMMUNITY_HEALTH", null, null, null, null, null, null,
                 null, null, null, null)).id();
         mvc.perform(post("/admin/users").with(as(admin)).with(csrf())

@@ -1,0 +1,175 @@
+package org.meridian.channel;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.FourEyes;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tier changes (分级调整): a first tier or an upgrade applies at once; a downgrade waits for a hospital manager,
+ * who is never the person who asked for it ({@link FourEyes}). A newer request supersedes a pending one, so at most
+ * one downgrade waits per channel. Every step is audited with the old and new tier.
+ */
+@Service
+public class TierChangeWorkflow {
+
+    private final Channels channels;
+    private final Tiers tiers;
+    private final TierChanges tierChanges;
+    private final AuditLog audit;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    TierChangeWorkflow(Channels channels, Tiers tiers, TierChanges tierChanges, AuditLog audit, Accounts accounts,
+                       Clock clock) {
+        this.channels = channels;
+        this.tiers = tiers;
+        this.tierChanges = tierChanges;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks for a channel's tier to become {@code toTier}, with a reason. A first tier or an upgrade (a better rank)
+     * is APPLIED at once; a downgrade waits as PENDING for {@link #decide}. A newer request replaces a pending one
+     * (SUPERSEDED). Evaluations ask with source {@link TierChangeSource#EVALUATION} and their id as
+     * {@code sourceRef}. An unknown tier, the current tier, a terminated channel or a missing reason: a 400 listing
+     * every problem; a channel not in the actor's hospital: {@link ChannelNotFoundException}.
+     */
+    @Transactional
+    public TierChange request(Actor actor, long channelId, String toTier, String reason, TierChangeSource source,
+                              String sourceRef) {
+        long h = actor.hospitalId();
+        Channel channel = channels.lock(h, channelId).orElseThrow(() -> ChannelNotFoundException.id(channelId));
+        List<InputProblem> problems = new ArrayList<>();
+        List<Tier> catalogue = tiers.all(h);
+        String target = toTier == null ? null : toTier.strip();
+        Tier to = catalogue.stream().filter(t -> t.code().equals(target)).findFirst().orElse(null);
+        if (target == null || target.isEmpty()) {
+            problems.add(InputProblem.of("tier", "channel.error.required"));
+        } else if (to == null) {
+            problems.add(InputProblem.of("tier", "channel.error.unknownTier", target));
+        } else if (to.code().equals(channel.tier())) {
+            problems.add(InputProblem.of("tier", "channel.error.sameTier", target));
+        }
+        if (channel.status() == ChannelStatus.TERMINATED) {
+            problems.add(InputProblem.of("tier", "channel.error.tierTerminated"));
+        }
+        String why = ChangeReason.check("reason", reason, problems);
+        if (sourceRef != null && sourceRef.length() > 100) {
+            problems.add(InputProblem.of("sourceRef", "channel.error.tooLong", 100));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        TierChangeSource src = source == null ? TierChangeSource.MANUAL : source;
+        Tier from = catalogue.stream().filter(t -> t.code().equals(channel.tier())).findFirst().orElse(null);
+        TierDirection direction = from == null ? TierDirection.INITIAL
+                : to.rank() < from.rank() ? TierDirection.UPGRADE : TierDirection.DOWNGRADE;
+        tierChanges.pendingOf(h, channel.id()).ifPresent(p -> {
+            tierChanges.decide(h, p.id(), TierChangeStatus.SUPERSEDED, actor.username(),
+                    "superseded by a newer request");
+            audit.record(h, actor.username(), "CHANNEL_TIER_CHANGE_SUPERSEDED", channel.code(),
+                    Map.of("tierChange", p.id()));
+        });
+        boolean downgrade = direction == TierDirection.DOWNGRADE;
+        long id = tierChanges.insert(h, channel.id(), channel.tier(), to.code(), direction, why, src, sourceRef,
+                downgrade ? TierChangeStatus.PENDING : TierChangeStatus.APPLIED, actor.username(), accountId(actor));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tier", AuditLog.change(channel.tier(), to.code()));
+        details.put("direction", direction.name());
+        details.put("reason", why);
+        details.put("source", src.name());
+        if (sourceRef != null) {
+            details.put("sourceRef", sourceRef);
+        }
+        details.put("tierChange", id);
+        if (downgrade) {
+            audit.record(h, actor.username(), "CHANNEL_TIER_DOWNGRADE_REQUESTED", channel.code(), details);
+        } else {
+            channels.setTier(h, channel.id(), to.code());
+            audit.record(h, actor.username(), "CHANNEL_TIER_CHANGED", channel.code(), details);
+        }
+        return tierChanges.find(h, id).orElseThrow();
+    }
+
+    /**
+     * Approves or rejects a pending downgrade. The person who requested it cannot decide it
+     * ({@link SelfApprovalException}, 403); one that is no longer pending is a conflict (409); a note longer than
+     * {@value ChangeReason#MAX} characters a 400. An approval sets the channel's tier.
+     */
+    @Transactional
+    public TierChange decide(Actor actor, long tierChangeId, boolean approve, String note) {
+        long h = actor.hospitalId();
+        TierChange change = find(actor, tierChangeId).orElseThrow(() ->
+                new ChannelNotFoundException("No tier change " + tierChangeId + " in your hospital."));
+        Channel channel = channels.lock(h, change.channelId()).orElseThrow();
+        change = tierChanges.find(h, tierChangeId).orElseThrow();
+        if (!change.pending()) {
+            throw new ChannelConflictException("Tier change " + tierChangeId + " is " + change.status()
+                    + ", not PENDING.");
+        }
+        if (!FourEyes.allows(change.requestedBy(), actor)) {
+            throw new SelfApprovalException();
+        }
+        String n = note == null || note.isBlank() ? null : note.strip();
+        if (n != null && n.length() > ChangeReason.MAX) {
+            throw new InvalidInputException(InputProblem.of("note", "channel.error.tooLong", ChangeReason.MAX));
+        }
+        TierChangeStatus decision = approve ? TierChangeStatus.APPROVED : TierChangeStatus.REJECTED;
+        tierChanges.decide(h, change.id(), decision, actor.username(), n);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tierChange", change.id());
+        details.put("requestedBy", change.requestedBy());
+        details.put("tier", AuditLog.change(channel.tier(), approve ? change.toTier() : channel.tier()));
+        details.put("requestedTier", change.toTier());
+        if (n != null) {
+            details.put("note", n);
+        }
+        if (approve) {
+            channels.setTier(h, channel.id(), change.toTier());
+            audit.record(h, actor.username(), "CHANNEL_TIER_CHANGED", channel.code(), details);
+        } else {
+            audit.record(h, actor.username(), "CHANNEL_TIER_DOWNGRADE_REJECTED", channel.code(), details);
+        }
+        return tierChanges.find(h, change.id()).orElseThrow();
+    }
+
+    public Optional<TierChange> find(Actor actor, long tierChangeId) {
+        return tierChanges.find(actor.hospitalId(), tierChangeId);
+    }
+
+    /** A channel's tier changes, newest first. */
+    public List<TierChange> history(Actor actor, long channelId) {
+        return tierChanges.ofChannel(actor.hospitalId(), channelId);
+    }
+
+    /** Downgrades waiting for a hospital manager, oldest first. */
+    public List<TierChange> pending(Actor actor) {
+        ChannelVisibility.requireRegistry(actor);
+        return tierChanges.pending(actor.hospitalId());
+    }
+
+    public long countPending(Actor actor) {
+        return tierChanges.countPending(actor.hospitalId());
+    }
+
+    /** The account id kept beside the requester's name (none for the system). */
+    private Long accountId(Actor actor) {
+        return actor.isSystem() ? null
+                : accounts.loadForSignIn(actor.username(), clock.instant()).map(MeridianUser::userId).orElse(null);
+    }
+}
