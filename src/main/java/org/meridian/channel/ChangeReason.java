@@ -3,7 +3,7 @@ package org.meridian.channel;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.problem.Problem;
 
 /**
  * Why a channel moves in its lifecycle or changes its tier (变更原因): required, trimmed, at most {@value #MAX}
@@ -18,22 +18,22 @@ public final class ChangeReason {
     }
 
     /** The trimmed reason, or null with its problem added under {@code field}. */
-    static String check(String field, String reason, List<InputProblem> problems) {
+    static String check(String field, String reason, List<Problem> problems) {
         String r = reason == null ? "" : reason.strip();
         if (r.isEmpty()) {
-            problems.add(InputProblem.of(field, "channel.error.reasonRequired"));
+            problems.add(Problem.of(field, "channel.error.reasonRequired"));
             return null;
         }
         if (r.length() > MAX) {
-            problems.add(InputProblem.of(field, "channel.error.tooLong", MAX));
+            problems.add(Problem.of(field, "channel.error.tooLong", MAX));
             return null;
         }
         return r;
     }
 
     /** The problems of a reason given under {@code field}: none when it is fine. */
-    public static List<InputProblem> problems(String field, String reason) {
-        List<InputProblem> problems = new ArrayList<>();
+    public static List<Problem> problems(String field, String reason) {
+        List<Problem> problems = new ArrayList<>();
         check(field, reason, problems);
         return problems;
     }

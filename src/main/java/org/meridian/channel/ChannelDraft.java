@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.meridian.shared.UnitType;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 
 /**
  * A channel's editable fields as a person or a file gave them, before they are checked: every value a
@@ -55,10 +55,10 @@ public record ChannelDraft(String code, String name, String type, String coopera
      * every problem. When {@code registering}, a missing status means ACTIVE and TERMINATED is refused.
      */
     public Fields check(boolean registering) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String code = text("code", code(), CODE_MAX, true, problems);
         if (code != null && !CODE.matcher(code).matches()) {
-            problems.add(InputProblem.of("code", "channel.error.codeFormat"));
+            problems.add(Problem.of("code", "channel.error.codeFormat"));
         }
         String name = text("name", name(), NAME_MAX, true, problems);
         UnitType type = choice("type", type(), UnitType.class, true, "channel.error.unknownType", problems);
@@ -70,7 +70,7 @@ public record ChannelDraft(String code, String name, String type, String coopera
             status = ChannelStatus.ACTIVE;
         }
         if (registering && status != null && !status.allowedAtRegistration()) {
-            problems.add(InputProblem.of("status", "channel.error.registerTerminated"));
+            problems.add(Problem.of("status", "channel.error.registerTerminated"));
         }
         String region = text("region", region(), REGION_MAX, false, problems);
         if (region != null) {
@@ -80,73 +80,73 @@ public record ChannelDraft(String code, String name, String type, String coopera
         String contactName = text("contactName", contactName(), CONTACT_NAME_MAX, false, problems);
         String phone = trim(contactPhone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            problems.add(InputProblem.of("contactPhone", "channel.error.phone"));
+            problems.add(Problem.of("contactPhone", "channel.error.phone"));
         }
         LocalDate start = date("contractStart", contractStart(), problems);
         LocalDate end = date("contractEnd", contractEnd(), problems);
         if (start != null && end != null && end.isBefore(start)) {
-            problems.add(InputProblem.of("contractEnd", "channel.error.endBeforeStart"));
+            problems.add(Problem.of("contractEnd", "channel.error.endBeforeStart"));
         }
         String ref = text("contractRef", contractRef(), CONTRACT_REF_MAX, false, problems);
         String notes = text("notes", notes(), NOTES_MAX, false, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         return new Fields(code, name, type, level, status, region, address, contactName, phone, start, end, ref,
                 notes);
     }
 
     /** 市/区/街道: one to three non-empty levels joined by "/", each at most 50 characters. */
-    private static String normaliseRegion(String region, List<InputProblem> problems) {
+    private static String normaliseRegion(String region, List<Problem> problems) {
         String[] parts = region.split("/", -1);
         List<String> levels = new ArrayList<>();
         for (String p : parts) {
             levels.add(p.strip());
         }
         if (levels.size() > REGION_LEVELS || levels.stream().anyMatch(String::isEmpty)) {
-            problems.add(InputProblem.of("region", "channel.error.regionFormat", REGION_LEVELS));
+            problems.add(Problem.of("region", "channel.error.regionFormat", REGION_LEVELS));
             return null;
         }
         if (levels.stream().anyMatch(l -> l.length() > REGION_LEVEL_MAX)) {
-            problems.add(InputProblem.of("region", "channel.error.tooLong", REGION_LEVEL_MAX));
+            problems.add(Problem.of("region", "channel.error.tooLong", REGION_LEVEL_MAX));
             return null;
         }
         return String.join("/", levels);
     }
 
-    private static String text(String field, String value, int max, boolean required, List<InputProblem> problems) {
+    private static String text(String field, String value, int max, boolean required, List<Problem> problems) {
         String v = trim(value);
         if (v == null) {
             if (required) {
-                problems.add(InputProblem.of(field, "channel.error.required"));
+                problems.add(Problem.of(field, "channel.error.required"));
             }
             return null;
         }
         if (v.length() > max) {
-            problems.add(InputProblem.of(field, "channel.error.tooLong", max));
+            problems.add(Problem.of(field, "channel.error.tooLong", max));
             return null;
         }
         return v;
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required,
-                                                String unknownKey, List<InputProblem> problems) {
+                                                String unknownKey, List<Problem> problems) {
         String v = trim(value);
         if (v == null) {
             if (required) {
-                problems.add(InputProblem.of(field, "channel.error.required"));
+                problems.add(Problem.of(field, "channel.error.required"));
             }
             return null;
         }
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of(field, unknownKey, v));
+            problems.add(Problem.of(field, unknownKey, v));
             return null;
         }
     }
 
-    private static LocalDate date(String field, String value, List<InputProblem> problems) {
+    private static LocalDate date(String field, String value, List<Problem> problems) {
         String v = trim(value);
         if (v == null) {
             return null;
@@ -154,7 +154,7 @@ public record ChannelDraft(String code, String name, String type, String coopera
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problems.add(InputProblem.of(field, "channel.error.date", v));
+            problems.add(Problem.of(field, "channel.error.date", v));
             return null;
         }
     }

@@ -24,8 +24,8 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.meridian.shared.Actor;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,7 +66,7 @@ public class ChannelImport {
     }
 
     /** One rejected row: its 1-based data row number (the header not counted), its code if readable, every problem. */
-    public record RejectedRow(int index, String code, List<InputProblem> problems) {
+    public record RejectedRow(int index, String code, List<Problem> problems) {
     }
 
     /** What an import did: rows read, channels registered, rows rejected. */
@@ -88,7 +88,7 @@ public class ChannelImport {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             int index = i + 1;
-            List<InputProblem> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             ChannelDraft draft = new ChannelDraft(row.get("code"), row.get("name"),
                     choice(row.get("type"), "unitType."), choice(row.get("cooperationLevel"), "channel.level."),
                     choice(row.get("status"), "channel.status."), row.get("region"), row.get("address"),
@@ -97,7 +97,7 @@ public class ChannelImport {
             try {
                 ChannelDraft.Fields f = draft.check(true);
                 if (channels.codeTaken(actor.hospitalId(), f.code())) {
-                    problems.add(InputProblem.of("code", "channel.error.duplicate"));
+                    problems.add(Problem.of("code", "channel.error.duplicate"));
                 }
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
@@ -106,13 +106,13 @@ public class ChannelImport {
             if (code != null && !code.isEmpty()) {
                 Integer first = seen.putIfAbsent(code, index);
                 if (first != null) {
-                    problems.add(InputProblem.of("code", "channel.import.repeated", first));
+                    problems.add(Problem.of("code", "channel.import.repeated", first));
                 }
             }
             String tier = row.get("tier") == null || row.get("tier").isBlank() ? null
                     : row.get("tier").strip().toUpperCase(Locale.ROOT);
             if (tier != null && !tiers.contains(tier)) {
-                problems.add(InputProblem.of("tier", "channel.error.unknownTier", tier));
+                problems.add(Problem.of("tier", "channel.error.unknownTier", tier));
             }
             if (problems.isEmpty()) {
                 valid.add(draft);
@@ -180,24 +180,24 @@ public class ChannelImport {
         }
         List<String> header = table.get(0);
         List<String> fields = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (String h : header) {
             String f = field(h);
             if (f == null && h != null && !h.isBlank()) {
-                problems.add(InputProblem.of("file", "channel.import.unknownColumn", h.strip()));
+                problems.add(Problem.of("file", "channel.import.unknownColumn", h.strip()));
             }
             fields.add(f);
         }
         for (String required : List.of("code", "name", "type")) {
             if (!fields.contains(required)) {
-                problems.add(InputProblem.of("file", "channel.import.missingColumn", required));
+                problems.add(Problem.of("file", "channel.import.missingColumn", required));
             }
         }
         if (table.size() - 1 > MAX_ROWS) {
-            problems.add(InputProblem.of("file", "channel.import.tooMany", MAX_ROWS));
+            problems.add(Problem.of("file", "channel.import.tooMany", MAX_ROWS));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (List<String> cells : table.subList(1, table.size())) {
@@ -341,6 +341,6 @@ public class ChannelImport {
     }
 
     private static InvalidInputException fileProblem(String key) {
-        return new InvalidInputException(InputProblem.of("file", key));
+        return new InvalidInputException("channel", Problem.of("file", key));
     }
 }

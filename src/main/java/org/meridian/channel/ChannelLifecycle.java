@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +37,11 @@ public class ChannelLifecycle {
     public Channel changeStatus(Actor actor, String code, ChannelStatus target, String reason) {
         long h = actor.hospitalId();
         Channel before = channels.lockByCode(h, code).orElseThrow(() -> ChannelNotFoundException.code(code));
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         checkStep(before, target, problems);
         String why = ChangeReason.check("reason", reason, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         move(actor, before, target, why);
         return channels.findById(h, before.id()).orElseThrow();
@@ -54,11 +54,11 @@ public class ChannelLifecycle {
     }
 
     /** Adds the problem of moving {@code before} to {@code target}, if any. */
-    static void checkStep(Channel before, ChannelStatus target, List<InputProblem> problems) {
+    static void checkStep(Channel before, ChannelStatus target, List<Problem> problems) {
         if (target == null) {
-            problems.add(InputProblem.of("status", "channel.error.required"));
+            problems.add(Problem.of("status", "channel.error.required"));
         } else if (!before.status().canMoveTo(target)) {
-            problems.add(InputProblem.of("status", "channel.error.transition", before.status().name(),
+            problems.add(Problem.of("status", "channel.error.transition", before.status().name(),
                     target.name()));
         }
     }

@@ -1,27 +1,30 @@
 package org.meridian.channel;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.meridian.shared.problem.NotFoundException;
 
-/** No channel with that code or id in the caller's hospital (404); other hospitals' channels never show. */
-public class ChannelNotFoundException extends ErrorResponseException {
+/**
+ * No channel, tier or tier change with that code or id in the caller's hospital (404, type
+ * {@code urn:meridian:channel:<channel|tier|tier-change>-not-found}); other hospitals' never show.
+ */
+public final class ChannelNotFoundException extends NotFoundException {
 
-    public ChannelNotFoundException(String detail) {
-        super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Not Found", detail), null);
+    private ChannelNotFoundException(String what, Object id, String messageKey) {
+        super("channel", what, id, messageKey);
     }
 
-    static ChannelNotFoundException code(String code) {
-        return new ChannelNotFoundException("No channel with code '" + code + "' in your hospital.");
+    public static ChannelNotFoundException code(String code) {
+        return new ChannelNotFoundException("channel", code, "channel.problem.notFound");
     }
 
-    static ChannelNotFoundException id(long id) {
-        return new ChannelNotFoundException("No channel " + id + " in your hospital.");
+    public static ChannelNotFoundException id(long id) {
+        return new ChannelNotFoundException("channel", id, "channel.problem.notFound");
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return p;
+    public static ChannelNotFoundException tier(String code) {
+        return new ChannelNotFoundException("tier", code, "channel.problem.tierNotFound");
+    }
+
+    public static ChannelNotFoundException tierChange(long id) {
+        return new ChannelNotFoundException("tier-change", id, "channel.problem.tierChangeNotFound");
     }
 }

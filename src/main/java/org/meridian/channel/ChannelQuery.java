@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.meridian.shared.UnitType;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 
 /**
@@ -53,7 +53,7 @@ public record ChannelQuery(String q, UnitType type, String tier, ChannelStatus s
     public static ChannelQuery parse(String q, String type, String tier, String status, String region,
                                      String cooperationLevel, String contractEndsWithinDays, String sort,
                                      String dir, int page, int size) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         UnitType t = enumParam("type", type, UnitType.class, "channel.error.unknownType", problems);
         ChannelStatus s = enumParam("status", status, ChannelStatus.class, "channel.error.unknownStatus", problems);
         CooperationLevel l = enumParam("cooperationLevel", cooperationLevel, CooperationLevel.class,
@@ -65,36 +65,37 @@ public record ChannelQuery(String q, UnitType type, String tier, ChannelStatus s
             try {
                 days = Integer.valueOf(contractEndsWithinDays.strip());
                 if (days < 0 || days > 3660) {
-                    problems.add(InputProblem.of("contractEndsWithinDays", "channel.error.days"));
+                    problems.add(Problem.of("contractEndsWithinDays", "channel.error.days"));
                 }
             } catch (NumberFormatException e) {
-                problems.add(InputProblem.of("contractEndsWithinDays", "channel.error.days"));
+                problems.add(Problem.of("contractEndsWithinDays", "channel.error.days"));
             }
         }
         if (dir != null && !dir.isBlank() && !dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
-            problems.add(InputProblem.of("dir", "channel.error.dir"));
+            problems.add(Problem.of("dir", "channel.error.dir"));
         }
         try {
             Paged.check(page, size);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
+        } catch (@SuppressWarnings("deprecation") org.meridian.shared.web.InvalidInputException e) {
+            // shared's paging rule still speaks the old problem type
+            e.problems().forEach(p -> problems.add(new Problem(p.field(), p.messageKey(), p.args())));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         return new ChannelQuery(q, t, tier == null ? null : tier.toUpperCase(Locale.ROOT), s, region, l, days, so,
                 "desc".equalsIgnoreCase(dir), page, size);
     }
 
     private static <E extends Enum<E>> E enumParam(String field, String value, Class<E> type, String key,
-                                                   List<InputProblem> problems) {
+                                                   List<Problem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of(field, key, value));
+            problems.add(Problem.of(field, key, value));
             return null;
         }
     }

@@ -10,8 +10,8 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.tenant.HospitalCalendar;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -116,7 +116,7 @@ public class ChannelRegistry {
     public Channel update(Actor actor, String code, ChannelDraft draft, String statusReason) {
         long h = actor.hospitalId();
         Channel before = channels.lockByCode(h, code).orElseThrow(() -> ChannelNotFoundException.code(code));
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         ChannelDraft.Fields f = null;
         try {
             f = new ChannelDraft(before.code(), draft.name(), draft.type(), draft.cooperationLevel(), null,
@@ -132,14 +132,14 @@ public class ChannelRegistry {
         if (statusChanges) {
             target = ChannelStatus.fromName(draft.status()).orElse(null);
             if (target == null) {
-                problems.add(InputProblem.of("status", "channel.error.unknownStatus", draft.status()));
+                problems.add(Problem.of("status", "channel.error.unknownStatus", draft.status()));
             } else {
                 ChannelLifecycle.checkStep(before, target, problems);
             }
             why = ChangeReason.check("statusReason", statusReason, problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         channels.update(h, before.id(), f);
         Channel after = channels.findById(h, before.id()).orElseThrow();
@@ -172,7 +172,7 @@ public class ChannelRegistry {
     // ---- helpers --------------------------------------------------------------------------------
 
     private static ChannelConflictException duplicate(String code) {
-        return new ChannelConflictException("A channel with code '" + code + "' already exists in your hospital.");
+        return ChannelConflictException.codeTaken(code);
     }
 
     private static Map<String, Object> describe(Channel c) {

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 
 /**
  * Where a channel stands in its lifecycle (合作状态). The allowed moves are the lifecycle policy:
@@ -63,10 +63,10 @@ public enum ChannelStatus {
             return null;
         }
         return fromName(status).orElseThrow(() -> {
-            List<InputProblem> problems = new ArrayList<>();
-            problems.add(InputProblem.of("status", "channel.error.unknownStatus", status));
+            List<Problem> problems = new ArrayList<>();
+            problems.add(Problem.of("status", "channel.error.unknownStatus", status));
             problems.addAll(ChangeReason.problems(reasonField, reason));
-            return new InvalidInputException(problems);
+            return new InvalidInputException("channel", problems);
         });
     }
 

@@ -33,7 +33,7 @@ public class TierCatalogue {
     /** The tier with this code, or {@link ChannelNotFoundException}. */
     public Tier get(Actor actor, String code) {
         return tiers.find(actor.hospitalId(), code)
-                .orElseThrow(() -> new ChannelNotFoundException("No tier '" + code + "' in your hospital."));
+                .orElseThrow(() -> ChannelNotFoundException.tier(code));
     }
 
     /** Sets a tier's management standard; its code and rank stay. */

@@ -12,8 +12,8 @@ import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,26 +54,26 @@ public class TierChangeWorkflow {
                               String sourceRef) {
         long h = actor.hospitalId();
         Channel channel = channels.lock(h, channelId).orElseThrow(() -> ChannelNotFoundException.id(channelId));
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<Tier> catalogue = tiers.all(h);
         String target = toTier == null ? null : toTier.strip();
         Tier to = catalogue.stream().filter(t -> t.code().equals(target)).findFirst().orElse(null);
         if (target == null || target.isEmpty()) {
-            problems.add(InputProblem.of("tier", "channel.error.required"));
+            problems.add(Problem.of("tier", "channel.error.required"));
         } else if (to == null) {
-            problems.add(InputProblem.of("tier", "channel.error.unknownTier", target));
+            problems.add(Problem.of("tier", "channel.error.unknownTier", target));
         } else if (to.code().equals(channel.tier())) {
-            problems.add(InputProblem.of("tier", "channel.error.sameTier", target));
+            problems.add(Problem.of("tier", "channel.error.sameTier", target));
         }
         if (channel.status() == ChannelStatus.TERMINATED) {
-            problems.add(InputProblem.of("tier", "channel.error.tierTerminated"));
+            problems.add(Problem.of("tier", "channel.error.tierTerminated"));
         }
         String why = ChangeReason.check("reason", reason, problems);
         if (sourceRef != null && sourceRef.length() > 100) {
-            problems.add(InputProblem.of("sourceRef", "channel.error.tooLong", 100));
+            problems.add(Problem.of("sourceRef", "channel.error.tooLong", 100));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         TierChangeSource src = source == null ? TierChangeSource.MANUAL : source;
         Tier from = catalogue.stream().filter(t -> t.code().equals(channel.tier())).findFirst().orElse(null);
@@ -108,26 +108,23 @@ public class TierChangeWorkflow {
 
     /**
      * Approves or rejects a pending downgrade. The person who requested it cannot decide it
-     * ({@link SelfApprovalException}, 403); one that is no longer pending is a conflict (409); a note longer than
+     * ({@link FourEyes}: 403, {@code urn:meridian:channel:four-eyes}); one that is no longer pending is a conflict (409); a note longer than
      * {@value ChangeReason#MAX} characters a 400. An approval sets the channel's tier.
      */
     @Transactional
     public TierChange decide(Actor actor, long tierChangeId, boolean approve, String note) {
         long h = actor.hospitalId();
-        TierChange change = find(actor, tierChangeId).orElseThrow(() ->
-                new ChannelNotFoundException("No tier change " + tierChangeId + " in your hospital."));
+        TierChange change = find(actor, tierChangeId)
+                .orElseThrow(() -> ChannelNotFoundException.tierChange(tierChangeId));
         Channel channel = channels.lock(h, change.channelId()).orElseThrow();
         change = tierChanges.find(h, tierChangeId).orElseThrow();
         if (!change.pending()) {
-            throw new ChannelConflictException("Tier change " + tierChangeId + " is " + change.status()
-                    + ", not PENDING.");
+            throw ChannelConflictException.notPending(change);
         }
-        if (!FourEyes.allows(change.requestedBy(), actor)) {
-            throw new SelfApprovalException();
-        }
+        FourEyes.require("channel", change.requestedBy(), actor, "channel.problem.selfApproval");
         String n = note == null || note.isBlank() ? null : note.strip();
         if (n != null && n.length() > ChangeReason.MAX) {
-            throw new InvalidInputException(InputProblem.of("note", "channel.error.tooLong", ChangeReason.MAX));
+            throw new InvalidInputException("channel", Problem.of("note", "channel.error.tooLong", ChangeReason.MAX));
         }
         TierChangeStatus decision = approve ? TierChangeStatus.APPROVED : TierChangeStatus.REJECTED;
         tierChanges.decide(h, change.id(), decision, actor.username(), n);

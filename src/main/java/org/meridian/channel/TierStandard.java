@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 
 /**
  * A tier's management standard (管理标准) as a hospital manager sets it: the tier's name (at most 50 characters),
@@ -23,17 +23,17 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
     private static final BigDecimal RATE_MAX = BigDecimal.valueOf(100);
 
     public TierStandard {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         name = name(name, problems);
         if (reviewCadence == null) {
-            problems.add(InputProblem.of("reviewCadence", "channel.error.required"));
+            problems.add(Problem.of("reviewCadence", "channel.error.required"));
         }
         range("visitsPerYear", visitsPerYear, VISITS_MAX, problems);
         range("priorityQuota", priorityQuota, QUOTA_MAX, problems);
         rate(incentiveRate, problems);
         notes = notes(notes, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         incentiveRate = incentiveRate.setScale(2);
     }
@@ -50,13 +50,13 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
      */
     public static TierStandard parse(String name, String reviewCadence, String visitsPerYear, String incentiveRate,
                                      String priorityQuota, String notes) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String n = name(name, problems);
         ReviewCadence cadence = null;
         try {
             cadence = ReviewCadence.valueOf(reviewCadence == null ? "" : reviewCadence.strip());
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("reviewCadence", "channel.error.unknownCadence", reviewCadence));
+            problems.add(Problem.of("reviewCadence", "channel.error.unknownCadence", reviewCadence));
         }
         Integer visits = integer("visitsPerYear", visitsPerYear, VISITS_MAX, problems);
         Integer quota = integer("priorityQuota", priorityQuota, QUOTA_MAX, problems);
@@ -65,53 +65,53 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
             rate = new BigDecimal(incentiveRate == null ? "" : incentiveRate.strip());
             rate(rate, problems);
         } catch (NumberFormatException e) {
-            problems.add(InputProblem.of("incentiveRate", "channel.error.rate"));
+            problems.add(Problem.of("incentiveRate", "channel.error.rate"));
         }
         String nt = notes(notes, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         return new TierStandard(n, cadence, visits, rate, quota, nt);
     }
 
-    private static String name(String name, List<InputProblem> problems) {
+    private static String name(String name, List<Problem> problems) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            problems.add(InputProblem.of("name", "channel.error.required"));
+            problems.add(Problem.of("name", "channel.error.required"));
         } else if (n.length() > NAME_MAX) {
-            problems.add(InputProblem.of("name", "channel.error.tooLong", NAME_MAX));
+            problems.add(Problem.of("name", "channel.error.tooLong", NAME_MAX));
         }
         return n;
     }
 
-    private static boolean range(String field, int value, int max, List<InputProblem> problems) {
+    private static boolean range(String field, int value, int max, List<Problem> problems) {
         if (value < 0 || value > max) {
-            problems.add(InputProblem.of(field, "channel.error.range", 0, max));
+            problems.add(Problem.of(field, "channel.error.range", 0, max));
             return false;
         }
         return true;
     }
 
-    private static Integer integer(String field, String value, int max, List<InputProblem> problems) {
+    private static Integer integer(String field, String value, int max, List<Problem> problems) {
         try {
             int v = Integer.parseInt(value == null ? "" : value.strip());
             return range(field, v, max, problems) ? v : null;
         } catch (NumberFormatException e) {
-            problems.add(InputProblem.of(field, "channel.error.range", 0, max));
+            problems.add(Problem.of(field, "channel.error.range", 0, max));
             return null;
         }
     }
 
-    private static void rate(BigDecimal rate, List<InputProblem> problems) {
+    private static void rate(BigDecimal rate, List<Problem> problems) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(RATE_MAX) > 0 || rate.scale() > 2) {
-            problems.add(InputProblem.of("incentiveRate", "channel.error.rate"));
+            problems.add(Problem.of("incentiveRate", "channel.error.rate"));
         }
     }
 
-    private static String notes(String notes, List<InputProblem> problems) {
+    private static String notes(String notes, List<Problem> problems) {
         String nt = notes == null || notes.isBlank() ? null : notes.strip();
         if (nt != null && nt.length() > NOTES_MAX) {
-            problems.add(InputProblem.of("notes", "channel.error.tooLong", NOTES_MAX));
+            problems.add(Problem.of("notes", "channel.error.tooLong", NOTES_MAX));
         }
         return nt;
     }

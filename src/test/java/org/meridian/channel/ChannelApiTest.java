@@ -99,7 +99,9 @@ class ChannelApiTest {
                 {"code": "%s", "name": "另一个", "type": "OTHER"}""".formatted(code)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(409));
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:code-taken"))
+                .andExpect(jsonPath("$.detail").value("本院已有编码为 " + code + " 的渠道。"));
         as(manager, get("/api/v1/channels/" + code)).andExpect(jsonPath("$.type").value("EXAM_CENTER"));
     }
 
@@ -115,7 +117,8 @@ class ChannelApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "type",
                         "cooperationLevel", "address", "contactPhone", "region", "contractEnd")))
-                .andExpect(jsonPath("$.errors[?(@.field == 'contractEnd')].message").value("合同结束日期不能早于开始日期"));
+                .andExpect(jsonPath("$.errors[?(@.field == 'contractEnd')].message").value("合同结束日期不能早于开始日期"))
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:invalid-input"));
         as(manager, get("/api/v1/channels/" + code)).andExpect(status().isNotFound());
 
         as(manager, json(post("/api/v1/channels?lang=en"), """
@@ -248,7 +251,8 @@ class ChannelApiTest {
         as(office, post("/api/v1/channel-tier-changes/" + id + "/approve")).andExpect(status().isForbidden());
         as(boss, post("/api/v1/channel-tier-changes/" + id + "/approve"))
                 .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:four-eyes"));
         as(office, get("/api/v1/channels/" + code)).andExpect(jsonPath("$.tier").value("A"));
 
         as(otherBoss, json(post("/api/v1/channel-tier-changes/" + id + "/approve"), """
@@ -257,7 +261,10 @@ class ChannelApiTest {
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.decidedBy").value(otherBoss));
         as(office, get("/api/v1/channels/" + code)).andExpect(jsonPath("$.tier").value("B"));
-        as(otherBoss, post("/api/v1/channel-tier-changes/" + id + "/reject")).andExpect(status().isConflict());
+        as(otherBoss, post("/api/v1/channel-tier-changes/" + id + "/reject")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:not-pending"));
+        as(otherBoss, post("/api/v1/channel-tier-changes/99999999/approve")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:tier-change-not-found"));
 
         as(office, get("/api/v1/channels/" + code + "/tier-changes"))
                 .andExpect(jsonPath("$", hasSize(3)))
@@ -288,7 +295,10 @@ class ChannelApiTest {
                     .andExpect(status().isForbidden());
         }
         as(stranger, get("/api/v1/channels/" + code)).andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:meridian:channel:channel-not-found"));
+        as(stranger, get("/api/v1/channels/" + code + "?lang=en")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Channel not found: your hospital has no channel " + code + "."));
         as(stranger, json(patch("/api/v1/channels/" + code), "{\"name\": \"hacked\"}"))
                 .andExpect(status().isNotFound());
         as(stranger, json(post("/api/v1/channels/" + code + "/tier-changes"), "{\"tier\": \"A\", \"reason\": \"x\"}"))

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 
 /** The lifecycle policy, the visibility policy and the registry's input rules, without a database. */
 class ChannelRulesTest {
@@ -48,12 +48,12 @@ class ChannelRulesTest {
         assertThat(ChannelStatus.named("  ", "reason", "")).as("none given: the lifecycle says it is required").isNull();
         assertThatThrownBy(() -> ChannelStatus.named("GONE", "statusReason", " "))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field, InputProblem::messageKey)
+                        .extracting(Problem::path, Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("status", "channel.error.unknownStatus"),
                                 org.assertj.core.groups.Tuple.tuple("statusReason", "channel.error.reasonRequired")));
         assertThatThrownBy(() -> ChannelStatus.named("GONE", "reason", "整改完成"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field).containsExactly("status"));
+                        .extracting(Problem::path).containsExactly("status"));
     }
 
     @Test
@@ -87,12 +87,12 @@ class ChannelRulesTest {
     void everyProblemOfATierStandardIsListedAtOnce() {
         assertThatThrownBy(() -> TierStandard.parse(" ", "WEEKLY", "366", "1.234", "-1", "注".repeat(1001)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field)
+                        .extracting(Problem::path)
                         .containsExactly("name", "reviewCadence", "visitsPerYear", "priorityQuota", "incentiveRate",
                                 "notes"));
         assertThatThrownBy(() -> TierStandard.parse("名".repeat(51), "QUARTERLY", "six", "", "1.5", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field, InputProblem::messageKey)
+                        .extracting(Problem::path, Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "channel.error.tooLong"),
                                 org.assertj.core.groups.Tuple.tuple("visitsPerYear", "channel.error.range"),
                                 org.assertj.core.groups.Tuple.tuple("priorityQuota", "channel.error.range"),
@@ -100,7 +100,7 @@ class ChannelRulesTest {
         assertThatThrownBy(() -> new TierStandard("核心", null, 6, new BigDecimal("101"), 15, null))
                 .as("the typed constructor holds the same rules")
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field).containsExactly("reviewCadence", "incentiveRate"));
+                        .extracting(Problem::path).containsExactly("reviewCadence", "incentiveRate"));
     }
 
     @Test
@@ -121,7 +121,7 @@ class ChannelRulesTest {
         assertThatThrownBy(() -> draft("CH 9", "", "SPA", "BEST", "TERMINATED", "a/b/c/d", "1381234567",
                 "2026-02-30", "x").check(true))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InputProblem::field)
+                        .extracting(Problem::path)
                         .containsExactly("code", "name", "type", "cooperationLevel", "status", "region", "contactPhone",
                                 "contractStart", "contractEnd"));
     }

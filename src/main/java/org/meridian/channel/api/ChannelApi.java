@@ -20,8 +20,8 @@ import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
 import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.shared.Actor;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -123,19 +123,19 @@ class ChannelApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     Channel patch(Actor actor, @PathVariable String code, @RequestBody Map<String, Object> body) {
         Channel current = registry.get(actor, code);
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
             if (!PATCHABLE.contains(e.getKey())) {
-                problems.add(InputProblem.of(e.getKey(), "channel.error.unknownField"));
+                problems.add(Problem.of(e.getKey(), "channel.error.unknownField"));
             } else if (e.getValue() != null && !(e.getValue() instanceof String || e.getValue() instanceof Number)) {
-                problems.add(InputProblem.of(e.getKey(), "channel.error.notText"));
+                problems.add(Problem.of(e.getKey(), "channel.error.notText"));
             }
         }
         if (body.containsKey("code") && !current.code().equals(String.valueOf(body.get("code")))) {
-            problems.add(InputProblem.of("code", "channel.error.codeFixed"));
+            problems.add(Problem.of("code", "channel.error.codeFixed"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("channel", problems);
         }
         ChannelDraft was = ChannelDraft.of(current);
         ChannelDraft merged = new ChannelDraft(current.code(), pick(body, "name", was.name()),
@@ -206,12 +206,12 @@ class ChannelApi {
                             @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException(InputProblem.of("file", "channel.import.noFile"));
+            throw new InvalidInputException("channel", Problem.of("file", "channel.import.noFile"));
         }
         ChannelImport.Report report = imports.importFile(actor, file.getOriginalFilename(),
                 file.getBytes());
         List<Rejected> rejected = report.rejected().stream().map(r -> new Rejected(r.index(), r.code(),
-                r.problems().stream().map(p -> Map.of("field", p.field(), "message", messages.getMessage(
+                r.problems().stream().map(p -> Map.of("field", p.path(), "message", messages.getMessage(
                         p.messageKey(), p.args().toArray(), p.messageKey(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()))).toList())).toList();
         return new ImportAnswer(report.created().size(), report.created(), rejected);

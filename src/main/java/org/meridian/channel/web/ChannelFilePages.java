@@ -10,8 +10,8 @@ import org.meridian.channel.ChannelExport;
 import org.meridian.channel.ChannelImport;
 import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.HospitalCalendar;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,7 +71,7 @@ class ChannelFilePages {
     String importFile(Actor actor, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         common(model);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", message(InputProblem.of("file", "channel.import.noFile")));
+            model.addAttribute("fileError", message(Problem.of("file", "channel.import.noFile")));
             return "channels/import";
         }
         try {
@@ -80,7 +80,7 @@ class ChannelFilePages {
             List<ShownRow> rows = new ArrayList<>();
             for (ChannelImport.RejectedRow r : report.rejected()) {
                 rows.add(new ShownRow(r.index(), r.code(), r.problems().stream()
-                        .map(p -> fieldCaption(p.field()) + "：" + message(p)).toList()));
+                        .map(p -> fieldCaption(p.path()) + "：" + message(p)).toList()));
             }
             model.addAttribute("report", report);
             model.addAttribute("rejectedRows", rows);
@@ -101,7 +101,7 @@ class ChannelFilePages {
         return messages.getMessage("channel.field." + field, null, field, LocaleContextHolder.getLocale());
     }
 
-    private String message(InputProblem p) {
+    private String message(Problem p) {
         return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), LocaleContextHolder.getLocale());
     }
 

@@ -15,7 +15,6 @@ import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.ChannelVisibility;
 import org.meridian.channel.CooperationLevel;
 import org.meridian.channel.ReviewCadence;
-import org.meridian.channel.SelfApprovalException;
 import org.meridian.channel.Tier;
 import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.TierChange;
@@ -25,18 +24,17 @@ import org.meridian.channel.TierStandard;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.FourEyes;
+import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.tenant.HospitalCalendar;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +42,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -240,12 +237,15 @@ class ChannelPages {
                   @RequestParam(required = false) String note, @RequestParam(required = false) String back,
                   RedirectAttributes redirect) {
         TierChange change = tierChanges.find(actor, id)
-                .orElseThrow(() -> new ChannelNotFoundException("No tier change " + id + " in your hospital."));
+                .orElseThrow(() -> ChannelNotFoundException.tierChange(id));
         try {
             tierChanges.decide(actor, id, decision.equals("approve"), note);
             redirect.addFlashAttribute("notice", decision.equals("approve") ? "channel.notice.approved"
                     : "channel.notice.rejected");
-        } catch (SelfApprovalException e) {
+        } catch (RefusedException e) {
+            if (!"four-eyes".equals(e.kind())) {
+                throw e;
+            }
             redirect.addFlashAttribute("problem", "channel.problem.selfApproval");
         } catch (ChannelConflictException e) {
             redirect.addFlashAttribute("problem", "channel.problem.notPending");
@@ -285,13 +285,6 @@ class ChannelPages {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    @ExceptionHandler(ChannelNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Actor actor, Model model) {
-        common(actor, model);
-        return "channels/not-found";
-    }
-
     private String detailView(Actor actor, Channel c, Model model) {
         List<Tier> tiers = catalogue.tiers(actor);
         List<TierChange> history = tierChanges.history(actor, c.id());
@@ -313,19 +306,19 @@ class ChannelPages {
         return "/channels/" + UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private Map<String, String> resolve(List<InputProblem> problems) {
+    private Map<String, String> resolve(List<Problem> problems) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (InputProblem p : problems) {
+        for (Problem p : problems) {
             String text = messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
                     LocaleContextHolder.getLocale());
-            m.merge(p.field(), text, (a, b) -> a + "；" + b);
+            m.merge(p.path(), text, (a, b) -> a + "；" + b);
         }
         return m;
     }
 
-    private static void reject(BindingResult binding, List<InputProblem> problems) {
-        for (InputProblem p : problems) {
-            binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), p.messageKey());
+    private static void reject(BindingResult binding, List<Problem> problems) {
+        for (Problem p : problems) {
+            binding.rejectValue(p.path(), p.messageKey(), p.args().toArray(), p.messageKey());
         }
     }
 
