@@ -68,7 +68,7 @@ public class EvaluationResults {
     /** One channel's scorecard in an evaluation, if the actor may see it. */
     public Optional<UnitScorecard> scorecard(Actor actor, long id, String channelCode) {
         get(actor, id);
-        return channels.findByCode(actor.hospitalId(), channelCode)
+        return channels.findByCode(actor, channelCode)
                 .filter(c -> EvaluationVisibility.seesChannel(actor, c.id()))
                 .flatMap(c -> evaluations.scorecards(actor.hospitalId(), id, c.id(), 0, 1).items().stream()
                         .findFirst());
