@@ -52,7 +52,8 @@ class ArchitectureTest {
     void numericCodeHasNoSpring() {
         // package-info may carry module metadata (@NamedInterface exposing the package to other modules): not code
         noClasses().that().resideInAnyPackage("..scoring..", "..numeric..", "..insight.math..",
-                        "org.meridian.insight.method..")
+                        "org.meridian.insight.method..", "org.meridian.efficiency.method..",
+                        "org.meridian.allocation.method..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .allowEmptyShould(true)

@@ -62,8 +62,7 @@ class AllocationCalculatorApi {
     @PreAuthorize("isAuthenticated()")
     AllocationAnswer allocation(@RequestBody AllocationRequest request) {
         BoundedAllocation.Result r = BoundedAllocation.allocate(request.budget(), request.demand(), request.floors(),
-                request.caps(), request.previous(), request.maxChange(),
-                request.unit() == null ? null : request.unit().trim().toUpperCase(java.util.Locale.ROOT));
+                request.caps(), request.previous(), request.maxChange(), request.unit());
         return new AllocationAnswer(r.allocations(), r.lambda(), r.floors(), r.caps());
     }
 

@@ -69,14 +69,7 @@ public final class BoundedAllocation {
     public static Result allocate(BigDecimal budget, List<BigDecimal> demand, List<BigDecimal> floors,
             List<BigDecimal> caps, List<BigDecimal> previous, BigDecimal maxChange, String unit) {
         List<Problem> problems = new ArrayList<>();
-        Unit u = Unit.CNY;
-        if (unit != null) {
-            try {
-                u = Unit.valueOf(unit);
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.of("unit", "allocation.method.unknown", unit, "CNY, WHOLE"));
-            }
-        }
+        Unit u = Vectors.choice("unit", unit, Unit.class, Unit.CNY, problems);
         if (budget == null) {
             problems.add(Problem.of("budget", "allocation.method.required"));
         } else if (budget.signum() < 0) {

@@ -84,14 +84,7 @@ public final class Inequality {
         double[] area = areas == null ? null : Vectors.read("areas", areas, true, problems);
         Vectors.sameLength("populations", pop, n, problems);
         Vectors.sameLength("areas", area, n, problems);
-        Basis b = Basis.POPULATION;
-        if (basis != null) {
-            try {
-                b = Basis.valueOf(basis);
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.of("basis", "allocation.method.unknown", basis, "POPULATION, AREA"));
-            }
-        }
+        Basis b = Vectors.choice("basis", basis, Basis.class, Basis.POPULATION, problems);
         if (b == Basis.AREA && areas == null) {
             problems.add(Problem.of("areas", "allocation.method.areasForBasis"));
         }

@@ -54,4 +54,19 @@ final class Vectors {
             problems.add(Problem.of(path, "allocation.method.length", values.length, n));
         }
     }
+
+    /** The named constant (case-insensitive), the default when absent, or a problem listing the choices. */
+    static <E extends Enum<E>> E choice(String path, String value, Class<E> type, E absent, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.trim())) {
+                return e;
+            }
+        }
+        problems.add(Problem.of(path, "allocation.method.unknown", value,
+                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+        return absent;
+    }
 }

@@ -46,10 +46,12 @@ class DeaCalculatorApi {
     record Note(String field, String message) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UnitAnswer(int unit, Double efficiency, Double score, Double theta, Double phi, String status,
-            Vectors slacks, Vectors targets, List<Peer> peers, Boolean infeasible, double scaleEfficiency,
-            String returnsToScale, Integer rank) {
+    /** θ for input orientation, φ for output; {@code infeasible} and {@code rank} only with super-efficiency. */
+    record UnitAnswer(int unit, Double efficiency, Double score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double theta,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double phi, String status, Vectors slacks, Vectors targets,
+            List<Peer> peers, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean infeasible, double scaleEfficiency,
+            String returnsToScale, @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank) {
     }
 
     record DeaAnswer(String model, String orientation, boolean superEfficiency, List<UnitAnswer> units,
