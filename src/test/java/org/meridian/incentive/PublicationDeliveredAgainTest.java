@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The listeners of {@link EvaluationPublished} are idempotent. A publication is delivered again when Meridian
  * crashed after a listener's work had committed but before the registry recorded it as completed; the second
- * delivery runs both listeners again (incentive drafting and feedback reports) and must leave exactly the
- * statements, sanctions and reports of the first.
+ * delivery runs the listeners again (incentive drafting, feedback reports and notifications) and must leave
+ * exactly the statements, sanctions and reports of the first.
  */
 @MeridianTest
 class PublicationDeliveredAgainTest {
@@ -69,11 +69,11 @@ class PublicationDeliveredAgainTest {
                           AND (serialized_event::jsonb ->> 'evaluationId')::bigint = :e""")
                 .param("type", EvaluationPublished.class.getName()).param("h", h.hospital.id()).param("e", id)
                 .update();
-        assertThat(reopened).as("one publication per listener").isEqualTo(2);
+        assertThat(reopened).as("one publication per listener (incentive, feedback, notification)").isEqualTo(3);
         incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof EvaluationPublished e
                 && e.hospitalId() == h.hospital.id() && e.evaluationId() == id);
 
-        assertThat(completed(h, id)).as("both listeners ran again and completed").isEqualTo(2);
+        assertThat(completed(h, id)).as("the three listeners ran again and completed").isEqualTo(3);
         assertThat(audit.recent(h.hospital.id(), "INCENTIVE_EVALUATION_DRAFTED", 10))
                 .as("drafted once, then found already drafted").hasSize(2)
                 .first().satisfies(second -> assertThat(json.readTree(second.details()).get("alreadyDrafted")

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Events between modules survive a crash (docs/adr/0004-event-publication-registry.md). A real Meridian runs in a
  * child JVM on its own data directory; an evaluation is published, and the JVM is killed with SIGKILL (kill -9)
  * after the publication has committed but while its listeners (incentive drafting and feedback reports) are still
- * at work: the test holds a lock on their tables, so the first listener waits inside its transaction. Started again
+ * at work: the test holds a lock on their tables (and the notifications'), so the first listener waits inside its transaction. Started again
  * on the same data directory, Meridian delivers the event again, and the statements and reports then exist exactly
  * once.
  */
@@ -81,7 +81,7 @@ class EventsSurviveACrashTest {
                 db.setAutoCommit(false);
                 try (Statement s = db.createStatement()) {
                     // writes to the listeners' tables wait; reading them does not
-                    s.execute("LOCK TABLE feedback_report, incentive_statement IN EXCLUSIVE MODE");
+                    s.execute("LOCK TABLE feedback_report, incentive_statement, notification IN EXCLUSIVE MODE");
                 }
                 // the answer never comes: the listeners run right after the commit, before the answer
                 first.sendInBackground("POST", "/api/v1/evaluations/" + evaluation + "/publish");
@@ -90,7 +90,7 @@ class EventsSurviveACrashTest {
                 assertThat(single(db, "SELECT status FROM evaluation WHERE id = " + evaluation))
                         .as("the publication has committed").isEqualTo("PUBLISHED");
                 assertThat(single(db, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL"))
-                        .as("one incomplete publication per listener").isEqualTo("2");
+                        .as("one incomplete publication per listener (incentive, feedback, notification)").isEqualTo("3");
                 assertThat(single(db, "SELECT count(*) FROM incentive_statement WHERE evaluation_id = " + evaluation))
                         .isEqualTo("0");
                 assertThat(single(db, "SELECT count(*) FROM feedback_report WHERE evaluation_id = " + evaluation))
@@ -154,7 +154,7 @@ class EventsSurviveACrashTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!"1".equals(single(db, """
                 SELECT least(count(*), 1) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                WHERE NOT l.granted AND c.relname IN ('feedback_report', 'incentive_statement')"""))) {
+                WHERE NOT l.granted AND c.relname IN ('feedback_report', 'incentive_statement', 'notification')"""))) {
             if (System.nanoTime() > deadline || !child.process.isAlive()) {
                 throw new AssertionError("no listener reached its table; see " + child.log);
             }

@@ -1,0 +1,88 @@
+package org.meridian.notification;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.meridian.shared.web.Paged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification} table; every query names the hospital and the recipient. */
+@Repository
+class Notifications {
+
+    private static final String COLUMNS = """
+            id, recipient, kind, source_id, message_key, message_args, link, created_at, read_at""";
+
+    private final JdbcClient jdbc;
+
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the notification unless the recipient already has one of that kind from that source. */
+    boolean insertIfAbsent(long hospitalId, NewNotification n, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO notification (hospital_id, recipient, kind, source_id, message_key, message_args,
+                                                  link, created_at)
+                        VALUES (:h, :r, :k, :s, :key, :args, :link, :now)
+                        ON CONFLICT (hospital_id, recipient, kind, source_id) DO NOTHING""")
+                .param("h", hospitalId).param("r", n.recipient()).param("k", n.kind().name())
+                .param("s", n.sourceId()).param("key", n.messageKey())
+                .param("args", n.args().toArray(String[]::new)).param("link", n.link())
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    Paged<Notification> page(long hospitalId, String recipient, ReadFilter filter, int page, int size) {
+        String where = "hospital_id = :h AND recipient = :r" + switch (filter == null ? "" : filter.name()) {
+            case "UNREAD" -> " AND read_at IS NULL";
+            case "READ" -> " AND read_at IS NOT NULL";
+            default -> "";
+        };
+        long total = jdbc.sql("SELECT count(*) FROM notification WHERE " + where)
+                .param("h", hospitalId).param("r", recipient).query(Long.class).single();
+        List<Notification> items = jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE " + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("r", recipient)
+                .param("size", size).param("offset", (long) page * size)
+                .query(Notifications::row).list();
+        return new Paged<>(items, page, size, total);
+    }
+
+    long unread(long hospitalId, String recipient) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE hospital_id = :h AND recipient = :r AND read_at IS NULL")
+                .param("h", hospitalId).param("r", recipient).query(Long.class).single();
+    }
+
+    Optional<Notification> find(long hospitalId, String recipient, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE hospital_id = :h AND recipient = :r AND id = :id")
+                .param("h", hospitalId).param("r", recipient).param("id", id)
+                .query(Notifications::row).optional();
+    }
+
+    /** Marks the recipient's unread notifications read (all of them when id is null); returns how many. */
+    int markRead(long hospitalId, String recipient, Long id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE notification SET read_at = :now
+                        WHERE hospital_id = :h AND recipient = :r AND read_at IS NULL
+                          AND (CAST(:id AS bigint) IS NULL OR id = :id)""")
+                .param("h", hospitalId).param("r", recipient).param("id", id)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
+    private static Notification row(ResultSet rs, int i) throws SQLException {
+        Array args = rs.getArray("message_args");
+        return new Notification(rs.getLong("id"), rs.getString("recipient"),
+                NotificationKind.valueOf(rs.getString("kind")), rs.getLong("source_id"), rs.getString("message_key"),
+                args == null ? List.of() : List.of((String[]) args.getArray()), rs.getString("link"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class));
+    }
+}

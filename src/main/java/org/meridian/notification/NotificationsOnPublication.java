@@ -1,0 +1,46 @@
+package org.meridian.notification;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.meridian.evaluation.EvaluationPublished;
+import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.UnitScorecard;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An evaluation was published: the office and the evaluated channels' users are told ({@link PublicationAudience}).
+ * Delivered again, it creates nothing twice (one notification per recipient, kind and evaluation).
+ */
+@Component
+class NotificationsOnPublication {
+
+    private final Inbox inbox;
+    private final EvaluationService evaluations;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    NotificationsOnPublication(Inbox inbox, EvaluationService evaluations, Accounts accounts, Clock clock) {
+        this.inbox = inbox;
+        this.evaluations = evaluations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(EvaluationPublished published) {
+        long h = published.hospitalId();
+        // the evaluation module's facades still take a MeridianUser: read as the system, with an analyst's view
+        MeridianUser reader = new MeridianUser(0, h, "system:notification", "system", null, true, false, null,
+                EnumSet.of(Role.ANALYST));
+        Set<Long> evaluated = evaluations.allScorecards(reader, published.evaluationId()).stream()
+                .map(UnitScorecard::channelId).collect(Collectors.toSet());
+        inbox.deliver(h, PublicationAudience.of(published, accounts.list(h, clock.instant()), evaluated));
+    }
+}

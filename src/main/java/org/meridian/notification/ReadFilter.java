@@ -1,0 +1,6 @@
+package org.meridian.notification;
+
+/** Which notifications the list shows besides "all". */
+public enum ReadFilter {
+    UNREAD, READ
+}

@@ -1,0 +1,7 @@
+/**
+ * Notifications (消息中心): the in-app inbox of each user — a bell with the unread count in the top bar, a list,
+ * mark read — filled by listeners of other modules' events, each reaching only the people whose role and scope
+ * concern it. Other modules publish events and never call it; its facade is {@link org.meridian.notification.Inbox}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation"})
+package org.meridian.notification;
