@@ -1,16 +1,14 @@
 package org.meridian.notification;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.meridian.evaluation.EvaluationPublished;
-import org.meridian.evaluation.EvaluationService;
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.Accounts;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.security.Role;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +20,11 @@ import org.springframework.stereotype.Component;
 class NotificationsOnPublication {
 
     private final Inbox inbox;
-    private final EvaluationService evaluations;
+    private final EvaluationResults evaluations;
     private final Accounts accounts;
     private final Clock clock;
 
-    NotificationsOnPublication(Inbox inbox, EvaluationService evaluations, Accounts accounts, Clock clock) {
+    NotificationsOnPublication(Inbox inbox, EvaluationResults evaluations, Accounts accounts, Clock clock) {
         this.inbox = inbox;
         this.evaluations = evaluations;
         this.accounts = accounts;
@@ -36,10 +34,7 @@ class NotificationsOnPublication {
     @ApplicationModuleListener
     void on(EvaluationPublished published) {
         long h = published.hospitalId();
-        // the evaluation module's facades still take a MeridianUser: read as the system, with an analyst's view
-        MeridianUser reader = new MeridianUser(0, h, "system:notification", "system", null, true, false, null,
-                EnumSet.of(Role.ANALYST));
-        Set<Long> evaluated = evaluations.allScorecards(reader, published.evaluationId()).stream()
+        Set<Long> evaluated = evaluations.allScorecards(Actor.system(h, "notification"), published.evaluationId()).stream()
                 .map(UnitScorecard::channelId).collect(Collectors.toSet());
         inbox.deliver(h, PublicationAudience.of(published, accounts.list(h, clock.instant()), evaluated));
     }
