@@ -60,25 +60,81 @@ public class Accounts {
         return roles;
     }
 
+    /**
+     * Whether the account is locked from every address: by failures whose address is not known (recorded before
+     * sign-ins were throttled per address, or by {@link #recordFailure(long, long, Instant)}). Failures from known
+     * addresses throttle only their own address ({@link SignInThrottle}), so no stranger can lock an account out.
+     */
     public boolean isLocked(long hospitalId, long userId, Instant now) {
         Integer failures = jdbc.sql("""
                         SELECT count(*) FROM login_failure
-                        WHERE hospital_id = :h AND user_id = :u AND failed_at > :since""")
+                        WHERE hospital_id = :h AND user_id = :u AND remote_addr IS NULL AND failed_at > :since""")
                 .param("h", hospitalId).param("u", userId)
                 .param("since", OffsetDateTime.ofInstant(now.minus(LOCKOUT_WINDOW), ZoneOffset.UTC))
                 .query(Integer.class).single();
         return failures >= LOCKOUT_FAILURES;
     }
 
+    /** A failed sign-in of an account from an address not known: it counts against every address. */
     public void recordFailure(long hospitalId, long userId, Instant at) {
-        jdbc.sql("INSERT INTO login_failure (hospital_id, user_id, failed_at) VALUES (:h, :u, :at)")
-                .param("h", hospitalId).param("u", userId).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        recordFailure(hospitalId, userId, null, null, at);
+    }
+
+    /**
+     * A failed sign-in as {@code username} (as typed; {@code hospitalId} and {@code userId} null when no such account
+     * exists) from {@code address} (null when not known).
+     */
+    public void recordFailure(Long hospitalId, Long userId, String username, String address, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO login_failure (hospital_id, user_id, username, remote_addr, failed_at)
+                        VALUES (:h, :u, :n, :a, :at)""")
+                .param("h", hospitalId).param("u", userId).param("n", username).param("a", address)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 
+    /**
+     * When {@code username} failed to sign in from {@code address} since {@code since}, with the failures of that
+     * account whose address is not known.
+     */
+    public List<Instant> failuresOf(String username, String address, Instant since) {
+        return jdbc.sql("""
+                        SELECT f.failed_at FROM login_failure f
+                        WHERE f.failed_at > :since
+                          AND ((lower(f.username) = lower(:n) AND f.remote_addr = :a)
+                            OR (f.remote_addr IS NULL AND (f.hospital_id, f.user_id) IN
+                                (SELECT u.hospital_id, u.id FROM app_user u WHERE lower(u.username) = lower(:n))))""")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .param("n", username).param("a", address)
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** When anyone failed to sign in from {@code address} since {@code since}, whatever the username. */
+    public List<Instant> failuresFrom(String address, Instant since) {
+        return jdbc.sql("SELECT failed_at FROM login_failure WHERE remote_addr = :a AND failed_at > :since")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("a", address)
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** Ends a lock-out at once: every failure of the account, from every address. */
     public void clearFailures(long hospitalId, long userId) {
-        jdbc.sql("DELETE FROM login_failure WHERE hospital_id = :h AND user_id = :u")
+        jdbc.sql("""
+                        DELETE FROM login_failure WHERE (hospital_id = :h AND user_id = :u)
+                           OR lower(username) = (SELECT lower(username) FROM app_user WHERE hospital_id = :h AND id = :u)""")
                 .param("h", hospitalId).param("u", userId).update();
+    }
+
+    /** After a successful sign-in: the failures of this account from this address, and those without an address. */
+    public void clearFailures(long hospitalId, long userId, String username, String address) {
+        if (address == null) {
+            clearFailures(hospitalId, userId);
+            return;
+        }
+        jdbc.sql("""
+                        DELETE FROM login_failure
+                        WHERE (hospital_id = :h AND user_id = :u AND remote_addr IS NULL)
+                           OR (lower(username) = lower(:n) AND remote_addr = :a)""")
+                .param("h", hospitalId).param("u", userId).param("n", username).param("a", address).update();
     }
 
     public Optional<Long> hospitalOf(String username) {

@@ -3,13 +3,17 @@ package org.meridian.shared.security;
 import java.time.Clock;
 
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,8 +21,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +42,11 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The OpenAPI document and Swagger UI: for signed-in people unless {@code meridian.api-docs-public} is true. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    private static final AuthorizationDecision ALLOWED = new AuthorizationDecision(true);
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -44,6 +55,14 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Form login and HTTP Basic check passwords through the sign-in throttle. */
+    @Bean
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(MeridianUserDetailsService users,
+                                                                    PasswordEncoder encoder, SignInThrottle throttle,
+                                                                    Clock clock) {
+        return new ThrottledAuthenticationProvider(users, encoder, throttle, clock);
     }
 
     @Bean
@@ -76,15 +95,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock,
+                                    @Value("${meridian.api-docs-public:false}") boolean apiDocsPublic)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/error").permitAll()
+                        .requestMatchers(API_DOCS).access(apiDocsPublic ? (authentication, context) -> ALLOWED
+                                : AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                // the OpenAPI document is read by programs: without a session it answers 401, not the login page
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionStrategy((request, response) -> {
                     String target = request.getContextPath() + "/login?expired";

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns Spring Security's sign-in events into the audit log and the lock-out counter. Every failed
- * password (form or API) counts towards the lock-out; a successful interactive sign-in clears it.
+ * Turns Spring Security's sign-in events into the audit log and the failures the {@link SignInThrottle} counts.
+ * Every failed password (form or API), for an existing username or not, is recorded with its address; a successful
+ * interactive sign-in clears the failures of its username from its address.
  * API calls with HTTP Basic are not logged one by one as sign-ins, only their failures are.
  */
 @Component
@@ -24,9 +25,11 @@ class SignInEvents {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    SignInEvents(Accounts accounts, AuditLog audit, Clock clock) {
+    SignInEvents(Accounts accounts, AuditLog audit, Clock clock, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -35,7 +38,8 @@ class SignInEvents {
     @Transactional
     public void onSuccess(InteractiveAuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof MeridianUser user) {
-            accounts.clearFailures(user.hospitalId(), user.userId());
+            accounts.clearFailures(user.hospitalId(), user.userId(), user.getUsername(),
+                    ThrottledAuthenticationProvider.addressOf(event.getAuthentication()));
             audit.record(user.hospitalId(), user.getUsername(), "LOGIN_SUCCESS", user.getUsername(), Map.of());
         }
     }
@@ -45,16 +49,22 @@ class SignInEvents {
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
         String reason = event.getException().getClass().getSimpleName();
+        String address = ThrottledAuthenticationProvider.addressOf(event.getAuthentication());
         var hospital = accounts.hospitalOf(username);
         if (hospital.isEmpty()) {
-            audit.record(AuditLog.NO_HOSPITAL, username, "LOGIN_FAILURE", username, Map.of("reason", "unknown user"));
+            if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+                accounts.recordFailure(null, null, username, address, clock.instant());
+            }
+            audit.record(AuditLog.NO_HOSPITAL, username, "LOGIN_FAILURE", username,
+                    event instanceof AuthenticationFailureLockedEvent ? Map.of("reason", "unknown user, throttled")
+                            : Map.of("reason", "unknown user"));
             return;
         }
         long hospitalId = hospital.get();
         accounts.loadForSignIn(username, clock.instant()).ifPresent(user -> {
             if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-                accounts.recordFailure(hospitalId, user.userId(), clock.instant());
-                boolean nowLocked = accounts.isLocked(hospitalId, user.userId(), clock.instant());
+                accounts.recordFailure(hospitalId, user.userId(), username, address, clock.instant());
+                boolean nowLocked = throttle.refuses(username, address, clock.instant());
                 audit.record(hospitalId, user.getUsername(), "LOGIN_FAILURE", user.getUsername(),
                         nowLocked ? Map.of("reason", "bad credentials", "locked", true)
                                 : Map.of("reason", "bad credentials"));
