@@ -15,6 +15,7 @@ import org.meridian.shared.security.Role;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -38,7 +39,7 @@ class OpenApiTest {
     void withoutSigningInTheApiDocumentAnswers401AndSwaggerUiLeadsToTheLoginPage() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
         mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/swagger-ui/index.html").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/login"));
     }
 
