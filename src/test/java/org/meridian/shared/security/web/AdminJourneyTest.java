@@ -125,6 +125,11 @@ class AdminJourneyTest {
     @Test
     void swaggerUiLoadsUnderTheContentSecurityPolicy() {
         try (Browser browser = Browser.open(port)) {
+            // the API documentation is for signed-in users (MERIDIAN_API_DOCS_PUBLIC is off by default)
+            browser.go("/swagger-ui.html");
+            assertThat(browser.driver().getCurrentUrl()).contains("/login");
+            browser.signIn("admin", "Root-secret-2026");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
             browser.go("/swagger-ui.html");
             browser.waitForTextContaining(By.cssSelector(".swagger-ui .info .title"), "Meridian integration API");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/swagger-ui/index.html");
