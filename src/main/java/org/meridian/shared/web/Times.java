@@ -1,6 +1,7 @@
 package org.meridian.shared.web;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows instants on pages as local date and time of the signed-in user's hospital
- * ({@code ${@times.minutes(t)}}); null shows as an empty string.
+ * ({@code ${@times.minutes(t)}}), for an {@code Instant}, {@code OffsetDateTime} or {@code ZonedDateTime}; null shows as an
+ * empty string. Every time on a page goes through here, so no page shows UTC.
  */
 @Component("times")
 public class Times {
@@ -27,12 +29,12 @@ public class Times {
         this.hospitals = hospitals;
     }
 
-    public String minutes(OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(zone()).format(MINUTES);
+    public String minutes(TemporalAccessor t) {
+        return t == null ? "" : Instant.from(t).atZone(zone()).format(MINUTES);
     }
 
-    public String seconds(OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(zone()).format(SECONDS);
+    public String seconds(TemporalAccessor t) {
+        return t == null ? "" : Instant.from(t).atZone(zone()).format(SECONDS);
     }
 
     private ZoneId zone() {
