@@ -37,7 +37,8 @@ class ErrorPagesTest {
     @Test
     void missingAppealsEvaluationsAndSchemesShowTheChineseNotFoundPage() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);
-        for (String path : new String[] {"/appeals/9999", "/evaluations/99999", "/indicators/schemes/FOO"}) {
+        for (String path : new String[] {"/appeals/9999", "/evaluations/99999", "/indicators/schemes/FOO",
+                "/rectification/9999", "/evaluations/99999/channels/CH-999"}) {
             String page = mvc.perform(as(manager, get(path)).accept(MediaType.TEXT_HTML))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
@@ -45,6 +46,16 @@ class ErrorPagesTest {
             assertThat(page).as(path).contains("<title>出错了 · 经络</title>", "页面不存在",
                     "要找的内容不存在，或不属于您的医院。", "状态码 404", "返回首页").doesNotContain("\"status\"");
         }
+    }
+
+    @Test
+    void aPageOpenedWithoutItsRequiredParameterShowsTheChineseBadRequestPage() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        String page = mvc.perform(as(manager, get("/appeals/new")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<title>出错了 · 经络</title>", "状态码 400", "返回首页").doesNotContain("\"status\"");
     }
 
     @Test
