@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.meridian.shared.Figures;
 import org.meridian.indicator.scoring.Formula;
 
 /**
@@ -46,8 +47,9 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
                 : gap.signum() > 0 ? Standing.ABOVE : gap.signum() < 0 ? Standing.BELOW : Standing.LEVEL;
         String gapText = gap == null ? "—" : (gap.signum() > 0 ? "+" : "") + Formula.show(gap.setScale(1,
                 RoundingMode.HALF_UP));
-        return new Row(l.code(), l.name(english), l.unit(english), Formula.show(l.value()), Formula.show(l.score()),
-                Formula.show(l.weight()), Formula.show(l.peerMedianValue()), Formula.show(l.peerMedianScore()),
+        String unit = l.unit(english);
+        return new Row(l.code(), l.name(english), unit, Figures.value(l.value(), unit), Figures.score(l.score()),
+                Formula.show(l.weight()), Figures.value(l.peerMedianValue(), unit), Figures.score(l.peerMedianScore()),
                 gapText, standing);
     }
 

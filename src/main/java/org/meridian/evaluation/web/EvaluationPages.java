@@ -29,6 +29,7 @@ import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.web.InputProblem;
@@ -261,8 +262,8 @@ class EvaluationPages {
             String rule = l.why().rule() == null ? messages.getMessage("evaluation.why.noData", null, locale)
                     : messages.getMessage("evaluation.rule." + l.why().rule().method(), null, locale) + ": "
                     + l.why().rule().calculation();
-            lines.add(new LineView(l.code(), name, unit, Formula.show(l.value()), Formula.show(l.score()),
-                    Formula.show(l.weight()), Formula.show(l.contribution()), Formula.show(l.peerMedian()), why,
+            lines.add(new LineView(l.code(), name, unit, Figures.value(l.value(), unit), Figures.score(l.score()),
+                    Formula.show(l.weight()), Figures.score(l.contribution()), Figures.value(l.peerMedian(), unit), why,
                     rule, noData));
             names.add(name);
             scores.add(l.score() == null ? 0 : round1(l.score()));

@@ -143,7 +143,8 @@ class AppealJourneyTest {
             assertThat(v2Path).isNotEqualTo("/evaluations/" + v1 + "/channels/J1");
             browser.screenshot("appeal-new-version-desktop");
             browser.go("/evaluations/" + v1 + "/channels/J1");
-            browser.waitForText(By.cssSelector("#line-ARRIVAL_RATE td:nth-child(2)"), "80 %");
+            // rates are shown with one decimal, so the 80 % of version 1 reads "80.0 %"
+            browser.waitForText(By.cssSelector("#line-ARRIVAL_RATE td:nth-child(2)"), "80.0 %");
 
             // a rectification plan for the channel in the lowest tier, with an action already overdue
             browser.go("/rectification?evaluation=" + v1);

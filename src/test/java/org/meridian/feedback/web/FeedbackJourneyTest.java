@@ -103,8 +103,9 @@ class FeedbackJourneyTest {
             browser.waitForText(By.id("channel-name"), "阳光社区卫生服务中心 K2");
             assertThat(browser.text(By.id("report-total"))).isEqualTo("46.67");
             assertThat(browser.text(By.id("report-rank"))).isEqualTo("2 / 3");
-            // K2 is the middle channel: level with the peer median (values 100, 66.67, 50 %)
-            assertThat(browser.text(By.id("line-ARRIVAL_RATE"))).contains("到诊率", "66.6667 %", "33.3333",
+            // K2 is the middle channel: level with the peer median (values 100, 66.67, 50 %); shown as a person
+            // reads them: the rate 2/3 = 66.666…% with one decimal, its score 33.333… with two
+            assertThat(browser.text(By.id("line-ARRIVAL_RATE"))).contains("到诊率", "66.7 %", "33.33",
                     "持平 0");
             assertThat(browser.text(By.id("suggestions"))).contains("到诊率偏低");
             assertThat(browser.driver().findElements(By.id("acknowledge"))).isEmpty();
