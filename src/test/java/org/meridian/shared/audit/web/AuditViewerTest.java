@@ -108,7 +108,10 @@ class AuditViewerTest {
                 Map.of("roles", AuditLog.change(java.util.List.of("ANALYST"), java.util.List.of("CHANNEL_MANAGER"))));
         mvc.perform(get("/admin/audit").with(as(admin)).param("action", "ROLES_").param("actor", admin))
                 .andExpect(content().string(containsString(analyst)))
-                .andExpect(content().string(containsString("&quot;old&quot;: [&quot;ANALYST&quot;]")));
+                // the details in words, not JSON: the field's name, the roles' names, old → new
+                .andExpect(content().string(containsString("角色：只读分析 → 渠道管理")))
+                .andExpect(content().string(containsString(">修改角色<")))
+                .andExpect(content().string(not(containsString("&quot;old&quot;"))));
         assertThat(audit.search(hospital, new AuditLog.Query("ROLES_", admin, null, null), 0, 10).total())
                 .isEqualTo(1);
     }
