@@ -6,21 +6,14 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Bundles;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Delays read as a person says them: hours under a day, days and hours beyond (the quality page's late list). */
 class DurationsTest {
 
-    private final Durations durations = new Durations(bundle());
+    private final Durations durations = new Durations(Bundles.messages());
 
-    private static ResourceBundleMessageSource bundle() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     @AfterEach
     void reset() {

@@ -14,22 +14,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Bundles;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The audit page speaks words: action names, details as "field: old → new", the machine itself as 本机. */
 class AuditTextTest {
 
-    private final AuditText text = new AuditText(bundle(), JsonMapper.builder().build());
+    private final AuditText text = new AuditText(Bundles.messages(), JsonMapper.builder().build());
 
-    private static ResourceBundleMessageSource bundle() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     @AfterEach
     void reset() {
