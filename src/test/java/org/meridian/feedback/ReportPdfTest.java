@@ -57,8 +57,8 @@ class ReportPdfTest {
             assertThat(text).contains("渠道考核评估反馈报告", "康桥转诊中心 FB", "转诊医疗机构", "2026-09");
             assertThat(text).contains("转诊量", "到诊率", "投诉率", "患者满意度");
             assertThat(text).contains("36.00", "3 / 3", "D");
-            // arrival rate: value 60 %, score 20, peer median 75 %, median score 50, 30 below it
-            assertThat(text).contains("到诊率 60 % 20 30 75 % 50 低于中位数 −30");
+            // arrival rate: value 60 %, score 20, peer median 75 %, median score 50, 30 below it (rates read with one decimal)
+            assertThat(text).contains("到诊率 60.0 % 20 30 75.0 % 50 低于中位数 −30");
             assertThat(text).contains("优势指标", "待提升指标", "改进建议", "到诊率偏低");
             assertThat(text).contains("2026-08");
             PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames()
