@@ -19,6 +19,7 @@ import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.Browser;
 import org.meridian.support.MeridianWebTest;
+import org.meridian.support.MonthEvents;
 import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -62,11 +63,11 @@ class WhatIfJourneyTest {
                  "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}"""))
                 .isEqualTo(200);
         List<String> events = new ArrayList<>();
-        add(events, "P1", "2026-09", 10, 5);
-        add(events, "P2", "2026-09", 4, 4);
-        add(events, "P3", "2026-09", 2, 2);
-        add(events, "P1", "2026-08", 8, 8);
-        add(events, "P2", "2026-08", 4, 2);
+        MonthEvents.add(events, "P1", "2026-09", 10, 5);
+        MonthEvents.add(events, "P2", "2026-09", 4, 4);
+        MonthEvents.add(events, "P3", "2026-09", 2, 2);
+        MonthEvents.add(events, "P1", "2026-08", 8, 8);
+        MonthEvents.add(events, "P2", "2026-08", 4, 2);
         assertThat(send(office, "POST", "/api/v1/events", "[" + String.join(",", events) + "]")).isEqualTo(200);
         assertThat(send(office, "POST", "/api/v1/evaluations", "{\"period\": \"2026-08\", \"unitType\": \"COMMUNITY_HEALTH\"}"))
                 .isEqualTo(200);
@@ -220,21 +221,6 @@ class WhatIfJourneyTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#scheme-check:not([data-stale])")));
-    }
-
-    private static void add(List<String> events, String channel, String month, int referrals, int arrivals) {
-        for (int i = 0; i < referrals; i++) {
-            events.add(event(channel + month + "r" + i, "REFERRAL", channel, month + "-0" + (1 + i % 9),
-                    ", \"referralId\": \"" + channel + month + "R" + i + "\""));
-        }
-        for (int i = 0; i < arrivals; i++) {
-            events.add(event(channel + month + "a" + i, "ARRIVED", channel, month + "-1" + (i % 9), ""));
-        }
-    }
-
-    private static String event(String id, String type, String channel, String day, String more) {
-        return "{\"eventId\": \"" + id + "\", \"type\": \"" + type + "\", \"channel\": \"" + channel
-                + "\", \"occurredAt\": \"" + day + "T10:00:00+08:00\"" + more + "}";
     }
 
     private String basic(String user) {
