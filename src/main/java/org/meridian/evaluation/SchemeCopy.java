@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.IndicatorDefinition;
@@ -25,7 +26,7 @@ record SchemeCopy(UnitType unitType, int version, Instant savedAt, String savedB
                   List<SchemeDraft.Tier> tiers) {
 
     record Item(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
-                String formula, BigDecimal weight, SchemeDraft.Scoring scoring) {
+                String formula, BigDecimal weight, SchemeDraft.Scoring scoring, String dimension) {
     }
 
     static SchemeCopy of(SchemeSnapshot s) {
@@ -37,13 +38,14 @@ record SchemeCopy(UnitType unitType, int version, Instant savedAt, String savedB
     private static Item item(SchemeItem i) {
         IndicatorDefinition d = i.indicator();
         return new Item(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(), d.direction().name(),
-                d.formula().text(), i.weight(), SchemeDraft.Scoring.of(i.rule()));
+                d.formula().text(), i.weight(), SchemeDraft.Scoring.of(i.rule()), d.dimension().name());
     }
 
     SchemeSnapshot snapshot() {
         Map<String, IndicatorDefinition> definitions = indicators.stream().collect(Collectors.toMap(Item::code,
                 d -> new IndicatorDefinition(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(),
-                        Direction.valueOf(d.direction()), Formula.parse(d.formula()), null, null)));
+                        Direction.valueOf(d.direction()), Formula.parse(d.formula()), null, null,
+                        Dimension.parse(d.dimension()))));
         Function<String, Optional<IndicatorDefinition>> copied = code -> Optional.ofNullable(definitions.get(code));
         SchemeDraft draft = new SchemeDraft(indicators.stream()
                 .map(d -> new SchemeDraft.Item(d.code(), d.weight(), d.scoring())).toList(), tiers);

@@ -3,6 +3,9 @@ package org.meridian.evaluation;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.DimensionScores;
+import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.Scorecard;
 
 /**
@@ -27,6 +30,15 @@ public record UnitScorecard(long channelId, String channel, String channelName, 
     /** One indicator of the scorecard; value and score are null when the formula had no data. */
     public record Line(String code, BigDecimal value, BigDecimal score, BigDecimal weight, BigDecimal contribution,
                        BigDecimal peerMedian, Scorecard.Explanation why) {
+    }
+
+    /**
+     * Its dimension scores, performance and brand index, computed from the stored lines (weights and unrounded
+     * scores) and the dimensions in the evaluation's scheme copy (docs/evaluations.md: why they are not stored).
+     */
+    public DimensionScores dimensionScores(SchemeSnapshot scheme) {
+        return DimensionScores.of(indicators.stream().map(l -> new DimensionScores.Line(scheme.item(l.code())
+                .map(i -> i.indicator().dimension()).orElse(Dimension.DEFAULT), l.weight(), l.score())).toList());
     }
 
     public Line line(String code) {

@@ -3,6 +3,7 @@ package org.meridian.indicator;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.FormulaException;
@@ -11,7 +12,13 @@ import org.meridian.shared.web.InputProblem;
 
 /** A hospital's own indicator as submitted (API or form), not yet checked. */
 public record NewIndicator(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
-                           String formula, String descriptionZh, String descriptionEn) {
+                           String formula, String descriptionZh, String descriptionEn, String dimension) {
+
+    /** A submission without a dimension (the default, {@link Dimension#CHANNEL}). */
+    public NewIndicator(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
+                        String formula, String descriptionZh, String descriptionEn) {
+        this(code, nameZh, nameEn, unitZh, unitEn, direction, formula, descriptionZh, descriptionEn, null);
+    }
 
     /** Every problem of this submission (the code's uniqueness is checked on saving). */
     public List<InputProblem> problems() {
@@ -32,6 +39,9 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
         } else if (parseDirection() == null) {
             p.add(InputProblem.of("direction", "indicator.error.unknownDirection", direction));
         }
+        if (Dimension.parse(dimension) == null) {
+            p.add(InputProblem.of("dimension", "indicator.error.unknownDimension", dimension));
+        }
         InputProblem f = formulaProblem(formula);
         if (f != null) {
             p.add(f);
@@ -51,7 +61,8 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
 
     IndicatorDefinition toDefinition() {
         return new IndicatorDefinition(code.strip(), nameZh.strip(), nameEn.strip(), unitZh.strip(), unitEn.strip(),
-                parseDirection(), Formula.parse(formula), strip(descriptionZh), strip(descriptionEn));
+                parseDirection(), Formula.parse(formula), strip(descriptionZh), strip(descriptionEn),
+                Dimension.parse(dimension));
     }
 
     private Direction parseDirection() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.IndicatorDefinition;
@@ -33,7 +34,7 @@ class SchemeVersions {
 
     record StoredItem(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
                       String formula, String descriptionZh, String descriptionEn, BigDecimal weight,
-                      SchemeDraft.Scoring scoring) {
+                      SchemeDraft.Scoring scoring, String dimension) {
     }
 
     private final JdbcClient jdbc;
@@ -97,7 +98,8 @@ class SchemeVersions {
     private static StoredItem stored(SchemeItem i) {
         IndicatorDefinition d = i.indicator();
         return new StoredItem(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(), d.direction().name(),
-                d.formula().text(), d.descriptionZh(), d.descriptionEn(), i.weight(), SchemeDraft.Scoring.of(i.rule()));
+                d.formula().text(), d.descriptionZh(), d.descriptionEn(), i.weight(), SchemeDraft.Scoring.of(i.rule()),
+                d.dimension().name());
     }
 
     private SchemeSnapshot read(UnitType unitType, int version, String content, OffsetDateTime savedAt, String by) {
@@ -105,7 +107,7 @@ class SchemeVersions {
         Map<String, IndicatorDefinition> definitions = stored.indicators().stream()
                 .collect(Collectors.toMap(StoredItem::code, d -> new IndicatorDefinition(d.code(), d.nameZh(),
                         d.nameEn(), d.unitZh(), d.unitEn(), Direction.valueOf(d.direction()), Formula.parse(d.formula()),
-                        d.descriptionZh(), d.descriptionEn())));
+                        d.descriptionZh(), d.descriptionEn(), Dimension.parse(d.dimension()))));
         SchemeDraft draft = new SchemeDraft(stored.indicators().stream()
                 .map(d -> new SchemeDraft.Item(d.code(), d.weight(), d.scoring())).toList(), stored.tiers());
         Function<String, Optional<IndicatorDefinition>> copied = code -> Optional.ofNullable(definitions.get(code));

@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Optional;
 
 import org.meridian.evaluation.Evaluation;
+import org.meridian.evaluation.EvaluationMatrix;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.Matrix;
 import org.meridian.evaluation.EvaluationRuns;
 import org.meridian.evaluation.EvaluationStatus;
 import org.meridian.evaluation.TierOutcome;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.evaluation.web.EvaluationParams;
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.DimensionScores;
+import org.meridian.indicator.scoring.Quadrant;
+import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -41,10 +47,12 @@ class EvaluationApi {
 
     private final EvaluationRuns runs;
     private final EvaluationResults results;
+    private final EvaluationMatrix matrices;
 
-    EvaluationApi(EvaluationRuns runs, EvaluationResults results) {
+    EvaluationApi(EvaluationRuns runs, EvaluationResults results, EvaluationMatrix matrices) {
         this.runs = runs;
         this.results = results;
+        this.matrices = matrices;
     }
 
     record RunRequest(String period, String unitType) {
@@ -63,13 +71,22 @@ class EvaluationApi {
     record IndicatorView(String code, BigDecimal value, BigDecimal score, BigDecimal weight, BigDecimal peerMedian) {
     }
 
-    record ScorecardView(String channel, BigDecimal total, BigDecimal coverage, Integer rank, String tier,
-                         List<IndicatorView> indicators) {
+    /** A dimension's score and coverage, unrounded (network.md §2). */
+    record DimensionView(Dimension dimension, BigDecimal score, BigDecimal coverage) {
+    }
 
-        static ScorecardView of(UnitScorecard c) {
+    /** {@code dimensions}, {@code performance} and {@code brand} are unrounded; the other fields as api.md says. */
+    record ScorecardView(String channel, BigDecimal total, BigDecimal coverage, Integer rank, String tier,
+                         List<IndicatorView> indicators, List<DimensionView> dimensions, BigDecimal performance,
+                         BigDecimal brand) {
+
+        static ScorecardView of(UnitScorecard c, SchemeSnapshot scheme) {
+            DimensionScores d = c.dimensionScores(scheme);
             return new ScorecardView(c.channel(), c.roundedTotal(), four(c.coverage()), c.rank(), c.tier(),
                     c.indicators().stream().map(l -> new IndicatorView(l.code(), four(l.value()), four(l.score()),
-                            l.weight(), four(l.peerMedian()))).toList());
+                            l.weight(), four(l.peerMedian()))).toList(),
+                    d.dimensions().stream().map(s -> new DimensionView(s.dimension(), s.score(), s.coverage()))
+                            .toList(), d.performance(), d.brand());
         }
     }
 
@@ -127,6 +144,31 @@ class EvaluationApi {
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
     Paged<ScorecardView> scorecards(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        return results.scorecards(actor, id, page, size).map(ScorecardView::of);
+        Paged<UnitScorecard> cards = results.scorecards(actor, id, page, size);
+        SchemeSnapshot scheme = results.scheme(actor, id);
+        return cards.map(c -> ScorecardView.of(c, scheme));
+    }
+
+    record ThresholdsView(BigDecimal performance, BigDecimal brand) {
+    }
+
+    record MatrixUnitView(String unit, BigDecimal performance, BigDecimal brand, Quadrant quadrant,
+                          Quadrant previousQuadrant) {
+    }
+
+    /** Thresholds as in force (the hospital's or the medians); performance and brand unrounded (network.md §5). */
+    record MatrixView(ThresholdsView thresholds, List<MatrixUnitView> units) {
+
+        static MatrixView of(Matrix m) {
+            return new MatrixView(new ThresholdsView(m.performance(), m.brand()), m.units().stream()
+                    .map(u -> new MatrixUnitView(u.unit(), u.performance(), u.brand(), u.quadrant(),
+                            u.previousQuadrant())).toList());
+        }
+    }
+
+    @GetMapping("/{id}/matrix")
+    @PreAuthorize("hasRole('ANALYST')")
+    MatrixView matrix(Actor actor, @PathVariable long id) {
+        return MatrixView.of(matrices.matrix(actor, id));
     }
 }

@@ -7,6 +7,7 @@ import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.Indicators;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
+import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.shared.security.CurrentUser;
@@ -37,13 +38,13 @@ class IndicatorApi {
     /** One catalogue entry; {@code measures} are the measure keys its formula reads. */
     record IndicatorView(String code, String nameZh, String nameEn, String unitZh, String unitEn, Direction direction,
                          String formula, List<String> measures, String descriptionZh, String descriptionEn,
-                         boolean builtIn) {
+                         boolean builtIn, Dimension dimension) {
 
         static IndicatorView of(CatalogueEntry e) {
             IndicatorDefinition d = e.definition();
             return new IndicatorView(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(), d.direction(),
                     d.formula().text(), d.formula().measures().stream().map(Measure::key).toList(), d.descriptionZh(),
-                    d.descriptionEn(), e.builtIn());
+                    d.descriptionEn(), e.builtIn(), d.dimension());
         }
     }
 

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * @param code   upper-case letters, digits and {@code _}, 2–40 characters, starting with a letter
  * @param unitZh the unit as shown in Chinese (人次, %, 小时, ‰, 万元…)
  * @param unitEn the unit as shown in English
+ * @param dimension the dimension it counts in ({@link Dimension#DEFAULT} when none is given)
  */
 public record IndicatorDefinition(String code, String nameZh, String nameEn, String unitZh, String unitEn,
                                   Direction direction, Formula formula, String descriptionZh,
-                                  String descriptionEn) {
+                                  String descriptionEn, Dimension dimension) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
@@ -30,5 +31,12 @@ public record IndicatorDefinition(String code, String nameZh, String nameEn, Str
         Objects.requireNonNull(formula, "formula");
         descriptionZh = descriptionZh == null ? "" : descriptionZh;
         descriptionEn = descriptionEn == null ? "" : descriptionEn;
+        dimension = dimension == null ? Dimension.DEFAULT : dimension;
+    }
+
+    /** An indicator of the default dimension ({@link Dimension#CHANNEL}). */
+    public IndicatorDefinition(String code, String nameZh, String nameEn, String unitZh, String unitEn,
+                               Direction direction, Formula formula, String descriptionZh, String descriptionEn) {
+        this(code, nameZh, nameEn, unitZh, unitEn, direction, formula, descriptionZh, descriptionEn, Dimension.DEFAULT);
     }
 }

@@ -73,7 +73,7 @@ class IndicatorPages {
     @GetMapping
     String catalogue(@RequestParam(required = false) String created, Model model) {
         model.addAttribute("created", created);
-        return catalogue(model, new NewIndicator(null, null, null, null, null, "HIGHER_IS_BETTER", null, null, null),
+        return catalogue(model, new NewIndicator(null, null, null, null, null, "HIGHER_IS_BETTER", null, null, null, "CHANNEL"),
                 Map.of());
     }
 
@@ -206,6 +206,7 @@ class IndicatorPages {
         model.addAttribute("newIndicator", form);
         model.addAttribute("errors", errors);
         model.addAttribute("directions", Direction.values());
+        model.addAttribute("dimensions", org.meridian.indicator.scoring.Dimension.values());
         model.addAttribute("measures", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("activeNav", "indicators");
