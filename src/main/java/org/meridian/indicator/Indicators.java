@@ -62,7 +62,8 @@ public class Indicators {
             throw IndicatorConflictException.codeTaken(d.code());
         }
         audit.record(user.hospitalId(), user.getUsername(), "INDICATOR_CREATED", d.code(),
-                Map.of("formula", d.formula().text(), "direction", d.direction().name(), "nameZh", d.nameZh()));
+                Map.of("formula", d.formula().text(), "direction", d.direction().name(), "nameZh", d.nameZh(),
+                        "dimension", d.dimension().name()));
         return new CatalogueEntry(d, false);
     }
 }
