@@ -23,10 +23,13 @@ import org.meridian.evaluation.EvaluationSubject;
 import org.meridian.evaluation.TierOutcome;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
@@ -62,7 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasRole('ANALYST')")
 class EvaluationPages {
 
-    private static final List<String> SORTS = List.of("rank", "channel", "region", "total", "coverage", "tier");
+    private static final List<String> SORTS = List.of("rank", "channel", "region", "total", "performance", "brand",
+            "coverage", "tier");
 
     private final EvaluationRuns runs;
     private final EvaluationResults evaluations;
@@ -85,7 +89,19 @@ class EvaluationPages {
 
     /** One row of the ranking table, numbers formatted for display. */
     record RankRow(Integer rank, String channel, String name, String region, BigDecimal total, String totalText,
-                   BigDecimal coverage, String coverageText, String tier) {
+                   BigDecimal coverage, String coverageText, String tier, BigDecimal performance, BigDecimal brand) {
+
+        public String performanceText() {
+            return performance == null ? "—" : performance.toPlainString();
+        }
+
+        public String brandText() {
+            return brand == null ? "—" : brand.toPlainString();
+        }
+    }
+
+    /** A dimension's score and coverage as the scorecard page shows them. */
+    record DimensionView(Dimension dimension, String score, String coverage) {
     }
 
     /** One indicator line of a scorecard page. */
@@ -188,9 +204,13 @@ class EvaluationPages {
         List<RankRow> rows = cards.stream()
                 .filter(c -> region.isBlank() || (c.region() != null && c.region().startsWith(region)))
                 .filter(c -> tier.isBlank() || tier.equals(c.tier()))
-                .map(c -> new RankRow(c.rank(), c.channel(), c.channelName(), c.region(), c.roundedTotal(),
-                        c.roundedTotal() == null ? "—" : c.roundedTotal().toPlainString(), c.coverage(),
-                        percent(c.coverage()), c.tier()))
+                .map(c -> {
+                    DimensionScores d = c.dimensionScores(scheme);
+                    return new RankRow(c.rank(), c.channel(), c.channelName(), c.region(), c.roundedTotal(),
+                            c.roundedTotal() == null ? "—" : c.roundedTotal().toPlainString(), c.coverage(),
+                            percent(c.coverage()), c.tier(), Scorecard.round(d.performance()),
+                            Scorecard.round(d.brand()));
+                })
                 .sorted(order(by, desc)).toList();
         model.addAttribute("activeNav", "evaluations");
         model.addAttribute("evaluation", e);
@@ -217,6 +237,9 @@ class EvaluationPages {
             case "channel" -> Comparator.comparing(RankRow::channel);
             case "region" -> Comparator.comparing(RankRow::region, Comparator.nullsLast(Comparator.naturalOrder()));
             case "total" -> Comparator.comparing(RankRow::total, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "performance" -> Comparator.comparing(RankRow::performance,
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "brand" -> Comparator.comparing(RankRow::brand, Comparator.nullsFirst(Comparator.naturalOrder()));
             case "coverage" -> Comparator.comparing(RankRow::coverage);
             case "tier" -> Comparator.comparing(RankRow::tier);
             default -> Comparator.comparing(RankRow::rank, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -272,6 +295,16 @@ class EvaluationPages {
             BigDecimal median = ScorecardEngine.median(peerScores);
             medianScores.add(median == null ? 0 : round1(median));
         }
+        DimensionScores dims = card.dimensionScores(scheme);
+        List<DimensionView> dimensionViews = dims.dimensions().stream().map(x -> new DimensionView(x.dimension(),
+                x.score() == null ? "—" : Scorecard.round(x.score()).toPlainString(), percent(x.coverage()))).toList();
+        model.addAttribute("dimensions", dimensionViews);
+        model.addAttribute("performanceText", dims.performance() == null ? "—"
+                : Scorecard.round(dims.performance()).toPlainString());
+        model.addAttribute("brandText", dims.brand() == null ? "—" : Scorecard.round(dims.brand()).toPlainString());
+        if (dims.dimensions().size() >= 3) {
+            model.addAttribute("dimensionRadar", json.writeValueAsString(dimensionRadar(dims, card.channel(), locale)));
+        }
         List<TrendPoint> trend = evaluations.trend(actor, card.channelId(), e.unitType(), e.period());
         model.addAttribute("activeNav", "evaluations");
         model.addAttribute("evaluation", e);
@@ -325,6 +358,18 @@ class EvaluationPages {
         o.put("series", List.of(Map.of("type", "radar", "data", List.of(
                 Map.of("name", channel, "value", scores, "areaStyle", Map.of("opacity", 0.25)),
                 Map.of("name", medianLabel, "value", medians, "lineStyle", Map.of("type", "dashed"))))));
+        return o;
+    }
+
+    private Map<String, Object> dimensionRadar(DimensionScores dims, String channel, Locale locale) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("tooltip", Map.of());
+        o.put("radar", Map.of("radius", "60%", "indicator", dims.dimensions().stream()
+                .map(x -> Map.of("name", messages.getMessage("indicator.dimension." + x.dimension().name(), null,
+                        locale), "max", 100)).toList()));
+        o.put("series", List.of(Map.of("type", "radar", "data", List.of(Map.of("name", channel, "value",
+                dims.dimensions().stream().map(x -> x.score() == null ? (Object) 0 : round1(x.score())).toList(),
+                "areaStyle", Map.of("opacity", 0.25))))));
         return o;
     }
 

@@ -11,13 +11,17 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 
 /**
  * The ranking of an evaluation as an XLSX sheet: one row per channel in rank order with rank, code, name, region,
- * total (2 decimals), coverage, tier and the score of every indicator (4 decimals), as numbers Excel can sort.
+ * total (2 decimals), coverage, tier and the score of every indicator (4 decimals), then performance, brand index
+ * and every dimension's score (2 decimals), as numbers Excel can sort.
  */
 final class RankingWorkbook {
 
@@ -40,6 +44,12 @@ final class RankingWorkbook {
         for (SchemeItem item : scheme.items()) {
             ws.value(2, col++, name.apply(item.indicator()));
         }
+        ws.value(2, col++, text.apply("evaluation.col.performance"));
+        ws.value(2, col++, text.apply("evaluation.col.brand"));
+        List<Dimension> dimensions = scheme.items().stream().map(i -> i.indicator().dimension()).distinct().toList();
+        for (Dimension d : dimensions) {
+            ws.value(2, col++, text.apply("indicator.dimension." + d.name()));
+        }
         ws.style(2, 0).bold().set();
         int row = 3;
         for (UnitScorecard c : cards) {
@@ -61,6 +71,21 @@ final class RankingWorkbook {
                 BigDecimal s = c.line(item.code()).score();
                 if (s != null) {
                     ws.value(row, k, s.setScale(4, RoundingMode.HALF_UP));
+                }
+                k++;
+            }
+            DimensionScores d = c.dimensionScores(scheme);
+            if (d.performance() != null) {
+                ws.value(row, k, Scorecard.round(d.performance()));
+            }
+            k++;
+            if (d.brand() != null) {
+                ws.value(row, k, Scorecard.round(d.brand()));
+            }
+            k++;
+            for (DimensionScores.DimensionScore x : d.dimensions()) {
+                if (x.score() != null) {
+                    ws.value(row, k, Scorecard.round(x.score()));
                 }
                 k++;
             }
