@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
+import org.meridian.evaluation.EvaluationMatrix;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.Matrix;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.SchemeSnapshot;
@@ -49,8 +51,11 @@ public class FeedbackReports {
     private final FeedbackRules rules;
     private final AuditLog audit;
     private final Clock clock;
+    private final EvaluationMatrix matrices;
 
-    FeedbackReports(Reports reports, EvaluationResults evaluations, FeedbackRules rules, AuditLog audit, Clock clock) {
+    FeedbackReports(Reports reports, EvaluationResults evaluations, FeedbackRules rules, AuditLog audit, Clock clock,
+                    EvaluationMatrix matrices) {
+        this.matrices = matrices;
         this.reports = reports;
         this.evaluations = evaluations;
         this.rules = rules;
@@ -89,10 +94,13 @@ public class FeedbackReports {
         List<UnitScorecard> cards = evaluations.allScorecards(reader.actor(), evaluationId);
         List<SuggestionRule> enabled = rules.all(hospitalId).stream().filter(SuggestionRule::enabled).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Matrix matrix = matrices.matrix(reader.actor(), evaluationId);
         int created = 0;
         for (UnitScorecard card : cards) {
             List<TrendPoint> trend = evaluations.trend(reader.actor(), card.channelId(), e.unitType(), e.period());
-            ReportContent content = ReportBuilder.build(e, scheme, card, cards, trend, enabled);
+            ReportContent content = ReportBuilder.build(e, scheme, card, cards, trend, enabled,
+                    matrix.units().stream().filter(u -> u.unit().equals(card.channel())).map(Matrix.Unit::quadrant)
+                            .findFirst().orElse(null));
             if (reports.insertIfAbsent(hospitalId, evaluationId, card.channelId(), content, now)) {
                 created++;
             }

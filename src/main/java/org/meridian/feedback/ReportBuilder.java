@@ -11,7 +11,10 @@ import java.util.function.Function;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.Quadrant;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.ScorecardEngine;
@@ -40,14 +43,26 @@ final class ReportBuilder {
     }
 
     static ReportContent build(Evaluation evaluation, SchemeSnapshot scheme, UnitScorecard card,
-                               List<UnitScorecard> all, List<TrendPoint> trend, List<SuggestionRule> rules) {
-        return build(evaluation, code -> scheme.item(code).map(SchemeItem::indicator), card, all, trend, rules);
+                               List<UnitScorecard> all, List<TrendPoint> trend, List<SuggestionRule> rules,
+                               Quadrant quadrant) {
+        return build(evaluation, code -> scheme.item(code).map(SchemeItem::indicator), card, all, trend, rules,
+                quadrant);
     }
 
-    /** As above, with the indicator definitions (names and units) looked up by code. */
+    /** As above, with the indicator definitions (names and units) looked up by code, without a quadrant. */
     static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
                                UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
                                List<SuggestionRule> rules) {
+        return build(evaluation, definitions, card, all, trend, rules, null);
+    }
+
+    /**
+     * As above. Dimension scores, performance and brand come from the card's lines and the dimensions of the
+     * definitions ({@link DimensionScores}); an indicator without a definition counts in the default dimension.
+     */
+    static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
+                               UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
+                               List<SuggestionRule> rules, Quadrant quadrant) {
         List<ReportContent.Line> lines = new ArrayList<>();
         for (UnitScorecard.Line l : card.indicators()) {
             IndicatorDefinition d = definitions.apply(l.code()).orElse(null);
@@ -75,6 +90,9 @@ final class ReportBuilder {
                     .ifPresent(l -> suggestions.add(new ReportContent.Suggestion(r.id(), r.indicatorCode(), r.below(),
                             r.textZh(), r.textEn())));
         }
+        DimensionScores dims = DimensionScores.of(card.indicators().stream().map(l -> new DimensionScores.Line(
+                definitions.apply(l.code()).map(IndicatorDefinition::dimension).orElse(Dimension.DEFAULT),
+                l.weight(), l.score())).toList());
         List<TrendPoint> upTo = trend.stream().filter(p -> p.period().compareTo(evaluation.period()) <= 0).toList();
         List<ReportContent.Point> points = upTo.subList(Math.max(0, upTo.size() - TREND_PERIODS), upTo.size())
                 .stream().map(p -> new ReportContent.Point(p.period().toString(), p.total(), p.rank(), p.tier()))
@@ -82,6 +100,8 @@ final class ReportBuilder {
         return new ReportContent(card.channel(), card.channelName(), card.region(), evaluation.period().toString(),
                 evaluation.unitType().name(), evaluation.version(), evaluation.publishedAt(), card.total(),
                 card.rank(), all.size(), card.tier(), card.coverage(), lines, points, strongest, weakest,
-                suggestions);
+                suggestions, dims.dimensions().stream().map(x -> new ReportContent.DimensionLine(x.dimension().name(),
+                        x.score(), x.coverage())).toList(), dims.performance(), dims.brand(),
+                quadrant == null ? null : quadrant.name());
     }
 }

@@ -17,13 +17,23 @@ import java.util.Optional;
  *                   kind up to this one, oldest first, at most {@link ReportBuilder#TREND_PERIODS}
  * @param strongest  codes of the (at most) two best-scored indicators, best first
  * @param weakest    codes of the (at most) two worst-scored indicators not among the strongest, worst first
+ * @param dimensions the scorecard's score and coverage per dimension, in scheme order (empty in reports made
+ *                   before dimensions existed)
+ * @param performance the weighted score outside the brand dimension; null without any value
+ * @param brand      the brand index (品牌指数); null when the scheme has no scored brand indicator
+ * @param quadrant   the channel's quadrant in the evaluation's performance–brand matrix when generated
+ *                   ({@code STAR}, {@code UNDER_RECOGNISED}, {@code BRAND_AT_RISK}, {@code WEAK}); null when it
+ *                   was not placed
  */
 public record ReportContent(String channelCode, String channelName, String region, String period,
                             String unitType, int version, Instant publishedAt, BigDecimal total, Integer rank,
                             int units, String tier, BigDecimal coverage, List<Line> lines, List<Point> trend,
-                            List<String> strongest, List<String> weakest, List<Suggestion> suggestions) {
+                            List<String> strongest, List<String> weakest, List<Suggestion> suggestions,
+                            List<DimensionLine> dimensions, BigDecimal performance, BigDecimal brand,
+                            String quadrant) {
 
     public ReportContent {
+        dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         lines = List.copyOf(lines);
         trend = List.copyOf(trend);
         strongest = List.copyOf(strongest);
@@ -50,6 +60,10 @@ public record ReportContent(String channelCode, String channelName, String regio
         public BigDecimal scoreGap() {
             return score == null || peerMedianScore == null ? null : score.subtract(peerMedianScore);
         }
+    }
+
+    /** One dimension's score (null without a value) and coverage, unrounded. */
+    public record DimensionLine(String dimension, BigDecimal score, BigDecimal coverage) {
     }
 
     /** The channel's result in one published period. */

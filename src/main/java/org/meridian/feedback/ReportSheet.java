@@ -12,7 +12,17 @@ import org.meridian.indicator.scoring.Formula;
  * else with at most 4 (half-up), a missing number as "—", the coverage as a percentage.
  */
 public record ReportSheet(String total, String rank, String tier, boolean unrated, String coverage, List<Row> rows,
-                          List<TrendRow> trend, List<Row> strongest, List<Row> weakest, List<String> suggestions) {
+                          List<TrendRow> trend, List<Row> strongest, List<Row> weakest, List<String> suggestions,
+                          List<DimensionRow> dimensions, String performance, String brand, String quadrant) {
+
+    /** One dimension: its code (for the bundle's name), score with 2 decimals and coverage as a percentage. */
+    public record DimensionRow(String dimension, String score, String coverage) {
+    }
+
+    /** Whether the report shows its dimensions: more than one, or a brand index (not for a plain channel scheme). */
+    public boolean showDimensions() {
+        return dimensions.size() > 1 || !"—".equals(brand);
+    }
 
     /** Where an indicator's score stands against the peers' median score. */
     public enum Standing {
@@ -38,7 +48,9 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
                 p.rank() == null ? "—" : p.rank().toString(), p.tier())).toList();
         return new ReportSheet(total(c.total()), c.rank() == null ? "—" : c.rank() + " / " + c.units(), c.tier(),
                 "UNRATED".equals(c.tier()), percent(c.coverage()), rows, trend, strongest, weakest,
-                c.suggestions().stream().map(s -> s.text(english)).toList());
+                c.suggestions().stream().map(s -> s.text(english)).toList(),
+                c.dimensions().stream().map(d -> new DimensionRow(d.dimension(), total(d.score()),
+                        percent(d.coverage()))).toList(), total(c.performance()), total(c.brand()), c.quadrant());
     }
 
     private static Row row(ReportContent.Line l, boolean english) {

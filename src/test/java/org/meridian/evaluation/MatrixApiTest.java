@@ -109,6 +109,30 @@ class MatrixApiTest {
     }
 
     @Test
+    void theFeedbackReportOfAPublishedEvaluationQuotesTheDimensionsAndTheQuadrant() throws Exception {
+        Brands b = new Brands(mvc, users, hospitals);
+        long september = b.september();
+        b.publish(september);
+        String list = b.as(b.analyst, get("/api/v1/feedback-reports").param("evaluationId", "" + september))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Integer> ids = com.jayway.jsonpath.JsonPath.read(list, "$.items[?(@.channel == 'P')].id");
+        // P: QUALITY 80, BRAND 75, performance 80, brand 75, STAR (see theMatrixPlaces…)
+        b.as(b.analyst, get("/api/v1/feedback-reports/" + ids.get(0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.performance").value(80))
+                .andExpect(jsonPath("$.content.brand").value(75))
+                .andExpect(jsonPath("$.content.quadrant").value("STAR"))
+                .andExpect(jsonPath("$.content.dimensions[*].dimension")
+                        .value(org.hamcrest.Matchers.contains("QUALITY", "BRAND")))
+                .andExpect(jsonPath("$.content.dimensions[0].score").value(80));
+        // S has no brand: not placed, no quadrant
+        List<Integer> s = com.jayway.jsonpath.JsonPath.read(list, "$.items[?(@.channel == 'S')].id");
+        b.as(b.analyst, get("/api/v1/feedback-reports/" + s.get(0)))
+                .andExpect(jsonPath("$.content.quadrant").doesNotExist())
+                .andExpect(jsonPath("$.content.performance").value(0));
+    }
+
+    @Test
     void aDraftOfThePeriodBeforeDoesNotCountAndOnlyAnalystsOfTheHospitalSeeTheMatrix() throws Exception {
         Brands b = new Brands(mvc, users, hospitals);
         long september = b.september(false);

@@ -8,12 +8,18 @@ import org.meridian.feedback.ReportContent;
 
 /**
  * A report's content in JSON with the rounding of docs/evaluations.md: totals half-up to 2 decimals, values,
- * scores, medians and coverage half-up to 4 decimals with trailing zeros dropped.
+ * scores, medians and coverage half-up to 4 decimals with trailing zeros dropped; dimension scores, performance
+ * and brand unrounded, as on the scorecards.
  */
 record ReportContentJson(String channel, String channelName, String region, String period, String unitType,
                          int version, BigDecimal total, Integer rank, int units, String tier, BigDecimal coverage,
                          List<Line> indicators, List<Point> trend, List<String> strongest, List<String> weakest,
-                         List<Suggestion> suggestions) {
+                         List<Suggestion> suggestions, List<Dimension> dimensions, BigDecimal performance,
+                         BigDecimal brand, String quadrant) {
+
+    /** A dimension's score and coverage, unrounded as on the evaluation's scorecards. */
+    record Dimension(String dimension, BigDecimal score, BigDecimal coverage) {
+    }
 
     record Line(String code, String nameZh, String nameEn, BigDecimal value, BigDecimal score, BigDecimal weight,
                 BigDecimal peerMedianValue, BigDecimal peerMedianScore) {
@@ -33,7 +39,9 @@ record ReportContentJson(String channel, String channelName, String region, Stri
                 c.trend().stream().map(p -> new Point(p.period(), total(p.total()), p.rank(), p.tier())).toList(),
                 c.strongest(), c.weakest(),
                 c.suggestions().stream().map(s -> new Suggestion(s.indicatorCode(), s.below(), s.textZh(),
-                        s.textEn())).toList());
+                        s.textEn())).toList(),
+                c.dimensions().stream().map(d -> new Dimension(d.dimension(), d.score(), d.coverage())).toList(),
+                c.performance(), c.brand(), c.quadrant());
     }
 
     static BigDecimal total(BigDecimal v) {
