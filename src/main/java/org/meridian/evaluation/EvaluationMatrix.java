@@ -57,7 +57,9 @@ public class EvaluationMatrix {
         Optional<Evaluation> previous = evaluations.latestPublished(actor.hospitalId(),
                 evaluation.period().previous(), evaluation.unitType());
         Map<String, PerformanceBrandMatrix.Placed> before = new HashMap<>();
-        previous.ifPresent(p -> place(actor, p, set).result().units().forEach(u -> before.put(u.unit(), u)));
+        if (!now.result().units().isEmpty()) { // a scheme without brand places no one: nothing to compare
+            previous.ifPresent(p -> place(actor, p, set).result().units().forEach(u -> before.put(u.unit(), u)));
+        }
         List<Matrix.Unit> units = new ArrayList<>();
         for (PerformanceBrandMatrix.Placed u : now.result().units()) {
             PerformanceBrandMatrix.Placed b = before.get(u.unit());

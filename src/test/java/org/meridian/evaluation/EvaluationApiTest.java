@@ -212,9 +212,10 @@ class EvaluationApiTest {
                 .andExpect(jsonPath("$.items[0].coverage").value(0))
                 .andReturn().getResponse().getContentAsString();
         assertThat(last).contains("\"rank\":null", "\"total\":null", "\"value\":null", "\"score\":null");
-        // exactly the fields of api.md
+        // exactly the fields of api.md (with network.md's dimensions, performance and brand)
         assertThat(JsonPath.<java.util.Map<String, Object>>read(last, "$.items[0]").keySet())
-                .containsExactly("channel", "total", "coverage", "rank", "tier", "indicators");
+                .containsExactly("channel", "total", "coverage", "rank", "tier", "indicators", "dimensions",
+                        "performance", "brand");
         assertThat(JsonPath.<java.util.Map<String, Object>>read(last, "$.items[0].indicators[0]").keySet())
                 .containsExactly("code", "value", "score", "weight", "peerMedian");
     }

@@ -125,6 +125,11 @@ class MatrixApiTest {
                 .andExpect(jsonPath("$.content.dimensions[*].dimension")
                         .value(org.hamcrest.Matchers.contains("QUALITY", "BRAND")))
                 .andExpect(jsonPath("$.content.dimensions[0].score").value(80));
+        // the report page quotes them: 绩效 80.00, 品牌指数 75.00, 双高, and each dimension with its score
+        String page = b.as(b.analyst, get("/feedback/reports/" + ids.get(0))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("id=\"report-performance\">80.00<",
+                "id=\"report-brand\">75.00<", "id=\"report-quadrant\">双高<", "id=\"report-dimension-BRAND\"");
         // S has no brand: not placed, no quadrant
         List<Integer> s = com.jayway.jsonpath.JsonPath.read(list, "$.items[?(@.channel == 'S')].id");
         b.as(b.analyst, get("/api/v1/feedback-reports/" + s.get(0)))

@@ -248,7 +248,7 @@ class FeedbackReportsTest {
                 "generatedAt", "viewedAt", "viewedBy", "acknowledgedAt", "acknowledgedBy");
         assertThat(keys(content)).containsExactly("channel", "channelName", "region",
                 "period", "unitType", "version", "total", "rank", "units", "tier", "coverage", "indicators", "trend",
-                "strongest", "weakest", "suggestions");
+                "strongest", "weakest", "suggestions", "dimensions", "performance", "brand", "quadrant");
         assertThat(keys(((List<?>) content.get("indicators")).get(0))).containsExactly("code",
                 "nameZh", "nameEn", "value", "score", "weight", "peerMedianValue", "peerMedianScore");
         assertThat(keys(((List<?>) content.get("trend")).get(0)))

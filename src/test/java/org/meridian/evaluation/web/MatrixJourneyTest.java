@@ -84,6 +84,7 @@ class MatrixJourneyTest {
             assertThat(browser.text(By.id("dimension-QUALITY"))).contains("医疗质量", "80.00", "100%");
             assertThat(browser.text(By.id("dimension-BRAND"))).contains("品牌", "75.00");
             assertThat(browser.driver().findElements(By.id("dimension-radar"))).isEmpty(); // two dimensions: a list
+            browser.screenshot("matrix-scorecard-dimensions");
 
             browser.go("/evaluations/" + september);
             browser.driver().findElement(By.id("matrix-link")).click();
