@@ -32,6 +32,7 @@ class MatrixApiTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     @Test
     void anIndicatorTakesItsDimensionDefaultsToChannelAndAnUnknownOneIsRefusedWithEveryProblem() throws Exception {
@@ -126,8 +127,10 @@ class MatrixApiTest {
                         .value(org.hamcrest.Matchers.contains("QUALITY", "BRAND")))
                 .andExpect(jsonPath("$.content.dimensions[0].score").value(80));
         // the report page quotes them: 绩效 80.00, 品牌指数 75.00, 双高, and each dimension with its score
-        String page = b.as(b.analyst, get("/feedback/reports/" + ids.get(0))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/feedback/reports/" + ids.get(0)).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(accounts.loadUserByUsername(b.analyst))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(page).contains("id=\"report-performance\">80.00<",
                 "id=\"report-brand\">75.00<", "id=\"report-quadrant\">双高<", "id=\"report-dimension-BRAND\"");
         // S has no brand: not placed, no quadrant
