@@ -131,6 +131,20 @@ class Channels {
                 .query(Long.class).single();
     }
 
+    /**
+     * How many channels in the statuses hold each tier (null: not tiered yet), for the tier distribution on the
+     * home page.
+     */
+    Map<String, Long> countByTier(long hospitalId, java.util.Set<ChannelStatus> statuses) {
+        Map<String, Long> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT tier, count(*) FROM channel WHERE hospital_id = :h AND status IN (:statuses) GROUP BY tier")
+                .param("h", hospitalId).param("statuses", statuses.stream().map(Enum::name).toList())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    result.put(rs.getString(1), rs.getLong(2));
+                });
+        return result;
+    }
+
     long countByStatus(long hospitalId, ChannelStatus status) {
         return jdbc.sql("SELECT count(*) FROM channel WHERE hospital_id = :h AND status = :s")
                 .param("h", hospitalId).param("s", status.name()).query(Long.class).single();

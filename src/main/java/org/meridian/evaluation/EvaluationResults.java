@@ -107,6 +107,22 @@ public class EvaluationResults {
                 scheme(actor, secondId), allScorecards(actor, secondId));
     }
 
+    /** The drafts not yet published, oldest run first; empty for an actor who does not see drafts. */
+    public List<Evaluation> drafts(Actor actor) {
+        return EvaluationVisibility.seesAll(actor) ? evaluations.drafts(actor.hospitalId()) : List.of();
+    }
+
+    /**
+     * For a channel's own user: the newest published evaluation that scored its channel, if any (none for anyone
+     * not bound to a channel).
+     */
+    public Optional<Evaluation> latestOwn(Actor actor) {
+        if (actor.channelId() == null) {
+            return Optional.empty();
+        }
+        return evaluations.latestPublishedWith(actor.hospitalId(), actor.channelId()).flatMap(id -> find(actor, id));
+    }
+
     /**
      * A channel's totals in the published evaluations of its unit type over periods of the same kind as
      * {@code like} (months with months, quarters with quarters), oldest first; the newest version per period.

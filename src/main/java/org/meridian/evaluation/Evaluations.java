@@ -199,6 +199,23 @@ class Evaluations {
     }
 
     /** The published totals of one channel in evaluations of one unit type, newest version per period. */
+    /** The drafts of the hospital (evaluations not yet published), oldest run first. */
+    List<Evaluation> drafts(long hospitalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e WHERE e.hospital_id = :h AND e.status = 'DRAFT'"
+                        + " ORDER BY e.ran_at, e.id")
+                .param("h", hospitalId).query(Evaluations::evaluation).list();
+    }
+
+    /** The id of the newest published evaluation (latest period, then version) with a scorecard of the channel. */
+    java.util.Optional<Long> latestPublishedWith(long hospitalId, long channelId) {
+        return jdbc.sql("""
+                        SELECT e.id FROM evaluation e JOIN evaluation_scorecard s
+                             ON s.hospital_id = e.hospital_id AND s.evaluation_id = e.id
+                        WHERE e.hospital_id = :h AND s.channel_id = :c AND e.status = 'PUBLISHED'
+                        ORDER BY e.period_end DESC, e.period_start DESC, e.version DESC LIMIT 1""")
+                .param("h", hospitalId).param("c", channelId).query(Long.class).optional();
+    }
+
     List<TrendPoint> publishedTotals(long hospitalId, long channelId, UnitType unitType) {
         return jdbc.sql("""
                         SELECT DISTINCT ON (e.period) e.period, e.id, e.version, s.total, s.rank, s.tier, e.period_start,

@@ -123,6 +123,22 @@ class DailyRollups {
         return result;
     }
 
+    /**
+     * The hospital's measures summed over all channels per month, for the months from {@code firstMonth} to
+     * {@code lastMonth} (first days of months, inclusive); months without events are absent.
+     */
+    Map<LocalDate, Map<Measure, BigDecimal>> hospitalMonths(long hospitalId, LocalDate firstMonth, LocalDate lastMonth) {
+        String sums = Arrays.stream(Measure.values()).map(m -> "sum(" + m.key() + ")").collect(Collectors.joining(", "));
+        Map<LocalDate, Map<Measure, BigDecimal>> result = new TreeMap<>();
+        jdbc.sql("SELECT month, " + sums + " FROM intake_monthly_rollup WHERE hospital_id = :h"
+                        + " AND month BETWEEN :first AND :last GROUP BY month")
+                .param("h", hospitalId).param("first", firstMonth).param("last", lastMonth)
+                .query((RowCallbackHandler) rs -> {
+                    result.put(rs.getObject(1, LocalDate.class), readMeasures(rs, 2).asMap());
+                });
+        return result;
+    }
+
     /** One channel's measures per local date from–to, days without events left out. */
     Map<LocalDate, Map<Measure, BigDecimal>> daily(long hospitalId, long channelId, LocalDate from, LocalDate to) {
         Map<LocalDate, Map<Measure, BigDecimal>> result = new TreeMap<>();

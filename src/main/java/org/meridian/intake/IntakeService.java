@@ -3,6 +3,7 @@ package org.meridian.intake;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.meridian.indicator.Measure;
+import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.RefusedException;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -274,6 +278,24 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
         return rollups.totals(hospitalId, from, to);
+    }
+
+    /**
+     * The whole hospital's measures per calendar month, all channels added up, for the months from–to (inclusive),
+     * from the monthly rollups; a month without events is absent (all its measures are 0). For the hospital's own
+     * staff (analyst and above); a channel's user is refused (403, {@code hospital-figures}), as it sees only its own
+     * channel.
+     */
+    @Transactional(readOnly = true)
+    public Map<YearMonth, Map<Measure, BigDecimal>> monthlyTotals(Actor actor, YearMonth from, YearMonth to) {
+        if (!actor.isSystem() && !actor.has(Role.ANALYST)) {
+            throw new RefusedException("intake", "hospital-figures", "intake.problem.hospitalFigures", List.of(),
+                    actor.username() + " may not read the hospital's monthly totals");
+        }
+        Map<YearMonth, Map<Measure, BigDecimal>> result = new java.util.TreeMap<>();
+        rollups.hospitalMonths(actor.hospitalId(), from.atDay(1), to.atDay(1))
+                .forEach((month, sums) -> result.put(YearMonth.from(month), sums));
+        return result;
     }
 
     /** One channel's measures per local date from–to; days without events are absent. */

@@ -1,0 +1,163 @@
+package org.meridian.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.web.HomeChart;
+import org.meridian.shared.web.HomeCharts;
+import org.meridian.shared.web.HomeFigure;
+import org.meridian.shared.web.HomeFigures;
+import org.meridian.shared.web.HomePanel;
+import org.meridian.shared.web.HomePanels;
+import org.meridian.shared.web.Times;
+import org.meridian.shared.web.WorkItem;
+import org.meridian.shared.web.WorkItems;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluations on the home page, all read through {@link EvaluationResults} with the caller as {@link Actor}:
+ * <ul>
+ * <li>for a channel's own user: its latest published total, rank and tier, each against the period before, and the
+ *     trend of its totals over the published periods of that kind;</li>
+ * <li>for the hospital's staff (analyst and above): the latest evaluations;</li>
+ * <li>in the office's to-do inbox (CHANNEL_MANAGER and above, who may publish): every draft not yet published.</li>
+ * </ul>
+ */
+@Component
+class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
+
+    /** The kind of work item of a draft evaluation. */
+    static final String DRAFT = "evaluation.draft";
+    static final int LATEST_SHOWN = 5;
+
+    private final EvaluationResults results;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Times times;
+
+    EvaluationHome(EvaluationResults results, MessageSource messages, JsonMapper json, Times times) {
+        this.results = results;
+        this.messages = messages;
+        this.json = json;
+        this.times = times;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    // ---- a channel's own user ----------------------------------------------------------------------
+
+    @Override
+    public List<HomeFigure> figures(MeridianUser user) {
+        Actor actor = user.actor();
+        if (!actor.isChannelUser()) {
+            return List.of();
+        }
+        Optional<Evaluation> latest = results.latestOwn(actor);
+        if (latest.isEmpty()) {
+            return List.of(new HomeFigure(10, "evaluation.home.score", "—", null, "normal",
+                    text("evaluation.home.nonePublished"), List.of()));
+        }
+        Evaluation e = latest.get();
+        UnitScorecard own = results.scorecards(actor, e.id(), 0, 1).items().get(0);
+        List<TrendPoint> trend = results.trend(actor, actor.channelId(), e.unitType(), e.period());
+        TrendPoint before = trend.stream().filter(p -> p.period().compareTo(e.period()) < 0)
+                .reduce((a, b) -> b).orElse(null);
+        String note = text("evaluation.home.periodNote", e.period().toString(), text("unitType." + e.unitType().name()));
+        BigDecimal total = own.roundedTotal();
+        List<HomeFigure.Change> scoreChange = new ArrayList<>();
+        List<HomeFigure.Change> rankChange = new ArrayList<>();
+        List<HomeFigure.Change> tierChange = new ArrayList<>();
+        if (before != null) {
+            if (total != null && before.total() != null) {
+                BigDecimal d = total.subtract(before.total());
+                scoreChange.add(new HomeFigure.Change("evaluation.home.vsBefore",
+                        (d.signum() > 0 ? "+" : "") + Figures.score(d), tone(d.signum())));
+            }
+            if (own.rank() != null && before.rank() != null) {
+                int moved = before.rank() - own.rank();
+                rankChange.add(new HomeFigure.Change("evaluation.home.vsBefore",
+                        moved > 0 ? "↑ " + moved : moved < 0 ? "↓ " + (-moved) : "=", tone(Integer.signum(moved))));
+            }
+            tierChange.add(new HomeFigure.Change("evaluation.home.vsBefore", tierText(before.tier()), "flat"));
+        }
+        String href = "/feedback";
+        return List.of(
+                new HomeFigure(10, "evaluation.home.score", Figures.score(total), href, "normal", note, scoreChange),
+                new HomeFigure(12, "evaluation.home.rank", own.rank() == null ? "—"
+                        : text("evaluation.home.rankOf", own.rank(), e.units()), href, "normal", note, rankChange),
+                new HomeFigure(14, "evaluation.home.tier", tierText(own.tier()), href, "good", note, tierChange));
+    }
+
+    private static String tone(int signum) {
+        return signum > 0 ? "up" : signum < 0 ? "down" : "flat";
+    }
+
+    private String tierText(String tier) {
+        return tier == null ? "—" : "UNRATED".equals(tier) ? text("evaluation.tier.UNRATED") : tier;
+    }
+
+    @Override
+    public List<HomeChart> charts(Actor actor) {
+        if (!actor.isChannelUser()) {
+            return List.of();
+        }
+        return results.latestOwn(actor).map(e -> {
+            List<TrendPoint> trend = results.trend(actor, actor.channelId(), e.unitType(), e.period());
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("tooltip", Map.of("trigger", "axis"));
+            option.put("grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 28));
+            option.put("xAxis", Map.of("type", "category",
+                    "data", trend.stream().map(p -> p.period().toString()).toList()));
+            option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
+            option.put("series", List.of(Map.of("type", "line", "name", text("evaluation.home.score"),
+                    "data", trend.stream().map(TrendPoint::total).toList(), "label", Map.of("show", true))));
+            return List.of(new HomeChart(50, "own-trend", "evaluation.home.trend", json.writeValueAsString(option)));
+        }).orElse(List.of());
+    }
+
+    // ---- the hospital's staff ---------------------------------------------------------------------
+
+    @Override
+    public List<HomePanel> panels(MeridianUser user) {
+        Actor actor = user.actor();
+        if (!actor.has(Role.ANALYST)) {
+            return List.of();
+        }
+        List<HomePanel.Row> rows = results.search(actor, null, null, 0, LATEST_SHOWN).items().stream()
+                .map(e -> new HomePanel.Row(
+                        text("evaluation.home.latestText", e.period().toString(), text("unitType." + e.unitType().name()),
+                                e.version()),
+                        text("evaluation.home.latestDetail", e.units(), times.minutes(e.ranAt())),
+                        "/evaluations/" + e.id(), text("evaluation.status." + e.status().name()),
+                        e.published() ? "good" : "warn"))
+                .toList();
+        return List.of(new HomePanel(30, "latest-evaluations", "evaluation.home.latest", "evaluation.home.noneYet",
+                "/evaluations", rows));
+    }
+
+    @Override
+    public List<WorkItem> items(Actor actor) {
+        if (!actor.has(Role.CHANNEL_MANAGER)) {
+            return List.of();
+        }
+        return results.drafts(actor).stream()
+                .map(e -> new WorkItem(DRAFT, "evaluation.work.draft", "evaluation.work.draftText",
+                        List.of(e.period().toString(), text("unitType." + e.unitType().name()), e.version(), e.units()),
+                        "/evaluations/" + e.id(), e.ranAt()))
+                .toList();
+    }
+}
