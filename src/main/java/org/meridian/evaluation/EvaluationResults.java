@@ -1,6 +1,7 @@
 package org.meridian.evaluation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.channel.ChannelRegistry;
@@ -63,6 +64,16 @@ public class EvaluationResults {
         get(actor, id);
         return evaluations.scorecards(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor), 0,
                 Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * The measure totals each scorecard of an evaluation was scored from, frozen when it ran (published: for good),
+     * by channel code; for a channel's own user only its own channel's. A scorecard of an evaluation run before
+     * measure totals were stored (2026-12-04) is left out: its totals are not known any more (docs/evaluations.md).
+     */
+    public Map<String, MeasureTotals> measureTotals(Actor actor, long id) {
+        get(actor, id);
+        return evaluations.measureTotals(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor));
     }
 
     /** One channel's scorecard in an evaluation, if the actor may see it. */

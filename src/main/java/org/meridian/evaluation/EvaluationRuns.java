@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@link #run} scores every evaluable channel (PILOT, ACTIVE, PROBATION) of a unit type in a period against
  *     the scheme in force, from the intake's daily rollups, with the scoring engine of the indicator module; a
  *     channel without events has measures of 0. It re-runs the draft of (period, unit type), or starts the next
- *     version when the latest one is published.</li>
+ *     version when the latest one is published. Each scorecard keeps the measure totals it was scored from
+ *     ({@link EvaluationResults#measureTotals}).</li>
  * <li>{@link #publish} freezes a draft: later events and scheme changes never alter it; it is announced as
  *     {@link EvaluationPublished}.</li>
  * <li>{@link #applyTiers} sends a published evaluation's tiers to the channel registry as recommendations:
@@ -125,6 +126,11 @@ public class EvaluationRuns {
                             i.peerMedian(), i.why())).toList()));
         }
         evaluations.insertScorecards(hospitalId, id, stored);
+        Map<Long, MeasureTotals> frozen = new LinkedHashMap<>();
+        for (Scorecard c : cards) {
+            frozen.put(refs.get(c.unit()).id(), MeasureTotals.of(units.totals().get(c.unit())));
+        }
+        evaluations.insertMeasureTotals(hospitalId, id, frozen);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", period.toString());
         details.put("unitType", type.name());

@@ -20,9 +20,13 @@ import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Evaluations with their scorecards and indicator lines (tables {@code evaluation}, {@code evaluation_scorecard}, {@code evaluation_indicator}). */
+/**
+ * Evaluations with their scorecards, indicator lines and frozen measure totals (tables {@code evaluation},
+ * {@code evaluation_scorecard}, {@code evaluation_indicator}, {@code evaluation_measure_totals}).
+ */
 @Repository
 class Evaluations {
 
@@ -162,6 +166,42 @@ class Evaluations {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", lines, new int[] {Types.BIGINT,
                 Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC,
                 Types.NUMERIC, Types.NUMERIC, Types.VARCHAR});
+    }
+
+    /**
+     * Stores the measure totals each scorecard of a run was scored from (by channel id), in one batch, in the run's
+     * transaction; deleted with their scorecards when a draft is re-run.
+     */
+    void insertMeasureTotals(long hospitalId, long evaluationId, Map<Long, MeasureTotals> totals) {
+        List<Object[]> rows = new ArrayList<>(totals.size());
+        totals.forEach((channelId, t) -> rows.add(new Object[] {hospitalId, evaluationId, channelId,
+                json.writeValueAsString(t.byKey())}));
+        batch.batchUpdate("""
+                INSERT INTO evaluation_measure_totals (hospital_id, evaluation_id, channel_id, totals)
+                VALUES (?, ?, ?, CAST(? AS jsonb))""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT,
+                Types.VARCHAR});
+    }
+
+    /**
+     * The stored measure totals of an evaluation's scorecards by channel code, optionally only one channel's; a
+     * scorecard stored before measure totals were (2026-12-04) has none.
+     */
+    Map<String, MeasureTotals> measureTotals(long hospitalId, long evaluationId, Long channelId) {
+        Map<String, MeasureTotals> byCode = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT s.channel_code, t.totals::text
+                        FROM evaluation_measure_totals t JOIN evaluation_scorecard s
+                             ON s.hospital_id = t.hospital_id AND s.evaluation_id = t.evaluation_id
+                             AND s.channel_id = t.channel_id
+                        WHERE t.hospital_id = :h AND t.evaluation_id = :e
+                        AND (CAST(:c AS bigint) IS NULL OR t.channel_id = :c)
+                        ORDER BY s.channel_code""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId)
+                .query((ResultSet rs) -> {
+                    byCode.put(rs.getString(1), new MeasureTotals(json.readValue(rs.getString(2),
+                            new TypeReference<java.util.TreeMap<String, BigDecimal>>() { })));
+                });
+        return byCode;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.meridian.incentive;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,15 +19,15 @@ import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationNotFoundException;
 import org.meridian.evaluation.EvaluationPublished;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.MeasureTotals;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.Explanation;
 import org.meridian.incentive.rules.FeeBase;
 import org.meridian.incentive.rules.IncentiveCalculator;
 import org.meridian.incentive.rules.IncentiveRule;
-import org.meridian.incentive.rules.Measures;
-import org.meridian.incentive.rules.Money;
-import org.meridian.incentive.rules.Period;
+import org.meridian.shared.Money;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleType;
 import org.meridian.incentive.rules.SanctionPolicy;
 import org.meridian.incentive.rules.SanctionRecommendation;
@@ -35,8 +36,6 @@ import org.meridian.incentive.rules.TierInPeriod;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.incentive.statements.WorkflowRefusal;
-import org.meridian.indicator.Measure;
-import org.meridian.intake.IntakeService;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -72,22 +71,21 @@ class EvaluationDrafting {
     private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final ChannelLifecycle lifecycle;
-    private final IntakeService intake;
     private final IncentiveRules rules;
     private final Statements statements;
     private final Sanctions sanctions;
     private final AuditLog audit;
     private final PlatformTransactionManager transactions;
+    private final Clock clock;
 
     EvaluationDrafting(EvaluationResults evaluations, ChannelRegistry channels, ChannelLifecycle lifecycle,
-                       IntakeService intake,
                        IncentiveRules rules, Statements statements, Sanctions sanctions, AuditLog audit,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, Clock clock) {
         this.transactions = transactions;
+        this.clock = clock;
         this.evaluations = evaluations;
         this.channels = channels;
         this.lifecycle = lifecycle;
-        this.intake = intake;
         this.rules = rules;
         this.statements = statements;
         this.sanctions = sanctions;
@@ -157,21 +155,21 @@ class EvaluationDrafting {
             throw new WorkflowRefusal("not-published", "evaluation " + evaluationId + " is a draft; statements are "
                     + "drafted from published evaluations only");
         }
-        Period period = Period.parse(evaluation.period().toString());
+        Period period = evaluation.period();
         List<IncentiveRule> inEffect = rules.all(h).stream().filter(r -> r.complianceStatus().inEffect())
                 .map(StoredRule::toRule).toList();
         List<UnitScorecard> cards = evaluations.allScorecards(reader.actor(), evaluationId);
-        Map<Long, Map<Measure, BigDecimal>> rollups = needsRollups(inEffect)
-                ? intake.totals(h, evaluation.period().firstDay(), evaluation.period().lastDay()) : Map.of();
+        Map<String, MeasureTotals> frozen = evaluations.measureTotals(reader.actor(), evaluationId);
+        requireFrozenTotals(evaluation, cards, frozen, inEffect);
         int drafted = 0;
         int superseded = 0;
         int corrections = 0;
         int unchanged = 0;
         int already = 0;
         int sanctioned = 0;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (UnitScorecard card : cards) {
-            ChannelResult result = result(card, evaluation, inEffect, rollups.getOrDefault(card.channelId(), Map.of()));
+            ChannelResult result = result(card, evaluation, frozen.get(card.channel()));
             if (statements.draftedFrom(h, evaluationId, card.channel())) {
                 already++;
             } else {
@@ -237,41 +235,40 @@ class EvaluationDrafting {
         return outcome;
     }
 
-    /** The channel's result as the evaluation published it; measure totals for fee bases (see docs/incentives.md). */
-    private static ChannelResult result(UnitScorecard card, Evaluation evaluation, List<IncentiveRule> inEffect,
-                                        Map<Measure, BigDecimal> rollup) {
-        Map<String, BigDecimal> measures = new LinkedHashMap<>();
-        for (UnitScorecard.Line line : card.indicators()) {
-            if (line.why() != null) {
-                line.why().inputs().forEach((key, value) -> {
-                    if (value != null && Measures.kindOf(key).isPresent()) {
-                        measures.putIfAbsent(key, value);
-                    }
-                });
-            }
-        }
-        for (String key : measureBases(inEffect)) {
-            if (!measures.containsKey(key)) {
-                measures.put(key, Measure.byKey(key).map(m -> rollup.getOrDefault(m, BigDecimal.ZERO))
-                        .orElse(BigDecimal.ZERO));
-            }
-        }
+    /**
+     * The channel's result exactly as the evaluation published it: tier, total, rank and the measure totals its
+     * scorecard was scored from (none for a scorecard stored before measure totals were, see
+     * {@link #requireFrozenTotals}).
+     */
+    private static ChannelResult result(UnitScorecard card, Evaluation evaluation, MeasureTotals frozen) {
         return new ChannelResult(card.channel(), evaluation.unitType(), card.tier(), card.total(), card.rank(),
-                measures);
+                frozen == null ? Map.of() : frozen.byKey());
     }
 
-    private static boolean needsRollups(List<IncentiveRule> inEffect) {
-        return !measureBases(inEffect).isEmpty();
-    }
-
-    private static Set<String> measureBases(List<IncentiveRule> inEffect) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (IncentiveRule r : inEffect) {
-            if (r instanceof IncentiveRule.FeeRule fee && fee.base() instanceof FeeBase.OfMeasure m) {
-                keys.add(m.measure());
+    /**
+     * Refuses (409, nothing drafted) when a fee rule in effect for the period pays on a measure (or on a measure the
+     * evaluation did not freeze) and a scorecard has no frozen measure totals: an evaluation run before the totals
+     * were stored with its scorecards (2026-12-04). Its totals cannot be known exactly any more — the rollups may
+     * have changed since — so the money is not guessed; running the evaluation again gives a version that has them.
+     * Rules that read only the tier, total or rank still draft such an evaluation.
+     */
+    private static void requireFrozenTotals(Evaluation evaluation, List<UnitScorecard> cards,
+                                            Map<String, MeasureTotals> frozen, List<IncentiveRule> inEffect) {
+        for (UnitScorecard card : cards) {
+            MeasureTotals totals = frozen.get(card.channel());
+            for (IncentiveRule r : inEffect) {
+                if (r instanceof IncentiveRule.FeeRule fee && fee.base() instanceof FeeBase.OfMeasure m
+                        && r.header().validity().appliesTo(evaluation.period())
+                        && (r.header().unitType() == null || r.header().unitType() == evaluation.unitType())
+                        && (totals == null || totals.get(m.measure()).isEmpty())) {
+                    throw new WorkflowRefusal("no-measure-totals", "evaluation " + evaluation.id() + " ("
+                            + evaluation.period() + " " + evaluation.unitType() + " v" + evaluation.version()
+                            + ") has no frozen total of '" + m.measure() + "' for channel " + card.channel()
+                            + ", which rule " + r.header().code() + " pays on: it was run before measure totals were "
+                            + "stored with the scorecards; run the evaluation again and publish the new version");
+                }
             }
         }
-        return keys;
     }
 
     /**
@@ -332,7 +329,7 @@ class EvaluationDrafting {
      */
     private boolean sanction(long h, Evaluation evaluation, UnitScorecard card, ChannelResult result,
                              List<IncentiveRule> inEffect, MeridianUser reader, boolean applyLifecycle) {
-        Period period = Period.parse(evaluation.period().toString());
+        Period period = evaluation.period();
         Optional<IncentiveRule.SanctionRule> rule = inEffect.stream()
                 .filter(r -> r instanceof IncentiveRule.SanctionRule)
                 .filter(r -> r.header().validity().appliesTo(period) && r.header().appliesTo(result))
@@ -344,7 +341,7 @@ class EvaluationDrafting {
         List<TierInPeriod> history = evaluations.trend(reader.actor(), card.channelId(), evaluation.unitType(),
                         evaluation.period()).stream()
                 .filter(p -> p.period().compareTo(evaluation.period()) <= 0)
-                .map(p -> new TierInPeriod(Period.parse(p.period().toString()),
+                .map(p -> new TierInPeriod(p.period(),
                         p.period().equals(evaluation.period()) ? card.tier() : p.tier()))
                 .toList();
         Optional<SanctionRecommendation> found = SanctionPolicy.recommend(rule.get(), card.channel(), history);

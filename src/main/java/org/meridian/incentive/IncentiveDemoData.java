@@ -1,6 +1,7 @@
 package org.meridian.incentive;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import org.meridian.shared.web.Paged;
 
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.ManualAdjustment;
-import org.meridian.incentive.rules.Period;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.MeridianUser;
@@ -47,12 +48,14 @@ class IncentiveDemoData implements ApplicationRunner {
     private final Hospitals hospitals;
     private final EvaluationResults evaluations;
     private final EvaluationDrafting drafting;
+    private final Clock clock;
 
     /** How many of the latest published periods per unit type and period kind the demo drafts. */
     static final int PERIODS_DRAFTED = 4;
 
     IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals,
-                      EvaluationResults evaluations, EvaluationDrafting drafting) {
+                      EvaluationResults evaluations, EvaluationDrafting drafting, Clock clock) {
+        this.clock = clock;
         this.evaluations = evaluations;
         this.drafting = drafting;
         this.incentives = incentives;
@@ -72,7 +75,7 @@ class IncentiveDemoData implements ApplicationRunner {
             if (!incentives.rules().isEmpty()) {
                 return;
             }
-            LocalDate today = LocalDate.now(hospitals.current().timeZone());
+            LocalDate today = LocalDate.now(clock.withZone(hospitals.current().timeZone()));
             incentives.installTemplates(LocalDate.of(today.getYear() - 1, 1, 1));
             incentives.createRule(new RuleDefinition("PER-REFERRAL", "按转诊人次返费（示例：需合规审查）", "FEE", null,
                     LocalDate.of(today.getYear() - 1, 1, 1), null, "MEASURE", null, "referrals", "TIER",
@@ -121,7 +124,7 @@ class IncentiveDemoData implements ApplicationRunner {
                         .add(e));
         List<Evaluation> chosen = new ArrayList<>();
         for (List<Evaluation> list : byKind.values()) {
-            List<org.meridian.shared.Period> periods = list.stream().map(Evaluation::period).distinct().toList();
+            List<Period> periods = list.stream().map(Evaluation::period).distinct().toList();
             var recent = periods.subList(Math.max(0, periods.size() - PERIODS_DRAFTED), periods.size());
             list.stream().filter(e -> recent.contains(e.period())).forEach(chosen::add);
         }
@@ -176,8 +179,6 @@ class IncentiveDemoData implements ApplicationRunner {
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
     private static Period lastQuarter(LocalDate today) {
-        int quarter = (today.getMonthValue() - 1) / 3 + 1;
-        return quarter == 1 ? new Period(Period.Kind.QUARTER, today.getYear() - 1, 4)
-                : new Period(Period.Kind.QUARTER, today.getYear(), quarter - 1);
+        return Period.containing(Period.Kind.QUARTER, today).previous();
     }
 }

@@ -1,6 +1,6 @@
 package org.meridian.incentive;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.meridian.incentive.rules.IncentiveCalculator;
 import org.meridian.incentive.rules.IncentiveRule;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
-import org.meridian.incentive.rules.Period;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.SanctionPolicy;
 import org.meridian.incentive.rules.SanctionRecommendation;
@@ -50,10 +50,12 @@ public class Incentives {
     private final ChannelLifecycle lifecycle;
     private final EvaluationDrafting drafting;
     private final Sanctions sanctions;
+    private final Clock clock;
 
     Incentives(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
                ChannelRegistry channels, ChannelLifecycle lifecycle, EvaluationDrafting drafting,
-               Sanctions sanctions) {
+               Sanctions sanctions, Clock clock) {
+        this.clock = clock;
         this.channels = channels;
         this.lifecycle = lifecycle;
         this.drafting = drafting;
@@ -144,7 +146,7 @@ public class Incentives {
             throw new WorkflowRefusal("not-flagged", "rule " + rule.code() + " v" + rule.version() + " is "
                     + rule.complianceStatus() + "; only a rule that requires compliance review is signed off");
         }
-        if (!rules.signOff(user.hospitalId(), id, user.getUsername(), Instant.now(), justification.strip())) {
+        if (!rules.signOff(user.hospitalId(), id, user.getUsername(), clock.instant(), justification.strip())) {
             throw new WorkflowRefusal("concurrent", "rule " + id + " was signed off meanwhile");
         }
         audit.record("INCENTIVE_RULE_SIGNED_OFF", "incentive-rule:" + id, Map.of("code", rule.code(),
@@ -320,7 +322,7 @@ public class Incentives {
         } else {
             outcome = "termination declined";
         }
-        if (!sanctions.decide(h, id, terminate ? "TERMINATED" : "DECLINED", user.getUsername(), Instant.now(),
+        if (!sanctions.decide(h, id, terminate ? "TERMINATED" : "DECLINED", user.getUsername(), clock.instant(),
                 note.strip(), outcome)) {
             throw new WorkflowRefusal("concurrent", "sanction " + id + " was decided meanwhile");
         }
@@ -357,7 +359,7 @@ public class Incentives {
         }
         List<StatementLine> lines = IncentiveCalculator.lines(period, result, rulesInEffect());
         String actor = actor();
-        long id = statements.insert(h, result, period.toString(), 1, null, actor, Instant.now());
+        long id = statements.insert(h, result, period.toString(), 1, null, actor, clock.instant());
         for (StatementLine line : lines) {
             statements.addLine(h, id, line, actor);
         }
@@ -380,19 +382,19 @@ public class Incentives {
     /** DRAFT → REVIEWED, by someone other than the preparer. */
     public Statement review(long id) {
         Statement s = statement(id);
-        return advance(s, s.header().review(actor(), Instant.now()), "INCENTIVE_STATEMENT_REVIEWED");
+        return advance(s, s.header().review(actor(), clock.instant()), "INCENTIVE_STATEMENT_REVIEWED");
     }
 
     /** REVIEWED → APPROVED, by a hospital manager other than the preparer. */
     public Statement approve(long id) {
         Statement s = statement(id);
-        return advance(s, s.header().approve(actor(), Instant.now()), "INCENTIVE_STATEMENT_APPROVED");
+        return advance(s, s.header().approve(actor(), clock.instant()), "INCENTIVE_STATEMENT_APPROVED");
     }
 
     /** APPROVED → PAID: the payment has been made. */
     public Statement pay(long id) {
         Statement s = statement(id);
-        return advance(s, s.header().pay(actor(), Instant.now()), "INCENTIVE_STATEMENT_PAID");
+        return advance(s, s.header().pay(actor(), clock.instant()), "INCENTIVE_STATEMENT_PAID");
     }
 
     /**
@@ -406,7 +408,7 @@ public class Incentives {
         long h = CurrentUser.hospitalId();
         StatementHeader head = original.header();
         int sequence = statements.nextSequence(h, head.channelCode(), head.period());
-        long newId = statements.insert(h, original.result(), head.period(), sequence, id, actor(), Instant.now());
+        long newId = statements.insert(h, original.result(), head.period(), sequence, id, actor(), clock.instant());
         audit.record("INCENTIVE_STATEMENT_CORRECTION_OPENED", "statement:" + newId, Map.of("corrects", id,
                 "sequence", sequence));
         return statement(newId);

@@ -6,10 +6,10 @@
  * A compliance guard holds back money rules that would pay per referred patient or per revenue.
  * <p>
  * When an evaluation is published ({@code evaluation}), the statements of its channels are drafted from the
- * published scorecards and the sanctions computed from the channels' tier history; probation and termination go
- * through the channel lifecycle ({@code channel}); every channel code is checked against the channel register.
- * Measure totals that the scorecards do not carry are read from the intake's daily rollups ({@code intake}).
+ * published scorecards alone — tier, total, rank and the measure totals frozen with each scorecard — so a published
+ * evaluation is the one source of what a channel is paid; the sanctions come from the channels' tier history.
+ * Probation and termination go through the channel lifecycle ({@code channel}); every channel code is checked
+ * against the channel register.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "channel", "evaluation", "indicator", "indicator :: scoring", "intake"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "channel", "evaluation"})
 package org.meridian.incentive;

@@ -21,11 +21,13 @@ import java.util.function.Function;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -57,6 +59,8 @@ class EvaluationEndToEndTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
+    @Autowired EvaluationService evaluations;
+    @Autowired UserDetailsService accounts;
 
     record Sent(String eventId, String type, String channel, OffsetDateTime at, String referralId, BigDecimal value) {
         String json() {
@@ -146,6 +150,21 @@ class EvaluationEndToEndTest {
                 close(line.get("peerMedian"), x.peerMedian(), who + " " + code + " peer median");
             }
         }
+        // each scorecard keeps the measure totals it was scored from: every measure, 0 where no event counted
+        Map<String, Map<String, BigDecimal>> measures = measures(sent, List.of("A", "B", "C", "D"));
+        var frozen = evaluations.measureTotals((MeridianUser) accounts.loadUserByUsername(c.analyst), id);
+        assertThat(frozen.keySet()).containsExactlyInAnyOrder("A", "B", "C", "D");
+        frozen.forEach((channel, totals) -> {
+            assertThat(totals.byKey().keySet()).as(channel).isEqualTo(MeasureTotals.keys());
+            totals.byKey().forEach((key, value) -> {
+                BigDecimal want = measures.get(channel).getOrDefault(key, BigDecimal.ZERO);
+                assertThat(value).as(channel + " " + key).isCloseTo(want, within(TOL));
+                if (!key.equals("response_hours_sum")) {
+                    assertThat(value).as(channel + " " + key).isEqualByComparingTo(want);
+                }
+            });
+        });
+        assertThat(measures.get("A").get("arrivals")).isPositive();   // the check is not all zeros
         // a channel without events: volume 0 scores 0, every rate is "no data"
         Expected d = expected.get("D");
         assertThat(d.lines().get("REFERRAL_VOLUME").value()).isZero();
@@ -170,6 +189,12 @@ class EvaluationEndToEndTest {
 
     /** Measures of engine.md §2 over September's local dates, then §3–4, for the given channels. */
     static Map<String, Expected> expect(List<Sent> sent, List<String> channels) {
+        Map<String, Map<String, BigDecimal>> m = measures(sent, channels);
+        return scored(m, channels);
+    }
+
+    /** The measures of engine.md §2 over September's local dates that the events sent give each channel. */
+    static Map<String, Map<String, BigDecimal>> measures(List<Sent> sent, List<String> channels) {
         Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>();
         channels.forEach(ch -> m.put(ch, new HashMap<>()));
         Map<String, Sent> referralOf = new HashMap<>();
@@ -195,6 +220,7 @@ class EvaluationEndToEndTest {
                 case "REVENUE" -> add(x, "revenue", s.value());
                 case "SURVEY" -> {
                     add(x, "survey_count", BigDecimal.ONE);
+                    add(x, "survey_sum", s.value());
                     if (s.value().compareTo(BigDecimal.valueOf(4)) >= 0) {
                         add(x, "satisfied", BigDecimal.ONE);
                     }
@@ -202,6 +228,11 @@ class EvaluationEndToEndTest {
                 default -> throw new IllegalStateException(s.type());
             }
         }
+        return m;
+    }
+
+    /** §3–4 over the measures: values, scores, peer medians, totals, coverage, ranks and tiers. */
+    private static Map<String, Expected> scored(Map<String, Map<String, BigDecimal>> m, List<String> channels) {
         Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
         m.forEach((ch, x) -> {
             Function<String, BigDecimal> v = k -> x.getOrDefault(k, BigDecimal.ZERO);

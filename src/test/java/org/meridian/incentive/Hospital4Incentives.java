@@ -1,6 +1,7 @@
 package org.meridian.incentive;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -82,20 +83,29 @@ final class Hospital4Incentives extends TestHospital {
         send(channel, "REFERRAL", date, n);
     }
 
-    void arrivals(String channel, String date, int n) throws Exception {
-        send(channel, "ARRIVED", date, n);
+    /** {@code n} arrivals of the channel on the given local date; their event ids. */
+    List<String> arrivals(String channel, String date, int n) throws Exception {
+        return send(channel, "ARRIVED", date, n);
     }
 
-    private void send(String channel, String type, String date, int n) throws Exception {
+    /** Voids an event through the intake API (it stays stored, marked void, and leaves the rollups). */
+    void voidEvent(String eventId) throws Exception {
+        as(office, delete("/api/v1/events/" + eventId).param("reason", "重复上报")).andExpect(status().isNoContent());
+    }
+
+    private List<String> send(String channel, String type, String date, int n) throws Exception {
         List<String> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int seq = ++events;
+            ids.add("ev-" + seq);
             rows.add("{\"eventId\": \"ev-" + seq + "\", \"type\": \"" + type + "\", \"channel\": \"" + channel
                     + "\", \"occurredAt\": \"" + date + "T12:00:00+08:00\""
                     + ("REFERRAL".equals(type) ? ", \"referralId\": \"R-" + seq + "\"" : "") + "}");
         }
         as(office, json(post("/api/v1/events"), "[" + String.join(",", rows) + "]")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(n));
+        return ids;
     }
 
     /** Runs (period, unit type) and publishes it; the statements are drafted on publication. */

@@ -30,6 +30,7 @@ import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,7 @@ class IncentivesFromEvaluationsTest {
     @Autowired ChannelRegistry channels;
     @Autowired ChannelLifecycle lifecycle;
     @Autowired UserDetailsService accounts;
+    @Autowired JdbcClient jdbc;
 
     static final String SERVICE_FEE = """
             {"code": "SERVICE-FEE", "name": "服务费（按等级）", "type": "FEE", "validFrom": "2026-01-01",
@@ -341,6 +343,82 @@ class IncentivesFromEvaluationsTest {
         assertThat(ended.reason()).contains("院务会");
         h.as(h.manager, json(post("/api/v1/sanctions/" + id + "/decision"), "{\"terminate\": false, \"note\": \"再议\"}"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theMoneyFollowsThePublishedEvaluationNotTheEventsAsTheyAreLater() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("F1", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        // Q3 2026: 10 referrals → score 100, tier A, rank 1; 4 arrivals, which the scheme does not read
+        h.referrals("F1", "2026-08-03", 10);
+        List<String> arrivals = h.arrivals("F1", "2026-08-04", 4);
+        long v1 = h.publish("2026-Q3", "EXAM_CENTER");
+        assertThat(list(h, "2026-Q3")).isEmpty();   // no rules yet: nothing drafted on publication
+
+        // after the publication one arrival is voided: the rollups now hold 3 arrivals, v1 keeps 4
+        h.voidEvent(arrivals.get(0));
+        long fee = h.rule(ARRIVAL_FEE);
+        h.as(h.manager, json(post("/api/v1/incentive-rules/" + fee + "/sign-off"),
+                "{\"justification\": \"到诊仅作服务量核对，法务已审\"}")).andExpect(status().isOk());
+        h.as(h.office, post("/api/v1/statements/from-evaluation/" + v1)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.drafted").value(1));
+
+        // ARRIVAL-FEE from v1's frozen total: 4 × 12.345 = 49.380 → 49.38 (the live rollups would give
+        // 3 × 12.345 = 37.035 → 37.04)
+        long first = idOf(h, "2026-Q3", "F1", 1);
+        JsonNode fromV1 = statement(h, first);
+        money(line(fromV1, "ARRIVAL-FEE").get("basis"), "4");
+        money(line(fromV1, "ARRIVAL-FEE").get("amount"), "49.38");
+        money(fromV1.get("result").get("measureTotals").get("arrivals"), "4");
+        money(fromV1.get("result").get("measureTotals").get("referrals"), "10");
+        money(fromV1.get("total"), "49.38");
+
+        // a new version run now freezes the 3 arrivals; its publication supersedes the draft of v1:
+        // 3 × 12.345 = 37.035 → 37.04
+        h.publish("2026-Q3", "EXAM_CENTER");
+        assertThat(statement(h, first).get("status").asString()).isEqualTo("SUPERSEDED");
+        JsonNode fromV2 = statement(h, idOf(h, "2026-Q3", "F1", 1));
+        assertThat(fromV2.get("evaluationVersion").asInt()).isEqualTo(2);
+        money(line(fromV2, "ARRIVAL-FEE").get("basis"), "3");
+        money(line(fromV2, "ARRIVAL-FEE").get("amount"), "37.04");
+        money(fromV2.get("total"), "37.04");
+        // and v1's statement still shows what v1 gave
+        money(statement(h, first).get("total"), "49.38");
+    }
+
+    @Test
+    void anEvaluationWithoutFrozenMeasureTotalsIsNotPaidOnAMeasure() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("G1", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        h.referrals("G1", "2026-08-03", 10);
+        h.arrivals("G1", "2026-08-04", 2);
+        // an evaluation as run before measure totals were stored with the scorecards (2026-12-04)
+        long old = h.run("2026-Q3", "EXAM_CENTER");
+        assertThat(jdbc.sql("DELETE FROM evaluation_measure_totals WHERE hospital_id = :h AND evaluation_id = :e")
+                .param("h", h.hospital.id()).param("e", old).update()).isEqualTo(1);
+        h.publish(old);
+        h.rule(SERVICE_FEE);
+        long fee = h.rule(ARRIVAL_FEE);
+        h.as(h.manager, json(post("/api/v1/incentive-rules/" + fee + "/sign-off"),
+                "{\"justification\": \"到诊仅作服务量核对，法务已审\"}")).andExpect(status().isOk());
+
+        // refused with the remedy, and nothing drafted (not even the fixed service fee)
+        h.as(h.office, post("/api/v1/statements/from-evaluation/" + old)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:meridian:incentive:no-measure-totals"))
+                .andExpect(jsonPath("$.detail", containsString("重新运行该评估并发布新版本")))
+                .andExpect(jsonPath("$.reason", containsString("'arrivals'")));
+        assertThat(list(h, "2026-Q3")).isEmpty();
+
+        // the remedy: version 2 keeps its totals and is drafted on publication:
+        // SERVICE-FEE A 5000 × 1.2 = 6000 > cap 5500 → 5500.00; ARRIVAL-FEE 2 × 12.345 = 24.69; total 5524.69
+        h.publish("2026-Q3", "EXAM_CENTER");
+        JsonNode drafted = statement(h, idOf(h, "2026-Q3", "G1", 1));
+        assertThat(drafted.get("evaluationVersion").asInt()).isEqualTo(2);
+        money(line(drafted, "SERVICE-FEE").get("amount"), "5500.00");
+        money(line(drafted, "ARRIVAL-FEE").get("amount"), "24.69");
+        money(drafted.get("total"), "5524.69");
     }
 
     JsonNode sanctions(Hospital4Incentives h) throws Exception {

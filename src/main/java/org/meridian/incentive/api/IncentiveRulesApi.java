@@ -9,7 +9,7 @@ import org.meridian.incentive.ComplianceStatus;
 import org.meridian.incentive.Incentives;
 import org.meridian.incentive.StoredRule;
 import org.meridian.incentive.rules.InvalidIncentiveException;
-import org.meridian.incentive.rules.Period;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.SanctionRecommendation;
 import org.meridian.incentive.rules.TierInPeriod;
@@ -119,11 +119,14 @@ class IncentiveRulesApi {
         List<TierInPeriod> history = new java.util.ArrayList<>();
         List<TierJson> given = request.history() == null ? List.of() : request.history();
         for (int i = 0; i < given.size(); i++) {
-            try {
-                history.add(new TierInPeriod(Period.parse(given.get(i).period()), given.get(i).tier()));
-            } catch (InvalidIncentiveException | IllegalArgumentException e) {
+            Optional<Period> period = Period.parse(given.get(i).period() == null ? null
+                    : given.get(i).period().strip());
+            String tier = given.get(i).tier();
+            if (period.isEmpty() || tier == null || tier.isBlank()) {
                 problems.add(Violation.keyed("history[" + i + "]", "needs a period such as 2026-Q3 and a tier",
                         "incentive.v.history"));
+            } else {
+                history.add(new TierInPeriod(period.get(), tier));
             }
         }
         if (!problems.isEmpty()) {

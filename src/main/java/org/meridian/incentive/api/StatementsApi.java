@@ -15,8 +15,9 @@ import org.meridian.incentive.StoredLine;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
-import org.meridian.incentive.rules.Money;
-import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.PeriodText;
+import org.meridian.shared.Money;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.Violation;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.shared.UnitType;
@@ -100,12 +101,7 @@ class StatementsApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     ResponseEntity<StatementJson> prepare(@RequestBody PrepareRequest request, Locale locale) {
         List<Violation> problems = new ArrayList<>();
-        Period period = null;
-        try {
-            period = Period.parse(request.period());
-        } catch (InvalidIncentiveException e) {
-            problems.addAll(e.violations());
-        }
+        Period period = PeriodText.read(request.period(), "period", problems).orElse(null);
         ChannelResult result = null;
         ResultJson r = request.result();
         if (r == null) {

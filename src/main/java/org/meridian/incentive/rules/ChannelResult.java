@@ -3,6 +3,7 @@ package org.meridian.incentive.rules;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.meridian.evaluation.MeasureTotals;
 import org.meridian.shared.UnitType;
 
 /**
@@ -33,9 +34,9 @@ public record ChannelResult(String channelCode, UnitType unitType, String tier, 
         }
         measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
         for (String key : measureTotals.keySet()) {
-            if (Measures.kindOf(key).isEmpty()) {
+            if (!MeasureTotals.keys().contains(key)) {
                 problems.add(Violation.keyed("measureTotals." + key, "unknown measure '" + key + "'", "incentive.v.unknownMeasure",
-                        key, Measures.keys()));
+                        key, MeasureTotals.keys()));
             }
         }
         if (!problems.isEmpty()) {

@@ -25,6 +25,22 @@ public final class ComplianceGuard {
         COMPLIANCE_REVIEW_REQUIRED
     }
 
+    /**
+     * What a measure counts, as far as the guard is concerned. Every measure of engine.md §2 is a sum over the
+     * referred patients' events, so each one grows with patient volume; {@code revenue} is the money those patients
+     * brought.
+     */
+    public enum MeasureKind {
+        /** A count of referred patients or of their visits, answers, complaints… (患者量). */
+        PATIENT_VOLUME,
+        /** The revenue of referred patients (收入). */
+        REVENUE;
+
+        public static MeasureKind of(String measureKey) {
+            return "revenue".equals(measureKey) ? REVENUE : PATIENT_VOLUME;
+        }
+    }
+
     /** The guard's finding and, when review is needed, the reason in English. */
     public record Assessment(Status status, String reason) {
     }

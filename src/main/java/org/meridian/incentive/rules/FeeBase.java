@@ -2,6 +2,9 @@ package org.meridian.incentive.rules;
 
 import java.math.BigDecimal;
 
+import org.meridian.evaluation.MeasureTotals;
+import org.meridian.shared.Money;
+
 /** What a fee rule multiplies by its rate: a fixed amount in CNY, or the period's total of a measure. */
 public sealed interface FeeBase {
 
@@ -35,18 +38,23 @@ public sealed interface FeeBase {
         }
     }
 
-    /** The period's total of a measure of engine.md §2 (e.g. {@code feedbacks}). */
+    /**
+     * The period's total of a measure of engine.md §2 (e.g. {@code feedbacks}): one of those every scorecard of an
+     * evaluation keeps ({@link MeasureTotals#keys()}), so that the base is read from the published evaluation.
+     */
     record OfMeasure(String measure) implements FeeBase {
 
         public OfMeasure {
-            if (measure == null || Measures.kindOf(measure).isEmpty()) {
+            if (measure == null || !MeasureTotals.keys().contains(measure)) {
                 throw new InvalidIncentiveException(Violation.keyed("baseMeasure", "unknown measure '" + measure
-                        + "'; known measures are " + Measures.keys(), "incentive.v.unknownMeasure", measure, Measures.keys()));
+                        + "'; known measures are " + MeasureTotals.keys(), "incentive.v.unknownMeasure", measure,
+                        MeasureTotals.keys()));
             }
         }
 
-        public Measures.Kind kind() {
-            return Measures.kindOf(measure).orElseThrow();
+        /** What the measure counts, as far as the compliance guard is concerned. */
+        public ComplianceGuard.MeasureKind kind() {
+            return ComplianceGuard.MeasureKind.of(measure);
         }
 
         @Override

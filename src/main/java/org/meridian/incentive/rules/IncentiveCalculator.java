@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.shared.Money;
+import org.meridian.shared.Period;
+
 /**
  * Computes the lines of a channel's statement for a period from its {@link ChannelResult} and the rules
  * in force. A rule is in force for a period when it is valid on the period's last day and covers the
@@ -48,8 +51,8 @@ public final class IncentiveCalculator {
             IncentiveRule other = byCode.putIfAbsent(h.code(), rule);
             if (other != null) {
                 throw new InvalidIncentiveException(Violation.keyed("rules", "versions " + other.header().version()
-                        + " and " + h.version() + " of rule " + h.code() + " are both in force on " + period.end(),
-                        "incentive.v.twoVersions", other.header().version(), h.version(), h.code(), period.end()));
+                        + " and " + h.version() + " of rule " + h.code() + " are both in force on " + period.lastDay(),
+                        "incentive.v.twoVersions", other.header().version(), h.version(), h.code(), period.lastDay()));
             }
         }
         List<IncentiveRule> list = new ArrayList<>(byCode.values());

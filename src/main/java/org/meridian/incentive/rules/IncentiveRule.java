@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.meridian.shared.Money;
+import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 
 /**

@@ -2,6 +2,8 @@ package org.meridian.incentive.rules;
 
 import java.math.BigDecimal;
 
+import org.meridian.shared.Money;
+
 /**
  * A manual adjustment (人工调整) on a statement: an amount in CNY, positive or negative, with the reason
  * it is made. It is also how a statement is corrected: lines are never edited, an adjustment is added.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.meridian.shared.Period;
 
 /**
  * Applies a {@link IncentiveRule.SanctionRule} to a channel's tier history. The streak is the number of
@@ -49,7 +50,7 @@ public final class SanctionPolicy {
                 break;
             }
             streak++;
-            expected = previous(t.period());
+            expected = t.period().previous();
         }
         SanctionRecommendation.Level level;
         if (streak >= rule.terminationAfter()) {
@@ -63,11 +64,5 @@ public final class SanctionPolicy {
         }
         return Optional.of(new SanctionRecommendation(channelCode, latest.period(), level, streak,
                 rule.lowestTier(), rule.header().code(), rule.header().version()));
-    }
-
-    private static Period previous(Period p) {
-        int perYear = p.kind().perYear;
-        return p.index() == 1 ? new Period(p.kind(), p.year() - 1, perYear) : new Period(p.kind(), p.year(),
-                p.index() - 1);
     }
 }

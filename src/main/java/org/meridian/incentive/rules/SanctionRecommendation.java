@@ -1,5 +1,7 @@
 package org.meridian.incentive.rules;
 
+import org.meridian.shared.Period;
+
 /**
  * What the sanction policy recommends for a channel after a period: a level and how many consecutive
  * periods it has been in the lowest tier. A recommendation, never an action.

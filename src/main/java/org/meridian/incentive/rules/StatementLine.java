@@ -3,6 +3,8 @@ package org.meridian.incentive.rules;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.meridian.shared.Money;
+
 /**
  * A line of a statement (结算单明细): which rule (code and version) gave it, on what basis, at what
  * rate, for what amount in CNY (0.00 for a right or a benefit in kind), and why.

@@ -1,5 +1,7 @@
 package org.meridian.incentive.rules;
 
+import org.meridian.shared.Period;
+
 /** The tier a channel was given for one period (from a published evaluation). */
 public record TierInPeriod(Period period, String tier) {
 

@@ -2,6 +2,8 @@ package org.meridian.incentive.rules;
 
 import java.time.LocalDate;
 
+import org.meridian.shared.Period;
+
 /**
  * The dates a rule version is in force (有效期), both inclusive; {@code to} null means open-ended.
  * A rule applies to a period when it is in force on the period's last day.
@@ -24,7 +26,7 @@ public record Validity(LocalDate from, LocalDate to) {
 
     /** True when the rule is in force for the period, i.e. on its last day. */
     public boolean appliesTo(Period period) {
-        return covers(period.end());
+        return covers(period.lastDay());
     }
 
     public boolean overlaps(Validity other) {

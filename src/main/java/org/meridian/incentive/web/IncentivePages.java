@@ -1,6 +1,7 @@
 package org.meridian.incentive.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.meridian.incentive.StoredRule;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
-import org.meridian.incentive.rules.Period;
+import org.meridian.incentive.rules.PeriodText;
+import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.Violation;
 import org.meridian.incentive.statements.StatementHeader;
@@ -50,8 +52,11 @@ class IncentivePages {
     private final Explanations texts;
     private final Hospitals hospitals;
     private final StatementDetail detail;
+    private final Clock clock;
 
-    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals, StatementDetail detail) {
+    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals, StatementDetail detail,
+                   Clock clock) {
+        this.clock = clock;
         this.incentives = incentives;
         this.texts = texts;
         this.hospitals = hospitals;
@@ -70,7 +75,7 @@ class IncentivePages {
     @PostMapping("/templates")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String installTemplates(RedirectAttributes redirect) {
-        int year = LocalDate.now(hospitals.current().timeZone()).getYear();
+        int year = LocalDate.now(clock.withZone(hospitals.current().timeZone())).getYear();
         int count = incentives.installTemplates(LocalDate.of(year, 1, 1)).size();
         redirect.addFlashAttribute("successKey", "incentive.flash.templates");
         redirect.addFlashAttribute("successArg", count);
@@ -100,12 +105,7 @@ class IncentivePages {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String prepare(PrepareForm form, @AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
         List<Violation> problems = new ArrayList<>();
-        Period period = null;
-        try {
-            period = Period.parse(form.period());
-        } catch (InvalidIncentiveException e) {
-            problems.addAll(e.violations());
-        }
+        Period period = PeriodText.read(form.period(), "period", problems).orElse(null);
         UnitType unitType = null;
         try {
             unitType = UnitType.valueOf(form.unitType());

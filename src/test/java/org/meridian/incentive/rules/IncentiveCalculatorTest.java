@@ -10,11 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.Period;
 
 /** Worked examples for every rule type; each expected amount is computed by hand in the comment. */
 class IncentiveCalculatorTest {
 
-    static final Period Q3 = Period.parse("2026-Q3");
+    static final Period Q3 = Period.parse("2026-Q3").orElseThrow();
 
     static RuleHeader header(String code, UnitType unitType) {
         return new RuleHeader(code, "规则 " + code, 1, new Validity(LocalDate.of(2026, 1, 1), null), unitType);
@@ -166,7 +167,7 @@ class IncentiveCalculatorTest {
         ChannelResult community = new ChannelResult("COMM-01", UnitType.COMMUNITY_HEALTH, "A", d("95"), 1, null);
         assertThat(IncentiveCalculator.lines(Q3, community, List.of(TOP3_IN_KIND))).isEmpty();
         // a monthly statement gets no quarterly award
-        assertThat(IncentiveCalculator.lines(Period.parse("2026-09"), result("A", "95", 1, null),
+        assertThat(IncentiveCalculator.lines(Period.parse("2026-09").orElseThrow(), result("A", "95", 1, null),
                 List.of(TOP3_IN_KIND))).isEmpty();
     }
 
@@ -175,7 +176,7 @@ class IncentiveCalculatorTest {
         // rank 1 of the year → 10000.00
         IncentiveRule.AwardRule rule = new IncentiveRule.AwardRule(header("BEST-OF-YEAR", UnitType.EXAM_CENTER), 1,
                 IncentiveRule.AwardPeriod.YEAR, d("10000"), null);
-        assertThat(IncentiveCalculator.lines(Period.parse("2026"), result("A", "93", 1, null), List.of(rule)).get(0)
+        assertThat(IncentiveCalculator.lines(Period.parse("2026").orElseThrow(), result("A", "93", 1, null), List.of(rule)).get(0)
                 .amount()).isEqualTo(d("10000.00"));
         assertThat(IncentiveCalculator.lines(Q3, result("A", "93", 1, null), List.of(rule))).isEmpty();
     }
@@ -223,7 +224,7 @@ class IncentiveCalculatorTest {
         StatementLine q3 = IncentiveCalculator.lines(Q3, result("A", "90", 1, null), rules).get(0);
         assertThat(q3.ruleVersion()).isEqualTo(2);
         assertThat(q3.amount()).isEqualByComparingTo("2000.00");
-        StatementLine q2 = IncentiveCalculator.lines(Period.parse("2026-Q2"), result("A", "90", 1, null), rules).get(0);
+        StatementLine q2 = IncentiveCalculator.lines(Period.parse("2026-Q2").orElseThrow(), result("A", "90", 1, null), rules).get(0);
         assertThat(q2.ruleVersion()).isEqualTo(1);
         assertThat(q2.amount()).isEqualByComparingTo("1000.00");
         // a rule valid from 2027 does not apply to 2026-Q3

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.meridian.shared.Period;
+
 class SanctionPolicyTest {
 
     static final IncentiveRule.SanctionRule POLICY = (IncentiveRule.SanctionRule) new RuleDefinition("SANCTION",
@@ -18,7 +20,7 @@ class SanctionPolicyTest {
         List<TierInPeriod> list = new ArrayList<>();
         for (String pt : periodTier) {
             String[] parts = pt.split("=");
-            list.add(new TierInPeriod(Period.parse(parts[0]), parts[1]));
+            list.add(new TierInPeriod(Period.parse(parts[0]).orElseThrow(), parts[1]));
         }
         return list;
     }

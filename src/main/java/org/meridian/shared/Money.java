@@ -1,11 +1,12 @@
-package org.meridian.incentive.rules;
+package org.meridian.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Money in Meridian's incentives: Chinese yuan (CNY, 人民币) as {@link BigDecimal}, rounded half-up to
- * the fen (分, 0.01). Amounts are computed exactly and rounded once, at the end of each line.
+ * Money in Meridian: Chinese yuan (CNY, 人民币) as {@link BigDecimal}, rounded half-up to the fen (分, 0.01).
+ * Amounts are computed exactly and rounded once, where a result is booked (in incentives: at the end of each
+ * statement line, docs/incentives.md); a sum of booked amounts needs no further rounding.
  */
 public final class Money {
 
