@@ -65,6 +65,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EvaluationDrafting {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationDrafting.class);
+
     /** The name the system acts under (prepared_by, audit log, channel status history). */
     static final String SYSTEM = StatementHeader.SYSTEM;
 
@@ -108,6 +110,8 @@ class EvaluationDrafting {
         try {
             draftAsSystem(published.hospitalId(), published.evaluationId());
         } catch (RuntimeException e) {
+            log.warn("Drafting the statements of evaluation {} failed; it can be drafted again from the statements page",
+                    published.evaluationId(), e);
             // this transaction rolls back: the audit entry of the failure is written in one of its own
             TransactionTemplate own = new TransactionTemplate(transactions);
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

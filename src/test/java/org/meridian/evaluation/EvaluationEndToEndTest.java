@@ -59,7 +59,7 @@ class EvaluationEndToEndTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
-    @Autowired EvaluationService evaluations;
+    @Autowired EvaluationResults evaluations;
     @Autowired UserDetailsService accounts;
 
     record Sent(String eventId, String type, String channel, OffsetDateTime at, String referralId, BigDecimal value) {
@@ -152,7 +152,7 @@ class EvaluationEndToEndTest {
         }
         // each scorecard keeps the measure totals it was scored from: every measure, 0 where no event counted
         Map<String, Map<String, BigDecimal>> measures = measures(sent, List.of("A", "B", "C", "D"));
-        var frozen = evaluations.measureTotals((MeridianUser) accounts.loadUserByUsername(c.analyst), id);
+        var frozen = evaluations.measureTotals(((MeridianUser) accounts.loadUserByUsername(c.analyst)).actor(), id);
         assertThat(frozen.keySet()).containsExactlyInAnyOrder("A", "B", "C", "D");
         frozen.forEach((channel, totals) -> {
             assertThat(totals.byKey().keySet()).as(channel).isEqualTo(MeasureTotals.keys());
