@@ -43,7 +43,8 @@ class IncentiveJourneyTest {
 
     @Test
     void aPublishedEvaluationIsDraftedAdjustedReviewedAndApprovedByTwoPeopleAndTheChannelSeesIt() throws Exception {
-        // a hospital of its own: one exam centre, a scheme, 10 referrals in 2026-Q1 (total 100, tier A, rank 1)
+        // a hospital of its own: one exam centre, a scheme, 10 referrals in 2027-Q1 (total 100, tier A, rank 1); the test
+        // clock stands at 2027-01-15, so the default templates installed below are valid from 2027-01-01
         String code = "JRN-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Hospital hospital = hospitals.create(code, "旅程测试医院 " + code, ZoneId.of("Asia/Shanghai"));
         String office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
@@ -60,7 +61,7 @@ class IncentiveJourneyTest {
         StringBuilder events = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
             events.append(i == 0 ? "" : ",").append("{\"eventId\": \"j-").append(i).append("\", \"type\": \"REFERRAL\", ")
-                    .append("\"channel\": \"").append(channel).append("\", \"occurredAt\": \"2026-02-1").append(i % 9)
+                    .append("\"channel\": \"").append(channel).append("\", \"occurredAt\": \"2027-01-0").append(i % 9 + 1)
                     .append("T10:00:00+08:00\", \"referralId\": \"JR-").append(i).append("\"}");
         }
         api(office, "POST", "/api/v1/events", events.append("]").toString());
@@ -94,16 +95,16 @@ class IncentiveJourneyTest {
                     .executeScript("document.getElementById('prepare-form').scrollIntoView()");
             browser.screenshot("incentives-prepare-errors");
 
-            // the evaluation of 2026-Q1 is run and published: the system drafts the channel's statement
+            // the evaluation of 2027-Q1 is run and published: the system drafts the channel's statement
             String evaluation = api(office, "POST", "/api/v1/evaluations",
-                    "{\"period\": \"2026-Q1\", \"unitType\": \"EXAM_CENTER\"}");
+                    "{\"period\": \"2027-Q1\", \"unitType\": \"EXAM_CENTER\"}");
             long evaluationId = ((Number) JsonPath.read(evaluation, "$.id")).longValue();
             api(office, "POST", "/api/v1/evaluations/" + evaluationId + "/publish", "");
 
             browser.go("/incentives");
             browser.waitFor(By.cssSelector("#statements a")).click();
             browser.waitForText(By.id("statement-status"), "草稿");
-            assertThat(browser.text(By.id("statement-source"))).contains("2026-Q1", "1");
+            assertThat(browser.text(By.id("statement-source"))).contains("2027-Q1", "1");
             assertThat(browser.text(By.id("prepared-by"))).contains("系统");
             assertThat(browser.text(By.id("lines"))).contains("GREEN-CHANNEL", "绿色通道名额 × 10", "TRAINING-PLACES",
                     "优秀合作渠道证书及学术交流名额").doesNotContain("PER-ARRIVAL-J");
