@@ -44,14 +44,14 @@ class AppealDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AppealDemoData.class);
 
-    private final AppealService appeals;
+    private final AppealProcedure appeals;
     private final EvaluationResults evaluations;
     private final EvaluationRuns runs;
     private final ChannelRegistry channels;
     private final Hospitals hospitals;
     private final UserDetailsService users;
 
-    AppealDemoData(AppealService appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, Hospitals hospitals,
+    AppealDemoData(AppealProcedure appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, Hospitals hospitals,
                    UserDetailsService users) {
         this.appeals = appeals;
         this.evaluations = evaluations;
@@ -69,7 +69,7 @@ class AppealDemoData implements ApplicationRunner {
             return;
         }
         long h = office.hospitalId();
-        if (appeals.search(office, null, null, 0, 1).total() > 0) {
+        if (appeals.search(office.actor(), null, null, 0, 1).total() > 0) {
             return;
         }
         Optional<ChannelRef> ch = channels.findByCode(office.actor(), "CH-001");
@@ -93,18 +93,18 @@ class AppealDemoData implements ApplicationRunner {
             List<Appeal> filed = new ArrayList<>();
             for (int i = 0; i < appealsToFile.length; i++) {
                 String indicator = codes.contains(appealsToFile[i][0]) ? appealsToFile[i][0] : codes.get(0);
-                filed.add(appeals.file(partner, new NewAppeal(e.id(), "CH-001", indicator, appealsToFile[i][1]),
-                        i == 2 ? List.of(new AppealService.Upload("转诊单扫描件.pdf", demoPdf())) : List.of()));
+                filed.add(appeals.file(partner.actor(), new NewAppeal(e.id(), "CH-001", indicator, appealsToFile[i][1]),
+                        i == 2 ? List.of(new AppealProcedure.Upload("转诊单扫描件.pdf", demoPdf())) : List.of()));
             }
             // SUBMITTED: filed[0]; UNDER_REVIEW: filed[1]; REJECTED: filed[2]; UPHELD: filed[3]
-            appeals.startReview(office, filed.get(1).id());
-            appeals.startReview(office, filed.get(2).id());
-            appeals.decide(office, filed.get(2).id(), Decision.reject("核对 HIS 转诊记录，两例周末转诊已计入本期，无需更正。"));
-            appeals.startReview(office, filed.get(3).id());
+            appeals.startReview(office.actor(), filed.get(1).id());
+            appeals.startReview(office.actor(), filed.get(2).id());
+            appeals.decide(office.actor(), filed.get(2).id(), Decision.reject("核对 HIS 转诊记录，两例周末转诊已计入本期，无需更正。"));
+            appeals.startReview(office.actor(), filed.get(3).id());
             LocalDate day = e.period().lastDay().minusDays(3);
             RawEvent arrival = RawEvent.of("demo-appeal-arrival-" + e.id(), "ARRIVED", "CH-001",
                     day + "T10:00:00+08:00", null, "P100001", null, Map.of());
-            appeals.decide(manager, filed.get(3).id(), Decision.uphold("与门诊签到记录核对无误，补录一条到诊记录。",
+            appeals.decide(manager.actor(), filed.get(3).id(), Decision.uphold("与门诊签到记录核对无误，补录一条到诊记录。",
                     List.of(), List.of(arrival)));
         } catch (RuntimeException ex) {
             log.info("Demo appeals stopped: {}", ex.getMessage());

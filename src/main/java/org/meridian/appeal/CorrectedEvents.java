@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.meridian.intake.JsonEvents;
 import org.meridian.intake.RawEvent;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,7 @@ public final class CorrectedEvents {
         try {
             node = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidInputException(InputProblem.of("events", "appeal.error.eventsJson", e.getOriginalMessage()));
+            throw new InvalidInputException(AppealProcedure.MODULE, Problem.of("events", "appeal.error.eventsJson", e.getOriginalMessage()));
         }
         return read(node);
     }
@@ -42,7 +42,7 @@ public final class CorrectedEvents {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new InvalidInputException(InputProblem.of("events", "appeal.error.eventsJson",
+            throw new InvalidInputException(AppealProcedure.MODULE, Problem.of("events", "appeal.error.eventsJson",
                     "not a JSON array"));
         }
         List<RawEvent> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.meridian.shared.security.Accounts;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -42,14 +43,15 @@ class FeedbackDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Hospital h : hospitals.all()) {
-            reports.generateMissing(h.id(), "demo");
+            reports.generateMissing(Actor.system(h.id(), "demo"));
         }
         accounts.loadForSignIn(PARTNER, clock.instant())
-                .filter(FeedbackReports::channelUser)
+                .map(MeridianUser::actor)
+                .filter(FeedbackVisibility::channelUser)
                 .ifPresent(this::partnerReads);
     }
 
-    private void partnerReads(MeridianUser partner) {
+    private void partnerReads(Actor partner) {
         List<FeedbackReport> mine = reports.mine(partner);
         if (mine.isEmpty() || mine.stream().anyMatch(r -> r.viewedAt() != null)) {
             return;

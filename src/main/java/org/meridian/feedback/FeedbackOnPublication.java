@@ -1,6 +1,7 @@
 package org.meridian.feedback;
 
 import org.meridian.evaluation.EvaluationPublished;
+import org.meridian.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedbackOnPublication {
 
-    /** The actor written into the audit trail for reports made on publication. */
-    static final String SYSTEM = "system";
+    /** Who makes the reports on publication: the system actor {@code system:feedback}, named in the audit trail. */
+    static final String SYSTEM = "feedback";
 
     private final FeedbackReports reports;
 
@@ -25,6 +26,6 @@ class FeedbackOnPublication {
 
     @ApplicationModuleListener
     void on(EvaluationPublished published) {
-        reports.generate(published.hospitalId(), SYSTEM, published.evaluationId());
+        reports.generate(Actor.system(published.hospitalId(), SYSTEM), published.evaluationId());
     }
 }

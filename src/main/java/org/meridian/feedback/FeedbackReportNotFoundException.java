@@ -1,20 +1,14 @@
 package org.meridian.feedback;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.meridian.shared.problem.NotFoundException;
 
-/** Not found (404) in the caller's hospital, or not visible to the caller: answered alike, revealing nothing. */
-public class FeedbackReportNotFoundException extends ErrorResponseException {
+/**
+ * No such feedback report in the caller's hospital, or none the caller may see: answered alike, revealing nothing
+ * (404, {@code urn:meridian:feedback:report-not-found}).
+ */
+public class FeedbackReportNotFoundException extends NotFoundException {
 
     public FeedbackReportNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND, problem("There is no feedback report " + id + " in your hospital that you may "
-                + "see."), null);
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        p.setTitle("Not Found");
-        return p;
+        super(FeedbackReports.MODULE, "report", id, "feedback.problem.notFound.report");
     }
 }

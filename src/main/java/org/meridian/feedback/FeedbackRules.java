@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.meridian.indicator.Indicators;
+import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,18 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
  * A hospital's improvement-suggestion rules (改进建议规则): "when indicator X scores below Y, suggest …" in Chinese
  * and English. A hospital starts with {@link DefaultRules}, seeded the first time its rules are read; rules are
  * added, edited and disabled (never deleted, so a delivered report can always name the rule behind a suggestion).
- * Changes affect reports generated afterwards only. Every change is audited. Role checks belong to the callers
- * (CHANNEL_MANAGER and above).
+ * Changes affect reports generated afterwards only. Every command and query takes the {@link Actor}; every change is
+ * audited under its name. Role checks belong to the callers (CHANNEL_MANAGER and above).
  */
 @Service
 public class FeedbackRules {
 
-    private final Rules rules;
+    private final SuggestionRules rules;
     private final Indicators indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    FeedbackRules(Rules rules, Indicators indicators, AuditLog audit, Clock clock) {
+    FeedbackRules(SuggestionRules rules, Indicators indicators, AuditLog audit, Clock clock) {
         this.rules = rules;
         this.indicators = indicators;
         this.audit = audit;
@@ -38,7 +38,11 @@ public class FeedbackRules {
 
     /** Every rule of the hospital, enabled or not, oldest first; seeds the defaults on the first call. */
     @Transactional
-    public List<SuggestionRule> all(long hospitalId) {
+    public List<SuggestionRule> all(Actor actor) {
+        return all(actor.hospitalId());
+    }
+
+    List<SuggestionRule> all(long hospitalId) {
         if (rules.claimSeeding(hospitalId)) {
             for (RuleDraft d : DefaultRules.all()) {
                 if (indicators.find(hospitalId, d.code()).isPresent()) {
@@ -51,7 +55,11 @@ public class FeedbackRules {
         return rules.all(hospitalId);
     }
 
-    public SuggestionRule get(long hospitalId, long id) {
+    public SuggestionRule get(Actor actor, long id) {
+        return get(actor.hospitalId(), id);
+    }
+
+    private SuggestionRule get(long hospitalId, long id) {
         return rules.find(hospitalId, id).orElseThrow(() -> new SuggestionRuleNotFoundException(id));
     }
 
@@ -62,26 +70,26 @@ public class FeedbackRules {
      *                               above 0 and at most 100 (two decimals), a missing or too long text
      */
     @Transactional
-    public SuggestionRule create(MeridianUser user, RuleDraft draft) {
-        check(user.hospitalId(), draft);
-        all(user.hospitalId());
-        long id = rules.insert(user.hospitalId(), draft.code(), draft.threshold(), draft.textZh().strip(),
-                draft.textEn().strip(), now(), user.getUsername());
+    public SuggestionRule create(Actor actor, RuleDraft draft) {
+        check(actor.hospitalId(), draft);
+        all(actor.hospitalId());
+        long id = rules.insert(actor.hospitalId(), draft.code(), draft.threshold(), draft.textZh().strip(),
+                draft.textEn().strip(), now(), actor.username());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("indicator", draft.code());
         details.put("below", draft.threshold().toPlainString());
         details.put("textZh", draft.textZh().strip());
-        audit.record(user.hospitalId(), user.getUsername(), "FEEDBACK_RULE_CREATED", "feedback rule " + id, details);
-        return get(user.hospitalId(), id);
+        audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_RULE_CREATED", "feedback rule " + id, details);
+        return get(actor.hospitalId(), id);
     }
 
     /** Changes a rule's indicator, threshold and texts (same checks as {@link #create}). */
     @Transactional
-    public SuggestionRule update(MeridianUser user, long id, RuleDraft draft) {
-        SuggestionRule old = get(user.hospitalId(), id);
-        check(user.hospitalId(), draft);
-        rules.update(user.hospitalId(), id, draft.code(), draft.threshold(), draft.textZh().strip(),
-                draft.textEn().strip(), now(), user.getUsername());
+    public SuggestionRule update(Actor actor, long id, RuleDraft draft) {
+        SuggestionRule old = get(actor.hospitalId(), id);
+        check(actor.hospitalId(), draft);
+        rules.update(actor.hospitalId(), id, draft.code(), draft.threshold(), draft.textZh().strip(),
+                draft.textEn().strip(), now(), actor.username());
         Map<String, Object> details = new LinkedHashMap<>();
         if (!old.indicatorCode().equals(draft.code())) {
             details.put("indicator", AuditLog.change(old.indicatorCode(), draft.code()));
@@ -95,27 +103,27 @@ public class FeedbackRules {
         if (!old.textEn().equals(draft.textEn().strip())) {
             details.put("textEn", AuditLog.change(old.textEn(), draft.textEn().strip()));
         }
-        audit.record(user.hospitalId(), user.getUsername(), "FEEDBACK_RULE_CHANGED", "feedback rule " + id, details);
-        return get(user.hospitalId(), id);
+        audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_RULE_CHANGED", "feedback rule " + id, details);
+        return get(actor.hospitalId(), id);
     }
 
     /** Enables or disables a rule; a disabled rule gives no suggestion in reports generated afterwards. */
     @Transactional
-    public SuggestionRule setEnabled(MeridianUser user, long id, boolean enabled) {
-        SuggestionRule old = get(user.hospitalId(), id);
+    public SuggestionRule setEnabled(Actor actor, long id, boolean enabled) {
+        SuggestionRule old = get(actor.hospitalId(), id);
         if (old.enabled() != enabled) {
-            rules.setEnabled(user.hospitalId(), id, enabled, now(), user.getUsername());
-            audit.record(user.hospitalId(), user.getUsername(),
+            rules.setEnabled(actor.hospitalId(), id, enabled, now(), actor.username());
+            audit.record(actor.hospitalId(), actor.username(),
                     enabled ? "FEEDBACK_RULE_ENABLED" : "FEEDBACK_RULE_DISABLED", "feedback rule " + id,
                     Map.of("indicator", old.indicatorCode()));
         }
-        return get(user.hospitalId(), id);
+        return get(actor.hospitalId(), id);
     }
 
     private void check(long hospitalId, RuleDraft draft) {
-        List<InputProblem> problems = draft.problems(code -> indicators.find(hospitalId, code).isPresent());
+        List<Problem> problems = draft.problems(code -> indicators.find(hospitalId, code).isPresent());
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException(FeedbackReports.MODULE, problems);
         }
     }
 

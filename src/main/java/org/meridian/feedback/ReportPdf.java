@@ -20,7 +20,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.MessageSource;
@@ -64,7 +64,7 @@ public class ReportPdf {
      * is not found, and a missing font is answered, before anything is recorded; then the report is opened (the
      * first opening by a user of its own channel records the view) and written in the reader's language.
      */
-    public PdfFile render(MeridianUser reader, long id, Locale locale) {
+    public PdfFile render(Actor reader, long id, Locale locale) {
         reports.get(reader, id);
         requireFont();
         FeedbackReport report = reports.open(reader, id);

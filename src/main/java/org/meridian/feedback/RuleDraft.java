@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.problem.Problem;
 
 /**
  * A suggestion rule as typed into the form or sent to the API, before it is checked: the indicator's code, the
@@ -17,22 +17,22 @@ public record RuleDraft(String indicatorCode, String below, String textZh, Strin
     public static final int MAX_TEXT = 500;
 
     /** Every problem of the draft; {@code knownIndicator} says whether a code is in the hospital's catalogue. */
-    List<InputProblem> problems(Predicate<String> knownIndicator) {
-        List<InputProblem> problems = new ArrayList<>();
+    List<Problem> problems(Predicate<String> knownIndicator) {
+        List<Problem> problems = new ArrayList<>();
         String code = code();
         if (code.isEmpty()) {
-            problems.add(InputProblem.of("indicatorCode", "feedback.error.required"));
+            problems.add(Problem.of("indicatorCode", "feedback.error.required"));
         } else if (!knownIndicator.test(code)) {
-            problems.add(InputProblem.of("indicatorCode", "feedback.error.indicator", indicatorCode.strip()));
+            problems.add(Problem.of("indicatorCode", "feedback.error.indicator", indicatorCode.strip()));
         }
         if (below == null || below.isBlank()) {
-            problems.add(InputProblem.of("below", "feedback.error.required"));
+            problems.add(Problem.of("below", "feedback.error.required"));
         } else {
             BigDecimal b = threshold();
             if (b == null) {
-                problems.add(InputProblem.of("below", "feedback.error.number", below.strip()));
+                problems.add(Problem.of("below", "feedback.error.number", below.strip()));
             } else if (b.signum() <= 0 || b.compareTo(BigDecimal.valueOf(100)) > 0 || b.scale() > 2) {
-                problems.add(InputProblem.of("below", "feedback.error.threshold", below.strip()));
+                problems.add(Problem.of("below", "feedback.error.threshold", below.strip()));
             }
         }
         text("textZh", textZh, problems);
@@ -40,11 +40,11 @@ public record RuleDraft(String indicatorCode, String below, String textZh, Strin
         return problems;
     }
 
-    private static void text(String field, String value, List<InputProblem> problems) {
+    private static void text(String field, String value, List<Problem> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(InputProblem.of(field, "feedback.error.required"));
+            problems.add(Problem.of(field, "feedback.error.required"));
         } else if (value.strip().length() > MAX_TEXT) {
-            problems.add(InputProblem.of(field, "feedback.error.tooLong", MAX_TEXT));
+            problems.add(Problem.of(field, "feedback.error.tooLong", MAX_TEXT));
         }
     }
 

@@ -1,19 +1,11 @@
 package org.meridian.feedback;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.meridian.shared.problem.NotFoundException;
 
-/** Not found (404) in the caller's hospital, or not visible to the caller: answered alike, revealing nothing. */
-public class SuggestionRuleNotFoundException extends ErrorResponseException {
+/** No such suggestion rule in the caller's hospital (404, {@code urn:meridian:feedback:rule-not-found}). */
+public class SuggestionRuleNotFoundException extends NotFoundException {
 
     public SuggestionRuleNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND, problem("There is no suggestion rule " + id + " in your hospital."), null);
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        p.setTitle("Not Found");
-        return p;
+        super(FeedbackReports.MODULE, "rule", id, "feedback.problem.notFound.rule");
     }
 }

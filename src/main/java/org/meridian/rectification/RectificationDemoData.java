@@ -31,11 +31,11 @@ class RectificationDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RectificationDemoData.class);
 
-    private final RectificationService rectification;
+    private final RectificationPlans rectification;
     private final EvaluationResults evaluations;
     private final UserDetailsService users;
 
-    RectificationDemoData(RectificationService rectification, EvaluationResults evaluations, UserDetailsService users) {
+    RectificationDemoData(RectificationPlans rectification, EvaluationResults evaluations, UserDetailsService users) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.users = users;
@@ -44,14 +44,14 @@ class RectificationDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!(users.loadUserByUsername("office") instanceof MeridianUser office)
-                || rectification.search(office, null, 0, 1).total() > 0) {
+                || rectification.search(office.actor(), null, 0, 1).total() > 0) {
             return;
         }
         List<Evaluation> published = new ArrayList<>(evaluations.search(office.actor(), null, null, 0, Paged.MAX_SIZE).items()
                 .stream().filter(Evaluation::published).toList());
         published.sort(Comparator.comparing((Evaluation e) -> e.period().lastDay()).reversed());
         for (Evaluation e : published) {
-            List<Candidate> candidates = new ArrayList<>(rectification.candidates(office, e.id()));
+            List<Candidate> candidates = new ArrayList<>(rectification.candidates(office.actor(), e.id()));
             if (candidates.isEmpty()) {
                 continue;
             }
@@ -63,21 +63,22 @@ class RectificationDemoData implements ApplicationRunner {
     }
 
     private void open(MeridianUser office, Evaluation e, List<Candidate> candidates) {
-        var today = rectification.today(office.hospitalId());
+        var today = rectification.today(office.actor());
         Candidate first = candidates.get(0);
-        Plan p = rectification.open(office, e.id(), first.code(), e.period() + " 整改计划 · " + first.name());
-        rectification.addAction(office, p.id(), "每周核对转诊与到诊登记，找出未到诊原因", "渠道联络员 " + first.code(),
-                today.minusDays(7).toString());
-        rectification.addAction(office, p.id(), "与医院预约中心共享排班，减少改约", "渠道办 张敏", today.plusMonths(1).toString());
-        rectification.addNote(office, p.id(), "已与渠道负责人电话沟通，约定每周五提交核对表。");
+        Plan p = rectification.open(office.actor(), e.id(), first.code(), e.period() + " 整改计划 · " + first.name());
+        rectification.addAction(office.actor(), p.id(), new NewAction("每周核对转诊与到诊登记，找出未到诊原因",
+                "渠道联络员 " + first.code(), today.minusDays(7)));
+        rectification.addAction(office.actor(), p.id(), new NewAction("与医院预约中心共享排班，减少改约", "渠道办 张敏",
+                today.plusMonths(1)));
+        rectification.addNote(office.actor(), p.id(), "已与渠道负责人电话沟通，约定每周五提交核对表。");
         Optional<Candidate> second = candidates.stream().skip(1).findFirst();
         if (second.isPresent()) {
-            Plan q = rectification.open(office, e.id(), second.get().code(), e.period() + " 整改计划 · "
+            Plan q = rectification.open(office.actor(), e.id(), second.get().code(), e.period() + " 整改计划 · "
                     + second.get().name());
-            PlanAction a = rectification.addAction(office, q.id(), "补充满意度调查流程培训", "渠道办 李强",
-                    today.plusDays(14).toString());
-            rectification.changeStatus(office, q.id(), "IN_PROGRESS", null);
-            rectification.completeAction(office, q.id(), a.id());
+            PlanAction a = rectification.addAction(office.actor(), q.id(), new NewAction("补充满意度调查流程培训",
+                    "渠道办 李强", today.plusDays(14)));
+            rectification.changeStatus(office.actor(), q.id(), PlanStatus.IN_PROGRESS, null);
+            rectification.completeAction(office.actor(), q.id(), a.id());
         }
     }
 }

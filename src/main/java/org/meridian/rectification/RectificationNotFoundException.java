@@ -1,20 +1,18 @@
 package org.meridian.rectification;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.meridian.shared.problem.NotFoundException;
 
-/** No such plan or action in the caller's hospital, or none the caller may see (404). */
-public class RectificationNotFoundException extends ErrorResponseException {
+/**
+ * No such plan or action in the caller's hospital, or none the caller may see (404,
+ * {@code urn:meridian:rectification:plan-not-found} or {@code …:action-not-found}).
+ */
+public class RectificationNotFoundException extends NotFoundException {
 
-    public RectificationNotFoundException(String what) {
-        super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Not Found", "No " + what + " that you may see."),
-                null);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return p;
+    /**
+     * @param what {@code "plan"} or {@code "action"}
+     * @param id   the id asked for
+     */
+    public RectificationNotFoundException(String what, long id) {
+        super(RectificationPlans.MODULE, what, id, "rectification.problem.notFound." + what);
     }
 }

@@ -31,13 +31,13 @@ class FeedbackDemoDataTest {
     @Test
     void everyPublishedDemoEvaluationHasOneReportPerChannelAndThePartnerHasReadItsOwn() throws Exception {
         MeridianUser manager = accounts.loadForSignIn("manager", clock.instant()).orElseThrow();
-        List<FeedbackReports.EvaluationDelivery> deliveries = reports.deliveries(manager);
+        List<FeedbackReports.EvaluationDelivery> deliveries = reports.deliveries(manager.actor());
         assertThat(deliveries).as("the demo evaluations").hasSizeGreaterThan(20);
         assertThat(deliveries).allSatisfy(d -> assertThat(d.generated()).as(d.evaluation().period() + " "
                 + d.evaluation().unitType()).isEqualTo(d.evaluation().units()));
 
         MeridianUser partner = accounts.loadForSignIn(FeedbackDemoData.PARTNER, clock.instant()).orElseThrow();
-        List<FeedbackReport> mine = reports.mine(partner);
+        List<FeedbackReport> mine = reports.mine(partner.actor());
         assertThat(mine).hasSizeGreaterThan(2).allSatisfy(r -> assertThat(r.channelId())
                 .isEqualTo(partner.channelId()));
         assertThat(mine.get(0).status()).isEqualTo(DeliveryStatus.GENERATED);

@@ -164,7 +164,7 @@ class FeedbackReportsTest {
                 .andExpect(status().isForbidden());
         // August's and September's on publication, September's again on demand
         assertThat(audit.recent(w.hospital.id(), "FEEDBACK_REPORTS_GENERATED", 10)).extracting(AuditLog.Entry::actor)
-                .containsExactly(w.office, "system", "system");
+                .containsExactly(w.office, "system:feedback", "system:feedback");
     }
 
     @Test

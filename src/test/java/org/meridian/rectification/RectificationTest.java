@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.meridian.appeal.Published;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class RectificationTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
-    @Autowired RectificationService rectification;
+    @Autowired RectificationPlans rectification;
     @Autowired AuditLog audit;
 
     MeridianUser signedIn(String username) {
@@ -49,7 +50,7 @@ class RectificationTest {
     @Test
     void theLowestTierAndFailingIndicatorsQualifyAndNothingElse() throws Exception {
         Published p = new Published(mvc, users, hospitals);
-        List<Candidate> candidates = rectification.candidates(signedIn(p.office), p.evaluationId);
+        List<Candidate> candidates = rectification.candidates(signedIn(p.office).actor(), p.evaluationId);
         assertThat(candidates).extracting(Candidate::code).containsExactly("A2", "A1");
         Candidate a2 = candidates.get(0);
         assertThat(a2.tier()).isEqualTo("D");
@@ -77,19 +78,19 @@ class RectificationTest {
                         .param("channel", "A3").param("title", "A3 整改"))
                 .andExpect(redirectedUrl("/rectification?evaluation=" + p.evaluationId))
                 .andExpect(flash().attribute("flashError", containsString("A3 既不在最低等级")));
-        assertThatThrownBy(() -> rectification.open(office, draft, "A2", "草稿"))
+        assertThatThrownBy(() -> rectification.open(office.actor(), draft, "A2", "草稿"))
                 .isInstanceOf(RectificationRefusedException.class).hasMessageContaining("draft");
-        assertThatThrownBy(() -> rectification.open(office, p.evaluationId, " ", " "))
+        assertThatThrownBy(() -> rectification.open(office.actor(), p.evaluationId, " ", " "))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
-                        .extracting(pr -> pr.field()).containsExactlyInAnyOrder("title", "channel"));
+                        .extracting(pr -> pr.path()).containsExactlyInAnyOrder("title", "channel"));
         mvc.perform(post("/rectification").with(user(office)).with(csrf()).param("evaluationId", "" + p.evaluationId)
                         .param("channel", "A2").param("title", "A2 整改"))
                 .andExpect(redirectedUrlPattern("/rectification/*"));
         mvc.perform(post("/rectification").with(user(office)).with(csrf()).param("evaluationId", "" + p.evaluationId)
                         .param("channel", "A2").param("title", "A2 再次整改"))
                 .andExpect(flash().attribute("flashError", containsString("已有进行中的计划")));
-        assertThat(rectification.search(office, null, 0, 50).total()).isEqualTo(1);
+        assertThat(rectification.search(office.actor(), null, 0, 50).total()).isEqualTo(1);
         // analysts read but do not open
         mvc.perform(post("/rectification").with(user(signedIn(p.analyst))).with(csrf())
                         .param("evaluationId", "" + p.evaluationId).param("channel", "A1").param("title", "x"))
@@ -100,7 +101,7 @@ class RectificationTest {
     void actionsNotesStatusAndTheOverdueListOnTheHomePage() throws Exception {
         Published p = new Published(mvc, users, hospitals);
         MeridianUser office = signedIn(p.office);
-        Plan plan = rectification.open(office, p.evaluationId, "A2", "A2 到诊率整改");
+        Plan plan = rectification.open(office.actor(), p.evaluationId, "A2", "A2 到诊率整改");
         assertThat(plan.grounds()).isEqualTo("tier:D; REFERRAL_VOLUME 20; ARRIVAL_RATE 50");
         mvc.perform(get("/rectification/" + plan.id()).with(user(office)))
                 .andExpect(content().string(containsString("最低等级 D。")))
@@ -112,15 +113,15 @@ class RectificationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("“下周”不是日期")))
                 .andExpect(content().string(containsString("必填")));
-        assertThat(rectification.actions(office, plan.id())).isEmpty();
+        assertThat(rectification.actions(office.actor(), plan.id())).isEmpty();
 
-        String yesterday = rectification.today(p.hospital.id()).minusDays(1).toString();
-        String nextMonth = rectification.today(p.hospital.id()).plusMonths(1).toString();
+        String yesterday = rectification.today(office.actor()).minusDays(1).toString();
+        LocalDate nextMonth = rectification.today(office.actor()).plusMonths(1);
         mvc.perform(post("/rectification/" + plan.id() + "/actions").with(user(office)).with(csrf())
                         .param("description", "每周核对到诊登记").param("owner", "王主任").param("dueDate", yesterday))
                 .andExpect(redirectedUrl("/rectification/" + plan.id()));
-        PlanAction late = rectification.actions(office, plan.id()).get(0);
-        rectification.addAction(office, plan.id(), "培训前台登记流程", "李护士长", nextMonth);
+        PlanAction late = rectification.actions(office.actor(), plan.id()).get(0);
+        rectification.addAction(office.actor(), plan.id(), new NewAction("培训前台登记流程", "李护士长", nextMonth));
 
         // the overdue action is on the home page of the office and of channel A2, not of channel A1
         for (String who : List.of(p.office, p.analyst, p.userA2)) {
@@ -148,23 +149,23 @@ class RectificationTest {
                         .with(csrf()))
                 .andExpect(flash().attribute("flash", containsString("已标记完成")));
         mvc.perform(post("/rectification/" + plan.id() + "/actions").with(user(channel)).with(csrf())
-                        .param("description", "x").param("owner", "y").param("dueDate", nextMonth))
+                        .param("description", "x").param("owner", "y").param("dueDate", nextMonth.toString()))
                 .andExpect(status().isForbidden());
-        assertThat(rectification.overdue(office, 10)).isEmpty();
-        assertThat(rectification.notes(office, plan.id())).extracting(Note::writtenBy).containsExactly(p.userA2);
+        assertThat(rectification.overdue(office.actor(), 10)).isEmpty();
+        assertThat(rectification.notes(office.actor(), plan.id())).extracting(Note::writtenBy).containsExactly(p.userA2);
 
         // status: not done while an action is open; cancelling needs a reason
-        assertThatThrownBy(() -> rectification.changeStatus(office, plan.id(), "DONE", null))
+        assertThatThrownBy(() -> rectification.changeStatus(office.actor(), plan.id(), PlanStatus.DONE, null))
                 .isInstanceOf(RectificationRefusedException.class).hasMessageContaining("1 open action");
-        assertThatThrownBy(() -> rectification.changeStatus(office, plan.id(), "CANCELLED", " "))
+        assertThatThrownBy(() -> rectification.changeStatus(office.actor(), plan.id(), PlanStatus.CANCELLED, " "))
                 .isInstanceOf(InvalidInputException.class);
-        rectification.changeStatus(office, plan.id(), "IN_PROGRESS", null);
-        assertThatThrownBy(() -> rectification.changeStatus(office, plan.id(), "OPEN", null))
+        rectification.changeStatus(office.actor(), plan.id(), PlanStatus.IN_PROGRESS, null);
+        assertThatThrownBy(() -> rectification.changeStatus(office.actor(), plan.id(), PlanStatus.OPEN, null))
                 .isInstanceOf(RectificationRefusedException.class);
-        rectification.completeAction(office, plan.id(), rectification.actions(office, plan.id()).stream()
+        rectification.completeAction(office.actor(), plan.id(), rectification.actions(office.actor(), plan.id()).stream()
                 .filter(a -> !a.done()).findFirst().orElseThrow().id());
-        assertThat(rectification.changeStatus(office, plan.id(), "DONE", null).status()).isEqualTo(PlanStatus.DONE);
-        assertThatThrownBy(() -> rectification.addAction(office, plan.id(), "更多", "某人", nextMonth))
+        assertThat(rectification.changeStatus(office.actor(), plan.id(), PlanStatus.DONE, null).status()).isEqualTo(PlanStatus.DONE);
+        assertThatThrownBy(() -> rectification.addAction(office.actor(), plan.id(), new NewAction("更多", "某人", nextMonth)))
                 .isInstanceOf(RectificationRefusedException.class);
         assertThat(audit.recent(p.hospital.id(), "RECTIFICATION_", 20)).extracting(AuditLog.Entry::action)
                 .contains("RECTIFICATION_PLAN_OPENED", "RECTIFICATION_ACTION_ADDED", "RECTIFICATION_ACTION_DONE",

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.meridian.appeal.Appeal;
-import org.meridian.appeal.AppealService;
+import org.meridian.appeal.AppealProcedure;
 import org.meridian.appeal.AppealSettings;
 import org.meridian.appeal.AppealStatus;
 import org.meridian.appeal.Attachment;
@@ -19,10 +19,9 @@ import org.meridian.appeal.Correction;
 import org.meridian.appeal.Decision;
 import org.meridian.appeal.NewAppeal;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,9 +48,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/appeals")
 class AppealApi {
 
-    private final AppealService appeals;
+    private final AppealProcedure appeals;
 
-    AppealApi(AppealService appeals) {
+    AppealApi(AppealProcedure appeals) {
         this.appeals = appeals;
     }
 
@@ -83,24 +82,23 @@ class AppealApi {
     record SettingsRequest(Integer filingDays, Integer reviewDays) {
     }
 
-    private AppealView view(MeridianUser user, Appeal a) {
+    private AppealView view(Actor actor, Appeal a) {
         return new AppealView(a.id(), a.evaluationId(), a.period(), a.unitType(), a.evaluationVersion(),
                 a.channelCode(), a.channelName(), a.indicator(), a.contestedValue(), a.contestedScore(), a.statement(),
                 a.status(), a.filedAt(), a.filedBy(), a.filingDeadline(), a.reviewDue(),
                 a.overdueAt(appeals.currentTime()), a.reviewStartedAt(), a.reviewStartedBy(), a.decidedAt(),
                 a.decidedBy(), a.decisionReason(), a.correctedEvaluationId(),
-                appeals.attachments(user, a.id()).stream().map(AttachmentView::of).toList(),
-                appeals.corrections(user, a.id()));
+                appeals.attachments(actor, a.id()).stream().map(AttachmentView::of).toList(),
+                appeals.corrections(actor, a.id()));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    Paged<AppealView> list(@RequestParam(required = false) String status,
+    Paged<AppealView> list(Actor actor, @RequestParam(required = false) String status,
                            @RequestParam(required = false) Long evaluationId,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        MeridianUser user = CurrentUser.require();
-        return appeals.search(user, status(status), evaluationId, page, size).map(a -> view(user, a));
+        return appeals.search(actor, status(status), evaluationId, page, size).map(a -> view(actor, a));
     }
 
     static AppealStatus status(String text) {
@@ -110,45 +108,43 @@ class AppealApi {
         try {
             return AppealStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(InputProblem.of("status", "appeal.error.status", text));
+            throw new InvalidInputException("appeal", Problem.of("status", "appeal.error.status", text));
         }
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    AppealView one(@PathVariable long id) {
-        MeridianUser user = CurrentUser.require();
-        return view(user, appeals.get(user, id));
+    AppealView one(Actor actor, @PathVariable long id) {
+        return view(actor, appeals.get(actor, id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    ResponseEntity<AppealView> file(@RequestBody(required = false) FileRequest body) {
+    ResponseEntity<AppealView> file(Actor actor, @RequestBody(required = false) FileRequest body) {
         FileRequest b = body == null ? new FileRequest(null, null, null, null) : body;
-        MeridianUser user = CurrentUser.require();
-        Appeal a = appeals.file(user, new NewAppeal(b.evaluationId(), b.channel(), b.indicator(), b.statement()),
+        Appeal a = appeals.file(actor, new NewAppeal(b.evaluationId(), b.channel(), b.indicator(), b.statement()),
                 List.of());
-        return ResponseEntity.created(URI.create("/api/v1/appeals/" + a.id())).body(view(user, a));
+        return ResponseEntity.created(URI.create("/api/v1/appeals/" + a.id())).body(view(actor, a));
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    ResponseEntity<AttachmentView> attach(@PathVariable long id,
+    ResponseEntity<AttachmentView> attach(Actor actor, @PathVariable long id,
                                           @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException(InputProblem.of("file", "appeal.error.required"));
+            throw new InvalidInputException("appeal", Problem.of("file", "appeal.error.required"));
         }
-        Attachment a = appeals.attach(CurrentUser.require(), id,
-                new AppealService.Upload(file.getOriginalFilename(), file.getBytes()));
+        Attachment a = appeals.attach(actor, id,
+                new AppealProcedure.Upload(file.getOriginalFilename(), file.getBytes()));
         return ResponseEntity.created(URI.create("/api/v1/appeals/" + id + "/attachments/" + a.id()))
                 .body(AttachmentView.of(a));
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
-        return download(appeals.attachment(CurrentUser.require(), id, attachmentId));
+    ResponseEntity<byte[]> download(Actor actor, @PathVariable long id, @PathVariable long attachmentId) {
+        return download(appeals.attachment(actor, id, attachmentId));
     }
 
     /** The file as an attachment download with its stored type and name. */
@@ -162,42 +158,40 @@ class AppealApi {
 
     @PostMapping("/{id}/review")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    AppealView review(@PathVariable long id) {
-        MeridianUser user = CurrentUser.require();
-        return view(user, appeals.startReview(user, id));
+    AppealView review(Actor actor, @PathVariable long id) {
+        return view(actor, appeals.startReview(actor, id));
     }
 
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    AppealView decide(@PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+    AppealView decide(Actor actor, @PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
         DecisionRequest b = body == null ? new DecisionRequest(null, null, null, null) : body;
-        MeridianUser user = CurrentUser.require();
         String d = b.decision() == null ? "" : b.decision().strip().toUpperCase(Locale.ROOT);
         if (!d.equals("UPHOLD") && !d.equals("REJECT")) {
-            List<InputProblem> problems = new ArrayList<>();
-            problems.add(InputProblem.of("decision", "appeal.error.decision", String.valueOf(b.decision())));
+            List<Problem> problems = new ArrayList<>();
+            problems.add(Problem.of("decision", "appeal.error.decision", String.valueOf(b.decision())));
             if (b.reason() == null || b.reason().isBlank()) {
-                problems.add(InputProblem.of("reason", "appeal.error.reasonRequired"));
+                problems.add(Problem.of("reason", "appeal.error.reasonRequired"));
             }
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("appeal", problems);
         }
         List<Decision.EventVoid> voids = b.voids() == null ? List.of()
                 : b.voids().stream().map(v -> v == null ? new Decision.EventVoid(null, null)
                         : new Decision.EventVoid(v.eventId(), v.reason())).toList();
         Decision decision = new Decision(d.equals("UPHOLD"), b.reason(), voids, CorrectedEvents.read(b.events()));
-        return view(user, appeals.decide(user, id, decision));
+        return view(actor, appeals.decide(actor, id, decision));
     }
 
     @GetMapping("/settings")
     @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
-    AppealSettings settings() {
-        return appeals.settings(CurrentUser.hospitalId());
+    AppealSettings settings(Actor actor) {
+        return appeals.settings(actor);
     }
 
     @PutMapping("/settings")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    AppealSettings saveSettings(@RequestBody(required = false) SettingsRequest body) {
+    AppealSettings saveSettings(Actor actor, @RequestBody(required = false) SettingsRequest body) {
         SettingsRequest b = body == null ? new SettingsRequest(null, null) : body;
-        return appeals.saveSettings(CurrentUser.require(), b.filingDays(), b.reviewDays());
+        return appeals.saveSettings(actor, b.filingDays(), b.reviewDays());
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.appeal.Appeal;
-import org.meridian.appeal.AppealRefusedException;
-import org.meridian.appeal.AppealService;
+import org.meridian.appeal.AppealProcedure;
 import org.meridian.appeal.AppealStatus;
 import org.meridian.appeal.Attachment;
+import org.meridian.appeal.AppealVisibility;
 import org.meridian.appeal.AttachmentPolicy;
 import org.meridian.appeal.CorrectedEvents;
 import org.meridian.appeal.Decision;
@@ -27,9 +27,13 @@ import org.meridian.evaluation.EvaluationNotFoundException;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.evaluation.UnitScorecard;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.FourEyes;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.MeridianException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -37,7 +41,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The appeal pages: the list (a channel user sees its own channel's), filing an appeal on an indicator of a
+ * The appeal pages: the list (a channel actor sees its own channel's), filing an appeal on an indicator of a
  * published scorecard with a file, one appeal with its deadlines, files, review and decision (the office, never the
  * filer), the corrections and the new evaluation version an upheld appeal led to.
  */
@@ -59,13 +62,13 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
 class AppealPages {
 
-    private final AppealService appeals;
+    private final AppealProcedure appeals;
     private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    AppealPages(AppealService appeals, EvaluationResults evaluations, ChannelRegistry channels,
+    AppealPages(AppealProcedure appeals, EvaluationResults evaluations, ChannelRegistry channels,
                 MessageSource messages, JsonMapper json) {
         this.appeals = appeals;
         this.evaluations = evaluations;
@@ -82,63 +85,63 @@ class AppealPages {
     record DecisionForm(String decision, String reason, String voids, String events) {
     }
 
-    private static boolean filer(MeridianUser user) {
-        return AppealService.office(user) || user.hasRole(org.meridian.shared.security.Role.CHANNEL_USER);
+    private static boolean filer(Actor actor) {
+        return AppealVisibility.files(actor);
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal MeridianUser user, @RequestParam(required = false) String status,
+    String list(Actor actor, @RequestParam(required = false) String status,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         AppealStatus s = null;
         if (status != null && !status.isBlank()) {
             s = Arrays.stream(AppealStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
         }
-        Paged<Appeal> found = appeals.search(user, s, null, Math.max(page, 0), Paged.DEFAULT_SIZE);
-        model.addAttribute("activeNav", nav(user));
+        Paged<Appeal> found = appeals.search(actor, s, null, Math.max(page, 0), Paged.DEFAULT_SIZE);
+        model.addAttribute("activeNav", nav(actor));
         model.addAttribute("appeals", found);
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("statuses", AppealStatus.values());
         model.addAttribute("now", appeals.currentTime());
-        model.addAttribute("canFile", filer(user));
-        model.addAttribute("isOffice", AppealService.office(user));
-        model.addAttribute("published", evaluations.search(user.actor(), null, null, 0, 200).items().stream()
+        model.addAttribute("canFile", filer(actor));
+        model.addAttribute("isOffice", AppealVisibility.office(actor));
+        model.addAttribute("published", evaluations.search(actor, null, null, 0, 200).items().stream()
                 .filter(Evaluation::published).toList());
-        model.addAttribute("ownChannel", ownChannelCode(user));
-        model.addAttribute("settings", appeals.settings(user.hospitalId()));
+        model.addAttribute("ownChannel", ownChannelCode(actor));
+        model.addAttribute("settings", appeals.settings(actor));
         return "appeals/list";
     }
 
-    private static String nav(MeridianUser user) {
-        return EvaluationVisibility.seesAll(user.actor()) ? "appeals" : "appeals-channel";
+    private static String nav(Actor actor) {
+        return EvaluationVisibility.seesAll(actor) ? "appeals" : "appeals-channel";
     }
 
-    private String ownChannelCode(MeridianUser user) {
-        return user.channelId() == null ? null
-                : channels.find(user.actor(), user.channelId()).map(c -> c.code()).orElse(null);
+    private String ownChannelCode(Actor actor) {
+        return actor.channelId() == null ? null
+                : channels.find(actor, actor.channelId()).map(c -> c.code()).orElse(null);
     }
 
     // ---- filing -------------------------------------------------------------------------------
 
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    String newAppeal(@AuthenticationPrincipal MeridianUser user, @RequestParam long evaluation,
+    String newAppeal(Actor actor, @RequestParam long evaluation,
                      @RequestParam(required = false) String channel, Model model, Locale locale) {
-        String code = AppealService.office(user) ? channel : ownChannelCode(user);
-        return form(user, evaluation, code == null ? "" : code.strip(), "", "", Map.of(), null, model, locale);
+        String code = AppealVisibility.office(actor) ? channel : ownChannelCode(actor);
+        return form(actor, evaluation, code == null ? "" : code.strip(), "", "", Map.of(), null, model, locale);
     }
 
-    private String form(MeridianUser user, long evaluationId, String channel, String indicator, String statement,
+    private String form(Actor actor, long evaluationId, String channel, String indicator, String statement,
                         Map<String, String> errors, String refusal, Model model, Locale locale) {
-        Evaluation e = evaluations.get(user.actor(), evaluationId);
+        Evaluation e = evaluations.get(actor, evaluationId);
         List<LineChoice> lines = new ArrayList<>();
         Optional<UnitScorecard> card = channel.isBlank() ? Optional.empty()
-                : evaluations.scorecard(user.actor(), e.id(), channel);
+                : evaluations.scorecard(actor, e.id(), channel);
         card.ifPresent(c -> c.indicators().forEach(l -> lines.add(new LineChoice(l.code(), four(l.value()),
                 four(l.score())))));
-        model.addAttribute("activeNav", nav(user));
+        model.addAttribute("activeNav", nav(actor));
         model.addAttribute("evaluation", e);
-        model.addAttribute("deadline", appeals.filingDeadline(user.hospitalId(), e).orElse(null));
-        model.addAttribute("deadlinePassed", appeals.filingDeadline(user.hospitalId(), e)
+        model.addAttribute("deadline", appeals.filingDeadline(actor, e).orElse(null));
+        model.addAttribute("deadlinePassed", appeals.filingDeadline(actor, e)
                 .map(d -> appeals.currentTime().isAfter(d)).orElse(false));
         model.addAttribute("channel", channel);
         model.addAttribute("card", card.orElse(null));
@@ -147,7 +150,7 @@ class AppealPages {
         model.addAttribute("statement", statement);
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);
-        model.addAttribute("isOffice", AppealService.office(user));
+        model.addAttribute("isOffice", AppealVisibility.office(actor));
         model.addAttribute("maxMb", AttachmentPolicy.MAX_BYTES / 1024 / 1024);
         model.addAttribute("maxFiles", AttachmentPolicy.MAX_FILES);
         return "appeals/new";
@@ -155,52 +158,52 @@ class AppealPages {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    String file(@AuthenticationPrincipal MeridianUser user, @RequestParam long evaluationId,
+    String file(Actor actor, @RequestParam long evaluationId,
                 @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String indicator,
                 @RequestParam(defaultValue = "") String statement,
                 @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model, Locale locale,
                 RedirectAttributes redirect) throws IOException {
-        String code = AppealService.office(user) ? channel : Optional.ofNullable(ownChannelCode(user)).orElse("");
-        List<AppealService.Upload> uploads = new ArrayList<>();
+        String code = AppealVisibility.office(actor) ? channel : Optional.ofNullable(ownChannelCode(actor)).orElse("");
+        List<AppealProcedure.Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (MultipartFile f : files) {
                 if (f != null && !f.isEmpty()) {
-                    uploads.add(new AppealService.Upload(f.getOriginalFilename(), f.getBytes()));
+                    uploads.add(new AppealProcedure.Upload(f.getOriginalFilename(), f.getBytes()));
                 }
             }
         }
         try {
-            Appeal a = appeals.file(user, new NewAppeal(evaluationId, code, indicator, statement), uploads);
+            Appeal a = appeals.file(actor, new NewAppeal(evaluationId, code, indicator, statement), uploads);
             redirect.addFlashAttribute("flash", messages.getMessage("appeal.flash.filed", new Object[] {a.id()},
                     locale));
             return "redirect:/appeals/" + a.id();
         } catch (InvalidInputException e) {
-            return form(user, evaluationId, code, indicator, statement, messagesOf(e.problems(), locale), null, model,
+            return form(actor, evaluationId, code, indicator, statement, messagesOf(e.problems(), locale), null, model,
                     locale);
-        } catch (AppealRefusedException e) {
-            return form(user, evaluationId, code, indicator, statement, Map.of(), refusal(e, locale), model, locale);
+        } catch (RefusedException | ConflictException e) {
+            return form(actor, evaluationId, code, indicator, statement, Map.of(), refusal(e, locale), model, locale);
         }
     }
 
     // ---- one appeal ---------------------------------------------------------------------------
 
     @GetMapping("/{id}")
-    String detail(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Model model, Locale locale) {
-        return detailPage(user, id, new DecisionForm("UPHOLD", "", "", ""), Map.of(), model, locale);
+    String detail(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        return detailPage(actor, id, new DecisionForm("UPHOLD", "", "", ""), Map.of(), model, locale);
     }
 
-    private String detailPage(MeridianUser user, long id, DecisionForm form, Map<String, String> errors, Model model,
+    private String detailPage(Actor actor, long id, DecisionForm form, Map<String, String> errors, Model model,
                               Locale locale) {
-        Appeal a = appeals.get(user, id);
-        model.addAttribute("activeNav", nav(user));
+        Appeal a = appeals.get(actor, id);
+        model.addAttribute("activeNav", nav(actor));
         model.addAttribute("appeal", a);
         model.addAttribute("overdue", a.overdueAt(appeals.currentTime()));
-        model.addAttribute("attachments", appeals.attachments(user, id));
-        model.addAttribute("corrections", appeals.corrections(user, id));
-        model.addAttribute("isOffice", AppealService.office(user));
-        model.addAttribute("canDecide", AppealService.office(user) && !a.filedBy().equals(user.getUsername()));
-        model.addAttribute("canAttach", filer(user) && a.status().open());
-        model.addAttribute("seesEvaluations", EvaluationVisibility.seesAll(user.actor()));
+        model.addAttribute("attachments", appeals.attachments(actor, id));
+        model.addAttribute("corrections", appeals.corrections(actor, id));
+        model.addAttribute("isOffice", AppealVisibility.office(actor));
+        model.addAttribute("canDecide", AppealVisibility.office(actor) && FourEyes.allows(a.filedBy(), actor));
+        model.addAttribute("canAttach", filer(actor) && a.status().open());
+        model.addAttribute("seesEvaluations", EvaluationVisibility.seesAll(actor));
         model.addAttribute("contestedValue", four(a.contestedValue()));
         model.addAttribute("contestedScore", four(a.contestedScore()));
         model.addAttribute("form", form);
@@ -210,13 +213,13 @@ class AppealPages {
         String correctedScore = null;
         if (a.correctedEvaluationId() != null) {
             try {
-                corrected = evaluations.get(user.actor(), a.correctedEvaluationId());
-                Optional<UnitScorecard.Line> line = evaluations.scorecard(user.actor(), corrected.id(), a.channelCode())
+                corrected = evaluations.get(actor, a.correctedEvaluationId());
+                Optional<UnitScorecard.Line> line = evaluations.scorecard(actor, corrected.id(), a.channelCode())
                         .flatMap(c -> c.indicators().stream().filter(l -> l.code().equals(a.indicator())).findFirst());
                 correctedValue = line.map(l -> four(l.value())).orElse(null);
                 correctedScore = line.map(l -> four(l.score())).orElse(null);
             } catch (EvaluationNotFoundException e) {
-                corrected = null; // a draft the channel user may not see yet
+                corrected = null; // a draft the channel actor may not see yet
             }
         }
         model.addAttribute("corrected", corrected);
@@ -226,9 +229,9 @@ class AppealPages {
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    ResponseEntity<byte[]> download(Actor actor, @PathVariable long id,
                                     @PathVariable long attachmentId) {
-        Attachment.File f = appeals.attachment(user, id, attachmentId);
+        Attachment.File f = appeals.attachment(actor, id, attachmentId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.attachment().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -238,18 +241,18 @@ class AppealPages {
 
     @PostMapping("/{id}/attachments")
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    String attach(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    String attach(Actor actor, @PathVariable long id,
                   @RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
                   RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException(InputProblem.of("file", "appeal.error.required"));
+                throw new InvalidInputException("appeal", Problem.of("file", "appeal.error.required"));
             }
-            appeals.attach(user, id, new AppealService.Upload(file.getOriginalFilename(), file.getBytes()));
+            appeals.attach(actor, id, new AppealProcedure.Upload(file.getOriginalFilename(), file.getBytes()));
             redirect.addFlashAttribute("flash", messages.getMessage("appeal.flash.attached", null, locale));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", String.join(" ", messagesOf(e.problems(), locale).values()));
-        } catch (AppealRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/appeals/" + id;
@@ -257,12 +260,12 @@ class AppealPages {
 
     @PostMapping("/{id}/review")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String review(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale,
+    String review(Actor actor, @PathVariable long id, Locale locale,
                   RedirectAttributes redirect) {
         try {
-            appeals.startReview(user, id);
+            appeals.startReview(actor, id);
             redirect.addFlashAttribute("flash", messages.getMessage("appeal.flash.review", null, locale));
-        } catch (AppealRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/appeals/" + id;
@@ -270,7 +273,7 @@ class AppealPages {
 
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String decide(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, DecisionForm form, Model model,
+    String decide(Actor actor, @PathVariable long id, DecisionForm form, Model model,
                   Locale locale, RedirectAttributes redirect) {
         DecisionForm f = new DecisionForm(form.decision() == null ? "UPHOLD" : form.decision(),
                 nz(form.reason()), nz(form.voids()), nz(form.events()));
@@ -278,14 +281,14 @@ class AppealPages {
             boolean upheld = !"REJECT".equals(f.decision());
             Decision d = upheld ? Decision.uphold(f.reason(), voids(f.voids()), CorrectedEvents.parse(f.events(), json))
                     : new Decision(false, f.reason(), voids(f.voids()), CorrectedEvents.parse(f.events(), json));
-            Appeal a = appeals.decide(user, id, d);
+            Appeal a = appeals.decide(actor, id, d);
             redirect.addFlashAttribute("flash", messages.getMessage(upheld ? "appeal.flash.upheld"
                     : "appeal.flash.rejected", new Object[] {a.correctedEvaluationId()}, locale));
             return "redirect:/appeals/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", messages.getMessage("appeal.error.decisionRefused", null, locale));
-            return detailPage(user, id, f, messagesOf(e.problems(), locale), model, locale);
-        } catch (AppealRefusedException e) {
+            return detailPage(actor, id, f, messagesOf(e.problems(), locale), model, locale);
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
             return "redirect:/appeals/" + id;
         }
@@ -309,17 +312,18 @@ class AppealPages {
         return out;
     }
 
-    private String refusal(AppealRefusedException e, Locale locale) {
-        return e.message(messages, locale);
+    /** The refusal in the reader's language, the same sentence the API answers. */
+    private String refusal(MeridianException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
     }
 
     /** Field → message; problems of the same field (e.g. two bad events) are joined. */
-    private Map<String, String> messagesOf(List<InputProblem> problems, Locale locale) {
+    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (InputProblem p : problems) {
-            String field = p.field().startsWith("voids[") ? "voids" : p.field().startsWith("events[") ? "events"
-                    : p.field();
-            String text = (field.equals(p.field()) ? "" : p.field() + ": ")
+        for (Problem p : problems) {
+            String field = p.path().startsWith("voids[") ? "voids" : p.path().startsWith("events[") ? "events"
+                    : p.path();
+            String text = (field.equals(p.path()) ? "" : p.path() + ": ")
                     + messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
             m.merge(field, text, (a, b) -> a + " " + b);
         }

@@ -10,14 +10,15 @@ import org.meridian.feedback.DeliveryStatus;
 import org.meridian.feedback.FeedbackReport;
 import org.meridian.feedback.FeedbackReports;
 import org.meridian.feedback.FeedbackRules;
+import org.meridian.feedback.FeedbackVisibility;
 import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.ReportContent;
 import org.meridian.feedback.ReportPdf;
 import org.meridian.feedback.RuleDraft;
 import org.meridian.feedback.SuggestionRule;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Feedback reports and suggestion rules over the API (additions to api.md, documented in docs/feedback.md).
- * Reports: a channel user reads its own channel's (the first read of one records the view) and acknowledges
+ * Reports: a channel actor reads its own channel's (the first read of one records the view) and acknowledges
  * them; ANALYST and above read every report of an evaluation; CHANNEL_MANAGER and above generate missing
  * reports and keep the rules.
  */
@@ -74,39 +74,39 @@ class FeedbackApi {
 
     @GetMapping("/api/v1/feedback-reports")
     @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
-    Map<String, Object> list(@AuthenticationPrincipal MeridianUser user,
+    Map<String, Object> list(Actor actor,
                              @RequestParam(required = false) Long evaluationId,
                              @RequestParam(required = false) String status) {
         boolean unacknowledged = false;
         if (status != null && !status.isBlank()) {
             if (!"unacknowledged".equals(status)) {
-                throw new InvalidInputException(InputProblem.of("status", "feedback.error.status", status));
+                throw new InvalidInputException("feedback", Problem.of("status", "feedback.error.status", status));
             }
             unacknowledged = true;
         }
         List<FeedbackReport> found;
         if (evaluationId != null) {
-            found = reports.ofEvaluation(user, evaluationId, unacknowledged);
-        } else if (FeedbackReports.office(user)) {
-            throw new InvalidInputException(InputProblem.of("evaluationId", "feedback.error.required"));
+            found = reports.ofEvaluation(actor, evaluationId, unacknowledged);
+        } else if (FeedbackVisibility.office(actor)) {
+            throw new InvalidInputException("feedback", Problem.of("evaluationId", "feedback.error.required"));
         } else {
             boolean only = unacknowledged;
-            found = reports.mine(user).stream().filter(r -> !only || r.acknowledgedAt() == null).toList();
+            found = reports.mine(actor).stream().filter(r -> !only || r.acknowledgedAt() == null).toList();
         }
         return Map.of("items", found.stream().map(ReportSummary::of).toList(), "total", found.size());
     }
 
     @GetMapping("/api/v1/feedback-reports/{id}")
     @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
-    ReportDetail get(@AuthenticationPrincipal MeridianUser user, @PathVariable long id) {
-        FeedbackReport r = reports.open(user, id);
+    ReportDetail get(Actor actor, @PathVariable long id) {
+        FeedbackReport r = reports.open(actor, id);
         return new ReportDetail(ReportSummary.of(r), ReportContentJson.of(r.content()));
     }
 
     @GetMapping("/api/v1/feedback-reports/{id}/pdf")
     @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale) {
-        ReportPdf.PdfFile file = pdf.render(user, id, locale);
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long id, Locale locale) {
+        ReportPdf.PdfFile file = pdf.render(actor, id, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.name()).build().toString())
@@ -115,16 +115,16 @@ class FeedbackApi {
 
     @PostMapping("/api/v1/feedback-reports/{id}/acknowledge")
     @PreAuthorize("hasRole('CHANNEL_USER')")
-    ReportSummary acknowledge(@AuthenticationPrincipal MeridianUser user, @PathVariable long id) {
-        return ReportSummary.of(reports.acknowledge(user, id));
+    ReportSummary acknowledge(Actor actor, @PathVariable long id) {
+        return ReportSummary.of(reports.acknowledge(actor, id));
     }
 
     @PostMapping("/api/v1/evaluations/{evaluationId}/feedback-reports")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    Map<String, Object> generate(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId) {
-        int made = reports.generate(user.hospitalId(), user.getUsername(), evaluationId);
+    Map<String, Object> generate(Actor actor, @PathVariable long evaluationId) {
+        int made = reports.generate(actor, evaluationId);
         return Map.of("evaluationId", evaluationId, "generated", made,
-                "reports", reports.ofEvaluation(user, evaluationId, false).size());
+                "reports", reports.ofEvaluation(actor, evaluationId, false).size());
     }
 
     // ---- rules ---------------------------------------------------------------------------------
@@ -139,25 +139,25 @@ class FeedbackApi {
 
     @GetMapping("/api/v1/feedback-rules")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    Map<String, Object> rules(@AuthenticationPrincipal MeridianUser user) {
-        List<SuggestionRule> all = rules.all(user.hospitalId());
+    Map<String, Object> rules(Actor actor) {
+        List<SuggestionRule> all = rules.all(actor);
         return Map.of("items", all, "total", all.size());
     }
 
     @PostMapping("/api/v1/feedback-rules")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ResponseEntity<SuggestionRule> create(@AuthenticationPrincipal MeridianUser user, @RequestBody RuleBody body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(rules.create(user, body.draft()));
+    ResponseEntity<SuggestionRule> create(Actor actor, @RequestBody RuleBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(rules.create(actor, body.draft()));
     }
 
     @PutMapping("/api/v1/feedback-rules/{id}")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    SuggestionRule update(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    SuggestionRule update(Actor actor, @PathVariable long id,
                           @RequestBody RuleBody body) {
-        rules.get(user.hospitalId(), id);
-        SuggestionRule r = rules.update(user, id, body.draft());
+        rules.get(actor, id);
+        SuggestionRule r = rules.update(actor, id, body.draft());
         if (body.enabled() != null) {
-            r = rules.setEnabled(user, id, body.enabled());
+            r = rules.setEnabled(actor, id, body.enabled());
         }
         return r;
     }

@@ -10,17 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.evaluation.Evaluation;
-import org.meridian.evaluation.EvaluationConflictException;
-import org.meridian.evaluation.EvaluationNotFoundException;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.feedback.FeedbackReport;
-import org.meridian.feedback.FeedbackReportNotFoundException;
 import org.meridian.feedback.FeedbackReports;
+import org.meridian.feedback.FeedbackVisibility;
 import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.ReportContent;
 import org.meridian.feedback.ReportPdf;
 import org.meridian.feedback.ReportSheet;
-import org.meridian.shared.security.MeridianUser;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.NotFoundException;
+import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +31,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The feedback pages: for the office (ANALYST and above) the published evaluations with how far their reports
  * reached the channels, and per evaluation each channel's report with its delivery status (filterable to the
- * unacknowledged); for a channel's own user its reports. The report page {@code /feedback/reports/{id}} and its
- * PDF are the same for both; a channel user's first opening records the view, and only the channel's user
+ * unacknowledged); for a channel's own actor its reports. The report page {@code /feedback/reports/{id}} and its
+ * PDF are the same for both; a channel actor's first opening records the view, and only the channel's actor
  * acknowledges it.
  */
 @Controller
@@ -80,71 +81,79 @@ class FeedbackPages {
     }
 
     @GetMapping
-    String index(@AuthenticationPrincipal MeridianUser user, Model model) {
+    String index(Actor actor, Model model) {
         model.addAttribute("activeNav", "feedback");
-        model.addAttribute("office", FeedbackReports.office(user));
-        model.addAttribute("deliveries", reports.deliveries(user));
-        ZoneId zone = zone(user);
-        model.addAttribute("mine", reports.mine(user).stream().map(r -> row(r, zone)).toList());
-        model.addAttribute("manager", manager(user));
+        model.addAttribute("office", FeedbackVisibility.office(actor));
+        model.addAttribute("deliveries", reports.deliveries(actor));
+        ZoneId zone = zone(actor);
+        model.addAttribute("mine", reports.mine(actor).stream().map(r -> row(r, zone)).toList());
+        model.addAttribute("manager", manager(actor));
         return "feedback/index";
     }
 
     @GetMapping("/evaluations/{evaluationId}")
     @PreAuthorize("hasRole('ANALYST')")
-    String ofEvaluation(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId,
+    String ofEvaluation(Actor actor, @PathVariable long evaluationId,
                         @RequestParam(defaultValue = "") String status, Model model) {
-        Evaluation e = evaluations.get(user.actor(), evaluationId);
+        Evaluation e = evaluations.get(actor, evaluationId);
         boolean unacknowledged = "unacknowledged".equals(status);
-        ZoneId zone = zone(user);
-        List<ReportRow> rows = reports.ofEvaluation(user, evaluationId, unacknowledged).stream()
+        ZoneId zone = zone(actor);
+        List<ReportRow> rows = reports.ofEvaluation(actor, evaluationId, unacknowledged).stream()
                 .map(r -> row(r, zone)).toList();
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("evaluation", e);
         model.addAttribute("rows", rows);
         model.addAttribute("status", unacknowledged ? "unacknowledged" : "");
-        model.addAttribute("generated", reports.ofEvaluation(user, evaluationId, false).size());
-        model.addAttribute("manager", manager(user));
+        model.addAttribute("generated", reports.ofEvaluation(actor, evaluationId, false).size());
+        model.addAttribute("manager", manager(actor));
         return "feedback/evaluation";
     }
 
     @PostMapping("/evaluations/{evaluationId}/generate")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String generate(@AuthenticationPrincipal MeridianUser user, @PathVariable long evaluationId,
+    String generate(Actor actor, @PathVariable long evaluationId,
                     RedirectAttributes redirect) {
-        evaluations.get(user.actor(), evaluationId);
+        evaluations.get(actor, evaluationId);
         try {
-            int made = reports.generate(user.hospitalId(), user.getUsername(), evaluationId);
+            int made = reports.generate(actor, evaluationId);
             redirect.addFlashAttribute("successKey", "feedback.flash.generated");
             redirect.addFlashAttribute("successArg", made);
-        } catch (EvaluationConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("errorKey", "feedback.error.draft");
         }
         return "redirect:/feedback/evaluations/" + evaluationId;
     }
 
     @GetMapping("/reports/{id}")
-    String report(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Model model, Locale locale) {
-        FeedbackReport r = reports.open(user, id);
+    String report(Actor actor, @PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
+        FeedbackReport r;
+        try {
+            r = reports.open(actor, id);
+        } catch (NotFoundException e) {
+            // the module's own "not found" page, kept for the browser (docs/development.md, Errors)
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("activeNav", "feedback");
+            return "feedback/not-found";
+        }
         boolean english = "en".equals(locale.getLanguage());
         ReportContent c = r.content();
-        ZoneId zone = zone(user);
+        ZoneId zone = zone(actor);
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("report", r);
         model.addAttribute("row", row(r, zone));
         model.addAttribute("reportContent", c);
         model.addAttribute("sheet", ReportSheet.of(c, english));
         model.addAttribute("publishedAt", time(c.publishedAt(), zone));
-        model.addAttribute("office", FeedbackReports.office(user));
-        model.addAttribute("canAcknowledge", FeedbackReports.channelUser(user) && r.acknowledgedAt() == null);
+        model.addAttribute("office", FeedbackVisibility.office(actor));
+        model.addAttribute("canAcknowledge", FeedbackVisibility.channelUser(actor) && r.acknowledgedAt() == null);
         model.addAttribute("trend", json.writeValueAsString(trend(c, messages.getMessage("feedback.total", null,
                 locale))));
         return "feedback/report";
     }
 
     @GetMapping("/reports/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Locale locale) {
-        ReportPdf.PdfFile file = pdf.render(user, id, locale);
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long id, Locale locale) {
+        ReportPdf.PdfFile file = pdf.render(actor, id, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.name()).build().toString())
@@ -153,18 +162,11 @@ class FeedbackPages {
 
     @PostMapping("/reports/{id}/acknowledge")
     @PreAuthorize("hasRole('CHANNEL_USER')")
-    String acknowledge(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    String acknowledge(Actor actor, @PathVariable long id,
                        RedirectAttributes redirect) {
-        reports.acknowledge(user, id);
+        reports.acknowledge(actor, id);
         redirect.addFlashAttribute("successKey", "feedback.flash.acknowledged");
         return "redirect:/feedback/reports/" + id;
-    }
-
-    @ExceptionHandler({FeedbackReportNotFoundException.class, EvaluationNotFoundException.class})
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("activeNav", "feedback");
-        return "feedback/not-found";
     }
 
     @ExceptionHandler(PdfFontMissingException.class)
@@ -198,16 +200,16 @@ class FeedbackPages {
         return o;
     }
 
-    private ZoneId zone(MeridianUser user) {
-        return hospitals.find(user.hospitalId()).map(h -> h.timeZone()).orElse(ZoneId.of("Asia/Shanghai"));
+    private ZoneId zone(Actor actor) {
+        return hospitals.find(actor.hospitalId()).map(h -> h.timeZone()).orElse(ZoneId.of("Asia/Shanghai"));
     }
 
     private static String time(Instant at, ZoneId zone) {
         return at == null ? "" : at.atZone(zone).format(MINUTES);
     }
 
-    private static boolean manager(MeridianUser user) {
-        return user.roles().stream().anyMatch(r -> r == org.meridian.shared.security.Role.ADMIN
+    private static boolean manager(Actor actor) {
+        return actor.roles().stream().anyMatch(r -> r == org.meridian.shared.security.Role.ADMIN
                 || r == org.meridian.shared.security.Role.HOSPITAL_MANAGER
                 || r == org.meridian.shared.security.Role.CHANNEL_MANAGER);
     }

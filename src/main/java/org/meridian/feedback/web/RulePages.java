@@ -8,19 +8,16 @@ import java.util.Map;
 import org.meridian.feedback.FeedbackRules;
 import org.meridian.feedback.RuleDraft;
 import org.meridian.feedback.SuggestionRule;
-import org.meridian.feedback.SuggestionRuleNotFoundException;
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.Indicators;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,94 +59,87 @@ class RulePages {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
-        return page(user, new RuleForm("", "60", "", ""), Map.of(), model, locale);
+    String list(Actor actor, Model model, Locale locale) {
+        return page(actor, new RuleForm("", "60", "", ""), Map.of(), model, locale);
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal MeridianUser user, RuleForm form, Model model, Locale locale,
+    String create(Actor actor, RuleForm form, Model model, Locale locale,
                   RedirectAttributes redirect) {
         try {
-            SuggestionRule r = rules.create(user, form.draft());
+            SuggestionRule r = rules.create(actor, form.draft());
             redirect.addFlashAttribute("successKey", "feedback.rules.flash.created");
             redirect.addFlashAttribute("successArg", r.indicatorCode());
             return "redirect:/feedback/rules";
         } catch (InvalidInputException e) {
-            return page(user, form, messagesOf(e.problems(), locale), model, locale);
+            return page(actor, form, messagesOf(e.problems(), locale), model, locale);
         }
     }
 
     @GetMapping("/{id}")
-    String edit(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Model model, Locale locale) {
-        SuggestionRule r = rules.get(user.hospitalId(), id);
-        return editPage(user, r, RuleForm.of(r), Map.of(), model, locale);
+    String edit(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        SuggestionRule r = rules.get(actor, id);
+        return editPage(actor, r, RuleForm.of(r), Map.of(), model, locale);
     }
 
     @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, RuleForm form, Model model,
+    String update(Actor actor, @PathVariable long id, RuleForm form, Model model,
                   Locale locale, RedirectAttributes redirect) {
-        SuggestionRule r = rules.get(user.hospitalId(), id);
+        SuggestionRule r = rules.get(actor, id);
         try {
-            rules.update(user, id, form.draft());
+            rules.update(actor, id, form.draft());
             redirect.addFlashAttribute("successKey", "feedback.rules.flash.changed");
             redirect.addFlashAttribute("successArg", form.draft().indicatorCode());
             return "redirect:/feedback/rules";
         } catch (InvalidInputException e) {
-            return editPage(user, r, form, messagesOf(e.problems(), locale), model, locale);
+            return editPage(actor, r, form, messagesOf(e.problems(), locale), model, locale);
         }
     }
 
     @PostMapping("/{id}/enabled")
-    String enable(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, @RequestParam boolean value,
+    String enable(Actor actor, @PathVariable long id, @RequestParam boolean value,
                   RedirectAttributes redirect) {
-        SuggestionRule r = rules.setEnabled(user, id, value);
+        SuggestionRule r = rules.setEnabled(actor, id, value);
         redirect.addFlashAttribute("successKey", value ? "feedback.rules.flash.enabled" : "feedback.rules.flash.disabled");
         redirect.addFlashAttribute("successArg", r.indicatorCode());
         return "redirect:/feedback/rules";
     }
 
-    @ExceptionHandler(SuggestionRuleNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
+    private String page(Actor actor, RuleForm form, Map<String, String> errors, Model model, Locale locale) {
         model.addAttribute("activeNav", "feedback");
-        return "feedback/not-found";
-    }
-
-    private String page(MeridianUser user, RuleForm form, Map<String, String> errors, Model model, Locale locale) {
-        model.addAttribute("activeNav", "feedback");
-        model.addAttribute("rules", rules.all(user.hospitalId()));
-        model.addAttribute("names", names(user, locale));
-        model.addAttribute("catalogue", indicators.catalogue(user.hospitalId()));
+        model.addAttribute("rules", rules.all(actor));
+        model.addAttribute("names", names(actor, locale));
+        model.addAttribute("catalogue", indicators.catalogue(actor.hospitalId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("english", "en".equals(locale.getLanguage()));
         return "feedback/rules";
     }
 
-    private String editPage(MeridianUser user, SuggestionRule rule, RuleForm form, Map<String, String> errors,
+    private String editPage(Actor actor, SuggestionRule rule, RuleForm form, Map<String, String> errors,
                             Model model, Locale locale) {
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("rule", rule);
-        model.addAttribute("catalogue", indicators.catalogue(user.hospitalId()));
+        model.addAttribute("catalogue", indicators.catalogue(actor.hospitalId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("english", "en".equals(locale.getLanguage()));
         return "feedback/rule-edit";
     }
 
-    private Map<String, String> names(MeridianUser user, Locale locale) {
+    private Map<String, String> names(Actor actor, Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
         boolean english = "en".equals(locale.getLanguage());
-        for (CatalogueEntry e : indicators.catalogue(user.hospitalId())) {
+        for (CatalogueEntry e : indicators.catalogue(actor.hospitalId())) {
             m.put(e.code(), english ? e.definition().nameEn() : e.definition().nameZh());
         }
         return m;
     }
 
-    private Map<String, String> messagesOf(List<InputProblem> problems, Locale locale) {
+    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (InputProblem p : problems) {
-            m.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
+        for (Problem p : problems) {
+            m.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
         }
         return m;
     }

@@ -2,10 +2,9 @@ package org.meridian.rectification.web;
 
 import java.util.List;
 
-import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.OverdueAction;
-import org.meridian.rectification.RectificationService;
+import org.meridian.rectification.RectificationPlans;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomeFigure;
@@ -25,10 +24,10 @@ class OverdueActionsOnHome implements HomePanels, HomeFigures {
 
     static final int SHOWN = 10;
 
-    private final RectificationService rectification;
+    private final RectificationPlans rectification;
     private final MessageSource messages;
 
-    OverdueActionsOnHome(RectificationService rectification, MessageSource messages) {
+    OverdueActionsOnHome(RectificationPlans rectification, MessageSource messages) {
         this.rectification = rectification;
         this.messages = messages;
     }
@@ -43,7 +42,7 @@ class OverdueActionsOnHome implements HomePanels, HomeFigures {
             return List.of();
         }
         var locale = LocaleContextHolder.getLocale();
-        List<HomePanel.Row> rows = rectification.overdue(user, SHOWN).stream().map((OverdueAction o) ->
+        List<HomePanel.Row> rows = rectification.overdue(user.actor(), SHOWN).stream().map((OverdueAction o) ->
                 new HomePanel.Row(o.plan().channelCode() + " " + o.plan().channelName() + " · "
                         + o.action().description(),
                         messages.getMessage("rectification.home.detail", new Object[] {o.action().dueDate().toString(),
@@ -60,7 +59,7 @@ class OverdueActionsOnHome implements HomePanels, HomeFigures {
         if (!sees(user)) {
             return List.of();
         }
-        long n = rectification.countOverdue(user);
+        long n = rectification.countOverdue(user.actor());
         return List.of(new HomeFigure(80, "rectification.figure.overdue", String.valueOf(n), "/rectification",
                 n > 0 ? "warn" : "good"));
     }

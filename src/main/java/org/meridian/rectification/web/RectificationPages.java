@@ -1,5 +1,8 @@
 package org.meridian.rectification.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +14,18 @@ import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.Plan;
 import org.meridian.rectification.PlanStatus;
-import org.meridian.rectification.RectificationRefusedException;
-import org.meridian.rectification.RectificationService;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.rectification.NewAction;
+import org.meridian.rectification.RectificationPlans;
+import org.meridian.rectification.RectificationVisibility;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.MeridianException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The rectification pages: the plans (a channel user sees its own channel's), the overdue actions, the channels of
+ * The rectification pages: the plans (a channel actor sees its own channel's), the overdue actions, the channels of
  * a published evaluation that qualify for a plan with a button to open one; a plan with its actions (add, mark
  * done), follow-up notes (append) and status.
  */
@@ -39,11 +45,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
 class RectificationPages {
 
-    private final RectificationService rectification;
+    private final RectificationPlans rectification;
     private final EvaluationResults evaluations;
     private final MessageSource messages;
 
-    RectificationPages(RectificationService rectification, EvaluationResults evaluations, MessageSource messages) {
+    RectificationPages(RectificationPlans rectification, EvaluationResults evaluations, MessageSource messages) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -53,32 +59,32 @@ class RectificationPages {
     record ActionForm(String description, String owner, String dueDate) {
     }
 
-    private static String nav(MeridianUser user) {
-        return EvaluationVisibility.seesAll(user.actor()) ? "rectification" : "rectification-channel";
+    private static String nav(Actor actor) {
+        return EvaluationVisibility.seesAll(actor) ? "rectification" : "rectification-channel";
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal MeridianUser user, @RequestParam(required = false) String status,
+    String list(Actor actor, @RequestParam(required = false) String status,
                 @RequestParam(required = false) Long evaluation, @RequestParam(defaultValue = "0") int page,
                 Model model, Locale locale) {
         PlanStatus s = status == null ? null : Arrays.stream(PlanStatus.values())
                 .filter(x -> x.name().equals(status)).findFirst().orElse(null);
-        Paged<Plan> found = rectification.search(user, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
-        model.addAttribute("activeNav", nav(user));
+        Paged<Plan> found = rectification.search(actor, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
+        model.addAttribute("activeNav", nav(actor));
         model.addAttribute("plans", found);
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("statuses", PlanStatus.values());
-        model.addAttribute("overdue", rectification.overdue(user, 50));
-        model.addAttribute("isOffice", RectificationService.office(user));
+        model.addAttribute("overdue", rectification.overdue(actor, 50));
+        model.addAttribute("isOffice", RectificationVisibility.office(actor));
         model.addAttribute("failingScore", rectification.failingScore().toPlainString());
-        if (RectificationService.office(user)) {
-            List<Evaluation> published = evaluations.search(user.actor(), null, null, 0, 200).items().stream()
+        if (RectificationVisibility.office(actor)) {
+            List<Evaluation> published = evaluations.search(actor, null, null, 0, 200).items().stream()
                     .filter(Evaluation::published).toList();
             model.addAttribute("published", published);
             Long chosen = evaluation != null ? evaluation : published.isEmpty() ? null : published.get(0).id();
             model.addAttribute("evaluation", chosen);
-            model.addAttribute("candidates", chosen == null ? List.of() : rectification.candidates(user, chosen));
-            Evaluation e = chosen == null ? null : evaluations.get(user.actor(), chosen);
+            model.addAttribute("candidates", chosen == null ? List.of() : rectification.candidates(actor, chosen));
+            Evaluation e = chosen == null ? null : evaluations.get(actor, chosen);
             model.addAttribute("chosen", e);
         }
         return "rectification/list";
@@ -86,37 +92,36 @@ class RectificationPages {
 
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String open(@AuthenticationPrincipal MeridianUser user, @RequestParam long evaluationId,
+    String open(Actor actor, @RequestParam long evaluationId,
                 @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
                 Locale locale, RedirectAttributes redirect) {
         try {
-            Plan p = rectification.open(user, evaluationId, channel, title);
+            Plan p = rectification.open(actor, evaluationId, channel, title);
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.opened", null, locale));
             return "redirect:/rectification/" + p.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", text(e, locale));
-        } catch (RectificationRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/rectification?evaluation=" + evaluationId;
     }
 
     @GetMapping("/{id}")
-    String plan(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, Model model) {
-        return planPage(user, id, new ActionForm("", "", ""), Map.of(), model);
+    String plan(Actor actor, @PathVariable long id, Model model) {
+        return planPage(actor, id, new ActionForm("", "", ""), Map.of(), model);
     }
 
-    private String planPage(MeridianUser user, long id, ActionForm form, Map<String, String> errors, Model model) {
-        Plan p = rectification.get(user, id);
-        model.addAttribute("activeNav", nav(user));
+    private String planPage(Actor actor, long id, ActionForm form, Map<String, String> errors, Model model) {
+        Plan p = rectification.get(actor, id);
+        model.addAttribute("activeNav", nav(actor));
         model.addAttribute("plan", p);
-        model.addAttribute("actions", rectification.actions(user, id));
-        model.addAttribute("notes", rectification.notes(user, id));
-        model.addAttribute("today", rectification.today(user.hospitalId()));
-        model.addAttribute("isOffice", RectificationService.office(user));
+        model.addAttribute("actions", rectification.actions(actor, id));
+        model.addAttribute("notes", rectification.notes(actor, id));
+        model.addAttribute("today", rectification.today(actor));
+        model.addAttribute("isOffice", RectificationVisibility.office(actor));
         model.addAttribute("next", p.status().next());
-        model.addAttribute("canWork", RectificationService.office(user)
-                || user.hasRole(org.meridian.shared.security.Role.CHANNEL_USER));
+        model.addAttribute("canWork", RectificationVisibility.works(actor));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "rectification/plan";
@@ -124,19 +129,26 @@ class RectificationPages {
 
     @PostMapping("/{id}/actions")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String addAction(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, ActionForm form, Model model,
+    String addAction(Actor actor, @PathVariable long id, ActionForm form, Model model,
                      Locale locale, RedirectAttributes redirect) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate due = date(form.dueDate(), problems);
+        NewAction action = new NewAction(form.description(), form.owner(), due);
         try {
-            rectification.addAction(user, id, form.description(), form.owner(), form.dueDate());
+            if (!problems.isEmpty()) {
+                problems.addAll(action.problems());
+                throw new InvalidInputException("rectification", problems);
+            }
+            rectification.addAction(actor, id, action);
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.action", null, locale));
             return "redirect:/rectification/" + id;
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            for (InputProblem p : e.problems()) {
-                errors.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+            for (Problem p : e.problems()) {
+                errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
             }
-            return planPage(user, id, form, errors, model);
-        } catch (RectificationRefusedException e) {
+            return planPage(actor, id, form, errors, model);
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
             return "redirect:/rectification/" + id;
         }
@@ -144,12 +156,12 @@ class RectificationPages {
 
     @PostMapping("/{id}/actions/{actionId}/done")
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    String done(@AuthenticationPrincipal MeridianUser user, @PathVariable long id, @PathVariable long actionId,
+    String done(Actor actor, @PathVariable long id, @PathVariable long actionId,
                 Locale locale, RedirectAttributes redirect) {
         try {
-            rectification.completeAction(user, id, actionId);
+            rectification.completeAction(actor, id, actionId);
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.done", null, locale));
-        } catch (RectificationRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/rectification/" + id;
@@ -157,14 +169,14 @@ class RectificationPages {
 
     @PostMapping("/{id}/notes")
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
-    String note(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    String note(Actor actor, @PathVariable long id,
                 @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
         try {
-            rectification.addNote(user, id, body);
+            rectification.addNote(actor, id, body);
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.note", null, locale));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", text(e, locale));
-        } catch (RectificationRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/rectification/" + id;
@@ -172,29 +184,52 @@ class RectificationPages {
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String status(@AuthenticationPrincipal MeridianUser user, @PathVariable long id,
+    String status(Actor actor, @PathVariable long id,
                   @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String reason,
                   Locale locale, RedirectAttributes redirect) {
         try {
-            Plan p = rectification.changeStatus(user, id, status, reason);
+            Plan p = rectification.changeStatus(actor, id, planStatus(status), reason);
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.status",
                     new Object[] {messages.getMessage("rectification.status." + p.status().name(), null, locale)},
                     locale));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", text(e, locale));
-        } catch (RectificationRefusedException e) {
+        } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/rectification/" + id;
     }
 
+    /** A due date as {@code yyyy-MM-dd}: blank is none (the facade says it is required), anything else must be one. */
+    static LocalDate date(String text, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.of("dueDate", "rectification.error.date", text));
+            return null;
+        }
+    }
+
+    /** The status a plan is to move to, by its name. */
+    static PlanStatus planStatus(String text) {
+        try {
+            return PlanStatus.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("rectification", Problem.of("status", "rectification.error.status",
+                    String.valueOf(text)));
+        }
+    }
+
     private String text(InvalidInputException e, Locale locale) {
-        return String.join(" ", e.problems().stream().map(p -> messages.getMessage("rectification.field." + p.field(),
-                null, p.field(), locale) + ": " + messages.getMessage(p.messageKey(), p.args().toArray(), locale))
+        return String.join(" ", e.problems().stream().map(p -> messages.getMessage("rectification.field." + p.path(),
+                null, p.path(), locale) + ": " + messages.getMessage(p.messageKey(), p.args().toArray(), locale))
                 .toList());
     }
 
-    private String refusal(RectificationRefusedException e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.args().toArray(), e.getBody().getDetail(), locale);
+    private String refusal(MeridianException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
     }
 }

@@ -10,26 +10,26 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stored suggestion rules of each hospital. */
+/** The stored suggestion rules of each hospital (table {@code feedback_rule}). */
 @Repository
-class Rules {
+class SuggestionRules {
 
     private static final String COLUMNS = "id, indicator_code, below, text_zh, text_en, enabled, updated_at, updated_by";
 
     private final JdbcClient jdbc;
 
-    Rules(JdbcClient jdbc) {
+    SuggestionRules(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<SuggestionRule> all(long hospitalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM feedback_rule WHERE hospital_id = :h ORDER BY id")
-                .param("h", hospitalId).query(Rules::row).list();
+                .param("h", hospitalId).query(SuggestionRules::row).list();
     }
 
     Optional<SuggestionRule> find(long hospitalId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM feedback_rule WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(Rules::row).optional();
+                .param("h", hospitalId).param("id", id).query(SuggestionRules::row).optional();
     }
 
     /** Marks the hospital's defaults as seeded; true only the first time. */
