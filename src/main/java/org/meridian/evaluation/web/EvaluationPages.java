@@ -39,6 +39,7 @@ import org.meridian.shared.web.InputProblem;
 import org.meridian.shared.web.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,9 +74,16 @@ class EvaluationPages {
     private final MessageSource messages;
     private final JsonMapper json;
     private final ObjectProvider<EvaluationLinks> links;
+    private final int smallSample;
 
     EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages, JsonMapper json,
-                    ObjectProvider<EvaluationLinks> links) {
+                    ObjectProvider<EvaluationLinks> links,
+                    @Value("${meridian.insight.small-sample:30}") int smallSample) {
+        if (smallSample < 0) {
+            throw new IllegalArgumentException("meridian.insight.small-sample (MERIDIAN_SMALL_SAMPLE) must be 0 or more,"
+                    + " not " + smallSample);
+        }
+        this.smallSample = smallSample;
         this.runs = runs;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -89,7 +97,8 @@ class EvaluationPages {
 
     /** One row of the ranking table, numbers formatted for display. */
     record RankRow(Integer rank, String channel, String name, String region, BigDecimal total, String totalText,
-                   BigDecimal coverage, String coverageText, String tier, BigDecimal performance, BigDecimal brand) {
+                   BigDecimal coverage, String coverageText, String tier, BigDecimal performance, BigDecimal brand,
+                   String smallSampleTitle) {
 
         public String performanceText() {
             return performance == null ? "—" : performance.toPlainString();
@@ -106,7 +115,8 @@ class EvaluationPages {
 
     /** One indicator line of a scorecard page. */
     record LineView(String code, String name, String unit, String value, String score, String weight,
-                    String contribution, String peerMedian, String why, String rule, boolean noData) {
+                    String contribution, String peerMedian, String why, String rule, boolean noData,
+                    String interval, String smallSampleTitle) {
     }
 
     // ---- the list ------------------------------------------------------------------------------
@@ -209,7 +219,7 @@ class EvaluationPages {
                     return new RankRow(c.rank(), c.channel(), c.channelName(), c.region(), c.roundedTotal(),
                             c.roundedTotal() == null ? "—" : c.roundedTotal().toPlainString(), c.coverage(),
                             percent(c.coverage()), c.tier(), Scorecard.round(d.performance()),
-                            Scorecard.round(d.brand()));
+                            Scorecard.round(d.brand()), smallSamples(c, scheme, locale));
                 })
                 .sorted(order(by, desc)).toList();
         model.addAttribute("activeNav", "evaluations");
@@ -230,6 +240,24 @@ class EvaluationPages {
             return "evaluations/ranking :: table";
         }
         return "evaluations/ranking";
+    }
+
+    /**
+     * The ranking's small-sample mark of a channel: null when none of its rates rests on fewer than the threshold,
+     * else a title naming those rates and their n.
+     */
+    private String smallSamples(UnitScorecard card, SchemeSnapshot scheme, Locale locale) {
+        List<String> small = new ArrayList<>();
+        for (UnitScorecard.Line l : card.indicators()) {
+            if (l.value() == null) {
+                continue;
+            }
+            RateInterval.of(l.why(), smallSample).filter(RateInterval::small).ifPresent(i -> small.add(
+                    scheme.item(l.code()).map(x -> name(x.indicator(), locale)).orElse(l.code()) + " n = "
+                            + i.trials()));
+        }
+        return small.isEmpty() ? null : messages.getMessage("evaluation.smallSample.rates",
+                new Object[] {String.join(locale.getLanguage().equals("en") ? ", " : "、", small), smallSample}, locale);
     }
 
     private static Comparator<RankRow> order(String by, boolean desc) {
@@ -285,9 +313,13 @@ class EvaluationPages {
             String rule = l.why().rule() == null ? messages.getMessage("evaluation.why.noData", null, locale)
                     : messages.getMessage("evaluation.rule." + l.why().rule().method(), null, locale) + ": "
                     + l.why().rule().calculation();
+            Optional<RateInterval> interval = noData ? Optional.empty() : RateInterval.of(l.why(), smallSample);
             lines.add(new LineView(l.code(), name, unit, Figures.value(l.value(), unit), Figures.score(l.score()),
                     Formula.show(l.weight()), Figures.score(l.contribution()), Figures.value(l.peerMedian(), unit), why,
-                    rule, noData));
+                    rule, noData, interval.map(i -> messages.getMessage("evaluation.interval", new Object[] {
+                            Figures.value(i.lower(), "%"), Figures.value(i.upper(), "%"), String.valueOf(i.trials())}, locale)).orElse(""),
+                    interval.filter(RateInterval::small).map(i -> messages.getMessage("evaluation.smallSample.title",
+                            new Object[] {i.trials(), smallSample}, locale)).orElse(null)));
             names.add(name);
             scores.add(l.score() == null ? 0 : round1(l.score()));
             List<BigDecimal> peerScores = all.stream().map(c -> c.line(l.code()).score())

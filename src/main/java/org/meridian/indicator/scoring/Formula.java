@@ -98,6 +98,31 @@ public final class Formula {
         return in;
     }
 
+    /** The two counts of a share written {@code 100 * a / b}: a of b, in percent. */
+    public record Share(Measure numerator, Measure denominator) {
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * The numerator and denominator when the formula has exactly the shape {@code 100 * a / b} of two different
+     * measures (parentheses around any part allowed, e.g. {@code 100 * (a / b)} is not this shape but
+     * {@code (100 * a) / b} is); empty for every other shape. What the scorecard's Wilson interval is computed from.
+     */
+    public Optional<Share> share() {
+        if (!(bare(root) instanceof Bin div) || div.op() != '/' || !(bare(div.left()) instanceof Bin times)
+                || times.op() != '*' || !(bare(times.left()) instanceof Num hundred)
+                || hundred.value().compareTo(HUNDRED) != 0 || !(bare(times.right()) instanceof Var a)
+                || !(bare(div.right()) instanceof Var b) || a.measure() == b.measure()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Share(a.measure(), b.measure()));
+    }
+
+    private static Node bare(Node n) {
+        return n instanceof Group g ? bare(g.inner()) : n;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Formula f && f.text.equals(text);

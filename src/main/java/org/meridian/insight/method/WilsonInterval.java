@@ -1,6 +1,7 @@
 package org.meridian.insight.method;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.meridian.shared.WilsonScore;
 
 /**
  * The Wilson score interval for a proportion of x successes in n trials (Wilson, <i>JASA</i> 22, 1927; methods 3 and
@@ -10,6 +11,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * With {@code continuityCorrection} exactly as R's {@code prop.test(x, n, correct = TRUE)}: Y = min(0.5, |x − n/2|)
  * (so none at x = n/2); the upper limit uses p_c = p + Y/n and is 1 when p_c ≥ 1, the lower one p_c = p − Y/n and is
  * 0 when p_c ≤ 0, each (p_c + z²/2n ± z·√(p_c(1 − p_c)/n + z²/4n²)) / (1 + z²/n).
+ * <p>
+ * The arithmetic is {@link WilsonScore} (shared kernel, also used by the scorecard pages); this class checks the
+ * input and turns the confidence into z.
  * <p>
  * Edge cases: x = 0 gives the lower limit 0 and x = n the upper limit 1 (never outside [0, 1]); n = 1 is a valid,
  * very wide interval. n &lt; 1, x outside 0..n, non-integers and a confidence outside (0, 1) are rejected.
@@ -39,16 +43,9 @@ public final class WilsonInterval {
         }
         double c = in.probability(confidence, 0.95, "confidence");
         in.check();
-        double n = trials;
-        double x = successes;
         double z = STANDARD_NORMAL.inverseCumulativeProbability((1 + c) / 2);
-        double p = x / n;
-        double yates = Boolean.TRUE.equals(continuityCorrection) ? Math.min(0.5, Math.abs(x - n / 2)) : 0;
-        double z22n = z * z / (2 * n);
-        double pu = p + yates / n;
-        double upper = pu >= 1 ? 1 : (pu + z22n + z * Math.sqrt(pu * (1 - pu) / n + z22n / (2 * n))) / (1 + 2 * z22n);
-        double pl = p - yates / n;
-        double lower = pl <= 0 ? 0 : (pl + z22n - z * Math.sqrt(pl * (1 - pl) / n + z22n / (2 * n))) / (1 + 2 * z22n);
-        return new Result(p, Math.max(lower, 0), Math.min(upper, 1));
+        WilsonScore.Interval i = WilsonScore.of(Math.round(successes), Math.round(trials), z,
+                Boolean.TRUE.equals(continuityCorrection));
+        return new Result(i.estimate(), i.lower(), i.upper());
     }
 }

@@ -103,6 +103,9 @@ class EvaluationJourneyTest {
             // J2: 8 referrals → 80, all arrived → 100, one survey of 5; ranks first
             assertThat(browser.text(By.cssSelector("#ranking-table tbody tr:first-child"))).contains("J2");
             assertThat(browser.text(By.id("row-J4"))).contains("宁波市/海曙区", "0.00", "D");
+            // J1's rates rest on 4 referrals and 2 surveys; J4 has no data at all, so no rate to mark
+            assertThat(browser.text(By.id("row-J1"))).contains("样本量小");
+            assertThat(browser.driver().findElements(By.cssSelector("#row-J4 .small-sample"))).isEmpty();
 
             browser.driver().findElement(By.id("publish")).click();
             assertThat(browser.text(By.id("evaluation-status"))).isEqualTo("已发布");
@@ -128,6 +131,14 @@ class EvaluationJourneyTest {
             assertThat(browser.text(By.id("card-total"))).isNotBlank();
             assertThat(browser.text(By.id("line-ARRIVAL_RATE"))).contains("到诊率 = 100 × 3 / 4 = 75 %",
                     "线性评分: 100 × (75 − 50) / (100 − 50) = 50");
+            // 3 of 4 arrived: Wilson 95 % 0.3006–0.9544 (by hand in RateIntervalTest), n = 4 < 30 is a small sample
+            assertThat(browser.text(By.cssSelector("#line-ARRIVAL_RATE .line-value"))).contains(
+                    "95% 区间 30.1–95.4 %，n = 4", "样本量小");
+            assertThat(browser.waitFor(By.cssSelector("#line-ARRIVAL_RATE .small-sample")).getAttribute("title"))
+                    .contains("n = 4", "30");
+            // a mean of hours is not a share of counts: no interval, no mark
+            assertThat(browser.driver().findElements(By.cssSelector("#line-RESPONSE_TIME .interval"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#line-RESPONSE_TIME .small-sample"))).isEmpty();
             assertThat(browser.text(By.id("line-RESPONSE_TIME"))).contains("服务响应时间 = 2 / 1 = 2", "分档评分");
             assertThat(browser.text(By.id("line-SATISFACTION"))).contains("患者满意度 = 100 × 1 / 2 = 50 %",
                     "同类排位评分");
