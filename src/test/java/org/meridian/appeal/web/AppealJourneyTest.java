@@ -143,8 +143,9 @@ class AppealJourneyTest {
             assertThat(v2Path).isNotEqualTo("/evaluations/" + v1 + "/channels/J1");
             browser.screenshot("appeal-new-version-desktop");
             browser.go("/evaluations/" + v1 + "/channels/J1");
-            // rates are shown with one decimal, so the 80 % of version 1 reads "80.0 %"
-            browser.waitForText(By.cssSelector("#line-ARRIVAL_RATE td:nth-child(2)"), "80.0 %");
+            // rates are shown with one decimal, so the 80 % of version 1 reads "80.0 %" (the value itself; its
+            // Wilson interval and small-sample mark stand beside it in the same cell)
+            browser.waitForText(By.cssSelector("#line-ARRIVAL_RATE .line-figure"), "80.0 %");
 
             // a rectification plan for the channel in the lowest tier, with an action already overdue
             browser.go("/rectification?evaluation=" + v1);
