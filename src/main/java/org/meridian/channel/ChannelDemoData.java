@@ -137,6 +137,7 @@ class ChannelDemoData implements ApplicationRunner {
                 case HEALTH_PLATFORM -> PLATFORMS[n];
                 case ALLIANCE_MEMBER -> TOWNS[n];
                 case OTHER -> OTHERS[n];
+                default -> throw new IllegalStateException("not a channel type: " + type);
             };
             String address = region[0] + region[1] + region[2].replace("街道", "") + "路" + (10 + random.nextInt(390)) + "号";
             String path = type == UnitType.HEALTH_PLATFORM ? region[0] + "/" + region[1]

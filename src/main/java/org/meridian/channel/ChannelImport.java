@@ -155,7 +155,7 @@ public class ChannelImport {
 
     private static List<String> enumNames(String keyPrefix) {
         Enum<?>[] values = switch (keyPrefix) {
-            case "unitType." -> org.meridian.shared.UnitType.values();
+            case "unitType." -> org.meridian.shared.UnitType.channelTypes().toArray(Enum<?>[]::new);
             case "channel.level." -> CooperationLevel.values();
             default -> ChannelStatus.values();
         };

@@ -44,7 +44,7 @@ record SchemeCopy(UnitType unitType, int version, Instant savedAt, String savedB
     SchemeSnapshot snapshot() {
         Map<String, IndicatorDefinition> definitions = indicators.stream().collect(Collectors.toMap(Item::code,
                 d -> new IndicatorDefinition(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(),
-                        Direction.valueOf(d.direction()), Formula.parse(d.formula()), null, null,
+                        Direction.valueOf(d.direction()), Formula.stored(d.formula()), null, null,
                         Dimension.parse(d.dimension()))));
         Function<String, Optional<IndicatorDefinition>> copied = code -> Optional.ofNullable(definitions.get(code));
         SchemeDraft draft = new SchemeDraft(indicators.stream()

@@ -27,7 +27,7 @@ final class DefaultTemplates {
         List<RuleDefinition> list = new ArrayList<>();
         list.add(priority("GREEN-CHANNEL", "绿色通道名额（按等级）", "绿色通道名额", validFrom, quotas(10, 5, 2)));
         list.add(priority("TRAINING-PLACES", "进修培训名额（按等级）", "进修培训名额", validFrom, quotas(4, 2, 1)));
-        for (UnitType type : UnitType.values()) {
+        for (UnitType type : UnitType.channelTypes()) {
             list.add(new RuleDefinition("TOP3-" + type.name(), "季度评优前三名（" + CHINESE.get(type) + "）", "AWARD",
                     type.name(), validFrom, null, null, null, null, null, null, null, null, 3, "QUARTER", null,
                     "优秀合作渠道证书及学术交流名额", null, null, null, null, null, null));

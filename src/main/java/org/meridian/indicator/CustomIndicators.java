@@ -52,7 +52,7 @@ class CustomIndicators {
 
     private static IndicatorDefinition map(ResultSet rs) throws SQLException {
         return new IndicatorDefinition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), Direction.valueOf(rs.getString(6)), Formula.parse(rs.getString(7)), rs.getString(8),
+                rs.getString(5), Direction.valueOf(rs.getString(6)), Formula.stored(rs.getString(7)), rs.getString(8),
                 rs.getString(9), Dimension.parse(rs.getString(10)));
     }
 }

@@ -34,7 +34,7 @@ class DemoSchemes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Hospital hospital = hospitals.all().get(0);
-        for (UnitType type : UnitType.values()) {
+        for (UnitType type : UnitType.channelTypes()) {
             if (schemes.current(hospital.id(), type).isEmpty()) {
                 schemes.save(hospital.id(), "demo", type, draftFor(type));
             }

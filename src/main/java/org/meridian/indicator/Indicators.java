@@ -22,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Indicators {
 
     private final CustomIndicators custom;
+    private final StatisticMeasures statistics;
     private final AuditLog audit;
 
-    Indicators(CustomIndicators custom, AuditLog audit) {
+    Indicators(CustomIndicators custom, StatisticMeasures statistics, AuditLog audit) {
         this.custom = custom;
+        this.statistics = statistics;
         this.audit = audit;
     }
 
@@ -46,18 +48,21 @@ public class Indicators {
     }
 
     /**
-     * Adds an indicator of the caller's hospital.
+     * Adds an indicator of the caller's hospital; its formula may name any measure of the hospital's
+     * {@link MeasureCatalogue}.
      *
      * @throws InvalidInputException listing every problem (the formula's names its position and token)
      * @throws IndicatorConflictException when the code is built in or already used in the hospital
      */
     @Transactional
     public CatalogueEntry create(MeridianUser user, NewIndicator submitted) {
-        List<InputProblem> problems = submitted.problems();
+        java.util.Set<String> own = statistics.all(user.hospitalId()).stream().map(StatisticMeasure::code)
+                .collect(java.util.stream.Collectors.toSet());
+        List<InputProblem> problems = submitted.problems(own);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        IndicatorDefinition d = submitted.toDefinition();
+        IndicatorDefinition d = submitted.toDefinition(own);
         if (DefaultIndicators.find(d.code()).isPresent() || !custom.insert(user.hospitalId(), d, user.getUsername())) {
             throw IndicatorConflictException.codeTaken(d.code());
         }

@@ -20,8 +20,16 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
         this(code, nameZh, nameEn, unitZh, unitEn, direction, formula, descriptionZh, descriptionEn, null);
     }
 
-    /** Every problem of this submission (the code's uniqueness is checked on saving). */
+    /** Every problem of this submission over the built-in measures (the code's uniqueness is checked on saving). */
     public List<InputProblem> problems() {
+        return problems(java.util.Set.of());
+    }
+
+    /**
+     * Every problem of this submission when its formula may also name the given statistic measures (the hospital's
+     * catalogue); the code's uniqueness is checked on saving.
+     */
+    public List<InputProblem> problems(java.util.Set<String> statistics) {
         List<InputProblem> p = new ArrayList<>();
         if (blank(code)) {
             p.add(InputProblem.of("code", "indicator.error.required"));
@@ -42,7 +50,7 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
         if (Dimension.parse(dimension) == null) {
             p.add(InputProblem.of("dimension", "indicator.error.unknownDimension", dimension));
         }
-        InputProblem f = formulaProblem(formula);
+        InputProblem f = formulaProblem(formula, statistics);
         if (f != null) {
             p.add(f);
         }
@@ -51,17 +59,22 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
 
     /** The problem of a formula text for the field {@code formula}, or null when it parses. */
     public static InputProblem formulaProblem(String formula) {
+        return formulaProblem(formula, java.util.Set.of());
+    }
+
+    /** The problem of a formula text that may also name the given statistic measures, or null when it parses. */
+    public static InputProblem formulaProblem(String formula, java.util.Set<String> statistics) {
         try {
-            Formula.parse(formula);
+            Formula.parse(formula, statistics);
             return null;
         } catch (FormulaException e) {
             return InputProblem.of("formula", "indicator.formula.error." + e.kind(), e.position(), e.token());
         }
     }
 
-    IndicatorDefinition toDefinition() {
+    IndicatorDefinition toDefinition(java.util.Set<String> statistics) {
         return new IndicatorDefinition(code.strip(), nameZh.strip(), nameEn.strip(), unitZh.strip(), unitEn.strip(),
-                parseDirection(), Formula.parse(formula), strip(descriptionZh), strip(descriptionEn),
+                parseDirection(), Formula.parse(formula, statistics), strip(descriptionZh), strip(descriptionEn),
                 Dimension.parse(dimension));
     }
 

@@ -106,7 +106,7 @@ class SchemeVersions {
         Stored stored = json.readValue(content, Stored.class);
         Map<String, IndicatorDefinition> definitions = stored.indicators().stream()
                 .collect(Collectors.toMap(StoredItem::code, d -> new IndicatorDefinition(d.code(), d.nameZh(),
-                        d.nameEn(), d.unitZh(), d.unitEn(), Direction.valueOf(d.direction()), Formula.parse(d.formula()),
+                        d.nameEn(), d.unitZh(), d.unitEn(), Direction.valueOf(d.direction()), Formula.stored(d.formula()),
                         d.descriptionZh(), d.descriptionEn(), Dimension.parse(d.dimension()))));
         SchemeDraft draft = new SchemeDraft(stored.indicators().stream()
                 .map(d -> new SchemeDraft.Item(d.code(), d.weight(), d.scoring())).toList(), stored.tiers());

@@ -188,6 +188,7 @@ class IntakeDemoData implements ApplicationRunner {
                 case HEALTH_PLATFORM -> 1.2;
                 case ALLIANCE_MEMBER -> 0.7;
                 case OTHER -> 0.35;
+                default -> throw new IllegalStateException("not a channel type: " + c.type());
             } * (0.45 + random.nextDouble() * 0.6);
             // every third channel grows, every fifth declines, the rest drift a little
             double growth = index % 3 == 0 ? 0.35 + random.nextDouble() * 0.3

@@ -257,7 +257,7 @@ public final class Bench {
 
     private List<String> ingestChannels(BenchClient client) {
         int n = Integer.parseInt(options.get("channels"));
-        UnitType[] types = UnitType.values();
+        UnitType[] types = UnitType.channelTypes().toArray(UnitType[]::new);
         List<String> codes = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String code = String.format("BCH%04d", i);

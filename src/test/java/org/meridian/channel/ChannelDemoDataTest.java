@@ -36,7 +36,7 @@ class ChannelDemoDataTest {
         assertThat(registry.findByCode(Actor.system(h, "test"), "CH-001")).isPresent();
         assertThat(registry.findByCode(Actor.system(h, "test"), "CH-060")).isPresent();
         assertThat(registry.findByCode(Actor.system(h, "test"), "CH-061")).isEmpty();
-        for (UnitType type : UnitType.values()) {
+        for (UnitType type : UnitType.channelTypes()) {
             assertThat(registry.search(Actor.system(h, "test"), new ChannelQuery(null, type, null, null, null, null, null, null, false, 0, 1))
                     .total()).as(type.name()).isPositive();
         }

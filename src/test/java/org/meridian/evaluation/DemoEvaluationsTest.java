@@ -39,7 +39,7 @@ class DemoEvaluationsTest {
         LocalDate today = LocalDate.now(clock.withZone(hospital.timeZone()));
         Period month = Period.containing(Period.Kind.MONTH, today);
         Period quarter = Period.containing(Period.Kind.QUARTER, today);
-        for (UnitType type : UnitType.values()) {
+        for (UnitType type : UnitType.channelTypes()) {
             Period m = month;
             for (int i = 0; i < 12; i++) {
                 m = m.previous();

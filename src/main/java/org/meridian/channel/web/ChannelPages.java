@@ -81,7 +81,7 @@ class ChannelPages {
         model.addAttribute("activeNav", "channels");
         model.addAttribute("canEdit", ChannelVisibility.changesChannels(actor));
         model.addAttribute("canDecide", ChannelVisibility.decidesTiers(actor));
-        model.addAttribute("types", UnitType.values());
+        model.addAttribute("types", UnitType.channelTypes());
         model.addAttribute("statuses", ChannelStatus.values());
         model.addAttribute("levels", CooperationLevel.values());
         model.addAttribute("cadences", ReviewCadence.values());

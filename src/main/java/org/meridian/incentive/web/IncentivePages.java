@@ -250,7 +250,7 @@ class IncentivePages {
         model.addAttribute("errors", formErrors);
         model.addAttribute("formRefusalKey", formRefusalKey);
         model.addAttribute("signOffErrors", signOffErrors);
-        model.addAttribute("unitTypes", UnitType.values());
+        model.addAttribute("unitTypes", UnitType.channelTypes());
         model.addAttribute("isOffice", office(user));
         model.addAttribute("isManager", manager(user));
         model.addAttribute("sanctions", incentives.sanctions());

@@ -43,7 +43,7 @@ class IndicatorApi {
         static IndicatorView of(CatalogueEntry e) {
             IndicatorDefinition d = e.definition();
             return new IndicatorView(d.code(), d.nameZh(), d.nameEn(), d.unitZh(), d.unitEn(), d.direction(),
-                    d.formula().text(), d.formula().measures().stream().map(Measure::key).toList(), d.descriptionZh(),
+                    d.formula().text(), d.formula().keys(), d.descriptionZh(),
                     d.descriptionEn(), e.builtIn(), d.dimension());
         }
     }

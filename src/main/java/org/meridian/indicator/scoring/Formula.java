@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.meridian.indicator.Measure;
+import org.meridian.indicator.MeasureTotals;
 import org.meridian.indicator.scoring.FormulaException.Kind;
 
 /**
@@ -22,7 +24,8 @@ import org.meridian.indicator.scoring.FormulaException.Kind;
  * factor     := '-' factor | primary
  * primary    := number | measure | '(' expression ')'
  * number     := digit+ ('.' digit+)?
- * measure    := one of {@link Measure#key()}, e.g. referrals, response_hours_sum
+ * measure    := an event measure ({@link Measure#key()}, e.g. referrals), days, or a statistic measure of
+ *               the hospital's catalogue (e.g. discharges)
  * </pre>
  *
  * Operators of equal precedence associate to the left, so {@code 100 * 52 / 64} is {@code (100 × 52) / 64}
@@ -46,11 +49,32 @@ public final class Formula {
     }
 
     /**
-     * Parses a formula.
+     * Parses a formula over the built-in measures (the event measures and {@code days}).
      *
      * @throws FormulaException for bad syntax or an unknown measure, naming the position and the token
      */
     public static Formula parse(String text) {
+        return parse(text, Set.of());
+    }
+
+    /**
+     * Parses a formula over the built-in measures and the given statistic measures (a hospital's catalogue).
+     *
+     * @throws FormulaException for bad syntax or an unknown measure, naming the position and the token
+     */
+    public static Formula parse(String text, Set<String> statistics) {
+        return parse(text, statistics::contains);
+    }
+
+    /**
+     * Reads a formula that was checked when it was saved (a stored indicator, a scheme copied into an evaluation):
+     * every name that is not built in is taken for a statistic measure of the hospital's catalogue.
+     */
+    public static Formula stored(String text) {
+        return parse(text, name -> true);
+    }
+
+    private static Formula parse(String text, java.util.function.Predicate<String> statistic) {
         if (text == null || text.isBlank()) {
             throw new FormulaException(Kind.EMPTY, 1, "", "the formula is empty");
         }
@@ -58,7 +82,7 @@ public final class Formula {
             throw new FormulaException(Kind.TOO_LONG, MAX_LENGTH + 1, "",
                     "the formula is longer than " + MAX_LENGTH + " characters");
         }
-        Parser parser = new Parser(text.strip(), tokenize(text.strip()));
+        Parser parser = new Parser(text.strip(), tokenize(text.strip()), statistic);
         Node root = parser.expression();
         parser.expectEnd();
         return new Formula(text.strip(), root);
@@ -69,31 +93,64 @@ public final class Formula {
         return text;
     }
 
-    /** The measures the formula reads, in order of first appearance. */
+    /** The event measures the formula reads, in order of first appearance. */
     public List<Measure> measures() {
-        List<Measure> found = new ArrayList<>();
+        return vars().stream().map(Var::event).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Every measure the formula names (event, {@code days} and statistic measures), in order of first appearance. */
+    public List<String> keys() {
+        return vars().stream().map(Var::key).toList();
+    }
+
+    /** The statistic measures the formula names (neither built-in event measures nor {@code days}). */
+    public List<String> statistics() {
+        return vars().stream().filter(v -> v.event() == null && !MeasureTotals.DAYS.equals(v.key()))
+                .map(Var::key).toList();
+    }
+
+    private List<Var> vars() {
+        List<Var> found = new ArrayList<>();
         root.collect(found);
         return found;
     }
 
     /**
-     * The value on the given measure totals; a measure missing from the map counts as 0 (a unit without
-     * events). Null when a division by zero occurs anywhere.
+     * The value on the given event sums; a measure missing from the map counts as 0 (a unit without
+     * events). Null when a division by zero occurs anywhere, or when the formula reads a statistic or {@code days}.
      */
     public BigDecimal evaluate(Map<Measure, BigDecimal> totals) {
+        return evaluate(MeasureTotals.ofEvents(totals));
+    }
+
+    /**
+     * The value on a unit's measures over a period: event measures missing count 0, a missing statistic makes the
+     * value null, and so does a division by zero anywhere.
+     */
+    public BigDecimal evaluate(MeasureTotals totals) {
         return root.eval(totals);
     }
 
     /** The formula with the totals filled in, e.g. {@code 100 × 52 / 64}. */
     public String substitute(Map<Measure, BigDecimal> totals) {
+        return substitute(MeasureTotals.ofEvents(totals));
+    }
+
+    /** The formula with the measures filled in; a missing one shows as —. */
+    public String substitute(MeasureTotals totals) {
         return root.render(totals, false);
     }
 
     /** The totals this formula reads, by measure key, in order of appearance. */
     public Map<String, BigDecimal> inputs(Map<Measure, BigDecimal> totals) {
+        return inputs(MeasureTotals.ofEvents(totals));
+    }
+
+    /** The values this formula reads, by measure key, in order of appearance; a missing one is null. */
+    public Map<String, BigDecimal> inputs(MeasureTotals totals) {
         Map<String, BigDecimal> in = new LinkedHashMap<>();
-        for (Measure m : measures()) {
-            in.put(m.key(), total(totals, m));
+        for (Var v : vars()) {
+            in.put(v.key(), v.eval(totals));
         }
         return in;
     }
@@ -148,71 +205,73 @@ public final class Formula {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
-    static BigDecimal total(Map<Measure, BigDecimal> totals, Measure m) {
-        BigDecimal v = totals == null ? null : totals.get(m);
-        return v == null ? BigDecimal.ZERO : v;
-    }
-
     // ---- syntax tree -------------------------------------------------------------------------------
 
     private sealed interface Node permits Num, Var, Neg, Bin, Group {
-        BigDecimal eval(Map<Measure, BigDecimal> totals);
+        BigDecimal eval(MeasureTotals totals);
 
         /** @param operand true when rendered as an operand of a binary operator (negative values get parens) */
-        String render(Map<Measure, BigDecimal> totals, boolean operand);
+        String render(MeasureTotals totals, boolean operand);
 
-        void collect(List<Measure> found);
+        void collect(List<Var> found);
     }
 
     private record Num(BigDecimal value, String written) implements Node {
-        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+        public BigDecimal eval(MeasureTotals totals) {
             return value;
         }
 
-        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+        public String render(MeasureTotals totals, boolean operand) {
             return written;
         }
 
-        public void collect(List<Measure> found) {
+        public void collect(List<Var> found) {
         }
     }
 
-    private record Var(Measure measure) implements Node {
-        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
-            return total(totals, measure);
+    /** A measure the formula names: an event measure ({@code event} set), {@code days}, or a statistic measure. */
+    private record Var(String key, Measure event) implements Node {
+        public BigDecimal eval(MeasureTotals totals) {
+            if (event != null) {
+                return totals.event(event);
+            }
+            return MeasureTotals.DAYS.equals(key) ? totals.days() : totals.statistic(key);
         }
 
-        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
-            BigDecimal v = total(totals, measure);
+        public String render(MeasureTotals totals, boolean operand) {
+            BigDecimal v = eval(totals);
+            if (v == null) {
+                return "—";
+            }
             String s = plain(v);
             return operand && v.signum() < 0 ? "(" + s + ")" : s;
         }
 
-        public void collect(List<Measure> found) {
-            if (!found.contains(measure)) {
-                found.add(measure);
+        public void collect(List<Var> found) {
+            if (!found.contains(this)) {
+                found.add(this);
             }
         }
     }
 
     private record Neg(Node operand) implements Node {
-        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+        public BigDecimal eval(MeasureTotals totals) {
             BigDecimal v = operand.eval(totals);
             return v == null ? null : v.negate();
         }
 
-        public String render(Map<Measure, BigDecimal> totals, boolean asOperand) {
+        public String render(MeasureTotals totals, boolean asOperand) {
             String s = "−" + operand.render(totals, true);
             return asOperand ? "(" + s + ")" : s;
         }
 
-        public void collect(List<Measure> found) {
+        public void collect(List<Var> found) {
             operand.collect(found);
         }
     }
 
     private record Bin(char op, Node left, Node right) implements Node {
-        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+        public BigDecimal eval(MeasureTotals totals) {
             BigDecimal a = left.eval(totals);
             BigDecimal b = right.eval(totals);
             if (a == null || b == null) {
@@ -226,7 +285,7 @@ public final class Formula {
             };
         }
 
-        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+        public String render(MeasureTotals totals, boolean operand) {
             String symbol = switch (op) {
                 case '+' -> " + ";
                 case '-' -> " − ";
@@ -236,7 +295,7 @@ public final class Formula {
             return left.render(totals, true) + symbol + right.render(totals, true);
         }
 
-        public void collect(List<Measure> found) {
+        public void collect(List<Var> found) {
             left.collect(found);
             right.collect(found);
         }
@@ -244,15 +303,15 @@ public final class Formula {
 
     /** Parentheses as written, kept so that explanations look like the formula. */
     private record Group(Node inner) implements Node {
-        public BigDecimal eval(Map<Measure, BigDecimal> totals) {
+        public BigDecimal eval(MeasureTotals totals) {
             return inner.eval(totals);
         }
 
-        public String render(Map<Measure, BigDecimal> totals, boolean operand) {
+        public String render(MeasureTotals totals, boolean operand) {
             return "(" + inner.render(totals, false) + ")";
         }
 
-        public void collect(List<Measure> found) {
+        public void collect(List<Var> found) {
             inner.collect(found);
         }
     }
@@ -317,10 +376,12 @@ public final class Formula {
 
     private static final class Parser {
         private final List<Token> tokens;
+        private final java.util.function.Predicate<String> statistic;
         private int next;
 
-        Parser(String text, List<Token> tokens) {
+        Parser(String text, List<Token> tokens, java.util.function.Predicate<String> statistic) {
             this.tokens = tokens;
+            this.statistic = statistic;
         }
 
         Node expression() {
@@ -356,11 +417,14 @@ public final class Formula {
                     return new Num(new BigDecimal(t.text()), t.text());
                 case NAME:
                     Optional<Measure> m = Measure.byKey(t.text());
-                    if (m.isEmpty()) {
-                        throw new FormulaException(Kind.UNKNOWN_MEASURE, t.position(), t.text(),
-                                "unknown measure '" + t.text() + "' at position " + t.position());
+                    if (m.isPresent()) {
+                        return new Var(t.text(), m.get());
                     }
-                    return new Var(m.get());
+                    if (MeasureTotals.DAYS.equals(t.text()) || statistic.test(t.text())) {
+                        return new Var(t.text(), null);
+                    }
+                    throw new FormulaException(Kind.UNKNOWN_MEASURE, t.position(), t.text(),
+                            "unknown measure '" + t.text() + "' at position " + t.position());
                 case LPAREN:
                     Node inner = expression();
                     Token close = take();

@@ -60,10 +60,12 @@ class IndicatorPages {
     private final MessageSource messages;
     private final RoleHierarchy roles;
     private final ObjectProvider<SchemeWhatIf> whatIf;
+    private final org.meridian.indicator.MeasureCatalogue measures;
 
     IndicatorPages(Indicators indicators, Schemes schemes, MessageSource messages, RoleHierarchy roles,
-                   ObjectProvider<SchemeWhatIf> whatIf) {
+                   ObjectProvider<SchemeWhatIf> whatIf, org.meridian.indicator.MeasureCatalogue measures) {
         this.whatIf = whatIf;
+        this.measures = measures;
         this.indicators = indicators;
         this.schemes = schemes;
         this.messages = messages;
@@ -94,9 +96,8 @@ class IndicatorPages {
     @GetMapping("/formula-check")
     String formulaCheck(@RequestParam(defaultValue = "") String formula, Model model) {
         try {
-            Formula f = Formula.parse(formula);
-            model.addAttribute("formulaOk", message("indicator.formula.ok",
-                    String.join(", ", f.measures().stream().map(Measure::key).toList())));
+            Formula f = Formula.parse(formula, measures.statisticCodes(CurrentUser.hospitalId()));
+            model.addAttribute("formulaOk", message("indicator.formula.ok", String.join(", ", f.keys())));
         } catch (FormulaException e) {
             model.addAttribute("formulaError", message("indicator.formula.error." + e.kind(), e.position(), e.token()));
         }
@@ -207,7 +208,10 @@ class IndicatorPages {
         model.addAttribute("errors", errors);
         model.addAttribute("directions", Direction.values());
         model.addAttribute("dimensions", org.meridian.indicator.scoring.Dimension.values());
-        model.addAttribute("measures", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
+        List<String> names = new java.util.ArrayList<>(java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
+        names.add(org.meridian.indicator.MeasureTotals.DAYS);
+        names.addAll(measures.statistics(hospital).keySet());
+        model.addAttribute("measures", names);
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("activeNav", "indicators");
         return "indicators/catalogue";

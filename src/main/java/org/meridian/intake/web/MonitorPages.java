@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ class MonitorPages {
     String monitor(Actor actor, @RequestParam(required = false) String type, @RequestParam(required = false) String region,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         long h = actor.hospitalId();
-        UnitType unitType = Arrays.stream(UnitType.values()).filter(t -> t.name().equals(type)).findFirst()
+        UnitType unitType = UnitType.channelTypes().stream().filter(t -> t.name().equals(type)).findFirst()
                 .orElse(null);
         List<String> regions = registry.regions(actor);
         String regionFilter = regions.contains(region) ? region : null;
@@ -106,7 +105,7 @@ class MonitorPages {
         model.addAttribute("activeNav", "intake");
         model.addAttribute("intakeTab", "monitor");
         model.addAttribute("trendDays", TREND_DAYS);
-        model.addAttribute("types", UnitType.values());
+        model.addAttribute("types", UnitType.channelTypes());
         model.addAttribute("regions", regions);
         model.addAttribute("type", unitType == null ? null : unitType.name());
         model.addAttribute("region", regionFilter);

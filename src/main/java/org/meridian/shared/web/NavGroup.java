@@ -1,7 +1,7 @@
 package org.meridian.shared.web;
 
 /**
- * A group of the main navigation: the few headings under which a hospital user looks for a page (渠道, 数据,
+ * A group of the main navigation: the few headings under which a hospital user looks for a page (渠道, 科室与机构, 数据,
  * 评估与反馈, 激励, 洞察, 管理). On a desktop a group is a drop-down, on a phone a headed section of the menu. A
  * module names the group of its {@link NavItem}; a group of which the user sees a single item shows that item as
  * a plain link, and a navigation of at most {@link Navigation#FLAT_UP_TO} items is not grouped at
@@ -13,6 +13,8 @@ public enum NavGroup {
 
     /** 渠道: the channel registry, its tiers and contracts. */
     CHANNELS(20, "nav.group.channels"),
+    /** 科室与机构: the hospital's departments and the region's institutions. */
+    ORGANISATION(25, "nav.group.organisation"),
     /** 数据: data intake and its monitor, the indicator catalogue and schemes. */
     DATA(30, "nav.group.data"),
     /** 评估与反馈: evaluations, feedback reports, appeals and rectification. */

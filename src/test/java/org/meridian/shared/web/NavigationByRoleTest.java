@@ -71,9 +71,9 @@ class NavigationByRoleTest {
     void anAnalystSeesTheModulesInGroupsAndTheActiveGroupIsMarked() throws Exception {
         String analyst = users.create(Role.ANALYST);
 
-        assertThat(outline(page(analyst, "/"))).isEqualTo("home* | channels | data:数据[intake, indicators]"
+        assertThat(outline(page(analyst, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives | insights");
-        assertThat(outline(page(analyst, "/evaluations"))).isEqualTo("home | channels | data:数据[intake, indicators]"
+        assertThat(outline(page(analyst, "/evaluations"))).isEqualTo("home | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈*[evaluations*, feedback, appeals, rectification] | incentives | insights");
     }
 
@@ -81,11 +81,11 @@ class NavigationByRoleTest {
     void anAdministratorAlsoSeesAdministrationAsAPlainLinkAndEnglishGroupLabels() throws Exception {
         String admin = users.create(Role.ADMIN);
 
-        assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels | data:数据[intake, indicators]"
+        assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives | insights"
                 + " | admin");
         String english = page(admin, "/indicators?lang=en");
-        assertThat(outline(english)).isEqualTo("home | channels | data:Data*[intake, indicators*]"
+        assertThat(outline(english)).isEqualTo("home | channels | units | data:Data*[intake, indicators*]"
                 + " | assessment:Evaluation &amp; feedback[evaluations, feedback, appeals, rectification]"
                 + " | incentives | insights | admin");
         assertThat(english).contains(">Indicators</a>", ">Administration</a>", "title=\"Coming soon\">Insights</span>");

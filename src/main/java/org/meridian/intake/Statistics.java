@@ -1,0 +1,144 @@
+package org.meridian.intake;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The monthly statistics, their restatements and the hospitals' statistics settings, always filtered by hospital. */
+@Repository
+class Statistics {
+
+    /** First key of the advisory lock that serialises a hospital's statistics batches. */
+    private static final int LOCK_SPACE = 0x5741_7453;
+
+    /** A statistic's identity: unit, measure, month. */
+    record Key(long unitId, String measure, YearMonth month) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Statistics(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Holds the hospital's statistics lock until the transaction ends, so that concurrent batches queue up. */
+    void lock(long hospitalId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:space, CAST(:h AS integer))")
+                .param("space", LOCK_SPACE).param("h", (int) hospitalId).query((rs, n) -> 1).single();
+    }
+
+    /** The stored values of the given keys (and possibly of a few more with the same unit, measure and month). */
+    Map<Key, BigDecimal> current(long hospitalId, Collection<Key> keys) {
+        Map<Key, BigDecimal> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT unit_id, measure, month, value FROM statistic
+                        WHERE hospital_id = :h AND unit_id IN (:units) AND measure IN (:measures) AND month IN (:months)""")
+                .param("h", hospitalId)
+                .param("units", keys.stream().map(Key::unitId).distinct().toList())
+                .param("measures", keys.stream().map(Key::measure).distinct().toList())
+                .param("months", keys.stream().map(k -> k.month().atDay(1)).distinct().toList())
+                .query(rs -> {
+                    found.put(new Key(rs.getLong(1), rs.getString(2),
+                            YearMonth.from(rs.getObject(3, LocalDate.class))), rs.getBigDecimal(4));
+                });
+        return found;
+    }
+
+    /** Stores each value as the one in force of its key. */
+    void upsert(long hospitalId, Map<Key, BigDecimal> values, Instant at, String by) {
+        List<Object[]> args = new ArrayList<>(values.size());
+        Timestamp ts = Timestamp.from(at);
+        values.forEach((k, v) -> args.add(new Object[] {hospitalId, k.unitId(), k.measure(),
+                Date.valueOf(k.month().atDay(1)), v, ts, by}));
+        template.batchUpdate("""
+                INSERT INTO statistic (hospital_id, unit_id, measure, month, value, reported_at, reported_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (hospital_id, unit_id, measure, month)
+                DO UPDATE SET value = EXCLUDED.value, reported_at = EXCLUDED.reported_at,
+                              reported_by = EXCLUDED.reported_by""", args);
+    }
+
+    void insertRestatements(long hospitalId, List<Restatement> restatements) {
+        List<Object[]> args = new ArrayList<>(restatements.size());
+        for (Restatement r : restatements) {
+            args.add(new Object[] {hospitalId, r.unitId(), r.measure(), Date.valueOf(r.month().atDay(1)),
+                    r.oldValue(), r.newValue(), r.reason(), Timestamp.from(r.restatedAt()), r.restatedBy()});
+        }
+        template.batchUpdate("""
+                INSERT INTO statistic_restatement (hospital_id, unit_id, measure, month, old_value, new_value, reason,
+                                                   restated_at, restated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
+    }
+
+    /** Every value of the hospital from month {@code from} to month {@code to}, by unit, measure and month. */
+    List<StatisticValue> between(long hospitalId, YearMonth from, YearMonth to) {
+        return jdbc.sql("""
+                        SELECT unit_id, measure, month, value FROM statistic
+                        WHERE hospital_id = :h AND month BETWEEN :from AND :to
+                        ORDER BY unit_id, measure, month""")
+                .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query(Statistics::value).list();
+    }
+
+    /** One unit's values from month {@code from} to month {@code to}, by measure and month. */
+    List<StatisticValue> ofUnit(long hospitalId, long unitId, YearMonth from, YearMonth to) {
+        return jdbc.sql("""
+                        SELECT unit_id, measure, month, value FROM statistic
+                        WHERE hospital_id = :h AND unit_id = :u AND month BETWEEN :from AND :to
+                        ORDER BY measure, month""")
+                .param("h", hospitalId).param("u", unitId).param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query(Statistics::value).list();
+    }
+
+    long countRestatements(long hospitalId, long unitId) {
+        return jdbc.sql("SELECT count(*) FROM statistic_restatement WHERE hospital_id = :h AND unit_id = :u")
+                .param("h", hospitalId).param("u", unitId).query(Long.class).single();
+    }
+
+    /** A unit's restatements, latest first. */
+    List<Restatement> restatements(long hospitalId, long unitId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT unit_id, measure, month, old_value, new_value, reason, restated_by, restated_at
+                        FROM statistic_restatement WHERE hospital_id = :h AND unit_id = :u
+                        ORDER BY restated_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("h", hospitalId).param("u", unitId).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Restatement(rs.getLong(1), rs.getString(2),
+                        YearMonth.from(rs.getObject(3, LocalDate.class)), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    boolean restatementNeedsReason(long hospitalId) {
+        return jdbc.sql("SELECT restatement_needs_reason FROM statistic_setting WHERE hospital_id = :h")
+                .param("h", hospitalId).query(Boolean.class).optional().orElse(false);
+    }
+
+    void setRestatementNeedsReason(long hospitalId, boolean needed) {
+        jdbc.sql("""
+                        INSERT INTO statistic_setting (hospital_id, restatement_needs_reason) VALUES (:h, :n)
+                        ON CONFLICT (hospital_id) DO UPDATE SET restatement_needs_reason = EXCLUDED.restatement_needs_reason""")
+                .param("h", hospitalId).param("n", needed).update();
+    }
+
+    private static StatisticValue value(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StatisticValue(rs.getLong(1), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
+                rs.getBigDecimal(4));
+    }
+}

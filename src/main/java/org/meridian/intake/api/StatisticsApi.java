@@ -1,0 +1,235 @@
+package org.meridian.intake.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.intake.RawStatistic;
+import org.meridian.intake.Restatement;
+import org.meridian.intake.StatisticsFile;
+import org.meridian.intake.StatisticsIntake;
+import org.meridian.intake.StatisticsReport;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.web.EnglishByDefault;
+import org.meridian.shared.web.Paged;
+import org.meridian.unit.UnitNotFoundException;
+import org.meridian.unit.UnitRef;
+import org.meridian.unit.UnitRegistry;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/v1/statistics}: monthly statistics of departments and institutions, sent as a JSON array or a CSV file
+ * (with a downloadable template), their restatement history, and the hospital's rule on restatement reasons.
+ * Sending needs CHANNEL_MANAGER, reading ANALYST. The reasons of rejected rows are English unless the caller asks
+ * for Chinese, as for events.
+ */
+@RestController
+@EnglishByDefault
+@RequestMapping("/api/v1/statistics")
+class StatisticsApi {
+
+    private final StatisticsIntake intake;
+    private final UnitRegistry units;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    StatisticsApi(StatisticsIntake intake, UnitRegistry units, MessageSource messages, JsonMapper json) {
+        this.intake = intake;
+        this.units = units;
+        this.messages = messages;
+        // numbers with a fraction are read as BigDecimal, so 0.1 stays exactly 0.1
+        this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+
+    record Settings(Boolean restatementNeedsReason) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Map<String, Object> send(Actor actor, @RequestBody byte[] body, HttpServletRequest request) {
+        JsonNode array;
+        try {
+            array = json.readTree(body);
+        } catch (JacksonException e) {
+            throw IntakeProblem.badRequest("Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(),
+                    "body");
+        }
+        if (array == null || !array.isArray()) {
+            throw IntakeProblem.badRequest("Not an array", "The body must be a JSON array of statistics.", "body");
+        }
+        if (array.size() > StatisticsIntake.MAX_ROWS) {
+            throw IntakeProblem.badRequest("Too many statistics", "At most " + StatisticsIntake.MAX_ROWS
+                    + " statistics per call; this one has " + array.size() + ". Split the batch.", "body");
+        }
+        List<RawStatistic> rows = new ArrayList<>(array.size());
+        for (JsonNode node : array) {
+            rows.add(read(node));
+        }
+        return answer(intake.record(actor, rows, 0), LocalisedReports.locale(request));
+    }
+
+    /** A CSV file of statistics; the index of a rejected row is its data row number (the first after the header is 1). */
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Map<String, Object> upload(Actor actor, @RequestParam(required = false) MultipartFile file,
+                               HttpServletRequest request) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("intake", Problem.of("file", "intake.statistic.error.fileRequired"));
+        }
+        List<RawStatistic> rows;
+        try (InputStream in = file.getInputStream()) {
+            rows = StatisticsFile.read(in);
+        }
+        return answer(intake.record(actor, rows, 1), LocalisedReports.locale(request));
+    }
+
+    @GetMapping("/template.csv")
+    @PreAuthorize("hasRole('ANALYST')")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(StatisticsFile.template().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A unit's values in force, by measure and month, from {@code from} to {@code to} (both YYYY-MM). */
+    @GetMapping
+    @PreAuthorize("hasRole('ANALYST')")
+    List<Map<String, Object>> values(Actor actor, @RequestParam String unit, @RequestParam String from,
+                                     @RequestParam String to) {
+        UnitRef u = unit(actor, unit);
+        List<Problem> problems = new ArrayList<>();
+        YearMonth f = month("from", from, problems);
+        YearMonth t = month("to", to, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("intake", problems);
+        }
+        return intake.ofUnit(actor, u, f, t).stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("unit", u.code());
+            m.put("month", v.month().toString());
+            m.put("measure", v.measure());
+            m.put("value", v.value());
+            return m;
+        }).toList();
+    }
+
+    /** A unit's restatements, latest first: measure, month, old and new value, who, when and why. */
+    @GetMapping("/restatements")
+    @PreAuthorize("hasRole('ANALYST')")
+    Paged<Map<String, Object>> restatements(Actor actor, @RequestParam String unit,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        UnitRef u = unit(actor, unit);
+        return intake.restatements(actor, u, page, size).map(r -> restatement(u, r));
+    }
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasRole('ANALYST')")
+    Settings settings(Actor actor) {
+        return new Settings(intake.restatementNeedsReason(actor));
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Settings changeSettings(Actor actor, @RequestBody Settings body) {
+        if (body == null || body.restatementNeedsReason() == null) {
+            throw new InvalidInputException("intake",
+                    Problem.of("restatementNeedsReason", "intake.statistic.error.required"));
+        }
+        intake.requireRestatementReason(actor, body.restatementNeedsReason());
+        return new Settings(intake.restatementNeedsReason(actor));
+    }
+
+    private UnitRef unit(Actor actor, String code) {
+        return units.findByCode(actor, code).orElseThrow(() -> new UnitNotFoundException(code));
+    }
+
+    private static YearMonth month(String field, String text, List<Problem> problems) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (RuntimeException e) {
+            problems.add(Problem.of(field, "intake.statistic.error.monthFormat", text));
+            return null;
+        }
+    }
+
+    private static Map<String, Object> restatement(UnitRef u, Restatement r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", u.code());
+        m.put("month", r.month().toString());
+        m.put("measure", r.measure());
+        m.put("oldValue", r.oldValue());
+        m.put("newValue", r.newValue());
+        m.put("reason", r.reason());
+        m.put("restatedBy", r.restatedBy());
+        m.put("restatedAt", r.restatedAt());
+        return m;
+    }
+
+    private Map<String, Object> answer(StatisticsReport report, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", report.accepted());
+        body.put("restated", report.restated());
+        body.put("duplicates", report.duplicates());
+        body.put("rejected", report.rejected().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", r.index());
+            row.put("errors", r.errors().stream().map(p -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("field", p.path());
+                e.put("message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+                return e;
+            }).toList());
+            return row;
+        }).toList());
+        return body;
+    }
+
+    /** A JSON row; a field that is not text (or a number where a number belongs) is read as missing or as text. */
+    private static RawStatistic read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new RawStatistic(null, null, null, null, node == null ? null : node.toString(), null);
+        }
+        JsonNode value = node.get("value");
+        BigDecimal number = value != null && value.isNumber() ? value.decimalValue() : null;
+        String text = value == null || value.isNull() || value.isNumber() ? null
+                : value.isString() ? value.stringValue() : value.toString();
+        return new RawStatistic(text(node, "unit"), text(node, "month"), text(node, "measure"), number, text,
+                text(node, "reason"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isString() ? v.stringValue() : v.toString();
+    }
+}
