@@ -19,8 +19,8 @@ class Units {
     private static final String COLUMNS = """
             u.id, u.code, u.name, u.kind, u.type, u.status, p.code AS parent, u.head, u.open_beds, u.level,
             u.district, u.created_at, u.updated_at""";
-    private static final String FROM = """
-             FROM unit u LEFT JOIN unit p ON p.hospital_id = u.hospital_id AND p.id = u.parent_id""";
+    private static final String FROM =
+            " FROM unit u LEFT JOIN unit p ON p.hospital_id = u.hospital_id AND p.id = u.parent_id";
 
     private final JdbcClient jdbc;
 

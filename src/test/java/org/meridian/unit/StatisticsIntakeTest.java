@@ -1,0 +1,152 @@
+package org.meridian.unit;
+
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Departments, statistic measures and statistics through the API, in a hospital of its own. The test clock stands on
+ * 2027-01-15 in Shanghai, so 2027-01 is the current month and 2027-02 is in the future.
+ */
+@MeridianTest
+class StatisticsIntakeTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+
+    TestHospital h;
+
+    @BeforeEach
+    void hospital() throws Exception {
+        h = new TestHospital(mvc, users, hospitals);
+        h.as(h.office, json(post("/api/v1/units"), """
+                {"code": "DEP-CARD", "name": "心内科", "kind": "DEPARTMENT", "type": "CLINICAL", "head": "王主任",
+                 "openBeds": 60}""")).andExpect(status().isCreated());
+        h.as(h.office, json(post("/api/v1/measures"), """
+                {"code": "discharges", "nameZh": "出院人次", "nameEn": "Discharges", "unit": "人次",
+                 "aggregation": "SUM"}""")).andExpect(status().isCreated());
+    }
+
+    @Test
+    void unitsAreRegisteredListedByKindAndChanged() throws Exception {
+        h.as(h.office, json(post("/api/v1/units"), """
+                {"code": "DEP-CARD-W1", "name": "心内一病区", "type": "CLINICAL", "parent": "DEP-CARD"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("DEPARTMENT"))
+                .andExpect(jsonPath("$.status").value("ACTIVE")).andExpect(jsonPath("$.parent").value("DEP-CARD"));
+        h.as(h.office, json(post("/api/v1/units"), """
+                {"code": "INST-1", "name": "西湖区人民医院", "kind": "INSTITUTION", "type": "SECONDARY_HOSPITAL",
+                 "level": "二级甲等", "district": "西湖区"}""")).andExpect(status().isCreated());
+        h.as(h.analyst, get("/api/v1/units?kind=DEPARTMENT")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items[0].code").value("DEP-CARD"));
+        h.as(h.analyst, get("/api/v1/units?type=SECONDARY_HOSPITAL")).andExpect(jsonPath("$.total").value(1));
+        h.as(h.office, json(patch("/api/v1/units/DEP-CARD"), "{\"openBeds\": 64}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.openBeds").value(64))
+                .andExpect(jsonPath("$.head").value("王主任"));
+        // bad input: every problem at once, nothing registered
+        h.as(h.office, json(post("/api/v1/units"), """
+                {"code": "X 1", "name": "", "kind": "INSTITUTION", "type": "CLINICAL", "openBeds": -1}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'code')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'type')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'openBeds')]").exists());
+        h.as(h.office, json(post("/api/v1/units"), "{\"code\": \"DEP-CARD\", \"name\": \"x\", \"type\": \"CLINICAL\"}"))
+                .andExpect(status().isConflict());
+        h.as(h.analyst, get("/api/v1/units/NOPE")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCatalogueListsBuiltInAndOwnMeasuresAndRefusesABuiltInCode() throws Exception {
+        h.as(h.analyst, get("/api/v1/measures")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].code").value("referrals"))
+                .andExpect(jsonPath("$[?(@.code == 'days')].source").value("DAYS"))
+                .andExpect(jsonPath("$[?(@.code == 'discharges')].aggregation").value("SUM"));
+        h.as(h.office, json(post("/api/v1/measures"), """
+                {"code": "referrals", "nameZh": "转诊", "unit": "人次", "aggregation": "SUM"}"""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("code"));
+        h.as(h.office, json(post("/api/v1/measures"), """
+                {"code": "bed_days", "nameZh": "占用床日", "unit": "床日", "aggregation": "MEDIAN"}"""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("aggregation"));
+        // a formula may name the hospital's statistic measure, not an unknown one
+        h.as(h.office, json(post("/api/v1/indicators"), """
+                {"code": "DISCHARGES_PER_DAY", "nameZh": "日均出院", "nameEn": "Discharges a day", "unitZh": "人次",
+                 "unitEn": "patients", "direction": "HIGHER_IS_BETTER", "formula": "discharges / days"}"""))
+                .andExpect(status().isCreated());
+        h.as(h.office, json(post("/api/v1/indicators"), """
+                {"code": "BAD_FORMULA", "nameZh": "坏", "nameEn": "Bad", "unitZh": "人次",
+                 "unitEn": "patients", "direction": "HIGHER_IS_BETTER", "formula": "operations / days"}"""))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void everyBadRowIsRejectedWithItsFieldAndTheGoodRowsAreKept() throws Exception {
+        h.as(h.office, json(post("/api/v1/statistics"), """
+                [{"unit": "DEP-CARD", "month": "2026-12", "measure": "discharges", "value": 310},
+                 {"unit": "DEP-NONE", "month": "2026-12", "measure": "discharges", "value": 1},
+                 {"unit": "DEP-CARD", "month": "2026/12", "measure": "discharges", "value": 1},
+                 {"unit": "DEP-CARD", "month": "2027-02", "measure": "discharges", "value": 1},
+                 {"unit": "DEP-CARD", "month": "2026-11", "measure": "operations", "value": 1},
+                 {"unit": "DEP-CARD", "month": "2026-11", "measure": "discharges", "value": "many"},
+                 {"unit": "DEP-CARD", "month": "2027-01", "measure": "discharges", "value": 120.5}]"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.restated").value(0))
+                .andExpect(jsonPath("$.duplicates").value(0))
+                .andExpect(jsonPath("$.rejected.length()").value(5))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("unit"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message").value("unknown department or institution 'DEP-NONE'"))
+                .andExpect(jsonPath("$.rejected[1].errors[0].field").value("month"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].field").value("month"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].message")
+                        .value("the month 2027-02 is in the future (the hospital's current month is 2027-01)"))
+                .andExpect(jsonPath("$.rejected[3].errors[0].field").value("measure"))
+                .andExpect(jsonPath("$.rejected[4].index").value(5))
+                .andExpect(jsonPath("$.rejected[4].errors[0].field").value("value"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-01&to=2027-01"))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].month").value("2026-12")).andExpect(jsonPath("$[0].value").value(310));
+    }
+
+    @Test
+    void theSameValueIsADuplicateAndADifferentOneARestatementKeptInTheHistory() throws Exception {
+        String first = "[{\"unit\": \"DEP-CARD\", \"month\": \"2026-10\", \"measure\": \"discharges\", \"value\": 300}]";
+        h.as(h.office, json(post("/api/v1/statistics"), first)).andExpect(jsonPath("$.accepted").value(1));
+        h.as(h.office, json(post("/api/v1/statistics"), first))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(1));
+        // 300.0 is the same value as 300
+        h.as(h.office, json(post("/api/v1/statistics"),
+                "[{\"unit\": \"DEP-CARD\", \"month\": \"2026-10\", \"measure\": \"discharges\", \"value\": 300.0}]"))
+                .andExpect(jsonPath("$.duplicates").value(1));
+        h.as(h.office, json(put("/api/v1/statistics/settings"), "{\"restatementNeedsReason\": true}"))
+                .andExpect(status().isOk());
+        h.as(h.office, json(post("/api/v1/statistics"),
+                "[{\"unit\": \"DEP-CARD\", \"month\": \"2026-10\", \"measure\": \"discharges\", \"value\": 296}]"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("reason"));
+        h.as(h.office, json(post("/api/v1/statistics"), """
+                [{"unit": "DEP-CARD", "month": "2026-10", "measure": "discharges", "value": 296,
+                  "reason": "HIS 重复计入 4 例"}]"""))
+                .andExpect(jsonPath("$.accepted").value(1)).andExpect(jsonPath("$.restated").value(1));
+        h.as(h.analyst, get("/api/v1/statistics/restatements?unit=DEP-CARD")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].oldValue").value(300))
+                .andExpect(jsonPath("$.items[0].newValue").value(296))
+                .andExpect(jsonPath("$.items[0].reason").value("HIS 重复计入 4 例"))
+                .andExpect(jsonPath("$.items[0].restatedBy").value(h.office));
+    }
+}
