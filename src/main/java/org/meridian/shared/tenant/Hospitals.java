@@ -38,6 +38,13 @@ public class Hospitals {
         return find(id).orElseThrow(() -> new IllegalStateException("hospital " + id + " does not exist"));
     }
 
+    /** The region (区域) a hospital belongs to; region-wide data (exam records, alliances) is keyed by it. */
+    public long regionOf(long hospitalId) {
+        return jdbc.sql("SELECT region_id FROM hospital WHERE id = :id").param("id", hospitalId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("hospital " + hospitalId + " does not exist"));
+    }
+
     public List<Hospital> all() {
         return jdbc.sql("SELECT id, code, name, time_zone FROM hospital ORDER BY id")
                 .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),
