@@ -163,17 +163,19 @@ public final class Formula {
 
     /**
      * The numerator and denominator when the formula has exactly the shape {@code 100 * a / b} of two different
-     * measures (parentheses around any part allowed, e.g. {@code 100 * (a / b)} is not this shape but
+     * event measures (counts of events; a hospital's statistics are not counts of trials, so they have no share;
+     * parentheses around any part allowed, e.g. {@code 100 * (a / b)} is not this shape but
      * {@code (100 * a) / b} is); empty for every other shape. What the scorecard's Wilson interval is computed from.
      */
     public Optional<Share> share() {
         if (!(bare(root) instanceof Bin div) || div.op() != '/' || !(bare(div.left()) instanceof Bin times)
                 || times.op() != '*' || !(bare(times.left()) instanceof Num hundred)
                 || hundred.value().compareTo(HUNDRED) != 0 || !(bare(times.right()) instanceof Var a)
-                || !(bare(div.right()) instanceof Var b) || a.measure() == b.measure()) {
+                || !(bare(div.right()) instanceof Var b) || a.event() == null || b.event() == null
+                || a.event() == b.event()) {
             return Optional.empty();
         }
-        return Optional.of(new Share(a.measure(), b.measure()));
+        return Optional.of(new Share(a.event(), b.event()));
     }
 
     private static Node bare(Node n) {
