@@ -77,6 +77,9 @@ final class EventValidator {
         Long channelId = null;
         if (isEmpty(row.channel())) {
             errors.add("channel is required");
+        } else if (!isStorable(row.channel())) {
+            // never looked up: PostgreSQL refuses the text, which failed the whole batch (issue 18, point 4)
+            storable("channel", row.channel(), errors);
         } else {
             channelId = channelIds.apply(row.channel()).orElse(null);
             if (channelId == null) {

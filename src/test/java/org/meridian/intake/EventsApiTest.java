@@ -76,6 +76,25 @@ class EventsApiTest {
     }
 
     @Test
+    void aNulInTheChannelCodeRejectsItsRowAndKeepsTheGoodRows() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        channels.create(users.firstHospital().id(), p + "NCH");
+        // issue 18, point 4: before this rule the channel look-up sent the NUL to PostgreSQL and the batch failed (500)
+        String body = """
+                [{"eventId":"%1$sgood1","type":"ARRIVED","channel":"%1$sNCH","occurredAt":"2026-09-03T10:15:00+08:00"},
+                 {"eventId":"%1$snulch","type":"ARRIVED","channel":"%1$sN\\u0000CH","occurredAt":"2026-09-03T10:15:00+08:00"},
+                 {"eventId":"%1$sgood2","type":"ARRIVED","channel":"%1$sNCH","occurredAt":"2026-09-03T10:15:00+08:00"}]
+                """.formatted(p);
+        mvc.perform(postEvents(manager, body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(1))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0]").value(
+                        "channel contains a character that cannot be stored (U+0000 or an unpaired surrogate)"));
+    }
+
+    @Test
     void textsPostgresqlCannotStoreRejectTheirRowNotTheBatch() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);
         channels.create(users.firstHospital().id(), p + "CH");
