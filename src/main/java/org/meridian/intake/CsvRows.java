@@ -14,7 +14,7 @@ import java.util.List;
  * Reads one character at a time through a byte buffer, so memory does not grow with the file. A broken quote
  * or invalid UTF-8 stops reading with an {@link ImportFileException} naming the line.
  */
-final class CsvRows implements Closeable {
+public final class CsvRows implements Closeable {
 
     private final InputStream in;
     private int pendingLowSurrogate = -1;
@@ -23,17 +23,17 @@ final class CsvRows implements Closeable {
     private int pushedBack = -2;
     private boolean started;
 
-    CsvRows(InputStream in) {
+    public CsvRows(InputStream in) {
         this.in = new BufferedInputStream(in, 65536);
     }
 
     /** The physical line on which the last record returned by {@link #next()} started. */
-    int recordLine() {
+    public int recordLine() {
         return recordLine;
     }
 
     /** The next record's fields, or null at the end of the file. */
-    List<String> next() {
+    public List<String> next() {
         int c = read();
         if (!started) {
             started = true;

@@ -1,24 +1,8 @@
 package org.meridian.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.meridian.shared.security.PseudonymKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,81 +10,23 @@ import org.springframework.stereotype.Component;
  * Pseudonymisation (假名化) of patient ids: only HMAC-SHA-256 under this deployment's secret key is stored,
  * so the same patient links across events while the clear id never reaches the database. The key is
  * {@code MERIDIAN_PSEUDONYM_KEY} (at least 32 characters) or, when unset, a random key generated on first
- * start into {@code <data dir>/pseudonym.key}, readable only by its owner. Losing the key breaks the link
- * between patients of old and new events; it must be backed up with the database.
+ * start into {@code <data dir>/pseudonym.key}, readable only by its owner ({@link PseudonymKey}). Losing the key
+ * breaks the link between patients of old and new events; it must be backed up with the database.
  */
 @Component
 class Pseudonymiser {
 
     static final String KEY_FILE = "pseudonym.key";
-    static final int MIN_KEY_LENGTH = 32;
-    private static final Logger log = LoggerFactory.getLogger(Pseudonymiser.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final PseudonymKey key;
 
     Pseudonymiser(@Value("${meridian.pseudonym-key:}") String configuredKey,
                   @Value("${meridian.data-dir}") Path dataDir) {
-        byte[] material;
-        if (configuredKey != null && !configuredKey.isBlank()) {
-            if (configuredKey.length() < MIN_KEY_LENGTH) {
-                throw new IllegalStateException("MERIDIAN_PSEUDONYM_KEY must have at least " + MIN_KEY_LENGTH
-                        + " characters");
-            }
-            material = configuredKey.getBytes(StandardCharsets.UTF_8);
-        } else {
-            material = keyFromFile(dataDir.resolve(KEY_FILE));
-        }
-        this.key = new SecretKeySpec(material, "HmacSHA256");
+        this.key = new PseudonymKey(configuredKey, "MERIDIAN_PSEUDONYM_KEY", dataDir.resolve(KEY_FILE));
     }
 
     /** The keyed hash (64 hex digits) of a patient id; null for null. */
     String pseudonym(String patientId) {
-        if (patientId == null) {
-            return null;
-        }
-        return HexFormat.of().formatHex(macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A Mac is not thread-safe and costly to look up; each thread keeps one (doFinal resets it for the next id). */
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
-    }
-
-    private static byte[] keyFromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    createOwnerOnly(file);
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-                    log.info("Generated a new pseudonymisation key in {}; back it up with the database", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: read theirs below
-                }
-            }
-            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            return Base64.getDecoder().decode(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the pseudonymisation key " + file, e);
-        }
-    }
-
-    private static void createOwnerOnly(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.setPosixFilePermissions(file, OWNER_ONLY); // the umask may have narrowed or widened nothing else
-        } else {
-            Files.createFile(file);
-        }
+        return key.pseudonym(patientId);
     }
 }

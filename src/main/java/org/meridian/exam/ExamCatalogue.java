@@ -1,0 +1,103 @@
+package org.meridian.exam;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The region's catalogue of mutually recognised items (互认项目目录) and its exception reasons (不予互认的理由), kept as
+ * data. Putting an item (new, or with another validity or scope) recomputes the repeats of that item's records in
+ * the region. Who may change them: {@link ExamVisibility#keepsCatalogue}; every signed-in user of the region reads them.
+ */
+@Service
+public class ExamCatalogue {
+
+    private final ExamItems items;
+    private final ExceptionReasons reasons;
+    private final ExamRecords records;
+    private final Detection detection;
+    private final Hospitals hospitals;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExamCatalogue(ExamItems items, ExceptionReasons reasons, ExamRecords records, Detection detection,
+                  Hospitals hospitals, AuditLog audit, Clock clock) {
+        this.items = items;
+        this.reasons = reasons;
+        this.records = records;
+        this.detection = detection;
+        this.hospitals = hospitals;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces an item of the actor's region; every field problem at once (400). */
+    @Transactional
+    public ExamItem put(Actor actor, ExamItemDraft draft) {
+        ExamVisibility.require(ExamVisibility.keepsCatalogue(actor), actor, "change the exam catalogue");
+        ExamItem item = draft.check();
+        long region = hospitals.regionOf(actor.hospitalId());
+        records.lock(region);
+        Optional<ExamItem> before = items.find(region, item.code());
+        items.put(region, item, actor.username(), clock.instant());
+        if (before.isEmpty() || before.get().validDays() != item.validDays() || before.get().scope() != item.scope()) {
+            detection.recompute(region, records.pairsOfItem(region, item.code()));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", item.name());
+        details.put("category", item.category().name());
+        details.put("validDays", item.validDays());
+        details.put("scope", item.scope().name());
+        details.put("price", item.price());
+        audit.record(actor.hospitalId(), actor.username(), "EXAM_ITEM_PUT", item.code(), details);
+        return items.find(region, item.code()).orElseThrow();
+    }
+
+    /**
+     * Puts every row of a catalogue file in one transaction, or none: a file with a bad row is answered with every
+     * row's problems (paths {@code rows[n].field}, n the data row number) and changes nothing.
+     */
+    @Transactional
+    public List<ExamItem> putAll(Actor actor, List<ExamItemDraft> drafts) {
+        ExamVisibility.require(ExamVisibility.keepsCatalogue(actor), actor, "change the exam catalogue");
+        List<org.meridian.shared.problem.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            try {
+                drafts.get(i).check();
+            } catch (InvalidInputException e) {
+                for (var p : e.problems()) {
+                    problems.add(p.under("rows[" + (i + 1) + "]"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("exam", problems);
+        }
+        List<ExamItem> done = new ArrayList<>();
+        for (ExamItemDraft d : drafts) {
+            done.add(put(actor, d));
+        }
+        return done;
+    }
+
+    /** The catalogue of the actor's region, by code. */
+    public List<ExamItem> items(Actor actor) {
+        return items.all(hospitals.regionOf(actor.hospitalId()));
+    }
+
+    /** The exception reasons of the actor's region (the defaults until the region changes them). */
+    @Transactional
+    public List<ExceptionReason> reasons(Actor actor) {
+        return reasons.all(hospitals.regionOf(actor.hospitalId()));
+    }
+}

@@ -1,0 +1,267 @@
+package org.meridian.exam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exam-record intake (检查检验记录采集): a hospital's records, checked row by row (a bad row is rejected with every
+ * problem and never rejects its neighbours), pseudonymised with the region's key, stored once per recordId in the
+ * region (a re-send with the same content is a duplicate; other content under a taken recordId is rejected), and the
+ * repeat detection of every patient × item the batch touches brought up to date in the same transaction
+ * (docs/exams.md). Who may send: {@link ExamVisibility#sendsRecords}.
+ */
+@Service
+public class ExamIntake {
+
+    public static final int MAX_ROWS = 10_000;
+    static final int ID_MAX = 128;
+    /** How far after the moment of intake a record may say it was performed (clocks disagree a little). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
+
+    private final ExamRecords records;
+    private final ExamItems items;
+    private final ExceptionReasons reasons;
+    private final Institutions institutions;
+    private final Detection detection;
+    private final RegionPseudonymiser pseudonymiser;
+    private final Hospitals hospitals;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExamIntake(ExamRecords records, ExamItems items, ExceptionReasons reasons, Institutions institutions,
+               Detection detection, RegionPseudonymiser pseudonymiser, Hospitals hospitals, AuditLog audit,
+               Clock clock) {
+        this.records = records;
+        this.items = items;
+        this.reasons = reasons;
+        this.institutions = institutions;
+        this.detection = detection;
+        this.pseudonymiser = pseudonymiser;
+        this.hospitals = hospitals;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a batch in one transaction.
+     *
+     * @param firstIndex the index reported for the first row (0 for a JSON array, 1 for a file's first data row)
+     */
+    @Transactional
+    public ExamReport record(Actor actor, List<RawExam> rows, int firstIndex) {
+        ExamVisibility.require(ExamVisibility.sendsRecords(actor), actor, "send exam records");
+        Hospital hospital = hospitals.find(actor.hospitalId()).orElseThrow();
+        long region = hospitals.regionOf(hospital.id());
+        ZoneId zone = hospital.timeZone();
+        Instant now = clock.instant();
+        Map<String, ExamItem> catalogue = items.byCode(region);
+        Set<String> reasonCodes = reasons.all(region).stream().map(ExceptionReason::code)
+                .collect(Collectors.toSet());
+        Map<String, Optional<Institution>> own = new HashMap<>();
+
+        record Checked(int index, ExamRecord record) {
+        }
+        List<Checked> valid = new ArrayList<>();
+        List<ExamReport.Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RawExam row = rows.get(i);
+            List<Problem> problems = new ArrayList<>();
+            String recordId = id("recordId", row.recordId(), problems);
+            Institution institution = institution(hospital, region, row.institution(), own, problems);
+            String patientId = id("patientId", row.patientId(), problems);
+            String item = item(row.item(), problems);
+            Instant at = performedAt(row.performedAt(), zone, now, problems);
+            Boolean recognisable = recognisable(row.recognisable(), problems);
+            String exception = ExamItemDraft.strip(row.exception());
+            if (exception != null && !reasonCodes.contains(exception)) {
+                problems.add(Problem.of("exception", "exam.error.unknownException", exception,
+                        String.join(", ", reasonCodes.stream().sorted().toList())));
+            }
+            if (problems.isEmpty()) {
+                LocalDate month = LocalDate.ofInstant(at, zone).withDayOfMonth(1);
+                valid.add(new Checked(firstIndex + i, new ExamRecord(recordId, institution,
+                        pseudonymiser.pseudonym(patientId), item, at, month, recognisable, exception)));
+            } else {
+                rejected.add(new ExamReport.Rejected(firstIndex + i, readable(row.recordId()), problems));
+            }
+        }
+
+        records.lock(region);
+        Map<String, ExamRecord> stored = records.byRecordId(region,
+                valid.stream().map(c -> c.record().recordId()).collect(Collectors.toSet()));
+        List<ExamRecord> fresh = new ArrayList<>();
+        int duplicates = 0;
+        int notInCatalogue = 0;
+        for (Checked c : valid) {
+            ExamRecord before = stored.get(c.record().recordId());
+            if (before != null && before.sameAs(c.record())) {
+                duplicates++;
+                continue;
+            }
+            if (before != null) {
+                rejected.add(new ExamReport.Rejected(c.index(), c.record().recordId(),
+                        List.of(Problem.of("recordId", "exam.error.recordIdTaken", c.record().recordId()))));
+                continue;
+            }
+            stored.put(c.record().recordId(), c.record());
+            fresh.add(c.record());
+            if (!catalogue.containsKey(c.record().item())) {
+                notInCatalogue++;
+            }
+        }
+        records.insert(region, hospital.id(), fresh, now, actor.username());
+        Set<ExamRecords.Pair> pairs = new LinkedHashSet<>();
+        fresh.stream().filter(r -> catalogue.containsKey(r.item()))
+                .forEach(r -> pairs.add(new ExamRecords.Pair(r.patient(), r.item())));
+        detection.recompute(region, pairs);
+        rejected.sort(Comparator.comparingInt(ExamReport.Rejected::index));
+        if (!fresh.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("accepted", fresh.size());
+            details.put("duplicates", duplicates);
+            details.put("notInCatalogue", notInCatalogue);
+            details.put("rejected", rejected.size());
+            audit.record(hospital.id(), actor.username(), "EXAMS_RECORDED", "exams", details);
+        }
+        return new ExamReport(fresh.size(), duplicates, notInCatalogue, rejected);
+    }
+
+    private Institution institution(Hospital hospital, long region, String text, Map<String,
+            Optional<Institution>> own, List<Problem> problems) {
+        String code = ExamItemDraft.strip(text);
+        if (code == null) {
+            problems.add(Problem.of("institution", "exam.error.required"));
+            return null;
+        }
+        Optional<Institution> found = own.computeIfAbsent(code, c -> institutions.ofHospital(hospital, c));
+        if (found.isPresent()) {
+            return found.get();
+        }
+        boolean elsewhere = institutions.inRegion(region, null, code).isPresent();
+        problems.add(Problem.of("institution", elsewhere ? "exam.error.otherHospital" : "exam.error.unknownInstitution",
+                code));
+        return null;
+    }
+
+    private static String id(String field, String text, List<Problem> problems) {
+        String t = ExamItemDraft.strip(text);
+        if (t == null) {
+            problems.add(Problem.of(field, "exam.error.required"));
+            return null;
+        }
+        if (t.length() > ID_MAX) {
+            problems.add(Problem.of(field, "exam.error.tooLong", ID_MAX));
+            return null;
+        }
+        if (!storable(t)) {
+            problems.add(Problem.of(field, "exam.error.notStorable"));
+            return null;
+        }
+        return t;
+    }
+
+    private static String item(String text, List<Problem> problems) {
+        String t = ExamItemDraft.strip(text);
+        if (t == null) {
+            problems.add(Problem.of("item", "exam.error.required"));
+            return null;
+        }
+        if (!ExamItemDraft.CODE.matcher(t).matches()) {
+            problems.add(Problem.of("item", "exam.error.code", t));
+            return null;
+        }
+        return t;
+    }
+
+    /** An instant with offset, or a local date-time read in the hospital's zone; at most 24 h after now. */
+    private static Instant performedAt(String text, ZoneId zone, Instant now, List<Problem> problems) {
+        String t = ExamItemDraft.strip(text);
+        if (t == null) {
+            problems.add(Problem.of("performedAt", "exam.error.required"));
+            return null;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException withOffset) {
+            try {
+                at = LocalDateTime.parse(t).atZone(zone).toInstant();
+            } catch (DateTimeParseException local) {
+                problems.add(Problem.of("performedAt", "exam.error.performedAt", t));
+                return null;
+            }
+        }
+        at = at.truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            problems.add(Problem.of("performedAt", "exam.error.future", t));
+            return null;
+        }
+        return at;
+    }
+
+    private static Boolean recognisable(String text, List<Problem> problems) {
+        String t = ExamItemDraft.strip(text);
+        if (t == null) {
+            problems.add(Problem.of("recognisable", "exam.error.required"));
+            return null;
+        }
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        problems.add(Problem.of("recognisable", "exam.error.boolean", t));
+        return null;
+    }
+
+    /** The recordId to name in a rejection, when it can be shown at all. */
+    private static String readable(String recordId) {
+        String t = ExamItemDraft.strip(recordId);
+        return t == null || t.length() > ID_MAX || !storable(t) ? null : t;
+    }
+
+    /** PostgreSQL stores no U+0000 and no unpaired surrogate. */
+    private static boolean storable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+package org.meridian.exam;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.UnitKind;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.unit.UnitRef;
+import org.meridian.unit.UnitRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and names institutions (docs/exams.md, "Institutions"). Within a hospital a code names the hospital itself
+ * (its own hospital code) or one of its INSTITUTION units; across the region {@code HOSPITAL/UNIT} names a unit of
+ * another hospital and a bare code a hospital of the region.
+ */
+@Component
+class Institutions {
+
+    private final Hospitals hospitals;
+    private final UnitRegistry units;
+
+    Institutions(Hospitals hospitals, UnitRegistry units) {
+        this.hospitals = hospitals;
+        this.units = units;
+    }
+
+    /** An institution of hospital {@code h} by the code it submits: its own code, or one of its INSTITUTION units. */
+    Optional<Institution> ofHospital(Hospital h, String code) {
+        if (h.code().equals(code)) {
+            return Optional.of(Institution.hospital(h.id()));
+        }
+        return units.findByCode(Actor.system(h.id(), "exam"), code)
+                .filter(u -> u.type().kind() == UnitKind.INSTITUTION)
+                .map(u -> new Institution(h.id(), u.id()));
+    }
+
+    /**
+     * An institution of the region: {@code HOSPITAL/UNIT}, or a bare code read first as one of {@code context}'s
+     * own (when given) and then as a hospital of the region.
+     */
+    Optional<Institution> inRegion(long region, Hospital context, String text) {
+        int slash = text.indexOf('/');
+        if (slash > 0) {
+            Optional<Hospital> h = regionHospital(region, text.substring(0, slash));
+            return h.flatMap(x -> ofHospital(x, text.substring(slash + 1)).filter(i -> i.unitId() != 0));
+        }
+        if (context != null) {
+            Optional<Institution> own = ofHospital(context, text);
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return regionHospital(region, text).map(h -> Institution.hospital(h.id()));
+    }
+
+    private Optional<Hospital> regionHospital(long region, String code) {
+        return hospitals.findByCode(code).filter(h -> hospitals.regionOf(h.id()) == region);
+    }
+
+    /** Names institutions, looking each hospital's units up once. */
+    Namer namer() {
+        return new Namer();
+    }
+
+    final class Namer {
+        private final Map<Long, Hospital> byId = new HashMap<>();
+        private final Map<Long, Map<Long, UnitRef>> unitsOf = new HashMap<>();
+
+        NamedInstitution name(Institution i) {
+            Hospital h = byId.computeIfAbsent(i.hospitalId(), id -> hospitals.find(id).orElseThrow());
+            if (i.unitId() == 0) {
+                return new NamedInstitution(h.code(), h.name(), h.code());
+            }
+            Map<Long, UnitRef> us = unitsOf.computeIfAbsent(h.id(), id -> {
+                Map<Long, UnitRef> m = new HashMap<>();
+                units.byCode(Actor.system(id, "exam")).values().forEach(u -> m.put(u.id(), u));
+                return m;
+            });
+            UnitRef u = us.get(i.unitId());
+            return u == null ? new NamedInstitution("#" + i.unitId(), "#" + i.unitId(), h.code())
+                    : new NamedInstitution(u.code(), u.name(), h.code());
+        }
+    }
+}

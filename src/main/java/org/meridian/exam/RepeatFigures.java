@@ -1,0 +1,134 @@
+package org.meridian.exam;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.web.Paged;
+import org.springframework.stereotype.Service;
+
+/**
+ * The repeat figures (重复检查率与可避免费用) per institution and catalogue item, for a period or month by month, and
+ * the list of repeats. A hospital's staff see their own hospital's institutions; a regulator sees every hospital of
+ * the region but never the list of records ({@link ExamVisibility}). Filters name an institution as docs/exams.md
+ * says, a catalogue item by code, an alliance by code.
+ */
+@Service
+public class RepeatFigures {
+
+    /** The filters of the figures and of the list; null means "all". */
+    public record Query(Period period, String institution, String item, String alliance, Outcome outcome) {
+        public Query {
+            java.util.Objects.requireNonNull(period, "period");
+        }
+    }
+
+    private final ExamRecords records;
+    private final ExamItems items;
+    private final Institutions institutions;
+    private final AllianceRegistry alliances;
+    private final Hospitals hospitals;
+
+    RepeatFigures(ExamRecords records, ExamItems items, Institutions institutions, AllianceRegistry alliances,
+                  Hospitals hospitals) {
+        this.records = records;
+        this.items = items;
+        this.institutions = institutions;
+        this.alliances = alliances;
+        this.hospitals = hospitals;
+    }
+
+    /**
+     * One row per (institution, catalogue item) with at least one record in the period, or per (institution, item,
+     * month) when {@code byMonth}; by hospital, institution, item and month.
+     */
+    public List<RepeatFigure> figures(Actor actor, Query q, boolean byMonth) {
+        ExamVisibility.require(ExamVisibility.seesFigures(actor), actor, "read repeat figures");
+        Hospital own = hospitals.find(actor.hospitalId()).orElseThrow();
+        long region = hospitals.regionOf(own.id());
+        Filters f = filters(actor, region, own, q);
+        Map<String, ExamItem> catalogue = items.byCode(region);
+        Institutions.Namer namer = institutions.namer();
+        List<RepeatFigure> rows = new ArrayList<>();
+        for (ExamRecords.Count c : records.counts(region, first(q.period()), last(q.period()),
+                ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth)) {
+            ExamItem item = catalogue.get(c.item());
+            BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(c.repeats()).divide(BigDecimal.valueOf(c.records()), 4, RoundingMode.HALF_UP);
+            rows.add(new RepeatFigure(namer.name(c.institution()), c.item(), item.name(),
+                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rate,
+                    item.price().multiply(BigDecimal.valueOf(c.repeats()))));
+        }
+        return rows;
+    }
+
+    /** One page of the repeats of the actor's own hospital, latest first; never for a regulator. */
+    public Paged<RepeatRecord> repeats(Actor actor, Query q, int page, int size) {
+        ExamVisibility.require(ExamVisibility.seesRecords(actor), actor, "read the list of repeat records");
+        Paged.check(page, size);
+        Hospital own = hospitals.find(actor.hospitalId()).orElseThrow();
+        long region = hospitals.regionOf(own.id());
+        Filters f = filters(actor, region, own, q);
+        Map<String, ExamItem> catalogue = items.byCode(region);
+        Institutions.Namer namer = institutions.namer();
+        List<RepeatRecord> list = records.repeats(region, first(q.period()), last(q.period()), own.id(),
+                f.institution(), f.item(), q.outcome(), (long) page * size, size).stream().map(l -> {
+                    ExamItem item = catalogue.get(l.item());
+                    return new RepeatRecord(l.recordId(), namer.name(l.institution()), l.item(),
+                            item == null ? l.item() : item.name(), l.performedAt(), l.outcome(),
+                            l.earlier() == null ? null : namer.name(l.earlier()), l.earlierAt(), l.earlierRecordId());
+                }).toList();
+        long total = records.countRepeats(region, first(q.period()), last(q.period()), own.id(), f.institution(),
+                f.item(), q.outcome());
+        return new Paged<>(list, page, size, total);
+    }
+
+    private record Filters(Institution institution, String item, Long alliance) {
+    }
+
+    private Filters filters(Actor actor, long region, Hospital own, Query q) {
+        List<Problem> problems = new ArrayList<>();
+        Institution institution = null;
+        String inst = ExamItemDraft.strip(q.institution());
+        if (inst != null) {
+            institution = institutions.inRegion(region, own, inst).orElse(null);
+            if (institution == null) {
+                problems.add(Problem.of("institution", "exam.error.unknownRegionInstitution", inst));
+            }
+        }
+        String item = ExamItemDraft.strip(q.item());
+        if (item != null && items.find(region, item).isEmpty()) {
+            problems.add(Problem.of("item", "exam.error.unknownItem", item));
+        }
+        Long alliance = null;
+        String a = ExamItemDraft.strip(q.alliance());
+        if (a != null) {
+            alliance = alliances.idOf(actor, a).orElse(null);
+            if (alliance == null) {
+                problems.add(Problem.of("alliance", "exam.error.unknownAlliance", a));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("exam", problems);
+        }
+        return new Filters(institution, item, alliance);
+    }
+
+    private static LocalDate first(Period p) {
+        return p.firstDay().withDayOfMonth(1);
+    }
+
+    private static LocalDate last(Period p) {
+        return p.lastDay().withDayOfMonth(1);
+    }
+}

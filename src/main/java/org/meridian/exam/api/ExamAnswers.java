@@ -1,0 +1,46 @@
+package org.meridian.exam.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.meridian.exam.ExamReport;
+import org.meridian.shared.problem.Problem;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The answer to a batch of exam records, with every reason in the caller's language. */
+@Component
+class ExamAnswers {
+
+    private final MessageSource messages;
+
+    ExamAnswers(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Map<String, Object> of(ExamReport report, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", report.accepted());
+        body.put("duplicates", report.duplicates());
+        body.put("notInCatalogue", report.notInCatalogue());
+        body.put("rejected", report.rejected().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", r.index());
+            row.put("recordId", r.recordId());
+            row.put("errors", errors(r.errors(), locale));
+            return row;
+        }).toList());
+        return body;
+    }
+
+    private List<Map<String, Object>> errors(List<Problem> problems, Locale locale) {
+        return problems.stream().map(p -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("field", p.path());
+            e.put("message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+            return e;
+        }).toList();
+    }
+}

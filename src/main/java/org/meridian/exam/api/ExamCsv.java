@@ -1,0 +1,70 @@
+package org.meridian.exam.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.meridian.intake.CsvRows;
+import org.meridian.intake.ImportFileException;
+
+/**
+ * A CSV file (UTF-8, RFC 4180, optionally with a byte-order mark) whose header names its columns in any order: the
+ * required ones must be there, optional ones may be, and any other column makes the file unreadable as a whole (400
+ * on {@code file}). Each data row becomes a map of column → cell; blank lines are skipped.
+ */
+final class ExamCsv {
+
+    static final int MAX_ROWS = 100_000;
+
+    private ExamCsv() {
+    }
+
+    static List<Map<String, String>> read(InputStream in, List<String> required, List<String> optional) {
+        try (CsvRows csv = new CsvRows(in)) {
+            List<String> header = csv.next();
+            if (header == null) {
+                throw new ImportFileException("the file is empty: expected the header " + String.join(",", required));
+            }
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (!required.contains(name) && !optional.contains(name)) {
+                    throw new ImportFileException("unknown column '" + name + "' in the header; the columns are "
+                            + String.join(", ", required) + (optional.isEmpty() ? "" : ", " + String.join(", ", optional)));
+                }
+                if (at.put(name, i) != null) {
+                    throw new ImportFileException("the column '" + name + "' appears twice in the header");
+                }
+            }
+            for (String r : required) {
+                if (!at.containsKey(r)) {
+                    throw new ImportFileException("the header lacks the column '" + r + "'; it needs "
+                            + String.join(", ", required));
+                }
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            List<String> r;
+            while ((r = csv.next()) != null) {
+                if (r.size() == 1 && r.get(0).isBlank()) {
+                    continue;
+                }
+                if (rows.size() == MAX_ROWS) {
+                    throw new ImportFileException("the file has more than " + MAX_ROWS + " rows; split it");
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (Map.Entry<String, Integer> e : at.entrySet()) {
+                    row.put(e.getKey(), e.getValue() < r.size() ? r.get(e.getValue()) : null);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

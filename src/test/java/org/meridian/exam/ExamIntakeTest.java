@@ -1,0 +1,211 @@
+package org.meridian.exam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.exam.ExamRegion.exam;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Exam records and the catalogue through the API: bad input, duplicates, who may write, no clear patient id. */
+@MeridianTest
+@ExtendWith(OutputCaptureExtension.class)
+class ExamIntakeTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+
+    ExamRegion r;
+    String a;
+    String b;
+
+    @BeforeEach
+    void region() throws Exception {
+        r = new ExamRegion(mvc, users, hospitals, jdbc);
+        a = r.a.hospital.code();
+        b = r.b.hospital.code();
+    }
+
+    @Test
+    void badRowsAreRejectedWithEveryReasonAndTheGoodOnesKept() throws Exception {
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + String.join(",",
+                exam("ok-1", a, "P1", "CT", "2026-10-01T08:00:00Z", true, null),
+                exam("bad-1", "NOWHERE", "P1", "CT", "2026-10-01T08:00:00Z", true, null),
+                exam("bad-2", b, "P1", "CT", "2026-10-01T08:00:00Z", true, null),
+                exam("bad-3", a, "P1", "CT", "2026-10-01T08:00:00Z", true, "TIRED"),
+                exam("bad-4", a, "P1", "CT", "yesterday", true, null),
+                exam("bad-5", a, "P1", "CT", "2027-01-20T00:00:00Z", true, null),
+                "{\"recordId\": \"bad-6\", \"institution\": \"" + a + "\", \"item\": \"CT\","
+                        + " \"performedAt\": \"2026-10-01T08:00:00Z\", \"recognisable\": \"maybe\"}",
+                exam("ok-2", "A-CLINIC", "P2", "CT", "2026-10-02T08:00:00Z", false, "CONDITION_CHANGED")) + "]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(6))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].recordId").value("bad-1"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("institution"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message")
+                        .value("this hospital has no institution 'NOWHERE' (its own code or an institution it registered)"))
+                .andExpect(jsonPath("$.rejected[1].errors[0].message").value("institution '" + b
+                        + "' belongs to another hospital; this hospital cannot send its records"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].field").value("exception"))
+                .andExpect(jsonPath("$.rejected[3].errors[0].field").value("performedAt"))
+                // the test clock stands on 2027-01-15: the 20th is more than 24 h ahead
+                .andExpect(jsonPath("$.rejected[4].errors[0].field").value("performedAt"))
+                .andExpect(jsonPath("$.rejected[5].errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "patientId", "recognisable")));
+        // Chinese on request
+        r.a.as(r.a.office, json(post("/api/v1/exams?lang=zh-CN"),
+                        "[" + exam("bad-7", a, "P1", "CT", "2026-10-01T08:00:00Z", true, "TIRED") + "]"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "本区域没有例外理由编码“TIRED”")));
+        // a body that is not an array stores nothing
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "{\"recordId\": \"x\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void aResendIsADuplicateAndATakenRecordIdWithOtherContentIsRejected() throws Exception {
+        String row = exam("d-1", a, "P1", "CT", "2026-10-01T08:00:00Z", true, null);
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + row + "," + row + "]"))
+                .andExpect(jsonPath("$.accepted").value(1)).andExpect(jsonPath("$.duplicates").value(1));
+        // the same instant written with another offset is the same record
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "["
+                        + exam("d-1", a, "P1", "CT", "2026-10-01T16:00:00+08:00", true, null) + ","
+                        + exam("d-1", a, "P1", "CT", "2026-10-02T08:00:00Z", true, null) + "]"))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message")
+                        .value("recordId 'd-1' is already taken by a record with different content"));
+        // recordId is unique in the region: hospital B cannot reuse it either
+        r.b.as(r.b.office, json(post("/api/v1/exams"),
+                        "[" + exam("d-1", b, "P1", "CT", "2026-10-01T08:00:00Z", true, null) + "]"))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.rejected[0].errors[0].field")
+                        .value("recordId"));
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCsvFileIsReadLikeTheJson() throws Exception {
+        String csv = "recordId,institution,patientId,item,performedAt,recognisable,exception\n"
+                + "f-1," + a + ",P1,CT,2026-10-01T08:00:00Z,true,\n"
+                + "f-2,A-CLINIC,P1,CT,2026-10-02T08:00:00Z,true,\n"
+                + "f-3," + a + ",P1,CT,2026-10-03 08:00,true,\n";
+        r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv",
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected[0].index").value(3))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("performedAt"));
+        r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv",
+                        "text/csv", "recordId,who\n".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        // f-2 at A-CLINIC repeats f-1 at A (CT is recognised in the whole region, 30 days)
+        r.a.as(r.a.analyst, get("/api/v1/exams/repeats?period=2026-10&institution=A-CLINIC"))
+                .andExpect(jsonPath("$.items[0].repeats").value(1));
+    }
+
+    @Test
+    void theCatalogueIsKeptByAnAdministratorAndReadByEveryone() throws Exception {
+        r.a.as(r.admin, json(put("/api/v1/exam-items/MRI"), """
+                {"name": "", "category": "PHOTO", "validDays": 0, "scope": "WORLD", "price": -1}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "name", "category", "validDays", "scope", "price")));
+        r.a.as(r.regulator, json(put("/api/v1/exam-items/MRI"), """
+                {"name": "MRI", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 500}"""))
+                .andExpect(status().isForbidden());
+        r.a.as(r.a.office, json(put("/api/v1/exam-items/MRI"), """
+                {"name": "MRI", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 500}"""))
+                .andExpect(status().isForbidden());
+        r.a.as(r.regulator, json(post("/api/v1/exams"),
+                        "[" + exam("g-1", a, "P1", "CT", "2026-10-01T08:00:00Z", true, null) + "]"))
+                .andExpect(status().isForbidden());
+        r.a.as(r.regulator, json(post("/api/v1/alliances"), """
+                {"code": "ALL-2", "name": "x", "lead": "%s", "members": []}""".formatted(a)))
+                .andExpect(status().isForbidden());
+        r.b.as(r.b.analyst, get("/api/v1/exam-items")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].code").value("CT"));
+        r.a.as(r.regulator, get("/api/v1/exam-exception-reasons")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.containsInAnyOrder("CONDITION_CHANGED",
+                        "EMERGENCY", "PATIENT_REQUEST", "RESULT_TOO_OLD", "QC_FAILED")));
+        String csv = "code,name,category,validDays,scope,price\nUS,超声,EXAMINATION,30,ALLIANCE,120\n"
+                + "BAD,坏,EXAMINATION,x,REGION,1\n";
+        r.a.as(r.admin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rows[2].validDays"));
+        r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(3));
+        r.a.as(r.admin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
+                        "text/csv", csv.replace("x,REGION", "7,REGION").getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.put").value(2));
+        r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(5));
+        // an alliance with an unknown member: every problem at once
+        r.a.as(r.admin, json(post("/api/v1/alliances"), """
+                {"code": "ALL-1", "name": "", "lead": "NOWHERE", "members": ["A-CLINIC", "ELSEWHERE"]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "name", "lead", "members[1]")));
+        r.a.as(r.admin, json(post("/api/v1/alliances"), """
+                {"code": "ALL-1", "name": "again", "lead": "%s", "members": []}""".formatted(b)))
+                .andExpect(status().isConflict());
+        r.b.as(r.b.analyst, get("/api/v1/alliances")).andExpect(jsonPath("$[0].code").value("ALL-1"))
+                .andExpect(jsonPath("$[0].lead.code").value(a))
+                .andExpect(jsonPath("$[0].members[1].code").value("A-CLINIC"));
+    }
+
+    @Test
+    void noClearPatientIdReachesTheDatabaseOrTheLogs(CapturedOutput output) throws Exception {
+        String patient = "PATIENT-" + UUID.randomUUID();
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + String.join(",",
+                exam("p-1", a, patient, "CT", "2026-10-01T08:00:00Z", true, null),
+                exam("p-2", "NOWHERE", patient, "CT", "2026-10-01T08:00:00Z", true, "TIRED"),
+                exam("p-3", a, patient, "CT", "2026-10-02T08:00:00Z", true, null)) + "]"))
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected[0].errors[*].message").value(
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString(patient)))));
+        List<String[]> columns = jdbc.sql("""
+                        SELECT table_name, column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema()
+                          AND (table_name LIKE 'exam%' OR table_name LIKE 'alliance%' OR table_name = 'audit_log')
+                          AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json')""")
+                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        assertThat(columns).extracting(c -> c[0] + "." + c[1]).contains("exam_record.patient", "audit_log.details");
+        for (String[] c : columns) {
+            long hits = jdbc.sql("SELECT count(*) FROM " + c[0] + " WHERE CAST(" + c[1] + " AS text) LIKE :p")
+                    .param("p", "%" + patient + "%").query(Long.class).single();
+            assertThat(hits).as(c[0] + "." + c[1]).isZero();
+        }
+        assertThat(jdbc.sql("SELECT count(DISTINCT patient) FROM exam_record WHERE region_id = :r")
+                .param("r", r.region).query(Long.class).single()).isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain(patient);
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT count(*) FROM exam_record WHERE region_id = :r").param("r", r.region)
+                .query(Long.class).single();
+    }
+}
