@@ -96,9 +96,9 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
         UnitType type = draft.unitType();
         EvaluationRuns.Units units = evaluations.units(hospitalId, type, period);
         Optional<SchemeSnapshot> current = schemes.current(hospitalId, type);
-        List<Scorecard> drafted = ScorecardEngine.score(draft, units.totals());
+        List<Scorecard> drafted = ScorecardEngine.scoreUnits(draft, units.totals());
         Map<String, Scorecard> old = new LinkedHashMap<>();
-        current.ifPresent(s -> ScorecardEngine.score(s, units.totals()).forEach(c -> old.put(c.unit(), c)));
+        current.ifPresent(s -> ScorecardEngine.scoreUnits(s, units.totals()).forEach(c -> old.put(c.unit(), c)));
         List<WhatIfComparison.Row> rows = new ArrayList<>();
         for (Scorecard c : drafted) {
             Scorecard before = old.get(c.unit());

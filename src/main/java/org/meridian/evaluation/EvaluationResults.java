@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.meridian.channel.ChannelRegistry;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -23,12 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class EvaluationResults {
 
     private final Evaluations evaluations;
-    private final ChannelRegistry channels;
     private final JsonMapper json;
 
-    EvaluationResults(Evaluations evaluations, ChannelRegistry channels, JsonMapper json) {
+    EvaluationResults(Evaluations evaluations, JsonMapper json) {
         this.evaluations = evaluations;
-        this.channels = channels;
         this.json = json;
     }
 
@@ -76,12 +73,12 @@ public class EvaluationResults {
         return evaluations.measureTotals(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor));
     }
 
-    /** One channel's scorecard in an evaluation, if the actor may see it. */
-    public Optional<UnitScorecard> scorecard(Actor actor, long id, String channelCode) {
+    /** One unit's scorecard in an evaluation (a channel's, a department's…) by the unit's code, if the actor may see it. */
+    public Optional<UnitScorecard> scorecard(Actor actor, long id, String unitCode) {
         get(actor, id);
-        return channels.findByCode(actor, channelCode)
-                .filter(c -> EvaluationVisibility.seesChannel(actor, c.id()))
-                .flatMap(c -> evaluations.scorecards(actor.hospitalId(), id, c.id(), 0, 1).items().stream()
+        return evaluations.scoredUnit(actor.hospitalId(), id, unitCode)
+                .filter(unitId -> EvaluationVisibility.seesChannel(actor, unitId))
+                .flatMap(unitId -> evaluations.scorecards(actor.hospitalId(), id, unitId, 0, 1).items().stream()
                         .findFirst());
     }
 

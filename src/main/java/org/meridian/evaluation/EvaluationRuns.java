@@ -19,14 +19,21 @@ import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
 import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.Measure;
+import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.Schemes;
+import org.meridian.indicator.StatisticMeasure;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.intake.IntakeService;
+import org.meridian.intake.StatisticValue;
+import org.meridian.intake.StatisticsIntake;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
+import org.meridian.unit.UnitRef;
+import org.meridian.unit.UnitRegistry;
 import org.meridian.shared.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -38,11 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Evaluation runs (考核试算与发布, engine.md §5): how an evaluation comes to be and takes effect.
  * <ul>
- * <li>{@link #run} scores every evaluable channel (PILOT, ACTIVE, PROBATION) of a unit type in a period against
- *     the scheme in force, from the intake's daily rollups, with the scoring engine of the indicator module; a
- *     channel without events has measures of 0. It re-runs the draft of (period, unit type), or starts the next
- *     version when the latest one is published. Each scorecard keeps the measure totals it was scored from
- *     ({@link EvaluationResults#measureTotals}).</li>
+ * <li>{@link #run} scores every evaluable unit (PILOT, ACTIVE, PROBATION) of a unit type in a period against
+ *     the scheme in force, with the scoring engine of the indicator module: the channels of a channel type from the
+ *     intake's daily rollups (a channel without events has measures of 0); the departments or institutions of
+ *     their types from the unit registry, with the hospital's monthly statistics aggregated over the period as
+ *     each measure says (a statistic not reported is missing, not 0) and, for departments, the event measures of
+ *     the events whose {@code attributes.department} names them. It re-runs the draft of (period, unit type), or
+ *     starts the next version when the latest one is published. Each scorecard keeps the measure totals it was
+ *     scored from ({@link EvaluationResults#measureTotals}).</li>
  * <li>{@link #publish} freezes a draft: later events and scheme changes never alter it; it is announced as
  *     {@link EvaluationPublished}.</li>
  * <li>{@link #applyTiers} sends a published evaluation's tiers to the channel registry as recommendations:
@@ -61,6 +71,9 @@ public class EvaluationRuns {
     private final TierCatalogue tierCatalogue;
     private final TierChangeWorkflow tierChanges;
     private final IntakeService intake;
+    private final UnitRegistry unitRegistry;
+    private final StatisticsIntake statistics;
+    private final MeasureCatalogue catalogue;
     private final AuditLog audit;
     private final JsonMapper json;
     private final MessageSource messages;
@@ -69,8 +82,12 @@ public class EvaluationRuns {
 
     EvaluationRuns(Evaluations evaluations, Schemes schemes, ChannelRegistry channels,
                    TierCatalogue tierCatalogue, TierChangeWorkflow tierChanges, IntakeService intake,
+                   UnitRegistry unitRegistry, StatisticsIntake statistics, MeasureCatalogue catalogue,
                    AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
                    ApplicationEventPublisher events) {
+        this.unitRegistry = unitRegistry;
+        this.statistics = statistics;
+        this.catalogue = catalogue;
         this.events = events;
         this.evaluations = evaluations;
         this.schemes = schemes;
@@ -101,8 +118,8 @@ public class EvaluationRuns {
                 "There is no scheme for unit type " + type + " yet: save one (PUT /api/v1/schemes/" + type
                         + ") before running an evaluation."));
         Units units = units(hospitalId, type, period);
-        Map<String, ChannelRef> refs = units.refs();
-        List<Scorecard> cards = ScorecardEngine.score(scheme, units.totals());
+        Map<String, Evaluated> refs = units.refs();
+        List<Scorecard> cards = ScorecardEngine.scoreUnits(scheme, units.totals());
         String copy = json.writeValueAsString(SchemeCopy.of(scheme));
         var ranAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Evaluation> latest = evaluations.latest(hospitalId, period, type);
@@ -119,7 +136,7 @@ public class EvaluationRuns {
         }
         List<UnitScorecard> stored = new ArrayList<>(cards.size());
         for (Scorecard c : cards) {
-            ChannelRef ref = refs.get(c.unit());
+            Evaluated ref = refs.get(c.unit());
             stored.add(new UnitScorecard(ref.id(), ref.code(), ref.name(), ref.region(), c.total(), c.coverage(),
                     c.rank(), c.tier(), c.indicators().stream()
                     .map(i -> new UnitScorecard.Line(i.code(), i.value(), i.score(), i.weight(), i.contribution(),
@@ -142,25 +159,74 @@ public class EvaluationRuns {
         return evaluations.find(hospitalId, id).orElseThrow();
     }
 
-    /** The channels evaluated now for a unit type, by code, with their measure totals over a period. */
-    record Units(Map<String, ChannelRef> refs, Map<String, Map<Measure, BigDecimal>> totals) {
+    /** A unit as an evaluation scores it: its id in its own registry (channel or unit), code, name and region. */
+    record Evaluated(long id, String code, String name, String region) {
+    }
+
+    /** The units evaluated now for a unit type, by code, with their measures over a period. */
+    record Units(Map<String, Evaluated> refs, Map<String, org.meridian.indicator.MeasureTotals> totals) {
     }
 
     /**
-     * The channels of the unit type evaluable now (PILOT, ACTIVE, PROBATION) and their measure totals over the
-     * period from the intake's daily rollups (a channel without events: every measure 0). What {@link #run} and
-     * the what-if score.
+     * The units of the unit type evaluable now (PILOT, ACTIVE, PROBATION) and their measures over the period, what
+     * {@link #run} and the what-if score. Channels: the event measures from the intake's daily rollups (a channel
+     * without events: every measure 0). Departments and institutions: the statistics they reported in the period's
+     * months, each aggregated as its measure says (none reported: missing); departments also get the event measures
+     * of the events that name them in {@code attributes.department} (none: 0). Every unit gets the period's
+     * {@code days}.
      */
     Units units(long hospitalId, UnitType type, Period period) {
-        List<ChannelRef> evaluable = channels.evaluable(Actor.system(hospitalId, "evaluation"), type);
-        Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(hospitalId, period.firstDay(), period.lastDay());
-        Map<String, Map<Measure, BigDecimal>> byCode = new LinkedHashMap<>();
-        Map<String, ChannelRef> refs = new LinkedHashMap<>();
-        for (ChannelRef c : evaluable) {
-            byCode.put(c.code(), totals.getOrDefault(c.id(), Map.of()));
-            refs.put(c.code(), c);
+        Actor system = Actor.system(hospitalId, "evaluation");
+        BigDecimal days = BigDecimal.valueOf(ChronoUnit.DAYS.between(period.firstDay(), period.lastDay()) + 1);
+        Map<String, org.meridian.indicator.MeasureTotals> byCode = new LinkedHashMap<>();
+        Map<String, Evaluated> refs = new LinkedHashMap<>();
+        if (type.kind() == UnitKind.CHANNEL) {
+            Map<Long, Map<Measure, BigDecimal>> totals = intake.totals(hospitalId, period.firstDay(),
+                    period.lastDay());
+            for (ChannelRef c : channels.evaluable(system, type)) {
+                byCode.put(c.code(), new org.meridian.indicator.MeasureTotals(totals.getOrDefault(c.id(), Map.of()),
+                        Map.of(), days));
+                refs.put(c.code(), new Evaluated(c.id(), c.code(), c.name(), c.region()));
+            }
+            return new Units(refs, byCode);
+        }
+        List<UnitRef> evaluable = unitRegistry.evaluable(system, type);
+        Map<Long, Map<String, BigDecimal>> reported = aggregatedStatistics(system, period);
+        Map<String, Map<Measure, BigDecimal>> events = type.kind() == UnitKind.DEPARTMENT
+                ? intake.departmentTotals(hospitalId, period.firstDay(), period.lastDay()) : Map.of();
+        for (UnitRef u : evaluable) {
+            byCode.put(u.code(), new org.meridian.indicator.MeasureTotals(events.getOrDefault(u.code(), Map.of()),
+                    reported.getOrDefault(u.id(), Map.of()), days));
+            refs.put(u.code(), new Evaluated(u.id(), u.code(), u.name(), null));
         }
         return new Units(refs, byCode);
+    }
+
+    /**
+     * Every unit's statistics over the period's months, each measure aggregated as the catalogue says; a measure
+     * without a value in any month of the period is absent (missing). Values of measures no longer in the catalogue
+     * are left out.
+     */
+    private Map<Long, Map<String, BigDecimal>> aggregatedStatistics(Actor system, Period period) {
+        Map<String, StatisticMeasure> measures = catalogue.statistics(system.hospitalId());
+        Map<Long, Map<String, List<StatisticValue>>> monthly = new LinkedHashMap<>();
+        for (StatisticValue v : statistics.between(system, java.time.YearMonth.from(period.firstDay()),
+                java.time.YearMonth.from(period.lastDay()))) {
+            if (measures.containsKey(v.measure())) {
+                monthly.computeIfAbsent(v.unitId(), u -> new LinkedHashMap<>())
+                        .computeIfAbsent(v.measure(), m -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<Long, Map<String, BigDecimal>> aggregated = new LinkedHashMap<>();
+        monthly.forEach((unit, byMeasure) -> byMeasure.forEach((code, values) -> {
+            List<BigDecimal> inOrder = values.stream().sorted(java.util.Comparator.comparing(StatisticValue::month))
+                    .map(StatisticValue::value).toList();
+            BigDecimal value = measures.get(code).aggregation().aggregate(inOrder);
+            if (value != null) {
+                aggregated.computeIfAbsent(unit, u -> new LinkedHashMap<>()).put(code, value);
+            }
+        }));
+        return aggregated;
     }
 
     /**
@@ -202,6 +268,10 @@ public class EvaluationRuns {
         if (!e.published()) {
             throw new EvaluationConflictException("Evaluation " + id + " is a draft: publish it before applying its "
                     + "tiers.");
+        }
+        if (e.unitType().kind() != UnitKind.CHANNEL) {
+            throw new EvaluationConflictException("Evaluation " + id + " scores " + e.unitType()
+                    + " units: tiers are applied to channels only.");
         }
         Set<String> known = new java.util.HashSet<>(tierCatalogue.tiers(actor).stream().map(Tier::code).toList());
         List<TierOutcome> outcomes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.meridian.evaluation;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.UnitKind;
 import org.meridian.shared.security.Role;
 
 /**
@@ -9,8 +10,9 @@ import org.meridian.shared.security.Role;
  * <ul>
  * <li>ANALYST and above — and the system acting for a hospital — see every evaluation of the hospital, drafts
  *     included, with every channel's scorecard;</li>
- * <li>anyone else (a channel's own user) sees published evaluations only, and in them only the scorecard of the
- *     channel it is bound to; what it may not see is "not found", as if it did not exist.</li>
+ * <li>anyone else (a channel's own user) sees published evaluations of channel types only, and in them only the
+ *     scorecard of the channel it is bound to; what it may not see is "not found", as if it did not exist.
+ *     Evaluations of departments and institutions are the hospital's own business.</li>
  * </ul>
  * Role checks on the kind of caller (who may run or publish) stay with the controllers.
  */
@@ -27,9 +29,12 @@ public final class EvaluationVisibility {
         return actor.isSystem() || actor.has(Role.ANALYST);
     }
 
-    /** Whether the actor may see this evaluation: every one for {@link #seesAll}, else published ones only. */
+    /**
+     * Whether the actor may see this evaluation: every one for {@link #seesAll}, else published evaluations of
+     * channel types only.
+     */
     public static boolean sees(Actor actor, Evaluation evaluation) {
-        return seesAll(actor) || evaluation.published();
+        return seesAll(actor) || evaluation.published() && evaluation.unitType().kind() == UnitKind.CHANNEL;
     }
 
     /** Whether the actor may see the results of this channel: every channel for {@link #seesAll}, else its own. */

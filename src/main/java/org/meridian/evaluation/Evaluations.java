@@ -35,6 +35,9 @@ class Evaluations {
             e.published_by, (SELECT count(*) FROM evaluation_scorecard s
                              WHERE s.hospital_id = e.hospital_id AND s.evaluation_id = e.id) AS units""";
 
+    /** The unit types whose units are channels, bound where SQL must tell them from departments and institutions. */
+    private static final List<String> CHANNEL_TYPES = UnitType.channelTypes().stream().map(UnitType::name).toList();
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
@@ -80,22 +83,26 @@ class Evaluations {
                 .query(Evaluations::evaluation).optional();
     }
 
-    /** Newest period first, then unit type, newest version first; drafts left out when {@code publishedOnly}. */
+    /**
+     * Newest period first, then unit type, newest version first; when {@code publishedOnly} (a channel's user), drafts
+     * and evaluations of departments and institutions are left out.
+     */
     Paged<Evaluation> search(long hospitalId, Period period, UnitType unitType, boolean publishedOnly, int page,
                              int size) {
         String where = """
                  WHERE e.hospital_id = :h AND (CAST(:p AS varchar) IS NULL OR e.period = :p)
-                 AND (CAST(:t AS varchar) IS NULL OR e.unit_type = :t) AND (NOT :pub OR e.status = 'PUBLISHED')""";
+                 AND (CAST(:t AS varchar) IS NULL OR e.unit_type = :t)
+                 AND (NOT :pub OR e.status = 'PUBLISHED' AND e.unit_type IN (:channelTypes))""";
         String p = period == null ? null : period.toString();
         String t = unitType == null ? null : unitType.name();
         long total = jdbc.sql("SELECT count(*) FROM evaluation e " + where)
                 .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
-                .query(Long.class).single();
+                .param("channelTypes", CHANNEL_TYPES).query(Long.class).single();
         List<Evaluation> items = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e " + where + " " + """
                          ORDER BY e.period_end DESC, e.period_start DESC, e.unit_type, e.version DESC
                         LIMIT :size OFFSET :offset""")
                 .param("h", hospitalId).param("p", p).param("t", t).param("pub", publishedOnly)
-                .param("size", size).param("offset", (long) page * size)
+                .param("channelTypes", CHANNEL_TYPES).param("size", size).param("offset", (long) page * size)
                 .query(Evaluations::evaluation).list();
         return new Paged<>(items, page, size, total);
     }
@@ -238,7 +245,14 @@ class Evaluations {
                 r.coverage(), r.rank(), r.tier(), lines.getOrDefault(r.id(), List.of()))).toList(), page, size, total);
     }
 
-    /** The published totals of one channel in evaluations of one unit type, newest version per period. */
+    /** The id (in its kind's registry) of the unit of this code in an evaluation's scorecards, if it was scored. */
+    Optional<Long> scoredUnit(long hospitalId, long evaluationId, String code) {
+        return jdbc.sql("""
+                        SELECT channel_id FROM evaluation_scorecard
+                        WHERE hospital_id = :h AND evaluation_id = :e AND channel_code = :code""")
+                .param("h", hospitalId).param("e", evaluationId).param("code", code).query(Long.class).optional();
+    }
+
     /** The drafts of the hospital (evaluations not yet published), oldest run first. */
     List<Evaluation> drafts(long hospitalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM evaluation e WHERE e.hospital_id = :h AND e.status = 'DRAFT'"
@@ -246,14 +260,19 @@ class Evaluations {
                 .param("h", hospitalId).query(Evaluations::evaluation).list();
     }
 
-    /** The id of the newest published evaluation (latest period, then version) with a scorecard of the channel. */
+    /**
+     * The id of the newest published evaluation of a channel type (latest period, then version) with a scorecard of
+     * the channel.
+     */
     java.util.Optional<Long> latestPublishedWith(long hospitalId, long channelId) {
         return jdbc.sql("""
                         SELECT e.id FROM evaluation e JOIN evaluation_scorecard s
                              ON s.hospital_id = e.hospital_id AND s.evaluation_id = e.id
                         WHERE e.hospital_id = :h AND s.channel_id = :c AND e.status = 'PUBLISHED'
+                          AND e.unit_type IN (:channelTypes)
                         ORDER BY e.period_end DESC, e.period_start DESC, e.version DESC LIMIT 1""")
-                .param("h", hospitalId).param("c", channelId).query(Long.class).optional();
+                .param("h", hospitalId).param("c", channelId).param("channelTypes", CHANNEL_TYPES)
+                .query(Long.class).optional();
     }
 
     List<TrendPoint> publishedTotals(long hospitalId, long channelId, UnitType unitType) {

@@ -12,12 +12,14 @@ import java.util.TreeSet;
 import org.meridian.indicator.Measure;
 
 /**
- * The totals of every measure (度量合计) over an evaluation's period that one channel's scorecard was scored from,
+ * The totals of every measure (度量合计) over an evaluation's period that one unit's scorecard was scored from,
  * frozen with the scorecard when the evaluation ran: a published evaluation's totals never change, whatever
- * happens to the events later. A measure without events is 0.
+ * happens to the events or statistics later. An event measure without events is 0; a statistic measure appears
+ * only when the unit reported it in the period (aggregated as the measure says), since a missing one is not 0.
  *
- * @param byKey the measures by key ({@code referrals}, {@code arrivals}, {@code revenue} …), exact as the rollups
- *              summed them: every measure of the catalogue at the time of the run
+ * @param byKey the measures by key ({@code referrals}, {@code arrivals}, {@code revenue} … and the statistic
+ *              measures reported, e.g. {@code discharges}), exact as they were summed: every event measure of the
+ *              catalogue at the time of the run
  */
 public record MeasureTotals(SortedMap<String, BigDecimal> byKey) {
 
@@ -25,22 +27,25 @@ public record MeasureTotals(SortedMap<String, BigDecimal> byKey) {
             Arrays.stream(Measure.values()).map(Measure::key).toList()));
 
     public MeasureTotals {
-        if (byKey == null || !KEYS.containsAll(byKey.keySet()) || byKey.containsValue(null)) {
-            throw new IllegalArgumentException("measure totals are values of the measures " + KEYS + ", not " + byKey);
+        if (byKey == null || byKey.containsValue(null)) {
+            throw new IllegalArgumentException("measure totals are values of measures, not " + byKey);
         }
         byKey = Collections.unmodifiableSortedMap(new TreeMap<>(byKey));
     }
 
-    /** The keys of the measures every scorecard keeps, which is every measure of the catalogue (engine.md §2). */
+    /** The keys of the event measures every scorecard keeps, which is every event measure (engine.md §2). */
     public static SortedSet<String> keys() {
         return KEYS;
     }
 
-    /** From the rollups' totals of one channel: a measure missing there had no events and is 0. */
-    static MeasureTotals of(Map<Measure, BigDecimal> totals) {
-        SortedMap<String, BigDecimal> byKey = new TreeMap<>();
+    /**
+     * From what one unit was scored on: every event measure (0 without events) and the statistics it reported; the
+     * period's {@code days} is not kept (the period says it).
+     */
+    static MeasureTotals of(org.meridian.indicator.MeasureTotals totals) {
+        SortedMap<String, BigDecimal> byKey = new TreeMap<>(totals.statistics());
         for (Measure m : Measure.values()) {
-            byKey.put(m.key(), totals.getOrDefault(m, BigDecimal.ZERO));
+            byKey.put(m.key(), totals.event(m));
         }
         return new MeasureTotals(byKey);
     }

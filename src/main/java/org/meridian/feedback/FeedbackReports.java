@@ -69,7 +69,8 @@ public class FeedbackReports {
      * suggestion rules as they are now. Audited when any report was made.
      *
      * @param actor the office asking, or the system reacting to a publication
-     * @return how many reports were made (0 when every channel already had its report)
+     * @return how many reports were made (0 when every channel already had its report, or the evaluation scores
+     *         departments or institutions, which get no channel reports)
      * @throws ConflictException when the evaluation is a draft
      */
     @Transactional
@@ -81,6 +82,9 @@ public class FeedbackReports {
             throw new ConflictException(MODULE, "draft", "feedback.problem.draft", List.of(evaluationId),
                     "Evaluation " + evaluationId + " is a draft: feedback reports are made for published evaluations "
                             + "only.");
+        }
+        if (e.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL) {
+            return 0; // reports go to channels; departments' and institutions' reports are not built yet
         }
         SchemeSnapshot scheme = evaluations.scheme(reader, evaluationId);
         List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);

@@ -107,6 +107,9 @@ class EvaluationDrafting {
         if (rules.all(published.hospitalId()).isEmpty()) {
             return;   // a hospital without incentive rules gets no statements and no sanctions: nothing to draft
         }
+        if (published.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL) {
+            return;   // statements and sanctions are a channel's; departments are paid through allocation plans
+        }
         try {
             draftAsSystem(published.hospitalId(), published.evaluationId());
         } catch (RuntimeException e) {
@@ -158,6 +161,10 @@ class EvaluationDrafting {
         if (!evaluation.published()) {
             throw new WorkflowRefusal("not-published", "evaluation " + evaluationId + " is a draft; statements are "
                     + "drafted from published evaluations only");
+        }
+        if (evaluation.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL) {
+            throw new WorkflowRefusal("not-channels", "evaluation " + evaluationId + " scores "
+                    + evaluation.unitType() + " units; statements are drafted for channels only");
         }
         Period period = evaluation.period();
         List<IncentiveRule> inEffect = rules.all(h).stream().filter(r -> r.complianceStatus().inEffect())

@@ -37,6 +37,7 @@ public class IntakeService {
 
     private final Events events;
     private final DailyRollups rollups;
+    private final DepartmentEvents departmentEvents;
     private final ChannelCodes channels;
     private final Pseudonymiser pseudonymiser;
     private final Hospitals hospitals;
@@ -44,7 +45,8 @@ public class IntakeService {
     private final Clock clock;
 
     IntakeService(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
-                  Hospitals hospitals, AuditLog audit, Clock clock) {
+                  Hospitals hospitals, AuditLog audit, Clock clock, DepartmentEvents departmentEvents) {
+        this.departmentEvents = departmentEvents;
         this.events = events;
         this.rollups = rollups;
         this.channels = channels;
@@ -278,6 +280,16 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
         return rollups.totals(hospitalId, from, to);
+    }
+
+    /**
+     * The event measures of each department named by events ({@code attributes.department} = its code) over the local
+     * dates from–to (inclusive), by department code; a department no event names is absent (its measures are 0).
+     * A REFERRAL/ACCEPTED pair's response counts for the department its ACCEPTED event names.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<Measure, BigDecimal>> departmentTotals(long hospitalId, LocalDate from, LocalDate to) {
+        return departmentEvents.totals(hospitalId, from, to);
     }
 
     /**

@@ -34,7 +34,9 @@ class NotificationsOnPublication {
     @ApplicationModuleListener
     void on(EvaluationPublished published) {
         long h = published.hospitalId();
-        Set<Long> evaluated = evaluations.allScorecards(Actor.system(h, "notification"), published.evaluationId()).stream()
+        // a channel's users hear of evaluations of channels only; a department's id is no channel's
+        Set<Long> evaluated = published.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL ? Set.of()
+                : evaluations.allScorecards(Actor.system(h, "notification"), published.evaluationId()).stream()
                 .map(UnitScorecard::channelId).collect(Collectors.toSet());
         inbox.deliver(h, PublicationAudience.of(published, accounts.list(h, clock.instant()), evaluated));
     }

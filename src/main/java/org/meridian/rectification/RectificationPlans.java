@@ -114,6 +114,10 @@ public class RectificationPlans {
             throw new RectificationRefusedException("Evaluation " + e.id() + " is a draft: plans are opened on "
                     + "published evaluations only.", "rectification.refused.unpublished");
         }
+        if (e.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL) {
+            throw new RectificationRefusedException("Evaluation " + e.id() + " scores " + e.unitType()
+                    + " units: plans are opened for channels only.", "rectification.refused.notChannels");
+        }
         return e;
     }
 

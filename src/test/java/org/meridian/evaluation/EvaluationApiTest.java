@@ -212,9 +212,11 @@ class EvaluationApiTest {
                 .andExpect(jsonPath("$.items[0].coverage").value(0))
                 .andReturn().getResponse().getContentAsString();
         assertThat(last).contains("\"rank\":null", "\"total\":null", "\"value\":null", "\"score\":null");
-        // exactly the fields of api.md (with network.md's dimensions, performance and brand)
+        // exactly the fields of api.md (with network.md's unit, dimensions, performance and brand); a channel's
+        // scorecard names the channel in both unit and channel
+        assertThat(JsonPath.<String>read(last, "$.items[0].unit")).isEqualTo("R0");
         assertThat(JsonPath.<java.util.Map<String, Object>>read(last, "$.items[0]").keySet())
-                .containsExactly("channel", "total", "coverage", "rank", "tier", "indicators", "dimensions",
+                .containsExactly("unit", "channel", "total", "coverage", "rank", "tier", "indicators", "dimensions",
                         "performance", "brand");
         assertThat(JsonPath.<java.util.Map<String, Object>>read(last, "$.items[0].indicators[0]").keySet())
                 .containsExactly("code", "value", "score", "weight", "peerMedian");

@@ -75,14 +75,20 @@ class EvaluationApi {
     record DimensionView(Dimension dimension, BigDecimal score, BigDecimal coverage) {
     }
 
-    /** {@code dimensions}, {@code performance} and {@code brand} are unrounded; the other fields as api.md says. */
-    record ScorecardView(String channel, BigDecimal total, BigDecimal coverage, Integer rank, String tier,
-                         List<IndicatorView> indicators, List<DimensionView> dimensions, BigDecimal performance,
-                         BigDecimal brand) {
+    /**
+     * {@code unit} is the scored unit's code (a channel's, a department's or an institution's), {@code channel} the
+     * same for a channel and null otherwise; {@code dimensions}, {@code performance} and {@code brand} are unrounded;
+     * the other fields as api.md says.
+     */
+    record ScorecardView(String unit, String channel, BigDecimal total, BigDecimal coverage, Integer rank,
+                         String tier, List<IndicatorView> indicators, List<DimensionView> dimensions,
+                         BigDecimal performance, BigDecimal brand) {
 
         static ScorecardView of(UnitScorecard c, SchemeSnapshot scheme) {
             DimensionScores d = c.dimensionScores(scheme);
-            return new ScorecardView(c.channel(), c.roundedTotal(), four(c.coverage()), c.rank(), c.tier(),
+            return new ScorecardView(c.channel(),
+                    scheme.unitType().kind() == org.meridian.shared.UnitKind.CHANNEL ? c.channel() : null,
+                    c.roundedTotal(), four(c.coverage()), c.rank(), c.tier(),
                     c.indicators().stream().map(l -> new IndicatorView(l.code(), four(l.value()), four(l.score()),
                             l.weight(), four(l.peerMedian()))).toList(),
                     d.dimensions().stream().map(s -> new DimensionView(s.dimension(), s.score(), s.coverage()))

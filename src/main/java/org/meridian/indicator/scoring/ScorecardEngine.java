@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.meridian.indicator.Measure;
+import org.meridian.indicator.MeasureTotals;
 
 /**
  * The scorecard computation of engine.md §4, for every unit of one scheme and one period:
@@ -26,7 +27,10 @@ import org.meridian.indicator.Measure;
  *     even count), null if there is none.</li>
  * </ol>
  * Empty input gives an empty list; a single unit gets rank 1 and 100 on every {@code PEER_RANK} indicator with a
- * value. A measure a unit lacks counts as 0 (a unit without events). Divisions use {@link Formula#PRECISION}.
+ * value. An event measure a unit lacks counts as 0 (a unit without events); a statistic measure it lacks is missing
+ * and makes every formula that reads it null (a unit that did not report did not report zero), so that indicator
+ * gets no score and leaves the total, its dimension and the coverage as any null value does. Divisions use
+ * {@link Formula#PRECISION}.
  */
 public final class ScorecardEngine {
 
@@ -41,6 +45,19 @@ public final class ScorecardEngine {
      * @return one scorecard per unit, in rank order, unranked units last (by unit key)
      */
     public static List<Scorecard> score(SchemeSnapshot scheme, Map<String, Map<Measure, BigDecimal>> totals) {
+        Map<String, MeasureTotals> measures = new LinkedHashMap<>();
+        totals.forEach((unit, events) -> measures.put(unit, MeasureTotals.ofEvents(events)));
+        return scoreUnits(scheme, measures);
+    }
+
+    /**
+     * Scores every unit from its measures over the period: event sums, aggregated statistics and the period's days.
+     *
+     * @param totals each unit's measures by unit key (a channel's or a department's code); iteration order breaks
+     *               ties in the returned order only
+     * @return one scorecard per unit, in rank order, unranked units last (by unit key)
+     */
+    public static List<Scorecard> scoreUnits(SchemeSnapshot scheme, Map<String, MeasureTotals> totals) {
         Objects.requireNonNull(scheme, "scheme");
         List<String> units = new ArrayList<>(totals.keySet());
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
@@ -62,7 +79,7 @@ public final class ScorecardEngine {
 
         List<Scorecard> cards = new ArrayList<>();
         for (String unit : units) {
-            Map<Measure, BigDecimal> measures = totals.get(unit);
+            MeasureTotals measures = totals.get(unit);
             List<ScoringRule.Applied> applied = new ArrayList<>();
             BigDecimal weighted = BigDecimal.ZERO;
             BigDecimal scoredWeight = BigDecimal.ZERO;
