@@ -99,14 +99,11 @@ class ArchitectureTest {
      * removes its entries. Do not add to the lists.
      */
     static final Set<String> SECURITY_CONTEXT_NOT_YET_MOVED = Set.of(
-            "org.meridian.incentive.IncentiveDemoData",
-            "org.meridian.incentive.EvaluationDrafting");
+            "org.meridian.incentive.IncentiveDemoData");
 
     static final Set<String> CURRENT_USER_NOT_YET_MOVED = Set.of(
             "org.meridian.shared.tenant.Hospitals",
-            "org.meridian.shared.audit.AuditLog",
-            "org.meridian.incentive.Incentives",
-            "org.meridian.incentive.EvaluationDrafting");
+            "org.meridian.shared.audit.AuditLog");
 
     @Test
     void onlyWebApiAndSecurityReadTheSecurityContext() {

@@ -36,12 +36,9 @@ import org.meridian.incentive.rules.TierInPeriod;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.security.Role;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns a published evaluation into draft statements and sanctions, as the system ({@code system}):
  * <ul>
- * <li>for every scored channel, the lines of the rules in effect for the period (as {@link Incentives#prepare});
+ * <li>for every scored channel, the lines of the rules in effect for the period (as {@link StatementWorkflow#prepare});
  *     a channel to which no rule gives anything gets no statement;</li>
  * <li>a DRAFT of an older evaluation version of the same channel and period is SUPERSEDED (kept, read-only) and
  *     the new draft names it; manual adjustment lines of the superseded draft are carried over;</li>
@@ -111,7 +108,7 @@ class EvaluationDrafting {
             return;   // statements and sanctions are a channel's; departments are paid through allocation plans
         }
         try {
-            draftAsSystem(published.hospitalId(), published.evaluationId());
+            draftAsSystem(Actor.system(published.hospitalId(), "incentive-drafting"), published.evaluationId());
         } catch (RuntimeException e) {
             log.warn("Drafting the statements of evaluation {} failed; it can be drafted again from the statements page",
                     published.evaluationId(), e);
@@ -130,8 +127,8 @@ class EvaluationDrafting {
      * audit entry {@code INCENTIVE_EVALUATION_DRAFTED}); joins the caller's transaction.
      */
     @Transactional
-    DraftingOutcome draftAsSystem(long hospitalId, long evaluationId) {
-        return draftAsSystem(hospitalId, evaluationId, true);
+    DraftingOutcome draftAsSystem(Actor trigger, long evaluationId) {
+        return draftAsSystem(trigger, evaluationId, true);
     }
 
     /**
@@ -139,22 +136,18 @@ class EvaluationDrafting {
      * the channel (status UNCHANGED) — only the demo data does this, see docs/incentives.md.
      */
     @Transactional
-    DraftingOutcome draftAsSystem(long hospitalId, long evaluationId, boolean applyLifecycle) {
-        String trigger = org.meridian.shared.security.CurrentUser.find().map(MeridianUser::getUsername).orElse(SYSTEM);
-        SecurityContext caller = SecurityContextHolder.getContext();
-        SecurityContextHolder.clearContext();
-        try {
-            return draft(hospitalId, evaluationId, trigger, applyLifecycle);
-        } finally {
-            SecurityContextHolder.setContext(caller);
-        }
+    DraftingOutcome draftAsSystem(Actor trigger, long evaluationId, boolean applyLifecycle) {
+        // the system reads every evaluation and channel of the hospital and changes a channel's status in its own
+        // name; the person who asked is named in the audit entry
+        return draft(Actor.system(trigger.hospitalId(), "incentive-drafting"), evaluationId, trigger.username(),
+                applyLifecycle);
     }
 
-    private DraftingOutcome draft(long h, long evaluationId, String trigger, boolean applyLifecycle) {
-        MeridianUser reader = reader(h);
+    private DraftingOutcome draft(Actor reader, long evaluationId, String trigger, boolean applyLifecycle) {
+        long h = reader.hospitalId();
         Evaluation evaluation;
         try {
-            evaluation = evaluations.get(reader.actor(), evaluationId);
+            evaluation = evaluations.get(reader, evaluationId);
         } catch (EvaluationNotFoundException e) {
             throw new IncentiveNotFound("evaluation", evaluationId);
         }
@@ -167,10 +160,9 @@ class EvaluationDrafting {
                     + evaluation.unitType() + " units; statements are drafted for channels only");
         }
         Period period = evaluation.period();
-        List<IncentiveRule> inEffect = rules.all(h).stream().filter(r -> r.complianceStatus().inEffect())
-                .map(StoredRule::toRule).toList();
-        List<UnitScorecard> cards = evaluations.allScorecards(reader.actor(), evaluationId);
-        Map<String, MeasureTotals> frozen = evaluations.measureTotals(reader.actor(), evaluationId);
+        List<IncentiveRule> inEffect = rules.inEffect(h);
+        List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);
+        Map<String, MeasureTotals> frozen = evaluations.measureTotals(reader, evaluationId);
         requireFrozenTotals(evaluation, cards, frozen, inEffect);
         int drafted = 0;
         int superseded = 0;
@@ -339,7 +331,7 @@ class EvaluationDrafting {
      * True when a sanction was recorded.
      */
     private boolean sanction(long h, Evaluation evaluation, UnitScorecard card, ChannelResult result,
-                             List<IncentiveRule> inEffect, MeridianUser reader, boolean applyLifecycle) {
+                             List<IncentiveRule> inEffect, Actor reader, boolean applyLifecycle) {
         Period period = evaluation.period();
         Optional<IncentiveRule.SanctionRule> rule = inEffect.stream()
                 .filter(r -> r instanceof IncentiveRule.SanctionRule)
@@ -349,7 +341,7 @@ class EvaluationDrafting {
             return false;
         }
         sanctions.supersedePending(h, card.channel(), period.toString(), evaluation.id());
-        List<TierInPeriod> history = evaluations.trend(reader.actor(), card.channelId(), evaluation.unitType(),
+        List<TierInPeriod> history = evaluations.trend(reader, card.channelId(), evaluation.unitType(),
                         evaluation.period()).stream()
                 .filter(p -> p.period().compareTo(evaluation.period()) <= 0)
                 .map(p -> new TierInPeriod(p.period(),
@@ -360,7 +352,7 @@ class EvaluationDrafting {
             return false;
         }
         SanctionRecommendation rec = found.get();
-        Channel channel = channels.get(reader.actor(), card.channel());
+        Channel channel = channels.get(reader, card.channel());
         String status;
         String outcome;
         String reason = "sanction rule " + rec.ruleCode() + " v" + rec.ruleVersion() + ": " + rec.consecutivePeriods()
@@ -379,7 +371,7 @@ class EvaluationDrafting {
                     status = "UNCHANGED";
                     outcome = "demo data: probation recorded, not applied to the channel lifecycle";
                 } else if (channel.status().canMoveTo(ChannelStatus.PROBATION)) {
-                    lifecycle.changeStatus(reader.actor(), channel.code(), ChannelStatus.PROBATION,
+                    lifecycle.changeStatus(reader, channel.code(), ChannelStatus.PROBATION,
                             "probation: " + reason);
                     status = "APPLIED";
                     outcome = "status " + channel.status() + " → PROBATION";
@@ -427,10 +419,5 @@ class EvaluationDrafting {
 
     private static String actorName() {
         return SYSTEM;
-    }
-
-    /** A reader of every evaluation of the hospital, for the system's own work (no person signed in). */
-    private static MeridianUser reader(long hospitalId) {
-        return new MeridianUser(0, hospitalId, SYSTEM, SYSTEM, null, true, false, null, Set.of(Role.ANALYST));
     }
 }

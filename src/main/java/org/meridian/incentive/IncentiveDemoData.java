@@ -18,6 +18,7 @@ import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("meridian.demo")
 class IncentiveDemoData implements ApplicationRunner {
 
-    private final Incentives incentives;
+    private final RuleBook rules;
+    private final StatementWorkflow statements;
     private final UserDetailsService users;
     private final Hospitals hospitals;
     private final EvaluationResults evaluations;
@@ -53,12 +55,13 @@ class IncentiveDemoData implements ApplicationRunner {
     /** How many of the latest published periods per unit type and period kind the demo drafts. */
     static final int PERIODS_DRAFTED = 4;
 
-    IncentiveDemoData(Incentives incentives, UserDetailsService users, Hospitals hospitals,
+    IncentiveDemoData(RuleBook rules, StatementWorkflow statements, UserDetailsService users, Hospitals hospitals,
                       EvaluationResults evaluations, EvaluationDrafting drafting, Clock clock) {
         this.clock = clock;
         this.evaluations = evaluations;
         this.drafting = drafting;
-        this.incentives = incentives;
+        this.rules = rules;
+        this.statements = statements;
         this.users = users;
         this.hospitals = hospitals;
     }
@@ -69,19 +72,22 @@ class IncentiveDemoData implements ApplicationRunner {
                 || !(users.loadUserByUsername("manager") instanceof MeridianUser manager)) {
             return;
         }
+        Actor officeActor = office.actor();
+        Actor managerActor = manager.actor();
+        // the channel register still reads who changes a channel from the security context
         var context = SecurityContextHolder.getContext();
         try {
             as(office);
-            if (!incentives.rules().isEmpty()) {
+            if (!rules.rules(officeActor).isEmpty()) {
                 return;
             }
             LocalDate today = LocalDate.now(clock.withZone(hospitals.current().timeZone()));
-            incentives.installTemplates(LocalDate.of(today.getYear() - 1, 1, 1));
-            incentives.createRule(new RuleDefinition("PER-REFERRAL", "按转诊人次返费（示例：需合规审查）", "FEE", null,
+            rules.installTemplates(officeActor, LocalDate.of(today.getYear() - 1, 1, 1));
+            rules.createRule(officeActor, new RuleDefinition("PER-REFERRAL", "按转诊人次返费（示例：需合规审查）", "FEE", null,
                     LocalDate.of(today.getYear() - 1, 1, 1), null, "MEASURE", null, "referrals", "TIER",
                     Map.of("A", new BigDecimal("30"), "B", new BigDecimal("20")), null, new BigDecimal("3000"), null,
                     null, null, null, null, null, null, null, null, null));
-            incentives.createRule(new RuleDefinition("QUALITY-BONUS", "质量奖励（按总分段）", "FEE", null,
+            rules.createRule(officeActor, new RuleDefinition("QUALITY-BONUS", "质量奖励（按总分段）", "FEE", null,
                     LocalDate.of(today.getYear() - 1, 1, 1), null, "FIXED", new BigDecimal("3000"), null, "SCORE_BAND",
                     null, java.util.List.of(new org.meridian.incentive.rules.ScoreBand(new BigDecimal("85"), null,
                             new BigDecimal("1.5")), new org.meridian.incentive.rules.ScoreBand(new BigDecimal("70"),
@@ -89,14 +95,15 @@ class IncentiveDemoData implements ApplicationRunner {
                     null, null, null, null, null, null));
             List<Evaluation> published = recentPublished(office);
             if (published.isEmpty()) {
-                handPrepared(today, office, manager);
+                handPrepared(today, officeActor, managerActor);
             } else {
                 for (Evaluation e : published) {
                     // the demo leaves the channels' lifecycle as the channel and intake demos made it (the intake
                     // demo's checks re-derive its plan from the channels' statuses): probations are recorded only
-                    drafting.draftAsSystem(office.hospitalId(), e.id(), false);
+                    drafting.draftAsSystem(officeActor, e.id(), false);
                 }
-                moveThroughTheWorkflow(published.get(published.size() - 1).period().toString(), office, manager);
+                moveThroughTheWorkflow(published.get(published.size() - 1).period().toString(), officeActor,
+                        managerActor);
             }
         } finally {
             SecurityContextHolder.getContext().setAuthentication(null);
@@ -136,8 +143,8 @@ class IncentiveDemoData implements ApplicationRunner {
      * Statements of the latest drafted period in several states: every fourth paid, the next approved, the next
      * reviewed (the office reviews, the manager approves and pays; the system drafted them); the rest stay drafts.
      */
-    private void moveThroughTheWorkflow(String period, MeridianUser office, MeridianUser manager) {
-        List<StatementSummary> drafts = incentives.statements(period).stream()
+    private void moveThroughTheWorkflow(String period, Actor office, Actor manager) {
+        List<StatementSummary> drafts = statements.statements(office, period).stream()
                 .filter(st -> st.status() == StatementStatus.DRAFT && st.sequence() == 1).toList();
         for (int i = 0; i < drafts.size(); i++) {
             long id = drafts.get(i).id();
@@ -145,33 +152,28 @@ class IncentiveDemoData implements ApplicationRunner {
             if (step == 3) {
                 continue;
             }
-            as(office);
-            incentives.review(id);
+            statements.review(office, id);
             if (step <= 1) {
-                as(manager);
-                incentives.approve(id);
+                statements.approve(manager, id);
                 if (step == 0) {
-                    incentives.pay(id);
+                    statements.pay(manager, id);
                 }
             }
         }
-        as(office);
     }
 
     /** Without published evaluations: two statements of the last quarter entered by hand, one approved and paid. */
-    private void handPrepared(LocalDate today, MeridianUser office, MeridianUser manager) {
+    private void handPrepared(LocalDate today, Actor office, Actor manager) {
         Period lastQuarter = lastQuarter(today);
-        Statement first = incentives.prepare(lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
+        Statement first = statements.prepare(office, lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
                 new BigDecimal("88.6"), 1, Map.of("referrals", new BigDecimal("126"))));
-        Statement second = incentives.prepare(lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
+        Statement second = statements.prepare(office, lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
                 "B", new BigDecimal("74.25"), 2, Map.of("referrals", new BigDecimal("58"))));
-        incentives.addAdjustment(second.header().id(),
+        statements.addAdjustment(office, second.header().id(),
                 new ManualAdjustment(new BigDecimal("-150.00"), "上季度多计培训补贴冲回"));
-        as(manager);
-        incentives.review(first.header().id());
-        incentives.approve(first.header().id());
-        incentives.pay(first.header().id());
-        as(office);
+        statements.review(manager, first.header().id());
+        statements.approve(manager, first.header().id());
+        statements.pay(manager, first.header().id());
     }
 
     private static void as(MeridianUser user) {

@@ -1,27 +1,16 @@
 package org.meridian.incentive;
 
+import org.meridian.shared.problem.NotFoundException;
+
 /**
  * A rule, statement, sanction or evaluation that does not exist in the caller's hospital, or that the caller may
- * not see (a channel user and another channel's or a draft statement): answered with 404.
+ * not see (a channel user and another channel's or a draft statement): 404, type
+ * {@code urn:meridian:incentive:<what>-not-found}, the detail from {@code incentive.problem.notFound.<what>}.
  */
-@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-public final class IncentiveNotFound extends RuntimeException {
+public final class IncentiveNotFound extends NotFoundException {
 
-    private final String what;
-    private final long id;
-
+    /** @param what {@code rule}, {@code statement}, {@code sanction} or {@code evaluation} */
     public IncentiveNotFound(String what, long id) {
-        super(what + " " + id + " does not exist in this hospital");
-        this.what = what;
-        this.id = id;
-    }
-
-    /** What was looked for: {@code rule}, {@code statement}, {@code sanction} or {@code evaluation}. */
-    public String what() {
-        return what;
-    }
-
-    public long id() {
-        return id;
+        super("incentive", what, id, "incentive.problem.notFound." + what);
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.incentive.rules.IncentiveRule;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.RuleType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,11 @@ class IncentiveRules {
     List<StoredRule> all(long hospitalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incentive_rule WHERE hospital_id = :h ORDER BY code, version")
                 .param("h", hospitalId).query(this::map).list();
+    }
+
+    /** The hospital's rule versions that take effect (not waiting for a compliance sign-off), as calculated. */
+    List<IncentiveRule> inEffect(long hospitalId) {
+        return all(hospitalId).stream().filter(r -> r.complianceStatus().inEffect()).map(StoredRule::toRule).toList();
     }
 
     Optional<StoredRule> find(long hospitalId, long id) {

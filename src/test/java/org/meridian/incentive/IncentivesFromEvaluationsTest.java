@@ -292,7 +292,7 @@ class IncentivesFromEvaluationsTest {
         assertThat(bad.status()).isEqualTo(ChannelStatus.PROBATION);
         StatusChange probation = lifecycle.history(Actor.system(h.hospital.id(), "test"), bad.id()).stream()
                 .filter(c -> c.toStatus() == ChannelStatus.PROBATION).findFirst().orElseThrow();
-        assertThat(probation.changedBy()).isEqualTo("system");
+        assertThat(probation.changedBy()).isEqualTo("system:incentive-drafting");
         assertThat(probation.reason()).contains("LOWEST-TIER", "2 consecutive", "2026-08");
         assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "GAP").status()).isEqualTo(ChannelStatus.ACTIVE);
 

@@ -2,7 +2,10 @@ package org.meridian.support;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The application's shared message bundle ({@code messages*.properties}) for tests without a Spring context. */
+/**
+ * The application's message bundles as the application reads them ({@code messages*.properties} and every module's
+ * {@code i18n/<module>*.properties}), for tests without a Spring context.
+ */
 public final class Bundles {
 
     private Bundles() {
@@ -10,7 +13,7 @@ public final class Bundles {
 
     public static ResourceBundleMessageSource messages() {
         var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
+        source.setBasenames(org.meridian.shared.web.WebConfiguration.bundleBasenames().toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

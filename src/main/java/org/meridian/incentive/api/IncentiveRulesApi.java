@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.meridian.incentive.ComplianceStatus;
-import org.meridian.incentive.Incentives;
+import org.meridian.incentive.RuleBook;
+import org.meridian.incentive.StatementWorkflow;
 import org.meridian.incentive.StoredRule;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.shared.Period;
@@ -14,6 +15,7 @@ import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.SanctionRecommendation;
 import org.meridian.incentive.rules.TierInPeriod;
 import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/incentive-rules")
 class IncentiveRulesApi {
 
-    private final Incentives incentives;
+    private final RuleBook rules;
+    private final StatementWorkflow statements;
 
-    IncentiveRulesApi(Incentives incentives) {
-        this.incentives = incentives;
+    IncentiveRulesApi(RuleBook rules, StatementWorkflow statements) {
+        this.rules = rules;
+        this.statements = statements;
     }
 
     /** A rule version as the API shows it. */
@@ -73,40 +77,40 @@ class IncentiveRulesApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<RuleJson> list() {
-        return incentives.rules().stream().map(RuleJson::of).toList();
+    List<RuleJson> list(Actor actor) {
+        return rules.rules(actor).stream().map(RuleJson::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ANALYST')")
-    RuleJson one(@PathVariable long id) {
-        return RuleJson.of(incentives.rule(id));
+    RuleJson one(Actor actor, @PathVariable long id) {
+        return RuleJson.of(rules.rule(actor, id));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ResponseEntity<RuleJson> create(@RequestBody RuleDefinition definition) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(RuleJson.of(incentives.createRule(definition)));
+    ResponseEntity<RuleJson> create(Actor actor, @RequestBody RuleDefinition definition) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(RuleJson.of(rules.createRule(actor, definition)));
     }
 
     @PostMapping("/{id}/sign-off")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    RuleJson signOff(@PathVariable long id, @RequestBody SignOffRequest request) {
-        return RuleJson.of(incentives.signOff(id, request.justification()));
+    RuleJson signOff(Actor actor, @PathVariable long id, @RequestBody SignOffRequest request) {
+        return RuleJson.of(rules.signOff(actor, id, request.justification()));
     }
 
     @PostMapping("/templates")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    List<RuleJson> installTemplates(@RequestBody TemplatesRequest request) {
+    List<RuleJson> installTemplates(Actor actor, @RequestBody TemplatesRequest request) {
         if (request.validFrom() == null) {
             throw new InvalidIncentiveException(Violation.keyed("validFrom", "give the date from which the templates are valid", "incentive.v.validFrom"));
         }
-        return incentives.installTemplates(request.validFrom()).stream().map(RuleJson::of).toList();
+        return rules.installTemplates(actor, request.validFrom()).stream().map(RuleJson::of).toList();
     }
 
     @PostMapping("/sanction-recommendations")
     @PreAuthorize("hasRole('ANALYST')")
-    ResponseEntity<SanctionJson> sanction(@RequestBody SanctionRequest request) {
+    ResponseEntity<SanctionJson> sanction(Actor actor, @RequestBody SanctionRequest request) {
         List<Violation> problems = new java.util.ArrayList<>();
         UnitType unitType = null;
         try {
@@ -115,7 +119,7 @@ class IncentiveRulesApi {
             problems.add(Violation.keyed("unitType", "unknown unitType '" + request.unitType() + "'", "incentive.v.unknownValue",
                     "unitType", request.unitType(), java.util.Arrays.toString(UnitType.values())));
         }
-        problems.addAll(incentives.channelProblems(request.channelCode(), unitType));
+        problems.addAll(statements.channelProblems(actor, request.channelCode(), unitType));
         List<TierInPeriod> history = new java.util.ArrayList<>();
         List<TierJson> given = request.history() == null ? List.of() : request.history();
         for (int i = 0; i < given.size(); i++) {
@@ -132,7 +136,7 @@ class IncentiveRulesApi {
         if (!problems.isEmpty()) {
             throw new InvalidIncentiveException(problems);
         }
-        Optional<SanctionRecommendation> r = incentives.recommendSanction(request.channelCode().strip(), unitType,
+        Optional<SanctionRecommendation> r = rules.recommendSanction(actor, request.channelCode().strip(), unitType,
                 history);
         return r.map(s -> ResponseEntity.ok(new SanctionJson(s.channelCode(), s.period().toString(), s.level().name(),
                         s.consecutivePeriods(), s.lowestTier(), s.ruleCode(), s.ruleVersion())))

@@ -2,10 +2,11 @@ package org.meridian.incentive.api;
 
 import java.util.List;
 
-import org.meridian.incentive.Incentives;
 import org.meridian.incentive.Sanction;
+import org.meridian.incentive.SanctionWorkflow;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sanctions")
 class SanctionsApi {
 
-    private final Incentives incentives;
+    private final SanctionWorkflow sanctions;
 
-    SanctionsApi(Incentives incentives) {
-        this.incentives = incentives;
+    SanctionsApi(SanctionWorkflow sanctions) {
+        this.sanctions = sanctions;
     }
 
     record DecisionRequest(Boolean terminate, String note) {
@@ -33,22 +34,22 @@ class SanctionsApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<Sanction> list() {
-        return incentives.sanctions();
+    List<Sanction> list(Actor actor) {
+        return sanctions.sanctions(actor);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ANALYST')")
-    Sanction one(@PathVariable long id) {
-        return incentives.sanction(id);
+    Sanction one(Actor actor, @PathVariable long id) {
+        return sanctions.sanction(actor, id);
     }
 
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    Sanction decide(@PathVariable long id, @RequestBody DecisionRequest request) {
+    Sanction decide(Actor actor, @PathVariable long id, @RequestBody DecisionRequest request) {
         if (request.terminate() == null) {
             throw new InvalidIncentiveException(Violation.keyed("terminate", "say whether to terminate (true) or decline (false)", "incentive.v.terminate"));
         }
-        return incentives.decideSanction(id, request.terminate(), request.note());
+        return sanctions.decide(actor, id, request.terminate(), request.note());
     }
 }

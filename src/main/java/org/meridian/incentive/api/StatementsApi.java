@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.incentive.Explanations;
-import org.meridian.incentive.Incentives;
 import org.meridian.incentive.Statement;
 import org.meridian.incentive.StatementSummary;
+import org.meridian.incentive.StatementWorkflow;
 import org.meridian.incentive.StoredLine;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
@@ -20,6 +20,7 @@ import org.meridian.shared.Money;
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.Violation;
 import org.meridian.incentive.statements.StatementHeader;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,11 +44,11 @@ class StatementsApi {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final Incentives incentives;
+    private final StatementWorkflow statements;
     private final Explanations texts;
 
-    StatementsApi(Incentives incentives, Explanations texts) {
-        this.incentives = incentives;
+    StatementsApi(StatementWorkflow statements, Explanations texts) {
+        this.statements = statements;
         this.texts = texts;
     }
 
@@ -76,30 +77,30 @@ class StatementsApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<StatementSummary> list(@RequestParam(required = false) String period) {
-        return incentives.statements(period);
+    List<StatementSummary> list(Actor actor, @RequestParam(required = false) String period) {
+        return statements.statements(actor, period);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ANALYST')")
-    StatementJson one(@PathVariable long id, Locale locale) {
-        return json(incentives.statement(id), locale);
+    StatementJson one(Actor actor, @PathVariable long id, Locale locale) {
+        return json(statements.statement(actor, id), locale);
     }
 
     @GetMapping("/{id}/xlsx")
     @PreAuthorize("hasRole('ANALYST')")
-    ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
-        Statement s = incentives.statement(id);
+    ResponseEntity<byte[]> xlsx(Actor actor, @PathVariable long id, Locale locale) {
+        Statement s = statements.statement(actor, id);
         String name = "statement-" + s.header().channelCode() + "-" + s.header().period() + "-"
                 + s.header().sequence() + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(incentives.workbook(id, locale));
+                .body(statements.workbook(actor, id, locale));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ResponseEntity<StatementJson> prepare(@RequestBody PrepareRequest request, Locale locale) {
+    ResponseEntity<StatementJson> prepare(Actor actor, @RequestBody PrepareRequest request, Locale locale) {
         List<Violation> problems = new ArrayList<>();
         Period period = PeriodText.read(request.period(), "period", problems).orElse(null);
         ChannelResult result = null;
@@ -127,7 +128,7 @@ class StatementsApi {
                 }
             }
             if (r.channelCode() != null && !r.channelCode().isBlank()) {
-                for (Violation v : incentives.channelProblems(r.channelCode(), unitType)) {
+                for (Violation v : statements.channelProblems(actor, r.channelCode(), unitType)) {
                     problems.add(v.at("result." + v.field()));
                 }
             }
@@ -135,44 +136,44 @@ class StatementsApi {
         if (!problems.isEmpty()) {
             throw new InvalidIncentiveException(problems);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(json(incentives.prepare(period, result), locale));
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(statements.prepare(actor, period, result), locale));
     }
 
     /** What drafting a published evaluation did (see {@code docs/incentives.md}). */
     @PostMapping("/from-evaluation/{evaluationId}")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    org.meridian.incentive.DraftingOutcome fromEvaluation(@PathVariable long evaluationId) {
-        return incentives.draftFromEvaluation(evaluationId);
+    org.meridian.incentive.DraftingOutcome fromEvaluation(Actor actor, @PathVariable long evaluationId) {
+        return statements.draftFromEvaluation(actor, evaluationId);
     }
 
     @PostMapping("/{id}/adjustments")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    StatementJson adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Locale locale) {
-        return json(incentives.addAdjustment(id, new ManualAdjustment(request.amount(), request.reason())), locale);
+    StatementJson adjust(Actor actor, @PathVariable long id, @RequestBody AdjustmentRequest request, Locale locale) {
+        return json(statements.addAdjustment(actor, id, new ManualAdjustment(request.amount(), request.reason())), locale);
     }
 
     @PostMapping("/{id}/review")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    StatementJson review(@PathVariable long id, Locale locale) {
-        return json(incentives.review(id), locale);
+    StatementJson review(Actor actor, @PathVariable long id, Locale locale) {
+        return json(statements.review(actor, id), locale);
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    StatementJson approve(@PathVariable long id, Locale locale) {
-        return json(incentives.approve(id), locale);
+    StatementJson approve(Actor actor, @PathVariable long id, Locale locale) {
+        return json(statements.approve(actor, id), locale);
     }
 
     @PostMapping("/{id}/pay")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    StatementJson pay(@PathVariable long id, Locale locale) {
-        return json(incentives.pay(id), locale);
+    StatementJson pay(Actor actor, @PathVariable long id, Locale locale) {
+        return json(statements.pay(actor, id), locale);
     }
 
     @PostMapping("/{id}/corrections")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    ResponseEntity<StatementJson> correct(@PathVariable long id, Locale locale) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(json(incentives.correct(id), locale));
+    ResponseEntity<StatementJson> correct(Actor actor, @PathVariable long id, Locale locale) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(statements.correct(actor, id), locale));
     }
 
     private StatementJson json(Statement s, Locale locale) {

@@ -2,10 +2,13 @@ package org.meridian.incentive.statements;
 
 import java.time.Instant;
 
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.FourEyes;
+
 /**
  * The head of a statement (结算单) of one channel for one period, with who did each step and when.
- * Steps go DRAFT → REVIEWED → APPROVED → PAID, with four eyes: neither the reviewer nor the approver
- * may be the preparer (the reviewer and the approver may be the same person, except on a statement the
+ * Steps go DRAFT → REVIEWED → APPROVED → PAID, with four eyes ({@link FourEyes}): neither the reviewer nor the
+ * approver may be the preparer (the reviewer and the approver may be the same person, except on a statement the
  * {@link #SYSTEM} drafted from a published evaluation, where they must differ). Lines are added only
  * while DRAFT; after that a statement is never changed except by its next step. A mistake found after
  * approval is corrected by a new correcting statement ({@code corrects} names the original) that holds
@@ -31,36 +34,36 @@ public record StatementHeader(long id, String channelCode, String period, int se
     }
 
     /** DRAFT → REVIEWED by someone who did not prepare it. */
-    public StatementHeader review(String actor, Instant at) {
+    public StatementHeader review(Actor actor, Instant at) {
         expect(StatementStatus.DRAFT, "reviewed");
-        if (actor.equals(preparedBy)) {
-            throw new WorkflowRefusal("four-eyes", "the reviewer must not be the preparer (" + preparedBy
+        if (!FourEyes.allows(preparedBy, actor)) {
+            throw new WorkflowForbidden(WorkflowForbidden.FOUR_EYES, "the reviewer must not be the preparer (" + preparedBy
                     + "): four eyes");
         }
         return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.REVIEWED,
-                preparedBy, preparedAt, actor, at, null, null, null, null);
+                preparedBy, preparedAt, actor.username(), at, null, null, null, null);
     }
 
     /** REVIEWED → APPROVED by a hospital manager who did not prepare it. */
-    public StatementHeader approve(String actor, Instant at) {
+    public StatementHeader approve(Actor actor, Instant at) {
         expect(StatementStatus.REVIEWED, "approved");
-        if (actor.equals(preparedBy)) {
-            throw new WorkflowRefusal("four-eyes", "the approver must not be the preparer (" + preparedBy
+        if (!FourEyes.allows(preparedBy, actor)) {
+            throw new WorkflowForbidden(WorkflowForbidden.FOUR_EYES, "the approver must not be the preparer (" + preparedBy
                     + "): four eyes");
         }
-        if (SYSTEM.equals(preparedBy) && actor.equals(reviewedBy)) {
-            throw new WorkflowRefusal("four-eyes", "statement " + id + " was drafted by the system from a published "
+        if (SYSTEM.equals(preparedBy) && !FourEyes.allows(reviewedBy, actor)) {
+            throw new WorkflowForbidden(WorkflowForbidden.FOUR_EYES, "statement " + id + " was drafted by the system from a published "
                     + "evaluation, so its approver must not be its reviewer (" + reviewedBy + "): four eyes");
         }
         return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.APPROVED,
-                preparedBy, preparedAt, reviewedBy, reviewedAt, actor, at, null, null);
+                preparedBy, preparedAt, reviewedBy, reviewedAt, actor.username(), at, null, null);
     }
 
     /** APPROVED → PAID, recorded by who confirms the payment. */
-    public StatementHeader pay(String actor, Instant at) {
+    public StatementHeader pay(Actor actor, Instant at) {
         expect(StatementStatus.APPROVED, "paid");
         return new StatementHeader(id, channelCode, period, sequence, corrects, StatementStatus.PAID, preparedBy,
-                preparedAt, reviewedBy, reviewedAt, approvedBy, approvedAt, actor, at);
+                preparedAt, reviewedBy, reviewedAt, approvedBy, approvedAt, actor.username(), at);
     }
 
     /** Refuses unless the statement is APPROVED or PAID: only those are corrected by a new statement. */

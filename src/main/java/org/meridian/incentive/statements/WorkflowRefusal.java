@@ -1,17 +1,29 @@
 package org.meridian.incentive.statements;
 
-/** A workflow step refused because of who asks or of the statement's state; the message says why. */
-public final class WorkflowRefusal extends RuntimeException {
+import java.util.List;
+import java.util.Map;
 
-    private final String code;
+import org.meridian.shared.problem.ConflictException;
+
+/**
+ * A workflow step the object's state does not allow now (409, {@code urn:meridian:incentive:<code>}): a step out of
+ * order, a statement already drafted, a decision already taken. The detail is {@code incentive.refusal.<code>} in
+ * the reader's language; {@code reason} in the problem keeps the specific English sentence (which statement, which
+ * state) for logs and support. Who may not do it at all is a {@link WorkflowForbidden} (403).
+ */
+public final class WorkflowRefusal extends ConflictException {
 
     public WorkflowRefusal(String code, String message) {
-        super(message);
-        this.code = code;
+        super("incentive", code, "incentive.refusal." + code, List.of(), message);
     }
 
-    /** A stable code for the refusal (e.g. {@code four-eyes}), also a message key suffix. */
+    /** A stable code for the refusal (e.g. {@code not-draft}), also the message key's suffix. */
     public String code() {
-        return code;
+        return kind();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("reason", getMessage());
     }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.incentive.Explanations;
-import org.meridian.incentive.Incentives;
+import org.meridian.incentive.RuleBook;
+import org.meridian.incentive.SanctionWorkflow;
 import org.meridian.incentive.Statement;
+import org.meridian.incentive.StatementWorkflow;
 import org.meridian.incentive.StoredRule;
 import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
@@ -22,14 +24,14 @@ import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.Violation;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
+import org.meridian.incentive.statements.WorkflowForbidden;
 import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +50,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ANALYST')")
 class IncentivePages {
 
-    private final Incentives incentives;
+    private final RuleBook rules;
+    private final StatementWorkflow statements;
+    private final SanctionWorkflow sanctions;
     private final Explanations texts;
     private final Hospitals hospitals;
     private final StatementDetail detail;
     private final Clock clock;
 
-    IncentivePages(Incentives incentives, Explanations texts, Hospitals hospitals, StatementDetail detail,
-                   Clock clock) {
+    IncentivePages(RuleBook rules, StatementWorkflow statements, SanctionWorkflow sanctions, Explanations texts,
+                   Hospitals hospitals, StatementDetail detail, Clock clock) {
+        this.rules = rules;
+        this.statements = statements;
+        this.sanctions = sanctions;
         this.clock = clock;
-        this.incentives = incentives;
         this.texts = texts;
         this.hospitals = hospitals;
         this.detail = detail;
@@ -68,15 +74,15 @@ class IncentivePages {
     }
 
     @GetMapping
-    String overview(@AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
-        return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
+    String overview(Actor actor, Model model, Locale locale) {
+        return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
     }
 
     @PostMapping("/templates")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String installTemplates(RedirectAttributes redirect) {
+    String installTemplates(Actor actor, RedirectAttributes redirect) {
         int year = LocalDate.now(clock.withZone(hospitals.current().timeZone())).getYear();
-        int count = incentives.installTemplates(LocalDate.of(year, 1, 1)).size();
+        int count = rules.installTemplates(actor, LocalDate.of(year, 1, 1)).size();
         redirect.addFlashAttribute("successKey", "incentive.flash.templates");
         redirect.addFlashAttribute("successArg", count);
         return "redirect:/incentives";
@@ -85,25 +91,25 @@ class IncentivePages {
     @PostMapping("/rules/{id}/sign-off")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     String signOff(@PathVariable long id, @RequestParam(defaultValue = "") String justification,
-                   @AuthenticationPrincipal MeridianUser user, Model model, Locale locale,
+                   Actor actor, Model model, Locale locale,
                    RedirectAttributes redirect) {
         try {
-            StoredRule rule = incentives.signOff(id, justification);
+            StoredRule rule = rules.signOff(actor, id, justification);
             redirect.addFlashAttribute("successKey", "incentive.flash.signedOff");
             redirect.addFlashAttribute("successArg", rule.code() + " v" + rule.version());
             return "redirect:/incentives";
         } catch (InvalidIncentiveException e) {
-            return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null,
+            return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null,
                     Map.of(id, errorText(e.violations().get(0), locale)));
-        } catch (WorkflowRefusal e) {
-            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
             return "redirect:/incentives";
         }
     }
 
     @PostMapping("/statements")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String prepare(PrepareForm form, @AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
+    String prepare(PrepareForm form, Actor actor, Model model, Locale locale) {
         List<Violation> problems = new ArrayList<>();
         Period period = PeriodText.read(form.period(), "period", problems).orElse(null);
         UnitType unitType = null;
@@ -119,7 +125,7 @@ class IncentivePages {
             rank = null;
         }
         if (form.channelCode() != null && !form.channelCode().isBlank()) {
-            problems.addAll(incentives.channelProblems(form.channelCode(), unitType));
+            problems.addAll(statements.channelProblems(actor, form.channelCode(), unitType));
         }
         ChannelResult result = null;
         try {
@@ -131,25 +137,25 @@ class IncentivePages {
             problems.addAll(e.violations());
         }
         if (!problems.isEmpty()) {
-            return overviewPage(user, model, locale, form, errors(problems, locale), null, Map.of());
+            return overviewPage(actor, model, locale, form, errors(problems, locale), null, Map.of());
         }
         try {
-            Statement statement = incentives.prepare(period, result);
+            Statement statement = statements.prepare(actor, period, result);
             return "redirect:/incentives/statements/" + statement.header().id();
-        } catch (WorkflowRefusal e) {
-            return overviewPage(user, model, locale, form, Map.of(), "incentive.refusal." + e.code(), Map.of());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            return overviewPage(actor, model, locale, form, Map.of(), e.messageKey(), Map.of());
         }
     }
 
     @GetMapping("/statements/{id}")
-    String statement(@PathVariable long id, @AuthenticationPrincipal MeridianUser user, Model model, Locale locale) {
-        return statementPage(incentives.statement(id), user, model, locale, "", "", Map.of());
+    String statement(@PathVariable long id, Actor actor, Model model, Locale locale) {
+        return statementPage(statements.statement(actor, id), actor, model, locale, "", "", Map.of());
     }
 
     @PostMapping("/statements/{id}/adjustments")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String adjust(@PathVariable long id, @RequestParam(defaultValue = "") String amount,
-                  @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal MeridianUser user,
+                  @RequestParam(defaultValue = "") String reason, Actor actor,
                   Model model, Locale locale, RedirectAttributes redirect) {
         List<Violation> problems = new ArrayList<>();
         BigDecimal value = decimal(amount, "amount", problems);
@@ -163,45 +169,45 @@ class IncentivePages {
             problems.addAll(e.violations());
         }
         if (!problems.isEmpty()) {
-            return statementPage(incentives.statement(id), user, model, locale, amount, reason,
+            return statementPage(statements.statement(actor, id), actor, model, locale, amount, reason,
                     errors(problems, locale));
         }
         try {
-            incentives.addAdjustment(id, adjustment);
+            statements.addAdjustment(actor, id, adjustment);
             redirect.addFlashAttribute("successKey", "incentive.flash.adjusted");
-        } catch (WorkflowRefusal e) {
-            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/incentives/statements/" + id;
     }
 
     @PostMapping("/statements/{id}/review")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String review(@PathVariable long id, RedirectAttributes redirect) {
-        return step(id, () -> incentives.review(id), "incentive.flash.reviewed", redirect);
+    String review(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> statements.review(actor, id), "incentive.flash.reviewed", redirect);
     }
 
     @PostMapping("/statements/{id}/approve")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
-        return step(id, () -> incentives.approve(id), "incentive.flash.approved", redirect);
+    String approve(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> statements.approve(actor, id), "incentive.flash.approved", redirect);
     }
 
     @PostMapping("/statements/{id}/pay")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
-    String pay(@PathVariable long id, RedirectAttributes redirect) {
-        return step(id, () -> incentives.pay(id), "incentive.flash.paid", redirect);
+    String pay(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        return step(id, () -> statements.pay(actor, id), "incentive.flash.paid", redirect);
     }
 
     @PostMapping("/statements/{id}/corrections")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String correct(@PathVariable long id, RedirectAttributes redirect) {
+    String correct(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            Statement correction = incentives.correct(id);
+            Statement correction = statements.correct(actor, id);
             redirect.addFlashAttribute("successKey", "incentive.flash.correction");
             return "redirect:/incentives/statements/" + correction.header().id();
-        } catch (WorkflowRefusal e) {
-            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
             return "redirect:/incentives/statements/" + id;
         }
     }
@@ -209,74 +215,74 @@ class IncentivePages {
     @PostMapping("/sanctions/{id}/decision")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     String decide(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
-                  @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal MeridianUser user, Model model,
+                  @RequestParam(defaultValue = "") String note, Actor actor, Model model,
                   Locale locale, RedirectAttributes redirect) {
         try {
-            incentives.decideSanction(id, "terminate".equals(decision), note);
+            sanctions.decide(actor, id, "terminate".equals(decision), note);
             redirect.addFlashAttribute("successKey", "terminate".equals(decision)
                     ? "incentive.flash.terminated" : "incentive.flash.declined");
-            redirect.addFlashAttribute("successArg", incentives.sanction(id).channelCode());
+            redirect.addFlashAttribute("successArg", sanctions.sanction(actor, id).channelCode());
             return "redirect:/incentives#sanctions";
         } catch (InvalidIncentiveException e) {
             model.addAttribute("sanctionErrors", Map.of(id, errorText(e.violations().get(0), locale)));
-            return overviewPage(user, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
-        } catch (WorkflowRefusal e) {
-            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+            return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
             return "redirect:/incentives#sanctions";
         }
     }
 
     @GetMapping("/statements/{id}/xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
-        return StatementDetail.download(incentives.statement(id), incentives.workbook(id, locale));
+    ResponseEntity<byte[]> xlsx(Actor actor, @PathVariable long id, Locale locale) {
+        return StatementDetail.download(statements.statement(actor, id), statements.workbook(actor, id, locale));
     }
 
     private String step(long id, Runnable action, String successKey, RedirectAttributes redirect) {
         try {
             action.run();
             redirect.addFlashAttribute("successKey", successKey);
-        } catch (WorkflowRefusal e) {
-            redirect.addFlashAttribute("errorKey", "incentive.refusal." + e.code());
+        } catch (WorkflowRefusal | WorkflowForbidden e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/incentives/statements/" + id;
     }
 
-    private String overviewPage(MeridianUser user, Model model, Locale locale, PrepareForm form,
+    private String overviewPage(Actor actor, Model model, Locale locale, PrepareForm form,
                                 Map<String, String> formErrors, String formRefusalKey, Map<Long, String> signOffErrors) {
         model.addAttribute("activeNav", "incentives");
-        model.addAttribute("rules", incentives.rules().stream().map(r -> new RuleRow(r, describe(r, locale))).toList());
-        model.addAttribute("statements", incentives.statements(null));
+        model.addAttribute("rules", rules.rules(actor).stream().map(r -> new RuleRow(r, describe(r, locale))).toList());
+        model.addAttribute("statements", statements.statements(actor, null));
         model.addAttribute("form", form);
         model.addAttribute("errors", formErrors);
         model.addAttribute("formRefusalKey", formRefusalKey);
         model.addAttribute("signOffErrors", signOffErrors);
         model.addAttribute("unitTypes", UnitType.channelTypes());
-        model.addAttribute("isOffice", office(user));
-        model.addAttribute("isManager", manager(user));
-        model.addAttribute("sanctions", incentives.sanctions());
+        model.addAttribute("isOffice", office(actor));
+        model.addAttribute("isManager", manager(actor));
+        model.addAttribute("sanctions", sanctions.sanctions(actor));
         if (!model.containsAttribute("sanctionErrors")) {
             model.addAttribute("sanctionErrors", Map.of());
         }
         return "incentives/overview";
     }
 
-    private String statementPage(Statement statement, MeridianUser user, Model model, Locale locale, String amount,
+    private String statementPage(Statement statement, Actor actor, Model model, Locale locale, String amount,
                                  String reason, Map<String, String> errors) {
         var h = statement.header();
-        boolean preparer = user.getUsername().equals(h.preparedBy());
+        boolean preparer = actor.username().equals(h.preparedBy());
         boolean reviewerOfSystemDraft = StatementHeader.SYSTEM.equals(h.preparedBy())
-                && user.getUsername().equals(h.reviewedBy());
+                && actor.username().equals(h.reviewedBy());
         model.addAttribute("activeNav", "incentives");
         detail.show(statement, model, locale);
         model.addAttribute("amount", amount);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
-        model.addAttribute("canAdjust", office(user) && h.status() == StatementStatus.DRAFT);
-        model.addAttribute("canReview", office(user) && h.status() == StatementStatus.DRAFT && !preparer);
-        model.addAttribute("canApprove", manager(user) && h.status() == StatementStatus.REVIEWED && !preparer
+        model.addAttribute("canAdjust", office(actor) && h.status() == StatementStatus.DRAFT);
+        model.addAttribute("canReview", office(actor) && h.status() == StatementStatus.DRAFT && !preparer);
+        model.addAttribute("canApprove", manager(actor) && h.status() == StatementStatus.REVIEWED && !preparer
                 && !reviewerOfSystemDraft);
-        model.addAttribute("canPay", manager(user) && h.status() == StatementStatus.APPROVED);
-        model.addAttribute("canCorrect", office(user) && (h.status() == StatementStatus.APPROVED
+        model.addAttribute("canPay", manager(actor) && h.status() == StatementStatus.APPROVED);
+        model.addAttribute("canCorrect", office(actor) && (h.status() == StatementStatus.APPROVED
                 || h.status() == StatementStatus.PAID));
         model.addAttribute("waitingForOthers", preparer && (h.status() == StatementStatus.DRAFT
                 || h.status() == StatementStatus.REVIEWED)
@@ -344,11 +350,11 @@ class IncentivePages {
         }
     }
 
-    private static boolean manager(MeridianUser user) {
-        return user.hasRole(Role.HOSPITAL_MANAGER) || user.hasRole(Role.ADMIN);
+    private static boolean manager(Actor actor) {
+        return actor.has(Role.HOSPITAL_MANAGER);
     }
 
-    private static boolean office(MeridianUser user) {
-        return manager(user) || user.hasRole(Role.CHANNEL_MANAGER);
+    private static boolean office(Actor actor) {
+        return actor.has(Role.CHANNEL_MANAGER);
     }
 }

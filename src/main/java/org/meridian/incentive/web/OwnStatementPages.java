@@ -2,7 +2,8 @@ package org.meridian.incentive.web;
 
 import java.util.Locale;
 
-import org.meridian.incentive.Incentives;
+import org.meridian.incentive.StatementWorkflow;
+import org.meridian.shared.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,30 +21,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @PreAuthorize("hasRole('CHANNEL_USER')")
 class OwnStatementPages {
 
-    private final Incentives incentives;
+    private final StatementWorkflow statements;
     private final StatementDetail detail;
 
-    OwnStatementPages(Incentives incentives, StatementDetail detail) {
-        this.incentives = incentives;
+    OwnStatementPages(StatementWorkflow statements, StatementDetail detail) {
+        this.statements = statements;
         this.detail = detail;
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(Actor actor, Model model) {
         model.addAttribute("activeNav", "own-statements");
-        model.addAttribute("statements", incentives.ownStatements());
+        model.addAttribute("statements", statements.ownStatements(actor));
         return "incentives/own";
     }
 
     @GetMapping("/{id}")
-    String one(@PathVariable long id, Model model, Locale locale) {
+    String one(Actor actor, @PathVariable long id, Model model, Locale locale) {
         model.addAttribute("activeNav", "own-statements");
-        detail.show(incentives.ownStatement(id), model, locale);
+        detail.show(statements.ownStatement(actor, id), model, locale);
         return "incentives/own-statement";
     }
 
     @GetMapping("/{id}/xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable long id, Locale locale) {
-        return StatementDetail.download(incentives.ownStatement(id), incentives.ownWorkbook(id, locale));
+    ResponseEntity<byte[]> xlsx(Actor actor, @PathVariable long id, Locale locale) {
+        return StatementDetail.download(statements.ownStatement(actor, id), statements.ownWorkbook(actor, id, locale));
     }
 }

@@ -58,7 +58,7 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /** {@code messages} plus {@code i18n/<name>} for every base (non-localised) bundle found. */
-    static List<String> bundleBasenames() {
+    public static List<String> bundleBasenames() {
         List<String> names = new ArrayList<>();
         names.add("messages");
         try {

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.Actor;
+import org.meridian.shared.security.Role;
 
 class StatementHeaderTest {
+
+    /** Someone of the channel office or a hospital manager, by username. */
+    static Actor a(String username) {
+        return new Actor(1, username, Set.of(Role.HOSPITAL_MANAGER), null);
+    }
+
 
     static final Instant T = Instant.parse("2026-10-08T02:00:00Z");
 
@@ -18,7 +27,7 @@ class StatementHeaderTest {
 
     @Test
     void fourEyesWorkflowFromDraftToPaid() {
-        StatementHeader paid = draft().review("reviewer", T).approve("manager", T).pay("manager", T);
+        StatementHeader paid = draft().review(a("reviewer"), T).approve(a("manager"), T).pay(a("manager"), T);
         assertThat(paid.status()).isEqualTo(StatementStatus.PAID);
         assertThat(paid.preparedBy()).isEqualTo("office");
         assertThat(paid.reviewedBy()).isEqualTo("reviewer");
@@ -28,25 +37,25 @@ class StatementHeaderTest {
 
     @Test
     void thePreparerCanNeitherReviewNorApprove() {
-        assertThatThrownBy(() -> draft().review("office", T)).isInstanceOf(WorkflowRefusal.class)
+        assertThatThrownBy(() -> draft().review(a("office"), T)).isInstanceOf(WorkflowForbidden.class)
                 .hasMessageContaining("reviewer must not be the preparer");
-        StatementHeader reviewed = draft().review("reviewer", T);
-        assertThatThrownBy(() -> reviewed.approve("office", T)).isInstanceOf(WorkflowRefusal.class)
+        StatementHeader reviewed = draft().review(a("reviewer"), T);
+        assertThatThrownBy(() -> reviewed.approve(a("office"), T)).isInstanceOf(WorkflowForbidden.class)
                 .hasMessageContaining("approver must not be the preparer");
         assertThat(reviewed.status()).isEqualTo(StatementStatus.REVIEWED);
     }
 
     @Test
     void stepsCannotBeSkippedOrRepeated() {
-        assertThatThrownBy(() -> draft().approve("manager", T)).hasMessageContaining("only a REVIEWED statement");
-        assertThatThrownBy(() -> draft().pay("manager", T)).hasMessageContaining("only a APPROVED statement");
-        StatementHeader paid = draft().review("r", T).approve("m", T).pay("m", T);
-        assertThatThrownBy(() -> paid.pay("m", T)).isInstanceOf(WorkflowRefusal.class);
+        assertThatThrownBy(() -> draft().approve(a("manager"), T)).hasMessageContaining("only a REVIEWED statement");
+        assertThatThrownBy(() -> draft().pay(a("manager"), T)).hasMessageContaining("only a APPROVED statement");
+        StatementHeader paid = draft().review(a("r"), T).approve(a("m"), T).pay(a("m"), T);
+        assertThatThrownBy(() -> paid.pay(a("m"), T)).isInstanceOf(WorkflowRefusal.class);
     }
 
     @Test
     void onlyADraftTakesLinesAndOnlyAFinalStatementIsCorrected() {
-        StatementHeader paid = draft().review("r", T).approve("m", T).pay("m", T);
+        StatementHeader paid = draft().review(a("r"), T).approve(a("m"), T).pay(a("m"), T);
         assertThatThrownBy(paid::requireDraft).isInstanceOf(WorkflowRefusal.class)
                 .hasMessageContaining("PAID and is never edited");
         assertThatThrownBy(() -> draft().requireCorrectable()).isInstanceOf(WorkflowRefusal.class);

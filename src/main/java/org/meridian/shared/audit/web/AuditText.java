@@ -35,10 +35,26 @@ public class AuditText {
         }
         String name = messages.getMessage("audit.name." + code, null, null, locale());
         if (name == null && code.startsWith("INCENTIVE_SANCTION_")) {
-            name = messages.getMessage("audit.name.INCENTIVE_SANCTION",
-                    new Object[] {code.substring("INCENTIVE_SANCTION_".length())}, null, locale());
+            String level = code.substring("INCENTIVE_SANCTION_".length());
+            // the level in words as the incentive pages name it (预警, 观察期 …), its code only if it has no name
+            String levelName = messages.getMessage("incentive.sanctions.level." + level, null, level, locale());
+            name = messages.getMessage("audit.name.INCENTIVE_SANCTION", new Object[] {levelName}, null, locale());
         }
         return name == null ? code : name;
+    }
+
+    /**
+     * Who did it, as a person reads it: an account's username as it is, Meridian's own work (a system actor
+     * {@code system:<what>}, or the older bare {@code system}) as "系统（自动）".
+     */
+    public String who(String username) {
+        if (username == null) {
+            return "";
+        }
+        if (username.equals("system") || username.startsWith("system:")) {
+            return messages.getMessage("audit.who.system", null, "system", locale());
+        }
+        return username;
     }
 
     /** Whether the action has a name of its own (not shown as its code). */

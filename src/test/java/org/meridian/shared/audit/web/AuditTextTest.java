@@ -39,7 +39,10 @@ class AuditTextTest {
         assertThat(text.details("{}")).isEmpty();
         assertThat(text.details(null)).isEmpty();
         assertThat(text.action("ROLES_CHANGED")).isEqualTo("修改角色");
-        assertThat(text.action("INCENTIVE_SANCTION_WARNING")).isEqualTo("处罚建议（WARNING）");
+        assertThat(text.action("INCENTIVE_SANCTION_WARNING")).isEqualTo("处罚建议（预警）");
+        assertThat(text.who("system:incentive-drafting")).isEqualTo("系统（自动）");
+        assertThat(text.who("system")).isEqualTo("系统（自动）");
+        assertThat(text.who("office")).isEqualTo("office");
         assertThat(text.address("0:0:0:0:0:0:0:1")).isEqualTo("本机");
         assertThat(text.address("127.0.0.1")).isEqualTo("本机");
         assertThat(text.address("10.2.3.4")).isEqualTo("10.2.3.4");

@@ -1,0 +1,164 @@
+package org.meridian.incentive;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.ComplianceGuard;
+import org.meridian.incentive.rules.IncentiveRule;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.RuleDefinition;
+import org.meridian.incentive.rules.SanctionPolicy;
+import org.meridian.incentive.rules.SanctionRecommendation;
+import org.meridian.incentive.rules.TierInPeriod;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.WorkflowForbidden;
+import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rule book (激励规则): a hospital's incentive rules with their versions and validity, the compliance sign-off of
+ * flagged money rules, the default templates, and what the sanction rule in force recommends for a tier history.
+ * Every call works in the actor's hospital, and every change is written to the audit log in the same transaction.
+ */
+@Service
+@Transactional
+public class RuleBook {
+
+    private final IncentiveRules rules;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RuleBook(IncentiveRules rules, AuditLog audit, Clock clock) {
+        this.rules = rules;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredRule> rules(Actor actor) {
+        return rules.all(actor.hospitalId());
+    }
+
+    @Transactional(readOnly = true)
+    public StoredRule rule(Actor actor, long id) {
+        return rules.find(actor.hospitalId(), id).orElseThrow(() -> new IncentiveNotFound("rule", id));
+    }
+
+    /**
+     * Saves a rule as the next version of its code (version 1 for a new code). A new version must start
+     * after the previous one started; the previous one then ends the day before. A money rule based on
+     * patient volume or revenue is saved as {@link ComplianceStatus#COMPLIANCE_REVIEW_REQUIRED} and does
+     * not take effect until signed off.
+     */
+    public StoredRule createRule(Actor actor, RuleDefinition definition) {
+        long h = actor.hospitalId();
+        Optional<StoredRule> previous = definition.code() == null ? Optional.empty()
+                : rules.latest(h, definition.code());
+        int version = previous.map(p -> p.version() + 1).orElse(1);
+        IncentiveRule rule = definition.toRule(version);
+        if (previous.isPresent()) {
+            StoredRule p = previous.get();
+            List<Violation> problems = new ArrayList<>();
+            if (p.type() != rule.type()) {
+                problems.add(Violation.keyed("type", "rule " + p.code() + " is a " + p.type()
+                        + " rule; a new version keeps its type (use a new code for another type)",
+                        "incentive.v.keepType", p.code(), p.type()));
+            }
+            if (!definition.validFrom().isAfter(p.validFrom())) {
+                problems.add(Violation.keyed("validFrom", "version " + p.version() + " of " + p.code()
+                        + " is valid from " + p.validFrom() + "; a new version must start after that",
+                        "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidIncentiveException(problems);
+            }
+            if (p.validTo() == null || !p.validTo().isBefore(definition.validFrom())) {
+                rules.endValidity(h, p.id(), definition.validFrom().minusDays(1));
+                audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_ENDED", "incentive-rule:" + p.id(), Map.of("code", p.code(),
+                        "version", p.version(), "validTo", AuditLog.change(p.validTo(),
+                                definition.validFrom().minusDays(1))));
+            }
+        }
+        ComplianceGuard.Assessment assessment = ComplianceGuard.assess(rule);
+        ComplianceStatus status = assessment.status() == ComplianceGuard.Status.COMPLIANCE_REVIEW_REQUIRED
+                ? ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED : ComplianceStatus.NOT_REQUIRED;
+        long id = rules.insert(h, version, rule.type(), definition, status, assessment.reason(), actor.username());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("code", rule.header().code());
+        details.put("version", version);
+        details.put("type", rule.type().name());
+        details.put("compliance", status.name());
+        audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_CREATED", "incentive-rule:" + id, details);
+        return rule(actor, id);
+    }
+
+    /**
+     * A hospital manager's compliance sign-off (合规签批) of a flagged rule, with the justification kept
+     * beside the rule and in the audit log. From then on the rule takes effect.
+     */
+    public StoredRule signOff(Actor actor, long id, String justification) {
+        if (!actor.has(Role.HOSPITAL_MANAGER)) {
+            throw new WorkflowForbidden(WorkflowForbidden.ROLE, "only a hospital manager signs off a rule for compliance");
+        }
+        if (justification == null || justification.isBlank()) {
+            throw new InvalidIncentiveException(Violation.keyed("justification", "a compliance sign-off needs a justification", "incentive.v.justification"));
+        }
+        if (justification.length() > 2000) {
+            throw new InvalidIncentiveException(Violation.keyed("justification", "a justification has at most 2000 characters", "incentive.v.tooLong", 2000));
+        }
+        StoredRule rule = rule(actor, id);
+        if (rule.complianceStatus() != ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {
+            throw new WorkflowRefusal("not-flagged", "rule " + rule.code() + " v" + rule.version() + " is "
+                    + rule.complianceStatus() + "; only a rule that requires compliance review is signed off");
+        }
+        if (!rules.signOff(actor.hospitalId(), id, actor.username(), clock.instant(), justification.strip())) {
+            throw new WorkflowRefusal("concurrent", "rule " + id + " was signed off meanwhile");
+        }
+        audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_SIGNED_OFF", "incentive-rule:" + id, Map.of("code", rule.code(),
+                "version", rule.version(), "justification", justification.strip()));
+        return rule(actor, id);
+    }
+
+    /** Saves each default template whose code the hospital does not use yet; returns those saved. */
+    public List<StoredRule> installTemplates(Actor actor, LocalDate validFrom) {
+        long h = actor.hospitalId();
+        List<StoredRule> saved = new ArrayList<>();
+        for (RuleDefinition template : DefaultTemplates.all(validFrom)) {
+            if (rules.latest(h, template.code()).isEmpty()) {
+                saved.add(createRule(actor, template));
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * What the sanction rule in force at the latest period recommends for a channel with this tier
+     * history; empty when no sanction rule applies or the channel is not in the lowest tier.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SanctionRecommendation> recommendSanction(Actor actor, String channelCode, UnitType unitType,
+                                                              List<TierInPeriod> history) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        Period latest = history.stream().map(TierInPeriod::period).max(Period::compareTo).orElseThrow();
+        ChannelResult probe = new ChannelResult(channelCode, unitType, "UNRATED", null, null, null);
+        return rules.inEffect(actor.hospitalId()).stream()
+                .filter(r -> r instanceof IncentiveRule.SanctionRule)
+                .filter(r -> r.header().validity().appliesTo(latest) && r.header().appliesTo(probe))
+                .findFirst()
+                .flatMap(r -> SanctionPolicy.recommend((IncentiveRule.SanctionRule) r, channelCode, history));
+    }
+}

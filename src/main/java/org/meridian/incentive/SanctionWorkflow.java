@@ -1,0 +1,95 @@
+package org.meridian.incentive;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.meridian.channel.ChannelLifecycle;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.WorkflowForbidden;
+import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.Actor;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sanctions (惩戒) computed from published evaluations, and a hospital manager's decision on a termination
+ * recommendation. The sanctions themselves are recorded by the drafting of a published evaluation; this is where
+ * they are read and decided. Every call works in the actor's hospital; a decision is audited.
+ */
+@Service
+@Transactional
+public class SanctionWorkflow {
+
+    private final Sanctions sanctions;
+    private final ChannelRegistry channels;
+    private final ChannelLifecycle lifecycle;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SanctionWorkflow(Sanctions sanctions, ChannelRegistry channels, ChannelLifecycle lifecycle, AuditLog audit,
+                     Clock clock) {
+        this.lifecycle = lifecycle;
+        this.sanctions = sanctions;
+        this.channels = channels;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The hospital's sanctions, newest period first. */
+    @Transactional(readOnly = true)
+    public List<Sanction> sanctions(Actor actor) {
+        return sanctions.list(actor.hospitalId(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public Sanction sanction(Actor actor, long id) {
+        return sanctions.find(actor.hospitalId(), id).orElseThrow(() -> new IncentiveNotFound("sanction", id));
+    }
+
+    /**
+     * A hospital manager's decision on a termination recommendation, with a note (required): {@code terminate}
+     * ends the cooperation through the channel lifecycle (status TERMINATED, the note as its reason, the manager
+     * as who did it); otherwise the recommendation is declined and the channel stays as it is.
+     */
+    public Sanction decide(Actor actor, long id, boolean terminate, String note) {
+        if (!actor.has(Role.HOSPITAL_MANAGER)) {
+            throw new WorkflowForbidden(WorkflowForbidden.ROLE, "only a hospital manager decides a termination recommendation");
+        }
+        if (note == null || note.isBlank()) {
+            throw new InvalidIncentiveException(Violation.keyed("note", "a decision on a termination recommendation needs a note", "incentive.v.noteRequired"));
+        }
+        if (note.strip().length() > 500) {
+            throw new InvalidIncentiveException(Violation.keyed("note", "a note has at most 500 characters", "incentive.v.tooLong", 500));
+        }
+        Sanction sanction = sanction(actor, id);
+        if (!sanction.pending()) {
+            throw new WorkflowRefusal("not-pending", "sanction " + id + " is " + sanction.status()
+                    + "; only a PENDING termination recommendation is decided");
+        }
+        long h = actor.hospitalId();
+        String outcome;
+        if (terminate) {
+            var channel = channels.get(actor, sanction.channelCode());
+            if (!channel.status().canMoveTo(org.meridian.channel.ChannelStatus.TERMINATED)) {
+                throw new WorkflowRefusal("channel-state", "channel " + channel.code() + " is " + channel.status()
+                        + " and cannot be terminated");
+            }
+            lifecycle.changeStatus(actor, channel.code(), org.meridian.channel.ChannelStatus.TERMINATED, note.strip());
+            outcome = "status " + channel.status() + " → TERMINATED";
+        } else {
+            outcome = "termination declined";
+        }
+        if (!sanctions.decide(h, id, terminate ? "TERMINATED" : "DECLINED", actor.username(), clock.instant(),
+                note.strip(), outcome)) {
+            throw new WorkflowRefusal("concurrent", "sanction " + id + " was decided meanwhile");
+        }
+        audit.record(terminate ? "INCENTIVE_SANCTION_TERMINATION_APPROVED" : "INCENTIVE_SANCTION_TERMINATION_DECLINED",
+                "sanction:" + id, Map.of("channel", sanction.channelCode(), "note", note.strip()));
+        return sanction(actor, id);
+    }
+}

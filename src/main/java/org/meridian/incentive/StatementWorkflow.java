@@ -1,0 +1,220 @@
+package org.meridian.incentive;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.channel.ChannelRef;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.IncentiveCalculator;
+import org.meridian.incentive.rules.InvalidIncentiveException;
+import org.meridian.incentive.rules.ManualAdjustment;
+import org.meridian.incentive.rules.StatementLine;
+import org.meridian.incentive.rules.Violation;
+import org.meridian.incentive.statements.StatementHeader;
+import org.meridian.incentive.statements.StatementStatus;
+import org.meridian.incentive.statements.WorkflowRefusal;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.audit.AuditLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The statement workflow (结算单): statements drafted from published evaluations or prepared by hand, adjusted while
+ * DRAFT, reviewed and approved by four eyes, paid, and corrected by a correcting statement; read by the office, and
+ * by a channel's own user only its APPROVED and PAID statements. Every call works in the actor's hospital, and
+ * every change is written to the audit log in the same transaction.
+ */
+@Service
+@Transactional
+public class StatementWorkflow {
+
+    /** The statuses a channel sees of its own statements: what the hospital has approved. */
+    public static final List<StatementStatus> CHANNEL_VISIBLE = List.of(StatementStatus.APPROVED, StatementStatus.PAID);
+
+    private final IncentiveRules rules;
+    private final Statements statements;
+    private final AuditLog audit;
+    private final StatementWorkbook workbook;
+    private final ChannelRegistry channels;
+    private final EvaluationDrafting drafting;
+    private final Clock clock;
+
+    StatementWorkflow(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
+                      ChannelRegistry channels, EvaluationDrafting drafting, Clock clock) {
+        this.rules = rules;
+        this.statements = statements;
+        this.audit = audit;
+        this.workbook = workbook;
+        this.channels = channels;
+        this.drafting = drafting;
+        this.clock = clock;
+    }
+
+    /** The hospital's statements (superseded drafts left out), newest period first; of one period when given. */
+    @Transactional(readOnly = true)
+    public List<StatementSummary> statements(Actor actor, String period) {
+        return statements.list(actor.hospitalId(), period, null, null);
+    }
+
+    /**
+     * The APPROVED and PAID statements of a channel user's own channel; nothing for an actor without a channel.
+     * Drafts, reviewed and superseded statements and other channels' statements are never listed.
+     */
+    @Transactional(readOnly = true)
+    public List<StatementSummary> ownStatements(Actor actor) {
+        return ownChannelCode(actor).map(code -> statements.list(actor.hospitalId(), null, code, CHANNEL_VISIBLE))
+                .orElse(List.of());
+    }
+
+    /** One of {@link #ownStatements}; anything else is not found (404), as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Statement ownStatement(Actor actor, long id) {
+        Optional<String> code = ownChannelCode(actor);
+        return statements.find(actor.hospitalId(), id)
+                .filter(s -> code.isPresent() && code.get().equals(s.header().channelCode()))
+                .filter(s -> CHANNEL_VISIBLE.contains(s.header().status()))
+                .orElseThrow(() -> new IncentiveNotFound("statement", id));
+    }
+
+    /** The XLSX of one of the channel's own statements. */
+    @Transactional(readOnly = true)
+    public byte[] ownWorkbook(Actor actor, long id, Locale locale) {
+        return workbook.write(ownStatement(actor, id), locale);
+    }
+
+    private Optional<String> ownChannelCode(Actor actor) {
+        if (actor.channelId() == null) {
+            return Optional.empty();
+        }
+        return channels.find(actor, actor.channelId()).map(ChannelRef::code);
+    }
+
+    /**
+     * The problems of a channel code (and, when given, its unit type) against the channel register: a code that
+     * is missing or unknown in the hospital, or a unit type other than the channel's. Fields are
+     * {@code channelCode} and {@code unitType}.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> channelProblems(Actor actor, String channelCode, UnitType unitType) {
+        if (channelCode == null || channelCode.isBlank()) {
+            return List.of(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
+        }
+        Optional<ChannelRef> channel = channels.findByCode(actor, channelCode.strip());
+        if (channel.isEmpty()) {
+            return List.of(Violation.keyed("channelCode", "no channel '" + channelCode.strip()
+                    + "' is registered in your hospital", "incentive.v.channelUnknown", channelCode.strip()));
+        }
+        if (unitType != null && channel.get().type() != unitType) {
+            return List.of(Violation.keyed("unitType", "channel " + channel.get().code() + " is a "
+                    + channel.get().type() + " channel, not " + unitType, "incentive.v.channelType", channel.get().code(),
+                    "unitType." + channel.get().type().name(), "unitType." + unitType.name()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Drafts the statements and sanctions of a published evaluation, as on its publication (idempotent: channels
+     * already drafted from it are skipped). For a publication whose drafting failed, or rules signed off later.
+     */
+    public DraftingOutcome draftFromEvaluation(Actor actor, long evaluationId) {
+        return drafting.draftAsSystem(actor, evaluationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Statement statement(Actor actor, long id) {
+        return statements.find(actor.hospitalId(), id).orElseThrow(() -> new IncentiveNotFound("statement", id));
+    }
+
+    /** The statement as an XLSX workbook for finance, in the reader's language. */
+    @Transactional(readOnly = true)
+    public byte[] workbook(Actor actor, long id, Locale locale) {
+        return workbook.write(statement(actor, id), locale);
+    }
+
+    /**
+     * Prepares the DRAFT statement of a channel for a period from its evaluation result, with one line
+     * per rule in effect that gives something. The preparer is the signed-in user.
+     */
+    public Statement prepare(Actor actor, Period period, ChannelResult result) {
+        long h = actor.hospitalId();
+        List<Violation> unknown = channelProblems(actor, result.channelCode(), result.unitType());
+        if (!unknown.isEmpty()) {
+            throw new InvalidIncentiveException(unknown);
+        }
+        Optional<Long> existing = statements.firstFor(h, result.channelCode(), period.toString());
+        if (existing.isPresent()) {
+            throw new WorkflowRefusal("exists", "channel " + result.channelCode() + " already has statement "
+                    + existing.get() + " for " + period + "; correct that one instead");
+        }
+        List<StatementLine> lines = IncentiveCalculator.lines(period, result, rules.inEffect(h));
+        long id = statements.insert(h, result, period.toString(), 1, null, actor.username(), clock.instant());
+        for (StatementLine line : lines) {
+            statements.addLine(h, id, line, actor.username());
+        }
+        Statement statement = statement(actor, id);
+        audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_PREPARED", "statement:" + id, Map.of("channel", result.channelCode(),
+                "period", period.toString(), "lines", lines.size(), "total", statement.total()));
+        return statement;
+    }
+
+    /** Adds a manual adjustment line to a DRAFT statement; any other statement is refused unchanged. */
+    public Statement addAdjustment(Actor actor, long id, ManualAdjustment adjustment) {
+        Statement statement = statement(actor, id);
+        statement.header().requireDraft();
+        statements.addLine(actor.hospitalId(), id, adjustment.toLine(), actor.username());
+        audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_ADJUSTED", "statement:" + id, Map.of("amount", adjustment.amount(),
+                "reason", adjustment.reason()));
+        return statement(actor, id);
+    }
+
+    /** DRAFT → REVIEWED, by someone other than the preparer. */
+    public Statement review(Actor actor, long id) {
+        Statement s = statement(actor, id);
+        return advance(actor, s, s.header().review(actor, clock.instant()), "INCENTIVE_STATEMENT_REVIEWED");
+    }
+
+    /** REVIEWED → APPROVED, by a hospital manager other than the preparer. */
+    public Statement approve(Actor actor, long id) {
+        Statement s = statement(actor, id);
+        return advance(actor, s, s.header().approve(actor, clock.instant()), "INCENTIVE_STATEMENT_APPROVED");
+    }
+
+    /** APPROVED → PAID: the payment has been made. */
+    public Statement pay(Actor actor, long id) {
+        Statement s = statement(actor, id);
+        return advance(actor, s, s.header().pay(actor, clock.instant()), "INCENTIVE_STATEMENT_PAID");
+    }
+
+    /**
+     * Opens a correcting statement for an APPROVED or PAID one: a new DRAFT for the same channel and
+     * period, numbered next, naming the original, without lines; the correction is added to it as
+     * adjustment lines and it goes through the same four-eyes workflow. The original never changes.
+     */
+    public Statement correct(Actor actor, long id) {
+        Statement original = statement(actor, id);
+        original.header().requireCorrectable();
+        long h = actor.hospitalId();
+        StatementHeader head = original.header();
+        int sequence = statements.nextSequence(h, head.channelCode(), head.period());
+        long newId = statements.insert(h, original.result(), head.period(), sequence, id, actor.username(), clock.instant());
+        audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_CORRECTION_OPENED", "statement:" + newId, Map.of("corrects", id,
+                "sequence", sequence));
+        return statement(actor, newId);
+    }
+
+    private Statement advance(Actor actor, Statement statement, StatementHeader next, String action) {
+        StatementStatus from = statement.header().status();
+        if (!statements.advance(actor.hospitalId(), next, from)) {
+            throw new WorkflowRefusal("concurrent", "statement " + next.id() + " changed meanwhile; reload it");
+        }
+        audit.record(action, "statement:" + next.id(), Map.of("status", AuditLog.change(from.name(),
+                next.status().name()), "total", statement.total()));
+        return statement(actor, next.id());
+    }
+}
