@@ -13,7 +13,7 @@ public final class Bundles {
 
     public static ResourceBundleMessageSource messages() {
         var source = new ResourceBundleMessageSource();
-        source.setBasenames(org.meridian.shared.web.WebConfiguration.bundleBasenames().toArray(String[]::new));
+        source.setBasenames(org.meridian.shared.web.MessageBundles.basenames().toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

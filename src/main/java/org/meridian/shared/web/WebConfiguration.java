@@ -50,29 +50,10 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames(bundleBasenames().toArray(String[]::new));
+        source.setBasenames(MessageBundles.basenames().toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setUseCodeAsDefaultMessage(false);
         return source;
-    }
-
-    /** {@code messages} plus {@code i18n/<name>} for every base (non-localised) bundle found. */
-    public static List<String> bundleBasenames() {
-        List<String> names = new ArrayList<>();
-        names.add("messages");
-        try {
-            TreeSet<String> modules = new TreeSet<>();
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
-                String file = r.getFilename();
-                if (file != null && !file.contains("_")) {
-                    modules.add("i18n/" + file.substring(0, file.length() - ".properties".length()));
-                }
-            }
-            names.addAll(modules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 }
