@@ -32,8 +32,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class IntakeService {
 
-    /** Where a batch came from; stored with each event. */
-    public enum Source { API, CSV, XLSX, FHIR }
+    /** Where a batch came from; stored with each event. PORTAL: the referral module's steps (docs/referrals.md). */
+    public enum Source { API, CSV, XLSX, FHIR, PORTAL }
 
     private final Events events;
     private final DailyRollups rollups;
@@ -240,6 +240,14 @@ public class IntakeService {
         }
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         return new IngestReport(0, 0, report.rejected(), List.of());
+    }
+
+    /**
+     * The pseudonym intake stores for a source's patient id (HMAC-SHA-256 under the deployment's key, 64 hex digits),
+     * so that a module keeping a reference to a patient keeps exactly what the events carry and never the clear id.
+     */
+    public String pseudonym(String patientId) {
+        return pseudonymiser.pseudonym(patientId);
     }
 
     /**

@@ -35,6 +35,7 @@ class DemoAccounts implements ApplicationRunner {
             new DemoAccount("office", "李主任（渠道办）", Role.CHANNEL_MANAGER),
             new DemoAccount("analyst", "赵分析师", Role.ANALYST),
             new DemoAccount("regulator", "区卫健委 陈科长", Role.REGULATOR),
+            new DemoAccount("desk", "周护士（转诊服务中心）", Role.REFERRAL_DESK),
     };
 
     private final Hospitals hospitals;

@@ -1,24 +1,13 @@
 package org.meridian.shared.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A secret key for pseudonymising patient ids (假名化) with HMAC-SHA-256, and the hashing itself: the configured key
@@ -30,8 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class PseudonymKey {
 
     public static final int MIN_KEY_LENGTH = 32;
-    private static final Logger log = LoggerFactory.getLogger(PseudonymKey.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -49,7 +36,7 @@ public final class PseudonymKey {
             }
             material = configured.getBytes(StandardCharsets.UTF_8);
         } else {
-            material = keyFromFile(file);
+            material = SecretKeyFile.readOrCreate(file, "pseudonymisation key");
         }
         this.key = new SecretKeySpec(material, "HmacSHA256");
     }
@@ -70,36 +57,6 @@ public final class PseudonymKey {
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
-    }
-
-    private static byte[] keyFromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    createOwnerOnly(file);
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-                    log.info("Generated a new pseudonymisation key in {}; back it up with the database", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: read theirs below
-                }
-            }
-            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            return Base64.getDecoder().decode(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the pseudonymisation key " + file, e);
-        }
-    }
-
-    private static void createOwnerOnly(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.setPosixFilePermissions(file, OWNER_ONLY); // the umask may have narrowed or widened nothing else
-        } else {
-            Files.createFile(file);
         }
     }
 }
