@@ -97,6 +97,27 @@ class Statistics {
                 .query(Statistics::value).list();
     }
 
+    /** Per unit and month, which of the given measures have a value from month {@code from} to month {@code to}. */
+    java.util.Map<Long, java.util.Map<YearMonth, java.util.Set<String>>> reported(long hospitalId, YearMonth from,
+                                                                              YearMonth to,
+                                                                              java.util.Collection<String> measures) {
+        java.util.Map<Long, java.util.Map<YearMonth, java.util.Set<String>>> found = new java.util.HashMap<>();
+        if (measures.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT unit_id, month, measure FROM statistic
+                        WHERE hospital_id = :h AND month BETWEEN :from AND :to AND measure IN (:m)""")
+                .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
+                .param("m", java.util.List.copyOf(measures))
+                .query((java.sql.ResultSet rs) -> {
+                    found.computeIfAbsent(rs.getLong(1), u -> new java.util.HashMap<>())
+                            .computeIfAbsent(YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                                    m -> new java.util.HashSet<>()).add(rs.getString(3));
+                });
+        return found;
+    }
+
     /** One unit's values from month {@code from} to month {@code to}, by measure and month. */
     List<StatisticValue> ofUnit(long hospitalId, long unitId, YearMonth from, YearMonth to) {
         return jdbc.sql("""

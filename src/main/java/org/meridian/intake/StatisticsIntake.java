@@ -14,6 +14,7 @@ import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.StatisticMeasure;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.security.Role;
@@ -49,9 +50,11 @@ public class StatisticsIntake {
     private final HospitalCalendar calendar;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private final org.meridian.indicator.Schemes schemes;
 
     StatisticsIntake(Statistics statistics, UnitRegistry units, MeasureCatalogue measures, HospitalCalendar calendar,
-                     AuditLog audit, java.time.Clock clock) {
+                     AuditLog audit, java.time.Clock clock, org.meridian.indicator.Schemes schemes) {
+        this.schemes = schemes;
         this.statistics = statistics;
         this.units = units;
         this.measures = measures;
@@ -159,6 +162,33 @@ public class StatisticsIntake {
     public List<StatisticValue> between(Actor actor, YearMonth from, YearMonth to) {
         requireReader(actor);
         return statistics.between(actor.hospitalId(), from, to);
+    }
+
+    /**
+     * The monthly completeness of a department or institution type's statistics ({@link Completeness}): which
+     * expected measures each evaluable unit has not reported for each month of the window. Expected are the
+     * statistic measures the formulas of the type's scheme in force read, else the whole catalogue's; the one the
+     * query names when it names one.
+     *
+     * @throws InvalidInputException when the query names a measure the hospital does not have
+     */
+    @Transactional(readOnly = true)
+    public Completeness completeness(Actor actor, CompletenessQuery query) {
+        requireReader(actor);
+        long h = actor.hospitalId();
+        Map<String, StatisticMeasure> catalogue = measures.statistics(h);
+        if (query.measure() != null && !catalogue.containsKey(query.measure())) {
+            throw new InvalidInputException("intake", List.of(Problem.of("measure",
+                    "intake.completeness.error.measure", query.measure())));
+        }
+        java.util.Optional<org.meridian.indicator.scoring.SchemeSnapshot> scheme = schemes.current(h, query.type());
+        java.util.Set<String> read = new java.util.HashSet<>();
+        scheme.ifPresent(s -> s.items().forEach(i -> read.addAll(i.indicator().formula().statistics())));
+        List<String> expected = query.measure() != null ? List.of(query.measure())
+                : catalogue.keySet().stream().filter(c -> scheme.isEmpty() || read.contains(c)).toList();
+        Map<Long, Map<java.time.YearMonth, java.util.Set<String>>> reported = statistics.reported(h, query.from(),
+                query.to(), expected);
+        return Completeness.of(query, expected, scheme.isPresent(), units.evaluable(actor, query.type()), reported);
     }
 
     /** Whether a restatement must say why (false until the hospital says so). */

@@ -4,5 +4,5 @@
  * into exact daily and monthly measures per channel (engine.md §2–3). Events arrive by REST, CSV/XLSX import
  * and FHIR R4.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "channel", "indicator", "unit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "channel", "indicator", "indicator :: scoring", "unit"})
 package org.meridian.intake;

@@ -209,6 +209,7 @@ class EvaluationPages {
         Evaluation e = evaluations.get(actor, id);
         SchemeSnapshot scheme = evaluations.scheme(actor, id);
         List<UnitScorecard> cards = evaluations.allScorecards(actor, id);
+        model.addAttribute("channelUnits", e.unitType().kind() == org.meridian.shared.UnitKind.CHANNEL);
         String by = SORTS.contains(sort) ? sort : "rank";
         boolean desc = "desc".equals(dir);
         List<RankRow> rows = cards.stream()
