@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.meridian.shared.web.StorableText;
+
 /**
  * The row rules of engine.md §2 that need no stored events: required fields, known type and channel, an
  * instant with offset no later than ingestion + 24 h, numeric values, SURVEY ranges. Every broken rule is
@@ -243,21 +245,9 @@ final class EventValidator {
         }
     }
 
-    /** Whether PostgreSQL can store the text as it is (null counts as storable). */
+    /** Whether PostgreSQL can store the text as it is (null counts as storable); the rule is shared.web's. */
     static boolean isStorable(String text) {
-        if (text == null) {
-            return true;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean unpaired = Character.isHighSurrogate(c)
-                    ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i))
-                    : Character.isLowSurrogate(c);
-            if (c == 0 || unpaired) {
-                return false;
-            }
-        }
-        return true;
+        return StorableText.isStorable(text);
     }
 
     static boolean isRecommendation(String text) {

@@ -67,6 +67,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemAdvice {
 
     private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final MessageSource messages;
     private final ObjectProvider<ResponseEntityExceptionHandler> spring;
@@ -142,6 +143,41 @@ class ProblemAdvice {
             throw e;
         }
         return handler.handleException(e, new ServletWebRequest(request, response));
+    }
+
+    /**
+     * Whatever else went wrong: logged with its stack, and answered without its message (which may hold SQL or
+     * data) — problem details with status 500 for the API, the error page for a browser; never Spring's default
+     * body. Spring MVC's own failures keep Spring's answer; Spring Security's refusals are left to Spring Security.
+     */
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        ResponseEntityExceptionHandler handler = spring.getIfAvailable();
+        if (handler != null) {
+            ResponseEntity<Object> answered = null;
+            try {
+                answered = handler.handleException(e, new ServletWebRequest(request, response));
+            } catch (Exception notSpringMvcs) {
+                // not one of Spring MVC's own failures: answered below
+            }
+            if (answered != null) {
+                return isBrowser(request) ? page(answered.getStatusCode(), null) : answered;
+            }
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        if (isBrowser(request)) {
+            return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                messages.getMessage("problem.unexpected", null, "Something went wrong on our side.", locale));
+        p.setTitle(messages.getMessage("problem.title.unexpected", null, "Server error", locale));
+        p.setType(URI.create("urn:meridian:unexpected"));
+        return problem(p);
     }
 
     /**

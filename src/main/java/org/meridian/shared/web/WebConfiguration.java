@@ -45,6 +45,7 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new UnstorableParameters());
     }
 
     @Bean

@@ -60,6 +60,30 @@ class ProblemAdviceTest {
         void status() {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "already published");
         }
+
+        @GetMapping("/api/t/boom")
+        void boom() {
+            throw new IllegalStateException("ERROR: duplicate key value violates unique constraint \"secret_pk\"");
+        }
+
+        @GetMapping("/api/t/search")
+        String search(@org.springframework.web.bind.annotation.RequestParam String q) {
+            return "searched " + q.codePointCount(0, q.length()) + " characters";
+        }
+
+        record Line(String note) { }
+
+        record Body(String name, List<Line> lines) { }
+
+        @org.springframework.web.bind.annotation.PostMapping("/api/t/body")
+        String body(@org.springframework.web.bind.annotation.RequestBody Body body) {
+            return "stored " + body.name();
+        }
+
+        @org.springframework.web.bind.annotation.PatchMapping("/api/t/body")
+        String patch(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
+            return "patched " + body.keySet();
+        }
     }
 
     @RestController
@@ -84,6 +108,11 @@ class ProblemAdviceTest {
                     "appeal closed");
         }
 
+        @GetMapping("/t/boom")
+        String boom() {
+            throw new IllegalStateException("boom");
+        }
+
         @GetMapping("/t/legacy")
         String legacy() {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -100,9 +129,9 @@ class ProblemAdviceTest {
         beans.addBean("spring", new ResponseEntityExceptionHandler() { });
         mvc = MockMvcBuilders.standaloneSetup(new Api(), new EnglishApi(), new Pages())
                 .setControllerAdvice(new ProblemAdvice(web.messageSource(),
-                        beans.getBeanProvider(ResponseEntityExceptionHandler.class)))
+                        beans.getBeanProvider(ResponseEntityExceptionHandler.class)), new StorableBodies())
                 .setLocaleResolver(web.localeResolver())
-                .addInterceptors(lang)
+                .addInterceptors(lang, new UnstorableParameters())
                 .build();
     }
 
@@ -186,5 +215,57 @@ class ProblemAdviceTest {
         mvc.perform(get("/t/legacy"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemThatKeepsItsMessageToTheLog() throws Exception {
+        mvc.perform(get("/api/t/boom"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:meridian:unexpected"))
+                .andExpect(jsonPath("$.title").value("服务器错误"))
+                .andExpect(jsonPath("$.detail").value("服务器内部出错，已记录在日志中；请稍后重试，如仍出错请联系系统管理员。"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret_pk"))));
+        mvc.perform(get("/t/boom").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isInternalServerError())
+                .andExpect(view().name("error"))
+                .andExpect(model().attribute("status", 500));
+    }
+
+    @Test
+    void aNulOrALoneSurrogateInAParameterIsBadInputOfThatParameter() throws Exception {
+        mvc.perform(get("/api/t/search").param("q", "张\u0000三"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:meridian:request:invalid-input"))
+                .andExpect(jsonPath("$.errors[0].field").value("q"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("含有无法保存的字符（U+0000 空字符或不成对的代理字符），请删除后重试。"));
+        mvc.perform(get("/api/t/search").param("q", "ab\uD800"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+        // a well-formed pair (an emoji) and ordinary Chinese are stored as they are
+        mvc.perform(get("/api/t/search").param("q", "张三\uD83D\uDE00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("searched 3 characters"));   // 张, 三 and the emoji
+    }
+
+    @Test
+    void aNulInABodyNamesItsFieldByPathAndNothingIsDone() throws Exception {
+        // JSON's escape \u0000 is how a NUL arrives in a body
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/t/body")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"ok\",\"lines\":[{\"note\":\"fine\"},{\"note\":\"a\\u0000b\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("lines[1].note"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/t/body")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\\u0000\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/t/body")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"ok\",\"lines\":[{\"note\":\"fine\"}]}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("stored ok"));
     }
 }
