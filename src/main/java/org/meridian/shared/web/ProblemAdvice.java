@@ -148,12 +148,16 @@ class ProblemAdvice {
     /**
      * Whatever else went wrong: logged with its stack, and answered without its message (which may hold SQL or
      * data) — problem details with status 500 for the API, the error page for a browser; never Spring's default
-     * body. Spring MVC's own failures keep Spring's answer; Spring Security's refusals are left to Spring Security.
+     * body. Spring MVC's own failures keep Spring's answer; Spring Security's refusals are left to Spring Security,
+     * and an exception annotated with its {@code @ResponseStatus} keeps that status.
      */
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
+                || e instanceof org.springframework.security.core.AuthenticationException
+                || AnnotatedElementUtils.hasAnnotation(e.getClass(),
+                        org.springframework.web.bind.annotation.ResponseStatus.class)) {
+            // Spring Security answers its own refusals; an exception that names its status keeps it
             throw e;
         }
         ResponseEntityExceptionHandler handler = spring.getIfAvailable();
