@@ -2,10 +2,13 @@ package org.meridian.unit.web;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The list page's filter as the browser sent it, with the links that keep it (previous and next page). */
-record UnitFilter(String kind, String type, String status, String q, int page) {
+/**
+ * The list page's filter as the browser sent it, with the links that keep it (previous and next page). Public, with
+ * public methods, because the page's expressions call them (as {@code ListFilter} of the channel list).
+ */
+public record UnitFilter(String kind, String type, String status, String q, int page) {
 
-    UnitFilter {
+    public UnitFilter {
         kind = blankToNull(kind);
         type = blankToNull(type);
         status = blankToNull(status);
@@ -13,11 +16,11 @@ record UnitFilter(String kind, String type, String status, String q, int page) {
         page = Math.max(page, 0);
     }
 
-    boolean filtered() {
+    public boolean filtered() {
         return kind != null || type != null || status != null || q != null;
     }
 
-    String pageLink(int p) {
+    public String pageLink(int p) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/units");
         if (kind != null) {
             b.queryParam("kind", kind);
