@@ -164,7 +164,8 @@ final class MeridianServer implements AutoCloseable {
     /** The JDBC URL of the server's embedded PostgreSQL (its port is the fourth line of {@code postmaster.pid}). */
     String jdbcUrl() throws IOException {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-        return "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres?user=postgres";
+        return "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres?user=postgres&password="
+                + org.meridian.shared.db.EmbeddedPostgresServer.password(dataDir);
     }
 
     /** Starts sampling heap and resident memory every quarter second (peaks since the last call). */

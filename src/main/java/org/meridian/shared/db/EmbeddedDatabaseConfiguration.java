@@ -37,7 +37,8 @@ class EmbeddedDatabaseConfiguration {
                                 @Value("${meridian.db.pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername("postgres");
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("meridian");
         return dataSource;

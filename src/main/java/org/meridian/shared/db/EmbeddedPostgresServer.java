@@ -8,11 +8,20 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.meridian.shared.security.SecretKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +39,12 @@ import org.slf4j.LoggerFactory;
  *       recovery.</li>
  *   <li>Durability: {@code fsync} and {@code synchronous_commit} are on unless {@code durable} is false
  *       (tests only); zonky's defaults turn both off.</li>
+ *   <li>Password authentication: every connection, local socket or TCP, must give the superuser's password
+ *       (SCRAM-SHA-256). The password is 32 random bytes generated on first start into
+ *       {@code <dataDir>/postgres.password}, readable by its owner only. A cluster of an earlier Meridian, which
+ *       trusted every local connection, gets the password and the new {@code pg_hba.conf} on its next start.</li>
+ *   <li>Owner-only folders: the data directory, the cluster and the unpacked binaries are readable, writable
+ *       and runnable by the owner only (no group, no others).</li>
  *   <li>Stopped by {@link #close()} only (the application context closes it last), never by a shutdown hook
  *       racing the beans that still need it.</li>
  * </ul>
@@ -38,19 +53,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    /** The superuser the embedded cluster is created with. */
+    public static final String USER = "postgres";
+    static final String PASSWORD_FILE = "postgres.password";
+    /** Every line of the cluster's {@code pg_hba.conf}: no connection without the password. */
+    static final String HBA = """
+            # Written by Meridian on every start: every connection gives the password (SCRAM-SHA-256).
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
+    private static final Set<PosixFilePermission> GROUP_AND_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
     private final boolean ephemeral;
+    private final String password;
 
     private EmbeddedPostgresServer(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
-                                   boolean ephemeral) {
+                                   boolean ephemeral, String password) {
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
         this.ephemeral = ephemeral;
+        this.password = password;
     }
 
     /**
@@ -60,6 +94,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, Path runtimeDir, boolean durable, boolean ephemeral) {
         try {
             Files.createDirectories(dataDir);
+            ownerOnly(dataDir);
             Path lockFile = dataDir.resolve("meridian.lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
@@ -72,6 +107,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 stopOrphan(cluster);
                 Path binaries = runtimeDir;
                 Files.createDirectories(binaries);
+                String password = password(dataDir);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(cluster)
                         .setCleanDataDirectory(false)
@@ -81,6 +117,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         // connection until Hikari gives up
                         .setRegisterShutdownHook(false)
                         .setOverrideWorkingDirectory(binaries.toFile())
+                        // zonky's own readiness check connects as the superuser: with the password once required
+                        .setConnectConfig("password", password)
                         .setPGStartupWait(Duration.ofSeconds(120))
                         .setServerConfig("fsync", durable ? "on" : "off")
                         .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -88,9 +126,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("timezone", "UTC")
                         .setServerConfig("max_connections", "100")
                         .start();
+                try {
+                    requirePassword(postgres, cluster, password);
+                    ownerOnlyTree(binaries);
+                    ownerOnly(cluster); // PostgreSQL keeps everything inside it owner-only itself
+                } catch (IOException | RuntimeException e) {
+                    postgres.close();
+                    throw e;
+                }
                 log.info("Embedded PostgreSQL running on port {} with data in {} (durable: {})",
                         postgres.getPort(), cluster, durable);
-                return new EmbeddedPostgresServer(dataDir, channel, lock, postgres, ephemeral);
+                return new EmbeddedPostgresServer(dataDir, channel, lock, postgres, ephemeral, password);
             } catch (IOException | RuntimeException e) {
                 lock.release();
                 channel.close();
@@ -98,6 +144,78 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * The superuser's password of the cluster under {@code dataDir} (64 hex digits), generated on first use into
+     * {@code <dataDir>/postgres.password} with owner-only permissions.
+     */
+    public static String password(Path dataDir) {
+        return HexFormat.of().formatHex(SecretKeyFile.readOrCreate(dataDir.resolve(PASSWORD_FILE), "database password"));
+    }
+
+    /**
+     * Sets the superuser's password (SCRAM-SHA-256) and makes {@code pg_hba.conf} ask every connection for it. A
+     * cluster created by zonky (or by an earlier Meridian) trusts every local connection until then; the password
+     * is set first, so no moment exists in which the cluster asks for a password it does not have. Returns only
+     * once a connection without the password is refused.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path cluster, String password) throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'"); // 64 hex digits: nothing to escape
+            Path hba = cluster.resolve("pg_hba.conf");
+            if (!Files.isRegularFile(hba) || !Files.readString(hba).equals(HBA)) {
+                Files.writeString(hba, HBA);
+                s.execute("SELECT pg_reload_conf()");
+                log.info("The embedded PostgreSQL now asks every connection for the password in {}",
+                        cluster.getParent().resolve(PASSWORD_FILE));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the embedded PostgreSQL's password", e);
+        }
+        // the postmaster reloads pg_hba.conf when it handles the signal: wait until it refuses a connection
+        // without the password, so that nothing after start ever runs on a cluster that still trusts
+        String url = postgres.getJdbcUrl(USER, "postgres");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (Connection ignored = DriverManager.getConnection(url)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The embedded PostgreSQL still accepts connections without a password");
+                }
+            } catch (SQLException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the embedded PostgreSQL reloaded pg_hba.conf", e);
+            }
+        }
+    }
+
+    /** Takes every permission of group and others from {@code path} (nothing on a file system without POSIX). */
+    static void ownerOnly(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix") || Files.isSymbolicLink(path)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        if (permissions.removeAll(GROUP_AND_OTHERS)) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+
+    private static void ownerOnlyTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                try {
+                    ownerOnly(path);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // a file PostgreSQL removed meanwhile (a temporary one)
+                }
+            }
         }
     }
 
@@ -159,8 +277,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The JDBC URL of the {@code postgres} database, without the password: give {@link #password()} too. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    /** The superuser's password. */
+    public String password() {
+        return password;
     }
 
     public int port() {

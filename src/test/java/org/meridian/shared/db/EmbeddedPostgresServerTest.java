@@ -4,21 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded database's promises: data survives restarts, durability is on, a second process on
- * the same data directory is refused at once, and a kill -9 is recovered from on the next start.
+ * the same data directory is refused at once, a kill -9 is recovered from on the next start, no connection gets
+ * in without the password, and nothing in the folders is open to group or others.
  */
 class EmbeddedPostgresServerTest {
 
@@ -30,12 +40,12 @@ class EmbeddedPostgresServerTest {
     @Test
     void durableServerHasFsyncAndSynchronousCommitOnAndKeepsDataAcrossRestarts() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
-            assertThat(query(server.jdbcUrl(), "SHOW fsync")).isEqualTo("on");
-            assertThat(query(server.jdbcUrl(), "SHOW synchronous_commit")).isEqualTo("on");
-            execute(server.jdbcUrl(), "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+            assertThat(query(server, "SHOW fsync")).isEqualTo("on");
+            assertThat(query(server, "SHOW synchronous_commit")).isEqualTo("on");
+            execute(server, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
-            assertThat(query(server.jdbcUrl(), "SELECT v FROM kept")).isEqualTo("still here");
+            assertThat(query(server, "SELECT v FROM kept")).isEqualTo("still here");
         }
     }
 
@@ -72,10 +82,72 @@ class EmbeddedPostgresServerTest {
             assertThat(EmbeddedPostgresServer.orphanPid(dataDir.resolve("postgres"))).isPresent();
 
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
-                assertThat(query(server.jdbcUrl(), "SELECT v FROM written_by_child")).isEqualTo("committed");
+                assertThat(query(server, "SELECT v FROM written_by_child")).isEqualTo("committed");
             }
         } finally {
             child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aConnectionWithoutTheRightPasswordIsRefusedAndTheFoldersAreOwnerOnly() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, false, false)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()).close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no password was provided");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER,
+                    "not-the-password").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            // the stored secret is a SCRAM verifier, never the password itself
+            assertThat(query(server, "SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'"))
+                    .startsWith("SCRAM-SHA-256$");
+            assertThat(query(server, "SELECT 'with the password'")).isEqualTo("with the password");
+
+            Path passwordFile = dataDir.resolve("postgres.password");
+            assertThat(permissions(passwordFile)).isEqualTo("rw-------");
+            assertThat(permissions(dataDir)).isEqualTo("rwx------");
+            assertThat(permissions(dataDir.resolve("postgres"))).isEqualTo("rwx------");
+            try (Stream<Path> binaries = Files.walk(RUNTIME)) {
+                assertThat(binaries.filter(p -> !Files.isSymbolicLink(p)))
+                        .as("nothing of the unpacked binaries is readable, writable or runnable by group or others")
+                        .isNotEmpty()
+                        .allSatisfy(p -> assertThat(permissions(p).substring(3)).as(p.toString()).isEqualTo("------"));
+            }
+        }
+    }
+
+    @Test
+    void aClusterOfAnEarlierVersionThatTrustedEveryoneGetsThePasswordAndKeepsItsData() throws Exception {
+        // what Meridian did before: zonky's cluster with initdb -A trust, no password, world-readable folders
+        Path cluster = dataDir.resolve("postgres");
+        try (EmbeddedPostgres before = EmbeddedPostgres.builder().setDataDirectory(cluster)
+                .setCleanDataDirectory(false).setOverrideWorkingDirectory(RUNTIME.toFile()).start();
+             Connection c = DriverManager.getConnection(before.getJdbcUrl("postgres", "postgres"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE from_before (v text); INSERT INTO from_before VALUES ('kept')");
+        }
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.readString(cluster.resolve("pg_hba.conf"))).contains("trust");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, false, false)) {
+            assertThat(query(server, "SELECT v FROM from_before")).isEqualTo("kept");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()).close())
+                    .isInstanceOf(SQLException.class);
+            assertThat(Files.readString(cluster.resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThat(permissions(dataDir)).isEqualTo("rwx------");
+        }
+        // and the next start, with the password already required, works as well
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, false, false)) {
+            assertThat(query(server, "SELECT v FROM from_before")).isEqualTo("kept");
+        }
+    }
+
+    static String permissions(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -83,23 +155,25 @@ class EmbeddedPostgresServerTest {
     public static final class ChildServer {
         public static void main(String[] args) throws Exception {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), Path.of(args[1]), true, false);
-            execute(server.jdbcUrl(), "CREATE TABLE written_by_child (v text); INSERT INTO written_by_child VALUES ('committed')");
+            execute(server, "CREATE TABLE written_by_child (v text); INSERT INTO written_by_child VALUES ('committed')");
             System.out.println("READY");
             System.out.flush();
             Thread.sleep(600_000);
         }
     }
 
-    static String query(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+    static String query(EmbeddedPostgresServer server, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password());
+             Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password());
+             Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

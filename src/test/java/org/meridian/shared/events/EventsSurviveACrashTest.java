@@ -259,7 +259,8 @@ class EventsSurviveACrashTest {
         /** The JDBC URL of the child's embedded PostgreSQL (its port is the fourth line of {@code postmaster.pid}). */
         String jdbcUrl() throws IOException {
             List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
-            return "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres?user=postgres";
+            return "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres?user=postgres&password="
+                + org.meridian.shared.db.EmbeddedPostgresServer.password(data);
         }
 
         /** SIGKILL, as {@code kill -9}: no shutdown hook runs, and the child's PostgreSQL is left running. */
