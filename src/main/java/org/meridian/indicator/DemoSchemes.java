@@ -1,10 +1,14 @@
 package org.meridian.indicator;
 
-import java.math.BigDecimal;
+import static org.meridian.indicator.SchemeLines.bands;
+import static org.meridian.indicator.SchemeLines.linear;
+import static org.meridian.indicator.SchemeLines.peer;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.meridian.indicator.scoring.SchemeDraft;
+import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: a sensible scheme for every channel unit type of the demo hospital, in the style of api.md's
- * example, unless the unit type already has one. Tiers A ≥ 85, B ≥ 70, C ≥ 55 everywhere.
+ * example, unless the unit type already has one. Tiers A ≥ 85, B ≥ 70, C ≥ 55 everywhere. The demo hospital also
+ * takes over the default department and institution catalogue ({@link DefaultCatalogue}) with its schemes.
  */
 @Component
 @Order(30)
@@ -25,10 +30,12 @@ class DemoSchemes implements ApplicationRunner {
 
     private final Hospitals hospitals;
     private final Schemes schemes;
+    private final DefaultCatalogue defaults;
 
-    DemoSchemes(Hospitals hospitals, Schemes schemes) {
+    DemoSchemes(Hospitals hospitals, Schemes schemes, DefaultCatalogue defaults) {
         this.hospitals = hospitals;
         this.schemes = schemes;
+        this.defaults = defaults;
     }
 
     @Override
@@ -39,6 +46,7 @@ class DemoSchemes implements ApplicationRunner {
                 schemes.save(hospital.id(), "demo", type, draftFor(type));
             }
         }
+        defaults.install(Actor.system(hospital.id(), "demo"));
     }
 
     /** The demo scheme of a unit type: what such channels are mostly judged by. */
@@ -96,21 +104,7 @@ class DemoSchemes implements ApplicationRunner {
                 items.add(complaintBands(20));
             }
         }
-        return new SchemeDraft(items, List.of(tier("A", 85), tier("B", 70), tier("C", 55)));
-    }
-
-    private static SchemeDraft.Item linear(String code, int weight, double zero, double full) {
-        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
-                new SchemeDraft.Scoring("LINEAR", plain(zero), plain(full), null));
-    }
-
-    private static BigDecimal plain(double v) {
-        return new BigDecimal(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
-    }
-
-    private static SchemeDraft.Item peer(String code, int weight) {
-        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
-                new SchemeDraft.Scoring("PEER_RANK", null, null, null));
+        return new SchemeDraft(items, SchemeLines.defaultTiers());
     }
 
     /** ≤ 4 h → 100, ≤ 24 h → 80, ≤ 48 h → 60 (api.md's example). */
@@ -121,18 +115,5 @@ class DemoSchemes implements ApplicationRunner {
     /** ≤ 1 ‰ → 100, ≤ 3 ‰ → 80, ≤ 5 ‰ → 60. */
     private static SchemeDraft.Item complaintBands(int weight) {
         return bands("COMPLAINT_RATE", weight, new int[][] {{1, 100}, {3, 80}, {5, 60}});
-    }
-
-    private static SchemeDraft.Item bands(String code, int weight, int[][] pairs) {
-        List<List<BigDecimal>> bands = new ArrayList<>();
-        for (int[] p : pairs) {
-            bands.add(List.of(BigDecimal.valueOf(p[0]), BigDecimal.valueOf(p[1])));
-        }
-        return new SchemeDraft.Item(code, BigDecimal.valueOf(weight),
-                new SchemeDraft.Scoring("BANDS", null, null, bands));
-    }
-
-    private static SchemeDraft.Tier tier(String tier, int min) {
-        return new SchemeDraft.Tier(tier, BigDecimal.valueOf(min));
     }
 }

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import org.meridian.indicator.CatalogueEntry;
+import org.meridian.indicator.DefaultCatalogue;
 import org.meridian.indicator.Indicators;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
 import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.shared.Actor;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.web.Paged;
 import org.springframework.http.ResponseEntity;
@@ -23,16 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The indicator catalogue (api.md: {@code GET /api/v1/indicators}) and the project's addition of a hospital's
- * own indicators. Reading needs ANALYST, adding CHANNEL_MANAGER.
+ * own indicators. Reading needs ANALYST, adding CHANNEL_MANAGER. {@code POST /api/v1/indicators/defaults} takes over
+ * the default department and institution catalogue (measures, indicators, schemes the hospital lacks) and answers
+ * what it added.
  */
 @RestController
 @RequestMapping("/api/v1/indicators")
 class IndicatorApi {
 
     private final Indicators indicators;
+    private final DefaultCatalogue defaults;
 
-    IndicatorApi(Indicators indicators) {
+    IndicatorApi(Indicators indicators, DefaultCatalogue defaults) {
         this.indicators = indicators;
+        this.defaults = defaults;
     }
 
     /** One catalogue entry; {@code measures} are the measure keys its formula reads. */
@@ -63,5 +69,11 @@ class IndicatorApi {
     ResponseEntity<IndicatorView> create(@RequestBody NewIndicator body) {
         CatalogueEntry e = indicators.create(CurrentUser.require(), body);
         return ResponseEntity.created(URI.create("/api/v1/indicators?code=" + e.code())).body(IndicatorView.of(e));
+    }
+
+    @PostMapping("/defaults")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    DefaultCatalogue.Installed installDefaults(Actor actor) {
+        return defaults.install(actor);
     }
 }
