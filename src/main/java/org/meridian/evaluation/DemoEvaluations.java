@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: published evaluations of the demo hospital for every month and quarter of the 24 months of
  * demo events that has ended (from the month and quarter of the first demo day to the last completed ones), for
- * every unit type with a scheme, run and published as the demo channel office's account ({@code office}) exactly
+ * every unit type with a scheme and at least one unit to evaluate, run and published as the demo channel office's account ({@code office}) exactly
  * like that person would: from the daily rollups, each publication announced as {@link EvaluationPublished}. The current,
  * incomplete month and quarter stay unevaluated. A (period, unit type) that already has an evaluation is left
  * alone, so a restart adds nothing twice.
@@ -85,7 +85,10 @@ class DemoEvaluations implements ApplicationRunner {
         long started = System.nanoTime();
         int published = 0;
         for (UnitType type : UnitType.values()) {
-            if (schemes.current(h, type).isEmpty()) {
+            // a unit type without a scheme, or without a unit to evaluate (the institution types of the demo), is
+            // left alone rather than published empty
+            if (schemes.current(h, type).isEmpty()
+                    || service.units(h, type, Period.containing(Period.Kind.MONTH, today)).refs().isEmpty()) {
                 continue;
             }
             for (Period period : periods(first, today)) {
