@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The office starts an efficiency run in a real browser, reads a department's targets, publishes and compares
  * productivity over two years, on a desktop and at 375 px. Data: DEAP 2.1 EG1 (doctors; beds × 10; discharges × 100,
  * see {@code efficiency.Departments}) for 2026 and, for 2025, the same with 眼科 using 4 doctors instead of 3.
- * 心内科: θ = 0.5, target 1 doctor and 20 beds → "可减少医生 1 人、开放床位 30 张".
+ * 心内科: θ = 0.5, target 1 doctor and 20 beds → "可减少开放床位 30 张、医生 1 人" (the form lists the measures by code).
  */
 @MeridianWebTest
 class EfficiencyJourneyTest {
@@ -87,7 +87,7 @@ class EfficiencyJourneyTest {
             browser.waitFor(By.id("unit-results"));
             assertThat(browser.text(By.id("run-heading"))).contains("2026", "临床科室");
             assertThat(browser.text(By.cssSelector("#unit-D1 .targets")))
-                    .isEqualTo("以现有产出，可减少医生 1 人、开放床位 30 张");
+                    .isEqualTo("以现有产出，可减少开放床位 30 张、医生 1 人");   // inputs in catalogue order: beds, doctors
             assertThat(browser.text(By.cssSelector("#unit-D1 .peers"))).isEqualTo("呼吸科（0.50）");
             assertThat(browser.text(By.id("fig-efficient"))).isEqualTo("2");
             browser.waitFor(By.cssSelector("#frontier-chart canvas"));
@@ -98,6 +98,7 @@ class EfficiencyJourneyTest {
             new Select(browser.waitFor(By.id("chart-x"))).selectByVisibleText("开放床位");
             browser.waitFor(By.cssSelector("#frontier-chart canvas"));
 
+            ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
             browser.waitFor(By.id("publish")).click();
             browser.waitForText(By.id("run-status"), "已发布");
 
