@@ -56,7 +56,8 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
         try {
             cadence = ReviewCadence.valueOf(reviewCadence == null ? "" : reviewCadence.strip());
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.of("reviewCadence", "channel.error.unknownCadence", reviewCadence));
+            problems.add(Problem.of("reviewCadence", "channel.error.unknownCadence",
+                    reviewCadence == null ? "" : reviewCadence));
         }
         Integer visits = integer("visitsPerYear", visitsPerYear, VISITS_MAX, problems);
         Integer quota = integer("priorityQuota", priorityQuota, QUOTA_MAX, problems);

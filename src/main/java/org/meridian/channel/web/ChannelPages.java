@@ -281,7 +281,12 @@ class ChannelPages {
             model.addAttribute("tiers", catalogue.tiers(actor));
             model.addAttribute("editing", code);
             model.addAttribute("tierErrors", resolve(e.problems()));
-            model.addAttribute("tierInput", form);
+            Map<String, String> input = new LinkedHashMap<>();
+            for (String field : List.of("name", "reviewCadence", "visitsPerYear", "incentiveRate", "priorityQuota",
+                    "notes")) {
+                input.put(field, form.getOrDefault(field, "")); // a field the request left out shows empty
+            }
+            model.addAttribute("tierInput", input);
             return "channels/tiers";
         }
     }
