@@ -26,7 +26,11 @@ public final class Distribution {
             "app_user",       // people sign in by username alone, before their hospital is known
             "app_user_role",  // read with app_user on every request
             "api_token",      // looked up by its hash before the hospital is known
-            "admin_hospital"  // which further hospitals an account may act in, read on every ?hospital= call
+            "admin_hospital", // which further hospitals an account may act in, read on every ?hospital= call
+            "alliance",       // the region's alliances (医联体), read by their hospitals and the regulator
+            "alliance_member",
+            "exam_item",      // the region's exam item catalogue (检查互认)
+            "exam_exception_reason"
     );
 
     /**
@@ -44,7 +48,9 @@ public final class Distribution {
      * hospitals of a region by design (exam records joined by pseudonymised patient) belongs here; the column must
      * then be in the primary key and every unique constraint instead of {@code hospital_id}.
      */
-    public static final Map<String, String> OTHER_COLUMN = Map.of();
+    public static final Map<String, String> OTHER_COLUMN = Map.of(
+            "exam_record", "patient",        // one patient's records of every hospital on one node (repeat detection)
+            "exam_record_key", "record_id"); // recordId unique per region, checked on the node of that record id
 
     private Distribution() {
     }
