@@ -1,6 +1,8 @@
 package org.meridian.exam;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,23 @@ class Institutions {
             }
         }
         return regionHospital(region, text).map(h -> Institution.hospital(h.id()));
+    }
+
+    /** A hospital and the INSTITUTION units it registered, the hospital first, then by code. */
+    List<NamedInstitution> of(Hospital h) {
+        List<NamedInstitution> list = new ArrayList<>();
+        list.add(new NamedInstitution(h.code(), h.name(), h.code()));
+        units.byCode(Actor.system(h.id(), "exam")).values().stream()
+                .filter(u -> u.type().kind() == UnitKind.INSTITUTION)
+                .sorted(java.util.Comparator.comparing(UnitRef::code))
+                .forEach(u -> list.add(new NamedInstitution(u.code(), u.name(), h.code())));
+        return list;
+    }
+
+    /** The hospitals of a region, by code. */
+    List<Hospital> hospitalsOf(long region) {
+        return hospitals.all().stream().filter(h -> hospitals.regionOf(h.id()) == region)
+                .sorted(java.util.Comparator.comparing(Hospital::code)).toList();
     }
 
     private Optional<Hospital> regionHospital(long region, String code) {

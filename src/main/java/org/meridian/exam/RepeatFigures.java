@@ -93,6 +93,21 @@ public class RepeatFigures {
         return new Paged<>(list, page, size, total);
     }
 
+    /**
+     * The institutions the actor may filter by: its own hospital and the institutions it registered, or for a
+     * regulator those of every hospital of the region.
+     */
+    public List<NamedInstitution> institutions(Actor actor) {
+        ExamVisibility.require(ExamVisibility.seesFigures(actor), actor, "read repeat figures");
+        Hospital own = hospitals.find(actor.hospitalId()).orElseThrow();
+        if (!ExamVisibility.seesRegion(actor)) {
+            return institutions.of(own);
+        }
+        List<NamedInstitution> all = new ArrayList<>();
+        institutions.hospitalsOf(hospitals.regionOf(own.id())).forEach(h -> all.addAll(institutions.of(h)));
+        return all;
+    }
+
     private record Filters(Institution institution, String item, Long alliance) {
     }
 

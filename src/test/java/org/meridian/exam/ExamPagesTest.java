@@ -1,0 +1,95 @@
+package org.meridian.exam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.exam.ExamRegion.exam;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The repeat-examination pages. Two records of patient P1's chest CT in October 2026: b1 at hospital B on the 1st,
+ * a1 at hospital A on the 2nd (24 h later, CT recognised 30 days in the region), so a1 is a repeat; and a2 at A for
+ * patient P2 with no earlier record. A's row: records 2, repeats 1, rate 1/2 = 50.0 %, avoidable cost 1 × 200.00.
+ */
+@MeridianTest
+class ExamPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+    @Autowired java.time.Clock clock;
+
+    ExamRegion r;
+    String patient;
+
+    @BeforeEach
+    void region() throws Exception {
+        r = new ExamRegion(mvc, users, hospitals, jdbc);
+        patient = "P-" + java.util.UUID.randomUUID();
+        String a = r.a.hospital.code();
+        String b = r.b.hospital.code();
+        r.b.as(r.b.office, json(post("/api/v1/exams"),
+                "[" + exam("b1", b, patient, "CT", "2026-10-01T08:00:00Z", true, null) + "]")).andExpect(status().isOk());
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + exam("a1", a, patient, "CT", "2026-10-02T08:00:00Z", true,
+                null) + "," + exam("a2", a, "P2-" + patient, "CT", "2026-10-03T08:00:00Z", true, null) + "]"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theFiguresPageShowsTheHospitalsOwnRowsInWords() throws Exception {
+        String html = page(r.a.analyst, "/exams?period=2026-10");
+        assertThat(html).contains("胸部 CT", "2026年10月", "50.0 %", "200.00", r.a.hospital.name())
+                .doesNotContain(r.b.hospital.name(), patient, "REGION", "EXAMINATION");
+        assertThat(page(r.a.analyst, "/exams?period=2026-10&lang=en")).contains("Oct 2026", "50.0 %",
+                "Mutual recognition");
+        // htmx asks for the results alone
+        String fragment = mvc.perform(signedIn(r.a.analyst, get("/exams?period=2026-10")).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"exam-results\"").doesNotContain("<html");
+        // a bad filter is said and the unfiltered figures shown
+        assertThat(page(r.a.analyst, "/exams?period=2026-10&item=NOPE")).contains("id=\"filter-errors\"", "NOPE",
+                "50.0 %");
+    }
+
+    @Test
+    void theRegulatorSeesTheRegionButNoListOfRecords() throws Exception {
+        String html = page(r.regulator, "/exams?period=2026-10");
+        assertThat(html).contains(r.a.hospital.name(), r.b.hospital.name()).doesNotContain("id=\"repeats-link\"");
+        mvc.perform(signedIn(r.regulator, get("/exams/repeats?period=2026-10")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theListOfRepeatsNamesRecordsNeverPatients() throws Exception {
+        String html = page(r.a.analyst, "/exams/repeats?period=2026-10");
+        assertThat(html).contains("a1", r.b.hospital.name(), "2026-10-01 16:00", "2026-10-02 16:00", "共 1 条")
+                .doesNotContain(patient, ">a2<");
+        assertThat(page(r.a.analyst, "/exams/repeats?period=2026-10&outcome=SAME_INSTITUTION")).contains("共 0 条");
+    }
+
+    /** A page request of a person signed in to the browser (pages answer HTTP Basic with the sign-in page). */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signedIn(String username,
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+        return request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()));
+    }
+
+    private String page(String user, String path) throws Exception {
+        return mvc.perform(signedIn(user, get(path)).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+}
