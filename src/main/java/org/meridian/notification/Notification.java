@@ -2,7 +2,10 @@ package org.meridian.notification;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+
+import org.springframework.context.MessageSource;
 
 /**
  * One notification of one user. Its text is {@code messageKey} with {@code args}, resolved when it is shown, in
@@ -28,6 +31,16 @@ public record Notification(long id, String recipient, NotificationKind kind, lon
 
     public boolean read() {
         return readAt != null;
+    }
+
+    /** The text in {@code locale}: the message with its arguments, each {@code msg:<key>} argument resolved first. */
+    public String text(MessageSource messages, Locale locale) {
+        Object[] resolved = args.stream()
+                .map(a -> a.startsWith(MESSAGE_ARG)
+                        ? messages.getMessage(a.substring(MESSAGE_ARG.length()), null, a, locale)
+                        : a)
+                .toArray();
+        return messages.getMessage(messageKey, resolved, messageKey, locale);
     }
 
     /** A link is a path of this application, never another site (it is followed after "mark read"). */

@@ -81,12 +81,6 @@ class NotificationPages {
     }
 
     private Row row(Notification n, Locale locale) {
-        Object[] args = n.args().stream()
-                .map(a -> a.startsWith(Notification.MESSAGE_ARG)
-                        ? messages.getMessage(a.substring(Notification.MESSAGE_ARG.length()), null, a, locale)
-                        : a)
-                .toArray();
-        return new Row(n.id(), messages.getMessage(n.messageKey(), args, n.messageKey(), locale), n.link(),
-                n.createdAt(), n.read());
+        return new Row(n.id(), n.text(messages, locale), n.link(), n.createdAt(), n.read());
     }
 }

@@ -45,6 +45,9 @@ class SecurityConfiguration {
     /** The OpenAPI document and Swagger UI: for signed-in people unless {@code meridian.api-docs-public} is true. */
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
 
+    /** The channel portal's manifest, service worker and offline page (docs/portal.md): public, none holds data. */
+    static final String[] PORTAL_APP = {"/portal/manifest.webmanifest", "/portal/sw.js", "/portal/offline"};
+
     private static final AuthorizationDecision ALLOWED = new AuthorizationDecision(true);
 
     @Bean
@@ -101,6 +104,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // the channel portal's web app: the browser fetches these without the session; no data
+                        .requestMatchers(PORTAL_APP).permitAll()
                         .requestMatchers(API_DOCS).access(apiDocsPublic ? (authentication, context) -> ALLOWED
                                 : AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -1,7 +1,5 @@
 package org.meridian.shared.web;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The sign-in page and the home page, which is the signed-in person's workbench (工作台): the to-do inbox from every
  * module's {@link WorkItems}, the key figures ({@link HomeFigures}) with their trend, charts ({@link HomeCharts}) and
- * short lists ({@link HomePanels}) — all in the one response, no further request for the numbers.
+ * short lists ({@link HomePanels}), gathered by {@link Workbench} — all in the one response, no further request for
+ * the numbers.
  */
 @Controller
 class ShellController {
@@ -28,19 +26,11 @@ class ShellController {
     static final int INBOX_SHOWN = 30;
 
     private final Hospitals hospitals;
-    private final ObjectProvider<HomeFigures> figureSources;
-    private final ObjectProvider<HomePanels> panelSources;
-    private final ObjectProvider<WorkItems> workSources;
-    private final ObjectProvider<HomeCharts> chartSources;
+    private final Workbench workbench;
 
-    ShellController(Hospitals hospitals, ObjectProvider<HomeFigures> figureSources,
-                    ObjectProvider<HomePanels> panelSources, ObjectProvider<WorkItems> workSources,
-                    ObjectProvider<HomeCharts> chartSources) {
+    ShellController(Hospitals hospitals, Workbench workbench) {
         this.hospitals = hospitals;
-        this.figureSources = figureSources;
-        this.panelSources = panelSources;
-        this.workSources = workSources;
-        this.chartSources = chartSources;
+        this.workbench = workbench;
     }
 
     @GetMapping("/login")
@@ -55,14 +45,8 @@ class ShellController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal MeridianUser user, Model model) {
         Actor actor = user.actor();
-        List<HomeFigure> figures = figureSources.orderedStream()
-                .flatMap(source -> source.figures(user).stream())
-                .sorted(Comparator.comparingInt(HomeFigure::order))
-                .toList();
-        List<WorkItem> work = workSources.orderedStream()
-                .flatMap(source -> source.items(actor).stream())
-                .sorted(Comparator.comparing(WorkItem::since, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
-                .toList();
+        List<HomeFigure> figures = workbench.figures(user);
+        List<WorkItem> work = workbench.work(actor);
         Map<String, WorkKind> kinds = new LinkedHashMap<>();
         work.forEach(w -> kinds.merge(w.kind(), new WorkKind(w.kind(), w.kindKey(), 1),
                 (a, b) -> new WorkKind(a.kind(), a.kindKey(), a.count() + 1)));
@@ -71,14 +55,8 @@ class ShellController {
         model.addAttribute("workKinds", List.copyOf(kinds.values()));
         model.addAttribute("workItems", work.subList(0, Math.min(work.size(), INBOX_SHOWN)));
         model.addAttribute("workTotal", work.size());
-        model.addAttribute("charts", chartSources.orderedStream()
-                .flatMap(source -> source.charts(actor).stream())
-                .sorted(Comparator.comparingInt(HomeChart::order))
-                .toList());
-        model.addAttribute("panels", panelSources.orderedStream()
-                .flatMap(source -> source.panels(user).stream())
-                .sorted(Comparator.comparingInt(HomePanel::order))
-                .toList());
+        model.addAttribute("charts", workbench.charts(actor));
+        model.addAttribute("panels", workbench.panels(user));
         // a regulator holds no hospital role: its home says what the system offers it today
         model.addAttribute("regulator", actor.roles().contains(Role.REGULATOR) && !actor.has(Role.ANALYST));
         model.addAttribute("activeNav", "home");

@@ -96,8 +96,9 @@ class NavigationByRoleTest {
         String partner = users.create(users.firstHospital().id(), Role.CHANNEL_USER, 9L);
 
         String home = page(partner, "/");
-        assertThat(outline(home)).isEqualTo("home* | feedback | appeals-channel | rectification-channel | own-statements");
-        assertThat(home).contains(">评估反馈</a>", ">申诉</a>", ">整改</a>", ">我的结算单</a>")
+        assertThat(outline(home)).isEqualTo(
+                "home* | portal | feedback | appeals-channel | rectification-channel | own-statements");
+        assertThat(home).contains(">渠道门户</a>", ">评估反馈</a>", ">申诉</a>", ">整改</a>", ">我的结算单</a>")
                 .doesNotContain("<details");
     }
 

@@ -1,0 +1,69 @@
+package org.meridian.portal.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.meridian.portal.ChannelPortal;
+import org.meridian.shared.Actor;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.Workbench;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The channel portal's pages: its home ({@code /portal}, a channel's own users only), drawn for a phone first, and
+ * the offline page ({@code /portal/offline}, public and without any data), which the service worker keeps and shows
+ * when a page cannot be reached.
+ */
+@Controller
+class PortalPages {
+
+    private final ChannelPortal portal;
+    private final Workbench workbench;
+    private final MessageSource messages;
+
+    PortalPages(ChannelPortal portal, Workbench workbench, MessageSource messages) {
+        this.portal = portal;
+        this.workbench = workbench;
+        this.messages = messages;
+    }
+
+    /** One notification as the home lists it, its text already in the reader's language. */
+    record Unread(long id, String text, java.time.OffsetDateTime createdAt) {
+    }
+
+    @GetMapping("/portal")
+    @PreAuthorize("hasRole('CHANNEL_USER')")
+    String home(@AuthenticationPrincipal MeridianUser user, Actor actor, Model model) {
+        var home = portal.home(actor);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("home", home);
+        model.addAttribute("unread", home.latestUnread().stream()
+                .map(n -> new Unread(n.id(), n.text(messages, locale), n.createdAt())).toList());
+        model.addAttribute("figures", workbench.figures(user));
+        model.addAttribute("charts", workbench.charts(actor));
+        model.addAttribute("work", workbench.work(actor));
+        model.addAttribute("activeNav", "portal");
+        return "portal/home";
+    }
+
+    /** The offline page's texts in one language. */
+    record OfflineText(String lang, String title, String text, String retry) {
+    }
+
+    /** Both languages, Chinese first: the page is kept once and shown whatever language the reader chose. */
+    @GetMapping("/portal/offline")
+    String offline(Model model) {
+        model.addAttribute("texts", List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH).stream()
+                .map(l -> new OfflineText(l.toLanguageTag(), messages.getMessage("portal.offline.title", null, l),
+                        messages.getMessage("portal.offline.text", null, l),
+                        messages.getMessage("portal.offline.retry", null, l)))
+                .toList());
+        return "portal/offline";
+    }
+}
