@@ -125,7 +125,9 @@ class IncentiveDemoData implements ApplicationRunner {
             }
         }
         Map<String, List<Evaluation>> byKind = new LinkedHashMap<>();
+        // statements are a channel's: the demo's department and institution evaluations are left out
         all.stream().filter(Evaluation::published)
+                .filter(e -> e.unitType().kind() == org.meridian.shared.UnitKind.CHANNEL)
                 .sorted(Comparator.comparing((Evaluation e) -> e.period()).thenComparing(Evaluation::version))
                 .forEach(e -> byKind.computeIfAbsent(e.unitType() + "/" + e.period().kind(), k -> new ArrayList<>())
                         .add(e));

@@ -72,9 +72,11 @@ class NavigationByRoleTest {
         String analyst = users.create(Role.ANALYST);
 
         assertThat(outline(page(analyst, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
-                + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives | insights");
+                + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
+                + " | insights:洞察[insights, efficiency, exams]");
         assertThat(outline(page(analyst, "/evaluations"))).isEqualTo("home | channels | units | data:数据[intake, indicators]"
-                + " | assessment:评估与反馈*[evaluations*, feedback, appeals, rectification] | incentives | insights");
+                + " | assessment:评估与反馈*[evaluations*, feedback, appeals, rectification] | incentives"
+                + " | insights:洞察[insights, efficiency, exams]");
     }
 
     @Test
@@ -82,12 +84,12 @@ class NavigationByRoleTest {
         String admin = users.create(Role.ADMIN);
 
         assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
-                + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives | insights"
-                + " | admin");
+                + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
+                + " | insights:洞察[insights, efficiency, exams] | admin");
         String english = page(admin, "/indicators?lang=en");
         assertThat(outline(english)).isEqualTo("home | channels | units | data:Data*[intake, indicators*]"
                 + " | assessment:Evaluation &amp; feedback[evaluations, feedback, appeals, rectification]"
-                + " | incentives | insights | admin");
+                + " | incentives | insights:Insights[insights, efficiency, exams] | admin");
         assertThat(english).contains(">Indicators</a>", ">Administration</a>", "title=\"Coming soon\">Insights</span>");
     }
 
@@ -103,9 +105,9 @@ class NavigationByRoleTest {
     }
 
     @Test
-    void aRegulatorSeesOnlyTheHomePage() throws Exception {
+    void aRegulatorSeesTheHomePageAndTheRegionsRepeatExams() throws Exception {
         String regulator = users.create(Role.REGULATOR);
 
-        assertThat(outline(page(regulator, "/"))).isEqualTo("home*");
+        assertThat(outline(page(regulator, "/"))).isEqualTo("home* | exams");
     }
 }
