@@ -101,8 +101,16 @@ class IsolationSweepTest {
     void anotherHospitalsIdsAnswer404EverywhereAndChangeNothing() throws Exception {
         Hospital b = hospitals.findByCode("H001").orElseThrow();
         Hospital a = hospitals.create("ISO-" + System.nanoTime() % 1_000_000, "隔离测试医院", b.timeZone());
+        // A is in a region of its own, so that its administrator, who holds the same roles as B's (ADMIN and
+        // REGION_ADMIN), is a stranger to B's region as well as to B
+        long regionOfA = jdbc.sql("INSERT INTO region (code, name) VALUES (:c, :c) RETURNING id")
+                .param("c", "ISO-R-" + a.id()).query(Long.class).single();
+        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", regionOfA).param("h", a.id()).update();
         String ownAdmin = "admin";
         String strangeAdmin = users.create(a.id(), Role.ADMIN, null);
+        accounts.replaceRoles(a.id(), load(strangeAdmin).userId(), load(ownAdmin).getAuthorities().stream()
+                .map(g -> Role.valueOf(g.getAuthority().substring("ROLE_".length())))
+                .collect(java.util.stream.Collectors.toSet()));
         long strangeChannel = aChannelOf(a, strangeAdmin);
         String ownPartner = jdbc.sql("""
                 SELECT u.username FROM app_user u JOIN app_user_role r ON r.hospital_id = u.hospital_id
@@ -117,6 +125,7 @@ class IsolationSweepTest {
         Values texts = new Values();
         List<Set<String>> rows = new ArrayList<>();
         read(b.id(), numbers, texts, rows);
+        texts.add(b.code()); // B's own code names B (the region's pages of one hospital)
         Values ownOfA = new Values();
         read(a.id(), ownOfA, ownOfA, new ArrayList<>());
         numbers.removeAll(ownOfA);

@@ -47,7 +47,7 @@ public record Actor(long hospitalId, String username, Set<Role> roles, Long chan
     /** True when the actor holds the role directly or through the hierarchy of hospital roles. */
     public boolean has(Role role) {
         return switch (role) {
-            case ADMIN, CHANNEL_USER, REGULATOR, REFERRAL_DESK -> roles.contains(role);
+            case ADMIN, CHANNEL_USER, REGULATOR, REFERRAL_DESK, REGION_ADMIN -> roles.contains(role);
             case HOSPITAL_MANAGER -> roles.contains(Role.HOSPITAL_MANAGER) || roles.contains(Role.ADMIN);
             case CHANNEL_MANAGER -> roles.contains(Role.CHANNEL_MANAGER) || has(Role.HOSPITAL_MANAGER);
             case ANALYST -> roles.contains(Role.ANALYST) || has(Role.CHANNEL_MANAGER);

@@ -36,6 +36,7 @@ class DemoAccounts implements ApplicationRunner {
             new DemoAccount("analyst", "赵分析师", Role.ANALYST),
             new DemoAccount("regulator", "区卫健委 陈科长", Role.REGULATOR),
             new DemoAccount("desk", "周护士（转诊服务中心）", Role.REFERRAL_DESK),
+            new DemoAccount("region", "区卫健委 刘主任（区域管理）", Role.REGION_ADMIN),
     };
 
     private final Hospitals hospitals;

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * or digit and is unique in the deployment regardless of case; a display name is required (at most 100
  * characters); an account has at least one role; a {@link Role#CHANNEL_USER} (渠道方) has that role only
  * and is bound to exactly one channel, every other account to none; passwords follow
- * {@link PasswordPolicy}. An administrator cannot take the ADMIN role from, or disable, their own
+ * {@link PasswordPolicy}. {@link Role#REGION_ADMIN} is not a hospital's to grant: asked for, it is refused; held,
+ * it is kept through every change of the account's roles. An administrator cannot take the ADMIN role from, or disable, their own
  * account, so a hospital never locks itself out by accident.
  */
 @Service
@@ -50,6 +51,11 @@ public class AccountAdministration {
         this.audit = audit;
         this.clock = clock;
         this.channels = channels;
+    }
+
+    /** Whether a text is a well-formed username (3 to 64 letters, digits, {@code .}, {@code _} or {@code -}). */
+    public static boolean wellFormedUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
     }
 
     /** A new account as an administrator fills it in. */
@@ -132,6 +138,9 @@ public class AccountAdministration {
         }
         String displayName = profile.displayName().strip();
         Set<Role> roles = roles(profile.roles());
+        if (current.roles().contains(Role.REGION_ADMIN)) {
+            roles.add(Role.REGION_ADMIN); // not the hospital's to grant or take; the account keeps it
+        }
         Map<String, Object> changes = new LinkedHashMap<>();
         if (!current.displayName().equals(displayName)) {
             changes.put("displayName", AuditLog.change(current.displayName(), displayName));
@@ -229,6 +238,9 @@ public class AccountAdministration {
                                       List<AccountRejected.Problem> problems) {
         if (roles.isEmpty()) {
             problems.add(new AccountRejected.Problem("roles", "account.error.noRole"));
+        }
+        if (roles.contains(Role.REGION_ADMIN)) {
+            problems.add(new AccountRejected.Problem("roles", "account.error.regionAdminReserved"));
         }
         if (roles.contains(Role.CHANNEL_USER)) {
             if (roles.size() > 1) {

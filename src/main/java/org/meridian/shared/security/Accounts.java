@@ -222,6 +222,68 @@ public class Accounts {
                 .param("u", userId).param("h", hospitalId).query(Long.class).single() > 0;
     }
 
+    /** An account of a region's hospital as the region's pages list it, with its hospital's code and name. */
+    public record RegionAccount(long id, String username, String displayName, String hospitalCode,
+                                String hospitalName, boolean enabled) {
+    }
+
+    /** The accounts of the region's hospitals that hold a role directly, by hospital code and username. */
+    public List<RegionAccount> withRoleInRegion(long regionId, Role role) {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, h.code, h.name, u.enabled
+                        FROM app_user u JOIN hospital h ON h.id = u.hospital_id
+                        JOIN app_user_role r ON r.hospital_id = u.hospital_id AND r.user_id = u.id
+                        WHERE h.region_id = :region AND r.role = :role
+                        ORDER BY h.code, lower(u.username)""")
+                .param("region", regionId).param("role", role.name())
+                .query((rs, i) -> new RegionAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6)))
+                .list();
+    }
+
+    /** An account by username, if it belongs to a hospital of the region. */
+    public Optional<RegionAccount> inRegion(long regionId, String username) {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, h.code, h.name, u.enabled
+                        FROM app_user u JOIN hospital h ON h.id = u.hospital_id
+                        WHERE h.region_id = :region AND lower(u.username) = lower(:n)""")
+                .param("region", regionId).param("n", username)
+                .query((rs, i) -> new RegionAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6)))
+                .optional();
+    }
+
+    /** A grant to act as administrator in a further hospital ({@code admin_hospital}). */
+    public record HospitalGrant(RegionAccount account, String hospitalCode, String hospitalName, Instant grantedAt) {
+    }
+
+    /** The grants of further hospitals to accounts of the region's hospitals, by account and hospital. */
+    public List<HospitalGrant> hospitalGrants(long regionId) {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, h.code, h.name, u.enabled, g.code, g.name, a.granted_at
+                        FROM admin_hospital a JOIN app_user u ON u.id = a.user_id
+                        JOIN hospital h ON h.id = u.hospital_id JOIN hospital g ON g.id = a.hospital_id
+                        WHERE h.region_id = :region
+                        ORDER BY lower(u.username), g.code""")
+                .param("region", regionId)
+                .query((rs, i) -> new HospitalGrant(new RegionAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Lets the account act as administrator in the hospital too; false when it already could. */
+    public boolean grantHospital(long userId, long hospitalId) {
+        return jdbc.sql("INSERT INTO admin_hospital (hospital_id, user_id) VALUES (:h, :u) ON CONFLICT DO NOTHING")
+                .param("h", hospitalId).param("u", userId).update() > 0;
+    }
+
+    /** Ends the grant; false when there was none. */
+    public boolean revokeHospital(long userId, long hospitalId) {
+        return jdbc.sql("DELETE FROM admin_hospital WHERE hospital_id = :h AND user_id = :u")
+                .param("h", hospitalId).param("u", userId).update() > 0;
+    }
+
     public long countUsers(long hospitalId) {
         return jdbc.sql("SELECT count(*) FROM app_user WHERE hospital_id = :h")
                 .param("h", hospitalId).query(Long.class).single();

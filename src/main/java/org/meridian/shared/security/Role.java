@@ -3,7 +3,7 @@ package org.meridian.shared.security;
 /**
  * What a person may do in Meridian. ADMIN implies HOSPITAL_MANAGER, which implies CHANNEL_MANAGER,
  * which implies ANALYST (see {@code SecurityConfiguration#roleHierarchy}); CHANNEL_USER,
- * REGULATOR and REFERRAL_DESK stand apart.
+ * REGULATOR, REFERRAL_DESK and REGION_ADMIN stand apart.
  */
 public enum Role {
     /** 系统管理员: accounts, tokens, every endpoint. */
@@ -19,7 +19,18 @@ public enum Role {
     /** 区域监管: read-only across the hospitals of a region. */
     REGULATOR,
     /** 转诊服务中心: the hospital's referral desk, works the channels' referrals and sees nothing else. */
-    REFERRAL_DESK;
+    REFERRAL_DESK,
+    /**
+     * 区域管理员: creates the hospitals of its region with their first administrator and manages which accounts act
+     * in which hospitals. Granted only by a region administrator (or to {@code admin} at the first start), never by a
+     * hospital's administrator.
+     */
+    REGION_ADMIN;
+
+    /** The roles a hospital's administrator may grant on the account pages: all but {@link #REGION_ADMIN}. */
+    public static java.util.List<Role> grantableByHospital() {
+        return java.util.Arrays.stream(values()).filter(r -> r != REGION_ADMIN).toList();
+    }
 
     public String authority() {
         return "ROLE_" + name();

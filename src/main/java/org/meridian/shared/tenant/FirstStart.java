@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * On the very first start (no hospital yet): creates the hospital ({@code MERIDIAN_HOSPITAL_NAME},
  * time zone Asia/Shanghai; with {@code --demo} the demo hospital 经络示范医院) and the {@code admin} account with the password from
- * {@code MERIDIAN_ADMIN_PASSWORD}, or a random one printed once to the log.
+ * {@code MERIDIAN_ADMIN_PASSWORD}, or a random one printed once to the log. The {@code admin} account is also the
+ * region's administrator ({@link Role#REGION_ADMIN}), who creates the region's further hospitals.
  */
 @Component
 @Order(0)
@@ -76,9 +77,11 @@ public class FirstStart implements ApplicationRunner {
                         + ": at least " + PasswordPolicy.MIN_LENGTH + " characters with a letter and a digit");
             }
         }
-        accounts.insert(hospital.id(), "admin", "系统管理员", encoder.encode(password), null, EnumSet.of(Role.ADMIN));
+        accounts.insert(hospital.id(), "admin", "系统管理员", encoder.encode(password), null,
+                EnumSet.of(Role.ADMIN, Role.REGION_ADMIN));
         audit.record(hospital.id(), "system", "HOSPITAL_CREATED", hospital.code(), Map.of("name", hospital.name()));
-        audit.record(hospital.id(), "system", "USER_CREATED", "admin", Map.of("roles", List.of("ADMIN")));
+        audit.record(hospital.id(), "system", "USER_CREATED", "admin",
+                Map.of("roles", List.of("ADMIN", "REGION_ADMIN")));
         if (generated) {
             log.warn("""
 
@@ -91,7 +94,8 @@ public class FirstStart implements ApplicationRunner {
         }
     }
 
-    static String randomPassword() {
+    /** A random password of 16 letters and digits that follows the password policy, for showing once. */
+    public static String randomPassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder();
         while (sb.length() < 16 || PasswordPolicy.problems("admin", sb.toString()).size() > 0) {

@@ -6,18 +6,21 @@ import java.util.Map;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in page and the home page, which is the signed-in person's workbench (工作台): the to-do inbox from every
  * module's {@link WorkItems}, the key figures ({@link HomeFigures}) with their trend, charts ({@link HomeCharts}) and
  * short lists ({@link HomePanels}), gathered by {@link Workbench} — all in the one response, no further request for
- * the numbers.
+ * the numbers. A user whom a module's {@link RoleHome} serves gets that home instead (the regulator: the region's
+ * workbench).
  */
 @Controller
 class ShellController {
@@ -28,9 +31,12 @@ class ShellController {
     private final Hospitals hospitals;
     private final Workbench workbench;
 
-    ShellController(Hospitals hospitals, Workbench workbench) {
+    private final ObjectProvider<RoleHome> roleHomes;
+
+    ShellController(Hospitals hospitals, Workbench workbench, ObjectProvider<RoleHome> roleHomes) {
         this.hospitals = hospitals;
         this.workbench = workbench;
+        this.roleHomes = roleHomes;
     }
 
     @GetMapping("/login")
@@ -43,8 +49,14 @@ class ShellController {
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal MeridianUser user, Model model) {
+    String home(@AuthenticationPrincipal MeridianUser user, @RequestParam Map<String, String> params,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         Actor actor = user.actor();
+        for (RoleHome own : roleHomes.orderedStream().toList()) {
+            if (own.serves(actor)) {
+                return own.render(actor, params, htmx != null, model);
+            }
+        }
         List<HomeFigure> figures = workbench.figures(user);
         List<WorkItem> work = workbench.work(actor);
         Map<String, WorkKind> kinds = new LinkedHashMap<>();
@@ -57,8 +69,6 @@ class ShellController {
         model.addAttribute("workTotal", work.size());
         model.addAttribute("charts", workbench.charts(actor));
         model.addAttribute("panels", workbench.panels(user));
-        // a regulator holds no hospital role: its home says what the system offers it today
-        model.addAttribute("regulator", actor.roles().contains(Role.REGULATOR) && !actor.has(Role.ANALYST));
         model.addAttribute("activeNav", "home");
         return "home";
     }

@@ -110,4 +110,19 @@ class NavigationByRoleTest {
 
         assertThat(outline(page(regulator, "/"))).isEqualTo("home* | exams");
     }
+
+    @Test
+    void aRegionAdministratorSeesRegionAdministrationAndWithAdminBothAdministrations() throws Exception {
+        String region = users.create(Role.REGION_ADMIN);
+        assertThat(outline(page(region, "/"))).isEqualTo("home* | region");
+        assertThat(outline(page(region, "/region/grants"))).isEqualTo("home | region*");
+
+        String both = users.create(Role.ADMIN);
+        accounts.replaceRoles(users.firstHospital().id(),
+                accounts.loadForSignIn(both, clock.instant()).orElseThrow().userId(),
+                java.util.Set.of(Role.ADMIN, Role.REGION_ADMIN));
+        assertThat(outline(page(both, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
+                + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
+                + " | insights:洞察[insights, efficiency, exams] | admin | region");
+    }
 }

@@ -56,7 +56,7 @@ class AdminUsersController {
     void common(@AuthenticationPrincipal MeridianUser admin, Model model) {
         model.addAttribute("activeNav", AdminNavigation.NAV_ID);
         model.addAttribute("adminTab", "users");
-        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allRoles", Role.grantableByHospital());
         ChannelDirectory directory = channels.getIfAvailable();
         model.addAttribute("channelChoices",
                 directory == null ? List.of() : directory.choices(admin.hospitalId()));

@@ -1,0 +1,150 @@
+package org.meridian.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The regulator's workbench, the home page of a REGULATOR (issue 16 part 2). In a region of its own:
+ * <ul>
+ * <li>hospital A published its September 2026 evaluation of exam centres: W1 with 5 referrals scores 50, W2 with 8
+ * scores 80 (one indicator, linear from 0 to 10 referrals), so 2 units, mean (50 + 80) / 2 = 65.0, best 80.0; its
+ * October run is a draft and not shown;</li>
+ * <li>chest CT (30 days, whole region, 200.00 CNY) in October 2026: patient P1 at B on the 1st, then at A on the 2nd
+ * (a repeat), and patients P2…P5 once each at A. A: 5 records, 1 repeat, rate 1/5 = 20.0 %, avoidable cost 200.00.
+ * B: 1 record, fewer than the 5 below which figures are hidden.</li>
+ * </ul>
+ */
+@MeridianTest
+class RegulatorWorkbenchTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+    @Autowired Clock clock;
+
+    TestRegion r;
+    String patient;
+
+    @BeforeEach
+    void region() throws Exception {
+        r = new TestRegion(mvc, users, hospitals, jdbc);
+        TestHospital a = r.a;
+        a.channel("W1", "EXAM_CENTER", null, null);
+        a.channel("W2", "EXAM_CENTER", null, null);
+        a.scheme("EXAM_CENTER", """
+                {"indicators": [{"code": "REFERRAL_VOLUME", "weight": 10, "scoring": {"method": "LINEAR", "zero": 0, "full": 10}}],
+                 "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}]}""");
+        a.events("[" + referrals("W1", "x", 5) + "," + referrals("W2", "y", 8) + "]", 13);
+        a.publish(a.run("2026-09", "EXAM_CENTER"));
+        a.run("2026-10", "EXAM_CENTER");
+
+        a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
+                .andExpect(status().isOk());
+        patient = "P-" + UUID.randomUUID();
+        String ac = a.hospital.code();
+        String bc = r.b.hospital.code();
+        r.b.as(r.b.office, json(post("/api/v1/exams"), "[" + exam("b1", bc, patient, 1) + "]"))
+                .andExpect(status().isOk());
+        StringBuilder rows = new StringBuilder(exam("a1", ac, patient, 2));
+        for (int i = 2; i <= 5; i++) {
+            rows.append(",").append(exam("a" + i, ac, patient + "-" + i, i + 1));
+        }
+        a.as(a.office, json(post("/api/v1/exams"), "[" + rows + "]")).andExpect(status().isOk());
+    }
+
+    static String referrals(String channel, String prefix, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(b.isEmpty() ? "" : ",").append(TestHospital.event(prefix + i + "-" + UUID.randomUUID(),
+                    "REFERRAL", channel, "2026-09-10T10:00:00+08:00", ", \"referralId\": \"" + prefix + "R" + i + "\""));
+        }
+        return b.toString();
+    }
+
+    static String exam(String id, String institution, String patient, int day) {
+        return """
+                {"recordId": "%s-%s", "institution": "%s", "patientId": "%s", "item": "CT",
+                 "performedAt": "2026-10-%02dT08:00:00Z", "recognisable": true}"""
+                .formatted(id, UUID.randomUUID(), institution, patient, day);
+    }
+
+    private String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The text of one hospital's row (tags stripped, spaces collapsed). */
+    private static String row(String html, String code) {
+        int start = html.indexOf("data-hospital=\"" + code + "\"");
+        assertThat(start).as("a row of " + code).isPositive();
+        String tr = html.substring(start, html.indexOf("</tr>", start));
+        return tr.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theRegulatorsHomeIsTheWorkbenchWithEachHospitalsPublishedAndRepeatFigures() throws Exception {
+        String home = page(r.regulator, "/?period=2026-10");
+        assertThat(home).contains("监管工作台", "共 2 家");
+        assertThat(row(home, r.a.hospital.code())).contains(r.a.hospital.name(), "2026-09 · 体检中心 · 2 个单位",
+                "65.0", "5", "1", "20.0 %", "200.00");
+        assertThat(row(home, r.b.hospital.code())).contains(r.b.hospital.name(), "尚未发布", "少于 5，不显示")
+                .doesNotContain("%");
+        // aggregates only: no patient id, no record id, and no hospital of another region
+        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        String again = page(r.regulator, "/?period=2026-10");
+        assertThat(again).doesNotContain(patient, "a1-", "b1-", other.a.hospital.name());
+        // English, and the same page at its own address
+        assertThat(page(r.regulator, "/region/workbench?period=2026-10&lang=en"))
+                .contains("Regulator&#39;s workbench", "20.0 %", "None published yet");
+    }
+
+    @Test
+    void theWorkbenchFiltersAndPagesAndSaysABadPeriod() throws Exception {
+        String filtered = page(r.regulator, "/?period=2026-10&q=" + r.b.hospital.code());
+        assertThat(filtered).contains("共 1 家", r.b.hospital.name()).doesNotContain("data-hospital=\""
+                + r.a.hospital.code() + "\"");
+        String fragment = mvc.perform(get("/region/workbench?period=2026-10").header("HX-Request", "true")
+                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"workbench-results\"").doesNotContain("<html");
+        // an unreadable period is said, and this year's figures (2027, the test clock's) shown: no records yet
+        String bad = page(r.regulator, "/?period=2026-13");
+        assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "value=\"2027\"");
+        assertThat(row(bad, r.a.hospital.code())).doesNotContain("20.0 %");
+    }
+
+    @Test
+    void nobodyElseOpensTheWorkbench() throws Exception {
+        for (String caller : new String[] {r.a.analyst, r.regionAdmin, r.hospitalAdmin}) {
+            mvc.perform(get("/region/workbench").with(user(accounts.loadForSignIn(caller, clock.instant())
+                            .orElseThrow())).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isForbidden());
+        }
+        // an analyst's home is still the hospital's own workbench
+        assertThat(page(r.a.analyst, "/")).contains("id=\"inbox\"").doesNotContain("监管工作台");
+    }
+}
