@@ -1,0 +1,135 @@
+package org.meridian.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.HospitalProfile;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.Browser;
+import org.meridian.support.MeridianWebTest;
+import org.meridian.support.TestUsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In a real browser, on a desktop and at 375 px: the region administrator creates a hospital with its first
+ * administrator and sees the one-time password once, then the grants page; the regulator walks its workbench. Chest
+ * CT (30 days, region-wide, 200.00 CNY) in October 2026: patient P1 at hospital B on the 1st and at A on the 2nd (a
+ * repeat), P2…P5 once at A: A's row reads 5 records, 1 repeat, 20.0 %, 200.00.
+ */
+@MeridianWebTest
+class RegionJourneyTest {
+
+    @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theRegionAdministratorCreatesAHospitalAndTheRegulatorWalksTheWorkbench() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        long region = jdbc.sql("INSERT INTO region (code, name) VALUES (:c, :c) RETURNING id").param("c", "RJ-" + tag)
+                .query(Long.class).single();
+        HospitalProfile a = hospitals.create(region, "RJA-" + tag, "旅程第一医院", ZoneId.of("Asia/Shanghai"),
+                UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区", false);
+        HospitalProfile b = hospitals.create(region, "RJB-" + tag, "旅程社区卫生服务中心", ZoneId.of("Asia/Shanghai"),
+                UnitType.PRIMARY_CARE, "未定级", "城西区", false);
+        String regionAdmin = users.create(a.id(), Role.REGION_ADMIN, null);
+        String regulator = users.create(a.id(), Role.REGULATOR, null);
+        String admin = users.create(a.id(), Role.ADMIN, null);
+        String officeA = users.create(a.id(), Role.CHANNEL_MANAGER, null);
+        String officeB = users.create(b.id(), Role.CHANNEL_MANAGER, null);
+        send(admin, "PUT", "/api/v1/exam-items/CT", """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}""");
+        String p1 = "P-" + UUID.randomUUID();
+        send(officeB, "POST", "/api/v1/exams", "[" + exam(b.code(), p1, 1) + "]");
+        StringBuilder rows = new StringBuilder(exam(a.code(), p1, 2));
+        for (int i = 2; i <= 5; i++) {
+            rows.append(",").append(exam(a.code(), p1 + "-" + i, i + 1));
+        }
+        send(officeA, "POST", "/api/v1/exams", "[" + rows + "]");
+
+        String newCode = "RJN-" + tag;
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(regionAdmin, TestUsers.PASSWORD);
+            browser.go("/region/hospitals");
+            browser.waitFor(By.id("hospital-table"));
+            assertThat(browser.text(By.id("hospital-table"))).contains("旅程第一医院", "三级医院", "城西区");
+            browser.screenshot("region-hospitals-desktop");
+            browser.go("/region/hospitals/new");
+            browser.field("code").sendKeys(newCode);
+            browser.field("name").sendKeys("旅程第二人民医院");
+            new Select(browser.waitFor(By.id("type"))).selectByValue("SECONDARY_HOSPITAL");
+            browser.field("district").sendKeys("城北区");
+            browser.field("adminUsername").sendKeys("rj-" + tag.toLowerCase());
+            browser.field("adminDisplayName").sendKeys("赵主任");
+            browser.driver().findElement(By.id("hospital-submit")).click();
+            // the grade was left empty: said beside the field, the rest kept
+            browser.waitFor(By.id("level-error"));
+            assertThat(browser.waitFor(By.id("name")).getDomProperty("value")).isEqualTo("旅程第二人民医院");
+            browser.screenshot("region-hospital-new-error-desktop");
+            browser.field("level").sendKeys("二级甲等");
+            browser.driver().findElement(By.id("hospital-submit")).click();
+            browser.waitFor(By.id("created-password"));
+            assertThat(browser.text(By.id("created-password"))).hasSize(16);
+            browser.screenshot("region-hospital-created-desktop");
+            browser.resize(Browser.PHONE).go("/region/hospitals");
+            browser.waitFor(By.id("hospital-table"));
+            assertThat(browser.text(By.id("hospital-table"))).contains("旅程第二人民医院", "二级甲等");
+            browser.screenshot("region-hospitals-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.go("/region/grants");
+            browser.waitFor(By.id("regulators"));
+            assertThat(browser.text(By.id("regulators"))).contains(regulator);
+            browser.screenshot("region-grants-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.resize(Browser.DESKTOP);
+            browser.driver().findElement(By.cssSelector(".userbox button.link")).click();
+            browser.waitFor(By.id("login-logout"));
+
+            browser.signIn(regulator, TestUsers.PASSWORD);
+            browser.go("/?period=2026-10");
+            browser.waitFor(By.id("workbench-table"));
+            String table = browser.text(By.id("workbench-table"));
+            assertThat(table).contains("旅程第一医院", "20.0 %", "200.00", "旅程第二人民医院", "尚未发布")
+                    .doesNotContain(p1);
+            browser.screenshot("region-workbench-desktop");
+            browser.resize(Browser.PHONE).go("/?period=2026-10");
+            browser.waitFor(By.id("workbench-table"));
+            browser.screenshot("region-workbench-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+        }
+        assertThat(hospitals.findInRegion(region, newCode)).isPresent();
+    }
+
+    static String exam(String institution, String patient, int day) {
+        return """
+                {"recordId": "rj-%s", "institution": "%s", "patientId": "%s", "item": "CT",
+                 "performedAt": "2026-10-%02dT08:00:00Z", "recognisable": true}"""
+                .formatted(UUID.randomUUID(), institution, patient, day);
+    }
+
+    private void send(String user, String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
+    }
+}
