@@ -3,6 +3,7 @@ package org.meridian;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.meridian.shared.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,13 +14,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * <p>{@code --demo} (or {@code MERIDIAN_DEMO=true}) starts it with a demo hospital, demo accounts
  * for every role and each module's demo data. {@code --check-rollups} starts it (its web server on a free port),
  * checks every hospital's daily rollups against its events, prints the differences and exits with status
- * 1 when there is one (0 when all are exact).
+ * 1 when there is one (0 when all are exact). {@code --backup FILE} and {@code --restore FILE} run
+ * {@link BackupCommand} instead of Meridian (docs/deployment.md).
  */
 @SpringBootApplication
 @EnableScheduling
 public class MeridianApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.wanted(args)) {
+            System.exit(BackupCommand.run(args, System.getenv(), System.console(), System.out, System.err));
+        }
         SpringApplication.run(MeridianApplication.class, demoSwitch(args));
     }
 
