@@ -23,7 +23,7 @@ import org.meridian.intake.EventAlreadyVoidedException;
 import org.meridian.intake.EventChannels;
 import org.meridian.intake.EventNotFoundException;
 import org.meridian.intake.IngestReport;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.Period;
 import org.meridian.shared.Actor;
@@ -68,13 +68,13 @@ public class AppealProcedure {
     private final EvaluationResults evaluations;
     private final EvaluationRuns runs;
     private final ChannelRegistry channels;
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final EventChannels eventChannels;
     private final AuditLog audit;
     private final Clock clock;
     private final AppealSettings defaults;
 
-    AppealProcedure(Appeals appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, IntakeService intake,
+    AppealProcedure(Appeals appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, EventIntake intake,
                   EventChannels eventChannels, AuditLog audit, Clock clock,
                   @Value("${meridian.appeal.filing-days:15}") int filingDays,
                   @Value("${meridian.appeal.review-days:10}") int reviewDays) {
@@ -467,7 +467,7 @@ public class AppealProcedure {
             return;
         }
         List<RawEvent> rows = indexes.stream().map(d.events()::get).toList();
-        IngestReport report = intake.record(actor.hospitalId(), rows, indexes, IntakeService.Source.API, null,
+        IngestReport report = intake.record(actor.hospitalId(), rows, indexes, EventIntake.Source.API, null,
                 actor.username());
         for (IngestReport.RejectedRow r : report.rejected()) {
             problems.add(Problem.of("events[" + r.index() + "]", "appeal.error.event", String.join("; ", r.errors())));

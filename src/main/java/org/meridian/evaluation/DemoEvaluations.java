@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.security.MeridianUser;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,13 +43,13 @@ class DemoEvaluations implements ApplicationRunner {
 
     private final EvaluationRuns service;
     private final Evaluations evaluations;
-    private final Schemes schemes;
-    private final IntakeService intake;
+    private final SchemeCatalogue schemes;
+    private final EventIntake intake;
     private final Hospitals hospitals;
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoEvaluations(EvaluationRuns service, Evaluations evaluations, Schemes schemes, IntakeService intake,
+    DemoEvaluations(EvaluationRuns service, Evaluations evaluations, SchemeCatalogue schemes, EventIntake intake,
                     Hospitals hospitals, UserDetailsService users, Clock clock) {
         this.service = service;
         this.users = users;

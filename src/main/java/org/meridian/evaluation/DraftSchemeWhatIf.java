@@ -12,12 +12,12 @@ import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.SchemeWhatIf;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.WhatIfComparison;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -39,13 +39,13 @@ class DraftSchemeWhatIf implements SchemeWhatIf {
 
     private final EvaluationRuns evaluations;
     private final Evaluations repository;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final ChannelRegistry channels;
     private final HospitalCalendar calendar;
-    private final IntakeService intake;
+    private final EventIntake intake;
 
-    DraftSchemeWhatIf(EvaluationRuns evaluations, Evaluations repository, Schemes schemes,
-                      ChannelRegistry channels, HospitalCalendar calendar, IntakeService intake) {
+    DraftSchemeWhatIf(EvaluationRuns evaluations, Evaluations repository, SchemeCatalogue schemes,
+                      ChannelRegistry channels, HospitalCalendar calendar, EventIntake intake) {
         this.evaluations = evaluations;
         this.repository = repository;
         this.schemes = schemes;

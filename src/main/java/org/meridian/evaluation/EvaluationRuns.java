@@ -20,12 +20,12 @@ import org.meridian.channel.TierChangeSource;
 import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.MeasureCatalogue;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.StatisticMeasure;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.StatisticValue;
 import org.meridian.intake.StatisticsIntake;
 import org.meridian.shared.Actor;
@@ -66,11 +66,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class EvaluationRuns {
 
     private final Evaluations evaluations;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final ChannelRegistry channels;
     private final TierCatalogue tierCatalogue;
     private final TierChangeWorkflow tierChanges;
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final UnitRegistry unitRegistry;
     private final StatisticsIntake statistics;
     private final MeasureCatalogue catalogue;
@@ -80,8 +80,8 @@ public class EvaluationRuns {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EvaluationRuns(Evaluations evaluations, Schemes schemes, ChannelRegistry channels,
-                   TierCatalogue tierCatalogue, TierChangeWorkflow tierChanges, IntakeService intake,
+    EvaluationRuns(Evaluations evaluations, SchemeCatalogue schemes, ChannelRegistry channels,
+                   TierCatalogue tierCatalogue, TierChangeWorkflow tierChanges, EventIntake intake,
                    UnitRegistry unitRegistry, StatisticsIntake statistics, MeasureCatalogue catalogue,
                    AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
                    ApplicationEventPublisher events) {

@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -33,12 +33,12 @@ class ScheduledRuns {
 
     private final EvaluationRuns evaluations;
     private final Evaluations stored;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final Hospitals hospitals;
     private final Clock clock;
     private final boolean enabled;
 
-    ScheduledRuns(EvaluationRuns evaluations, Evaluations stored, Schemes schemes, Hospitals hospitals, Clock clock,
+    ScheduledRuns(EvaluationRuns evaluations, Evaluations stored, SchemeCatalogue schemes, Hospitals hospitals, Clock clock,
                   @Value("${meridian.evaluation.scheduled-runs:true}") boolean enabled) {
         this.evaluations = evaluations;
         this.stored = stored;

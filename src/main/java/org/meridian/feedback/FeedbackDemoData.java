@@ -28,12 +28,12 @@ class FeedbackDemoData implements ApplicationRunner {
 
     static final String PARTNER = "partner";
 
-    private final FeedbackReports reports;
+    private final FeedbackReporting reports;
     private final Hospitals hospitals;
     private final Accounts accounts;
     private final Clock clock;
 
-    FeedbackDemoData(FeedbackReports reports, Hospitals hospitals, Accounts accounts, Clock clock) {
+    FeedbackDemoData(FeedbackReporting reports, Hospitals hospitals, Accounts accounts, Clock clock) {
         this.reports = reports;
         this.hospitals = hospitals;
         this.accounts = accounts;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * commits, in a transaction of their own, as the system: a failure here never undoes the publication. The event is
  * kept in the event publication registry until the reports are made, so a crash in between only delays them to the
  * next start (docs/adr/0004-event-publication-registry.md); delivering it twice changes nothing, because
- * {@link FeedbackReports#generate} makes only the missing reports. The office can also generate them on demand.
+ * {@link FeedbackReporting#generate} makes only the missing reports. The office can also generate them on demand.
  */
 @Component
 class FeedbackOnPublication {
@@ -18,9 +18,9 @@ class FeedbackOnPublication {
     /** Who makes the reports on publication: the system actor {@code system:feedback}, named in the audit trail. */
     static final String SYSTEM = "feedback";
 
-    private final FeedbackReports reports;
+    private final FeedbackReporting reports;
 
-    FeedbackOnPublication(FeedbackReports reports) {
+    FeedbackOnPublication(FeedbackReporting reports) {
         this.reports = reports;
     }
 

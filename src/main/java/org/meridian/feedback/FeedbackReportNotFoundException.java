@@ -9,6 +9,6 @@ import org.meridian.shared.problem.NotFoundException;
 public class FeedbackReportNotFoundException extends NotFoundException {
 
     public FeedbackReportNotFoundException(long id) {
-        super(FeedbackReports.MODULE, "report", id, "feedback.problem.notFound.report");
+        super(FeedbackReporting.MODULE, "report", id, "feedback.problem.notFound.report");
     }
 }

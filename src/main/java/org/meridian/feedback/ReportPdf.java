@@ -46,9 +46,9 @@ public class ReportPdf {
     private final CjkFont cjk;
     private final MessageSource messages;
     private final Hospitals hospitals;
-    private final FeedbackReports reports;
+    private final FeedbackReporting reports;
 
-    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals, FeedbackReports reports) {
+    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals, FeedbackReporting reports) {
         this.cjk = cjk;
         this.messages = messages;
         this.hospitals = hospitals;

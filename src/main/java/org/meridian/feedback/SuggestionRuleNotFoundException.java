@@ -6,6 +6,6 @@ import org.meridian.shared.problem.NotFoundException;
 public class SuggestionRuleNotFoundException extends NotFoundException {
 
     public SuggestionRuleNotFoundException(long id) {
-        super(FeedbackReports.MODULE, "rule", id, "feedback.problem.notFound.rule");
+        super(FeedbackReporting.MODULE, "rule", id, "feedback.problem.notFound.rule");
     }
 }

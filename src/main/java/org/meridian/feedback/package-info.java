@@ -3,7 +3,7 @@
  * result — total, rank, tier, each indicator against the peer median, the trend of its total, its strongest and
  * weakest indicators and improvement suggestions (改进建议) from the hospital's own rules — as a page and a PDF,
  * with its delivery status (generated, viewed by the channel, acknowledged). Other modules use
- * {@link org.meridian.feedback.FeedbackReports} and {@link org.meridian.feedback.FeedbackRules} (who sees which report: {@link org.meridian.feedback.FeedbackVisibility}); the report page {@code /feedback/reports/{id}} is a stable URL.
+ * {@link org.meridian.feedback.FeedbackReporting} and {@link org.meridian.feedback.FeedbackRuleBook} (who sees which report: {@link org.meridian.feedback.FeedbackVisibility}); the report page {@code /feedback/reports/{id}} is a stable URL.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "indicator",
         "indicator :: scoring"})

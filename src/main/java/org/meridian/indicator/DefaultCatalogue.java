@@ -31,10 +31,10 @@ public class DefaultCatalogue {
 
     private final StatisticMeasures measures;
     private final CustomIndicators indicators;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final AuditLog audit;
 
-    DefaultCatalogue(StatisticMeasures measures, CustomIndicators indicators, Schemes schemes, AuditLog audit) {
+    DefaultCatalogue(StatisticMeasures measures, CustomIndicators indicators, SchemeCatalogue schemes, AuditLog audit) {
         this.measures = measures;
         this.indicators = indicators;
         this.schemes = schemes;

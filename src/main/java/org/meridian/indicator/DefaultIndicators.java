@@ -9,7 +9,7 @@ import org.meridian.indicator.scoring.IndicatorDefinition;
 
 /**
  * The built-in channel indicator catalogue (渠道指标库) of engine.md §3: the same twelve indicators for every
- * hospital, shipped with Meridian. A hospital adds its own indicators next to them (see {@link Indicators}).
+ * hospital, shipped with Meridian. A hospital adds its own indicators next to them (see {@link IndicatorCatalogue}).
  */
 public final class DefaultIndicators {
 

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 class DemoSchemes implements ApplicationRunner {
 
     private final Hospitals hospitals;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final DefaultCatalogue defaults;
 
-    DemoSchemes(Hospitals hospitals, Schemes schemes, DefaultCatalogue defaults) {
+    DemoSchemes(Hospitals hospitals, SchemeCatalogue schemes, DefaultCatalogue defaults) {
         this.hospitals = hospitals;
         this.schemes = schemes;
         this.defaults = defaults;

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which channel a stored event belongs to (the channel it was reported for), so that a module correcting events on a
  * channel's behalf — an upheld appeal (申诉) — can keep its corrections within that channel. Reading only: events
- * are recorded and voided through {@link IntakeService}.
+ * are recorded and voided through {@link EventIntake}.
  */
 @Service
 public class EventChannels {

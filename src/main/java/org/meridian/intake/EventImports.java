@@ -40,10 +40,10 @@ public class EventImports {
     public record Result(long importId, IngestReport report) {
     }
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final Imports imports;
 
-    EventImports(IntakeService intake, Imports imports) {
+    EventImports(EventIntake intake, Imports imports) {
         this.intake = intake;
         this.imports = imports;
     }
@@ -90,7 +90,7 @@ public class EventImports {
     }
 
     /** One chunk of rows read ahead and prepared for recording; a chunk without rows ends the file. */
-    private record Chunk(IntakeService.Prepared prepared, RuntimeException failure) {
+    private record Chunk(EventIntake.Prepared prepared, RuntimeException failure) {
         List<RawEvent> rows() {
             return prepared == null ? List.of() : prepared.rows();
         }
@@ -102,12 +102,12 @@ public class EventImports {
 
     /**
      * Records the file chunk by chunk. A reader thread parses the next chunk and prepares it (checks each row on
-     * its own, pseudonymises, encodes: {@link IntakeService#prepare}) while this thread records the current one
+     * its own, pseudonymises, encodes: {@link EventIntake#prepare}) while this thread records the current one
      * (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on this thread,
      * in its own transaction, in file order.
      */
     private IngestReport record(long hospitalId, long id, EventFile.Format format, Path file, String actor) {
-        IntakeService.Source source = format == EventFile.Format.CSV ? IntakeService.Source.CSV : IntakeService.Source.XLSX;
+        EventIntake.Source source = format == EventFile.Format.CSV ? EventIntake.Source.CSV : EventIntake.Source.XLSX;
         int accepted = 0;
         int duplicates = 0;
         int rows = 0;
@@ -153,7 +153,7 @@ public class EventImports {
     }
 
     private static void readChunks(EventFile.Format format, Path file, BlockingQueue<Chunk> chunks, AtomicBoolean stop,
-                                   BiFunction<List<RawEvent>, List<Integer>, IntakeService.Prepared> prepare) {
+                                   BiFunction<List<RawEvent>, List<Integer>, EventIntake.Prepared> prepare) {
         try {
             try (EventFile in = EventFile.open(format, file)) {
                 List<RawEvent> rows = new ArrayList<>(CHUNK);

@@ -240,14 +240,14 @@ class Events {
      * grouping the live REFERRAL and ACCEPTED events by referralId (one scan, no self-join; see
      * {@link DailyRollups#recomputeFromEvents}).
      */
-    List<IntakeService.PairProblem> pairProblems(long hospitalId) {
+    List<EventIntake.PairProblem> pairProblems(long hospitalId) {
         return jdbc.sql("SELECT referral_id, referral_event, accepted_event, accepted_at < referred_at,"
                         + " accepted_channel <> referral_channel FROM (" + PAIRS + ") p"
                         + " WHERE referral_event IS NOT NULL AND accepted_event IS NOT NULL"
                         + " AND (accepted_at < referred_at OR accepted_channel <> referral_channel)"
                         + " ORDER BY referral_id")
                 .param("h", hospitalId)
-                .query((rs, i) -> new IntakeService.PairProblem(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new EventIntake.PairProblem(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), rs.getBoolean(5)))
                 .list();
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: 24 months of events, up to yesterday in the hospital's time zone, for the demo channels
- * (every status but PROSPECT), recorded through {@link IntakeService#record} exactly like an API batch.
+ * (every status but PROSPECT), recorded through {@link EventIntake#record} exactly like an API batch.
  * Referrals follow a working-week rhythm (fewer at weekends), the seasons, the Spring Festival (春节) dip
  * and the National Day week; some channels grow and some decline. One platform sends a burst of suspicious
  * referrals in one recent week that almost never arrive, and one community channel has gone quiet (no
@@ -61,13 +61,13 @@ class IntakeDemoData implements ApplicationRunner {
             LocalDate.of(2040, 2, 12));
     private static final double[] MONTH = {1.0, 1.0, 1.1, 1.1, 1.05, 1.0, 0.92, 0.92, 1.05, 0.95, 1.05, 1.0};
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final ChannelRegistry registry;
     private final Hospitals hospitals;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    IntakeDemoData(IntakeService intake, ChannelRegistry registry, Hospitals hospitals, JdbcClient jdbc, Clock clock) {
+    IntakeDemoData(EventIntake intake, ChannelRegistry registry, Hospitals hospitals, JdbcClient jdbc, Clock clock) {
         this.intake = intake;
         this.registry = registry;
         this.hospitals = hospitals;
@@ -142,7 +142,7 @@ class IntakeDemoData implements ApplicationRunner {
         int accepted = 0;
         for (int from = 0; from < events.size(); from += BATCH) {
             List<RawEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            accepted += intake.record(h, batch, from, IntakeService.Source.API, null, ACTOR).accepted();
+            accepted += intake.record(h, batch, from, EventIntake.Source.API, null, ACTOR).accepted();
         }
         log.info("Demo events: {} of {} recorded in {} ms", accepted, events.size(),
                 (System.nanoTime() - started) / 1_000_000);

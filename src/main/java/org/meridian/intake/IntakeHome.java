@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>the last whole month's referrals, arrivals, conversions and revenue of the hospital, each with its change
  *     against the month before (环比) and the same month a year before (同比), from the monthly rollups
- *     ({@link IntakeService#monthlyTotals}); the current month is still running, so it is not compared;</li>
+ *     ({@link EventIntake#monthlyTotals}); the current month is still running, so it is not compared;</li>
  * <li>a line chart of those measures over the twelve whole months up to it;</li>
  * <li>in the to-do inbox, each of today's imports (the hospital's day) that rejected rows, linking to its report;
  *     it leaves the inbox when the day is over.</li>
@@ -48,13 +48,13 @@ class IntakeHome implements HomeFigures, HomeCharts, WorkItems {
             Measure.REVENUE);
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final IntakeQuality quality;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    IntakeHome(IntakeService intake, IntakeQuality quality, HospitalCalendar calendar, MessageSource messages,
+    IntakeHome(EventIntake intake, IntakeQuality quality, HospitalCalendar calendar, MessageSource messages,
                JsonMapper json) {
         this.intake = intake;
         this.quality = quality;

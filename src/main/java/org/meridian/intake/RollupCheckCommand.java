@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RollupCheckCommand {
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final ChannelRegistry registry;
 
-    RollupCheckCommand(IntakeService intake, ChannelRegistry registry) {
+    RollupCheckCommand(EventIntake intake, ChannelRegistry registry) {
         this.intake = intake;
         this.registry = registry;
     }
@@ -31,17 +31,17 @@ class RollupCheckCommand {
         int differences = 0;
         for (Hospital hospital : hospitals) {
             long started = System.nanoTime();
-            List<IntakeService.RollupDifference> found = intake.checkRollups(hospital.id());
+            List<EventIntake.RollupDifference> found = intake.checkRollups(hospital.id());
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (found.isEmpty()) {
                 out.printf("Hospital %s %s: rollups exact (%d ms)%n", hospital.code(), hospital.name(), millis);
             } else {
                 out.printf("Hospital %s %s: %d difference(s) (%d ms)%n", hospital.code(), hospital.name(),
                         found.size(), millis);
-                for (IntakeService.RollupDifference d : found) {
+                for (EventIntake.RollupDifference d : found) {
                     String unit = registry.find(Actor.system(hospital.id(), "rollup-check"), d.channelId()).map(ChannelRef::code)
                             .orElse("#" + d.channelId());
-                    String when = d.grain() == IntakeService.Grain.MONTH
+                    String when = d.grain() == EventIntake.Grain.MONTH
                             ? "month " + d.date().toString().substring(0, 7) : d.date().toString();
                     out.printf("  %s %s %s: stored %s, recomputed %s%n", unit, when, d.measure().key(),
                             d.stored().stripTrailingZeros().toPlainString(),

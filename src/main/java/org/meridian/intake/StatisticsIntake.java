@@ -50,10 +50,10 @@ public class StatisticsIntake {
     private final HospitalCalendar calendar;
     private final AuditLog audit;
     private final java.time.Clock clock;
-    private final org.meridian.indicator.Schemes schemes;
+    private final org.meridian.indicator.SchemeCatalogue schemes;
 
     StatisticsIntake(Statistics statistics, UnitRegistry units, MeasureCatalogue measures, HospitalCalendar calendar,
-                     AuditLog audit, java.time.Clock clock, org.meridian.indicator.Schemes schemes) {
+                     AuditLog audit, java.time.Clock clock, org.meridian.indicator.SchemeCatalogue schemes) {
         this.schemes = schemes;
         this.statistics = statistics;
         this.units = units;

@@ -20,7 +20,7 @@ import org.meridian.notification.ReadFilter;
 import org.meridian.rectification.Plan;
 import org.meridian.rectification.PlanAction;
 import org.meridian.rectification.PlanStatus;
-import org.meridian.rectification.RectificationPlans;
+import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -45,12 +45,12 @@ public class ChannelPortal {
     private final ChannelRegistry channels;
     private final EvaluationResults evaluations;
     private final AppealProcedure appeals;
-    private final RectificationPlans rectification;
+    private final RectificationWorkflow rectification;
     private final Inbox inbox;
     private final HospitalCalendar calendar;
 
     ChannelPortal(ChannelRegistry channels, EvaluationResults evaluations, AppealProcedure appeals,
-                  RectificationPlans rectification, Inbox inbox, HospitalCalendar calendar) {
+                  RectificationWorkflow rectification, Inbox inbox, HospitalCalendar calendar) {
         this.channels = channels;
         this.evaluations = evaluations;
         this.appeals = appeals;

@@ -31,11 +31,11 @@ class RectificationDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RectificationDemoData.class);
 
-    private final RectificationPlans rectification;
+    private final RectificationWorkflow rectification;
     private final EvaluationResults evaluations;
     private final UserDetailsService users;
 
-    RectificationDemoData(RectificationPlans rectification, EvaluationResults evaluations, UserDetailsService users) {
+    RectificationDemoData(RectificationWorkflow rectification, EvaluationResults evaluations, UserDetailsService users) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.users = users;

@@ -13,6 +13,6 @@ public class RectificationNotFoundException extends NotFoundException {
      * @param id   the id asked for
      */
     public RectificationNotFoundException(String what, long id) {
-        super(RectificationPlans.MODULE, what, id, "rectification.problem.notFound." + what);
+        super(RectificationWorkflow.MODULE, what, id, "rectification.problem.notFound." + what);
     }
 }

@@ -14,7 +14,7 @@ public class RectificationRefusedException extends ConflictException {
     private static final String REFUSED = "rectification.refused.";
 
     RectificationRefusedException(String logMessage, String messageKey, Object... args) {
-        super(RectificationPlans.MODULE, messageKey.substring(REFUSED.length()), messageKey, List.of(args),
+        super(RectificationWorkflow.MODULE, messageKey.substring(REFUSED.length()), messageKey, List.of(args),
                 logMessage);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.IngestReport;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
@@ -58,12 +58,12 @@ public class ReferralDesk {
 
     private final Referrals referrals;
     private final ChannelRegistry channels;
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final AuditLog audit;
     private final HospitalCalendar calendar;
     private final Clock clock;
 
-    ReferralDesk(Referrals referrals, ChannelRegistry channels, IntakeService intake, AuditLog audit,
+    ReferralDesk(Referrals referrals, ChannelRegistry channels, EventIntake intake, AuditLog audit,
                  HospitalCalendar calendar, Clock clock) {
         this.referrals = referrals;
         this.channels = channels;
@@ -354,7 +354,7 @@ public class ReferralDesk {
         String eventId = Referral.referralId(id) + "-" + type.toLowerCase(Locale.ROOT);
         RawEvent event = RawEvent.of(eventId, type, channelCode, at.atOffset(ZoneOffset.UTC).toString(),
                 Referral.referralId(id), patientId, null, attributes);
-        IngestReport report = intake.record(actor.hospitalId(), List.of(event), 0, IntakeService.Source.PORTAL, null,
+        IngestReport report = intake.record(actor.hospitalId(), List.of(event), 0, EventIntake.Source.PORTAL, null,
                 actor.username());
         if (report.accepted() != 1) {
             log.warn("Intake did not accept event {} of referral {}: {}", eventId, id, report.rejected());

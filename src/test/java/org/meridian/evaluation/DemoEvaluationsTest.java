@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.WhatIfComparison;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Period;
@@ -27,7 +27,7 @@ class DemoEvaluationsTest {
     @Autowired Hospitals hospitals;
     @Autowired Clock clock;
     @Autowired Evaluations evaluations;
-    @Autowired Schemes schemes;
+    @Autowired SchemeCatalogue schemes;
     @Autowired DraftSchemeWhatIf whatIf;
     @Autowired DemoEvaluations demo;
     @Autowired JdbcClient jdbc;

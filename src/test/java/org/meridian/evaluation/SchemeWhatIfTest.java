@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
@@ -40,7 +40,7 @@ class SchemeWhatIfTest {
     @Autowired Clock clock;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
-    @Autowired Schemes schemes;
+    @Autowired SchemeCatalogue schemes;
     @Autowired UserDetailsService accounts;
 
     /**

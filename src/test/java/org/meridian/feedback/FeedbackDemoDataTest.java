@@ -26,13 +26,13 @@ class FeedbackDemoDataTest {
     @Autowired Clock clock;
     @Autowired Hospitals hospitals;
     @Autowired Accounts accounts;
-    @Autowired FeedbackReports reports;
+    @Autowired FeedbackReporting reports;
 
     @Test
     void everyPublishedDemoEvaluationHasOneReportPerChannelAndThePartnerHasReadItsOwn() throws Exception {
         MeridianUser manager = accounts.loadForSignIn("manager", clock.instant()).orElseThrow();
-        // reports go to channels: the demo departments' evaluations have none (FeedbackReports.generate)
-        List<FeedbackReports.EvaluationDelivery> deliveries = reports.deliveries(manager.actor()).stream()
+        // reports go to channels: the demo departments' evaluations have none (FeedbackReporting.generate)
+        List<FeedbackReporting.EvaluationDelivery> deliveries = reports.deliveries(manager.actor()).stream()
                 .filter(d -> d.evaluation().unitType().kind() == org.meridian.shared.UnitKind.CHANNEL).toList();
         assertThat(deliveries).as("the demo evaluations").hasSizeGreaterThan(20);
         assertThat(deliveries).allSatisfy(d -> assertThat(d.generated()).as(d.evaluation().period() + " "

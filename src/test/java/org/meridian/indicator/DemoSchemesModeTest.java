@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MeridianDemoTest
 class DemoSchemesModeTest {
 
-    @Autowired Schemes schemes;
+    @Autowired SchemeCatalogue schemes;
     @Autowired Hospitals hospitals;
 
     @Test

@@ -76,7 +76,7 @@ class AlternativeRankingsTest {
 
     @Test
     void ranksByTopsisAndRsrDirectionAwareBesideTheWeightedSum() {
-        AlternativeRankings.Comparison c = AlternativeRankings.compare(EVALUATION, scheme(), List.of(
+        RankingComparison.Comparison c = RankingComparison.compare(EVALUATION, scheme(), List.of(
                 card("B", "70", 1, 4.0, 8.0, 100.0),
                 card("A", "60", 2, 3.0, 0.0, 90.0),
                 card("C", "40", 3, 0.0, 6.0, null),
@@ -84,14 +84,14 @@ class AlternativeRankingsTest {
 
         assertThat(c.leftOut()).containsExactly("ARRIVAL_RATE");
         assertThat(c.unranked()).isEqualTo(1);
-        assertThat(c.criteria()).extracting(AlternativeRankings.Criterion::code)
+        assertThat(c.criteria()).extracting(RankingComparison.Criterion::code)
                 .containsExactly("REFERRAL_VOLUME", "RESPONSE_TIME");
         assertThat(c.criteria()).allSatisfy(k -> assertThat(k.weight()).isCloseTo(0.5, within(1e-12)));
 
-        assertThat(c.rows()).extracting(AlternativeRankings.Row::channel).containsExactly("B", "A", "C");
-        AlternativeRankings.Row a = c.rows().get(1);
-        AlternativeRankings.Row b = c.rows().get(0);
-        AlternativeRankings.Row cc = c.rows().get(2);
+        assertThat(c.rows()).extracting(RankingComparison.Row::channel).containsExactly("B", "A", "C");
+        RankingComparison.Row a = c.rows().get(1);
+        RankingComparison.Row b = c.rows().get(0);
+        RankingComparison.Row cc = c.rows().get(2);
         assertThat(a.topsisCloseness()).isCloseTo(5.0 / 6, within(1e-9));
         assertThat(b.topsisCloseness()).isCloseTo(0.5, within(1e-9));
         assertThat(cc.topsisCloseness()).isCloseTo(1.0 / 6, within(1e-9));
@@ -103,7 +103,7 @@ class AlternativeRankingsTest {
 
         assertThat(c.topsisRho()).isCloseTo(0.5, within(1e-12));
         assertThat(c.rsrRho()).isCloseTo(0.5, within(1e-12));
-        assertThat(c.differMost()).extracting(AlternativeRankings.Row::channel).containsExactly("B", "A");
+        assertThat(c.differMost()).extracting(RankingComparison.Row::channel).containsExactly("B", "A");
         assertThat(c.differMost()).allSatisfy(r -> assertThat(r.largestShift()).isEqualTo(1));
     }
 
@@ -113,7 +113,7 @@ class AlternativeRankingsTest {
      */
     @Test
     void identicalChannelsTieEverywhereAndRhoIsNotDefined() {
-        AlternativeRankings.Comparison c = AlternativeRankings.compare(EVALUATION, scheme(), List.of(
+        RankingComparison.Comparison c = RankingComparison.compare(EVALUATION, scheme(), List.of(
                 card("A", "50", 1, 3.0, 6.0, 80.0),
                 card("B", "50", 1, 3.0, 6.0, 80.0),
                 card("C", "50", 1, 3.0, 6.0, 80.0)));
@@ -130,14 +130,14 @@ class AlternativeRankingsTest {
 
     @Test
     void tooLittleToRankIsAClearBadInput() {
-        assertThatThrownBy(() -> AlternativeRankings.compare(EVALUATION, scheme(), List.of(
+        assertThatThrownBy(() -> RankingComparison.compare(EVALUATION, scheme(), List.of(
                 card("A", "50", 1, 3.0, 6.0, 80.0), card("D", null, null, null, null, null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .singleElement().satisfies(p -> {
                             assertThat(p.path()).isEqualTo("channels");
                             assertThat(p.messageKey()).isEqualTo("insight.rankings.tooFewChannels");
                         }));
-        assertThatThrownBy(() -> AlternativeRankings.compare(EVALUATION, scheme(), List.of(
+        assertThatThrownBy(() -> RankingComparison.compare(EVALUATION, scheme(), List.of(
                 card("A", "50", 1, null, 6.0, 80.0), card("B", "40", 2, 3.0, null, null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.messageKey()).containsExactly("insight.rankings.noCompleteIndicator"));

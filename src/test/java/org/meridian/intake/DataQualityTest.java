@@ -61,7 +61,7 @@ class DataQualityTest {
     @Autowired TestUsers users;
     @Autowired TestChannels channels;
     @Autowired Hospitals hospitals;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired IntakeQuality quality;
     @Autowired RowMessages rowMessages;
     @Autowired JdbcClient jdbc;
@@ -212,7 +212,7 @@ class DataQualityTest {
                 RawEvent.of("a", "ACCEPTED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T11:00:00+08:00", null, null, null, Map.of()));
-        IngestReport report = intake.record(h.id(), rows, 0, IntakeService.Source.API, null, "tester");
+        IngestReport report = intake.record(h.id(), rows, 0, EventIntake.Source.API, null, "tester");
         List<String> sentences = report.rejected().stream().flatMap(r -> r.errors().stream()).toList();
         assertThat(sentences).hasSizeGreaterThanOrEqualTo(16);
         for (String sentence : sentences) {
@@ -256,7 +256,7 @@ class DataQualityTest {
         for (int i = 0; i < 12; i++) {
             rows.add(ev("b" + i, "REFERRAL", "B", now.minus(Duration.ofDays(2)).plusSeconds(i), "B" + i));
         }
-        intake.record(h.id(), rows, 0, IntakeService.Source.API, null, "tester");
+        intake.record(h.id(), rows, 0, EventIntake.Source.API, null, "tester");
         LocalDate today = LocalDate.ofInstant(now, h.timeZone());
         LocalDate from = today.minusDays(10);
 

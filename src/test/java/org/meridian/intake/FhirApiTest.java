@@ -43,7 +43,7 @@ class FhirApiTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired TestChannels channels;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired JdbcClient jdbc;
 
     final String p = "fh" + UUID.randomUUID().toString().substring(0, 8);

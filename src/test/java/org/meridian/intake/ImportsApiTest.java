@@ -39,7 +39,7 @@ class ImportsApiTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired TestChannels channels;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired JdbcClient jdbc;
 
     final String p = "imp" + UUID.randomUUID().toString().substring(0, 8) + "-";

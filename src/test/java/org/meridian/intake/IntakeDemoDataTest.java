@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MeridianDemoTest
 class IntakeDemoDataTest {
 
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired Hospitals hospitals;
     @Autowired IntakeDemoData demo;
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @MeridianTest
 class IntakeServiceTest {
 
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired TestChannels channels;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
@@ -43,7 +43,7 @@ class IntakeServiceTest {
     }
 
     IngestReport send(RawEvent... rows) {
-        return intake.record(hospital(), List.of(rows), 0, IntakeService.Source.API, null, "tester");
+        return intake.record(hospital(), List.of(rows), 0, EventIntake.Source.API, null, "tester");
     }
 
     Map<Measure, BigDecimal> totals(long channelId, String from, String to) {
@@ -234,7 +234,7 @@ class IntakeServiceTest {
         Hospital berlin = hospitals.create("H-" + p.substring(0, 9), "柏林测试医院", ZoneId.of("Europe/Berlin"));
         long bch = channels.create(berlin.id(), "CH-B");
         intake.record(berlin.id(), List.of(ev("b1", "ARRIVED", "CH-B", "2026-09-30T16:30:00Z", null, null, Map.of())),
-                0, IntakeService.Source.API, null, "tester");
+                0, EventIntake.Source.API, null, "tester");
         assertThat(intake.totals(berlin.id(), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-09-30")).get(bch))
                 .containsEntry(Measure.ARRIVALS, new BigDecimal("1"));
         assertThat(intake.totals(hospital(), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-09-30")))
@@ -249,15 +249,15 @@ class IntakeServiceTest {
             batch.add(ev(p + i, "ARRIVED", p + "CH", "2026-09-10T10:00:00+08:00", null, null, Map.of()));
         }
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            intake.record(hospital(), batch, 0, IntakeService.Source.API, null, "tester");
+            intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester");
             throw new IllegalStateException("crash");
         })).hasMessage("crash");
         assertThat(measure(ch, Measure.ARRIVALS, "2026-09-01", "2026-09-30")).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM intake_event WHERE hospital_id = :h AND event_id LIKE :p")
                 .param("h", hospital()).param("p", p + "%").query(Long.class).single()).isZero();
 
-        assertThat(intake.record(hospital(), batch, 0, IntakeService.Source.API, null, "tester").accepted()).isEqualTo(50);
-        IngestReport retry = intake.record(hospital(), batch, 0, IntakeService.Source.API, null, "tester");
+        assertThat(intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester").accepted()).isEqualTo(50);
+        IngestReport retry = intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester");
         assertThat(retry.accepted()).isZero();
         assertThat(retry.duplicates()).isEqualTo(50);
         assertThat(measure(ch, Measure.ARRIVALS, "2026-09-01", "2026-09-30")).isEqualByComparingTo("50");
@@ -272,7 +272,7 @@ class IntakeServiceTest {
                 ev("a", "ACCEPTED", "CH-1", "2026-09-02T08:00:20+08:00", "R", null, Map.of()),
                 ev("s", "SURVEY", "CH-1", "2026-09-02T09:00:00+08:00", null, new BigDecimal("4.5"), Map.of("recommend", "6")),
                 ev("v", "REVENUE", "CH-1", "2026-09-30T16:30:00Z", null, new BigDecimal("0.1"), Map.of())),
-                0, IntakeService.Source.API, null, "tester");
+                0, EventIntake.Source.API, null, "tester");
         intake.voidEvent(own.id(), "s", "duplicate survey", "tester");
         assertThat(intake.checkRollups(own.id())).isEmpty();
 

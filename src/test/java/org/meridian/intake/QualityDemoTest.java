@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class QualityDemoTest {
 
     @Autowired MockMvc mvc;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired RollupCheckCommand command;
     @Autowired ChannelRegistry registry;
     @Autowired HospitalCalendar calendar;

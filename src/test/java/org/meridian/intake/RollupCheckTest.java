@@ -34,7 +34,7 @@ class RollupCheckTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired RollupCheckCommand command;
     @Autowired TestChannels channels;
     @Autowired Hospitals hospitals;
@@ -52,7 +52,7 @@ class RollupCheckTest {
     }
 
     void send(Hospital h, RawEvent... rows) {
-        IngestReport report = intake.record(h.id(), List.of(rows), 0, IntakeService.Source.API, null, "tester");
+        IngestReport report = intake.record(h.id(), List.of(rows), 0, EventIntake.Source.API, null, "tester");
         assertThat(report.rejected()).isEmpty();
     }
 
@@ -145,8 +145,8 @@ class RollupCheckTest {
         assertThat(measure(built, a, "2026-11-05", Measure.CONVERSIONS)).isEqualByComparingTo("1");
 
         assertThat(intake.pairProblems(built.hospital().id()))
-                .extracting(IntakeService.PairProblem::referralId, IntakeService.PairProblem::acceptedFirst,
-                        IntakeService.PairProblem::otherChannel)
+                .extracting(EventIntake.PairProblem::referralId, EventIntake.PairProblem::acceptedFirst,
+                        EventIntake.PairProblem::otherChannel)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("R3", true, false),
                         org.assertj.core.groups.Tuple.tuple("R4", false, true));
     }
@@ -251,7 +251,7 @@ class RollupCheckTest {
             jdbc.sql("UPDATE intake_monthly_rollup SET revenue = revenue + 5 WHERE hospital_id = :h AND channel_id = :c"
                     + " AND month = '2026-11-01'").param("h", h).param("c", built.b()).update();
             assertThat(intake.checkRollups(h)).singleElement().satisfies(d -> {
-                assertThat(d.grain()).isEqualTo(IntakeService.Grain.MONTH);
+                assertThat(d.grain()).isEqualTo(EventIntake.Grain.MONTH);
                 assertThat(d.channelId()).isEqualTo(built.b());
                 assertThat(d.date()).isEqualTo(LocalDate.parse("2026-11-01"));
                 assertThat(d.measure()).isEqualTo(Measure.REVENUE);

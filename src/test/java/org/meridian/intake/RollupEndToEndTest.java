@@ -49,7 +49,7 @@ class RollupEndToEndTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired TestChannels channels;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired JsonMapper json;
 
     record Sent(String eventId, String type, String channel, Instant at, String referralId, BigDecimal value,

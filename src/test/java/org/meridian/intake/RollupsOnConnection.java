@@ -30,7 +30,7 @@ public final class RollupsOnConnection {
         this.rollups = new DailyRollups(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
     }
 
-    /** As {@code IntakeService.totals}: per channel id, every measure over the local dates from–to. */
+    /** As {@code EventIntake.totals}: per channel id, every measure over the local dates from–to. */
     public Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
         return rollups.totals(hospitalId, from, to);
     }

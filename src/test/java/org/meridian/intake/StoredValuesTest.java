@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @MeridianTest
 class StoredValuesTest {
 
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired TestChannels channels;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
@@ -43,7 +43,7 @@ class StoredValuesTest {
             rows.add(RawEvent.of(p + i, "REVENUE", p + "CH", "2026-09-03T10:15:00+08:00", null, null,
                     new BigDecimal(values.get(i)), Map.of()));
         }
-        assertThat(intake.record(hospital, rows, 0, IntakeService.Source.API, null, "tester").accepted())
+        assertThat(intake.record(hospital, rows, 0, EventIntake.Source.API, null, "tester").accepted())
                 .isEqualTo(values.size());
         for (int i = 0; i < values.size(); i++) {
             BigDecimal sent = new BigDecimal(values.get(i));
@@ -64,7 +64,7 @@ class StoredValuesTest {
                 RawEvent.of(p + "r", "REFERRAL", p + "CH2", "2026-10-31T23:59:59.123456+08:00", p + "R-1", "P-1",
                         null, attributes),
                 RawEvent.of(p + "o", "ARRIVED", p + "CH2", "1999-12-31T23:30:00-01:00", null, null, null, Map.of())),
-                0, IntakeService.Source.CSV, null, "李四");
+                0, EventIntake.Source.CSV, null, "李四");
         assertThat(report.accepted()).isEqualTo(2);
         Map<String, Object> r = jdbc.sql("""
                         SELECT type, channel_id, occurred_at, local_date, referral_id, patient_hash, value, source,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.meridian.appeal.AppealProcedure;
 import org.meridian.rectification.NewAction;
 import org.meridian.rectification.Plan;
-import org.meridian.rectification.RectificationPlans;
+import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.Role;
@@ -50,7 +50,7 @@ class PortalTest {
     @Autowired Hospitals hospitals;
     @Autowired Accounts accounts;
     @Autowired Clock clock;
-    @Autowired RectificationPlans rectification;
+    @Autowired RectificationWorkflow rectification;
     @Autowired AppealProcedure appeals;
 
     private MockHttpServletResponse anonymous(String path) throws Exception {

@@ -40,7 +40,7 @@ class RectificationTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
-    @Autowired RectificationPlans rectification;
+    @Autowired RectificationWorkflow rectification;
     @Autowired AuditLog audit;
 
     MeridianUser signedIn(String username) {

@@ -19,7 +19,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.meridian.indicator.Measure;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
@@ -41,7 +41,7 @@ class ReferralApiTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.meridian.feedback.DeliveryStatus;
 import org.meridian.feedback.FeedbackReport;
-import org.meridian.feedback.FeedbackReports;
-import org.meridian.feedback.FeedbackRules;
+import org.meridian.feedback.FeedbackReporting;
+import org.meridian.feedback.FeedbackRuleBook;
 import org.meridian.feedback.FeedbackVisibility;
 import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.ReportContent;
@@ -44,11 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackApi {
 
-    private final FeedbackReports reports;
-    private final FeedbackRules rules;
+    private final FeedbackReporting reports;
+    private final FeedbackRuleBook rules;
     private final ReportPdf pdf;
 
-    FeedbackApi(FeedbackReports reports, FeedbackRules rules, ReportPdf pdf) {
+    FeedbackApi(FeedbackReporting reports, FeedbackRuleBook rules, ReportPdf pdf) {
         this.reports = reports;
         this.rules = rules;
         this.pdf = pdf;

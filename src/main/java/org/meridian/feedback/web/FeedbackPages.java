@@ -12,7 +12,7 @@ import java.util.Map;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.feedback.FeedbackReport;
-import org.meridian.feedback.FeedbackReports;
+import org.meridian.feedback.FeedbackReporting;
 import org.meridian.feedback.FeedbackVisibility;
 import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.ReportContent;
@@ -57,14 +57,14 @@ class FeedbackPages {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final FeedbackReports reports;
+    private final FeedbackReporting reports;
     private final EvaluationResults evaluations;
     private final ReportPdf pdf;
     private final Hospitals hospitals;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    FeedbackPages(FeedbackReports reports, EvaluationResults evaluations, ReportPdf pdf, Hospitals hospitals,
+    FeedbackPages(FeedbackReporting reports, EvaluationResults evaluations, ReportPdf pdf, Hospitals hospitals,
                   MessageSource messages, JsonMapper json) {
         this.reports = reports;
         this.evaluations = evaluations;

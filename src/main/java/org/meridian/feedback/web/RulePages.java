@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.meridian.feedback.FeedbackRules;
+import org.meridian.feedback.FeedbackRuleBook;
 import org.meridian.feedback.RuleDraft;
 import org.meridian.feedback.SuggestionRule;
 import org.meridian.indicator.CatalogueEntry;
-import org.meridian.indicator.Indicators;
+import org.meridian.indicator.IndicatorCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
@@ -36,11 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('CHANNEL_MANAGER')")
 class RulePages {
 
-    private final FeedbackRules rules;
-    private final Indicators indicators;
+    private final FeedbackRuleBook rules;
+    private final IndicatorCatalogue indicators;
     private final MessageSource messages;
 
-    RulePages(FeedbackRules rules, Indicators indicators, MessageSource messages) {
+    RulePages(FeedbackRuleBook rules, IndicatorCatalogue indicators, MessageSource messages) {
         this.rules = rules;
         this.indicators = indicators;
         this.messages = messages;

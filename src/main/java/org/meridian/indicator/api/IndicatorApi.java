@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.DefaultCatalogue;
-import org.meridian.indicator.Indicators;
+import org.meridian.indicator.IndicatorCatalogue;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
 import org.meridian.indicator.scoring.Dimension;
@@ -33,10 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/indicators")
 class IndicatorApi {
 
-    private final Indicators indicators;
+    private final IndicatorCatalogue indicators;
     private final DefaultCatalogue defaults;
 
-    IndicatorApi(Indicators indicators, DefaultCatalogue defaults) {
+    IndicatorApi(IndicatorCatalogue indicators, DefaultCatalogue defaults) {
         this.indicators = indicators;
         this.defaults = defaults;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.meridian.indicator.SchemeNotFoundException;
 import org.meridian.indicator.SchemeVersionInfo;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.scoring.SchemeDraft;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
@@ -35,10 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/schemes")
 class SchemeApi {
 
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final JsonMapper json;
 
-    SchemeApi(Schemes schemes, JsonMapper json) {
+    SchemeApi(SchemeCatalogue schemes, JsonMapper json) {
         this.schemes = schemes;
         this.json = json;
     }

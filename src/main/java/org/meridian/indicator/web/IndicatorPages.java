@@ -8,11 +8,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.IndicatorConflictException;
-import org.meridian.indicator.Indicators;
+import org.meridian.indicator.IndicatorCatalogue;
 import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
 import org.meridian.indicator.SchemeWhatIf;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.WhatIfComparison;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
@@ -55,14 +55,14 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasRole('ANALYST')")
 class IndicatorPages {
 
-    private final Indicators indicators;
-    private final Schemes schemes;
+    private final IndicatorCatalogue indicators;
+    private final SchemeCatalogue schemes;
     private final MessageSource messages;
     private final RoleHierarchy roles;
     private final ObjectProvider<SchemeWhatIf> whatIf;
     private final org.meridian.indicator.MeasureCatalogue measures;
 
-    IndicatorPages(Indicators indicators, Schemes schemes, MessageSource messages, RoleHierarchy roles,
+    IndicatorPages(IndicatorCatalogue indicators, SchemeCatalogue schemes, MessageSource messages, RoleHierarchy roles,
                    ObjectProvider<SchemeWhatIf> whatIf, org.meridian.indicator.MeasureCatalogue measures) {
         this.whatIf = whatIf;
         this.measures = measures;

@@ -1,6 +1,6 @@
 package org.meridian.insight.api;
 
-import org.meridian.insight.AlternativeRankings;
+import org.meridian.insight.RankingComparison;
 import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ANALYST')")
 class AlternativeRankingsApi {
 
-    private final AlternativeRankings rankings;
+    private final RankingComparison rankings;
 
-    AlternativeRankingsApi(AlternativeRankings rankings) {
+    AlternativeRankingsApi(RankingComparison rankings) {
         this.rankings = rankings;
     }
 
     @GetMapping("/api/v1/evaluations/{id}/alternative-rankings")
-    AlternativeRankings.Comparison get(Actor actor, @PathVariable long id) {
+    RankingComparison.Comparison get(Actor actor, @PathVariable long id) {
         return rankings.of(actor, id);
     }
 }

@@ -2,9 +2,9 @@ package org.meridian.insight.web;
 
 import java.util.Locale;
 
-import org.meridian.insight.AlternativeRankings;
-import org.meridian.insight.AlternativeRankings.Comparison;
-import org.meridian.insight.AlternativeRankings.Row;
+import org.meridian.insight.RankingComparison;
+import org.meridian.insight.RankingComparison.Comparison;
+import org.meridian.insight.RankingComparison.Row;
 import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @PreAuthorize("hasRole('ANALYST')")
 class AlternativeRankingPages {
 
-    private final AlternativeRankings rankings;
+    private final RankingComparison rankings;
 
-    AlternativeRankingPages(AlternativeRankings rankings) {
+    AlternativeRankingPages(RankingComparison rankings) {
         this.rankings = rankings;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.intake.IngestReport;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.JsonEvents;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.CurrentUser;
@@ -39,11 +39,11 @@ class EventsController {
 
     static final int MAX_EVENTS = 10_000;
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final JsonMapper json;
     private final LocalisedReports reports;
 
-    EventsController(IntakeService intake, JsonMapper json, LocalisedReports reports) {
+    EventsController(EventIntake intake, JsonMapper json, LocalisedReports reports) {
         this.intake = intake;
         this.reports = reports;
         // numbers with a fraction are read as BigDecimal, so 0.1 stays exactly 0.1
@@ -71,7 +71,7 @@ class EventsController {
             rows.add(JsonEvents.read(node));
         }
         MeridianUser user = CurrentUser.require();
-        IngestReport report = intake.record(user.hospitalId(), rows, 0, IntakeService.Source.API, null,
+        IngestReport report = intake.record(user.hospitalId(), rows, 0, EventIntake.Source.API, null,
                 user.getUsername());
         return reports.report(report, LocalisedReports.locale(request));
     }
@@ -90,7 +90,7 @@ class EventsController {
     @GetMapping("/rollup-check")
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     Map<String, Object> rollupCheck() {
-        List<IntakeService.RollupDifference> differences = intake.checkRollups(CurrentUser.hospitalId());
+        List<EventIntake.RollupDifference> differences = intake.checkRollups(CurrentUser.hospitalId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("exact", differences.isEmpty());
         body.put("differences", differences);
@@ -100,7 +100,7 @@ class EventsController {
     /** Referrals whose ACCEPTED precedes the REFERRAL or names another channel (data-quality problems). */
     @GetMapping("/pair-problems")
     @PreAuthorize("hasRole('ANALYST')")
-    List<IntakeService.PairProblem> pairProblems() {
+    List<EventIntake.PairProblem> pairProblems() {
         return intake.pairProblems(CurrentUser.hospitalId());
     }
 

@@ -12,7 +12,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.meridian.intake.IngestReport;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
@@ -38,10 +38,10 @@ class FhirController {
     static final String FHIR_JSON = "application/fhir+json";
     private static final String FHIR_XML = "application/fhir+xml";
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final FhirContext fhir = FhirContext.forR4Cached();
 
-    FhirController(IntakeService intake) {
+    FhirController(EventIntake intake) {
         this.intake = intake;
     }
 
@@ -88,9 +88,9 @@ class FhirController {
         }
         MeridianUser user = CurrentUser.require();
         IngestReport report = transaction
-                ? intake.recordAllOrNothing(user.hospitalId(), rows, indexes, IntakeService.Source.FHIR,
+                ? intake.recordAllOrNothing(user.hospitalId(), rows, indexes, EventIntake.Source.FHIR,
                 user.getUsername(), unmappable)
-                : intake.record(user.hospitalId(), rows, indexes, IntakeService.Source.FHIR, null, user.getUsername());
+                : intake.record(user.hospitalId(), rows, indexes, EventIntake.Source.FHIR, null, user.getUsername());
 
         Map<Integer, List<String>> errors = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {

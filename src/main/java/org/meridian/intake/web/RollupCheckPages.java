@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.IntakeQuality;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,14 +23,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 class RollupCheckPages {
 
     /** A difference with the channel's code and name. */
-    record Shown(String unit, IntakeService.RollupDifference difference) {
+    record Shown(String unit, EventIntake.RollupDifference difference) {
     }
 
-    private final IntakeService intake;
+    private final EventIntake intake;
     private final IntakeQuality quality;
     private final ChannelRegistry registry;
 
-    RollupCheckPages(IntakeService intake, IntakeQuality quality, ChannelRegistry registry) {
+    RollupCheckPages(EventIntake intake, IntakeQuality quality, ChannelRegistry registry) {
         this.intake = intake;
         this.quality = quality;
         this.registry = registry;
@@ -48,7 +48,7 @@ class RollupCheckPages {
     String check(Actor actor, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         long h = actor.hospitalId();
         long started = System.nanoTime();
-        List<IntakeService.RollupDifference> differences = intake.checkRollups(h);
+        List<EventIntake.RollupDifference> differences = intake.checkRollups(h);
         long millis = (System.nanoTime() - started) / 1_000_000;
         model.addAttribute("activeNav", "intake");
         model.addAttribute("intakeTab", "rollups");

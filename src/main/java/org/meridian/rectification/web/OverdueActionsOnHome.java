@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.OverdueAction;
-import org.meridian.rectification.RectificationPlans;
+import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomeFigure;
@@ -24,10 +24,10 @@ class OverdueActionsOnHome implements HomePanels, HomeFigures {
 
     static final int SHOWN = 10;
 
-    private final RectificationPlans rectification;
+    private final RectificationWorkflow rectification;
     private final MessageSource messages;
 
-    OverdueActionsOnHome(RectificationPlans rectification, MessageSource messages) {
+    OverdueActionsOnHome(RectificationWorkflow rectification, MessageSource messages) {
         this.rectification = rectification;
         this.messages = messages;
     }

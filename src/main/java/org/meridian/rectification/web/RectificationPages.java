@@ -15,7 +15,7 @@ import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.rectification.Plan;
 import org.meridian.rectification.PlanStatus;
 import org.meridian.rectification.NewAction;
-import org.meridian.rectification.RectificationPlans;
+import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.rectification.RectificationVisibility;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.ConflictException;
@@ -45,11 +45,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
 class RectificationPages {
 
-    private final RectificationPlans rectification;
+    private final RectificationWorkflow rectification;
     private final EvaluationResults evaluations;
     private final MessageSource messages;
 
-    RectificationPages(RectificationPlans rectification, EvaluationResults evaluations, MessageSource messages) {
+    RectificationPages(RectificationWorkflow rectification, EvaluationResults evaluations, MessageSource messages) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.messages = messages;

@@ -17,7 +17,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.feedback.FeedbackRules;
+import org.meridian.feedback.FeedbackRuleBook;
 import org.meridian.feedback.SuggestionRule;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
@@ -40,7 +40,7 @@ class FeedbackPagesTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
-    @Autowired FeedbackRules rules;
+    @Autowired FeedbackRuleBook rules;
     @Autowired AuditLog audit;
 
     private Hospital hospital() {

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.scoring.ScoringRule;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
@@ -48,7 +48,7 @@ class SchemeApiTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired AuditLog audit;
-    @Autowired Schemes schemes;
+    @Autowired SchemeCatalogue schemes;
 
     ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(httpBasic(user, TestUsers.PASSWORD)));

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.DefaultIndicators;
-import org.meridian.indicator.Indicators;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.IndicatorCatalogue;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
@@ -39,8 +39,8 @@ class IndicatorPagesTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired UserDetailsService details;
-    @Autowired Schemes schemes;
-    @Autowired Indicators indicators;
+    @Autowired SchemeCatalogue schemes;
+    @Autowired IndicatorCatalogue indicators;
 
     MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder b) {
         return b.with(user(details.loadUserByUsername(username))).with(csrf());

@@ -3,7 +3,7 @@ package org.meridian.indicator.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.meridian.indicator.Schemes;
+import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
@@ -27,7 +27,7 @@ class SchemeEditorJourneyTest {
 
     @LocalServerPort int port;
     @Autowired TestUsers users;
-    @Autowired Schemes schemes;
+    @Autowired SchemeCatalogue schemes;
 
     @Test
     void setASchemeWithLiveChecksAndSaveIt() {

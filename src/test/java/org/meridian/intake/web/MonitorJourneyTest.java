@@ -15,7 +15,7 @@ import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.Role;
 import org.meridian.support.Browser;
@@ -40,7 +40,7 @@ class MonitorJourneyTest {
     @Autowired Clock clock;
     @Autowired ChannelRegistry registry;
     @Autowired HospitalCalendar calendar;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
 
     @Test
     void watchARegionNarrowItAndReadItOnAPhone() {
@@ -85,7 +85,7 @@ class MonitorJourneyTest {
                 }
             }
         }
-        intake.record(h, rows, 0, IntakeService.Source.API, null, "test");
+        intake.record(h, rows, 0, EventIntake.Source.API, null, "test");
         String analyst = users.create(Role.ANALYST);
 
         try (Browser browser = Browser.open(port)) {

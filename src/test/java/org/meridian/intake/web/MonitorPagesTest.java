@@ -22,7 +22,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.security.Role;
 import org.meridian.support.MeridianTest;
@@ -45,7 +45,7 @@ class MonitorPagesTest {
     @Autowired UserDetailsService accounts;
     @Autowired ChannelRegistry registry;
     @Autowired HospitalCalendar calendar;
-    @Autowired IntakeService intake;
+    @Autowired EventIntake intake;
 
     private String region;
     private String prefix;
@@ -78,7 +78,7 @@ class MonitorPagesTest {
         for (int i = 0; i < 7; i++) {
             rows.add(event("old" + i, "REFERRAL", "-C", lastMonth, "RC" + i, null, null));
         }
-        intake.record(h, rows, 0, IntakeService.Source.API, null, "test");
+        intake.record(h, rows, 0, EventIntake.Source.API, null, "test");
     }
 
     private void register(long h, String code, String name, String type) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.MeridianApplication;
-import org.meridian.intake.IntakeService;
+import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.db.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +42,7 @@ class BackupRestoreTest {
     static ConfigurableApplicationContext original;
     static Path dataDir;
     static JdbcClient jdbc;
-    static IntakeService intake;
+    static EventIntake intake;
 
     @TempDir
     Path temp;
@@ -54,7 +54,7 @@ class BackupRestoreTest {
         dataDir = home.resolve("data");
         original = start(dataDir, true);
         jdbc = original.getBean(JdbcClient.class);
-        intake = original.getBean(IntakeService.class);
+        intake = original.getBean(EventIntake.class);
     }
 
     @AfterAll
@@ -97,9 +97,9 @@ class BackupRestoreTest {
             JdbcClient restoredJdbc = second.getBean(JdbcClient.class);
             long hospital = restoredJdbc.sql("SELECT id FROM hospital ORDER BY id LIMIT 1").query(Long.class).single();
             String channel = "CH-001"; // the demo channel of the partner account
-            var report = second.getBean(IntakeService.class).record(hospital, List.of(RawEvent.of("BACKUP-NEW-1",
+            var report = second.getBean(EventIntake.class).record(hospital, List.of(RawEvent.of("BACKUP-NEW-1",
                     "REFERRAL", channel, "2026-12-01T10:00:00+08:00", "R-BACKUP-1", patient, null, Map.of())),
-                    0, IntakeService.Source.API, null, "backup-test");
+                    0, EventIntake.Source.API, null, "backup-test");
             assertThat(report.accepted()).isEqualTo(1);
             assertThat(restoredJdbc.sql("SELECT patient_hash FROM intake_event WHERE event_id = 'BACKUP-NEW-1'")
                     .query(String.class).single()).isEqualTo(expected);

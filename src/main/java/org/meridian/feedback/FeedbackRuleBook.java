@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.meridian.indicator.Indicators;
+import org.meridian.indicator.IndicatorCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.InvalidInputException;
@@ -22,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * audited under its name. Role checks belong to the callers (CHANNEL_MANAGER and above).
  */
 @Service
-public class FeedbackRules {
+public class FeedbackRuleBook {
 
     private final SuggestionRules rules;
-    private final Indicators indicators;
+    private final IndicatorCatalogue indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    FeedbackRules(SuggestionRules rules, Indicators indicators, AuditLog audit, Clock clock) {
+    FeedbackRuleBook(SuggestionRules rules, IndicatorCatalogue indicators, AuditLog audit, Clock clock) {
         this.rules = rules;
         this.indicators = indicators;
         this.audit = audit;
@@ -123,7 +123,7 @@ public class FeedbackRules {
     private void check(long hospitalId, RuleDraft draft) {
         List<Problem> problems = draft.problems(code -> indicators.find(hospitalId, code).isPresent());
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(FeedbackReports.MODULE, problems);
+            throw new InvalidInputException(FeedbackReporting.MODULE, problems);
         }
     }
 

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * for anyone else the evaluation is not found.
  */
 @Service
-public class AlternativeRankings {
+public class RankingComparison {
 
     /** Closeness and RSR values within this distance share a rank, as in the methods themselves. */
     private static final double TIE = 1e-12;
@@ -44,7 +44,7 @@ public class AlternativeRankings {
 
     private final EvaluationResults results;
 
-    AlternativeRankings(EvaluationResults results) {
+    RankingComparison(EvaluationResults results) {
         this.results = results;
     }
 

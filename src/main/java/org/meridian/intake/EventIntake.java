@@ -30,7 +30,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * measures of any period per channel from the exact daily rollups.
  */
 @Service
-public class IntakeService {
+public class EventIntake {
 
     /** Where a batch came from; stored with each event. PORTAL: the referral module's steps (docs/referrals.md). */
     public enum Source { API, CSV, XLSX, FHIR, PORTAL }
@@ -44,7 +44,7 @@ public class IntakeService {
     private final AuditLog audit;
     private final Clock clock;
 
-    IntakeService(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
+    EventIntake(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
                   Hospitals hospitals, AuditLog audit, Clock clock, DepartmentEvents departmentEvents) {
         this.departmentEvents = departmentEvents;
         this.events = events;

@@ -40,19 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
  * did not exist); everyone else nothing.
  */
 @Service
-public class FeedbackReports {
+public class FeedbackReporting {
 
     /** The module's name in problem types: {@code urn:meridian:feedback:<kind>}. */
     static final String MODULE = "feedback";
 
     private final Reports reports;
     private final EvaluationResults evaluations;
-    private final FeedbackRules rules;
+    private final FeedbackRuleBook rules;
     private final AuditLog audit;
     private final Clock clock;
     private final EvaluationMatrix matrices;
 
-    FeedbackReports(Reports reports, EvaluationResults evaluations, FeedbackRules rules, AuditLog audit, Clock clock,
+    FeedbackReporting(Reports reports, EvaluationResults evaluations, FeedbackRuleBook rules, AuditLog audit, Clock clock,
                     EvaluationMatrix matrices) {
         this.matrices = matrices;
         this.reports = reports;

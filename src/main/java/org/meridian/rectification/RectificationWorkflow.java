@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * on which plan is {@link RectificationVisibility}.
  */
 @Service
-public class RectificationPlans {
+public class RectificationWorkflow {
 
     /** The module's name in problem types: {@code urn:meridian:rectification:<kind>}. */
     static final String MODULE = "rectification";
@@ -54,7 +54,7 @@ public class RectificationPlans {
     private final Clock clock;
     private final BigDecimal failingScore;
 
-    RectificationPlans(Plans plans, EvaluationResults evaluations, Hospitals hospitals, AuditLog audit, Clock clock,
+    RectificationWorkflow(Plans plans, EvaluationResults evaluations, Hospitals hospitals, AuditLog audit, Clock clock,
                          @Value("${meridian.rectification.failing-score:60}") BigDecimal failingScore) {
         this.plans = plans;
         this.evaluations = evaluations;

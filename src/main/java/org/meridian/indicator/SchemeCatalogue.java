@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
  * read the same version back later with {@link #version}.
  */
 @Service
-public class Schemes {
+public class SchemeCatalogue {
 
     private final SchemeVersions versions;
-    private final Indicators indicators;
+    private final IndicatorCatalogue indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    Schemes(SchemeVersions versions, Indicators indicators, AuditLog audit, Clock clock) {
+    SchemeCatalogue(SchemeVersions versions, IndicatorCatalogue indicators, AuditLog audit, Clock clock) {
         this.versions = versions;
         this.indicators = indicators;
         this.audit = audit;

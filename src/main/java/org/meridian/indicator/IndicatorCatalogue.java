@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * formula and never changed afterwards (schemes copy the definitions they use).
  */
 @Service
-public class Indicators {
+public class IndicatorCatalogue {
 
     private final CustomIndicators custom;
     private final StatisticMeasures statistics;
     private final AuditLog audit;
 
-    Indicators(CustomIndicators custom, StatisticMeasures statistics, AuditLog audit) {
+    IndicatorCatalogue(CustomIndicators custom, StatisticMeasures statistics, AuditLog audit) {
         this.custom = custom;
         this.statistics = statistics;
         this.audit = audit;
