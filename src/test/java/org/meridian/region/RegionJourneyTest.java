@@ -112,6 +112,38 @@ class RegionJourneyTest {
             browser.waitFor(By.id("workbench-table"));
             browser.screenshot("region-workbench-phone");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+
+            // down from the region to a district to one institution: 城东区 holds A alone, 5 records
+            browser.resize(Browser.DESKTOP).go("/region/districts?period=2026-10");
+            browser.waitFor(By.id("districts-table"));
+            assertThat(browser.text(By.id("districts-table"))).contains("城东区", "城西区", "20.0 %");
+            browser.screenshot("region-districts-desktop");
+            browser.driver().findElement(By.linkText("城东区")).click();
+            browser.waitFor(By.id("district-table"));
+            assertThat(browser.text(By.id("district-table"))).contains("旅程第一医院", "20.0 %")
+                    .doesNotContain("旅程社区卫生服务中心");
+            browser.screenshot("region-district-desktop");
+            browser.driver().findElement(By.linkText("旅程第一医院")).click();
+            browser.waitFor(By.id("items-table"));
+            assertThat(browser.text(By.id("items-table"))).contains("胸部 CT", "5", "20.0 %", "200.00");
+            assertThat(browser.text(By.id("institution-months"))).contains("2026年12月", "未报");
+            browser.screenshot("region-institution-desktop");
+            browser.resize(Browser.PHONE);
+            browser.screenshot("region-institution-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.go("/region/districts?period=2026-10");
+            browser.waitFor(By.id("districts-table"));
+            browser.screenshot("region-districts-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.go("/region/completeness");
+            browser.waitFor(By.id("completeness-table"));
+            assertThat(browser.text(By.id("completeness-table"))).contains("旅程第一医院", "未报");
+            browser.screenshot("region-completeness-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.resize(Browser.DESKTOP).go("/region/completeness");
+            browser.waitFor(By.id("completeness-table"));
+            browser.screenshot("region-completeness-desktop");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling on a desktop").isZero();
         }
         assertThat(hospitals.findInRegion(region, newCode)).isPresent();
     }

@@ -82,7 +82,9 @@ class WorkbenchPages implements RoleHome {
                      @RequestParam(required = false) String district, @RequestParam(defaultValue = "0") int page,
                      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("activeNav", "home");
-        Period p = period(actor, period, model);
+        model.addAttribute("regulatorTab", "workbench");
+        model.addAttribute("regulator", true);
+        Period p = period(calendar, messages, actor, period, model);
         UnitType t = RegionPages.institutionType(type);
         String text = RegionPages.blank(q);
         String d = RegionPages.blank(district);
@@ -104,7 +106,8 @@ class WorkbenchPages implements RoleHome {
         return htmx != null ? "region/workbench :: results" : "region/workbench";
     }
 
-    private Period period(Actor actor, String text, Model model) {
+    /** The period asked for, or this year in the actor's hospital with the problem put on the page. */
+    static Period period(HospitalCalendar calendar, MessageSource messages, Actor actor, String text, Model model) {
         if (text != null && !text.isBlank()) {
             Optional<Period> p = Period.parse(text.strip());
             if (p.isPresent()) {

@@ -1,0 +1,134 @@
+package org.meridian.region.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.meridian.region.DataCompleteness;
+import org.meridian.region.DistrictFigures;
+import org.meridian.region.HospitalFigures;
+import org.meridian.region.InstitutionFigures;
+import org.meridian.region.RegionAdministration;
+import org.meridian.region.RegionOverview;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitKind;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.HospitalCalendar;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The regulator's drill-down (区域 → 区县 → 机构) and the region's data completeness (上报完整性): the districts with
+ * their hospitals' figures added up, one district's hospitals (the workbench's rows), one hospital with its figures
+ * per catalogue item and its last twelve months, and the grid of who has reported what month by month (cards on a
+ * phone). Read only, aggregates only; a regulator or the region administrator.
+ */
+@Controller
+@RequestMapping("/region")
+@PreAuthorize("hasAnyRole('REGULATOR', 'REGION_ADMIN')")
+class DrillDownPages {
+
+    static final int PAGE_SIZE = 20;
+
+    /** A district as the page shows it: the repeat rate in per cent with one decimal (null when suppressed). */
+    record DistrictRow(DistrictFigures figures, String ratePercent) {
+    }
+
+    private final RegionOverview overview;
+    private final DataCompleteness completeness;
+    private final RegionAdministration administration;
+    private final HospitalCalendar calendar;
+    private final MessageSource messages;
+
+    DrillDownPages(RegionOverview overview, DataCompleteness completeness, RegionAdministration administration,
+                   HospitalCalendar calendar, MessageSource messages) {
+        this.overview = overview;
+        this.completeness = completeness;
+        this.administration = administration;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @GetMapping("/districts")
+    String districts(Actor actor, @RequestParam(required = false) String period,
+                     @RequestParam(required = false) String district, @RequestParam(defaultValue = "0") int page,
+                     Model model) {
+        common(actor, model, "districts");
+        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        model.addAttribute("period", p.toString());
+        model.addAttribute("minRecords", overview.minRecords());
+        String d = RegionPages.blank(district);
+        if (d == null) {
+            model.addAttribute("districtRows", overview.districts(actor, p).stream()
+                    .map(f -> new DistrictRow(f, percent(f.repeats()))).toList());
+            return "region/districts";
+        }
+        var result = overview.hospitals(actor, new RegionOverview.Query(p, null, null, d), Math.max(page, 0),
+                PAGE_SIZE);
+        model.addAttribute("district", d);
+        model.addAttribute("result", result);
+        model.addAttribute("rows", result.items().stream()
+                .map(f -> new WorkbenchPages.Row(f, percent(f.repeats()))).toList());
+        return "region/district";
+    }
+
+    @GetMapping("/institutions/{code}")
+    String institution(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
+                       Model model) {
+        common(actor, model, "districts");
+        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        InstitutionFigures figures = overview.institution(actor, code, p);
+        model.addAttribute("period", p.toString());
+        model.addAttribute("minRecords", overview.minRecords());
+        model.addAttribute("institution", figures);
+        model.addAttribute("ratePercent", percent(figures.figures().repeats()));
+        model.addAttribute("minPatients", completeness.minPatients());
+        return "region/institution";
+    }
+
+    @GetMapping("/completeness")
+    String completeness(Actor actor, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String type, @RequestParam(required = false) String district,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        common(actor, model, "completeness");
+        UnitType t = RegionPages.institutionType(type);
+        String text = RegionPages.blank(q);
+        String d = RegionPages.blank(district);
+        model.addAttribute("grid", completeness.grid(actor, text, t, d, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("minPatients", completeness.minPatients());
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("q", text == null ? "" : text);
+        filter.put("type", t == null ? "" : t.name());
+        filter.put("district", d == null ? "" : d);
+        model.addAttribute("filter", filter);
+        model.addAttribute("types", UnitType.of(UnitKind.INSTITUTION).stream().map(UnitType::name).toList());
+        model.addAttribute("districts", administration.districts(actor));
+        return htmx != null ? "region/completeness :: results" : "region/completeness";
+    }
+
+    private static void common(Actor actor, Model model, String tab) {
+        model.addAttribute("activeNav", actor.has(Role.REGULATOR) ? "home" : RegionNavigation.NAV_ID);
+        model.addAttribute("regulatorTab", tab);
+        model.addAttribute("regulator", actor.roles().contains(Role.REGULATOR));
+    }
+
+    /** A repeat rate in per cent with one decimal, or null when the figures are suppressed. */
+    static String percent(HospitalFigures.Repeats r) {
+        return r == null ? null : rate(r.rate());
+    }
+
+    static String rate(BigDecimal rate) {
+        return rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+}

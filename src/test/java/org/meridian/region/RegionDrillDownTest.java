@@ -1,0 +1,214 @@
+package org.meridian.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The regulator's drill-down (region → district → hospital) and the data completeness grid (issue 16). In a region
+ * of its own, on the test clock's day 2027-01-15, so the completeness window is January to December 2026:
+ * <ul>
+ * <li>A (三级医院, 城东区) and C (基层, 城东区), B (二级医院, 城西区).</li>
+ * <li>Chest CT (30 days, whole region, 200.00 CNY) in October 2026: patient P1 at B on the 1st and at A on the 2nd
+ * (a repeat at A: same item, another institution, 1 day later, within 30 days), P2 and P3 at A, P4 and P5 at C, P6,
+ * P7 and P8 at B. So A has 3 records and 1 repeat, C 2 records and no repeat, B 4 records and no repeat (P1 at B is
+ * the first). 城东区 = A + C = 3 + 2 = 5 records (not fewer than 5: shown), 1 repeat, rate 1 / 5 = 20.0 %, avoidable
+ * cost 1 × 200.00 = 200.00. 城西区 = B = 4 records (fewer than 5: hidden). A alone: 3 records, hidden.</li>
+ * <li>A's events: March 2026 five complaints of five patients (5 patients, not fewer than 5: the count 5 shown);
+ * April six complaints of four patients (4 patients, fewer than 5: "reported", no count); no other month. So A
+ * misses events in 12 − 2 = 10 months. A's statistics: one value for March and one for May, so it misses 12 − 2 = 10
+ * months of statistics. B and C report nothing: 12 and 12 each. 城东区 misses 10 + 12 = 22 months of events and
+ * 10 + 12 = 22 of statistics.</li>
+ * </ul>
+ */
+@MeridianTest
+class RegionDrillDownTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+    @Autowired Clock clock;
+
+    TestRegion r;
+    TestHospital c;
+    String patient;
+
+    @BeforeEach
+    void region() throws Exception {
+        r = new TestRegion(mvc, users, hospitals, jdbc);
+        c = new TestHospital(mvc, users, hospitals);
+        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", c.hospital.id())
+                .update();
+        hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
+        hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
+        hospitals.describe(r.b.hospital.id(), UnitType.SECONDARY_HOSPITAL, "二级乙等", "城西区");
+
+        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
+                .andExpect(status().isOk());
+        patient = "P-" + UUID.randomUUID();
+        String ac = r.a.hospital.code();
+        String bc = r.b.hospital.code();
+        String cc = c.hospital.code();
+        exams(r.b, exam("b1", bc, patient + "-1", 1), exam("b6", bc, patient + "-6", 3),
+                exam("b7", bc, patient + "-7", 4), exam("b8", bc, patient + "-8", 5));
+        exams(r.a, exam("a1", ac, patient + "-1", 2), exam("a2", ac, patient + "-2", 3),
+                exam("a3", ac, patient + "-3", 4));
+        exams(c, exam("c4", cc, patient + "-4", 3), exam("c5", cc, patient + "-5", 4));
+
+        r.a.channel("W1", "EXAM_CENTER", null, null);
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            events.add(complaint("2026-03-1" + i, patient + "-m" + i));
+        }
+        for (int i = 1; i <= 6; i++) {
+            // six complaints of four patients: the fifth and sixth repeat the first two
+            events.add(complaint("2026-04-1" + i, patient + "-a" + ((i - 1) % 4 + 1)));
+        }
+        r.a.events("[" + String.join(",", events) + "]", 11);
+        r.a.as(r.a.office, json(post("/api/v1/units"), """
+                {"code": "D1", "name": "内科", "kind": "DEPARTMENT", "type": "CLINICAL"}"""))
+                .andExpect(status().isCreated());
+        r.a.as(r.a.office, json(post("/api/v1/measures"), """
+                {"code": "open_beds_x", "nameZh": "开放床位", "unit": "张", "aggregation": "LAST"}"""))
+                .andExpect(status().isCreated());
+        r.a.as(r.a.office, json(post("/api/v1/statistics"), """
+                [{"unit": "D1", "month": "2026-03", "measure": "open_beds_x", "value": 40},
+                 {"unit": "D1", "month": "2026-05", "measure": "open_beds_x", "value": 42}]"""))
+                .andExpect(status().isOk());
+    }
+
+    private static String complaint(String day, String patientId) {
+        return TestHospital.event("E-" + UUID.randomUUID(), "COMPLAINT", "W1", day + "T10:00:00+08:00",
+                ", \"patientId\": \"" + patientId + "\"");
+    }
+
+    private static void exams(TestHospital h, String... rows) throws Exception {
+        h.as(h.office, json(post("/api/v1/exams"), "[" + String.join(",", rows) + "]")).andExpect(status().isOk());
+    }
+
+    static String exam(String id, String institution, String patient, int day) {
+        return """
+                {"recordId": "%s-%s", "institution": "%s", "patientId": "%s", "item": "CT",
+                 "performedAt": "2026-10-%02dT08:00:00+08:00", "recognisable": true}"""
+                .formatted(id, UUID.randomUUID(), institution, patient, day);
+    }
+
+    private ResultActions open(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
+                .accept(MediaType.TEXT_HTML));
+    }
+
+    private String page(String username, String path) throws Exception {
+        return open(username, path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The text of the element carrying {@code marker} up to the end of its row (tags stripped, spaces collapsed). */
+    private static String row(String html, String marker) {
+        int start = html.indexOf(marker);
+        assertThat(start).as("a row with " + marker).isPositive();
+        String tr = html.substring(start, html.indexOf("</tr>", start));
+        return tr.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theDistrictsAddUpTheirHospitalsAndHideTotalsOfFewerThanFiveRecords() throws Exception {
+        String districts = page(r.regulator, "/region/districts?period=2026-10");
+        // 城东区: hospitals A and C, 5 records (shown), 1 repeat, 20.0 %, 200.00; 22 and 22 months missing
+        assertThat(row(districts, "data-district=\"城东区\"")).contains("城东区 2 0 5 1 20.0 % 200.00 22 22");
+        // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
+        assertThat(row(districts, "data-district=\"城西区\"")).contains("城西区 1 0 少于 5，不显示 — — — 12 12");
+
+        String east = page(r.regulator, "/region/districts?period=2026-10&district=城东区");
+        assertThat(east).contains("共 2 家");
+        // within the district each hospital has fewer than 5 records (A 3, C 2): both hidden
+        assertThat(row(east, "data-hospital=\"" + r.a.hospital.code() + "\"")).contains(r.a.hospital.name(),
+                "少于 5，不显示").doesNotContain("%");
+        assertThat(east).doesNotContain("data-hospital=\"" + r.b.hospital.code() + "\"");
+
+        String one = page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
+        assertThat(one).contains(r.a.hospital.name(), "三级医院", "三级甲等");
+        // A's only item has 3 records, fewer than 5: left out and said
+        assertThat(one).contains("另有 1 个项目在本周期少于 5 人次，不显示").doesNotContain("data-item=\"CT\"");
+        assertThat(row(one, "data-month=\"2026-03\"")).contains("2026年3月 5 1");
+        assertThat(row(one, "data-month=\"2026-04\"")).contains("2026年4月 已报（少于 5 人） 未报");
+        assertThat(row(one, "data-month=\"2026-05\"")).contains("2026年5月 未报 1");
+        // never a patient or a record id
+        for (String html : List.of(districts, east, one)) {
+            assertThat(html).doesNotContain(patient, "a1-", "b1-");
+        }
+    }
+
+    @Test
+    void theCompletenessGridSaysWhoHasNotReportedWhichMonth() throws Exception {
+        String grid = page(r.regulator, "/region/completeness");
+        assertThat(grid).contains("数据上报完整性", "共 3 家");
+        String a = row(grid, "data-hospital=\"" + r.a.hospital.code() + "\"");
+        assertThat(a).contains(r.a.hospital.name(), "事件 10 · 统计 10");
+        String months = grid.substring(grid.indexOf("data-hospital=\"" + r.a.hospital.code() + "\""));
+        assertThat(cell(months, "2026-03")).isEqualTo("事件 5 统计 1");
+        assertThat(cell(months, "2026-04")).isEqualTo("事件 已报（少于 5 人） 统计 未报");
+        assertThat(cell(months, "2026-05")).isEqualTo("事件 未报 统计 1");
+        assertThat(cell(months, "2026-12")).isEqualTo("事件 未报 统计 未报");
+        // the current month (January 2027) is still being reported and is not in the window
+        assertThat(months).doesNotContain("data-month=\"2027-01\"").contains("data-month=\"2026-01\"");
+        assertThat(row(grid, "data-hospital=\"" + r.b.hospital.code() + "\"")).contains("事件 12 · 统计 12");
+        // filtered by district, and as an htmx fragment
+        String west = mvc.perform(get("/region/completeness?district=城西区").header("HX-Request", "true")
+                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(west).contains("共 1 家", r.b.hospital.name()).doesNotContain(r.a.hospital.name(), "<html");
+        assertThat(grid).doesNotContain(patient);
+    }
+
+    /** The text of one month's cell of the first row in {@code html}. */
+    private static String cell(String html, String month) {
+        int start = html.indexOf("data-month=\"" + month + "\"");
+        assertThat(start).as("a cell of " + month).isPositive();
+        String td = html.substring(html.indexOf('>', start) + 1, html.indexOf("</td>", start));
+        return td.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void anotherRegionsPeopleFindNothingAndHospitalStaffAreRefused() throws Exception {
+        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        open(other.regulator, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isNotFound());
+        open(other.regionAdmin, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isNotFound());
+        assertThat(page(other.regulator, "/region/completeness")).doesNotContain(r.a.hospital.name());
+        assertThat(page(other.regulator, "/region/districts")).doesNotContain("城东区");
+        // the region administrator of A's region reads them too
+        assertThat(page(r.regionAdmin, "/region/institutions/" + r.a.hospital.code())).contains(r.a.hospital.name());
+        // hospital staff, even its administrator, hold no region role
+        for (String caller : new String[] {r.a.analyst, r.hospitalAdmin, r.b.user(Role.ADMIN)}) {
+            open(caller, "/region/districts").andExpect(status().isForbidden());
+            open(caller, "/region/completeness").andExpect(status().isForbidden());
+            open(caller, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isForbidden());
+        }
+    }
+}
