@@ -126,6 +126,10 @@ class IsolationSweepTest {
         List<Set<String>> rows = new ArrayList<>();
         read(b.id(), numbers, texts, rows);
         texts.add(b.code()); // B's own code names B (the region's pages of one hospital)
+        // the alliances B belongs to are kept per region, not per hospital: their codes name B's alliance reports
+        jdbc.sql("SELECT DISTINCT a.code FROM alliance a JOIN alliance_member m ON m.region_id = a.region_id"
+                        + " AND m.alliance_id = a.id WHERE m.hospital_id = :h")
+                .param("h", b.id()).query(String.class).list().forEach(texts::add);
         Values ownOfA = new Values();
         read(a.id(), ownOfA, ownOfA, new ArrayList<>());
         numbers.removeAll(ownOfA);

@@ -198,7 +198,7 @@ public class RegionOverview {
                 statisticGaps);
     }
 
-    private Optional<HospitalFigures.Published> latestPublished(long hospitalId) {
+    Optional<HospitalFigures.Published> latestPublished(long hospitalId) {
         Actor reader = Actor.system(hospitalId, "region-overview");
         return evaluations.search(reader, null, null, 0, 50).items().stream().filter(Evaluation::published)
                 .findFirst().map(e -> {

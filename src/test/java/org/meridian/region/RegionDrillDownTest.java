@@ -187,6 +187,23 @@ class RegionDrillDownTest {
         assertThat(grid).doesNotContain(patient);
     }
 
+    @Test
+    void theCompletenessGridIsAWorkbook() throws Exception {
+        byte[] xlsx = mvc.perform(get("/region/completeness.xlsx?district=城东区")
+                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = AllianceReportTest.rows(xlsx);
+        // row 2 holds the months (2026-01 in columns 4 and 5, events then statistics), row 3 the column names
+        assertThat(rows.get(1)).containsSequence("2026-01", null, "2026-02");
+        List<String> a = rows.stream().filter(x -> !x.isEmpty() && r.a.hospital.code().equals(x.get(0))).findFirst()
+                .orElseThrow();
+        // months missing 10 and 10; March (columns 8, 9): 5 events, 1 value; April (10, 11): hidden, missing
+        assertThat(a.subList(2, 4)).containsExactly("10", "10");
+        assertThat(a.subList(8, 12)).containsExactly("5", "1", "已报（少于 5 人）", "未报");
+        // B is in 城西区: not in this workbook
+        assertThat(rows.stream().anyMatch(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0)))).isFalse();
+    }
+
     /** The text of one month's cell of the first row in {@code html}. */
     private static String cell(String html, String month) {
         int start = html.indexOf("data-month=\"" + month + "\"");

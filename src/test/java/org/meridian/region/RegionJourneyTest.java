@@ -63,6 +63,9 @@ class RegionJourneyTest {
         }
         send(officeA, "POST", "/api/v1/exams", "[" + rows + "]");
 
+        send(admin, "POST", "/api/v1/alliances", """
+                {"code": "RJ-AL-%s", "name": "旅程医联体", "lead": "%s", "members": ["%s"]}"""
+                .formatted(tag, a.code(), b.code()));
         String newCode = "RJN-" + tag;
         try (Browser browser = Browser.open(port)) {
             browser.signIn(regionAdmin, TestUsers.PASSWORD);
@@ -144,6 +147,19 @@ class RegionJourneyTest {
             browser.waitFor(By.id("completeness-table"));
             browser.screenshot("region-completeness-desktop");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling on a desktop").isZero();
+
+            // the alliance report: A leads, B is a member; A 5 records 1 repeat, B 1 record → 6 records, 1 / 6 = 16.7 %
+            browser.go("/region/alliances?period=2026-10");
+            browser.waitFor(By.id("alliances-table"));
+            browser.driver().findElement(By.linkText("旅程医联体")).click();
+            browser.waitFor(By.id("members-table"));
+            assertThat(browser.text(By.id("alliance-indicators"))).contains("6", "16.7 %", "200.00", "上转人次");
+            assertThat(browser.text(By.id("members-table"))).contains("旅程第一医院", "牵头", "20.0 %",
+                    "旅程社区卫生服务中心", "少于 5，不显示");
+            browser.screenshot("region-alliance-desktop");
+            browser.resize(Browser.PHONE);
+            browser.screenshot("region-alliance-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
         }
         assertThat(hospitals.findInRegion(region, newCode)).isPresent();
     }

@@ -1,9 +1,14 @@
 package org.meridian.region.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.region.DataCompleteness;
 import org.meridian.region.DistrictFigures;
@@ -18,6 +23,7 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,6 +121,23 @@ class DrillDownPages {
         model.addAttribute("types", UnitType.of(UnitKind.INSTITUTION).stream().map(UnitType::name).toList());
         model.addAttribute("districts", administration.districts(actor));
         return htmx != null ? "region/completeness :: results" : "region/completeness";
+    }
+
+    @GetMapping("/completeness.xlsx")
+    void completenessWorkbook(Actor actor, @RequestParam(required = false) String q,
+                              @RequestParam(required = false) String type,
+                              @RequestParam(required = false) String district, HttpServletResponse response,
+                              Locale locale) throws IOException {
+        var rows = completeness.all(actor, RegionPages.blank(q), RegionPages.institutionType(type),
+                RegionPages.blank(district));
+        var months = completeness.window(actor);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"completeness-"
+                + months.get(months.size() - 1) + ".xlsx\"");
+        try (OutputStream out = response.getOutputStream()) {
+            RegionWorkbook.completeness(out, months, rows, completeness.minPatients(),
+                    (key, args) -> messages.getMessage(key, args, locale));
+        }
     }
 
     private static void common(Actor actor, Model model, String tab) {

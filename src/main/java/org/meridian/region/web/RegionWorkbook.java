@@ -1,0 +1,139 @@
+package org.meridian.region.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.meridian.region.AllianceFigures;
+import org.meridian.region.DataCompleteness;
+import org.meridian.region.HospitalFigures;
+
+/**
+ * The region's XLSX sheets: the data completeness grid (a row per hospital, per month the events and the statistic
+ * values reported, "未报" for none, the event count hidden below the threshold of patients) and an alliance's report
+ * (its figures, then a row per member with its score and contribution). Numbers stay numbers Excel can sort; hidden
+ * figures stay empty. {@code text} reads the bundle with arguments.
+ */
+final class RegionWorkbook {
+
+    private RegionWorkbook() {
+    }
+
+    static void completeness(OutputStream out, List<YearMonth> months, List<DataCompleteness.Row> rows,
+                             int minPatients, BiFunction<String, Object[], String> text) throws IOException {
+        Workbook wb = new Workbook(out, "Meridian", "1.0");
+        Worksheet ws = wb.newWorksheet(text.apply("region.completeness.title", new Object[0]));
+        ws.value(0, 0, text.apply("region.completeness.title", new Object[0]) + " · " + months.get(0) + " – "
+                + months.get(months.size() - 1));
+        ws.value(2, 0, text.apply("region.sheet.hospital", new Object[0]));
+        ws.value(2, 1, text.apply("region.sheet.name", new Object[0]));
+        ws.value(2, 2, text.apply("region.completeness.eventGaps", new Object[0]));
+        ws.value(2, 3, text.apply("region.completeness.statisticGaps", new Object[0]));
+        int col = 4;
+        for (YearMonth m : months) {
+            ws.value(1, col, m.toString());
+            ws.value(2, col++, text.apply("region.sheet.events", new Object[0]));
+            ws.value(2, col++, text.apply("region.sheet.statistics", new Object[0]));
+        }
+        String missing = text.apply("region.sheet.missing", new Object[0]);
+        String hidden = text.apply("region.sheet.hidden", new Object[] {minPatients});
+        int row = 3;
+        for (DataCompleteness.Row r : rows) {
+            ws.value(row, 0, r.hospital().code());
+            ws.value(row, 1, r.hospital().name());
+            ws.value(row, 2, r.eventGaps());
+            ws.value(row, 3, r.statisticGaps());
+            int c = 4;
+            for (DataCompleteness.Month m : r.months()) {
+                if (!m.eventsReported()) {
+                    ws.value(row, c, missing);
+                } else if (m.eventsHidden()) {
+                    ws.value(row, c, hidden);
+                } else {
+                    ws.value(row, c, m.events());
+                }
+                c++;
+                if (m.statisticsReported()) {
+                    ws.value(row, c, m.statistics());
+                } else {
+                    ws.value(row, c, missing);
+                }
+                c++;
+            }
+            row++;
+        }
+        wb.finish();
+    }
+
+    static void alliance(OutputStream out, AllianceFigures report, int minRecords,
+                         BiFunction<String, Object[], String> text) throws IOException {
+        Workbook wb = new Workbook(out, "Meridian", "1.0");
+        Worksheet ws = wb.newWorksheet(report.alliance().code());
+        ws.value(0, 0, text.apply("region.sheet.alliance", new Object[0]));
+        ws.value(0, 1, report.alliance().name());
+        ws.value(1, 0, text.apply("region.sheet.period", new Object[0]));
+        ws.value(1, 1, report.period().toString());
+        String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        String[] head = {"region.workbench.records", "region.workbench.repeats", "region.workbench.rate",
+                "region.workbench.cost"};
+        for (int i = 0; i < head.length; i++) {
+            ws.value(2, i + 2, text.apply(head[i], new Object[0]));
+        }
+        ws.value(3, 0, text.apply("region.alliance.repeatRate", new Object[0]));
+        figures(ws, 3, 2, report.repeats(), report.repeatRecords(), suppressed);
+        int row = 4;
+        for (String m : report.missing()) {
+            ws.value(row, 0, text.apply("region.alliance.indicator." + m, new Object[0]));
+            ws.value(row++, 1, text.apply("region.alliance.missing", new Object[0]));
+        }
+        row++;
+        String[] cols = {"region.sheet.institution", "region.sheet.name", "region.alliance.role",
+                "region.sheet.scorecardPeriod", "region.sheet.scorecardTotal", "region.workbench.records",
+                "region.workbench.repeats", "region.workbench.rate", "region.workbench.cost",
+                "region.alliance.recordShare", "region.alliance.repeatShare"};
+        for (int i = 0; i < cols.length; i++) {
+            ws.value(row, i, text.apply(cols[i], new Object[0]));
+        }
+        ws.style(row, 0).bold().set();
+        row++;
+        for (AllianceFigures.Member m : report.members()) {
+            ws.value(row, 0, m.institution().reference());
+            ws.value(row, 1, m.institution().name());
+            ws.value(row, 2, text.apply(m.lead() ? "region.alliance.lead" : "region.alliance.memberRole",
+                    new Object[0]));
+            if (m.scorecard() != null) {
+                ws.value(row, 3, m.scorecard().period().toString());
+                if (m.scorecard().total() != null) {
+                    ws.value(row, 4, m.scorecard().total());
+                }
+            }
+            figures(ws, row, 5, m.repeats(), m.repeatRecords(), suppressed);
+            if (m.recordShare() != null) {
+                ws.value(row, 9, m.recordShare());
+            }
+            if (m.repeatShare() != null) {
+                ws.value(row, 10, m.repeatShare());
+            }
+            row++;
+        }
+        wb.finish();
+    }
+
+    private static void figures(Worksheet ws, int row, int col, HospitalFigures.Repeats r, long records,
+                                String suppressed) {
+        if (r == null) {
+            if (records > 0) {
+                ws.value(row, col, suppressed);
+            }
+            return;
+        }
+        ws.value(row, col, r.records());
+        ws.value(row, col + 1, r.repeats());
+        ws.value(row, col + 2, r.rate());
+        ws.value(row, col + 3, r.avoidableCost());
+    }
+}
