@@ -64,7 +64,6 @@ class IsolationSweepTest {
             "GET /api/v1/efficiency-runs/{id}", "the demo has no efficiency run yet",
             "GET /efficiency/runs/{id}", "the demo has no efficiency run yet",
             "GET /efficiency/runs/{id}/results.xlsx", "the demo has no efficiency run yet",
-            "GET /api/v1/referrals/{id}", "the demo has no referral yet",
             "GET /incentives/own/{id}", "the demo's channel user has no statement of its own",
             "GET /incentives/own/{id}/xlsx", "the demo's channel user has no statement of its own");
 

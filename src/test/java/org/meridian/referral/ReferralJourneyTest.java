@@ -1,0 +1,100 @@
+package org.meridian.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.Browser;
+import org.meridian.support.MeridianWebTest;
+import org.meridian.support.TestUsers;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A channel's user refers a patient from the portal in a real Chromium at 375 px: a form sent with problems comes
+ * back with each problem beside its field and nothing typed lost, the corrected form makes the referral, and the
+ * channel's list follows the desk's steps in Chinese, all without sideways scrolling.
+ */
+@MeridianWebTest
+class ReferralJourneyTest {
+
+    @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+
+    @Test
+    void aPartnerRefersAPatientOnThePhoneAndSeesEachStepOfTheDesk() throws Exception {
+        String code = "RJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Hospital h = hospitals.create(code, "转诊旅程医院", ZoneId.of("Asia/Shanghai"));
+        String office = users.create(h.id(), Role.CHANNEL_MANAGER, null);
+        long channel = ((Number) JsonPath.read(send(office, "POST", "/api/v1/channels",
+                "{\"code\": \"RJ1\", \"name\": \"旅程社区卫生服务中心\", \"type\": \"REFERRAL_INSTITUTION\"}"), "$.id"))
+                .longValue();
+        String partner = users.create(h.id(), Role.CHANNEL_USER, channel);
+        String clerk = users.create(h.id(), Role.REFERRAL_DESK, null);
+
+        try (Browser browser = Browser.open(port)) {
+            browser.resize(Browser.PHONE);
+            browser.signIn(partner, TestUsers.PASSWORD);
+            browser.waitFor(By.id("inbox"));
+            browser.go("/portal");
+            browser.waitFor(By.id("portal-refer")).click();
+            browser.waitFor(By.id("referral-form"));
+            assertThat(browser.horizontalOverflow()).as("the form fits 375 px").isZero();
+            browser.screenshot("referral-new-375");
+
+            // forgotten consent and a wrong phone: both told beside their fields, the name kept
+            browser.field("patientName").sendKeys("赵六");
+            browser.field("patientPhone").sendKeys("1381234");
+            browser.driver().findElement(By.id("urgency-URGENT")).click();
+            browser.driver().findElement(By.id("referral-submit")).click();
+            assertThat(browser.text(By.id("patientPhone-error"))).contains("不是有效的中国大陆手机号");
+            assertThat(browser.text(By.id("consent-error"))).contains("须经患者同意");
+            assertThat(browser.driver().findElement(By.id("patientName")).getDomProperty("value")).isEqualTo("赵六");
+            assertThat(browser.driver().findElement(By.id("urgency-URGENT")).isSelected()).isTrue();
+            assertThat(browser.horizontalOverflow()).isZero();
+            browser.screenshot("referral-new-errors-375");
+
+            browser.field("patientPhone").sendKeys("13812345678");
+            browser.driver().findElement(By.id("consent")).click();
+            browser.driver().findElement(By.id("referral-submit")).click();
+            assertThat(browser.text(By.id("flash"))).contains("已发起转诊");
+            assertThat(browser.text(By.id("referrals"))).contains("赵六 · 138****5678", "待受理", "加急");
+            long id = ((Number) JsonPath.read(send(clerk, "GET", "/api/v1/referrals?status=SUBMITTED", null),
+                    "$.items[0].id")).longValue();
+
+            send(clerk, "POST", "/api/v1/referrals/" + id + "/accept", "{}");
+            browser.go("/referrals");
+            assertThat(browser.text(By.id("referral-" + id))).contains("已受理");
+            send(clerk, "POST", "/api/v1/referrals/" + id + "/arrive", "{}");
+            browser.go("/referrals");
+            assertThat(browser.text(By.id("referral-" + id))).contains("已到诊").doesNotContain("ARRIVED");
+            assertThat(browser.horizontalOverflow()).as("the list fits 375 px").isZero();
+            browser.screenshot("referral-list-375");
+        }
+    }
+
+    private String send(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = json == null ? b.GET().build() : b.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
+        return response.body();
+    }
+}
