@@ -80,7 +80,7 @@ class ReferralPages {
         ReferralStatus s = status == null ? null : Arrays.stream(ReferralStatus.values())
                 .filter(x -> x.name().equals(status)).findFirst().orElse(null);
         Paged<Referral> found = desk.search(actor, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
-        model.addAttribute("activeNav", "referrals-channel");
+        model.addAttribute("activeNav", "portal");
         model.addAttribute("referrals", found);
         model.addAttribute("rows", found.items().stream().map(r -> row(r, locale)).toList());
         model.addAttribute("status", s == null ? "" : s.name());
@@ -126,7 +126,7 @@ class ReferralPages {
     }
 
     private String form(Actor actor, Form form, Map<String, String> errors, String refusal, Model model) {
-        model.addAttribute("activeNav", "referrals-channel");
+        model.addAttribute("activeNav", "portal");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);

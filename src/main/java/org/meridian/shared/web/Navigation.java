@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The main navigation for the signed-in user, used by the layout as {@code @navigation.entries()}: the items the
  * user may open, gathered into their {@link NavGroup}s. A group of which the user sees one item only shows that
- * item as a plain link, and a navigation of at most {@link #FLAT_UP_TO} items (a channel's own user sees six) is
+ * item as a plain link, and a navigation of at most {@link #FLAT_UP_TO} items (a channel's own user sees five) is
  * shown flat, ungrouped.
  */
 @Component("navigation")
@@ -34,7 +34,7 @@ public class Navigation {
             new NavItem("insights", 70, "nav.insights", null, Role.ANALYST).inGroup(NavGroup.INSIGHTS));
 
     /** Up to this many visible items the navigation fits a desktop bar as it is and is not grouped. */
-    public static final int FLAT_UP_TO = 6;
+    public static final int FLAT_UP_TO = 5;
 
     private final ObjectProvider<NavItem> contributed;
     private final RoleHierarchy roleHierarchy;

@@ -99,8 +99,8 @@ class NavigationByRoleTest {
 
         String home = page(partner, "/");
         assertThat(outline(home)).isEqualTo(
-                "home* | portal | referrals-channel | feedback | appeals-channel | rectification-channel | own-statements");
-        assertThat(home).contains(">渠道门户</a>", ">转诊</a>", ">评估反馈</a>", ">申诉</a>", ">整改</a>", ">我的结算单</a>")
+                "home* | portal | feedback | appeals-channel | rectification-channel | own-statements");
+        assertThat(home).contains(">渠道门户</a>", ">评估反馈</a>", ">申诉</a>", ">整改</a>", ">我的结算单</a>")
                 .doesNotContain("<details");
     }
 
