@@ -118,6 +118,22 @@ class ArchitectureTest {
                 .check(MERIDIAN);
     }
 
+    /**
+     * A facade's public methods take the acting {@code Actor} (or, for reference reads, a hospital id), never the
+     * signed-in account: {@code MeridianUser} is the security layer's type and stays in web/, api/ and security.
+     */
+    @Test
+    void facadesTakeAnActorNotTheSignedInAccount() {
+        noMethods().that().arePublic()
+                .and().areDeclaredInClassesThat().areAnnotatedWith(org.springframework.stereotype.Service.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackages("..web..", "..api..",
+                        "org.meridian.shared.security..")
+                .should().haveRawParameterTypes(DescribedPredicate.describe("any parameter of type MeridianUser",
+                        (List<JavaClass> types) -> types.stream().anyMatch(t -> t.getName().equals(
+                                "org.meridian.shared.security.MeridianUser"))))
+                .check(MERIDIAN);
+    }
+
     /** The class or one of its nested (and lambda-holding) classes is in the list. */
     private static DescribedPredicate<JavaClass> listedIn(Set<String> names) {
         return DescribedPredicate.describe("listed in " + names, c -> names.contains(c.getName())

@@ -451,7 +451,7 @@ public class AppealProcedure {
             Decision.EventVoid v = d.voids().get(i);
             String eventId = v.eventId().strip();
             try {
-                intake.voidEvent(actor.hospitalId(), eventId, v.reason().strip(), actor.username());
+                intake.voidEvent(actor, eventId, v.reason().strip());
                 corrections.add(new Correction(Correction.Kind.VOID, eventId, v.reason().strip()));
             } catch (EventNotFoundException ex) {
                 problems.add(Problem.of("voids[" + i + "].eventId", "appeal.error.unknownEvent", eventId));
@@ -467,8 +467,7 @@ public class AppealProcedure {
             return;
         }
         List<RawEvent> rows = indexes.stream().map(d.events()::get).toList();
-        IngestReport report = intake.record(actor.hospitalId(), rows, indexes, EventIntake.Source.API, null,
-                actor.username());
+        IngestReport report = intake.record(actor, rows, indexes, EventIntake.Source.API, null);
         for (IngestReport.RejectedRow r : report.rejected()) {
             problems.add(Problem.of("events[" + r.index() + "]", "appeal.error.event", String.join("; ", r.errors())));
         }

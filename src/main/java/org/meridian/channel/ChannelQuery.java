@@ -76,9 +76,8 @@ public record ChannelQuery(String q, UnitType type, String tier, ChannelStatus s
         }
         try {
             Paged.check(page, size);
-        } catch (@SuppressWarnings("deprecation") org.meridian.shared.web.InvalidInputException e) {
-            // shared's paging rule still speaks the old problem type
-            e.problems().forEach(p -> problems.add(new Problem(p.field(), p.messageKey(), p.args())));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("channel", problems);

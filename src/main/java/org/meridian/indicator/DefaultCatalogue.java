@@ -11,7 +11,7 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -79,7 +79,7 @@ public class DefaultCatalogue {
                 continue;
             }
             try {
-                schemes.save(h, actor.username(), type, DefaultUnitCatalogue.schemeFor(type));
+                schemes.save(actor, type, DefaultUnitCatalogue.schemeFor(type));
                 newSchemes.add(type);
             } catch (InvalidInputException e) {
                 log.warn("default scheme of {} left out for hospital {}: {}", type, h, e.getMessage());

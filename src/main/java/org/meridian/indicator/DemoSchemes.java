@@ -43,7 +43,7 @@ class DemoSchemes implements ApplicationRunner {
         Hospital hospital = hospitals.all().get(0);
         for (UnitType type : UnitType.channelTypes()) {
             if (schemes.current(hospital.id(), type).isEmpty()) {
-                schemes.save(hospital.id(), "demo", type, draftFor(type));
+                schemes.save(Actor.system(hospital.id(), "demo"), type, draftFor(type));
             }
         }
         defaults.install(Actor.system(hospital.id(), "demo"));

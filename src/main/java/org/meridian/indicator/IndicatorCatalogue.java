@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,18 +55,18 @@ public class IndicatorCatalogue {
      * @throws IndicatorConflictException when the code is built in or already used in the hospital
      */
     @Transactional
-    public CatalogueEntry create(MeridianUser user, NewIndicator submitted) {
-        java.util.Set<String> own = statistics.all(user.hospitalId()).stream().map(StatisticMeasure::code)
+    public CatalogueEntry create(Actor actor, NewIndicator submitted) {
+        java.util.Set<String> own = statistics.all(actor.hospitalId()).stream().map(StatisticMeasure::code)
                 .collect(java.util.stream.Collectors.toSet());
-        List<InputProblem> problems = submitted.problems(own);
+        List<Problem> problems = submitted.problems(own);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("indicator", problems);
         }
         IndicatorDefinition d = submitted.toDefinition(own);
-        if (DefaultIndicators.find(d.code()).isPresent() || !custom.insert(user.hospitalId(), d, user.getUsername())) {
+        if (DefaultIndicators.find(d.code()).isPresent() || !custom.insert(actor.hospitalId(), d, actor.username())) {
             throw IndicatorConflictException.codeTaken(d.code());
         }
-        audit.record(user.hospitalId(), user.getUsername(), "INDICATOR_CREATED", d.code(),
+        audit.record(actor.hospitalId(), actor.username(), "INDICATOR_CREATED", d.code(),
                 Map.of("formula", d.formula().text(), "direction", d.direction().name(), "nameZh", d.nameZh(),
                         "dimension", d.dimension().name()));
         return new CatalogueEntry(d, false);

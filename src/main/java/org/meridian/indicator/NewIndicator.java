@@ -8,7 +8,7 @@ import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.FormulaException;
 import org.meridian.indicator.scoring.IndicatorDefinition;
-import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.problem.Problem;
 
 /** A hospital's own indicator as submitted (API or form), not yet checked. */
 public record NewIndicator(String code, String nameZh, String nameEn, String unitZh, String unitEn, String direction,
@@ -21,7 +21,7 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
     }
 
     /** Every problem of this submission over the built-in measures (the code's uniqueness is checked on saving). */
-    public List<InputProblem> problems() {
+    public List<Problem> problems() {
         return problems(java.util.Set.of());
     }
 
@@ -29,12 +29,12 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
      * Every problem of this submission when its formula may also name the given statistic measures (the hospital's
      * catalogue); the code's uniqueness is checked on saving.
      */
-    public List<InputProblem> problems(java.util.Set<String> statistics) {
-        List<InputProblem> p = new ArrayList<>();
+    public List<Problem> problems(java.util.Set<String> statistics) {
+        List<Problem> p = new ArrayList<>();
         if (blank(code)) {
-            p.add(InputProblem.of("code", "indicator.error.required"));
+            p.add(Problem.of("code", "indicator.error.required"));
         } else if (!IndicatorDefinition.CODE.matcher(code.strip()).matches()) {
-            p.add(InputProblem.of("code", "indicator.error.codeFormat"));
+            p.add(Problem.of("code", "indicator.error.codeFormat"));
         }
         text(p, "nameZh", nameZh, 100, true);
         text(p, "nameEn", nameEn, 100, true);
@@ -43,14 +43,14 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
         text(p, "descriptionZh", descriptionZh, 500, false);
         text(p, "descriptionEn", descriptionEn, 500, false);
         if (blank(direction)) {
-            p.add(InputProblem.of("direction", "indicator.error.required"));
+            p.add(Problem.of("direction", "indicator.error.required"));
         } else if (parseDirection() == null) {
-            p.add(InputProblem.of("direction", "indicator.error.unknownDirection", direction));
+            p.add(Problem.of("direction", "indicator.error.unknownDirection", direction));
         }
         if (Dimension.parse(dimension) == null) {
-            p.add(InputProblem.of("dimension", "indicator.error.unknownDimension", dimension));
+            p.add(Problem.of("dimension", "indicator.error.unknownDimension", dimension));
         }
-        InputProblem f = formulaProblem(formula, statistics);
+        Problem f = formulaProblem(formula, statistics);
         if (f != null) {
             p.add(f);
         }
@@ -58,17 +58,17 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
     }
 
     /** The problem of a formula text for the field {@code formula}, or null when it parses. */
-    public static InputProblem formulaProblem(String formula) {
+    public static Problem formulaProblem(String formula) {
         return formulaProblem(formula, java.util.Set.of());
     }
 
     /** The problem of a formula text that may also name the given statistic measures, or null when it parses. */
-    public static InputProblem formulaProblem(String formula, java.util.Set<String> statistics) {
+    public static Problem formulaProblem(String formula, java.util.Set<String> statistics) {
         try {
             Formula.parse(formula, statistics);
             return null;
         } catch (FormulaException e) {
-            return InputProblem.of("formula", "indicator.formula.error." + e.kind(), e.position(), e.token());
+            return Problem.of("formula", "indicator.formula.error." + e.kind(), e.position(), e.token());
         }
     }
 
@@ -86,13 +86,13 @@ public record NewIndicator(String code, String nameZh, String nameEn, String uni
         }
     }
 
-    private static void text(List<InputProblem> p, String field, String value, int max, boolean required) {
+    private static void text(List<Problem> p, String field, String value, int max, boolean required) {
         if (blank(value)) {
             if (required) {
-                p.add(InputProblem.of(field, "indicator.error.required"));
+                p.add(Problem.of(field, "indicator.error.required"));
             }
         } else if (value.strip().length() > max) {
-            p.add(InputProblem.of(field, "indicator.error.tooLong", max));
+            p.add(Problem.of(field, "indicator.error.tooLong", max));
         }
     }
 

@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.indicator.scoring.InvalidSchemeException;
-import org.meridian.indicator.scoring.Problem;
 import org.meridian.indicator.scoring.SchemeDraft;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
-import org.meridian.shared.security.MeridianUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +63,7 @@ public class SchemeCatalogue {
     }
 
     /** Every problem of a draft against the hospital's catalogue, as field problems with message keys. */
-    public List<InputProblem> problems(long hospitalId, SchemeDraft draft) {
+    public List<Problem> problems(long hospitalId, SchemeDraft draft) {
         return toInput(draft.problems(code -> indicators.find(hospitalId, code)));
     }
 
@@ -74,12 +73,14 @@ public class SchemeCatalogue {
      *
      * @throws InvalidInputException listing every problem of the draft, exactly as {@link #save} would
      */
-    public SchemeSnapshot preview(long hospitalId, String actor, UnitType unitType, SchemeDraft draft) {
+    public SchemeSnapshot preview(Actor actor, UnitType unitType, SchemeDraft draft) {
+        long hospitalId = actor.hospitalId();
         try {
             return draft.toSnapshot(code -> indicators.find(hospitalId, code), unitType,
-                    versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
+                    versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    actor.username());
         } catch (InvalidSchemeException e) {
-            throw new InvalidInputException(toInput(e.problems()));
+            throw new InvalidInputException("indicator", toInput(e.problems()));
         }
     }
 
@@ -90,21 +91,16 @@ public class SchemeCatalogue {
      * @throws IndicatorConflictException when someone saved the same scheme at the same moment
      */
     @Transactional
-    public SchemeSnapshot save(MeridianUser user, UnitType unitType, SchemeDraft draft) {
-        return save(user.hospitalId(), user.getUsername(), unitType, draft);
-    }
-
-    /** As {@link #save(MeridianUser, UnitType, SchemeDraft)} for a start-up task acting as {@code actor}. */
-    @Transactional
-    public SchemeSnapshot save(long hospitalId, String actor, UnitType unitType, SchemeDraft draft) {
+    public SchemeSnapshot save(Actor actor, UnitType unitType, SchemeDraft draft) {
+        long hospitalId = actor.hospitalId();
         Optional<SchemeSnapshot> before = current(hospitalId, unitType);
         SchemeSnapshot saved;
         try {
             saved = draft.toSnapshot(code -> indicators.find(hospitalId, code), unitType,
                     versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
-                    actor);
+                    actor.username());
         } catch (InvalidSchemeException e) {
-            throw new InvalidInputException(toInput(e.problems()));
+            throw new InvalidInputException("indicator", toInput(e.problems()));
         }
         if (!versions.insert(hospitalId, saved)) {
             throw IndicatorConflictException.savedMeanwhile(unitType);
@@ -112,13 +108,13 @@ public class SchemeCatalogue {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", saved.version());
         details.put("scheme", AuditLog.change(before.map(SchemeDraft::of).orElse(null), SchemeDraft.of(saved)));
-        audit.record(hospitalId, actor, "SCHEME_SAVED", unitType.name(), details);
+        audit.record(hospitalId, actor.username(), "SCHEME_SAVED", unitType.name(), details);
         return saved;
     }
 
-    private static List<InputProblem> toInput(List<Problem> problems) {
+    private static List<Problem> toInput(List<org.meridian.indicator.scoring.Problem> problems) {
         return problems.stream()
-                .map(p -> new InputProblem(p.field(), "indicator.problem." + p.code(), p.args()))
+                .map(p -> new Problem(p.field(), "indicator.problem." + p.code(), p.args()))
                 .toList();
     }
 }

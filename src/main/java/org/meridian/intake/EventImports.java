@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
+import org.meridian.shared.Actor;
 import org.meridian.shared.web.Paged;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +55,9 @@ public class EventImports {
      * @throws ImportFileException when the file cannot be read as an import (nothing is stored; the import
      *                             is listed as FAILED with the reason)
      */
-    public Result importFile(long hospitalId, String fileName, Path file, String actor) {
+    public Result importFile(Actor by, String fileName, Path file) {
+        long hospitalId = by.hospitalId();
+        String actor = by.username();
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
         EventFile.Format format;
         try {
@@ -67,7 +70,7 @@ public class EventImports {
         long id = imports.start(hospitalId, name, format, actor);
         try {
             check(format, file);
-            return new Result(id, record(hospitalId, id, format, file, actor));
+            return new Result(id, record(by, id, format, file));
         } catch (RuntimeException e) {
             imports.finish(hospitalId, id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;
@@ -106,7 +109,8 @@ public class EventImports {
      * (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on this thread,
      * in its own transaction, in file order.
      */
-    private IngestReport record(long hospitalId, long id, EventFile.Format format, Path file, String actor) {
+    private IngestReport record(Actor by, long id, EventFile.Format format, Path file) {
+        long hospitalId = by.hospitalId();
         EventIntake.Source source = format == EventFile.Format.CSV ? EventIntake.Source.CSV : EventIntake.Source.XLSX;
         int accepted = 0;
         int duplicates = 0;
@@ -116,7 +120,7 @@ public class EventImports {
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> readChunks(format, file, chunks, stop,
-                (part, indexes) -> intake.prepare(hospitalId, part, indexes, source, id, actor)), "import-" + id + "-reader");
+                (part, indexes) -> intake.prepare(by, part, indexes, source, id)), "import-" + id + "-reader");
         reader.setDaemon(true);
         reader.start();
         try {

@@ -64,20 +64,19 @@ public class EventIntake {
      * @param firstIndex the index reported for the first row (0 for a JSON array, 1 for a file's first data row)
      */
     @Transactional
-    public IngestReport record(long hospitalId, List<RawEvent> rows, int firstIndex, Source source, Long importId,
-                               String actor) {
+    public IngestReport record(Actor actor, List<RawEvent> rows, int firstIndex, Source source, Long importId) {
         List<Integer> indexes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             indexes.add(firstIndex + i);
         }
-        return record(hospitalId, rows, indexes, source, importId, actor);
+        return record(actor, rows, indexes, source, importId);
     }
 
-    /** As {@link #record(long, List, int, Source, Long, String)}, each row reported with its own index. */
+    /** As {@link #record(Actor, List, int, Source, Long)}, each row reported with its own index. */
     @Transactional
-    public IngestReport record(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
-                               Long importId, String actor) {
-        return record(prepare(hospitalId, rows, indexes, source, importId, actor));
+    public IngestReport record(Actor actor, List<RawEvent> rows, List<Integer> indexes, Source source,
+                               Long importId) {
+        return record(prepare(actor, rows, indexes, source, importId));
     }
 
     /**
@@ -124,8 +123,8 @@ public class EventIntake {
      * Checks each row on its own (engine.md §2 rules that need no stored event), pseudonymises patient ids and
      * encodes the rows for storage; nothing is stored. Pass the result to {@link #record(Prepared)}.
      */
-    public Prepared prepare(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source, Long importId,
-                            String actor) {
+    public Prepared prepare(Actor actor, List<RawEvent> rows, List<Integer> indexes, Source source, Long importId) {
+        long hospitalId = actor.hospitalId();
         ZoneId zone = zone(hospitalId);
         Map<String, Optional<Long>> channelCache = new HashMap<>();
         EventValidator validator = new EventValidator(
@@ -140,7 +139,7 @@ public class EventIntake {
             results.add(result);
             StoredEvent candidate = result.ok() ? stored(result.valid()) : null;
             candidates.add(candidate);
-            newEvents.add(candidate == null ? null : new Events.NewEvent(candidate, source.name(), importId, actor));
+            newEvents.add(candidate == null ? null : new Events.NewEvent(candidate, source.name(), importId, actor.username()));
             if (row.eventId() != null && !row.eventId().isBlank() && EventValidator.isStorable(row.eventId())) {
                 eventIds.add(row.eventId()); // a text PostgreSQL cannot store cannot be stored already
             }
@@ -232,9 +231,9 @@ public class EventIntake {
      * {@code otherProblems} says the caller found some, nothing is stored and the report lists the rejected rows.
      */
     @Transactional
-    public IngestReport recordAllOrNothing(long hospitalId, List<RawEvent> rows, List<Integer> indexes, Source source,
-                                           String actor, boolean otherProblems) {
-        IngestReport report = record(hospitalId, rows, indexes, source, null, actor);
+    public IngestReport recordAllOrNothing(Actor actor, List<RawEvent> rows, List<Integer> indexes, Source source,
+                                           boolean otherProblems) {
+        IngestReport report = record(actor, rows, indexes, source, null);
         if (report.rejected().isEmpty() && !otherProblems) {
             return report;
         }
@@ -258,7 +257,8 @@ public class EventIntake {
      * @throws EventAlreadyVoidedException  when it was voided before
      */
     @Transactional
-    public void voidEvent(long hospitalId, String eventId, String reason, String actor) {
+    public void voidEvent(Actor actor, String eventId, String reason) {
+        long hospitalId = actor.hospitalId();
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a reason is required to void an event");
         }
@@ -268,7 +268,7 @@ public class EventIntake {
         if (event.voided()) {
             throw new EventAlreadyVoidedException(eventId);
         }
-        events.markVoided(hospitalId, eventId, actor, reason, clock.instant());
+        events.markVoided(hospitalId, eventId, actor.username(), reason, clock.instant());
         RollupChanges changes = new RollupChanges();
         changes.add(event.content().channelId(), event.localDate(), Contributions.of(event.content()).negated());
         if (event.type().needsReferralId()) {
@@ -278,7 +278,7 @@ public class EventIntake {
             pair.removeFrom(changes);
         }
         rollups.apply(hospitalId, changes.byDay());
-        audit.record(hospitalId, actor, "EVENT_VOIDED", eventId, Map.of("reason", reason, "type", event.type().name()));
+        audit.record(hospitalId, actor.username(), "EVENT_VOIDED", eventId, Map.of("reason", reason, "type", event.type().name()));
     }
 
     /**

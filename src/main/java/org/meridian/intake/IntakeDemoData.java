@@ -142,7 +142,7 @@ class IntakeDemoData implements ApplicationRunner {
         int accepted = 0;
         for (int from = 0; from < events.size(); from += BATCH) {
             List<RawEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            accepted += intake.record(h, batch, from, EventIntake.Source.API, null, ACTOR).accepted();
+            accepted += intake.record(Actor.system(h, ACTOR), batch, from, EventIntake.Source.API, null).accepted();
         }
         log.info("Demo events: {} of {} recorded in {} ms", accepted, events.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -354,8 +354,7 @@ public class ReferralDesk {
         String eventId = Referral.referralId(id) + "-" + type.toLowerCase(Locale.ROOT);
         RawEvent event = RawEvent.of(eventId, type, channelCode, at.atOffset(ZoneOffset.UTC).toString(),
                 Referral.referralId(id), patientId, null, attributes);
-        IngestReport report = intake.record(actor.hospitalId(), List.of(event), 0, EventIntake.Source.PORTAL, null,
-                actor.username());
+        IngestReport report = intake.record(actor, List.of(event), 0, EventIntake.Source.PORTAL, null);
         if (report.accepted() != 1) {
             log.warn("Intake did not accept event {} of referral {}: {}", eventId, id, report.rejected());
             throw new ConflictException(MODULE, "event-rejected", "referral.problem.eventRejected",

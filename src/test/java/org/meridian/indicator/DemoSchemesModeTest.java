@@ -21,7 +21,7 @@ class DemoSchemesModeTest {
         long hospital = hospitals.all().get(0).id();
         for (UnitType type : UnitType.channelTypes()) {
             SchemeSnapshot s = schemes.current(hospital, type).orElseThrow();
-            assertThat(s.savedBy()).isEqualTo("demo");
+            assertThat(s.savedBy()).as("the demo acts as a named system actor").isEqualTo("system:demo");
             assertThat(s.items()).extracting(i -> i.code())
                     .containsExactlyElementsOf(DemoSchemes.draftFor(type).indicators().stream()
                             .map(i -> i.code()).toList());

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -212,7 +213,7 @@ class DataQualityTest {
                 RawEvent.of("a", "ACCEPTED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T11:00:00+08:00", null, null, null, Map.of()));
-        IngestReport report = intake.record(h.id(), rows, 0, EventIntake.Source.API, null, "tester");
+        IngestReport report = intake.record(Actors.manager(h.id(), "tester"), rows, 0, EventIntake.Source.API, null);
         List<String> sentences = report.rejected().stream().flatMap(r -> r.errors().stream()).toList();
         assertThat(sentences).hasSizeGreaterThanOrEqualTo(16);
         for (String sentence : sentences) {
@@ -256,7 +257,7 @@ class DataQualityTest {
         for (int i = 0; i < 12; i++) {
             rows.add(ev("b" + i, "REFERRAL", "B", now.minus(Duration.ofDays(2)).plusSeconds(i), "B" + i));
         }
-        intake.record(h.id(), rows, 0, EventIntake.Source.API, null, "tester");
+        intake.record(Actors.manager(h.id(), "tester"), rows, 0, EventIntake.Source.API, null);
         LocalDate today = LocalDate.ofInstant(now, h.timeZone());
         LocalDate from = today.minusDays(10);
 

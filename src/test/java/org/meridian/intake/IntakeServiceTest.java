@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -43,7 +44,7 @@ class IntakeServiceTest {
     }
 
     IngestReport send(RawEvent... rows) {
-        return intake.record(hospital(), List.of(rows), 0, EventIntake.Source.API, null, "tester");
+        return intake.record(Actors.manager(hospital(), "tester"), List.of(rows), 0, EventIntake.Source.API, null);
     }
 
     Map<Measure, BigDecimal> totals(long channelId, String from, String to) {
@@ -128,7 +129,7 @@ class IntakeServiceTest {
         assertThat(second.rejected()).singleElement().satisfies(r -> assertThat(r.errors())
                 .containsExactly("referral '" + p + "R' already has a ACCEPTED event ('" + p + "acc1')"));
 
-        intake.voidEvent(hospital(), p + "acc1", "scheduled twice by mistake", "tester");
+        intake.voidEvent(Actors.manager(hospital(), "tester"), p + "acc1", "scheduled twice by mistake");
         assertThat(measure(ch, Measure.RESPONSE_COUNT, "2026-09-01", "2026-09-30")).isZero();
         assertThat(measure(ch, Measure.ACCEPTED, "2026-09-01", "2026-09-30")).isZero();
 
@@ -185,7 +186,7 @@ class IntakeServiceTest {
             assertThat(pp.acceptedFirst()).isTrue();
         });
         // voiding the ACCEPTED of an uncounted pair takes nothing else away
-        intake.voidEvent(hospital(), p + "a", "wrong time", "tester");
+        intake.voidEvent(Actors.manager(hospital(), "tester"), p + "a", "wrong time");
         assertThat(measure(ch, Measure.RESPONSE_COUNT, "2026-09-01", "2026-09-30")).isZero();
         assertThat(measure(ch, Measure.REFERRALS, "2026-09-01", "2026-09-30")).isEqualByComparingTo("1");
     }
@@ -200,8 +201,8 @@ class IntakeServiceTest {
         assertThat(measure(ch, Measure.REVENUE, "2026-09-01", "2026-09-30")).isEqualByComparingTo("379.5");
         assertThat(measure(ch, Measure.RESPONSE_COUNT, "2026-09-01", "2026-09-30")).isEqualByComparingTo("1");
 
-        intake.voidEvent(hospital(), p + "refund", "refund cancelled", "tester");
-        intake.voidEvent(hospital(), p + "ref", "not a referral of this channel", "tester");
+        intake.voidEvent(Actors.manager(hospital(), "tester"), p + "refund", "refund cancelled");
+        intake.voidEvent(Actors.manager(hospital(), "tester"), p + "ref", "not a referral of this channel");
         assertThat(measure(ch, Measure.REVENUE, "2026-09-01", "2026-09-30")).isEqualByComparingTo("500");
         assertThat(measure(ch, Measure.REFERRALS, "2026-09-01", "2026-09-30")).isZero();
         assertThat(measure(ch, Measure.RESPONSE_COUNT, "2026-09-01", "2026-09-30")).isZero();
@@ -214,9 +215,9 @@ class IntakeServiceTest {
         assertThat(resend.rejected()).singleElement().satisfies(r -> assertThat(r.index()).isEqualTo(1));
         assertThat(measure(ch, Measure.REVENUE, "2026-09-01", "2026-09-30")).isEqualByComparingTo("500");
 
-        assertThatThrownBy(() -> intake.voidEvent(hospital(), p + "refund", "again", "tester"))
+        assertThatThrownBy(() -> intake.voidEvent(Actors.manager(hospital(), "tester"), p + "refund", "again"))
                 .isInstanceOf(EventAlreadyVoidedException.class);
-        assertThatThrownBy(() -> intake.voidEvent(hospital(), p + "nope", "why", "tester"))
+        assertThatThrownBy(() -> intake.voidEvent(Actors.manager(hospital(), "tester"), p + "nope", "why"))
                 .isInstanceOf(EventNotFoundException.class);
         assertThat(jdbc.sql("SELECT voided_by || '|' || void_reason FROM intake_event WHERE hospital_id = :h AND event_id = :e")
                 .param("h", hospital()).param("e", p + "refund").query(String.class).single())
@@ -233,8 +234,8 @@ class IntakeServiceTest {
 
         Hospital berlin = hospitals.create("H-" + p.substring(0, 9), "柏林测试医院", ZoneId.of("Europe/Berlin"));
         long bch = channels.create(berlin.id(), "CH-B");
-        intake.record(berlin.id(), List.of(ev("b1", "ARRIVED", "CH-B", "2026-09-30T16:30:00Z", null, null, Map.of())),
-                0, EventIntake.Source.API, null, "tester");
+        intake.record(Actors.manager(berlin.id(), "tester"), List.of(ev("b1", "ARRIVED", "CH-B", "2026-09-30T16:30:00Z", null, null, Map.of())),
+                0, EventIntake.Source.API, null);
         assertThat(intake.totals(berlin.id(), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-09-30")).get(bch))
                 .containsEntry(Measure.ARRIVALS, new BigDecimal("1"));
         assertThat(intake.totals(hospital(), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-09-30")))
@@ -249,15 +250,15 @@ class IntakeServiceTest {
             batch.add(ev(p + i, "ARRIVED", p + "CH", "2026-09-10T10:00:00+08:00", null, null, Map.of()));
         }
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester");
+            intake.record(Actors.manager(hospital(), "tester"), batch, 0, EventIntake.Source.API, null);
             throw new IllegalStateException("crash");
         })).hasMessage("crash");
         assertThat(measure(ch, Measure.ARRIVALS, "2026-09-01", "2026-09-30")).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM intake_event WHERE hospital_id = :h AND event_id LIKE :p")
                 .param("h", hospital()).param("p", p + "%").query(Long.class).single()).isZero();
 
-        assertThat(intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester").accepted()).isEqualTo(50);
-        IngestReport retry = intake.record(hospital(), batch, 0, EventIntake.Source.API, null, "tester");
+        assertThat(intake.record(Actors.manager(hospital(), "tester"), batch, 0, EventIntake.Source.API, null).accepted()).isEqualTo(50);
+        IngestReport retry = intake.record(Actors.manager(hospital(), "tester"), batch, 0, EventIntake.Source.API, null);
         assertThat(retry.accepted()).isZero();
         assertThat(retry.duplicates()).isEqualTo(50);
         assertThat(measure(ch, Measure.ARRIVALS, "2026-09-01", "2026-09-30")).isEqualByComparingTo("50");
@@ -267,13 +268,13 @@ class IntakeServiceTest {
     void theRollupCheckFindsNothingWhenExactAndNamesEveryDifference() {
         Hospital own = hospitals.create("H-" + p.substring(0, 9), "核对测试医院", ZoneId.of("Asia/Shanghai"));
         long ch = channels.create(own.id(), "CH-1");
-        intake.record(own.id(), List.of(
+        intake.record(Actors.manager(own.id(), "tester"), List.of(
                 ev("r", "REFERRAL", "CH-1", "2026-09-01T08:00:00+08:00", "R", null, Map.of()),
                 ev("a", "ACCEPTED", "CH-1", "2026-09-02T08:00:20+08:00", "R", null, Map.of()),
                 ev("s", "SURVEY", "CH-1", "2026-09-02T09:00:00+08:00", null, new BigDecimal("4.5"), Map.of("recommend", "6")),
                 ev("v", "REVENUE", "CH-1", "2026-09-30T16:30:00Z", null, new BigDecimal("0.1"), Map.of())),
-                0, EventIntake.Source.API, null, "tester");
-        intake.voidEvent(own.id(), "s", "duplicate survey", "tester");
+                0, EventIntake.Source.API, null);
+        intake.voidEvent(Actors.manager(own.id(), "tester"), "s", "duplicate survey");
         assertThat(intake.checkRollups(own.id())).isEmpty();
 
         jdbc.sql("UPDATE intake_daily_rollup SET revenue = revenue + 1 WHERE hospital_id = :h AND local_date = '2026-10-01'")

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -52,7 +53,7 @@ class RollupCheckTest {
     }
 
     void send(Hospital h, RawEvent... rows) {
-        IngestReport report = intake.record(h.id(), List.of(rows), 0, EventIntake.Source.API, null, "tester");
+        IngestReport report = intake.record(Actors.manager(h.id(), "tester"), List.of(rows), 0, EventIntake.Source.API, null);
         assertThat(report.rejected()).isEmpty();
     }
 
@@ -76,11 +77,11 @@ class RollupCheckTest {
         // R5: a pair whose REFERRAL is voided: nothing of it counts but the ACCEPTED
         send(h, ev("r5", "REFERRAL", "A", "2026-11-03T08:00:00-05:00", "R5", null, Map.of()),
                 ev("a5", "ACCEPTED", "A", "2026-11-03T09:00:00-05:00", "R5", null, Map.of()));
-        intake.voidEvent(h.id(), "r5", "sent by mistake", "tester");
+        intake.voidEvent(Actors.manager(h.id(), "tester"), "r5", "sent by mistake");
         // R6: the ACCEPTED is voided and a corrected one sent: 08:00 → 08:00:00 (0 h counts)
         send(h, ev("r6", "REFERRAL", "A", "2026-11-03T08:00:00-05:00", "R6", null, Map.of()),
                 ev("a6", "ACCEPTED", "A", "2026-11-03T18:00:00-05:00", "R6", null, Map.of()));
-        intake.voidEvent(h.id(), "a6", "wrong time", "tester");
+        intake.voidEvent(Actors.manager(h.id(), "tester"), "a6", "wrong time");
         send(h, ev("a6b", "ACCEPTED", "A", "2026-11-03T08:00:00-05:00", "R6", null, Map.of()));
         // revenue just before and just after local midnight (05:00Z is 00:00 EST), and a refund
         send(h, ev("v1", "REVENUE", "B", "2026-11-02T04:59:59Z", null, new BigDecimal("1200.50"), Map.of()),
@@ -93,7 +94,7 @@ class RollupCheckTest {
                 ev("s3", "SURVEY", "B", "2026-11-04T10:00:00-05:00", null, new BigDecimal("5"), Map.of("recommend", "7")),
                 ev("s4", "SURVEY", "B", "2026-11-04T10:00:00-05:00", null, new BigDecimal("2"), Map.of()),
                 ev("s5", "SURVEY", "B", "2026-11-04T10:00:00-05:00", null, new BigDecimal("5"), Map.of("recommend", "10")));
-        intake.voidEvent(h.id(), "s5", "test answer", "tester");
+        intake.voidEvent(Actors.manager(h.id(), "tester"), "s5", "test answer");
         // the others, and a re-send of an earlier batch (duplicates add nothing)
         send(h, ev("x1", "ARRIVED", "A", "2026-11-04T23:59:59-05:00", null, null, Map.of()),
                 ev("x2", "CONVERTED", "A", "2026-11-05T00:00:00-05:00", null, null, Map.of()),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class StoredValuesTest {
             rows.add(RawEvent.of(p + i, "REVENUE", p + "CH", "2026-09-03T10:15:00+08:00", null, null,
                     new BigDecimal(values.get(i)), Map.of()));
         }
-        assertThat(intake.record(hospital, rows, 0, EventIntake.Source.API, null, "tester").accepted())
+        assertThat(intake.record(Actors.manager(hospital, "tester"), rows, 0, EventIntake.Source.API, null).accepted())
                 .isEqualTo(values.size());
         for (int i = 0; i < values.size(); i++) {
             BigDecimal sent = new BigDecimal(values.get(i));
@@ -60,11 +61,11 @@ class StoredValuesTest {
         long channel = channels.create(hospital, p + "CH2");
         Map<String, String> attributes = Map.of("department", "心内科", "note", "say \"hi\"\\ then\nnew line\tand tab",
                 "ctl", "bell\u0007", "empty", "");
-        IngestReport report = intake.record(hospital, List.of(
+        IngestReport report = intake.record(Actors.manager(hospital, "李四"), List.of(
                 RawEvent.of(p + "r", "REFERRAL", p + "CH2", "2026-10-31T23:59:59.123456+08:00", p + "R-1", "P-1",
                         null, attributes),
                 RawEvent.of(p + "o", "ARRIVED", p + "CH2", "1999-12-31T23:30:00-01:00", null, null, null, Map.of())),
-                0, EventIntake.Source.CSV, null, "李四");
+                0, EventIntake.Source.CSV, null);
         assertThat(report.accepted()).isEqualTo(2);
         Map<String, Object> r = jdbc.sql("""
                         SELECT type, channel_id, occurred_at, local_date, referral_id, patient_hash, value, source,

@@ -23,8 +23,8 @@ import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,11 +130,11 @@ class EvaluationApi {
                                @RequestParam(required = false) String unitType,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Optional<Period> p = EvaluationParams.periodFilter(period, problems);
         Optional<UnitType> t = EvaluationParams.unitTypeFilter(unitType, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("evaluation", problems);
         }
         return results.search(actor, p.orElse(null), t.orElse(null), page, size)
                 .map(EvaluationView::of);

@@ -35,8 +35,8 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,7 +130,7 @@ class EvaluationPages {
 
     private String listPage(Actor actor, String period, String unitType, int page, RunForm form,
                             Map<String, String> errors, String runError, Model model, Locale locale) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Optional<Period> p = EvaluationParams.periodFilter(period, problems);
         Optional<UnitType> t = EvaluationParams.unitTypeFilter(unitType, problems);
         Paged<Evaluation> found = evaluations.search(actor, p.orElse(null), t.orElse(null), Math.max(page, 0),
@@ -442,10 +442,10 @@ class EvaluationPages {
         return actor.has(org.meridian.shared.security.Role.CHANNEL_MANAGER);
     }
 
-    private Map<String, String> messagesOf(List<InputProblem> problems, Locale locale) {
+    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (InputProblem p : problems) {
-            m.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
+        for (Problem p : problems) {
+            m.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
         }
         return m;
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.meridian.evaluation.EvaluationSubject;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 
 /**
  * Reads what the evaluation pages and API take as text — a period ({@code 2026-09}, {@code 2026-Q3},
@@ -27,46 +27,46 @@ public final class EvaluationParams {
      * @throws InvalidInputException listing both fields' problems
      */
     public static EvaluationSubject subject(String period, String unitType) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Period p = period(period, problems);
         UnitType t = unitType(unitType, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("evaluation", problems);
         }
         return new EvaluationSubject(p, t);
     }
 
     /** A period filter: empty text is no filter, anything else must be a period. */
-    public static Optional<Period> periodFilter(String text, List<InputProblem> problems) {
+    public static Optional<Period> periodFilter(String text, List<Problem> problems) {
         return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(period(text, problems));
     }
 
     /** A unit type filter: empty text is no filter, anything else must be a unit type. */
-    public static Optional<UnitType> unitTypeFilter(String text, List<InputProblem> problems) {
+    public static Optional<UnitType> unitTypeFilter(String text, List<Problem> problems) {
         return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(unitType(text, problems));
     }
 
-    private static Period period(String text, List<InputProblem> problems) {
+    private static Period period(String text, List<Problem> problems) {
         if (text == null || text.isBlank()) {
-            problems.add(InputProblem.of("period", "evaluation.error.required"));
+            problems.add(Problem.of("period", "evaluation.error.required"));
             return null;
         }
         Optional<Period> p = Period.parse(text.strip());
         if (p.isEmpty()) {
-            problems.add(InputProblem.of("period", "evaluation.error.period", text));
+            problems.add(Problem.of("period", "evaluation.error.period", text));
         }
         return p.orElse(null);
     }
 
-    private static UnitType unitType(String text, List<InputProblem> problems) {
+    private static UnitType unitType(String text, List<Problem> problems) {
         if (text == null || text.isBlank()) {
-            problems.add(InputProblem.of("unitType", "evaluation.error.required"));
+            problems.add(Problem.of("unitType", "evaluation.error.required"));
             return null;
         }
         try {
             return UnitType.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("unitType", "evaluation.error.unitType", text));
+            problems.add(Problem.of("unitType", "evaluation.error.unitType", text));
             return null;
         }
     }

@@ -67,7 +67,7 @@ class IndicatorApi {
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     ResponseEntity<IndicatorView> create(@RequestBody NewIndicator body) {
-        CatalogueEntry e = indicators.create(CurrentUser.require(), body);
+        CatalogueEntry e = indicators.create(CurrentUser.actor(), body);
         return ResponseEntity.created(URI.create("/api/v1/indicators?code=" + e.code())).body(IndicatorView.of(e));
     }
 

@@ -12,8 +12,8 @@ import org.meridian.indicator.scoring.SchemeDraft;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,17 +76,17 @@ class SchemeApi {
         UnitType type = unitType(unitType);
         SchemeRequest.Read read = SchemeRequest.read(json, body);
         if (!read.problems().isEmpty()) {
-            List<InputProblem> all = new java.util.ArrayList<>(read.problems());
-            for (InputProblem p : schemes.problems(CurrentUser.hospitalId(), read.draft())) {
-                boolean covered = read.problems().stream().anyMatch(r -> p.field().equals(r.field())
-                        || p.field().startsWith(r.field() + ".") || p.field().startsWith(r.field() + "["));
+            List<Problem> all = new java.util.ArrayList<>(read.problems());
+            for (Problem p : schemes.problems(CurrentUser.hospitalId(), read.draft())) {
+                boolean covered = read.problems().stream().anyMatch(r -> p.path().equals(r.path())
+                        || p.path().startsWith(r.path() + ".") || p.path().startsWith(r.path() + "["));
                 if (!covered) {
                     all.add(p);
                 }
             }
-            throw new InvalidInputException(all);
+            throw new InvalidInputException("indicator", all);
         }
-        return SchemeView.of(schemes.save(CurrentUser.require(), type, read.draft()));
+        return SchemeView.of(schemes.save(CurrentUser.actor(), type, read.draft()));
     }
 
     @GetMapping("/{unitType}/versions")
@@ -110,7 +110,7 @@ class SchemeApi {
         try {
             return UnitType.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(InputProblem.of("unitType", "indicator.error.unknownUnitType", value));
+            throw new InvalidInputException("indicator", Problem.of("unitType", "indicator.error.unknownUnitType", value));
         }
     }
 }

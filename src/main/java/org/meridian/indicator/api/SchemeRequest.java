@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.meridian.indicator.scoring.SchemeDraft;
-import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.problem.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -18,37 +18,37 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemeRequest {
 
-    record Read(SchemeDraft draft, List<InputProblem> problems) {
+    record Read(SchemeDraft draft, List<Problem> problems) {
     }
 
     private SchemeRequest() {
     }
 
     static Read read(JsonMapper json, String body) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         JsonNode root;
         try {
             root = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .readValue(body == null ? "" : body);
         } catch (JacksonException e) {
-            problems.add(InputProblem.of("", "indicator.error.notJson"));
+            problems.add(Problem.of("", "indicator.error.notJson"));
             return new Read(new SchemeDraft(null, null), problems);
         }
         if (root == null || !root.isObject()) {
-            problems.add(InputProblem.of("", "indicator.error.notJson"));
+            problems.add(Problem.of("", "indicator.error.notJson"));
             return new Read(new SchemeDraft(null, null), problems);
         }
         List<SchemeDraft.Item> items = null;
         JsonNode indicators = root.get("indicators");
         if (present(indicators) && !indicators.isArray()) {
-            problems.add(InputProblem.of("indicators", "indicator.error.notArray"));
+            problems.add(Problem.of("indicators", "indicator.error.notArray"));
         } else if (present(indicators)) {
             items = new ArrayList<>();
             for (int i = 0; i < indicators.size(); i++) {
                 String f = "indicators[" + i + "]";
                 JsonNode n = indicators.get(i);
                 if (!n.isObject()) {
-                    problems.add(InputProblem.of(f, "indicator.error.notObject"));
+                    problems.add(Problem.of(f, "indicator.error.notObject"));
                     items.add(null);
                     continue;
                 }
@@ -60,14 +60,14 @@ final class SchemeRequest {
         List<SchemeDraft.Tier> tiers = null;
         JsonNode tierNodes = root.get("tiers");
         if (present(tierNodes) && !tierNodes.isArray()) {
-            problems.add(InputProblem.of("tiers", "indicator.error.notArray"));
+            problems.add(Problem.of("tiers", "indicator.error.notArray"));
         } else if (present(tierNodes)) {
             tiers = new ArrayList<>();
             for (int i = 0; i < tierNodes.size(); i++) {
                 String f = "tiers[" + i + "]";
                 JsonNode n = tierNodes.get(i);
                 if (!n.isObject()) {
-                    problems.add(InputProblem.of(f, "indicator.error.notObject"));
+                    problems.add(Problem.of(f, "indicator.error.notObject"));
                     tiers.add(null);
                     continue;
                 }
@@ -78,18 +78,18 @@ final class SchemeRequest {
         return new Read(new SchemeDraft(items, tiers), problems);
     }
 
-    private static SchemeDraft.Scoring scoring(JsonNode n, String f, List<InputProblem> problems) {
+    private static SchemeDraft.Scoring scoring(JsonNode n, String f, List<Problem> problems) {
         if (!present(n)) {
             return null;
         }
         if (!n.isObject()) {
-            problems.add(InputProblem.of(f, "indicator.error.notObject"));
+            problems.add(Problem.of(f, "indicator.error.notObject"));
             return null;
         }
         List<List<BigDecimal>> bands = null;
         JsonNode b = n.get("bands");
         if (present(b) && !b.isArray()) {
-            problems.add(InputProblem.of(f + ".bands", "indicator.error.notArray"));
+            problems.add(Problem.of(f + ".bands", "indicator.error.notArray"));
         } else if (present(b)) {
             bands = new ArrayList<>();
             for (int i = 0; i < b.size(); i++) {
@@ -103,7 +103,7 @@ final class SchemeRequest {
                     }
                 }
                 if (!ok) {
-                    problems.add(InputProblem.of(f + ".bands[" + i + "]", "indicator.problem.bandShape"));
+                    problems.add(Problem.of(f + ".bands[" + i + "]", "indicator.problem.bandShape"));
                     values = List.of();
                 }
                 bands.add(values);
@@ -113,23 +113,23 @@ final class SchemeRequest {
                 number(n.get("zero"), f + ".zero", problems), number(n.get("full"), f + ".full", problems), bands);
     }
 
-    private static String text(JsonNode n, String field, List<InputProblem> problems) {
+    private static String text(JsonNode n, String field, List<Problem> problems) {
         if (!present(n)) {
             return null;
         }
         if (!n.isString()) {
-            problems.add(InputProblem.of(field, "indicator.error.notText"));
+            problems.add(Problem.of(field, "indicator.error.notText"));
             return null;
         }
         return n.stringValue();
     }
 
-    private static BigDecimal number(JsonNode n, String field, List<InputProblem> problems) {
+    private static BigDecimal number(JsonNode n, String field, List<Problem> problems) {
         if (!present(n)) {
             return null;
         }
         if (!n.isNumber()) {
-            problems.add(InputProblem.of(field, "indicator.error.notNumber"));
+            problems.add(Problem.of(field, "indicator.error.notNumber"));
             return null;
         }
         return n.decimalValue();

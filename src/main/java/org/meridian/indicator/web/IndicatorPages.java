@@ -23,8 +23,8 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.web.InputProblem;
-import org.meridian.shared.web.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -83,7 +83,7 @@ class IndicatorPages {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String create(@ModelAttribute NewIndicator form, Model model) {
         try {
-            CatalogueEntry e = indicators.create(CurrentUser.require(), form);
+            CatalogueEntry e = indicators.create(CurrentUser.actor(), form);
             return "redirect:/indicators?created=" + e.code();
         } catch (InvalidInputException e) {
             return catalogue(model, form, resolve(e.problems()));
@@ -146,7 +146,7 @@ class IndicatorPages {
             return htmx ? "indicators/scheme :: checked" : view;
         }
         try {
-            SchemeSnapshot saved = schemes.save(user, type, c.draft());
+            SchemeSnapshot saved = schemes.save(user.actor(), type, c.draft());
             return "redirect:/indicators/schemes/" + type + "?saved=" + saved.version();
         } catch (InvalidInputException | IndicatorConflictException e) {
             // checked a moment ago; a concurrent change of the catalogue or the scheme: show the form again
@@ -171,7 +171,7 @@ class IndicatorPages {
         c.addDraftProblems(schemes.problems(user.hospitalId(), c.draft()));
         Optional<Period> period = Optional.ofNullable(form.getWhatIfPeriod()).map(String::strip).flatMap(Period::parse);
         if (period.isEmpty()) {
-            c.problems().putIfAbsent("whatIfPeriod", InputProblem.of("whatIfPeriod", "indicator.whatIf.period",
+            c.problems().putIfAbsent("whatIfPeriod", Problem.of("whatIfPeriod", "indicator.whatIf.period",
                     form.getWhatIfPeriod() == null ? "" : form.getWhatIfPeriod()));
         }
         SchemeSnapshot current = schemes.current(user.hospitalId(), type).orElse(null);
@@ -180,7 +180,7 @@ class IndicatorPages {
         Map<String, String> errors = new LinkedHashMap<>();
         if (c.problems().isEmpty()) {
             try {
-                SchemeSnapshot draft = schemes.preview(user.hospitalId(), user.getUsername(), type, c.draft());
+                SchemeSnapshot draft = schemes.preview(user.actor(), type, c.draft());
                 WhatIfComparison comparison = w.compare(user.hospitalId(), draft, period.orElseThrow());
                 model.addAttribute("whatIf", comparison);
                 model.addAttribute("draftVersion", draft.version());
@@ -241,9 +241,9 @@ class IndicatorPages {
                 .map(GrantedAuthority::getAuthority).anyMatch(Role.CHANNEL_MANAGER.authority()::equals);
     }
 
-    private Map<String, String> resolve(List<InputProblem> problems) {
+    private Map<String, String> resolve(List<Problem> problems) {
         Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.putIfAbsent(p.field(), message(p.messageKey(), p.args().toArray())));
+        problems.forEach(p -> errors.putIfAbsent(p.path(), message(p.messageKey(), p.args().toArray())));
         return errors;
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.scoring.SchemeDraft;
 import org.meridian.indicator.scoring.SchemeSnapshot;
-import org.meridian.shared.web.InputProblem;
+import org.meridian.shared.problem.Problem;
 
 /**
  * The scheme editor's form: one row per catalogue indicator (included or not) and a few tier rows. Converts to a
@@ -186,12 +186,12 @@ public class SchemeForm {
 
     /** A draft made of the form, with the form problems found while reading numbers and bands. */
     record Conversion(SchemeDraft draft, List<Integer> rowOfItem, List<Integer> rowOfTier,
-                      Map<String, InputProblem> problems) {
+                      Map<String, Problem> problems) {
 
         /** Adds the draft's problems under the form's field names (the first problem of a field wins). */
-        void addDraftProblems(List<InputProblem> draftProblems) {
-            for (InputProblem p : draftProblems) {
-                problems.putIfAbsent(formField(p.field()), p);
+        void addDraftProblems(List<Problem> draftProblems) {
+            for (Problem p : draftProblems) {
+                problems.putIfAbsent(formField(p.path()), p);
             }
         }
 
@@ -226,7 +226,7 @@ public class SchemeForm {
     }
 
     Conversion convert() {
-        Map<String, InputProblem> problems = new LinkedHashMap<>();
+        Map<String, Problem> problems = new LinkedHashMap<>();
         List<SchemeDraft.Item> items = new ArrayList<>();
         List<Integer> rowOfItem = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -283,19 +283,19 @@ public class SchemeForm {
         return shares;
     }
 
-    private static BigDecimal number(String text, String field, Map<String, InputProblem> problems) {
+    private static BigDecimal number(String text, String field, Map<String, Problem> problems) {
         if (blank(text)) {
             return null;
         }
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            problems.putIfAbsent(field, InputProblem.of(field, "indicator.form.notNumber", text.strip()));
+            problems.putIfAbsent(field, Problem.of(field, "indicator.form.notNumber", text.strip()));
             return null;
         }
     }
 
-    private static List<List<BigDecimal>> bands(String text, String field, Map<String, InputProblem> problems) {
+    private static List<List<BigDecimal>> bands(String text, String field, Map<String, Problem> problems) {
         List<List<BigDecimal>> bands = new ArrayList<>();
         if (blank(text)) {
             return bands;
@@ -311,7 +311,7 @@ public class SchemeForm {
                 }
                 bands.add(List.of(new BigDecimal(pair[0].strip()), new BigDecimal(pair[1].strip())));
             } catch (NumberFormatException e) {
-                problems.putIfAbsent(field, InputProblem.of(field, "indicator.form.bandsFormat", part));
+                problems.putIfAbsent(field, Problem.of(field, "indicator.form.bandsFormat", part));
                 return null;
             }
         }

@@ -71,8 +71,7 @@ class EventsController {
             rows.add(JsonEvents.read(node));
         }
         MeridianUser user = CurrentUser.require();
-        IngestReport report = intake.record(user.hospitalId(), rows, 0, EventIntake.Source.API, null,
-                user.getUsername());
+        IngestReport report = intake.record(user.actor(), rows, 0, EventIntake.Source.API, null);
         return reports.report(report, LocalisedReports.locale(request));
     }
 
@@ -83,7 +82,7 @@ class EventsController {
             throw IntakeProblem.badRequest("Reason required", "Voiding an event needs a reason (?reason=...).", "reason");
         }
         MeridianUser user = CurrentUser.require();
-        intake.voidEvent(user.hospitalId(), eventId, reason.strip(), user.getUsername());
+        intake.voidEvent(user.actor(), eventId, reason.strip());
     }
 
     /** Recomputes the daily rollups from the events and lists any difference (a check for administrators). */

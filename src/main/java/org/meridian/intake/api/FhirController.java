@@ -88,9 +88,8 @@ class FhirController {
         }
         MeridianUser user = CurrentUser.require();
         IngestReport report = transaction
-                ? intake.recordAllOrNothing(user.hospitalId(), rows, indexes, EventIntake.Source.FHIR,
-                user.getUsername(), unmappable)
-                : intake.record(user.hospitalId(), rows, indexes, EventIntake.Source.FHIR, null, user.getUsername());
+                ? intake.recordAllOrNothing(user.actor(), rows, indexes, EventIntake.Source.FHIR, unmappable)
+                : intake.record(user.actor(), rows, indexes, EventIntake.Source.FHIR, null);
 
         Map<Integer, List<String>> errors = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -58,8 +58,7 @@ class ImportsController {
         Path stored = Files.createTempFile("meridian-import-", ".upload");
         try {
             file.transferTo(stored);
-            EventImports.Result result = imports.importFile(user.hospitalId(), file.getOriginalFilename(), stored,
-                    user.getUsername());
+            EventImports.Result result = imports.importFile(user.actor(), file.getOriginalFilename(), stored);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("importId", result.importId());
             body.put("accepted", result.report().accepted());

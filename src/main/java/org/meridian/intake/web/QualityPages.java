@@ -122,8 +122,7 @@ class QualityPages {
         Path stored = Files.createTempFile("meridian-import-", ".upload");
         try {
             file.transferTo(stored);
-            EventImports.Result result = imports.importFile(user.hospitalId(), file.getOriginalFilename(), stored,
-                    user.getUsername());
+            EventImports.Result result = imports.importFile(user.actor(), file.getOriginalFilename(), stored);
             redirect.addFlashAttribute("uploaded", List.of(file.getOriginalFilename(), result.report().accepted(),
                     result.report().duplicates(), result.report().rejected().size()));
             redirect.addFlashAttribute("uploadedId", result.importId());

@@ -1,5 +1,8 @@
 package org.meridian.shared.web;
 
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,15 +22,15 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 
     /** Checks paging parameters; a page below 0 or a size outside 1..1000 is a 400 with both problems listed. */
     public static void check(int page, int size) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (page < 0) {
-            problems.add(InputProblem.of("page", "paging.page.negative"));
+            problems.add(Problem.of("page", "paging.page.negative"));
         }
         if (size < 1 || size > MAX_SIZE) {
-            problems.add(InputProblem.of("size", "paging.size.range", MAX_SIZE));
+            problems.add(Problem.of("size", "paging.size.range", MAX_SIZE));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("request", problems);
         }
     }
 

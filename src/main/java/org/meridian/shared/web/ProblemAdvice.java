@@ -94,21 +94,6 @@ class ProblemAdvice {
         return problem(p);
     }
 
-    /** The deprecated bridge of modules not yet moved to {@link InvalidInputException}: answered as before. */
-    @SuppressWarnings("deprecation")
-    @ExceptionHandler(org.meridian.shared.web.InvalidInputException.class)
-    Object legacyInvalidInput(org.meridian.shared.web.InvalidInputException e, HttpServletRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (InputProblem p : e.problems()) {
-            errors.add(error(p.field(), message(p.messageKey(), p.args(), locale)));
-        }
-        if (isBrowser(request)) {
-            return page(HttpStatus.BAD_REQUEST, String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-        }
-        return badRequest(errors, locale);
-    }
-
     /** Bean Validation ({@code @Valid}) on an API body: every field's problem; on pages as Spring answers it. */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     Object beanValidation(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response)

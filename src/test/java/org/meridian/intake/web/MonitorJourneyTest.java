@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.Actor;
 import org.meridian.channel.ChannelDraft;
@@ -85,7 +86,7 @@ class MonitorJourneyTest {
                 }
             }
         }
-        intake.record(h, rows, 0, EventIntake.Source.API, null, "test");
+        intake.record(Actors.manager(h, "test"), rows, 0, EventIntake.Source.API, null);
         String analyst = users.create(Role.ANALYST);
 
         try (Browser browser = Browser.open(port)) {

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.meridian.support.Actors;
 import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.channel.ChannelDraft;
@@ -78,7 +79,7 @@ class MonitorPagesTest {
         for (int i = 0; i < 7; i++) {
             rows.add(event("old" + i, "REFERRAL", "-C", lastMonth, "RC" + i, null, null));
         }
-        intake.record(h, rows, 0, EventIntake.Source.API, null, "test");
+        intake.record(Actors.manager(h, "test"), rows, 0, EventIntake.Source.API, null);
     }
 
     private void register(long h, String code, String name, String type) {

@@ -97,9 +97,9 @@ class BackupRestoreTest {
             JdbcClient restoredJdbc = second.getBean(JdbcClient.class);
             long hospital = restoredJdbc.sql("SELECT id FROM hospital ORDER BY id LIMIT 1").query(Long.class).single();
             String channel = "CH-001"; // the demo channel of the partner account
-            var report = second.getBean(EventIntake.class).record(hospital, List.of(RawEvent.of("BACKUP-NEW-1",
+            var report = second.getBean(EventIntake.class).record(org.meridian.support.Actors.manager(hospital, "backup-test"), List.of(RawEvent.of("BACKUP-NEW-1",
                     "REFERRAL", channel, "2026-12-01T10:00:00+08:00", "R-BACKUP-1", patient, null, Map.of())),
-                    0, EventIntake.Source.API, null, "backup-test");
+                    0, EventIntake.Source.API, null);
             assertThat(report.accepted()).isEqualTo(1);
             assertThat(restoredJdbc.sql("SELECT patient_hash FROM intake_event WHERE event_id = 'BACKUP-NEW-1'")
                     .query(String.class).single()).isEqualTo(expected);
