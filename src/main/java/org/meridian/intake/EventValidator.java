@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.meridian.shared.web.InputNumbers;
 import org.meridian.shared.web.StorableText;
 
 /**
@@ -27,6 +28,10 @@ final class EventValidator {
     static final int MAX_ATTRIBUTE_KEY = 64;
     static final int MAX_ATTRIBUTE_VALUE = 1000;
     static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
+    /** A value has at most this many digits before the decimal point (below 10^15), as a statistic value. */
+    static final int VALUE_INTEGER_DIGITS = 15;
+    /** A value has at most this many digits after the decimal point (trailing zeros do not count). */
+    static final int VALUE_FRACTION_DIGITS = 6;
     private static final Pattern SMALL_INTEGER = Pattern.compile("\\d{1,2}");
 
     private final Function<String, Optional<Long>> channelIds;
@@ -115,7 +120,7 @@ final class EventValidator {
 
         BigDecimal value = null;
         if (row.value() instanceof BigDecimal number) {
-            value = number;
+            value = bounded(number, errors);
         } else if (row.value() != null) {
             errors.add("value " + row.value() + " is not a number");
         } else if (type != null && type.needsValue()) {
@@ -233,6 +238,20 @@ final class EventValidator {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * The value when it lies in the documented range and scale (below 10^15 in magnitude, at most six
+     * decimal places), else null with the reason added. Checked on precision and scale alone, before anything
+     * expands the number: {@code 1e100000} would otherwise be written out as 100,001 digits (issue 18, point 3).
+     */
+    static BigDecimal bounded(BigDecimal number, List<String> errors) {
+        if (!InputNumbers.fits(number, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS)) {
+            errors.add("value " + InputNumbers.shown(number) + " is outside the allowed range (at most "
+                    + VALUE_INTEGER_DIGITS + " digits before and " + VALUE_FRACTION_DIGITS + " after the decimal point)");
+            return null;
+        }
+        return number.signum() == 0 ? BigDecimal.ZERO : number;
     }
 
     /**

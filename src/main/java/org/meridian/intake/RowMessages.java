@@ -39,6 +39,8 @@ public class RowMessages {
             kind("REFERRAL_ID_REQUIRED", "referralId is required for (\\w+)"),
             kind("REFERRAL_ID_TOO_LONG", "referralId is longer than (\\d+) characters"),
             kind("VALUE_REQUIRED", "value is required for (\\w+)"),
+            kind("VALUE_OUT_OF_RANGE", "value (.*) is outside the allowed range \\(at most (\\d+) digits before and"
+                    + " (\\d+) after the decimal point\\)"),
             kind("VALUE_NOT_A_NUMBER", "value (.*) is not a number"),
             kind("SURVEY_VALUE_OUT_OF_RANGE", "SURVEY value (.*) is outside 1–5"),
             kind("ATTRIBUTE_NAME_LENGTH", "attribute name '(.*)' must have 1–(\\d+) characters"),

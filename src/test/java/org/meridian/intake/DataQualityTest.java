@@ -210,6 +210,8 @@ class DataQualityTest {
                 RawEvent.of("s", "SURVEY", "CH", "2026-09-03T10:00:00+08:00", null, null, new BigDecimal("6"),
                         Map.of("recommend", "11")),
                 RawEvent.of("v", "REVENUE", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
+                RawEvent.of("big", "REVENUE", "CH", "2026-09-03T10:00:00+08:00", null, null, new BigDecimal("1E+100000"),
+                        Map.of()),
                 RawEvent.of("a", "ACCEPTED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T10:00:00+08:00", null, null, null, Map.of()),
                 RawEvent.of("ok", "ARRIVED", "CH", "2026-09-03T11:00:00+08:00", null, null, null, Map.of()));
@@ -228,7 +230,7 @@ class DataQualityTest {
                         "EVENT_ID_TOO_LONG", "UNKNOWN_TYPE", "UNKNOWN_CHANNEL", "OCCURRED_AT_INVALID",
                         "VALUE_NOT_A_NUMBER", "ATTRIBUTE_NAME_LENGTH", "OCCURRED_AT_TOO_LATE", "REFERRAL_ID_TOO_LONG",
                         "ATTRIBUTE_TOO_LONG", "SURVEY_VALUE_OUT_OF_RANGE", "RECOMMEND_INVALID", "VALUE_REQUIRED",
-                        "REFERRAL_ID_REQUIRED", "EVENT_ID_TAKEN");
+                        "REFERRAL_ID_REQUIRED", "EVENT_ID_TAKEN", "VALUE_OUT_OF_RANGE");
     }
 
     @Test

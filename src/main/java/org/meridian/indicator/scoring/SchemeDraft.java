@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.meridian.shared.UnitType;
+import org.meridian.shared.web.InputNumbers;
 
 /**
  * Scheme content as submitted (the shape of {@code PUT /api/v1/schemes/{unitType}}), not yet checked.
@@ -107,6 +108,8 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
             boolean weightOk = false;
             if (line.weight() == null) {
                 problems.add(Problem.of(f + ".weight", "required", "is required"));
+            } else if (!bounded(line.weight(), f + ".weight", problems)) {
+                // named by bounded
             } else if (line.weight().signum() <= 0) {
                 problems.add(Problem.of(f + ".weight", "weightNotPositive", "weight must be greater than 0",
                         line.weight().toPlainString()));
@@ -119,6 +122,15 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
             }
         }
         List<Tier> ts = tiers == null ? List.of() : tiers;
+        boolean tiersBounded = true;
+        for (int i = 0; i < ts.size(); i++) {
+            if (ts.get(i) != null && ts.get(i).minTotal() != null) {
+                tiersBounded &= bounded(ts.get(i).minTotal(), "tiers[" + i + "].minTotal", problems);
+            }
+        }
+        if (!tiersBounded) {
+            return new Built(items, null);
+        }
         List<Problem> tierProblems = TierPolicy.check(
                 ts.stream().map(t -> t == null ? null : t.tier()).toList(),
                 ts.stream().map(t -> t == null ? null : t.minTotal()).toList());
@@ -129,6 +141,27 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
         return new Built(items, policy);
     }
 
+    /** Digits a scheme's number (weight, threshold, score, minimum total) may have before the decimal point. */
+    public static final int INTEGER_DIGITS = 9;
+    /** Digits a scheme's number may have after the decimal point (trailing zeros do not count). */
+    public static final int FRACTION_DIGITS = 6;
+
+    /**
+     * Whether a number of the scheme lies in the range (below 10^9 in magnitude, at most six decimal places), else
+     * the problem is added. Judged on precision and scale alone, before anything writes the number out: a minimum
+     * total of {@code 1e100000} was otherwise spelled out in full in its message (issue 18, point 3).
+     */
+    static boolean bounded(BigDecimal v, String field, List<Problem> problems) {
+        boolean ok = InputNumbers.fits(v, INTEGER_DIGITS, FRACTION_DIGITS);
+        if (!ok) {
+            String shown = InputNumbers.shown(v);
+            problems.add(Problem.of(field, "numberOutOfRange", "number " + shown + " is outside the allowed range"
+                    + " (at most " + INTEGER_DIGITS + " digits before and " + FRACTION_DIGITS + " after the decimal"
+                    + " point)", shown, INTEGER_DIGITS, FRACTION_DIGITS));
+        }
+        return ok;
+    }
+
     private static ScoringRule rule(Scoring s, IndicatorDefinition indicator, String f, List<Problem> problems) {
         if (s == null) {
             problems.add(Problem.of(f, "required", "is required"));
@@ -137,6 +170,11 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
         String method = s.method() == null ? "" : s.method().trim().toUpperCase(Locale.ROOT);
         switch (method) {
             case "LINEAR" -> {
+                boolean zeroOk = s.zero() == null || bounded(s.zero(), f + ".zero", problems);
+                boolean fullOk = s.full() == null || bounded(s.full(), f + ".full", problems);
+                if (!zeroOk || !fullOk) {
+                    return null;
+                }
                 List<Problem> p = ScoringRule.Linear.check(s.zero(), s.full());
                 p.forEach(x -> problems.add(x.under(f)));
                 return p.isEmpty() ? new ScoringRule.Linear(s.zero(), s.full()) : null;
@@ -150,6 +188,9 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
                     if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
                         problems.add(Problem.of(f + ".bands[" + i + "]", "bandShape",
                                 "a band is a pair [threshold, score]"));
+                        shapeOk = false;
+                    } else if (!bounded(pair.get(0), f + ".bands[" + i + "]", problems)
+                            || !bounded(pair.get(1), f + ".bands[" + i + "]", problems)) {
                         shapeOk = false;
                     } else {
                         bands.add(new ScoringRule.Band(pair.get(0), pair.get(1)));

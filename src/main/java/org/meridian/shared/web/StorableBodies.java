@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * is checked once it is read, before the controller runs; text PostgreSQL could not store answers 400 with each
  * such field named by its path ({@code items[2].name}), so nothing of the request is done. Bodies read as bytes
  * (the event batches, whose bad rows are rejected one by one with the rest kept) are left to their own reader.
+ * Every number of such a body must lie in {@link InputNumbers}' range, checked the same way.
  */
 @ControllerAdvice
 class StorableBodies extends RequestBodyAdviceAdapter {
@@ -52,6 +53,11 @@ class StorableBodies extends RequestBodyAdviceAdapter {
             if (!StorableText.isStorable(text)) {
                 problems.add(Problem.of(path.isEmpty() ? "body" : path, "problem.unstorable"));
             }
+        } else if (value instanceof Number number) {
+            if (!InputNumbers.inRange(number)) {
+                problems.add(Problem.of(path.isEmpty() ? "body" : path, "problem.numberOutOfRange",
+                        InputNumbers.MAX_INTEGER_DIGITS, InputNumbers.MAX_FRACTION_DIGITS));
+            }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
@@ -65,6 +71,10 @@ class StorableBodies extends RequestBodyAdviceAdapter {
             int i = 0;
             for (Object item : items) {
                 walk(item, path + "[" + i++ + "]", depth + 1, problems);
+            }
+        } else if (value instanceof double[] items) {
+            for (int i = 0; i < items.length; i++) {
+                walk(items[i], path + "[" + i + "]", depth + 1, problems);
             }
         } else if (value instanceof Object[] items) {
             for (int i = 0; i < items.length; i++) {

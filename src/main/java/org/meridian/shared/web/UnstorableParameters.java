@@ -16,7 +16,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Refuses a request whose parameters (query, form fields, multipart text fields) or uploaded file names hold text
  * PostgreSQL cannot store ({@link StorableText}): 400 with every such parameter named (API: problem details with
  * {@code errors}; browser: the error page), before any controller runs, so nothing is half-done. Before this, a NUL
- * in a search box, a name or a reason reached the database and answered 500.
+ * in a search box, a name or a reason reached the database and answered 500. A parameter written as a decimal
+ * number must also lie in {@link InputNumbers}' range ({@code weight=1e100000} is refused the same way).
  */
 final class UnstorableParameters implements HandlerInterceptor {
 
@@ -30,6 +31,14 @@ final class UnstorableParameters implements HandlerInterceptor {
             }
             if (bad) {
                 problems.add(Problem.of(printable(p.getKey()), "problem.unstorable"));
+                continue;
+            }
+            for (String value : p.getValue()) {
+                if (!InputNumbers.textInRange(value)) {
+                    problems.add(Problem.of(p.getKey(), "problem.numberOutOfRange",
+                            InputNumbers.MAX_INTEGER_DIGITS, InputNumbers.MAX_FRACTION_DIGITS));
+                    break;
+                }
             }
         }
         if (request instanceof MultipartHttpServletRequest multipart) {

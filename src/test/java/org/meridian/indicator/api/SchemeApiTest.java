@@ -274,12 +274,43 @@ class SchemeApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("indicators[0].weight",
                         "indicators[0].scoring.full", "indicators[1].code", "indicators[1].scoring.bands[0]",
-                        "indicators[1].scoring.bands[1]", "indicators[2]", "tiers")))
+                        "indicators[1].scoring.bands[1]", "indicators[2]", "tiers",
+                        // a weight finer than 6 decimal places is out of the scheme's range (issue 18, point 3)
+                        "indicators[3].weight")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'indicators[0].weight')].message").value("Must be a number"))
                 // one problem per field: "at least one tier" would only repeat that tiers is not an array
                 .andExpect(jsonPath("$.errors[?(@.field == 'tiers')].message").value("Must be an array"));
         as(office, json(put("/api/v1/schemes/OTHER"), "{\"indicators\": [")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value(""));
+    }
+
+    @Test
+    void numbersOutsideTheSchemeRangeAreRefusedPerFieldAndNothingIsSaved() throws Exception {
+        // issue 18, point 3: a scheme's numbers lie below 10^9 with at most 6 decimal places (docs/api.md); before,
+        // a minimum total of 1e100000 was written out as 100,001 digits in its message and weights were unbounded
+        String office = users.create(Role.CHANNEL_MANAGER);
+        long hospital = users.firstHospital().id();
+        int before = schemes.current(hospital, UnitType.OTHER).map(SchemeSnapshot::version).orElse(0);
+        as(office, json(put("/api/v1/schemes/OTHER"), """
+                {"indicators": [
+                   {"code": "REFERRAL_VOLUME", "weight": 1e100000, "scoring": {"method": "LINEAR", "zero": 0, "full": 1e-7}},
+                   {"code": "RESPONSE_TIME", "weight": 15, "scoring": {"method": "BANDS", "bands": [[4, 100], [1000000000, 80]]}},
+                   {"code": "SATISFACTION", "weight": 0.0000001, "scoring": {"method": "PEER_RANK"}}
+                 ],
+                 "tiers": [{"tier": "A", "minTotal": 1e100000}]}""").param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("indicators[0].weight",
+                        "indicators[0].scoring.full", "indicators[1].scoring.bands[1]", "indicators[2].weight",
+                        "tiers[0].minTotal")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'tiers[0].minTotal')].message").value(
+                        "Number 1E+100000 is outside the allowed range (at most 9 digits before and 6 after the"
+                                + " decimal point)"));
+        assertThat(schemes.current(hospital, UnitType.OTHER).map(SchemeSnapshot::version).orElse(0)).isEqualTo(before);
+        // the largest and the finest numbers of the range are taken
+        as(office, json(put("/api/v1/schemes/OTHER"), """
+                {"indicators": [{"code": "REFERRAL_VOLUME", "weight": 999999999.999999,
+                                 "scoring": {"method": "LINEAR", "zero": 0, "full": 0.000001}}],
+                 "tiers": [{"tier": "A", "minTotal": 85}]}""")).andExpect(status().isOk());
     }
 
     @Test
