@@ -28,10 +28,10 @@ final class EventValidator {
     static final int MAX_ATTRIBUTE_KEY = 64;
     static final int MAX_ATTRIBUTE_VALUE = 1000;
     static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
-    /** A value has at most this many digits before the decimal point (below 10^15), as a statistic value. */
-    static final int VALUE_INTEGER_DIGITS = 15;
+    /** A value has at most this many digits before the decimal point (below 10^19). */
+    static final int VALUE_INTEGER_DIGITS = 19;
     /** A value has at most this many digits after the decimal point (trailing zeros do not count). */
-    static final int VALUE_FRACTION_DIGITS = 6;
+    static final int VALUE_FRACTION_DIGITS = 9;
     private static final Pattern SMALL_INTEGER = Pattern.compile("\\d{1,2}");
 
     private final Function<String, Optional<Long>> channelIds;
@@ -241,7 +241,7 @@ final class EventValidator {
     }
 
     /**
-     * The value when it lies in the documented range and scale (below 10^15 in magnitude, at most six
+     * The value when it lies in the documented range and scale (below 10^19 in magnitude, at most nine
      * decimal places), else null with the reason added. Checked on precision and scale alone, before anything
      * expands the number: {@code 1e100000} would otherwise be written out as 100,001 digits (issue 18, point 3).
      */

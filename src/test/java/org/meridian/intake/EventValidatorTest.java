@@ -57,22 +57,22 @@ class EventValidatorTest {
     }
 
     @Test
-    void aValueHasAtMostFifteenDigitsBeforeAndSixAfterThePoint() {
-        // in range: the largest (15 nines . 6 nines), the smallest step (0.000001), trailing zeros beyond the sixth
+    void aValueHasAtMostNineteenDigitsBeforeAndNineAfterThePoint() {
+        // in range: the largest (19 nines . 9 nines), the smallest step (0.000000001), trailing zeros beyond the ninth
         // place (2.50000000 is 2.5), and zero written with any exponent
-        for (String text : List.of("999999999999999.999999", "-999999999999999.999999", "0.000001", "2.50000000", "0E+100000", "0E-99")) {
+        for (String text : List.of("9999999999999999999.999999999", "-9999999999999999999.999999999", "0.000000001", "2.50000000", "0E+100000", "0E-99")) {
             var result = validator.validate(row("e1", "REVENUE", "CH-1", "2026-09-03T10:15:00+08:00", null,
                     new BigDecimal(text), Map.of()));
             assertThat(result.errors()).as(text).isEmpty();
             assertThat(result.valid().value()).as(text).isEqualByComparingTo(text);
         }
-        // out of range: 10^15 (16 digits), 1e100000, one step finer than 0.000001, 1e-100000
-        for (String text : List.of("1000000000000000", "-1E+15", "1E+100000", "0.0000001", "12.0000001", "1E-100000")) {
+        // out of range: 10^19 (20 digits), 1e100000, one step finer than 0.000000001, 1e-100000
+        for (String text : List.of("10000000000000000000", "-1E+19", "1E+100000", "0.0000000001", "12.0000000001", "1E-100000")) {
             var result = validator.validate(row("e1", "REVENUE", "CH-1", "2026-09-03T10:15:00+08:00", null,
                     new BigDecimal(text), Map.of()));
             assertThat(result.ok()).as(text).isFalse();
             assertThat(result.errors()).as(text).containsExactly("value " + new BigDecimal(text)
-                    + " is outside the allowed range (at most 15 digits before and 6 after the decimal point)");
+                    + " is outside the allowed range (at most 19 digits before and 9 after the decimal point)");
         }
     }
 
@@ -81,7 +81,7 @@ class EventValidatorTest {
         var result = validator.validate(row("e1", "SURVEY", "CH-1", "2026-09-03T10:15:00+08:00", null,
                 new BigDecimal("1E+100000"), Map.of()));
         assertThat(result.errors()).containsExactly(
-                "value 1E+100000 is outside the allowed range (at most 15 digits before and 6 after the decimal point)");
+                "value 1E+100000 is outside the allowed range (at most 19 digits before and 9 after the decimal point)");
     }
 
     @Test

@@ -99,13 +99,13 @@ class EventsApiTest {
         String manager = users.create(Role.CHANNEL_MANAGER);
         channels.create(users.firstHospital().id(), p + "CH");
         // issue 18, point 3: 1e100000 was stored (and written out as 100,001 digits on the monitoring page);
-        // the range is at most 15 digits before and 6 after the decimal point (docs/intake.md)
+        // the range is at most 19 digits before and 9 after the decimal point (docs/intake.md)
         String body = """
                 [{"eventId":"%1$sbig","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":1e100000},
-                 {"eventId":"%1$sok","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":999999999999999.999999},
+                 {"eventId":"%1$sok","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":9999999999999999999.999999999},
                  {"eventId":"%1$stiny","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":1e-100000},
-                 {"eventId":"%1$s1e15","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":1000000000000000},
-                 {"eventId":"%1$sfine","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":12.0000001}]
+                 {"eventId":"%1$s1e15","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":10000000000000000000},
+                 {"eventId":"%1$sfine","type":"REVENUE","channel":"%1$sCH","occurredAt":"2026-09-03T10:15:00+08:00","value":12.0000000001}]
                 """.formatted(p);
         mvc.perform(postEvents(manager, body))
                 .andExpect(status().isOk())
@@ -113,7 +113,7 @@ class EventsApiTest {
                 .andExpect(jsonPath("$.rejected.length()").value(4))
                 .andExpect(jsonPath("$.rejected[0].index").value(0))
                 .andExpect(jsonPath("$.rejected[0].errors[0]").value("value 1E+100000 is outside the allowed range"
-                        + " (at most 15 digits before and 6 after the decimal point)"))
+                        + " (at most 19 digits before and 9 after the decimal point)"))
                 .andExpect(jsonPath("$.rejected[0].codes[0]").value("VALUE_OUT_OF_RANGE"))
                 .andExpect(jsonPath("$.rejected[1].index").value(2))
                 .andExpect(jsonPath("$.rejected[2].index").value(3))
@@ -121,10 +121,10 @@ class EventsApiTest {
                 .andExpect(jsonPath("$.rejected[3].index").value(4))
                 .andExpect(jsonPath("$.rejected[3].codes[0]").value("VALUE_OUT_OF_RANGE"));
         assertThat(jdbc.sql("SELECT value FROM intake_event WHERE event_id = :e").param("e", p + "ok")
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("999999999999999.999999");
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("9999999999999999999.999999999");
         mvc.perform(postEvents(manager, body).header("Accept-Language", "zh-CN").param("lang", "zh-CN"))
                 .andExpect(jsonPath("$.rejected[0].errors[0]").value(
-                        "数值 1E+100000 超出允许范围（整数部分最多 15 位，小数最多 6 位）"));
+                        "数值 1E+100000 超出允许范围（整数部分最多 19 位，小数最多 9 位）"));
     }
 
     @Test
