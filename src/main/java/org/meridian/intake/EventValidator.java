@@ -251,7 +251,8 @@ final class EventValidator {
                     + VALUE_INTEGER_DIGITS + " digits before and " + VALUE_FRACTION_DIGITS + " after the decimal point)");
             return null;
         }
-        return number.signum() == 0 ? BigDecimal.ZERO : number;
+        // a zero keeps its scale (0.00 is stored as 0.00), but not an exponent it fits anywhere (0E+100000)
+        return number.signum() == 0 && number.scale() < 0 ? BigDecimal.ZERO : number;
     }
 
     /**
