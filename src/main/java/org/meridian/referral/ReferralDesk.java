@@ -155,6 +155,18 @@ public class ReferralDesk {
         return referrals.countByStatus(actor.hospitalId(), ReferralVisibility.channelScope(actor));
     }
 
+    /**
+     * How many of the referrals the actor sees that were made this month (from the first of the month in the
+     * hospital's calendar) are in each status.
+     */
+    @Transactional(readOnly = true)
+    public Map<ReferralStatus, Long> countsThisMonth(Actor actor) {
+        requireSeesAny(actor);
+        Instant from = calendar.today(actor.hospitalId()).withDayOfMonth(1)
+                .atStartOfDay(calendar.zone(actor.hospitalId())).toInstant();
+        return referrals.countByStatus(actor.hospitalId(), ReferralVisibility.channelScope(actor), from);
+    }
+
     /** 受理: the desk accepts a submitted referral (ACCEPTED event). */
     @Transactional
     public Referral accept(Actor actor, long id) {

@@ -110,10 +110,24 @@ class Referrals {
 
     /** Number of referrals per status, for the given channel or (null) the whole hospital. */
     Map<ReferralStatus, Long> countByStatus(long hospitalId, Long channelId) {
+        return countByStatus(hospitalId, channelId, null);
+    }
+
+    /** The same, of the referrals made from {@code createdFrom} on (null: all). */
+    Map<ReferralStatus, Long> countByStatus(long hospitalId, Long channelId, Instant createdFrom) {
         Map<ReferralStatus, Long> counts = new HashMap<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("h", hospitalId);
+        if (channelId != null) {
+            params.put("c", channelId);
+        }
+        if (createdFrom != null) {
+            params.put("from", utc(createdFrom));
+        }
         jdbc.sql("SELECT status, count(*) FROM referral WHERE hospital_id = :h"
-                        + (channelId == null ? "" : " AND channel_id = :c") + " GROUP BY status")
-                .param("h", hospitalId).params(channelId == null ? Map.of() : Map.of("c", channelId))
+                        + (channelId == null ? "" : " AND channel_id = :c")
+                        + (createdFrom == null ? "" : " AND created_at >= :from") + " GROUP BY status")
+                .params(params)
                 .query((rs, i) -> counts.put(ReferralStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }

@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A channel's user refers a patient from the portal in a real Chromium at 375 px: a form sent with problems comes
- * back with each problem beside its field and nothing typed lost, the corrected form makes the referral, and the
- * channel's list follows the desk's steps in Chinese, all without sideways scrolling.
+ * back with each problem beside its field and nothing typed lost, the corrected form makes the referral; the desk, on
+ * a desktop, finds it first in its queue, accepts, schedules and records the arrival from its page; the channel's
+ * list follows each step in Chinese and the portal's home counts it, all without sideways scrolling.
  */
 @MeridianWebTest
 class ReferralJourneyTest {
@@ -73,17 +74,50 @@ class ReferralJourneyTest {
             browser.driver().findElement(By.id("referral-submit")).click();
             assertThat(browser.text(By.id("flash"))).contains("已发起转诊");
             assertThat(browser.text(By.id("referrals"))).contains("赵六 · 138****5678", "待受理", "加急");
-            long id = ((Number) JsonPath.read(send(clerk, "GET", "/api/v1/referrals?status=SUBMITTED", null),
-                    "$.items[0].id")).longValue();
+            String card = browser.driver().findElement(By.cssSelector("#referrals > li")).getDomAttribute("id");
+            long id = Long.parseLong(card.substring("referral-".length()));
 
-            send(clerk, "POST", "/api/v1/referrals/" + id + "/accept", "{}");
-            browser.go("/referrals");
-            assertThat(browser.text(By.id("referral-" + id))).contains("已受理");
-            send(clerk, "POST", "/api/v1/referrals/" + id + "/arrive", "{}");
+            // the desk, on a desktop: the referral waits first in the queue; accept, schedule, record the arrival
+            try (Browser desk = Browser.open(port)) {
+                desk.resize(Browser.DESKTOP);
+                desk.signIn(clerk, TestUsers.PASSWORD);
+                desk.waitFor(By.id("mainnav-home"));
+                desk.go("/referrals/desk");
+                assertThat(desk.text(By.id("desk-waiting"))).contains("1 例转诊等待受理");
+                assertThat(desk.text(By.id("queue-" + id))).contains("赵六", "加急", "待受理", "已等待");
+                assertThat(desk.activeNav()).isEqualTo("转诊服务中心");
+                desk.screenshot("referral-desk-queue-desktop");
+                desk.driver().findElement(By.cssSelector("#queue-" + id + " a")).click();
+                assertThat(desk.text(By.id("patient-phone"))).isEqualTo("13812345678");
+                desk.driver().findElement(By.id("step-accept")).click();
+                assertThat(desk.text(By.id("flash"))).isEqualTo("转诊 " + id + " 已受理。");
+
+                browser.go("/referrals");
+                assertThat(browser.text(By.id("referral-" + id))).contains("已受理");
+
+                desk.field("doctor").sendKeys("钱医生");
+                desk.driver().findElement(By.id("step-schedule")).click();
+                assertThat(desk.text(By.id("flash"))).isEqualTo("转诊 " + id + " 已预约。");
+                String day = desk.driver().findElement(By.id("referral-progress")).getText();
+                desk.screenshot("referral-desk-referral-desktop");
+
+                browser.go("/referrals");
+                assertThat(browser.text(By.id("referral-" + id))).contains("已预约", "钱医生");
+                assertThat(day).contains("钱医生");
+
+                desk.driver().findElement(By.id("step-arrive")).click();
+                assertThat(desk.text(By.id("flash"))).isEqualTo("已登记转诊 " + id + " 的患者到诊。");
+                desk.resize(Browser.PHONE);
+                assertThat(desk.horizontalOverflow()).as("the desk's page fits 375 px too").isZero();
+                desk.screenshot("referral-desk-referral-375");
+            }
             browser.go("/referrals");
             assertThat(browser.text(By.id("referral-" + id))).contains("已到诊").doesNotContain("ARRIVED");
             assertThat(browser.horizontalOverflow()).as("the list fits 375 px").isZero();
             browser.screenshot("referral-list-375");
+            browser.go("/portal");
+            assertThat(browser.text(By.id("portal-referrals"))).contains("本月共 1 例", "已到诊");
+            browser.screenshot("referral-portal-home-375");
         }
     }
 

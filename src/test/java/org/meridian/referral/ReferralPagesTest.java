@@ -157,4 +157,25 @@ class ReferralPagesTest {
         assertThat(as(d.clerk, get("/referrals/new")).getStatus()).isEqualTo(403);
         assertThat(as(d.office, get("/referrals")).getStatus()).isEqualTo(403);
     }
+
+    @Test
+    void thePortalHomeCountsThisMonthsReferralsByStatusOfItsOwnChannelOnly() throws Exception {
+        ReferralHospital d = new ReferralHospital(mvc, users, hospitals);
+        long a = d.submitted(d.partner, "m-1", ReferralApiTest.BODY);
+        d.submitted(d.partner, "m-2", ReferralApiTest.BODY.replace("138 1234 5678", "13800001234"));
+        long old = d.submitted(d.partner, "m-3", ReferralApiTest.BODY.replace("138 1234 5678", "13800004321"));
+        d.submitted(d.otherPartner, "m-4", ReferralApiTest.BODY);
+        d.step(d.clerk, a, "accept", null);
+        // one made 40 days ago: not this month's (the test clock stands on 15 January)
+        jdbc.sql("UPDATE referral SET created_at = created_at - interval '40 days' WHERE hospital_id = :h AND id = :id")
+                .param("h", d.hospital.id()).param("id", old).update();
+
+        String home = page(d.partner, "/portal");
+        // this month: m-1 accepted, m-2 waiting = 2 (m-3 is December's, m-4 another channel's)
+        assertThat(home).contains("本月共 2 例", "id=\"portal-referrals-SUBMITTED\"", "id=\"portal-referrals-ACCEPTED\"")
+                .doesNotContain("id=\"portal-referrals-DECLINED\"");
+        assertThat(home.replaceAll("\\s+", " ")).contains("待受理</span> <span class=\"count\">1</span>")
+                .contains("已受理</span> <span class=\"count\">1</span>");
+        assertThat(page(d.otherPartner, "/portal")).contains("本月共 1 例");
+    }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.meridian.portal.ChannelPortal;
+import org.meridian.referral.ReferralDesk;
+import org.meridian.referral.ReferralStatus;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.Workbench;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The channel portal's pages: its home ({@code /portal}, a channel's own users only), drawn for a phone first, and
- * the offline page ({@code /portal/offline}, public and without any data), which the service worker keeps and shows
+ * with this month's referrals by status, and the offline page ({@code /portal/offline}, public and without any data), which the service worker keeps and shows
  * when a page cannot be reached.
  */
 @Controller
@@ -26,11 +28,17 @@ class PortalPages {
     private final ChannelPortal portal;
     private final Workbench workbench;
     private final MessageSource messages;
+    private final ReferralDesk referrals;
 
-    PortalPages(ChannelPortal portal, Workbench workbench, MessageSource messages) {
+    PortalPages(ChannelPortal portal, Workbench workbench, MessageSource messages, ReferralDesk referrals) {
         this.portal = portal;
         this.workbench = workbench;
         this.messages = messages;
+        this.referrals = referrals;
+    }
+
+    /** How many of this month's referrals are in one status. */
+    record StatusCount(ReferralStatus status, long count) {
     }
 
     /** One notification as the home lists it, its text already in the reader's language. */
@@ -48,6 +56,10 @@ class PortalPages {
         model.addAttribute("figures", workbench.figures(user));
         model.addAttribute("charts", workbench.charts(actor));
         model.addAttribute("work", workbench.work(actor));
+        var month = referrals.countsThisMonth(actor);
+        model.addAttribute("referralMonth", java.util.Arrays.stream(ReferralStatus.values())
+                .filter(s -> month.getOrDefault(s, 0L) > 0).map(s -> new StatusCount(s, month.get(s))).toList());
+        model.addAttribute("referralTotal", month.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("activeNav", "portal");
         return "portal/home";
     }

@@ -1,6 +1,5 @@
 package org.meridian.referral.web;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,15 +62,8 @@ class ReferralPages {
         }
     }
 
-    /**
-     * One step of a referral's progress as the channel sees it: its name's message key, when it happened (null: not
-     * yet), and a line about it (the appointment, the desk's message, the reason of a refusal), or null.
-     */
-    record Step(String labelKey, Instant at, String detail) {
-    }
-
     /** A referral as the channel's list shows it: no note, the phone masked, no raw status. */
-    record Row(Referral referral, String patient, List<Step> steps) {
+    record Row(Referral referral, String patient, List<Progress.Step> steps) {
     }
 
     @GetMapping
@@ -92,30 +84,7 @@ class ReferralPages {
     private Row row(Referral r, Locale locale) {
         String patient = r.patient() == null ? messages.getMessage("referral.patient.purged", null, locale)
                 : r.patient().name() + " · " + r.patient().phone().masked();
-        return new Row(r, patient, steps(r, locale));
-    }
-
-    /** The steps taken, in order, and those still to come (without a time). */
-    List<Step> steps(Referral r, Locale locale) {
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("referral.progress.submitted", r.createdAt(), null));
-        if (r.status() == ReferralStatus.DECLINED) {
-            if (r.acceptedAt() != null) {
-                steps.add(new Step("referral.progress.accepted", r.acceptedAt(), null));
-            }
-            steps.add(new Step("referral.progress.declined", r.declinedAt(), r.declineReason()));
-            return steps;
-        }
-        steps.add(new Step("referral.progress.accepted", r.acceptedAt(), null));
-        String appointment = r.appointment() == null ? null : messages.getMessage("referral.progress.appointment",
-                new Object[] {r.appointment().date().toString(), r.appointment().department(), r.appointment().doctor()},
-                locale);
-        if (r.scheduledAt() != null || r.arrivedAt() == null) { // a patient who came without an appointment skips it
-            steps.add(new Step("referral.progress.scheduled", r.scheduledAt(), appointment));
-        }
-        steps.add(new Step("referral.progress.arrived", r.arrivedAt(), null));
-        steps.add(new Step("referral.progress.converted", r.convertedAt(), r.feedback()));
-        return steps;
+        return new Row(r, patient, Progress.steps(r, messages, locale));
     }
 
     // ---- referring a patient --------------------------------------------------------------------------

@@ -83,11 +83,11 @@ class NavigationByRoleTest {
     void anAdministratorAlsoSeesAdministrationAsAPlainLinkAndEnglishGroupLabels() throws Exception {
         String admin = users.create(Role.ADMIN);
 
-        assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
+        assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
                 + " | insights:洞察[insights, efficiency, exams] | admin");
         String english = page(admin, "/indicators?lang=en");
-        assertThat(outline(english)).isEqualTo("home | channels | units | data:Data*[intake, indicators*]"
+        assertThat(outline(english)).isEqualTo("home | channels:Channels[channels, referral-desk] | units | data:Data*[intake, indicators*]"
                 + " | assessment:Evaluation &amp; feedback[evaluations, feedback, appeals, rectification]"
                 + " | incentives | insights:Insights[insights, efficiency, exams] | admin");
         assertThat(english).contains(">Indicators</a>", ">Administration</a>", "title=\"Coming soon\">Insights</span>");
@@ -102,6 +102,14 @@ class NavigationByRoleTest {
                 "home* | portal | feedback | appeals-channel | rectification-channel | own-statements");
         assertThat(home).contains(">渠道门户</a>", ">评估反馈</a>", ">申诉</a>", ">整改</a>", ">我的结算单</a>")
                 .doesNotContain("<details");
+    }
+
+    @Test
+    void theReferralDeskSeesItsDeskOnly() throws Exception {
+        String desk = users.create(Role.REFERRAL_DESK);
+
+        assertThat(outline(page(desk, "/"))).isEqualTo("home* | referral-desk");
+        assertThat(outline(page(desk, "/referrals/desk"))).isEqualTo("home | referral-desk*");
     }
 
     @Test
@@ -121,7 +129,7 @@ class NavigationByRoleTest {
         accounts.replaceRoles(users.firstHospital().id(),
                 accounts.loadForSignIn(both, clock.instant()).orElseThrow().userId(),
                 java.util.Set.of(Role.ADMIN, Role.REGION_ADMIN));
-        assertThat(outline(page(both, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
+        assertThat(outline(page(both, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
                 + " | insights:洞察[insights, efficiency, exams] | admin | region");
     }

@@ -1,0 +1,178 @@
+package org.meridian.referral.web;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.meridian.referral.Appointment;
+import org.meridian.referral.Referral;
+import org.meridian.referral.ReferralDesk;
+import org.meridian.referral.ReferralStatus;
+import org.meridian.referral.ReferralStep;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.MeridianException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.RefusedException;
+import org.meridian.shared.web.Paged;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The referral desk's pages (转诊服务中心), for the role REFERRAL_DESK and the channel office: the queue of the
+ * hospital's referrals (open ones first, urgent before routine, the longest waiting first) with the response-time
+ * clock, and one referral with the patient's contact and the forms of the steps its status allows — accept, schedule
+ * (date, department, doctor), record the arrival, record the conversion with a message back to the channel, decline
+ * with a reason. A step the status no longer allows (another clerk was quicker) says so and changes nothing.
+ */
+@Controller
+@RequestMapping("/referrals/desk")
+@PreAuthorize("hasAnyRole('REFERRAL_DESK', 'CHANNEL_MANAGER')")
+class DeskPages {
+
+    private final ReferralDesk desk;
+    private final MessageSource messages;
+
+    DeskPages(ReferralDesk desk, MessageSource messages) {
+        this.desk = desk;
+        this.messages = messages;
+    }
+
+    /** A referral in the queue: its response-time clock in words. */
+    record QueueRow(Referral referral, String clock) {
+    }
+
+    /** What the desk typed into the step forms, kept when one comes back with problems. */
+    record Typed(String date, String department, String doctor, String feedback, String reason) {
+    }
+
+    @GetMapping
+    String queue(Actor actor, @RequestParam(required = false) String status,
+                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        ReferralStatus s = status == null ? null : Arrays.stream(ReferralStatus.values())
+                .filter(x -> x.name().equals(status)).findFirst().orElse(null);
+        Paged<Referral> found = desk.search(actor, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
+        Instant now = desk.now();
+        model.addAttribute("activeNav", "referral-desk");
+        model.addAttribute("referrals", found);
+        model.addAttribute("rows", found.items().stream()
+                .map(r -> new QueueRow(r, Progress.clock(r, now, messages, locale))).toList());
+        model.addAttribute("waiting", desk.counts(actor).getOrDefault(ReferralStatus.SUBMITTED, 0L));
+        model.addAttribute("status", s == null ? "" : s.name());
+        model.addAttribute("statuses", ReferralStatus.values());
+        return "referrals/desk";
+    }
+
+    @GetMapping("/{id}")
+    String referral(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        return page(actor, id, null, Map.of(), model, locale);
+    }
+
+    private String page(Actor actor, long id, Typed typed, Map<String, String> errors, Model model, Locale locale) {
+        Referral r = desk.get(actor, id);
+        Set<ReferralStep> allowed = EnumSet.noneOf(ReferralStep.class);
+        for (ReferralStep step : ReferralStep.values()) {
+            if (step.allowedFrom(r.status())) {
+                allowed.add(step);
+            }
+        }
+        model.addAttribute("activeNav", "referral-desk");
+        model.addAttribute("r", r);
+        model.addAttribute("clock", Progress.clock(r, desk.now(), messages, locale));
+        model.addAttribute("steps", Progress.steps(r, messages, locale));
+        model.addAttribute("allowed", allowed.stream().map(Enum::name).toList());
+        model.addAttribute("departments", desk.departments(actor));
+        model.addAttribute("typed", typed != null ? typed : new Typed(desk.today(actor).plusDays(1).toString(),
+                r.department() == null ? "" : r.department(), "", "", ""));
+        model.addAttribute("minDate", desk.today(actor).toString());
+        model.addAttribute("errors", errors);
+        return "referrals/desk-referral";
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(Actor actor, @PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+        return step(actor, id, ReferralStep.ACCEPT, null, model, locale, redirect, () -> desk.accept(actor, id));
+    }
+
+    @PostMapping("/{id}/schedule")
+    String schedule(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String date,
+                    @RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String doctor,
+                    Model model, Locale locale, RedirectAttributes redirect) {
+        Typed typed = new Typed(date, department, doctor, "", "");
+        return step(actor, id, ReferralStep.SCHEDULE, typed, model, locale, redirect,
+                () -> desk.schedule(actor, id, Appointment.parse(date, department, doctor)));
+    }
+
+    @PostMapping("/{id}/arrive")
+    String arrive(Actor actor, @PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+        return step(actor, id, ReferralStep.ARRIVE, null, model, locale, redirect, () -> desk.arrive(actor, id));
+    }
+
+    @PostMapping("/{id}/convert")
+    String convert(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String feedback,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        return step(actor, id, ReferralStep.CONVERT, new Typed("", "", "", feedback, ""), model, locale, redirect,
+                () -> desk.convert(actor, id, feedback));
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                   Model model, Locale locale, RedirectAttributes redirect) {
+        return step(actor, id, ReferralStep.DECLINE, new Typed("", "", "", "", reason), model, locale, redirect,
+                () -> desk.decline(actor, id, reason));
+    }
+
+    /**
+     * Takes the step: done, back to the referral with what was done; a form with problems, the page again with each
+     * beside its field and what was typed; a step its status no longer allows, back with the reason.
+     */
+    private String step(Actor actor, long id, ReferralStep step, Typed typed, Model model, Locale locale,
+                        RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", messages.getMessage("referral.desk.done." + step.name(),
+                    new Object[] {id}, locale));
+        } catch (InvalidInputException e) {
+            Referral r = desk.get(actor, id); // another hospital's id answers 404 here, showing nothing
+            Typed kept = typed == null ? null : withDefaults(typed, actor, r);
+            return page(actor, id, kept, messagesOf(e.problems(), locale), model, locale);
+        } catch (RefusedException | ConflictException e) {
+            redirect.addFlashAttribute("flashError", refusal(e, locale));
+        }
+        return "redirect:/referrals/desk/" + id;
+    }
+
+    /** The typed values, a day and department the desk left empty (or did not send) filled as at first. */
+    private Typed withDefaults(Typed t, Actor actor, Referral r) {
+        return new Typed(t.date().isBlank() ? desk.today(actor).plusDays(1).toString() : t.date(),
+                t.department().isBlank() && r.department() != null ? r.department() : t.department(), t.doctor(),
+                t.feedback(), t.reason());
+    }
+
+    private String refusal(MeridianException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
+    }
+
+    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Problem p : problems) {
+            m.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
+                    (a, b) -> a + " " + b);
+        }
+        return m;
+    }
+}
