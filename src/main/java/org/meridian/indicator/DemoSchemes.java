@@ -43,7 +43,7 @@ class DemoSchemes implements ApplicationRunner {
         Hospital hospital = hospitals.all().get(0);
         for (UnitType type : UnitType.channelTypes()) {
             if (schemes.current(hospital.id(), type).isEmpty()) {
-                schemes.save(Actor.system(hospital.id(), "demo"), type, draftFor(type));
+                schemes.save(Actor.system(hospital.id(), "demo"), type, draftFor(type), weightingFor(type));
             }
         }
         defaults.install(Actor.system(hospital.id(), "demo"));
@@ -98,13 +98,33 @@ class DemoSchemes implements ApplicationRunner {
                 items.add(complaintBands(10));
             }
             default -> {
-                items.add(peer("REFERRAL_VOLUME", 30));
-                items.add(linear("ARRIVAL_RATE", 30, 50, 90));
+                // weights from weightingFor(OTHER): 40, 20, 20, 20
+                items.add(peer("REFERRAL_VOLUME", 40));
+                items.add(linear("ARRIVAL_RATE", 20, 50, 90));
                 items.add(peer("SATISFACTION", 20));
                 items.add(complaintBands(20));
             }
         }
         return new SchemeDraft(items, SchemeLines.defaultTiers());
+    }
+
+    /**
+     * The demo scheme whose weights came from the weighting assistant: the other channels (其他) by AHP, with the
+     * referral volume moderately-to-equally more important (2) than each of arrival rate, satisfaction and complaint
+     * rate, and those three equally important. The matrix is fully consistent (a_ij = w_i/w_j for w = 0.4, 0.2, 0.2,
+     * 0.2), so CR = 0 and the weights are exactly 40, 20, 20, 20. Null for the other types (weights set by hand).
+     */
+    static WeightingInputs weightingFor(UnitType type) {
+        if (type != UnitType.OTHER) {
+            return null;
+        }
+        List<String> codes = draftFor(type).indicators().stream().map(SchemeDraft.Item::code).toList();
+        double h = 0.5;
+        return new WeightingInputs(WeightMethod.AHP, codes, List.of(
+                List.of(1.0, 2.0, 2.0, 2.0),
+                List.of(h, 1.0, 1.0, 1.0),
+                List.of(h, 1.0, 1.0, 1.0),
+                List.of(h, 1.0, 1.0, 1.0)), null, null);
     }
 
     /** ≤ 4 h → 100, ≤ 24 h → 80, ≤ 48 h → 60 (api.md's example). */

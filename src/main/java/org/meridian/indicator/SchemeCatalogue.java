@@ -2,6 +2,8 @@ package org.meridian.indicator;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.Actor;
+import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +34,14 @@ public class SchemeCatalogue {
     private final IndicatorCatalogue indicators;
     private final AuditLog audit;
     private final Clock clock;
+    private final SchemeWeightings weightings;
+    private final ObjectProvider<SchemeWeighting> weighting;
 
-    SchemeCatalogue(SchemeVersions versions, IndicatorCatalogue indicators, AuditLog audit, Clock clock) {
+    SchemeCatalogue(SchemeVersions versions, IndicatorCatalogue indicators, AuditLog audit, Clock clock,
+                    SchemeWeightings weightings, ObjectProvider<SchemeWeighting> weighting) {
         this.versions = versions;
+        this.weightings = weightings;
+        this.weighting = weighting;
         this.indicators = indicators;
         this.audit = audit;
         this.clock = clock;
@@ -92,6 +101,65 @@ public class SchemeCatalogue {
      */
     @Transactional
     public SchemeSnapshot save(Actor actor, UnitType unitType, SchemeDraft draft) {
+        return save(actor, unitType, draft, null, Map.of());
+    }
+
+    /**
+     * Saves a new version whose weights came from the weighting assistant, and keeps the assistant's inputs and
+     * results with it, so that the scheme page can say where each weight came from. The weighting must cover exactly
+     * the draft's indicators; the draft's weights may differ from the method's (adjusted by hand), which the page
+     * then says. Nothing is saved when the draft or the weighting has a problem.
+     *
+     * @throws InvalidInputException listing every problem of the draft and of the weighting ({@code weighting.*})
+     */
+    @Transactional
+    public SchemeSnapshot save(Actor actor, UnitType unitType, SchemeDraft draft, WeightingInputs inputs) {
+        if (inputs == null) {
+            return save(actor, unitType, draft);
+        }
+        inputs = inputs.relevant();
+        List<Problem> problems = new ArrayList<>(problems(actor.hospitalId(), draft));
+        List<String> included = draft.indicators() == null ? List.of() : draft.indicators().stream()
+                .filter(java.util.Objects::nonNull).map(SchemeDraft.Item::code).toList();
+        WeightingResult result = null;
+        if (inputs.codes().size() != included.size() || !new HashSet<>(inputs.codes()).equals(new HashSet<>(included))) {
+            problems.add(Problem.of("weighting.codes", "indicator.weighting.codesDiffer"));
+        } else {
+            try {
+                result = weigh(actor, unitType, inputs);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("indicator", problems);
+        }
+        return save(actor, unitType, draft, new WeightingRecord(0, inputs, result),
+                Map.of("weighting", inputs.method().name()));
+    }
+
+    /**
+     * The weights the weighting assistant's inputs give (points summing to 100, in the inputs' order), computed by
+     * the module that owns the methods.
+     *
+     * @throws InvalidInputException with every problem of the inputs
+     */
+    public WeightingResult weigh(Actor actor, UnitType unitType, WeightingInputs inputs) {
+        SchemeWeighting w = weighting.getIfAvailable();
+        if (w == null) {
+            throw new ConflictException("indicator", "weighting-unavailable", "indicator.weighting.unavailable",
+                    List.of(), "no SchemeWeighting bean");
+        }
+        return w.weigh(actor, unitType, inputs);
+    }
+
+    /** Where the weights of a saved version came from, if the weighting assistant gave them. */
+    public Optional<WeightingRecord> weighting(long hospitalId, UnitType unitType, int version) {
+        return weightings.find(hospitalId, unitType, version);
+    }
+
+    private SchemeSnapshot save(Actor actor, UnitType unitType, SchemeDraft draft, WeightingRecord weighed,
+                                Map<String, Object> extra) {
         long hospitalId = actor.hospitalId();
         Optional<SchemeSnapshot> before = current(hospitalId, unitType);
         SchemeSnapshot saved;
@@ -105,8 +173,12 @@ public class SchemeCatalogue {
         if (!versions.insert(hospitalId, saved)) {
             throw IndicatorConflictException.savedMeanwhile(unitType);
         }
+        if (weighed != null) {
+            weightings.insert(hospitalId, unitType, saved.version(), weighed.inputs(), weighed.result());
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", saved.version());
+        details.putAll(extra);
         details.put("scheme", AuditLog.change(before.map(SchemeDraft::of).orElse(null), SchemeDraft.of(saved)));
         audit.record(hospitalId, actor.username(), "SCHEME_SAVED", unitType.name(), details);
         return saved;

@@ -4,5 +4,5 @@
  * anomaly detection — as plain-Java numerics in {@code method}, served by the stateless calculator API; and in the
  * product, the alternative rankings of a published evaluation ({@link org.meridian.insight.RankingComparison}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "indicator :: scoring"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "indicator", "indicator :: scoring"})
 package org.meridian.insight;

@@ -13,6 +13,8 @@ import org.meridian.indicator.Measure;
 import org.meridian.indicator.NewIndicator;
 import org.meridian.indicator.SchemeWhatIf;
 import org.meridian.indicator.SchemeCatalogue;
+import org.meridian.indicator.WeightingInputs;
+import org.meridian.indicator.WeightingResult;
 import org.meridian.indicator.WhatIfComparison;
 import org.meridian.indicator.scoring.Direction;
 import org.meridian.indicator.scoring.Formula;
@@ -145,6 +147,9 @@ class IndicatorPages {
             // a change: only shares and problems go back (out of band), never the inputs being typed in
             return htmx ? "indicators/scheme :: checked" : view;
         }
+        if (form.isWeighted()) {
+            return saveWeighted(user, type, form, c, current, model);
+        }
         try {
             SchemeSnapshot saved = schemes.save(user.actor(), type, c.draft());
             return "redirect:/indicators/schemes/" + type + "?saved=" + saved.version();
@@ -152,6 +157,61 @@ class IndicatorPages {
             // checked a moment ago; a concurrent change of the catalogue or the scheme: show the form again
             return scheme(model, type, current, form, Map.of("indicators", e.getMessage()), true);
         }
+    }
+
+    /**
+     * Saves a draft whose weights came from the weighting assistant together with the assistant's inputs; a problem of
+     * the weighting (the indicators changed since, a matrix that is not reciprocal…) is shown above the form and
+     * nothing is saved.
+     */
+    private String saveWeighted(MeridianUser user, UnitType type, SchemeForm form, SchemeForm.Conversion c,
+                                SchemeSnapshot current, Model model) {
+        WeightingInputs.Parsed parsed = form.weighting();
+        List<Problem> problems = new java.util.ArrayList<>(parsed.problems());
+        if (parsed.inputs() != null) {
+            try {
+                SchemeSnapshot saved = schemes.save(user.actor(), type, c.draft(), parsed.inputs());
+                return "redirect:/indicators/schemes/" + type + "?saved=" + saved.version();
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            } catch (IndicatorConflictException e) {
+                return scheme(model, type, current, form, Map.of("indicators", e.getMessage()), true);
+            }
+        }
+        SchemeWhatIf w = whatIf.getIfAvailable();
+        if (w != null) {
+            model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach(p -> errors.putIfAbsent(p.path(), message(p.messageKey(), p.args().toArray())));
+        return scheme(model, type, current, form, errors, true);
+    }
+
+    /**
+     * The weighting assistant's "use in the draft": the scheme in force with the weights the posted inputs give (the
+     * weighed indicators included, nothing else changed), shown in the editor with its what-if, not saved. Inputs
+     * that cannot be read or weighed (a ragged or non-reciprocal matrix, an inconsistent one, an unknown indicator)
+     * answer 400 with every problem named.
+     */
+    @PostMapping("/schemes/{unitType}/draft")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String weighted(@PathVariable String unitType, @ModelAttribute("posted") SchemeForm posted, Model model) {
+        UnitType type = unitType(unitType);
+        MeridianUser user = CurrentUser.require();
+        WeightingInputs.Parsed parsed = posted.weighting();
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException("indicator", parsed.problems());
+        }
+        WeightingResult result = schemes.weigh(user.actor(), type, parsed.inputs());
+        SchemeSnapshot current = schemes.current(user.hospitalId(), type).orElse(null);
+        SchemeForm form = SchemeForm.of(indicators.catalogue(user.hospitalId()), current);
+        form.weigh(parsed.inputs(), result.points());
+        SchemeWhatIf w = whatIf.getIfAvailable();
+        if (w != null) {
+            model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
+            w.preferred(user.hospitalId(), type).ifPresent(p -> form.setWhatIfPeriod(p.toString()));
+        }
+        return scheme(model, type, current, form, Map.of(), false);
     }
 
     /**
@@ -232,6 +292,14 @@ class IndicatorPages {
         model.addAttribute("invalidOnSave", invalidOnSave && !errors.isEmpty());
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("activeNav", "indicators");
+        if (current != null) {
+            model.addAttribute("provenance", WeightingWords.of(current,
+                    schemes.weighting(CurrentUser.hospitalId(), type, current.version()).orElse(null), byCode,
+                    LocaleContextHolder.getLocale(), this::message));
+        }
+        if (form.isWeighted()) {
+            model.addAttribute("weightedMethod", message("indicator.weighting.method." + form.getWeightingMethod()));
+        }
         return "indicators/scheme";
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.meridian.indicator.CatalogueEntry;
+import org.meridian.indicator.WeightingInputs;
 import org.meridian.indicator.scoring.SchemeDraft;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.problem.Problem;
@@ -23,6 +24,11 @@ public class SchemeForm {
     private List<Row> rows = new ArrayList<>();
     private List<TierRow> tiers = new ArrayList<>();
     private String whatIfPeriod;
+    private String weightingMethod;
+    private String weightingCodes;
+    private String weightingMatrix;
+    private String weightingAlpha;
+    private String weightingPeriod;
 
     public List<Row> getRows() {
         return rows;
@@ -39,6 +45,77 @@ public class SchemeForm {
 
     public void setWhatIfPeriod(String whatIfPeriod) {
         this.whatIfPeriod = whatIfPeriod;
+    }
+
+    /** The weighting assistant's inputs the weights came from (hidden fields; empty when set by hand). */
+    public String getWeightingMethod() {
+        return weightingMethod;
+    }
+
+    public void setWeightingMethod(String weightingMethod) {
+        this.weightingMethod = weightingMethod;
+    }
+
+    public String getWeightingCodes() {
+        return weightingCodes;
+    }
+
+    public void setWeightingCodes(String weightingCodes) {
+        this.weightingCodes = weightingCodes;
+    }
+
+    public String getWeightingMatrix() {
+        return weightingMatrix;
+    }
+
+    public void setWeightingMatrix(String weightingMatrix) {
+        this.weightingMatrix = weightingMatrix;
+    }
+
+    public String getWeightingAlpha() {
+        return weightingAlpha;
+    }
+
+    public void setWeightingAlpha(String weightingAlpha) {
+        this.weightingAlpha = weightingAlpha;
+    }
+
+    public String getWeightingPeriod() {
+        return weightingPeriod;
+    }
+
+    public void setWeightingPeriod(String weightingPeriod) {
+        this.weightingPeriod = weightingPeriod;
+    }
+
+    /** Whether the form carries the weighting assistant's inputs. */
+    public boolean isWeighted() {
+        return weightingMethod != null && !weightingMethod.isBlank();
+    }
+
+    /** The weighting assistant's inputs read from the hidden fields (problems under {@code weighting.*}). */
+    WeightingInputs.Parsed weighting() {
+        return WeightingInputs.parse(weightingMethod, weightingCodes, weightingMatrix, weightingAlpha, weightingPeriod);
+    }
+
+    /**
+     * Puts the assistant's weights into the form: exactly the weighed indicators included, each with its weight in
+     * points; every other setting of a row (its scoring rule) stays as it was.
+     */
+    void weigh(WeightingInputs inputs, List<BigDecimal> points) {
+        for (Row row : rows) {
+            int i = inputs.codes().indexOf(row.getCode());
+            row.setIncluded(i >= 0);
+            if (i >= 0) {
+                row.setWeight(plain(points.get(i)));
+            }
+        }
+        weightingMethod = inputs.method().name();
+        weightingCodes = inputs.codesText();
+        weightingMatrix = inputs.method().usesMatrix() ? inputs.matrixText() : "";
+        weightingAlpha = inputs.method() == org.meridian.indicator.WeightMethod.COMBINED && inputs.alpha() != null
+                ? inputs.alpha().toString() : "";
+        weightingPeriod = inputs.method().usesPeriod() && inputs.period() != null ? inputs.period().toString() : "";
     }
 
     public List<TierRow> getTiers() {
