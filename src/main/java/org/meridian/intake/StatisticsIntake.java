@@ -106,11 +106,12 @@ public class StatisticsIntake {
         List<Restatement> restatements = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int accepted = 0;
-        int duplicates = 0;
+        List<Integer> duplicateIndexes = new ArrayList<>();
+        List<Integer> restatedIndexes = new ArrayList<>();
         for (Checked c : valid) {
             BigDecimal before = stored.get(c.key());
             if (before != null && before.compareTo(c.value()) == 0) {
-                duplicates++;
+                duplicateIndexes.add(c.index());
                 continue;
             }
             if (before != null && reasonNeeded && c.reason() == null) {
@@ -119,6 +120,7 @@ public class StatisticsIntake {
                 continue;
             }
             if (before != null) {
+                restatedIndexes.add(c.index());
                 restatements.add(new Restatement(c.key().unitId(), c.key().measure(), c.key().month(), before,
                         c.value(), c.reason(), actor.username(), now));
             }
@@ -133,11 +135,12 @@ public class StatisticsIntake {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("accepted", accepted);
             details.put("restated", restatements.size());
-            details.put("duplicates", duplicates);
+            details.put("duplicates", duplicateIndexes.size());
             details.put("rejected", rejected.size());
             audit.record(h, actor.username(), "STATISTICS_RECORDED", "statistics", details);
         }
-        return new StatisticsReport(accepted, restatements.size(), duplicates, rejected);
+        return new StatisticsReport(accepted, restatements.size(), duplicateIndexes.size(), rejected, restatedIndexes,
+                duplicateIndexes);
     }
 
     /** A unit's restatements, latest first. */

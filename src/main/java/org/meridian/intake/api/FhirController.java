@@ -2,20 +2,27 @@ package org.meridian.intake.api;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
-import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.security.MeridianUser;
+import org.meridian.intake.RawStatistic;
+import org.meridian.intake.StatisticsIntake;
+import org.meridian.intake.StatisticsReport;
+import org.meridian.shared.Actor;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /fhir/r4}: a FHIR R4 batch or transaction Bundle of referral events (docs/intake.md, FHIR),
  * answered with a batch-response (or transaction-response) Bundle holding one OperationOutcome per entry.
  * A transaction is all or nothing: one bad entry stores nothing and answers 400 with every problem.
+ * {@code MeasureReport}s (monthly statistics of departments and institutions, docs/units.md) come alone or in a
+ * batch; each group is a statistics row checked as every statistic is.
  */
 @RestController
 @PreAuthorize("hasRole('CHANNEL_MANAGER')")
@@ -39,15 +48,19 @@ class FhirController {
     private static final String FHIR_XML = "application/fhir+xml";
 
     private final EventIntake intake;
+    private final StatisticsIntake statistics;
+    private final MessageSource messages;
     private final FhirContext fhir = FhirContext.forR4Cached();
 
-    FhirController(EventIntake intake) {
+    FhirController(EventIntake intake, StatisticsIntake statistics, MessageSource messages) {
         this.intake = intake;
+        this.statistics = statistics;
+        this.messages = messages;
     }
 
     @PostMapping(path = "/fhir/r4", consumes = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE, FHIR_XML,
             MediaType.APPLICATION_XML_VALUE})
-    ResponseEntity<String> bundle(@RequestBody String body,
+    ResponseEntity<String> bundle(Actor actor, @RequestBody String body,
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         IParser parser = contentType.contains("xml") ? fhir.newXmlParser() : fhir.newJsonParser();
         IBaseResource parsed;
@@ -57,9 +70,17 @@ class FhirController {
             return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
                     OperationOutcome.IssueType.STRUCTURE, "the body is not a FHIR R4 resource: " + e.getMessage(), null)));
         }
-        if (!(parsed instanceof Bundle bundle)) {
+        Bundle bundle;
+        if (parsed instanceof MeasureReport report) {
+            // a report alone is answered as a batch of one
+            bundle = new Bundle().setType(Bundle.BundleType.BATCH);
+            bundle.addEntry().setResource(report);
+        } else if (parsed instanceof Bundle b) {
+            bundle = b;
+        } else {
             return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
-                    OperationOutcome.IssueType.INVALID, "the body must be a Bundle, not " + parsed.fhirType(), null)));
+                    OperationOutcome.IssueType.INVALID, "the body must be a Bundle (or a MeasureReport), not "
+                            + parsed.fhirType(), null)));
         }
         boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
         if (!transaction && bundle.getType() != Bundle.BundleType.BATCH) {
@@ -71,6 +92,20 @@ class FhirController {
             return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
                     OperationOutcome.IssueType.TOOCOSTLY, "at most " + EventsController.MAX_EVENTS
                             + " entries per Bundle", "Bundle.entry")));
+        }
+        Map<Integer, List<FhirStatistics.Group>> reports = measureReports(bundle);
+        if (transaction && !reports.isEmpty()) {
+            List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>();
+            reports.keySet().forEach(i -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
+                    OperationOutcome.IssueType.NOTSUPPORTED, "a MeasureReport is taken alone or in a batch Bundle,"
+                            + " not in a transaction", "Bundle.entry[" + i + "]")));
+            return problem(HttpStatus.BAD_REQUEST, issues);
+        }
+        int statisticRows = reports.values().stream().mapToInt(List::size).sum();
+        if (statisticRows > StatisticsIntake.MAX_ROWS) {
+            return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
+                    OperationOutcome.IssueType.TOOCOSTLY, "at most " + StatisticsIntake.MAX_ROWS
+                            + " MeasureReport groups per Bundle; this one has " + statisticRows, "Bundle.entry")));
         }
 
         List<FhirEvents.Entry> entries = FhirEvents.map(bundle);
@@ -86,10 +121,12 @@ class FhirController {
                 unmappable = true;
             }
         }
-        MeridianUser user = CurrentUser.require();
-        IngestReport report = transaction
-                ? intake.recordAllOrNothing(user.actor(), rows, indexes, EventIntake.Source.FHIR, unmappable)
-                : intake.record(user.actor(), rows, indexes, EventIntake.Source.FHIR, null);
+        IngestReport report = rows.isEmpty() && !transaction
+                ? IngestReport.empty()
+                : transaction
+                ? intake.recordAllOrNothing(actor, rows, indexes, EventIntake.Source.FHIR, unmappable)
+                : intake.record(actor, rows, indexes, EventIntake.Source.FHIR, null);
+        Map<Integer, StatisticOutcome> statistics = recordStatistics(actor, reports);
 
         Map<Integer, List<String>> errors = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -113,7 +150,11 @@ class FhirController {
         for (int i = 0; i < entries.size(); i++) {
             OperationOutcome outcome = new OperationOutcome();
             String status;
-            if (errors.containsKey(i)) {
+            if (statistics.containsKey(i)) {
+                StatisticOutcome s = statistics.get(i);
+                status = s.status();
+                s.issues().forEach(outcome::addIssue);
+            } else if (errors.containsKey(i)) {
                 status = "400 Bad Request";
                 for (String m : errors.get(i)) {
                     outcome.addIssue(issue(OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueType.INVALID, m,
@@ -143,6 +184,76 @@ class FhirController {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON))
                 .body(fhir.newJsonParser().encodeResourceToString(response));
+    }
+
+    /** The statistics rows of every MeasureReport entry, by entry index. */
+    private static Map<Integer, List<FhirStatistics.Group>> measureReports(Bundle bundle) {
+        Map<Integer, List<FhirStatistics.Group>> reports = new TreeMap<>();
+        var resolve = FhirEvents.resolver(bundle);
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof MeasureReport r) {
+                reports.put(i, FhirStatistics.map(r, resolve));
+            }
+        }
+        return reports;
+    }
+
+    /** What became of one MeasureReport entry: its HTTP-like status and an issue per group. */
+    private record StatisticOutcome(String status, List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
+    }
+
+    /**
+     * Records the rows of every report in one batch of the statistics intake; an entry is {@code 400} when any of
+     * its groups was rejected (its other groups are kept), {@code 200} when every group was the value already
+     * there, {@code 201} otherwise.
+     */
+    private Map<Integer, StatisticOutcome> recordStatistics(Actor actor, Map<Integer, List<FhirStatistics.Group>> reports) {
+        List<RawStatistic> rows = new ArrayList<>();
+        Map<FhirStatistics.Group, Integer> rowOf = new IdentityHashMap<>();
+        reports.values().forEach(groups -> groups.stream().filter(g -> g.row() != null).forEach(g -> {
+            rowOf.put(g, rows.size());
+            rows.add(g.row());
+        }));
+        StatisticsReport recorded = rows.isEmpty() ? null : statistics.record(actor, rows, 0);
+        Map<Integer, List<String>> rejected = new HashMap<>();
+        if (recorded != null) {
+            recorded.rejected().forEach(r -> rejected.put(r.index(), r.errors().stream().map(p -> p.path() + ": "
+                    + messages.getMessage(p.messageKey(), p.args().toArray(), Locale.ENGLISH)).toList()));
+        }
+        Map<Integer, StatisticOutcome> outcomes = new HashMap<>();
+        reports.forEach((entry, groups) -> {
+            List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>();
+            boolean bad = false;
+            boolean stored = false;
+            String where = "Bundle.entry[" + entry + "]";
+            for (FhirStatistics.Group g : groups) {
+                String expression = where + "." + g.expression();
+                if (g.row() == null) {
+                    bad = true;
+                    g.errors().forEach(m -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
+                            OperationOutcome.IssueType.INVALID, m, expression)));
+                    continue;
+                }
+                int index = rowOf.get(g);
+                RawStatistic row = g.row();
+                String what = row.measure() + " " + row.month() + " of " + row.unit() + " = " + row.value().toPlainString();
+                if (rejected.containsKey(index)) {
+                    bad = true;
+                    rejected.get(index).forEach(m -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
+                            OperationOutcome.IssueType.INVALID, m, expression)));
+                } else if (recorded.duplicateIndexes().contains(index)) {
+                    issues.add(issue(OperationOutcome.IssueSeverity.INFORMATION, OperationOutcome.IssueType.DUPLICATE,
+                            what + ": the value already stored; ignored", expression));
+                } else {
+                    stored = true;
+                    issues.add(issue(OperationOutcome.IssueSeverity.INFORMATION,
+                            OperationOutcome.IssueType.INFORMATIONAL, (recorded.restatedIndexes().contains(index)
+                                    ? "restated " : "stored ") + what, expression));
+                }
+            }
+            outcomes.put(entry, new StatisticOutcome(bad ? "400 Bad Request" : stored ? "201 Created" : "200 OK", issues));
+        });
+        return outcomes;
     }
 
     private ResponseEntity<String> problem(HttpStatus status, List<OperationOutcome.OperationOutcomeIssueComponent> issues) {

@@ -51,6 +51,11 @@ final class FhirEvents {
         }
     }
 
+    /** Finds a referenced resource of the Bundle by {@code fullUrl} or {@code Type/id} (null when not there). */
+    static java.util.function.Function<Reference, IBaseResource> resolver(Bundle bundle) {
+        return new FhirEvents(bundle)::resolve;
+    }
+
     static List<Entry> map(Bundle bundle) {
         FhirEvents mapper = new FhirEvents(bundle);
         List<Entry> entries = new ArrayList<>();
@@ -83,11 +88,13 @@ final class FhirEvents {
         if (r instanceof QuestionnaireResponse q) {
             return survey(q, errors);
         }
-        if (r instanceof Patient || r instanceof Organization) {
+        if (r instanceof Patient || r instanceof Organization || r instanceof org.hl7.fhir.r4.model.MeasureReport) {
+            // a MeasureReport is a statistic, not an event: FhirStatistics maps it
             return new Entry(null, List.of());
         }
         return new Entry(null, List.of("resource type " + r.fhirType() + " is not taken (ServiceRequest,"
-                + " Appointment, Encounter, QuestionnaireResponse; Patient and Organization only as references)"));
+                + " Appointment, Encounter, QuestionnaireResponse, MeasureReport; Patient and Organization only as"
+                + " references)"));
     }
 
     private Entry appointment(Appointment a, List<String> errors) {
