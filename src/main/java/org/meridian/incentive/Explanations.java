@@ -30,12 +30,9 @@ public class Explanations {
         return arg.startsWith("unitType.") ? messages.getMessage(arg, null, arg, locale) : arg;
     }
 
-    /** A refused input's reason in the reader's language; the English message where it has no key. */
-    public String violation(org.meridian.incentive.rules.Violation v, Locale locale) {
-        if (v.key() == null) {
-            return v.message();
-        }
-        return messages.getMessage(v.key(), v.args().stream().map(a -> arg(a, locale)).toArray(), v.message(), locale);
+    /** A problem of a refused input in the reader's language (a page shows it beside its field). */
+    public String problem(org.meridian.shared.problem.Problem p, Locale locale) {
+        return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
     }
 
     public String message(String key, Locale locale, Object... args) {

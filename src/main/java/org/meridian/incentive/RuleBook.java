@@ -16,7 +16,7 @@ import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.SanctionPolicy;
 import org.meridian.incentive.rules.SanctionRecommendation;
 import org.meridian.incentive.rules.TierInPeriod;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.WorkflowForbidden;
 import org.meridian.incentive.statements.WorkflowRefusal;
 import org.meridian.shared.Actor;
@@ -26,6 +26,7 @@ import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /**
  * The rule book (激励规则): a hospital's incentive rules with their versions and validity, the compliance sign-off of
@@ -70,16 +71,12 @@ public class RuleBook {
         IncentiveRule rule = definition.toRule(version);
         if (previous.isPresent()) {
             StoredRule p = previous.get();
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (p.type() != rule.type()) {
-                problems.add(Violation.keyed("type", "rule " + p.code() + " is a " + p.type()
-                        + " rule; a new version keeps its type (use a new code for another type)",
-                        "incentive.v.keepType", p.code(), p.type()));
+                problems.add(IncentiveProblem.of("type", "incentive.v.keepType", p.code(), p.type()));
             }
             if (!definition.validFrom().isAfter(p.validFrom())) {
-                problems.add(Violation.keyed("validFrom", "version " + p.version() + " of " + p.code()
-                        + " is valid from " + p.validFrom() + "; a new version must start after that",
-                        "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
+                problems.add(IncentiveProblem.of("validFrom", "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -113,10 +110,10 @@ public class RuleBook {
             throw new WorkflowForbidden(WorkflowForbidden.ROLE, "only a hospital manager signs off a rule for compliance");
         }
         if (justification == null || justification.isBlank()) {
-            throw new InvalidIncentiveException(Violation.keyed("justification", "a compliance sign-off needs a justification", "incentive.v.justification"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("justification", "incentive.v.justification"));
         }
         if (justification.length() > 2000) {
-            throw new InvalidIncentiveException(Violation.keyed("justification", "a justification has at most 2000 characters", "incentive.v.tooLong", 2000));
+            throw new InvalidIncentiveException(IncentiveProblem.of("justification", "incentive.v.tooLong", 2000));
         }
         StoredRule rule = rule(actor, id);
         if (rule.complianceStatus() != ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {

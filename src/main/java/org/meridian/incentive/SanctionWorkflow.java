@@ -7,7 +7,7 @@ import java.util.Map;
 import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.incentive.rules.InvalidIncentiveException;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.WorkflowForbidden;
 import org.meridian.incentive.statements.WorkflowRefusal;
 import org.meridian.shared.Actor;
@@ -15,6 +15,7 @@ import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /**
  * Sanctions (惩戒) computed from published evaluations, and a hospital manager's decision on a termination
@@ -61,10 +62,10 @@ public class SanctionWorkflow {
             throw new WorkflowForbidden(WorkflowForbidden.ROLE, "only a hospital manager decides a termination recommendation");
         }
         if (note == null || note.isBlank()) {
-            throw new InvalidIncentiveException(Violation.keyed("note", "a decision on a termination recommendation needs a note", "incentive.v.noteRequired"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("note", "incentive.v.noteRequired"));
         }
         if (note.strip().length() > 500) {
-            throw new InvalidIncentiveException(Violation.keyed("note", "a note has at most 500 characters", "incentive.v.tooLong", 500));
+            throw new InvalidIncentiveException(IncentiveProblem.of("note", "incentive.v.tooLong", 500));
         }
         Sanction sanction = sanction(actor, id);
         if (!sanction.pending()) {

@@ -13,7 +13,7 @@ import org.meridian.incentive.rules.IncentiveCalculator;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.StatementLine;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.incentive.statements.WorkflowRefusal;
@@ -23,6 +23,7 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /**
  * The statement workflow (结算单): statements drafted from published evaluations or prepared by hand, adjusted while
@@ -101,21 +102,25 @@ public class StatementWorkflow {
      * {@code channelCode} and {@code unitType}.
      */
     @Transactional(readOnly = true)
-    public List<Violation> channelProblems(Actor actor, String channelCode, UnitType unitType) {
+    public List<Problem> channelProblems(Actor actor, String channelCode, UnitType unitType) {
         if (channelCode == null || channelCode.isBlank()) {
-            return List.of(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
+            return List.of(IncentiveProblem.of("channelCode", "incentive.v.channelRequired"));
         }
         Optional<ChannelRef> channel = channels.findByCode(actor, channelCode.strip());
         if (channel.isEmpty()) {
-            return List.of(Violation.keyed("channelCode", "no channel '" + channelCode.strip()
-                    + "' is registered in your hospital", "incentive.v.channelUnknown", channelCode.strip()));
+            return List.of(IncentiveProblem.of("channelCode", "incentive.v.channelUnknown", channelCode.strip()));
         }
         if (unitType != null && channel.get().type() != unitType) {
-            return List.of(Violation.keyed("unitType", "channel " + channel.get().code() + " is a "
-                    + channel.get().type() + " channel, not " + unitType, "incentive.v.channelType", channel.get().code(),
-                    "unitType." + channel.get().type().name(), "unitType." + unitType.name()));
+            return List.of(Problem.of("unitType", "incentive.v.channelType", channel.get().code(),
+                    typeName(channel.get().type()), typeName(unitType)));
         }
         return List.of();
+    }
+
+    /** A unit type's name, resolved in the reader's language when the problem is answered. */
+    private static org.springframework.context.MessageSourceResolvable typeName(UnitType type) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"unitType." + type.name()}, type.name());
     }
 
     /**
@@ -143,7 +148,7 @@ public class StatementWorkflow {
      */
     public Statement prepare(Actor actor, Period period, ChannelResult result) {
         long h = actor.hospitalId();
-        List<Violation> unknown = channelProblems(actor, result.channelCode(), result.unitType());
+        List<Problem> unknown = channelProblems(actor, result.channelCode(), result.unitType());
         if (!unknown.isEmpty()) {
             throw new InvalidIncentiveException(unknown);
         }

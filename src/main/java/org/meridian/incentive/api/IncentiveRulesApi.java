@@ -14,7 +14,7 @@ import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.SanctionRecommendation;
 import org.meridian.incentive.rules.TierInPeriod;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.springframework.http.HttpStatus;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /** Incentive rules: list, read, create a version, compliance sign-off, templates, sanction check. */
 @RestController
@@ -103,7 +104,7 @@ class IncentiveRulesApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     List<RuleJson> installTemplates(Actor actor, @RequestBody TemplatesRequest request) {
         if (request.validFrom() == null) {
-            throw new InvalidIncentiveException(Violation.keyed("validFrom", "give the date from which the templates are valid", "incentive.v.validFrom"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("validFrom", "incentive.v.validFrom"));
         }
         return rules.installTemplates(actor, request.validFrom()).stream().map(RuleJson::of).toList();
     }
@@ -111,13 +112,12 @@ class IncentiveRulesApi {
     @PostMapping("/sanction-recommendations")
     @PreAuthorize("hasRole('ANALYST')")
     ResponseEntity<SanctionJson> sanction(Actor actor, @RequestBody SanctionRequest request) {
-        List<Violation> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>();
         UnitType unitType = null;
         try {
             unitType = UnitType.valueOf(String.valueOf(request.unitType()));
         } catch (IllegalArgumentException e) {
-            problems.add(Violation.keyed("unitType", "unknown unitType '" + request.unitType() + "'", "incentive.v.unknownValue",
-                    "unitType", request.unitType(), java.util.Arrays.toString(UnitType.values())));
+            problems.add(IncentiveProblem.of("unitType", "incentive.v.unknownValue", "unitType", request.unitType(), java.util.Arrays.toString(UnitType.values())));
         }
         problems.addAll(statements.channelProblems(actor, request.channelCode(), unitType));
         List<TierInPeriod> history = new java.util.ArrayList<>();
@@ -127,8 +127,7 @@ class IncentiveRulesApi {
                     : given.get(i).period().strip());
             String tier = given.get(i).tier();
             if (period.isEmpty() || tier == null || tier.isBlank()) {
-                problems.add(Violation.keyed("history[" + i + "]", "needs a period such as 2026-Q3 and a tier",
-                        "incentive.v.history"));
+                problems.add(IncentiveProblem.of("history[" + i + "]", "incentive.v.history"));
             } else {
                 history.add(new TierInPeriod(period.get(), tier));
             }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.meridian.incentive.Sanction;
 import org.meridian.incentive.SanctionWorkflow;
 import org.meridian.incentive.rules.InvalidIncentiveException;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /**
  * Sanctions computed from published evaluations: read them, and decide a termination recommendation (a hospital
@@ -48,7 +49,7 @@ class SanctionsApi {
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     Sanction decide(Actor actor, @PathVariable long id, @RequestBody DecisionRequest request) {
         if (request.terminate() == null) {
-            throw new InvalidIncentiveException(Violation.keyed("terminate", "say whether to terminate (true) or decline (false)", "incentive.v.terminate"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("terminate", "incentive.v.terminate"));
         }
         return sanctions.decide(actor, id, request.terminate(), request.note());
     }

@@ -18,7 +18,7 @@ import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.PeriodText;
 import org.meridian.shared.Money;
 import org.meridian.shared.Period;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.meridian.incentive.rules.IncentiveProblem;
 
 /** Statements: prepare, adjust, review, approve, pay, correct, read, export as XLSX. */
 @RestController
@@ -101,35 +102,33 @@ class StatementsApi {
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     ResponseEntity<StatementJson> prepare(Actor actor, @RequestBody PrepareRequest request, Locale locale) {
-        List<Violation> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Period period = PeriodText.read(request.period(), "period", problems).orElse(null);
         ChannelResult result = null;
         ResultJson r = request.result();
         if (r == null) {
-            problems.add(Violation.keyed("result", "the channel's evaluation result is required", "incentive.v.result"));
+            problems.add(IncentiveProblem.of("result", "incentive.v.result"));
         } else {
             UnitType unitType = null;
             if (r.unitType() != null) {
                 try {
                     unitType = UnitType.valueOf(r.unitType().strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.add(Violation.keyed("result.unitType", "unknown unitType '" + r.unitType() + "'; one of "
-                            + java.util.Arrays.toString(UnitType.values()), "incentive.v.unknownValue", "unitType",
-                            r.unitType(), java.util.Arrays.toString(UnitType.values())));
+                    problems.add(IncentiveProblem.of("result.unitType", "incentive.v.unknownValue", "unitType", r.unitType(), java.util.Arrays.toString(UnitType.values())));
                 }
             }
             try {
                 result = new ChannelResult(r.channelCode(), unitType, r.tier(), r.total(), r.rank(), r.measureTotals());
             } catch (InvalidIncentiveException e) {
-                for (Violation v : e.violations()) {
-                    if (!(v.field().equals("unitType") && r.unitType() != null)) {
-                        problems.add(v.at("result." + v.field()));
+                for (Problem v : e.problems()) {
+                    if (!(v.path().equals("unitType") && r.unitType() != null)) {
+                        problems.add(v.under("result"));
                     }
                 }
             }
             if (r.channelCode() != null && !r.channelCode().isBlank()) {
-                for (Violation v : statements.channelProblems(actor, r.channelCode(), unitType)) {
-                    problems.add(v.at("result." + v.field()));
+                for (Problem v : statements.channelProblems(actor, r.channelCode(), unitType)) {
+                    problems.add(v.under("result"));
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.meridian.evaluation.MeasureTotals;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.problem.Problem;
 
 /**
  * One channel's result for one period, as an evaluation publishes it (engine.md §4): its tier
@@ -16,27 +17,26 @@ public record ChannelResult(String channelCode, UnitType unitType, String tier, 
                             Map<String, BigDecimal> measureTotals) {
 
     public ChannelResult {
-        java.util.List<Violation> problems = new java.util.ArrayList<>();
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
         if (channelCode == null || channelCode.isBlank()) {
-            problems.add(Violation.keyed("channelCode", "a channel code is required", "incentive.v.channelRequired"));
+            problems.add(IncentiveProblem.of("channelCode", "incentive.v.channelRequired"));
         }
         if (unitType == null) {
-            problems.add(Violation.keyed("unitType", "the channel's unit type is required", "incentive.v.unitTypeRequired"));
+            problems.add(IncentiveProblem.of("unitType", "incentive.v.unitTypeRequired"));
         }
         if (tier == null || tier.isBlank()) {
-            problems.add(Violation.keyed("tier", "the tier is required (UNRATED when the total is null)", "incentive.v.tierRequired"));
+            problems.add(IncentiveProblem.of("tier", "incentive.v.tierRequired"));
         }
         if (total != null && (total.signum() < 0 || total.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problems.add(Violation.keyed("total", "a total score lies between 0 and 100", "incentive.v.total"));
+            problems.add(IncentiveProblem.of("total", "incentive.v.total"));
         }
         if (rank != null && rank < 1) {
-            problems.add(Violation.keyed("rank", "ranks start at 1", "incentive.v.rank"));
+            problems.add(IncentiveProblem.of("rank", "incentive.v.rank"));
         }
         measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
         for (String key : measureTotals.keySet()) {
             if (!MeasureTotals.keys().contains(key)) {
-                problems.add(Violation.keyed("measureTotals." + key, "unknown measure '" + key + "'", "incentive.v.unknownMeasure",
-                        key, MeasureTotals.keys()));
+                problems.add(IncentiveProblem.of("measureTotals." + key, "incentive.v.unknownMeasure", key, MeasureTotals.keys()));
             }
         }
         if (!problems.isEmpty()) {

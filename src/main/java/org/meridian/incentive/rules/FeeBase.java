@@ -19,11 +19,10 @@ public sealed interface FeeBase {
 
         public Fixed {
             if (amount == null || amount.signum() < 0) {
-                throw new InvalidIncentiveException(Violation.keyed("baseAmount", "a fixed base is an amount of 0 CNY or more", "incentive.v.baseAmount"));
+                throw new InvalidIncentiveException(IncentiveProblem.of("baseAmount", "incentive.v.baseAmount"));
             }
             if (!Money.isWholeFen(amount)) {
-                throw new InvalidIncentiveException(Violation.keyed("baseAmount",
-                        "a fixed base has at most two decimals (fen): " + amount.toPlainString(), "incentive.v.baseAmount"));
+                throw new InvalidIncentiveException(IncentiveProblem.of("baseAmount", "incentive.v.baseAmount"));
             }
         }
 
@@ -46,9 +45,7 @@ public sealed interface FeeBase {
 
         public OfMeasure {
             if (measure == null || !MeasureTotals.keys().contains(measure)) {
-                throw new InvalidIncentiveException(Violation.keyed("baseMeasure", "unknown measure '" + measure
-                        + "'; known measures are " + MeasureTotals.keys(), "incentive.v.unknownMeasure", measure,
-                        MeasureTotals.keys()));
+                throw new InvalidIncentiveException(IncentiveProblem.of("baseMeasure", "incentive.v.unknownMeasure", measure, MeasureTotals.keys()));
             }
         }
 

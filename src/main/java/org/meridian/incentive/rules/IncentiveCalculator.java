@@ -50,9 +50,7 @@ public final class IncentiveCalculator {
             }
             IncentiveRule other = byCode.putIfAbsent(h.code(), rule);
             if (other != null) {
-                throw new InvalidIncentiveException(Violation.keyed("rules", "versions " + other.header().version()
-                        + " and " + h.version() + " of rule " + h.code() + " are both in force on " + period.lastDay(),
-                        "incentive.v.twoVersions", other.header().version(), h.version(), h.code(), period.lastDay()));
+                throw new InvalidIncentiveException(IncentiveProblem.of("rules", "incentive.v.twoVersions", other.header().version(), h.version(), h.code(), period.lastDay()));
             }
         }
         List<IncentiveRule> list = new ArrayList<>(byCode.values());

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.meridian.shared.Money;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.problem.Problem;
 
 /**
  * An incentive rule (激励规则) of a hospital, one version of it. Each kind checks its invariants when
@@ -31,15 +32,15 @@ public sealed interface IncentiveRule {
     record FeeRule(RuleHeader header, FeeBase base, RateTable rates, BigDecimal cap) implements IncentiveRule {
 
         public FeeRule {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (base == null) {
-                problems.add(Violation.keyed("baseKind", "a fee rule needs a base: FIXED or MEASURE", "incentive.v.baseKind"));
+                problems.add(IncentiveProblem.of("baseKind", "incentive.v.baseKind"));
             }
             if (rates == null) {
-                problems.add(Violation.keyed("rateBy", "a fee rule needs rates by TIER or by SCORE_BAND", "incentive.v.rateBy"));
+                problems.add(IncentiveProblem.of("rateBy", "incentive.v.rateBy"));
             }
             if (cap != null && (cap.signum() < 0 || !Money.isWholeFen(cap))) {
-                problems.add(Violation.keyed("cap", "a cap is an amount of 0 CNY or more with at most two decimals", "incentive.v.cap"));
+                problems.add(IncentiveProblem.of("cap", "incentive.v.cap"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -81,25 +82,23 @@ public sealed interface IncentiveRule {
             implements IncentiveRule {
 
         public AwardRule {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (header != null && header.unitType() == null) {
-                problems.add(Violation.keyed("unitType", "an award is for the channels of one unit type; name it", "incentive.v.awardUnitType"));
+                problems.add(IncentiveProblem.of("unitType", "incentive.v.awardUnitType"));
             }
             if (topN < 1) {
-                problems.add(Violation.keyed("topN", "an award goes to the top 1 or more", "incentive.v.topN"));
+                problems.add(IncentiveProblem.of("topN", "incentive.v.topN"));
             }
             if (per == null) {
-                problems.add(Violation.keyed("awardPeriod", "an award is per QUARTER or per YEAR", "incentive.v.awardPeriod"));
+                problems.add(IncentiveProblem.of("awardPeriod", "incentive.v.awardPeriod"));
             }
             boolean cash = cashAmount != null;
             boolean kind = inKind != null && !inKind.isBlank();
             if (cash == kind) {
-                problems.add(Violation.keyed("awardAmount",
-                        "an award is either money (awardAmount) or in kind (awardInKind), exactly one of them",
-                        "incentive.v.awardOneOf"));
+                problems.add(IncentiveProblem.of("awardAmount", "incentive.v.awardOneOf"));
             }
             if (cash && (cashAmount.signum() <= 0 || !Money.isWholeFen(cashAmount))) {
-                problems.add(Violation.keyed("awardAmount", "a money award is above 0 CNY with at most two decimals", "incentive.v.awardAmount"));
+                problems.add(IncentiveProblem.of("awardAmount", "incentive.v.awardAmount"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);
@@ -128,19 +127,17 @@ public sealed interface IncentiveRule {
     record PriorityRule(RuleHeader header, String benefit, Map<String, Integer> quotas) implements IncentiveRule {
 
         public PriorityRule {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (benefit == null || benefit.isBlank() || benefit.length() > 200) {
-                problems.add(Violation.keyed("benefit", "name the right in 1–200 characters, e.g. 绿色通道名额", "incentive.v.benefit"));
+                problems.add(IncentiveProblem.of("benefit", "incentive.v.benefit"));
             }
             if (quotas == null || quotas.isEmpty()) {
-                problems.add(Violation.keyed("tierQuotas", "give a quota for at least one tier", "incentive.v.noQuotas"));
+                problems.add(IncentiveProblem.of("tierQuotas", "incentive.v.noQuotas"));
                 quotas = Map.of();
             }
             for (Map.Entry<String, Integer> e : quotas.entrySet()) {
                 if (e.getValue() == null || e.getValue() < 0) {
-                    problems.add(Violation.keyed("tierQuotas." + e.getKey(),
-                            "the quota of tier " + e.getKey() + " is a whole number of 0 or more", "incentive.v.quota",
-                            e.getKey()));
+                    problems.add(IncentiveProblem.of("tierQuotas." + e.getKey(), "incentive.v.quota", e.getKey()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -170,14 +167,12 @@ public sealed interface IncentiveRule {
                         int terminationAfter) implements IncentiveRule {
 
         public SanctionRule {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (lowestTier == null || lowestTier.isBlank()) {
-                problems.add(Violation.keyed("lowestTier", "name the lowest tier, usually D", "incentive.v.lowestTier"));
+                problems.add(IncentiveProblem.of("lowestTier", "incentive.v.lowestTier"));
             }
             if (warningAfter < 1 || probationAfter <= warningAfter || terminationAfter <= probationAfter) {
-                problems.add(Violation.keyed("warningAfter",
-                        "periods before warning, probation and termination must rise: 1 ≤ warning < probation < "
-                                + "termination (default 1, 2, 3)", "incentive.v.sanctionSteps"));
+                problems.add(IncentiveProblem.of("warningAfter", "incentive.v.sanctionSteps"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidIncentiveException(problems);

@@ -2,29 +2,17 @@ package org.meridian.incentive.rules;
 
 import java.util.List;
 
-/** Thrown when an incentive rule or request breaks its invariants; lists every problem found. */
-public final class InvalidIncentiveException extends RuntimeException {
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 
-    private final List<Violation> violations;
+/** An incentive rule or request breaks its invariants: every problem found, answered as shared problems (400). */
+public final class InvalidIncentiveException extends InvalidInputException {
 
-    public InvalidIncentiveException(List<Violation> violations) {
-        super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid"));
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("an invalid-incentive exception needs at least one violation");
-        }
-        this.violations = List.copyOf(violations);
+    public InvalidIncentiveException(List<Problem> problems) {
+        super("incentive", problems);
     }
 
-    public InvalidIncentiveException(Violation violation) {
-        this(List.of(violation));
-    }
-
-    public InvalidIncentiveException(String field, String message) {
-        this(List.of(new Violation(field, message)));
-    }
-
-    public List<Violation> violations() {
-        return violations;
+    public InvalidIncentiveException(Problem problem) {
+        this(List.of(problem));
     }
 }

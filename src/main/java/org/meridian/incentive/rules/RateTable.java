@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meridian.shared.problem.Problem;
 
 /**
  * The rate (费率/系数) a fee rule applies to its base, set by the channel's tier or by the band its total
@@ -26,21 +27,19 @@ public sealed interface RateTable {
     record ByTier(Map<String, BigDecimal> rates) implements RateTable {
 
         public ByTier {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (rates == null || rates.isEmpty()) {
-                problems.add(Violation.keyed("tierRates", "give a rate for at least one tier", "incentive.v.noTierRates"));
+                problems.add(IncentiveProblem.of("tierRates", "incentive.v.noTierRates"));
                 rates = Map.of();
             }
             for (Map.Entry<String, BigDecimal> e : rates.entrySet()) {
                 String field = "tierRates." + e.getKey();
                 if (e.getKey() == null || e.getKey().isBlank()) {
-                    problems.add(Violation.keyed("tierRates", "a tier code is blank", "incentive.v.blankTier"));
+                    problems.add(IncentiveProblem.of("tierRates", "incentive.v.blankTier"));
                 } else if (e.getValue() == null) {
-                    problems.add(Violation.keyed(field, "the rate of tier " + e.getKey() + " is missing", "incentive.v.tierRateMissing", e.getKey()));
+                    problems.add(IncentiveProblem.of(field, "incentive.v.tierRateMissing", e.getKey()));
                 } else if (e.getValue().signum() < 0) {
-                    problems.add(Violation.keyed(field, "the rate of tier " + e.getKey() + " is negative ("
-                            + e.getValue().toPlainString() + "); rates are 0 or more", "incentive.v.tierRateNegative",
-                            e.getKey(), e.getValue().toPlainString()));
+                    problems.add(IncentiveProblem.of(field, "incentive.v.tierRateNegative", e.getKey(), e.getValue().toPlainString()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -62,25 +61,23 @@ public sealed interface RateTable {
     record ByScoreBand(List<ScoreBand> bands) implements RateTable {
 
         public ByScoreBand {
-            List<Violation> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (bands == null || bands.isEmpty()) {
-                problems.add(Violation.keyed("scoreBands", "give at least one score band", "incentive.v.noBands"));
+                problems.add(IncentiveProblem.of("scoreBands", "incentive.v.noBands"));
                 bands = List.of();
             }
             for (int i = 0; i < bands.size(); i++) {
                 ScoreBand b = bands.get(i);
                 String field = "scoreBands[" + i + "]";
                 if (b == null || b.from() == null || b.rate() == null) {
-                    problems.add(Violation.keyed(field, "a band needs 'from' and 'rate'", "incentive.v.bandIncomplete"));
+                    problems.add(IncentiveProblem.of(field, "incentive.v.bandIncomplete"));
                     continue;
                 }
                 if (b.to() != null && b.to().compareTo(b.from()) <= 0) {
-                    problems.add(Violation.keyed(field, "band " + b + " is empty: 'to' must be above 'from'", "incentive.v.bandEmpty", b));
+                    problems.add(IncentiveProblem.of(field, "incentive.v.bandEmpty", b));
                 }
                 if (b.rate().signum() < 0) {
-                    problems.add(Violation.keyed(field + ".rate", "the rate of band " + b + " is negative ("
-                            + b.rate().toPlainString() + "); rates are 0 or more", "incentive.v.bandRateNegative", b,
-                            b.rate().toPlainString()));
+                    problems.add(IncentiveProblem.of(field + ".rate", "incentive.v.bandRateNegative", b, b.rate().toPlainString()));
                 }
             }
             if (problems.isEmpty()) {
@@ -90,10 +87,7 @@ public sealed interface RateTable {
                     ScoreBand lower = sorted.get(i - 1);
                     ScoreBand upper = sorted.get(i);
                     if (lower.to() == null || lower.to().compareTo(upper.from()) > 0) {
-                        problems.add(Violation.keyed("scoreBands[" + bands.indexOf(upper) + "]",
-                                "bands " + lower + " and " + upper + " overlap: a total of "
-                                        + upper.from().toPlainString() + " would have two rates",
-                                "incentive.v.bandsOverlap", lower, upper, upper.from().toPlainString()));
+                        problems.add(IncentiveProblem.of("scoreBands[" + bands.indexOf(upper) + "]", "incentive.v.bandsOverlap", lower, upper, upper.from().toPlainString()));
                     }
                 }
             }

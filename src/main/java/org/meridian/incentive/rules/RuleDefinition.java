@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.meridian.shared.UnitType;
+import org.meridian.shared.problem.Problem;
 
 /**
  * An incentive rule as a person writes it (the API's request body, and how a version is stored): one
@@ -42,10 +43,10 @@ public record RuleDefinition(String code, String name, String type, String unitT
 
     /** Builds and checks the rule as version {@code version}; lists every problem when it is not valid. */
     public IncentiveRule toRule(int version) {
-        List<Violation> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         RuleType ruleType = parse(problems, "type", type, RuleType.class, true);
         if (ruleType == RuleType.ADJUSTMENT) {
-            problems.add(Violation.keyed("type", "a manual adjustment is added to a statement, not kept as a rule", "incentive.v.adjustmentRule"));
+            problems.add(IncentiveProblem.of("type", "incentive.v.adjustmentRule"));
         }
         UnitType unit = parse(problems, "unitType", unitType, UnitType.class, false);
         Validity validity = attempt(problems, () -> new Validity(validFrom, validTo));
@@ -64,12 +65,12 @@ public record RuleDefinition(String code, String name, String type, String unitT
         };
         if (!problems.isEmpty() || rule == null) {
             throw new InvalidIncentiveException(problems.isEmpty()
-                    ? List.of(new Violation("type", "the rule could not be built")) : problems);
+                    ? List.of(IncentiveProblem.of("type", "incentive.v.notBuilt")) : problems);
         }
         return rule;
     }
 
-    private IncentiveRule fee(List<Violation> problems, RuleHeader header) {
+    private IncentiveRule fee(List<Problem> problems, RuleHeader header) {
         String kind = baseKind == null ? null : baseKind.strip().toUpperCase(Locale.ROOT);
         FeeBase base = null;
         if ("FIXED".equals(kind)) {
@@ -77,8 +78,7 @@ public record RuleDefinition(String code, String name, String type, String unitT
         } else if ("MEASURE".equals(kind)) {
             base = attempt(problems, () -> new FeeBase.OfMeasure(baseMeasure));
         } else {
-            problems.add(Violation.keyed("baseKind", "the base is FIXED (an amount) or MEASURE (a measure's total)",
-                    "incentive.v.baseKind"));
+            problems.add(IncentiveProblem.of("baseKind", "incentive.v.baseKind"));
         }
         String by = rateBy == null ? null : rateBy.strip().toUpperCase(Locale.ROOT);
         RateTable rates = null;
@@ -87,7 +87,7 @@ public record RuleDefinition(String code, String name, String type, String unitT
         } else if ("SCORE_BAND".equals(by)) {
             rates = attempt(problems, () -> new RateTable.ByScoreBand(scoreBands));
         } else {
-            problems.add(Violation.keyed("rateBy", "rates are set by TIER or by SCORE_BAND", "incentive.v.rateBy"));
+            problems.add(IncentiveProblem.of("rateBy", "incentive.v.rateBy"));
         }
         FeeBase b = base;
         RateTable r = rates;
@@ -95,11 +95,11 @@ public record RuleDefinition(String code, String name, String type, String unitT
                 : attempt(problems, () -> new IncentiveRule.FeeRule(header, b, r, cap));
     }
 
-    private IncentiveRule award(List<Violation> problems, RuleHeader header) {
+    private IncentiveRule award(List<Problem> problems, RuleHeader header) {
         IncentiveRule.AwardPeriod per = parse(problems, "awardPeriod", awardPeriod, IncentiveRule.AwardPeriod.class,
                 true);
         if (topN == null) {
-            problems.add(Violation.keyed("topN", "an award goes to the top N; give N", "incentive.v.topN"));
+            problems.add(IncentiveProblem.of("topN", "incentive.v.topN"));
             return null;
         }
         if (header == null) {
@@ -112,28 +112,27 @@ public record RuleDefinition(String code, String name, String type, String unitT
         return value == null ? fallback : value;
     }
 
-    private static <T> T attempt(List<Violation> problems, Supplier<T> build) {
+    private static <T> T attempt(List<Problem> problems, Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidIncentiveException e) {
-            problems.addAll(e.violations());
+            problems.addAll(e.problems());
             return null;
         }
     }
 
-    private static <E extends Enum<E>> E parse(List<Violation> problems, String field, String value, Class<E> type,
+    private static <E extends Enum<E>> E parse(List<Problem> problems, String field, String value, Class<E> type,
                                                boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(Violation.keyed(field, field + " is required; one of " + names(type), "incentive.v.requiredOneOf", field, names(type)));
+                problems.add(IncentiveProblem.of(field, "incentive.v.requiredOneOf", field, names(type)));
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(Violation.keyed(field, "unknown " + field + " '" + value + "'; one of " + names(type),
-                    "incentive.v.unknownValue", field, value, names(type)));
+            problems.add(IncentiveProblem.of(field, "incentive.v.unknownValue", field, value, names(type)));
             return null;
         }
     }

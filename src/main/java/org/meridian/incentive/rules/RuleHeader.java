@@ -14,17 +14,16 @@ public record RuleHeader(String code, String name, int version, Validity validit
 
     public RuleHeader {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new InvalidIncentiveException(Violation.keyed("code",
-                    "a rule code is 2–64 capital letters, digits, '_' or '-', starting with a letter", "incentive.v.code"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("code", "incentive.v.code"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidIncentiveException(Violation.keyed("name", "a rule needs a name of 1–200 characters", "incentive.v.name"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("name", "incentive.v.name"));
         }
         if (version < 1) {
-            throw new InvalidIncentiveException("version", "versions start at 1");
+            throw new InvalidIncentiveException(IncentiveProblem.of("version", "incentive.v.versionFromOne"));
         }
         if (validity == null) {
-            throw new InvalidIncentiveException(Violation.keyed("validFrom", "a rule needs the date from which it is valid", "incentive.v.validFrom"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("validFrom", "incentive.v.validFrom"));
         }
     }
 

@@ -31,14 +31,10 @@ public final class SanctionPolicy {
         Period.Kind kind = sorted.get(0).period().kind();
         for (int i = 0; i < sorted.size(); i++) {
             if (sorted.get(i).period().kind() != kind) {
-                throw new InvalidIncentiveException(Violation.keyed("history[" + i + "]",
-                        "the tier history mixes period kinds (" + kind + " and " + sorted.get(i).period().kind()
-                                + ")", "incentive.v.historyKinds", kind, sorted.get(i).period().kind()));
+                throw new InvalidIncentiveException(IncentiveProblem.of("history[" + i + "]", "incentive.v.historyKinds", kind, sorted.get(i).period().kind()));
             }
             if (i > 0 && sorted.get(i).period().equals(sorted.get(i - 1).period())) {
-                throw new InvalidIncentiveException(Violation.keyed("history[" + i + "]",
-                        "period " + sorted.get(i).period() + " appears twice in the tier history",
-                        "incentive.v.historyTwice", sorted.get(i).period()));
+                throw new InvalidIncentiveException(IncentiveProblem.of("history[" + i + "]", "incentive.v.historyTwice", sorted.get(i).period()));
             }
         }
         TierInPeriod latest = sorted.get(sorted.size() - 1);

@@ -12,11 +12,10 @@ public record Validity(LocalDate from, LocalDate to) {
 
     public Validity {
         if (from == null) {
-            throw new InvalidIncentiveException(Violation.keyed("validFrom", "a rule needs the date from which it is valid", "incentive.v.validFrom"));
+            throw new InvalidIncentiveException(IncentiveProblem.of("validFrom", "incentive.v.validFrom"));
         }
         if (to != null && to.isBefore(from)) {
-            throw new InvalidIncentiveException(Violation.keyed("validTo",
-                    "validTo " + to + " is before validFrom " + from, "incentive.v.validTo", to, from));
+            throw new InvalidIncentiveException(IncentiveProblem.of("validTo", "incentive.v.validTo", to, from));
         }
     }
 

@@ -21,7 +21,7 @@ import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.PeriodText;
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
-import org.meridian.incentive.rules.Violation;
+import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.incentive.statements.WorkflowForbidden;
@@ -100,7 +100,7 @@ class IncentivePages {
             return "redirect:/incentives";
         } catch (InvalidIncentiveException e) {
             return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null,
-                    Map.of(id, errorText(e.violations().get(0), locale)));
+                    Map.of(id, errorText(e.problems().get(0), locale)));
         } catch (WorkflowRefusal | WorkflowForbidden e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             return "redirect:/incentives";
@@ -110,18 +110,18 @@ class IncentivePages {
     @PostMapping("/statements")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     String prepare(PrepareForm form, Actor actor, Model model, Locale locale) {
-        List<Violation> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Period period = PeriodText.read(form.period(), "period", problems).orElse(null);
         UnitType unitType = null;
         try {
             unitType = UnitType.valueOf(form.unitType());
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(new Violation("unitType", "unknown unit type"));
+            problems.add(Problem.of("unitType", "incentive.error.unitType"));
         }
         BigDecimal total = decimal(form.total(), "total", problems);
         BigDecimal rank = decimal(form.rank(), "rank", problems);
         if (rank != null && (rank.scale() > 0 && rank.stripTrailingZeros().scale() > 0)) {
-            problems.add(new Violation("rank", "a rank is a whole number"));
+            problems.add(Problem.of("rank", "incentive.error.rank"));
             rank = null;
         }
         if (form.channelCode() != null && !form.channelCode().isBlank()) {
@@ -134,7 +134,7 @@ class IncentivePages {
                     form.tier() == null ? null : form.tier().strip().toUpperCase(Locale.ROOT), total,
                     rank == null ? null : rank.intValue(), Map.of());
         } catch (InvalidIncentiveException e) {
-            problems.addAll(e.violations());
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             return overviewPage(actor, model, locale, form, errors(problems, locale), null, Map.of());
@@ -157,16 +157,16 @@ class IncentivePages {
     String adjust(@PathVariable long id, @RequestParam(defaultValue = "") String amount,
                   @RequestParam(defaultValue = "") String reason, Actor actor,
                   Model model, Locale locale, RedirectAttributes redirect) {
-        List<Violation> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         BigDecimal value = decimal(amount, "amount", problems);
         if (value == null && problems.isEmpty()) {
-            problems.add(new Violation("amount", "an amount is required"));
+            problems.add(Problem.of("amount", "incentive.error.amount"));
         }
         ManualAdjustment adjustment = null;
         try {
             adjustment = new ManualAdjustment(value == null ? BigDecimal.ONE : value, reason);
         } catch (InvalidIncentiveException e) {
-            problems.addAll(e.violations());
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             return statementPage(statements.statement(actor, id), actor, model, locale, amount, reason,
@@ -224,7 +224,7 @@ class IncentivePages {
             redirect.addFlashAttribute("successArg", sanctions.sanction(actor, id).channelCode());
             return "redirect:/incentives#sanctions";
         } catch (InvalidIncentiveException e) {
-            model.addAttribute("sanctionErrors", Map.of(id, errorText(e.violations().get(0), locale)));
+            model.addAttribute("sanctionErrors", Map.of(id, errorText(e.problems().get(0), locale)));
             return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
         } catch (WorkflowRefusal | WorkflowForbidden e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
@@ -326,26 +326,26 @@ class IncentivePages {
         return v == null ? "—" : v.toPlainString();
     }
 
-    private Map<String, String> errors(List<Violation> problems, Locale locale) {
+    private Map<String, String> errors(List<Problem> problems, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Violation v : problems) {
-            errors.putIfAbsent(v.field(), errorText(v, locale));
+        for (Problem v : problems) {
+            errors.putIfAbsent(v.path(), errorText(v, locale));
         }
         return errors;
     }
 
-    private String errorText(Violation v, Locale locale) {
-        return v.key() != null ? texts.violation(v, locale) : texts.message("incentive.error." + v.field(), locale);
+    private String errorText(Problem problem, Locale locale) {
+        return texts.problem(problem, locale);
     }
 
-    private static BigDecimal decimal(String text, String field, List<Violation> problems) {
+    private static BigDecimal decimal(String text, String field, List<Problem> problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            problems.add(new Violation(field, "not a number"));
+            problems.add(Problem.of(field, "incentive.error." + field));
             return null;
         }
     }

@@ -112,6 +112,38 @@ class ProblemAdvice {
     }
 
     /**
+     * A body that is not JSON of the expected shape: 400 with one problem of the field {@code body}; the parser's own
+     * message is not repeated (it names classes and may echo the input).
+     */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e,
+                      HttpServletRequest request) {
+        if (isBrowser(request)) {
+            return page(HttpStatus.BAD_REQUEST, null);
+        }
+        Locale locale = locale(request);
+        return badRequest(List.of(error("body", message("problem.unreadableBody", List.of(), locale))), locale);
+    }
+
+    /**
+     * Two requests raced to create the same thing (a unique key both wanted): the later one changes nothing and is
+     * told to reload, 409, instead of a server error.
+     */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    Object raced(org.springframework.dao.DuplicateKeyException e, HttpServletRequest request) {
+        log.info("Concurrent change refused on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getClass().getSimpleName());
+        if (isBrowser(request)) {
+            return page(HttpStatus.CONFLICT, message("problem.concurrent", List.of(), LocaleContextHolder.getLocale()));
+        }
+        Locale locale = locale(request);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                message("problem.concurrent", List.of(), locale));
+        p.setTitle(messages.getMessage("problem.title.conflict", null, "Conflict", locale));
+        return problem(p);
+    }
+
+    /**
      * Spring's failures: a module's {@link ErrorResponseException} (not yet a {@link MeridianException}), a
      * {@code ResponseStatusException}, an unknown path, a missing or mistyped parameter. Browsers get the page;
      * the API gets exactly what Spring Boot's problem details handler answers.

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.problem.Problem;
+import org.meridian.support.Bundles;
 
 /** Every rule a person could get wrong is refused with a clear reason naming the field. */
 class BadRulesTest {
@@ -25,8 +27,13 @@ class BadRulesTest {
                 null, null, null, null, null, topN, per, cash, inKind, null, null, null, null, null, null);
     }
 
-    static List<Violation> violations(RuleDefinition definition) {
-        return catchThrowableOfType(InvalidIncentiveException.class, () -> definition.toRule(1)).violations();
+    static List<Problem> violations(RuleDefinition definition) {
+        return catchThrowableOfType(InvalidIncentiveException.class, () -> definition.toRule(1)).problems();
+    }
+
+    /** A problem as the API answers it to an English reader. */
+    static String english(Problem problem) {
+        return Bundles.messages().getMessage(problem.messageKey(), problem.args().toArray(), java.util.Locale.ENGLISH);
     }
 
     static ScoreBand band(String from, String to, String rate) {
@@ -35,18 +42,18 @@ class BadRulesTest {
 
     @Test
     void overlappingBandsAreRefusedNamingBothBands() {
-        List<Violation> v = violations(fee("SCORE_BAND", null,
+        List<Problem> v = violations(fee("SCORE_BAND", null,
                 List.of(band("85", null, "1.2"), band("70", "90", "1.0"))));
         assertThat(v).singleElement().satisfies(x -> {
-            assertThat(x.field()).isEqualTo("scoreBands[0]");
-            assertThat(x.message()).contains("[70, 90)", "[85, ∞)", "overlap");
+            assertThat(x.path()).isEqualTo("scoreBands[0]");
+            assertThat(english(x)).contains("[70, 90)", "[85, ∞)", "overlap");
         });
     }
 
     @Test
     void anOpenEndedBandBelowAnotherOverlapsIt() {
         assertThat(violations(fee("SCORE_BAND", null, List.of(band("60", null, "1"), band("80", null, "2")))))
-                .singleElement().satisfies(x -> assertThat(x.message()).contains("overlap"));
+                .singleElement().satisfies(x -> assertThat(english(x)).contains("overlap"));
     }
 
     @Test
@@ -58,33 +65,33 @@ class BadRulesTest {
     @Test
     void anEmptyBandIsRefused() {
         assertThat(violations(fee("SCORE_BAND", null, List.of(band("80", "80", "1")))))
-                .singleElement().satisfies(x -> assertThat(x.message()).contains("empty"));
+                .singleElement().satisfies(x -> assertThat(english(x)).contains("empty"));
     }
 
     @Test
     void negativeRatesAreRefusedInTierAndBandTables() {
         assertThat(violations(fee("TIER", Map.of("A", new BigDecimal("-0.1")), null)))
                 .singleElement().satisfies(x -> {
-                    assertThat(x.field()).isEqualTo("tierRates.A");
-                    assertThat(x.message()).contains("negative", "-0.1");
+                    assertThat(x.path()).isEqualTo("tierRates.A");
+                    assertThat(english(x)).contains("negative", "-0.1");
                 });
         assertThat(violations(fee("SCORE_BAND", null, List.of(band("0", null, "-1")))))
-                .singleElement().satisfies(x -> assertThat(x.field()).isEqualTo("scoreBands[0].rate"));
+                .singleElement().satisfies(x -> assertThat(x.path()).isEqualTo("scoreBands[0].rate"));
     }
 
     @Test
     void anAwardForAnUnknownUnitTypeIsRefused() {
         assertThat(violations(award("HOSPICE", 3, "QUARTER", null, "锦旗")))
                 .anySatisfy(x -> {
-                    assertThat(x.field()).isEqualTo("unitType");
-                    assertThat(x.message()).contains("unknown unitType 'HOSPICE'", "EXAM_CENTER");
+                    assertThat(x.path()).isEqualTo("unitType");
+                    assertThat(english(x)).contains("Unknown unitType \"HOSPICE\"", "EXAM_CENTER");
                 });
     }
 
     @Test
     void anAwardNeedsAUnitTypeATopNAPeriodAndExactlyOneForm() {
-        List<Violation> v = violations(award(null, 0, "MONTH", new BigDecimal("100"), "锦旗"));
-        assertThat(v).extracting(Violation::field)
+        List<Problem> v = violations(award(null, 0, "MONTH", new BigDecimal("100"), "锦旗"));
+        assertThat(v).extracting(Problem::path)
                 .contains("unitType", "topN", "awardPeriod", "awardAmount");
     }
 
@@ -93,7 +100,7 @@ class BadRulesTest {
         RuleDefinition bad = new RuleDefinition("x", "", "FEE", "NOWHERE", LocalDate.of(2026, 5, 1),
                 LocalDate.of(2026, 4, 1), "FIXED", new BigDecimal("-5"), null, "TIER", Map.of("A", new BigDecimal("-1")),
                 null, new BigDecimal("-1"), null, null, null, null, null, null, null, null, null, null);
-        assertThat(violations(bad)).extracting(Violation::field)
+        assertThat(violations(bad)).extracting(Problem::path)
                 .contains("code", "unitType", "validTo", "baseAmount", "tierRates.A");
     }
 
@@ -103,10 +110,10 @@ class BadRulesTest {
                 "MEASURE", null, "patients_sent", "TIER", Map.of("A", BigDecimal.ONE), null, null, null, null, null,
                 null, null, null, null, null, null, null);
         assertThat(violations(measure)).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("unknown measure 'patients_sent'"));
+                .satisfies(x -> assertThat(english(x)).contains("Unknown measure \"patients_sent\""));
         RuleDefinition type = new RuleDefinition("T", "t", "BRIBE", null, LocalDate.of(2026, 1, 1), null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        assertThat(violations(type)).anySatisfy(x -> assertThat(x.field()).isEqualTo("type"));
+        assertThat(violations(type)).anySatisfy(x -> assertThat(x.path()).isEqualTo("type"));
     }
 
     @Test
@@ -114,14 +121,14 @@ class BadRulesTest {
         assertThatThrownBy(() -> new ManualAdjustment(new BigDecimal("10"), " "))
                 .isInstanceOf(InvalidIncentiveException.class).hasMessageContaining("reason");
         assertThat(catchThrowableOfType(InvalidIncentiveException.class,
-                () -> new ManualAdjustment(new BigDecimal("0.001"), null)).violations())
-                .extracting(Violation::field).containsExactly("amount", "reason");
+                () -> new ManualAdjustment(new BigDecimal("0.001"), null)).problems())
+                .extracting(Problem::path).containsExactly("amount", "reason");
     }
 
     @Test
     void sanctionStepsMustRise() {
         RuleDefinition s = new RuleDefinition("SAN", "惩戒", "SANCTION", null, LocalDate.of(2026, 1, 1), null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, "D", 2, 2, 3);
-        assertThat(violations(s)).singleElement().satisfies(x -> assertThat(x.message()).contains("must rise"));
+        assertThat(violations(s)).singleElement().satisfies(x -> assertThat(english(x)).contains("must rise"));
     }
 }

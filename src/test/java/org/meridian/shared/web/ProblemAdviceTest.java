@@ -80,6 +80,12 @@ class ProblemAdviceTest {
             return "stored " + body.name();
         }
 
+        @GetMapping("/api/t/raced")
+        void raced() {
+            throw new org.springframework.dao.DuplicateKeyException(
+                    "ERROR: duplicate key value violates unique constraint \"statement_line_pk\"");
+        }
+
         @org.springframework.web.bind.annotation.PatchMapping("/api/t/body")
         String patch(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
             return "patched " + body.keySet();
@@ -267,5 +273,32 @@ class ProblemAdviceTest {
                         .content("{\"name\":\"ok\",\"lines\":[{\"note\":\"fine\"}]}"))
                 .andExpect(status().isOk())
                 .andExpect(content().string("stored ok"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOfTheExpectedShapeIsAProblemOfTheFieldBody() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/t/body")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"ok\", \"lines\": 7"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message").value("请求内容不是预期结构的 JSON。"))
+                // the parser's own words (class names, the input) are not repeated to the caller
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Body"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/t/body")
+                        .param("lang", "en").contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("The request body is not readable JSON of the expected shape."));
+    }
+
+    @Test
+    void twoRequestsRacingForOneKeyAnswerTheLaterWith409AndNoDatabaseText() throws Exception {
+        mvc.perform(get("/api/t/raced"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("当前状态不允许此操作"))
+                .andExpect(jsonPath("$.detail").value("数据刚被他人修改，请刷新后重试。"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("statement_line_pk"))));
     }
 }
