@@ -67,10 +67,6 @@ public record ListFilter(String q, String type, String tier, String status, Stri
         return !same ? "" : "desc".equalsIgnoreCase(dir) ? "desc" : "asc";
     }
 
-    public String pageLink(int target) {
-        return url("/channels", params(), target, true);
-    }
-
     public String exportLink() {
         return url("/channels/export.xlsx", params(), null, false);
     }

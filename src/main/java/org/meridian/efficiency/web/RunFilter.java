@@ -1,6 +1,5 @@
 package org.meridian.efficiency.web;
 
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The run list's filter as the browser sent it, with the links that keep it (previous and next page). */
 public record RunFilter(String period, String unitType, String status, int page) {
@@ -14,23 +13,6 @@ public record RunFilter(String period, String unitType, String status, int page)
 
     public boolean filtered() {
         return period != null || unitType != null || status != null;
-    }
-
-    public String pageLink(int p) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/efficiency/runs");
-        if (period != null) {
-            b.queryParam("period", period);
-        }
-        if (unitType != null) {
-            b.queryParam("unitType", unitType);
-        }
-        if (status != null) {
-            b.queryParam("status", status);
-        }
-        if (p > 0) {
-            b.queryParam("page", p);
-        }
-        return b.encode().build().toUriString();
     }
 
     private static boolean blank(String s) {

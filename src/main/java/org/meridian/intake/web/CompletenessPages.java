@@ -25,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The monthly completeness page of statistics (统计数据完整性): per department or institution type, which expected
@@ -85,8 +84,6 @@ class CompletenessPages {
             model.addAttribute("form", new Form(query.type().name(), query.from().toString(), query.to().toString(),
                     query.measure(), query.text(), query.onlyGaps()));
             show(c, catalogue, english, locale, model);
-            model.addAttribute("pageLinks", Map.of(
-                    "previous", link(query, query.page() - 1), "next", link(query, query.page() + 1)));
         } catch (InvalidInputException e) {
             model.addAttribute("form", new Form(type, from, to, measure, q, gaps));
             model.addAttribute("filterErrors", e.problems().stream()
@@ -121,22 +118,6 @@ class CompletenessPages {
                 : share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
         model.addAttribute("reported", String.format(locale, "%,d", c.reported()));
         model.addAttribute("cells", String.format(locale, "%,d", c.cells()));
-    }
-
-    private static String link(CompletenessQuery query, int page) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/units/statistics/completeness")
-                .queryParam("type", query.type().name()).queryParam("from", query.from().toString())
-                .queryParam("to", query.to().toString());
-        if (query.measure() != null) {
-            b.queryParam("measure", query.measure());
-        }
-        if (query.text() != null) {
-            b.queryParam("q", query.text());
-        }
-        if (query.onlyGaps()) {
-            b.queryParam("gaps", "true");
-        }
-        return b.queryParam("page", page).encode().build().toUriString();
     }
 
     private static String name(Map<String, StatisticMeasure> catalogue, String code, boolean english) {
