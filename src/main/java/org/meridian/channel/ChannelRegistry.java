@@ -53,6 +53,14 @@ public class ChannelRegistry {
         return channels.findById(actor.hospitalId(), channelId).map(Channel::ref);
     }
 
+    /**
+     * The names of the channels with these codes in the actor's hospital, for lists that store codes (statements,
+     * sanctions); a code not registered is absent from the map.
+     */
+    public java.util.Map<String, String> names(Actor actor, java.util.Collection<String> codes) {
+        return channels.names(actor.hospitalId(), codes);
+    }
+
     /** The channels of a type that evaluations score ({@link ChannelStatus#EVALUABLE}), by code. */
     public List<ChannelRef> evaluable(Actor actor, UnitType type) {
         return channels.evaluable(actor.hospitalId(), type).stream().map(Channel::ref).toList();

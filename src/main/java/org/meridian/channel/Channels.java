@@ -35,6 +35,18 @@ class Channels {
                 .param("h", hospitalId).param("code", code).query(Channels::map).optional();
     }
 
+    /** Code → name of those of {@code codes} registered in the hospital. */
+    java.util.Map<String, String> names(long hospitalId, java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, name FROM channel WHERE hospital_id = :h AND code IN (:codes)")
+                .param("h", hospitalId).param("codes", java.util.List.copyOf(codes))
+                .query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
+        return names;
+    }
+
     Optional<Channel> findById(long hospitalId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.id = :id")
                 .param("h", hospitalId).param("id", id).query(Channels::map).optional();

@@ -47,6 +47,24 @@ public class SanctionWorkflow {
         return sanctions.list(actor.hospitalId(), null);
     }
 
+    /**
+     * One page of the hospital's sanctions, latest period first: those of channels whose code or name contains
+     * {@code channel} (null: all) with the status {@code status} (null: any).
+     */
+    @Transactional(readOnly = true)
+    public org.meridian.shared.web.Paged<Sanction> sanctions(Actor actor, String channel, String status, int page,
+                                                             int size) {
+        List<String> codes = channel == null || channel.isBlank() ? null
+                : StatementWorkflow.matching(channels, actor, sanctions.channelCodes(actor.hospitalId()), channel);
+        return sanctions.page(actor.hospitalId(), codes, status, Math.max(page, 0), size);
+    }
+
+    /** The termination recommendations waiting for a hospital manager's decision. */
+    @Transactional(readOnly = true)
+    public List<Sanction> pending(Actor actor) {
+        return sanctions.pending(actor.hospitalId());
+    }
+
     @Transactional(readOnly = true)
     public Sanction sanction(Actor actor, long id) {
         return sanctions.find(actor.hospitalId(), id).orElseThrow(() -> new IncentiveNotFound("sanction", id));

@@ -76,6 +76,38 @@ class Sanctions {
                 .param("h", hospitalId).param("c", channelCode == null ? "" : channelCode).query(Sanctions::map).list();
     }
 
+    /** One page of the hospital's sanctions, filtered by channel codes (null: any) and status, latest first. */
+    org.meridian.shared.web.Paged<Sanction> page(long hospitalId, java.util.List<String> channelCodes, String status,
+                                                 int page, int size) {
+        if (channelCodes != null && channelCodes.isEmpty()) {
+            return new org.meridian.shared.web.Paged<>(java.util.List.of(), page, size, 0);
+        }
+        String where = " FROM incentive_sanction s WHERE s.hospital_id = :h AND (:st = '' OR s.status = :st)"
+                + (channelCodes == null ? "" : " AND s.channel_code IN (:c)");
+        var count = jdbc.sql("SELECT COUNT(*)" + where).param("h", hospitalId).param("st", status == null ? "" : status);
+        var rows = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY "
+                        + Statements.PERIOD_ORDER + ", s.channel_code, s.id DESC LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("st", status == null ? "" : status)
+                .param("size", size).param("offset", (long) page * size);
+        if (channelCodes != null) {
+            count = count.param("c", channelCodes);
+            rows = rows.param("c", channelCodes);
+        }
+        long total = count.query(Long.class).single();
+        return new org.meridian.shared.web.Paged<>(rows.query(Sanctions::map).list(), page, size, total);
+    }
+
+    /** The sanctions still waiting for a manager's decision (termination recommendations), latest first. */
+    java.util.List<Sanction> pending(long hospitalId) {
+        return list(hospitalId, null).stream().filter(Sanction::pending).toList();
+    }
+
+    /** The channel codes that have sanctions. */
+    java.util.List<String> channelCodes(long hospitalId) {
+        return jdbc.sql("SELECT DISTINCT channel_code FROM incentive_sanction WHERE hospital_id = :h ORDER BY 1")
+                .param("h", hospitalId).query(String.class).list();
+    }
+
     private static Sanction map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Sanction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getInt(11),

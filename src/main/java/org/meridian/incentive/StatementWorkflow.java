@@ -64,6 +64,36 @@ public class StatementWorkflow {
     }
 
     /**
+     * One page of the hospital's statements for the office's list: the filter's period, channel (its code or part of
+     * its name or code) and status; superseded statements only when that status is asked for.
+     */
+    @Transactional(readOnly = true)
+    public org.meridian.shared.web.Paged<StatementSummary> statements(Actor actor, StatementFilter filter, int size) {
+        List<String> codes = filter.channel() == null ? null
+                : matching(channels, actor, statements.channelCodes(actor.hospitalId()), filter.channel());
+        return statements.page(actor.hospitalId(), filter.period(), codes, filter.status(), filter.page(), size);
+    }
+
+    /** The periods that have statements, the latest first. */
+    @Transactional(readOnly = true)
+    public List<String> statementPeriods(Actor actor) {
+        return statements.periods(actor.hospitalId());
+    }
+
+    /** The names of these channels (code → name), for lists that show statements or sanctions. */
+    public Map<String, String> channelNames(Actor actor, java.util.Collection<String> codes) {
+        return channels.names(actor, codes);
+    }
+
+    /** The codes among {@code codes} whose code or channel name contains {@code text} (case ignored). */
+    static List<String> matching(ChannelRegistry channels, Actor actor, List<String> codes, String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        Map<String, String> names = channels.names(actor, codes);
+        return codes.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains(wanted)
+                || names.getOrDefault(c, "").toLowerCase(Locale.ROOT).contains(wanted)).toList();
+    }
+
+    /**
      * The APPROVED and PAID statements of a channel user's own channel; nothing for an actor without a channel.
      * Drafts, reviewed and superseded statements and other channels' statements are never listed.
      */

@@ -116,6 +116,74 @@ class Statements {
                 .list();
     }
 
+    /**
+     * The latest period first: by the year, then the last month the period covers (a year ends in December, a half
+     * in June or December, a quarter in its third month), then the shorter period first; so that 2026-Q3, 2026-09 and
+     * 2026-H2 sort as people read them rather than as text.
+     */
+    static final String PERIOD_ORDER = " " + """
+            substr(s.period, 1, 4) DESC,
+            CASE WHEN length(s.period) = 4 THEN 12
+                 WHEN s.period LIKE '____-H_' THEN 6 * CAST(right(s.period, 1) AS int)
+                 WHEN s.period LIKE '____-Q_' THEN 3 * CAST(right(s.period, 1) AS int)
+                 ELSE CAST(substr(s.period, 6, 2) AS int) END DESC,
+            length(s.period) DESC""";
+
+    /**
+     * One page of the hospital's statements (superseded ones left out unless asked for by status), filtered by
+     * period, by channel codes (null: any) and status, the latest period first.
+     */
+    org.meridian.shared.web.Paged<StatementSummary> page(long hospitalId, String period, List<String> channelCodes,
+                                                         StatementStatus status, int page, int size) {
+        List<String> wanted = status != null ? List.of(status.name())
+                : java.util.Arrays.stream(StatementStatus.values()).filter(x -> x != StatementStatus.SUPERSEDED)
+                        .map(Enum::name).toList();
+        if (channelCodes != null && channelCodes.isEmpty()) {
+            return new org.meridian.shared.web.Paged<>(List.of(), page, size, 0);
+        }
+        String where = """
+                WHERE s.hospital_id = :h AND (:p = '' OR s.period = :p) AND s.status IN (:st)"""
+                + (channelCodes == null ? "" : " AND s.channel_code IN (:c)");
+        var count = jdbc.sql("SELECT COUNT(*) FROM incentive_statement s " + where)
+                .param("h", hospitalId).param("p", period == null ? "" : period).param("st", wanted);
+        var rows = jdbc.sql("""
+                        SELECT s.id, s.channel_code, s.unit_type, s.period, s.sequence, s.corrects_id, s.status,
+                               s.prepared_by, COUNT(l.line_no), COALESCE(SUM(l.amount), 0), s.evaluation_version
+                        FROM incentive_statement s
+                        LEFT JOIN incentive_statement_line l ON l.hospital_id = s.hospital_id AND l.statement_id = s.id
+                        """ + where + """
+
+                        GROUP BY s.hospital_id, s.id
+                        ORDER BY """ + PERIOD_ORDER + """
+                        , s.channel_code, s.sequence
+                        LIMIT :size OFFSET :offset""")
+                .param("h", hospitalId).param("p", period == null ? "" : period).param("st", wanted)
+                .param("size", size).param("offset", (long) page * size);
+        if (channelCodes != null) {
+            count = count.param("c", channelCodes);
+            rows = rows.param("c", channelCodes);
+        }
+        long total = count.query(Long.class).single();
+        List<StatementSummary> items = rows.query((rs, i) -> new StatementSummary(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getInt(5), (Long) rs.getObject(6),
+                StatementStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9),
+                rs.getBigDecimal(10).setScale(2), (Integer) rs.getObject(11))).list();
+        return new org.meridian.shared.web.Paged<>(items, page, size, total);
+    }
+
+    /** The periods that have statements, the latest first (for the filter). */
+    List<String> periods(long hospitalId) {
+        return jdbc.sql("SELECT s.period FROM incentive_statement s WHERE s.hospital_id = :h GROUP BY s.period ORDER BY "
+                        + PERIOD_ORDER)
+                .param("h", hospitalId).query(String.class).list();
+    }
+
+    /** The channel codes that have statements. */
+    List<String> channelCodes(long hospitalId) {
+        return jdbc.sql("SELECT DISTINCT channel_code FROM incentive_statement WHERE hospital_id = :h ORDER BY 1")
+                .param("h", hospitalId).query(String.class).list();
+    }
+
     long insert(long hospitalId, ChannelResult result, String period, int sequence, Long corrects, String actor,
                 Instant at) {
         return insert(hospitalId, result, period, sequence, corrects, actor, at, null, null, null);

@@ -317,8 +317,11 @@ class IncentivesFromEvaluationsTest {
         UserDetails managerPage = accounts.loadUserByUsername(h.manager);
         mvc.perform(get("/incentives").with(user(managerPage))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"terminate-" + id + "\"")))
-                .andExpect(content().string(containsString("待院领导决定")))
-                .andExpect(content().string(containsString("已记录")));
+                .andExpect(content().string(containsString("待院领导决定")));
+        // the warnings (recorded, nothing to decide) are in the full list of sanctions, a page of its own
+        mvc.perform(get("/incentives/sanctions").with(user(managerPage))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已记录")))
+                .andExpect(content().string(containsString("id=\"terminate-" + id + "\"")));
         mvc.perform(get("/incentives").with(user(accounts.loadUserByUsername(h.office)))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"terminate-" + id + "\""))));
         mvc.perform(post("/incentives/sanctions/" + id + "/decision").with(user(managerPage)).with(csrf())

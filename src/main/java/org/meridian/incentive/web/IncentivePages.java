@@ -12,7 +12,10 @@ import java.util.Map;
 import org.meridian.incentive.Explanations;
 import org.meridian.incentive.RuleBook;
 import org.meridian.incentive.SanctionWorkflow;
+import org.meridian.incentive.Sanction;
 import org.meridian.incentive.Statement;
+import org.meridian.incentive.StatementFilter;
+import org.meridian.incentive.StatementSummary;
 import org.meridian.incentive.StatementWorkflow;
 import org.meridian.incentive.StoredRule;
 import org.meridian.incentive.rules.ChannelResult;
@@ -73,9 +76,49 @@ class IncentivePages {
     record RuleRow(StoredRule rule, String content) {
     }
 
+    /** Statements on a page; more in the list are reached by its pager. */
+    static final int PAGE_SIZE = 20;
+
     @GetMapping
-    String overview(Actor actor, Model model, Locale locale) {
+    String overview(@RequestParam(required = false) String period, @RequestParam(required = false) String channel,
+                    @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                    Actor actor, Model model, Locale locale) {
+        model.addAttribute("filter", new StatementFilter(period, channel, statementStatus(status), page));
         return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null, Map.of());
+    }
+
+    /** Every sanction of the hospital, paged and filtered by channel and status. */
+    @GetMapping("/sanctions")
+    String sanctionList(@RequestParam(required = false) String channel, @RequestParam(required = false) String status,
+                        @RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+        String wanted = status == null || status.isBlank() || !SANCTION_STATUSES.contains(status.strip())
+                ? null : status.strip();
+        var result = sanctions.sanctions(actor, channel, wanted, page, PAGE_SIZE);
+        model.addAttribute("activeNav", "incentives");
+        model.addAttribute("result", result);
+        model.addAttribute("channel", channel == null ? "" : channel.strip());
+        model.addAttribute("status", wanted == null ? "" : wanted);
+        model.addAttribute("statuses", SANCTION_STATUSES);
+        model.addAttribute("channelNames", statements.channelNames(actor,
+                result.items().stream().map(Sanction::channelCode).distinct().toList()));
+        model.addAttribute("isManager", manager(actor));
+        model.addAttribute("sanctionErrors", Map.of());
+        return "incentives/sanctions";
+    }
+
+    static final List<String> SANCTION_STATUSES = List.of("PENDING", "APPLIED", "NOTED", "TERMINATED", "DECLINED",
+            "UNCHANGED", "SUPERSEDED");
+
+    /** A status of the filter; anything else (a hand-edited address) shows every status. */
+    private static StatementStatus statementStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return StatementStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/templates")
@@ -251,7 +294,16 @@ class IncentivePages {
                                 Map<String, String> formErrors, String formRefusalKey, Map<Long, String> signOffErrors) {
         model.addAttribute("activeNav", "incentives");
         model.addAttribute("rules", rules.rules(actor).stream().map(r -> new RuleRow(r, describe(r, locale))).toList());
-        model.addAttribute("statements", statements.statements(actor, null));
+        StatementFilter filter = model.getAttribute("filter") instanceof StatementFilter f ? f : StatementFilter.none();
+        model.addAttribute("filter", filter);
+        var page = statements.statements(actor, filter, PAGE_SIZE);
+        var pending = sanctions.pending(actor);
+        model.addAttribute("statements", page);
+        model.addAttribute("periods", statements.statementPeriods(actor));
+        model.addAttribute("statuses", java.util.Arrays.stream(StatementStatus.values()).map(Enum::name).toList());
+        model.addAttribute("channelNames", statements.channelNames(actor, java.util.stream.Stream.concat(
+                page.items().stream().map(StatementSummary::channelCode),
+                pending.stream().map(Sanction::channelCode)).distinct().toList()));
         model.addAttribute("form", form);
         model.addAttribute("errors", formErrors);
         model.addAttribute("formRefusalKey", formRefusalKey);
@@ -259,7 +311,7 @@ class IncentivePages {
         model.addAttribute("unitTypes", UnitType.channelTypes());
         model.addAttribute("isOffice", office(actor));
         model.addAttribute("isManager", manager(actor));
-        model.addAttribute("sanctions", sanctions.sanctions(actor));
+        model.addAttribute("sanctions", pending);
         if (!model.containsAttribute("sanctionErrors")) {
             model.addAttribute("sanctionErrors", Map.of());
         }
