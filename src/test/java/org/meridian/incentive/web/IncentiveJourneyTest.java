@@ -152,6 +152,19 @@ class IncentiveJourneyTest {
             browser.screenshot("incentives-statement-phone");
             assertThat(browser.horizontalOverflow()).as("no horizontal scrolling at 375 px").isZero();
 
+            // the manager's overview on a phone: the statement list as cards, its filter, no sideways scrolling
+            browser.go("/incentives");
+            browser.waitForTextContaining(By.id("statement-count"), "1");
+            browser.screenshot("incentives-overview-phone");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('statement-list').scrollIntoView()");
+            browser.screenshot("incentives-overview-statements-phone");
+            assertThat(browser.horizontalOverflow()).as("the overview at 375 px").isZero();
+            browser.go("/incentives/sanctions");
+            browser.waitFor(By.id("sanction-count"));
+            browser.screenshot("incentives-sanctions-phone");
+            assertThat(browser.horizontalOverflow()).as("the sanctions at 375 px").isZero();
+
             // the channel sees its approved statement, on a phone
             browser.driver().manage().deleteAllCookies();
             browser.signIn(channelUser, TestUsers.PASSWORD);
