@@ -243,7 +243,7 @@ class IncentiveCalculatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IncentiveCalculator.lines(Q3,
                         result("A", "90", 1, null), rules))
                 .isInstanceOf(InvalidIncentiveException.class)
-                .hasMessageContaining("versions 1 and 2 of rule DUP are both in force");
+                .hasMessageContaining("Versions 1 and 2 of rule DUP are both in force");
     }
 
     @Test
