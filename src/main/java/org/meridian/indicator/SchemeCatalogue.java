@@ -73,7 +73,7 @@ public class SchemeCatalogue {
 
     /** Every problem of a draft against the hospital's catalogue, as field problems with message keys. */
     public List<Problem> problems(long hospitalId, SchemeDraft draft) {
-        return toInput(draft.problems(code -> indicators.find(hospitalId, code)));
+        return draft.problems(code -> indicators.find(hospitalId, code));
     }
 
     /**
@@ -89,7 +89,7 @@ public class SchemeCatalogue {
                     versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
                     actor.username());
         } catch (InvalidSchemeException e) {
-            throw new InvalidInputException("indicator", toInput(e.problems()));
+            throw new InvalidInputException("indicator", e.problems());
         }
     }
 
@@ -168,7 +168,7 @@ public class SchemeCatalogue {
                     versions.nextVersion(hospitalId, unitType), clock.instant().truncatedTo(ChronoUnit.MICROS),
                     actor.username());
         } catch (InvalidSchemeException e) {
-            throw new InvalidInputException("indicator", toInput(e.problems()));
+            throw new InvalidInputException("indicator", e.problems());
         }
         if (!versions.insert(hospitalId, saved)) {
             throw IndicatorConflictException.savedMeanwhile(unitType);
@@ -182,11 +182,5 @@ public class SchemeCatalogue {
         details.put("scheme", AuditLog.change(before.map(SchemeDraft::of).orElse(null), SchemeDraft.of(saved)));
         audit.record(hospitalId, actor.username(), "SCHEME_SAVED", unitType.name(), details);
         return saved;
-    }
-
-    private static List<Problem> toInput(List<org.meridian.indicator.scoring.Problem> problems) {
-        return problems.stream()
-                .map(p -> new Problem(p.field(), "indicator.problem." + p.code(), p.args()))
-                .toList();
     }
 }

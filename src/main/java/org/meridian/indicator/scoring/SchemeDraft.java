@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.meridian.shared.UnitType;
 import org.meridian.shared.web.InputNumbers;
+import org.meridian.shared.problem.Problem;
 
 /**
  * Scheme content as submitted (the shape of {@code PUT /api/v1/schemes/{unitType}}), not yet checked.
@@ -82,37 +83,34 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
         List<SchemeItem> items = new ArrayList<>();
         List<Item> lines = indicators == null ? List.of() : indicators;
         if (lines.isEmpty()) {
-            problems.add(Problem.of("indicators", "noIndicators", "at least one indicator is required"));
+            problems.add(ScoringProblem.of("indicators", "noIndicators"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String f = "indicators[" + i + "]";
             Item line = lines.get(i);
             if (line == null) {
-                problems.add(Problem.of(f, "required", "is required"));
+                problems.add(ScoringProblem.of(f, "required"));
                 continue;
             }
             IndicatorDefinition indicator = null;
             if (line.code() == null || line.code().isBlank()) {
-                problems.add(Problem.of(f + ".code", "required", "is required"));
+                problems.add(ScoringProblem.of(f + ".code", "required"));
             } else if (!seen.add(line.code())) {
-                problems.add(Problem.of(f + ".code", "indicatorTwice", "indicator " + line.code()
-                        + " is listed twice", line.code()));
+                problems.add(ScoringProblem.of(f + ".code", "indicatorTwice", line.code()));
             } else {
                 indicator = catalogue.apply(line.code()).orElse(null);
                 if (indicator == null) {
-                    problems.add(Problem.of(f + ".code", "unknownIndicator", "unknown indicator '" + line.code()
-                            + "'", line.code()));
+                    problems.add(ScoringProblem.of(f + ".code", "unknownIndicator", line.code()));
                 }
             }
             boolean weightOk = false;
             if (line.weight() == null) {
-                problems.add(Problem.of(f + ".weight", "required", "is required"));
+                problems.add(ScoringProblem.of(f + ".weight", "required"));
             } else if (!bounded(line.weight(), f + ".weight", problems)) {
                 // named by bounded
             } else if (line.weight().signum() <= 0) {
-                problems.add(Problem.of(f + ".weight", "weightNotPositive", "weight must be greater than 0",
-                        line.weight().toPlainString()));
+                problems.add(ScoringProblem.of(f + ".weight", "weightNotPositive", line.weight().toPlainString()));
             } else {
                 weightOk = true;
             }
@@ -155,16 +153,14 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
         boolean ok = InputNumbers.fits(v, INTEGER_DIGITS, FRACTION_DIGITS);
         if (!ok) {
             String shown = InputNumbers.shown(v);
-            problems.add(Problem.of(field, "numberOutOfRange", "number " + shown + " is outside the allowed range"
-                    + " (at most " + INTEGER_DIGITS + " digits before and " + FRACTION_DIGITS + " after the decimal"
-                    + " point)", shown, INTEGER_DIGITS, FRACTION_DIGITS));
+            problems.add(ScoringProblem.of(field, "numberOutOfRange", shown, INTEGER_DIGITS, FRACTION_DIGITS));
         }
         return ok;
     }
 
     private static ScoringRule rule(Scoring s, IndicatorDefinition indicator, String f, List<Problem> problems) {
         if (s == null) {
-            problems.add(Problem.of(f, "required", "is required"));
+            problems.add(ScoringProblem.of(f, "required"));
             return null;
         }
         String method = s.method() == null ? "" : s.method().trim().toUpperCase(Locale.ROOT);
@@ -176,7 +172,7 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
                     return null;
                 }
                 List<Problem> p = ScoringRule.Linear.check(s.zero(), s.full());
-                p.forEach(x -> problems.add(x.under(f)));
+                p.forEach(x -> problems.add(ScoringProblem.under(x, f)));
                 return p.isEmpty() ? new ScoringRule.Linear(s.zero(), s.full()) : null;
             }
             case "BANDS" -> {
@@ -186,8 +182,7 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
                 for (int i = 0; i < raw.size(); i++) {
                     List<BigDecimal> pair = raw.get(i);
                     if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
-                        problems.add(Problem.of(f + ".bands[" + i + "]", "bandShape",
-                                "a band is a pair [threshold, score]"));
+                        problems.add(ScoringProblem.of(f + ".bands[" + i + "]", "bandShape"));
                         shapeOk = false;
                     } else if (!bounded(pair.get(0), f + ".bands[" + i + "]", problems)
                             || !bounded(pair.get(1), f + ".bands[" + i + "]", problems)) {
@@ -200,15 +195,14 @@ public record SchemeDraft(List<Item> indicators, List<Tier> tiers) {
                 if (shapeOk && indicator != null) {
                     p.addAll(ScoringRule.Bands.orderProblems(bands, indicator.direction()));
                 }
-                p.forEach(x -> problems.add(x.under(f)));
+                p.forEach(x -> problems.add(ScoringProblem.under(x, f)));
                 return shapeOk && p.isEmpty() ? new ScoringRule.Bands(bands) : null;
             }
             case "PEER_RANK" -> {
                 return new ScoringRule.PeerRank();
             }
             default -> {
-                problems.add(Problem.of(f + ".method", "unknownMethod", "unknown scoring method '" + s.method()
-                        + "'; use LINEAR, BANDS or PEER_RANK", s.method() == null ? "" : s.method()));
+                problems.add(ScoringProblem.of(f + ".method", "unknownMethod", s.method() == null ? "" : s.method()));
                 return null;
             }
         }

@@ -3,6 +3,7 @@ package org.meridian.indicator.scoring;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.meridian.shared.problem.Problem;
 
 /** One indicator of a scheme with its positive weight (权重) and its scoring rule. */
 public record SchemeItem(IndicatorDefinition indicator, BigDecimal weight, ScoringRule rule) {
@@ -12,8 +13,7 @@ public record SchemeItem(IndicatorDefinition indicator, BigDecimal weight, Scori
         Objects.requireNonNull(weight, "weight");
         Objects.requireNonNull(rule, "rule");
         if (weight.signum() <= 0) {
-            throw new InvalidSchemeException(List.of(Problem.of("weight", "weightNotPositive",
-                    "weight must be greater than 0", weight.toPlainString())));
+            throw new InvalidSchemeException(List.of(ScoringProblem.of("weight", "weightNotPositive", weight.toPlainString())));
         }
         List<Problem> p = rule.problems(indicator.direction());
         if (!p.isEmpty()) {

@@ -25,14 +25,12 @@ public record SchemeSnapshot(UnitType unitType, int version, Instant savedAt, St
         Objects.requireNonNull(tiers, "tiers");
         items = List.copyOf(items);
         if (items.isEmpty()) {
-            throw new InvalidSchemeException(List.of(Problem.of("indicators", "noIndicators",
-                    "at least one indicator is required")));
+            throw new InvalidSchemeException(List.of(ScoringProblem.of("indicators", "noIndicators")));
         }
         Set<String> codes = new HashSet<>();
         for (SchemeItem i : items) {
             if (!codes.add(i.code())) {
-                throw new InvalidSchemeException(List.of(Problem.of("indicators", "indicatorTwice",
-                        "indicator " + i.code() + " is listed twice", i.code())));
+                throw new InvalidSchemeException(List.of(ScoringProblem.of("indicators", "indicatorTwice", i.code())));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.meridian.shared.problem.Problem;
 
 /**
  * A scoring rule (评分规则, engine.md §4) turns a non-null indicator value into a score in [0, 100]. A null
@@ -60,14 +61,13 @@ public sealed interface ScoringRule permits ScoringRule.Linear, ScoringRule.Band
         static List<Problem> check(BigDecimal zero, BigDecimal full) {
             List<Problem> p = new ArrayList<>();
             if (zero == null) {
-                p.add(Problem.of("zero", "required", "is required"));
+                p.add(ScoringProblem.of("zero", "required"));
             }
             if (full == null) {
-                p.add(Problem.of("full", "required", "is required"));
+                p.add(ScoringProblem.of("full", "required"));
             }
             if (zero != null && full != null && zero.compareTo(full) == 0) {
-                p.add(Problem.of("full", "zeroEqualsFull", "zero and full must differ (both are " + zero.toPlainString()
-                        + ")", zero.toPlainString()));
+                p.add(ScoringProblem.of("full", "zeroEqualsFull", zero.toPlainString()));
             }
             return p;
         }
@@ -123,17 +123,14 @@ public sealed interface ScoringRule permits ScoringRule.Linear, ScoringRule.Band
         static List<Problem> scoreProblems(List<Band> bands) {
             List<Problem> p = new ArrayList<>();
             if (bands.isEmpty()) {
-                p.add(Problem.of("bands", "noBands", "at least one band is required"));
+                p.add(ScoringProblem.of("bands", "noBands"));
             }
             for (int i = 0; i < bands.size(); i++) {
                 BigDecimal s = bands.get(i).score();
                 if (s.signum() < 0 || s.compareTo(HUNDRED) > 0) {
-                    p.add(Problem.of("bands[" + i + "]", "bandScoreRange",
-                            "score " + s.toPlainString() + " is outside 0–100", s.toPlainString()));
+                    p.add(ScoringProblem.of("bands[" + i + "]", "bandScoreRange", s.toPlainString()));
                 } else if (i > 0 && s.compareTo(bands.get(i - 1).score()) > 0) {
-                    p.add(Problem.of("bands[" + i + "]", "bandScoreIncreasing",
-                            "score " + s.toPlainString() + " is higher than the score of the band before; bands run "
-                                    + "from best to worst", s.toPlainString()));
+                    p.add(ScoringProblem.of("bands[" + i + "]", "bandScoreIncreasing", s.toPlainString()));
                 }
             }
             return p;
@@ -148,11 +145,8 @@ public sealed interface ScoringRule permits ScoringRule.Linear, ScoringRule.Band
                 boolean ok = direction == Direction.HIGHER_IS_BETTER ? t.compareTo(prev) < 0 : t.compareTo(prev) > 0;
                 if (!ok) {
                     String order = direction == Direction.HIGHER_IS_BETTER ? "descending" : "ascending";
-                    p.add(Problem.of("bands[" + i + "]", direction == Direction.HIGHER_IS_BETTER
-                                    ? "bandsNotDescending" : "bandsNotAscending",
-                            "threshold " + t.toPlainString() + " after " + prev.toPlainString()
-                                    + ": thresholds must be strictly " + order + " for a " + direction + " indicator",
-                            t.toPlainString(), prev.toPlainString()));
+                    p.add(ScoringProblem.of("bands[" + i + "]", direction == Direction.HIGHER_IS_BETTER
+                                    ? "bandsNotDescending" : "bandsNotAscending", t.toPlainString(), prev.toPlainString()));
                 }
             }
             return p;

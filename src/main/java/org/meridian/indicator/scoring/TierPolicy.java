@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.meridian.shared.problem.Problem;
 
 /**
  * Tier thresholds (分级阈值, engine.md §4): (tier, minimum total) pairs, at least one, tier codes unique,
@@ -45,7 +46,7 @@ public record TierPolicy(List<Threshold> thresholds) {
     static List<Problem> check(List<String> tiers, List<BigDecimal> minimums) {
         List<Problem> p = new ArrayList<>();
         if (tiers.isEmpty()) {
-            p.add(Problem.of("tiers", "noTiers", "at least one tier threshold is required"));
+            p.add(ScoringProblem.of("tiers", "noTiers"));
         }
         Set<String> seen = new HashSet<>();
         BigDecimal previous = null;
@@ -53,29 +54,24 @@ public record TierPolicy(List<Threshold> thresholds) {
             String t = tiers.get(i);
             String f = "tiers[" + i + "]";
             if (t == null || t.isBlank()) {
-                p.add(Problem.of(f + ".tier", "required", "is required"));
+                p.add(ScoringProblem.of(f + ".tier", "required"));
             } else if (t.equalsIgnoreCase(BELOW) || t.equalsIgnoreCase(UNRATED)) {
-                p.add(Problem.of(f + ".tier", "tierReserved", "tier '" + t + "' is reserved: below the lowest "
-                        + "threshold is D, a total without data is UNRATED", t));
+                p.add(ScoringProblem.of(f + ".tier", "tierReserved", t));
             } else if (!CODE.matcher(t).matches()) {
-                p.add(Problem.of(f + ".tier", "tierCode", "tier '" + t + "' must be 1–16 letters, digits, _, + or -",
-                        t));
+                p.add(ScoringProblem.of(f + ".tier", "tierCode", t));
             } else if (!seen.add(t)) {
-                p.add(Problem.of(f + ".tier", "tierTwice", "tier '" + t + "' is named twice", t));
+                p.add(ScoringProblem.of(f + ".tier", "tierTwice", t));
             }
             BigDecimal m = minimums.get(i);
             if (m == null) {
-                p.add(Problem.of(f + ".minTotal", "required", "is required"));
+                p.add(ScoringProblem.of(f + ".minTotal", "required"));
                 continue;
             }
             if (m.signum() < 0 || m.compareTo(ScoringRule.HUNDRED) > 0) {
-                p.add(Problem.of(f + ".minTotal", "minTotalRange", "minimum total " + m.toPlainString()
-                        + " is outside 0–100", m.toPlainString()));
+                p.add(ScoringProblem.of(f + ".minTotal", "minTotalRange", m.toPlainString()));
             }
             if (previous != null && m.compareTo(previous) >= 0) {
-                p.add(Problem.of(f + ".minTotal", "tiersNotDescending", "minimum total " + m.toPlainString()
-                        + " is not below the one before (" + previous.toPlainString() + "); minimums must be "
-                        + "strictly descending", m.toPlainString(), previous.toPlainString()));
+                p.add(ScoringProblem.of(f + ".minTotal", "tiersNotDescending", m.toPlainString(), previous.toPlainString()));
             }
             previous = m;
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.problem.Problem;
 import org.meridian.indicator.DefaultIndicators;
 import org.meridian.shared.UnitType;
 
@@ -67,7 +68,7 @@ class SchemeDraftTest {
                 List.of(new SchemeDraft.Tier("A", d("70")), new SchemeDraft.Tier("B", d("70")),
                         new SchemeDraft.Tier("D", d("50"))));
         List<Problem> problems = draft.problems(DefaultIndicators::find);
-        assertThat(problems).extracting(Problem::field, Problem::code).containsExactly(
+        assertThat(problems).extracting(Problem::path, SchemeDraftTest::code).containsExactly(
                 tuple("indicators[0].code", "unknownIndicator"),
                 tuple("indicators[1].weight", "weightNotPositive"),
                 tuple("indicators[1].scoring.full", "zeroEqualsFull"),
@@ -83,7 +84,7 @@ class SchemeDraftTest {
                 tuple("indicators[6].scoring", "required"),
                 tuple("tiers[1].minTotal", "tiersNotDescending"),
                 tuple("tiers[2].tier", "tierReserved"));
-        assertThat(problems.get(0).message()).isEqualTo("unknown indicator 'NO_SUCH'");
+        assertThat(InvalidSchemeException.english(problems.get(0))).isEqualTo("Unknown indicator 'NO_SUCH'");
         assertThatThrownBy(() -> draft.toSnapshot(DefaultIndicators::find, UnitType.OTHER, 1, Instant.parse("2026-09-01T00:00:00Z"), "x"))
                 .isInstanceOfSatisfying(InvalidSchemeException.class,
                         e -> assertThat(e.problems()).isEqualTo(problems));
@@ -92,7 +93,7 @@ class SchemeDraftTest {
     @Test
     void noIndicatorsAndNoTiersAreBothReported() {
         assertThat(new SchemeDraft(List.of(), List.of()).problems(DefaultIndicators::find))
-                .extracting(Problem::field, Problem::code)
+                .extracting(Problem::path, SchemeDraftTest::code)
                 .containsExactly(tuple("indicators", "noIndicators"), tuple("tiers", "noTiers"));
         assertThat(new SchemeDraft(null, null).problems(DefaultIndicators::find)).hasSize(2);
     }
@@ -102,5 +103,10 @@ class SchemeDraftTest {
         SchemeDraft draft = new SchemeDraft(List.of(new SchemeDraft.Item("NPS", d("1"),
                 new SchemeDraft.Scoring("linear", d("-100"), d("100"), null))), List.of(new SchemeDraft.Tier("A", d("0"))));
         assertThat(draft.problems(DefaultIndicators::find)).isEmpty();
+    }
+
+    /** The problem's kind as the scoring engine names it: its message key without {@code indicator.problem.}. */
+    static String code(Problem problem) {
+        return problem.messageKey().replace("indicator.problem.", "");
     }
 }

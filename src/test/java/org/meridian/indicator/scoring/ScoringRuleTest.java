@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.problem.Problem;
 
 class ScoringRuleTest {
 
@@ -57,7 +58,7 @@ class ScoringRuleTest {
     void linearWithZeroEqualToFullIsRejected() {
         assertThatThrownBy(() -> new ScoringRule.Linear(d("50"), d("50.0")))
                 .isInstanceOfSatisfying(InvalidSchemeException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::code).containsExactly("zeroEqualsFull"));
+                        .extracting(ScoringRuleTest::code).containsExactly("zeroEqualsFull"));
     }
 
     @Test
@@ -86,9 +87,9 @@ class ScoringRuleTest {
     @Test
     void bandsMustRunFromBestToWorstForTheIndicatorsDirection() {
         // ascending thresholds are wrong for higher-is-better, right for lower-is-better, and vice versa
-        assertThat(bands("4:100", "24:80").problems(HIGHER_IS_BETTER)).extracting(Problem::code)
+        assertThat(bands("4:100", "24:80").problems(HIGHER_IS_BETTER)).extracting(ScoringRuleTest::code)
                 .containsExactly("bandsNotDescending");
-        assertThat(bands("90:100", "80:80").problems(LOWER_IS_BETTER)).extracting(Problem::code)
+        assertThat(bands("90:100", "80:80").problems(LOWER_IS_BETTER)).extracting(ScoringRuleTest::code)
                 .containsExactly("bandsNotAscending");
         // strictly: an equal threshold is rejected in both directions
         assertThat(bands("80:100", "80:80").problems(HIGHER_IS_BETTER)).hasSize(1);
@@ -98,11 +99,11 @@ class ScoringRuleTest {
     @Test
     void bandScoresMustLieIn0To100AndNotIncrease() {
         assertThatThrownBy(() -> bands("90:120", "80:-1")).isInstanceOfSatisfying(InvalidSchemeException.class,
-                e -> assertThat(e.problems()).extracting(Problem::field, Problem::code).containsExactly(
+                e -> assertThat(e.problems()).extracting(Problem::path, ScoringRuleTest::code).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("bands[0]", "bandScoreRange"),
                         org.assertj.core.groups.Tuple.tuple("bands[1]", "bandScoreRange")));
         assertThatThrownBy(() -> bands("90:60", "80:80")).isInstanceOfSatisfying(InvalidSchemeException.class,
-                e -> assertThat(e.problems()).extracting(Problem::code).containsExactly("bandScoreIncreasing"));
+                e -> assertThat(e.problems()).extracting(ScoringRuleTest::code).containsExactly("bandScoreIncreasing"));
         assertThatThrownBy(() -> new ScoringRule.Bands(List.of())).isInstanceOf(InvalidSchemeException.class);
         // equal scores are "not increasing": allowed
         assertThat(bands("90:80", "80:80").problems(HIGHER_IS_BETTER)).isEmpty();
@@ -174,5 +175,10 @@ class ScoringRuleTest {
                     : ascending.get(n / 2 - 1).add(ascending.get(n / 2)).divide(BigDecimal.valueOf(2), Formula.PRECISION);
             assertThat(ScorecardEngine.median(peers)).isEqualByComparingTo(median);
         }
+    }
+
+    /** The problem's kind as the scoring engine names it: its message key without {@code indicator.problem.}. */
+    static String code(Problem problem) {
+        return problem.messageKey().replace("indicator.problem.", "");
     }
 }

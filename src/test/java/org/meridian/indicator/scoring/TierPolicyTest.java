@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.problem.Problem;
 
 class TierPolicyTest {
 
@@ -27,7 +28,7 @@ class TierPolicyTest {
         List<Problem> p = TierPolicy.check(Arrays.asList("A", "D", "A", "UNRATED", "unrated", null),
                 Arrays.asList(new BigDecimal("85"), new BigDecimal("90"), new BigDecimal("70"), new BigDecimal("70"),
                         new BigDecimal("101"), null));
-        assertThat(p).extracting(Problem::field, Problem::code).containsExactly(
+        assertThat(p).extracting(Problem::path, SchemeDraftTest::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("tiers[1].tier", "tierReserved"),
                 org.assertj.core.groups.Tuple.tuple("tiers[1].minTotal", "tiersNotDescending"), // 90 after 85
                 org.assertj.core.groups.Tuple.tuple("tiers[2].tier", "tierTwice"),
@@ -38,6 +39,6 @@ class TierPolicyTest {
                 org.assertj.core.groups.Tuple.tuple("tiers[4].minTotal", "tiersNotDescending"), // 101 after 70
                 org.assertj.core.groups.Tuple.tuple("tiers[5].tier", "required"),
                 org.assertj.core.groups.Tuple.tuple("tiers[5].minTotal", "required"));
-        assertThat(TierPolicy.check(List.of(), List.of())).extracting(Problem::code).containsExactly("noTiers");
+        assertThat(TierPolicy.check(List.of(), List.of())).extracting(SchemeDraftTest::code).containsExactly("noTiers");
     }
 }
