@@ -195,6 +195,25 @@ class ExamRecords {
                 .list();
     }
 
+    /**
+     * Per hospital (and month) of the region: records of catalogue items performed in the months from–to, their
+     * distinct patients, repeats and the repeats' price added up.
+     */
+    List<HospitalRepeats> hospitalTotals(long region, LocalDate fromMonth, LocalDate toMonth, boolean byMonth) {
+        return jdbc.sql("SELECT r.hospital_id, " + (byMonth ? "r.month" : "CAST(NULL AS date)") + """
+                        , count(*), count(DISTINCT r.patient), count(*) FILTER (WHERE r.outcome = 'REPEAT'),
+                          coalesce(sum(i.price) FILTER (WHERE r.outcome = 'REPEAT'), 0)
+                        FROM exam_record r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
+                        WHERE r.region_id = :r AND r.month BETWEEN :from AND :to
+                        GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("r", region).param("from", fromMonth).param("to", toMonth)
+                .query((rs, i) -> {
+                    LocalDate month = rs.getObject(2, LocalDate.class);
+                    return new HospitalRepeats(rs.getLong(1), month == null ? null : java.time.YearMonth.from(month),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6));
+                }).list();
+    }
+
     /** One page of the repeats (both kinds unless {@code outcome} says) of the months from–to, latest first. */
     List<Listed> repeats(long region, LocalDate fromMonth, LocalDate toMonth, long hospitalId, Institution institution,
                          String item, Outcome outcome, long offset, int limit) {

@@ -72,6 +72,17 @@ public class RepeatFigures {
         return rows;
     }
 
+    /**
+     * The region's figures per hospital for the months from–to (both included), or per hospital and month with {@code byMonth}, counting
+     * the distinct patients too (never naming them). Only for a reader of the whole region (a regulator, or Meridian
+     * acting for the region's pages).
+     */
+    public List<HospitalRepeats> hospitalTotals(Actor actor, YearMonth from, YearMonth to, boolean byMonth) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        long region = hospitals.regionOf(actor.hospitalId());
+        return records.hospitalTotals(region, from.atDay(1), to.atDay(1), byMonth);
+    }
+
     /** One page of the repeats of the actor's own hospital, latest first; never for a regulator. */
     public Paged<RepeatRecord> repeats(Actor actor, Query q, int page, int size) {
         ExamVisibility.require(ExamVisibility.seesRecords(actor), actor, "read the list of repeat records");

@@ -160,8 +160,32 @@ class RegionJourneyTest {
             browser.resize(Browser.PHONE);
             browser.screenshot("region-alliance-phone");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+
+            // the ranking: A (5 records of 5 patients, 1 / 5 = 20.0 %) 1st; B (1 patient) not ranked
+            browser.resize(Browser.DESKTOP).go("/region/rankings?period=2026-10");
+            browser.waitFor(By.id("ranking-table"));
+            assertThat(browser.text(By.id("ranking-table"))).contains("旅程第一医院", "20.0 %", "少于 5 人，不排名",
+                    "无检查记录").doesNotContain(p1);
+            browser.screenshot("region-rankings-desktop");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling on a desktop").isZero();
+            browser.resize(Browser.PHONE).go("/region/rankings?period=2026-10");
+            scrollTo(browser, browser.waitFor(By.id("ranking-table")));
+            browser.screenshot("region-rankings-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            assertThat(browser.driver().findElement(By.linkText("旅程第一医院")).getDomAttribute("href"))
+                    .isEqualTo("/region/institutions/" + a.code() + "?period=2026-10");
+            browser.go("/region/institutions/" + a.code() + "?period=2026-10");
+            scrollTo(browser, browser.waitFor(By.id("trend-chart")));
+            assertThat(browser.text(By.id("trend-table"))).contains("2026年10月", "20.0 %", "第 1 / 1");
+            browser.screenshot("region-institution-trend-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
         }
         assertThat(hospitals.findInRegion(region, newCode)).isPresent();
+    }
+
+    private static void scrollTo(Browser browser, org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                element);
     }
 
     static String exam(String institution, String patient, int day) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import org.meridian.region.DataCompleteness;
 import org.meridian.region.DistrictFigures;
 import org.meridian.region.HospitalFigures;
 import org.meridian.region.InstitutionFigures;
+import org.meridian.region.InstitutionRanking;
 import org.meridian.region.RegionAdministration;
 import org.meridian.region.RegionOverview;
 import org.meridian.shared.Actor;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The regulator's drill-down (区域 → 区县 → 机构) and the region's data completeness (上报完整性): the districts with
@@ -55,9 +59,13 @@ class DrillDownPages {
     private final RegionAdministration administration;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final InstitutionRanking ranking;
+    private final JsonMapper json;
 
     DrillDownPages(RegionOverview overview, DataCompleteness completeness, RegionAdministration administration,
-                   HospitalCalendar calendar, MessageSource messages) {
+                   HospitalCalendar calendar, MessageSource messages, InstitutionRanking ranking, JsonMapper json) {
+        this.ranking = ranking;
+        this.json = json;
         this.overview = overview;
         this.completeness = completeness;
         this.administration = administration;
@@ -90,7 +98,7 @@ class DrillDownPages {
 
     @GetMapping("/institutions/{code}")
     String institution(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
-                       Model model) {
+                       Model model, Locale locale) {
         common(actor, model, "districts");
         Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
         InstitutionFigures figures = overview.institution(actor, code, p);
@@ -99,6 +107,9 @@ class DrillDownPages {
         model.addAttribute("institution", figures);
         model.addAttribute("ratePercent", percent(figures.figures().repeats()));
         model.addAttribute("minPatients", completeness.minPatients());
+        List<InstitutionRanking.TrendPoint> trend = ranking.trend(actor, code, YearMonth.from(p.lastDay()));
+        model.addAttribute("trend", trend);
+        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend, locale)));
         return "region/institution";
     }
 
@@ -140,10 +151,36 @@ class DrillDownPages {
         }
     }
 
-    private static void common(Actor actor, Model model, String tab) {
+    static void common(Actor actor, Model model, String tab) {
         model.addAttribute("activeNav", actor.has(Role.REGULATOR) ? "home" : RegionNavigation.NAV_ID);
         model.addAttribute("regulatorTab", tab);
         model.addAttribute("regulator", actor.roles().contains(Role.REGULATOR));
+    }
+
+    /**
+     * The trend chart: the institution's monthly repeat rate and that of the region's ranked hospitals together, in
+     * per cent with one decimal; a month without a figure is a gap ("-"), never a zero.
+     */
+    private Map<String, Object> trendChart(List<InstitutionRanking.TrendPoint> trend, Locale locale) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("animation", false);
+        o.put("tooltip", Map.of("trigger", "axis"));
+        o.put("legend", Map.of("top", 0));
+        o.put("grid", Map.of("left", 40, "right", 12, "top", 32, "bottom", 30));
+        o.put("xAxis", Map.of("type", "category", "data", trend.stream().map(t -> t.month().toString()).toList()));
+        o.put("yAxis", Map.of("type", "value", "min", 0, "name", "%"));
+        o.put("series", List.of(
+                Map.of("type", "line", "name", messages.getMessage("region.trend.own", null, locale),
+                        "symbolSize", 7, "connectNulls", false,
+                        "data", trend.stream().map(t -> percentValue(t.rate())).toList()),
+                Map.of("type", "line", "name", messages.getMessage("region.trend.region", null, locale),
+                        "symbolSize", 5, "lineStyle", Map.of("type", "dashed"),
+                        "data", trend.stream().map(t -> percentValue(t.regionRate())).toList())));
+        return o;
+    }
+
+    private static Object percentValue(BigDecimal rate) {
+        return rate == null ? "-" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
     }
 
     /** A repeat rate in per cent with one decimal, or null when the figures are suppressed. */

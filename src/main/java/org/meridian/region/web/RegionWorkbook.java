@@ -11,6 +11,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.DataCompleteness;
 import org.meridian.region.HospitalFigures;
+import org.meridian.region.InstitutionRanking;
 
 /**
  * The region's XLSX sheets: the data completeness grid (a row per hospital, per month the events and the statistic
@@ -117,6 +118,61 @@ final class RegionWorkbook {
             }
             if (m.repeatShare() != null) {
                 ws.value(row, 10, m.repeatShare());
+            }
+            row++;
+        }
+        wb.finish();
+    }
+
+    /**
+     * A ranking: the period and measure, then a row per institution (rank, code, name, type, district, records,
+     * patients, repeats, rate as a fraction from 0 to 1, avoidable cost, the rank in the period before and the
+     * places moved); an unranked institution says why in the rank's column and leaves its figures empty.
+     */
+    static void ranking(OutputStream out, InstitutionRanking.Ranking r, int minPatients,
+                        BiFunction<String, Object[], String> text) throws IOException {
+        Workbook wb = new Workbook(out, "Meridian", "1.0");
+        Worksheet ws = wb.newWorksheet(text.apply("region.rankings.title", new Object[0]));
+        ws.value(0, 0, text.apply("region.rankings.title", new Object[0]));
+        ws.value(0, 1, text.apply("region.rankings.by." + r.measure(), new Object[0]));
+        ws.value(1, 0, text.apply("region.sheet.period", new Object[0]));
+        ws.value(1, 1, r.period().toString());
+        ws.value(1, 2, text.apply("region.rankings.rankedOf", new Object[] {r.ranked(), r.group()}));
+        String[] cols = {"region.rankings.rank", "region.sheet.hospital", "region.sheet.name", "region.field.type",
+                "region.field.district", "region.workbench.records", "region.rankings.patients",
+                "region.workbench.repeats", "region.workbench.rate", "region.workbench.cost",
+                "region.rankings.previousRank", "region.rankings.change"};
+        for (int i = 0; i < cols.length; i++) {
+            ws.value(3, i, text.apply(cols[i], new Object[0]));
+        }
+        ws.style(3, 0).bold().set();
+        int row = 4;
+        for (InstitutionRanking.Entry e : r.entries()) {
+            switch (e.standing()) {
+                case RANKED -> ws.value(row, 0, e.rank());
+                case TOO_FEW -> ws.value(row, 0, text.apply("region.rankings.tooFew", new Object[] {minPatients}));
+                case NO_RECORDS -> ws.value(row, 0, text.apply("region.rankings.noRecords", new Object[0]));
+            }
+            ws.value(row, 1, e.hospital().code());
+            ws.value(row, 2, e.hospital().name());
+            if (e.hospital().type() != null) {
+                ws.value(row, 3, text.apply("unitType." + e.hospital().type(), new Object[0]));
+            }
+            if (e.hospital().district() != null) {
+                ws.value(row, 4, e.hospital().district());
+            }
+            if (e.repeats() != null) {
+                ws.value(row, 5, e.repeats().records());
+                ws.value(row, 6, e.patients());
+                ws.value(row, 7, e.repeats().repeats());
+                ws.value(row, 8, e.repeats().rate());
+                ws.value(row, 9, e.repeats().avoidableCost());
+            }
+            if (e.previousRank() != null) {
+                ws.value(row, 10, e.previousRank());
+            }
+            if (e.change() != null) {
+                ws.value(row, 11, e.change());
             }
             row++;
         }
