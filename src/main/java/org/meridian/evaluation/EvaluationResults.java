@@ -88,6 +88,14 @@ public class EvaluationResults {
         return json.readValue(evaluations.scheme(actor.hospitalId(), id), SchemeCopy.class).snapshot();
     }
 
+    /** Code → name (English or Chinese) of the indicators of the evaluation's scheme, in the scheme's order. */
+    public java.util.Map<String, String> indicatorNames(Actor actor, long id, boolean english) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        scheme(actor, id).items().forEach(i -> names.put(i.indicator().code(),
+                english ? i.indicator().nameEn() : i.indicator().nameZh()));
+        return names;
+    }
+
     /**
      * The evaluation of (period, unit type) that a comparison starts from, if the actor may see one: its newest
      * published version, else (for those who see drafts) its newest version.

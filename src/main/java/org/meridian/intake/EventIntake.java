@@ -281,6 +281,24 @@ public class EventIntake {
         audit.record(hospitalId, actor.username(), "EVENT_VOIDED", eventId, Map.of("reason", reason, "type", event.type().name()));
     }
 
+    /** A channel's event as a person picks it (to void it on an appeal's decision, say). */
+    public record ChannelEvent(String eventId, EventType type, java.time.Instant occurredAt, String referralId,
+                               BigDecimal value, boolean voided) {
+    }
+
+    /**
+     * One page of a channel's events over the local dates from–to (inclusive), the latest first, voided ones
+     * included and marked; {@code type} narrows to one event type (null: all). For the channel office.
+     */
+    @Transactional(readOnly = true)
+    public org.meridian.shared.web.Paged<ChannelEvent> channelEvents(Actor actor, long channelId, LocalDate from,
+                                                                      LocalDate to, EventType type, int page, int size) {
+        return events.ofChannel(actor.hospitalId(), channelId, from, to, type == null ? null : type.name(),
+                        Math.max(page, 0), size)
+                .map(e -> new ChannelEvent(e.eventId(), e.type(), e.content().occurredAt(), e.content().referralId(),
+                        e.content().value(), e.voided()));
+    }
+
     /**
      * The measure totals of each channel over the local dates from–to (inclusive), from the daily rollups.
      * A channel without events in the period is absent (its measures are all 0).

@@ -226,6 +226,21 @@ class Events {
                 .param("h", hospitalId).param("id", eventId).update();
     }
 
+    /** One page of a channel's events over local dates from–to, the latest first (voided ones included). */
+    org.meridian.shared.web.Paged<StoredEvent> ofChannel(long hospitalId, long channelId, LocalDate from, LocalDate to,
+                                                         String type, int page, int size) {
+        String where = " FROM intake_event WHERE hospital_id = :h AND channel_id = :c AND local_date BETWEEN :f AND :t"
+                + " AND (:type = '' OR type = :type)";
+        long total = jdbc.sql("SELECT COUNT(*)" + where).param("h", hospitalId).param("c", channelId)
+                .param("f", from).param("t", to).param("type", type == null ? "" : type).query(Long.class).single();
+        List<StoredEvent> rows = jdbc.sql("SELECT " + COLUMNS + where
+                        + " ORDER BY occurred_at DESC, event_id LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("c", channelId).param("f", from).param("t", to)
+                .param("type", type == null ? "" : type).param("size", size).param("offset", (long) page * size)
+                .query(this::map).list();
+        return new org.meridian.shared.web.Paged<>(rows, page, size, total);
+    }
+
     private StoredEvent map(ResultSet rs, int i) throws SQLException {
         Map<String, String> attributes = json.readValue(rs.getString(9), new TypeReference<Map<String, String>>() {
         });

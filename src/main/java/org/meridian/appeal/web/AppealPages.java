@@ -18,7 +18,6 @@ import org.meridian.appeal.AppealStatus;
 import org.meridian.appeal.Attachment;
 import org.meridian.appeal.AppealVisibility;
 import org.meridian.appeal.AttachmentPolicy;
-import org.meridian.appeal.CorrectedEvents;
 import org.meridian.appeal.Decision;
 import org.meridian.appeal.NewAppeal;
 import org.meridian.channel.ChannelRegistry;
@@ -50,7 +49,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The appeal pages: the list (a channel actor sees its own channel's), filing an appeal on an indicator of a
@@ -66,23 +64,57 @@ class AppealPages {
     private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final MessageSource messages;
-    private final JsonMapper json;
+    private final org.meridian.intake.EventIntake intake;
+    private final org.meridian.shared.tenant.Hospitals hospitals;
+
+    /** Events of the appealed channel shown on a page of the decision's picker. */
+    static final int EVENTS_PAGE = 20;
+    /** Blank rows for corrected events on the decision form. */
+    static final int CORRECTION_ROWS = 3;
 
     AppealPages(AppealProcedure appeals, EvaluationResults evaluations, ChannelRegistry channels,
-                MessageSource messages, JsonMapper json) {
+                MessageSource messages, org.meridian.intake.EventIntake intake,
+                org.meridian.shared.tenant.Hospitals hospitals) {
+        this.intake = intake;
+        this.hospitals = hospitals;
         this.appeals = appeals;
         this.evaluations = evaluations;
         this.channels = channels;
         this.messages = messages;
-        this.json = json;
     }
 
     /** One indicator of the scorecard being appealed, formatted. */
-    record LineChoice(String code, String value, String score) {
+    record LineChoice(String code, String name, String value, String score) {
     }
 
     /** What the decision form holds. */
-    record DecisionForm(String decision, String reason, String voids, String events) {
+    record DecisionForm(String decision, String reason, List<String> voids, String voidReason,
+                        List<CorrectionRow> rows) {
+
+        static DecisionForm blank() {
+            return new DecisionForm("UPHOLD", "", List.of(), "", blankRows(List.of()));
+        }
+    }
+
+    /** One corrected event as typed: type, local time in the hospital's zone, referral id, value. */
+    record CorrectionRow(String type, String occurredAt, String referralId, String value) {
+
+        boolean blank() {
+            return isBlank(type) && isBlank(occurredAt) && isBlank(referralId) && isBlank(value);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The typed rows followed by blank ones, so the form always offers {@link #CORRECTION_ROWS} empty rows. */
+    static List<CorrectionRow> blankRows(List<CorrectionRow> typed) {
+        List<CorrectionRow> rows = new ArrayList<>(typed);
+        for (int i = 0; i < CORRECTION_ROWS; i++) {
+            rows.add(new CorrectionRow("", "", "", ""));
+        }
+        return rows;
     }
 
     private static boolean filer(Actor actor) {
@@ -136,8 +168,9 @@ class AppealPages {
         List<LineChoice> lines = new ArrayList<>();
         Optional<UnitScorecard> card = channel.isBlank() ? Optional.empty()
                 : evaluations.scorecard(actor, e.id(), channel);
-        card.ifPresent(c -> c.indicators().forEach(l -> lines.add(new LineChoice(l.code(), four(l.value()),
-                four(l.score())))));
+        Map<String, String> names = indicatorNames(actor, e.id(), locale);
+        card.ifPresent(c -> c.indicators().forEach(l -> lines.add(new LineChoice(l.code(),
+                names.getOrDefault(l.code(), l.code()), four(l.value()), four(l.score())))));
         model.addAttribute("activeNav", nav(actor));
         model.addAttribute("evaluation", e);
         model.addAttribute("deadline", appeals.filingDeadline(actor, e).orElse(null));
@@ -188,8 +221,12 @@ class AppealPages {
     // ---- one appeal ---------------------------------------------------------------------------
 
     @GetMapping("/{id}")
-    String detail(Actor actor, @PathVariable long id, Model model, Locale locale) {
-        return detailPage(actor, id, new DecisionForm("UPHOLD", "", "", ""), Map.of(), model, locale);
+    String detail(Actor actor, @PathVariable long id, @RequestParam(required = false) String etype,
+                  @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        model.addAttribute("etype", org.meridian.intake.EventType.parse(etype == null ? "" : etype)
+                .map(Enum::name).orElse(""));
+        model.addAttribute("eventsPage", page);
+        return detailPage(actor, id, DecisionForm.blank(), Map.of(), model, locale);
     }
 
     private String detailPage(Actor actor, long id, DecisionForm form, Map<String, String> errors, Model model,
@@ -208,6 +245,11 @@ class AppealPages {
         model.addAttribute("contestedScore", four(a.contestedScore()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("indicatorName", indicatorNames(actor, a.evaluationId(), locale)
+                .getOrDefault(a.indicator(), a.indicator()));
+        if (AppealVisibility.office(actor) && a.status() == AppealStatus.UNDER_REVIEW) {
+            pickerOf(actor, a, model);
+        }
         Evaluation corrected = null;
         String correctedValue = null;
         String correctedScore = null;
@@ -271,16 +313,47 @@ class AppealPages {
         return "redirect:/appeals/" + id;
     }
 
+    /**
+     * The decision's picker: the appealed channel's events in the evaluated period (a page of them, narrowed by type
+     * with {@code etype}), each to be voided with the reason given once for all chosen.
+     */
+    private void pickerOf(Actor actor, Appeal a, Model model) {
+        var period = org.meridian.shared.Period.parse(a.period()).orElse(null);
+        String etype = model.getAttribute("etype") instanceof String t ? t : "";
+        int page = model.getAttribute("eventsPage") instanceof Integer p ? p : 0;
+        model.addAttribute("etype", etype);
+        model.addAttribute("eventTypes", Arrays.stream(org.meridian.intake.EventType.values()).map(Enum::name)
+                .toList());
+        if (period != null) {
+            model.addAttribute("channelEvents", intake.channelEvents(actor, a.channelId(), period.firstDay(),
+                    period.lastDay(), etype.isEmpty() ? null : org.meridian.intake.EventType.valueOf(etype), page,
+                    EVENTS_PAGE));
+        }
+    }
+
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String decide(Actor actor, @PathVariable long id, DecisionForm form, Model model,
-                  Locale locale, RedirectAttributes redirect) {
-        DecisionForm f = new DecisionForm(form.decision() == null ? "UPHOLD" : form.decision(),
-                nz(form.reason()), nz(form.voids()), nz(form.events()));
+    String decide(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "UPHOLD") String decision,
+                  @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(name = "void", required = false) List<String> voided,
+                  @RequestParam(defaultValue = "") String voidReason,
+                  @RequestParam(name = "rowType", required = false) List<String> types,
+                  @RequestParam(name = "rowTime", required = false) List<String> times,
+                  @RequestParam(name = "rowReferral", required = false) List<String> referrals,
+                  @RequestParam(name = "rowValue", required = false) List<String> values,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        List<CorrectionRow> typed = rows(types, times, referrals, values);
+        DecisionForm f = new DecisionForm(decision, reason, voided == null ? List.of() : voided, voidReason,
+                blankRows(typed));
         try {
             boolean upheld = !"REJECT".equals(f.decision());
-            Decision d = upheld ? Decision.uphold(f.reason(), voids(f.voids()), CorrectedEvents.parse(f.events(), json))
-                    : new Decision(false, f.reason(), voids(f.voids()), CorrectedEvents.parse(f.events(), json));
+            List<Decision.EventVoid> voids = f.voids().stream()
+                    .map(e -> new Decision.EventVoid(e, f.voidReason().isBlank() ? null : f.voidReason().strip()))
+                    .toList();
+            Appeal appeal = appeals.get(actor, id);
+            List<org.meridian.intake.RawEvent> events = events(appeal, typed);
+            Decision d = upheld ? Decision.uphold(f.reason(), voids, events)
+                    : new Decision(false, f.reason(), voids, events);
             Appeal a = appeals.decide(actor, id, d);
             redirect.addFlashAttribute("flash", messages.getMessage(upheld ? "appeal.flash.upheld"
                     : "appeal.flash.rejected", new Object[] {a.correctedEvaluationId()}, locale));
@@ -294,22 +367,80 @@ class AppealPages {
         }
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /**
+     * Code → name (in the reader's language) of the indicators of the evaluation's scheme; empty when the reader may
+     * not see the evaluation (the page then shows codes).
+     */
+    private Map<String, String> indicatorNames(Actor actor, long evaluationId, Locale locale) {
+        try {
+            return evaluations.indicatorNames(actor, evaluationId, locale.getLanguage().equals("en"));
+        } catch (MeridianException e) {
+            return Map.of(); // not visible to this reader: codes it is
+        }
     }
 
-    /** Lines of {@code eventId | reason}; blank lines are skipped; a line without a bar has no reason. */
-    static List<Decision.EventVoid> voids(String text) {
-        List<Decision.EventVoid> out = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
+    /** The rows a person filled in (blank rows left out), from the form's parallel fields. */
+    static List<CorrectionRow> rows(List<String> types, List<String> times, List<String> referrals,
+                                    List<String> values) {
+        int n = Math.max(Math.max(size(types), size(times)), Math.max(size(referrals), size(values)));
+        List<CorrectionRow> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CorrectionRow row = new CorrectionRow(at(types, i), at(times, i), at(referrals, i), at(values, i));
+            if (!row.blank()) {
+                rows.add(row);
             }
-            int bar = line.indexOf('|');
-            out.add(bar < 0 ? new Decision.EventVoid(line.strip(), null)
-                    : new Decision.EventVoid(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
         }
-        return out;
+        return rows;
+    }
+
+    private static int size(List<String> l) {
+        return l == null ? 0 : l.size();
+    }
+
+    private static String at(List<String> l, int i) {
+        return l == null || i >= l.size() || l.get(i) == null ? "" : l.get(i).strip();
+    }
+
+    /**
+     * The rows as events of the appealed channel, for intake to check as it checks every event: an id of the
+     * appeal's own ({@code APPEAL-<id>-<row>}), the local time read in the hospital's zone, the value as typed.
+     */
+    private List<org.meridian.intake.RawEvent> events(Appeal appeal, List<CorrectionRow> rows) {
+        java.time.ZoneId zone = hospitals.current().timeZone();
+        List<org.meridian.intake.RawEvent> events = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CorrectionRow r = rows.get(i);
+            String occurredAt = null;
+            if (r.occurredAt().isEmpty()) {
+                problems.add(Problem.of("events[" + i + "].occurredAt", "appeal.error.required"));
+            } else {
+                try {
+                    occurredAt = java.time.LocalDateTime.parse(r.occurredAt()).atZone(zone).toOffsetDateTime()
+                            .toString();
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add(Problem.of("events[" + i + "].occurredAt", "appeal.error.localTime", r.occurredAt()));
+                }
+            }
+            if (r.type().isEmpty()) {
+                problems.add(Problem.of("events[" + i + "].type", "appeal.error.required"));
+            }
+            Object value = null;
+            if (!r.value().isEmpty()) {
+                try {
+                    value = new BigDecimal(r.value());
+                } catch (NumberFormatException e) {
+                    problems.add(Problem.of("events[" + i + "].value", "appeal.error.notNumber", r.value()));
+                }
+            }
+            events.add(new org.meridian.intake.RawEvent("APPEAL-" + appeal.id() + "-" + (i + 1), r.type(),
+                    appeal.channelCode(), occurredAt, r.referralId().isEmpty() ? null : r.referralId(), null, value,
+                    Map.of(), List.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("appeal", problems);
+        }
+        return events;
     }
 
     /** The refusal in the reader's language, the same sentence the API answers. */
@@ -317,14 +448,34 @@ class AppealPages {
         return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
     }
 
-    /** Field → message; problems of the same field (e.g. two bad events) are joined. */
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("(voids|events)\\[(\\d+)]\\.?(.*)");
+
+    /**
+     * Field → message; problems of the same field (e.g. two bad events) are joined. A problem of one event or one
+     * void names its row ("第 2 行") and the field in words, not the request's path.
+     */
     private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Problem p : problems) {
-            String field = p.path().startsWith("voids[") ? "voids" : p.path().startsWith("events[") ? "events"
-                    : p.path();
-            String text = (field.equals(p.path()) ? "" : p.path() + ": ")
-                    + messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
+            java.util.regex.Matcher row = ROW.matcher(p.path());
+            boolean rowed = row.matches();
+            if (rowed && row.group(1).equals("voids") && row.group(3).equals("reason")) {
+                // one reason serves every event chosen: said once, beside that field
+                m.putIfAbsent("voidReason", messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
+                        locale));
+                continue;
+            }
+            String field = rowed ? row.group(1) : p.path();
+            String where = "";
+            if (rowed) {
+                // the field in words where the bundle names it ("的发生时间"); an event id is the row itself
+                String part = row.group(3).isEmpty() ? "" : messages.getMessage("appeal.decision.part." + row.group(3),
+                        null, "", locale);
+                where = messages.getMessage("appeal.decision.row", new Object[] {Integer.parseInt(row.group(2)) + 1,
+                        part}, locale);
+                where = where.endsWith("：") ? where : where + " ";
+            }
+            String text = where + messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
             m.merge(field, text, (a, b) -> a + " " + b);
         }
         return m;

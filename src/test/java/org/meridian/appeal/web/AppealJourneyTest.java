@@ -126,14 +126,28 @@ class AppealJourneyTest {
             browser.waitForTextContaining(By.id("corrections-error"), "至少需要一项数据更正");
             assertThat(browser.text(By.id("status"))).isEqualTo("审核中");
             browser.field("reason").sendKeys("与 HIS 到诊记录核对无误：一例登记日期错误，两例漏登记。");
-            browser.field("voids").sendKeys(code + "J1a3 | 登记日期错误");
-            browser.field("events").sendKeys("[" + event(code + "J1fix1", "ARRIVED", "J1", "2026-09-13T09:00:00+08:00", "")
-                    + ", " + event(code + "J1fix2", "ARRIVED", "J1", "2026-09-14T09:00:00+08:00", "") + "]");
+            // the event to void is picked from J1's events of the period; the two missed arrivals are typed as rows
+            browser.waitFor(By.id("void-" + code + "J1a3")).click();
+            browser.field("voidReason").sendKeys("登记日期错误");
+            for (int row = 0; row < 2; row++) {
+                new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("row-type-" + row))).selectByValue("ARRIVED");
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById(arguments[0]).value = arguments[1]", "row-time-" + row,
+                        "2026-09-1" + (3 + row) + "T09:00");
+            }
             browser.screenshot("appeal-decision-desktop");
+            browser.resize(Browser.PHONE);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('void-picker').scrollIntoView()");
+            browser.screenshot("appeal-decision-phone");
+            assertThat(browser.horizontalOverflow()).as("the decision form at 375 px").isZero();
+            browser.resize(Browser.DESKTOP);
             browser.waitFor(By.id("decision-submit")).click();
             browser.waitForText(By.id("status"), "申诉成立");
             assertThat(browser.text(By.id("corrected-value"))).isEqualTo("值 100 · 得分 100");
-            assertThat(browser.text(By.id("corrections"))).contains(code + "J1a3", code + "J1fix1", code + "J1fix2");
+            String appealId = appealPath.substring(appealPath.lastIndexOf('/') + 1);
+            assertThat(browser.text(By.id("corrections"))).contains(code + "J1a3", "APPEAL-" + appealId + "-1",
+                    "APPEAL-" + appealId + "-2");
             browser.screenshot("appeal-upheld-desktop");
 
             // the new version holds the corrected value; the published one still reads the same
