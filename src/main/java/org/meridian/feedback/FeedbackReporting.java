@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Feedback reports (评估反馈报告): the one way into the feedback module.
  * <ul>
- * <li>{@link #generate} makes one report per scorecard of a published evaluation (it runs by itself when an
+ * <li>{@link #generate} makes one report per scorecard of a published evaluation (channels, departments and
+ *     institutions alike) (it runs by itself when an
  *     evaluation is published, and on demand for evaluations published earlier); a channel that already has its
  *     report keeps it, so generating twice changes nothing.</li>
  * <li>{@link #open} shows a report; the first time a user of the report's own channel opens it, it is recorded as
@@ -69,8 +70,8 @@ public class FeedbackReporting {
      * suggestion rules as they are now. Audited when any report was made.
      *
      * @param actor the office asking, or the system reacting to a publication
-     * @return how many reports were made (0 when every channel already had its report, or the evaluation scores
-     *         departments or institutions, which get no channel reports)
+     * @return how many reports were made (0 when every channel, department or institution of the evaluation
+     *         already had its report)
      * @throws ConflictException when the evaluation is a draft
      */
     @Transactional
@@ -83,18 +84,16 @@ public class FeedbackReporting {
                     "Evaluation " + evaluationId + " is a draft: feedback reports are made for published evaluations "
                             + "only.");
         }
-        if (e.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL) {
-            return 0; // reports go to channels; departments' and institutions' reports are not built yet
-        }
         SchemeSnapshot scheme = evaluations.scheme(reader, evaluationId);
         List<UnitScorecard> cards = evaluations.allScorecards(reader, evaluationId);
         List<SuggestionRule> enabled = rules.all(hospitalId).stream().filter(SuggestionRule::enabled).toList();
+        List<QuadrantRule> quadrantRules = rules.quadrantRules(hospitalId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Matrix matrix = matrices.matrix(reader, evaluationId);
         int created = 0;
         for (UnitScorecard card : cards) {
             List<TrendPoint> trend = evaluations.trend(reader, card.channelId(), e.unitType(), e.period());
-            ReportContent content = ReportBuilder.build(e, scheme, card, cards, trend, enabled,
+            ReportContent content = ReportBuilder.build(e, scheme, card, cards, trend, enabled, quadrantRules,
                     matrix.units().stream().filter(u -> u.unit().equals(card.channel())).map(Matrix.Unit::quadrant)
                             .findFirst().orElse(null));
             if (reports.insertIfAbsent(hospitalId, evaluationId, card.channelId(), content, now)) {

@@ -25,12 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class FeedbackRuleBook {
 
     private final SuggestionRules rules;
+    private final QuadrantRules quadrants;
     private final IndicatorCatalogue indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    FeedbackRuleBook(SuggestionRules rules, IndicatorCatalogue indicators, AuditLog audit, Clock clock) {
+    FeedbackRuleBook(SuggestionRules rules, QuadrantRules quadrants, IndicatorCatalogue indicators, AuditLog audit,
+                     Clock clock) {
         this.rules = rules;
+        this.quadrants = quadrants;
         this.indicators = indicators;
         this.audit = audit;
         this.clock = clock;
@@ -118,6 +121,65 @@ public class FeedbackRuleBook {
                     Map.of("indicator", old.indicatorCode()));
         }
         return get(actor.hospitalId(), id);
+    }
+
+    // ---- quadrant rules (象限建议规则) ------------------------------------------------------------------
+
+    /**
+     * The hospital's rule of each quadrant of the performance–brand matrix, in quadrant order; a quadrant without one
+     * gets its default ({@link DefaultQuadrantRules}) first. Rules are never deleted, so a default comes back never.
+     */
+    @Transactional
+    public List<QuadrantRule> quadrantRules(Actor actor) {
+        return quadrantRules(actor.hospitalId());
+    }
+
+    List<QuadrantRule> quadrantRules(long hospitalId) {
+        java.time.Instant at = now();
+        DefaultQuadrantRules.all().forEach((q, texts) -> quadrants.insertIfAbsent(hospitalId, q, texts[0], texts[1], at,
+                "system"));
+        return quadrants.all(hospitalId);
+    }
+
+    /**
+     * Changes the rule of a quadrant: its texts and whether reports quote it ({@code enabled} null: as it is). Audited with the old and new value of
+     * each changed field; reports generated afterwards only are affected.
+     *
+     * @throws InvalidInputException listing every problem: a quadrant that is not one of the four, a missing or too
+     *                               long text
+     */
+    @Transactional
+    public QuadrantRule changeQuadrantRule(Actor actor, QuadrantRuleDraft draft, Boolean enabled) {
+        List<Problem> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(FeedbackReporting.MODULE, problems);
+        }
+        long h = actor.hospitalId();
+        quadrantRules(h);
+        org.meridian.indicator.scoring.Quadrant q = draft.typed();
+        QuadrantRule old = quadrants.find(h, q).orElseThrow();
+        String zh = draft.textZh().strip();
+        String en = draft.textEn().strip();
+        boolean on = enabled == null ? old.enabled() : enabled;
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!old.textZh().equals(zh)) {
+            details.put("textZh", AuditLog.change(old.textZh(), zh));
+        }
+        if (!old.textEn().equals(en)) {
+            details.put("textEn", AuditLog.change(old.textEn(), en));
+        }
+        if (old.enabled() != on) {
+            details.put("enabled", AuditLog.change(old.enabled(), on));
+        }
+        if (!details.isEmpty()) {
+            quadrants.update(h, q, zh, en, on, now(), actor.username());
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("quadrant", q.name());
+            all.putAll(details);
+            audit.record(h, actor.username(), "FEEDBACK_QUADRANT_RULE_CHANGED", "feedback quadrant rule " + q.name(),
+                    all);
+        }
+        return quadrants.find(h, q).orElseThrow();
     }
 
     private void check(long hospitalId, RuleDraft draft) {

@@ -24,6 +24,13 @@ public final class FeedbackVisibility {
     }
 
     public static boolean sees(Actor actor, FeedbackReport report) {
-        return office(actor) || (channelUser(actor) && actor.channelId() == report.channelId());
+        return office(actor) || (channelUser(actor) && channelReport(report)
+                && actor.channelId() == report.channelId());
+    }
+
+    /** Whether the report is a channel's (a department's or institution's report names a unit, not a channel). */
+    static boolean channelReport(FeedbackReport report) {
+        return org.meridian.shared.UnitType.valueOf(report.content().unitType()).kind()
+                == org.meridian.shared.UnitKind.CHANNEL;
     }
 }

@@ -28,8 +28,9 @@ import org.meridian.indicator.scoring.ScorecardEngine;
  * <li>Strongest and weakest: the indicators with a score, ordered by score (ties: the higher weight first, then
  *     the code); the first two are the strongest, the last two of the rest the weakest, worst first. With three
  *     scored indicators there are two strongest and one weakest; an indicator is never both.</li>
- * <li>Suggestions: every enabled rule whose indicator scored below its threshold, in rule order; an indicator
- *     without data triggers none.</li>
+ * <li>Suggestions: first the enabled rule of the quadrant the unit was placed in (none when it was not placed),
+ *     then every enabled rule whose indicator scored below its threshold, in rule order; an indicator without
+ *     data triggers none.</li>
  * <li>Trend: the published totals of periods of the same kind up to this one, the last {@link #TREND_PERIODS}.</li>
  * </ul>
  */
@@ -44,16 +45,16 @@ final class ReportBuilder {
 
     static ReportContent build(Evaluation evaluation, SchemeSnapshot scheme, UnitScorecard card,
                                List<UnitScorecard> all, List<TrendPoint> trend, List<SuggestionRule> rules,
-                               Quadrant quadrant) {
+                               List<QuadrantRule> quadrantRules, Quadrant quadrant) {
         return build(evaluation, code -> scheme.item(code).map(SchemeItem::indicator), card, all, trend, rules,
-                quadrant);
+                quadrantRules, quadrant);
     }
 
     /** As above, with the indicator definitions (names and units) looked up by code, without a quadrant. */
     static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
                                UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
                                List<SuggestionRule> rules) {
-        return build(evaluation, definitions, card, all, trend, rules, null);
+        return build(evaluation, definitions, card, all, trend, rules, List.of(), null);
     }
 
     /**
@@ -63,6 +64,16 @@ final class ReportBuilder {
     static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
                                UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
                                List<SuggestionRule> rules, Quadrant quadrant) {
+        return build(evaluation, definitions, card, all, trend, rules, List.of(), quadrant);
+    }
+
+    /**
+     * As above, with the hospital's enabled quadrant rules: the rule of the card's quadrant, when there is one, is
+     * the first suggestion.
+     */
+    static ReportContent build(Evaluation evaluation, Function<String, Optional<IndicatorDefinition>> definitions,
+                               UnitScorecard card, List<UnitScorecard> all, List<TrendPoint> trend,
+                               List<SuggestionRule> rules, List<QuadrantRule> quadrantRules, Quadrant quadrant) {
         List<ReportContent.Line> lines = new ArrayList<>();
         for (UnitScorecard.Line l : card.indicators()) {
             IndicatorDefinition d = definitions.apply(l.code()).orElse(null);
@@ -85,10 +96,13 @@ final class ReportBuilder {
             weakest.add(rest.get(i).code());
         }
         List<ReportContent.Suggestion> suggestions = new ArrayList<>();
+        quadrantRules.stream().filter(q -> q.enabled() && q.quadrant() == quadrant).findFirst()
+                .ifPresent(q -> suggestions.add(new ReportContent.Suggestion(0, null, null, q.textZh(), q.textEn(),
+                        q.quadrant().name())));
         for (SuggestionRule r : rules) {
             lines.stream().filter(l -> r.appliesTo(l.code(), l.score())).findFirst()
                     .ifPresent(l -> suggestions.add(new ReportContent.Suggestion(r.id(), r.indicatorCode(), r.below(),
-                            r.textZh(), r.textEn())));
+                            r.textZh(), r.textEn(), null)));
         }
         DimensionScores dims = DimensionScores.of(card.indicators().stream().map(l -> new DimensionScores.Line(
                 definitions.apply(l.code()).map(IndicatorDefinition::dimension).orElse(Dimension.DEFAULT),

@@ -70,8 +70,13 @@ public record ReportContent(String channelCode, String channelName, String regio
     public record Point(String period, BigDecimal total, Integer rank, String tier) {
     }
 
-    /** An improvement suggestion (改进建议) that a rule gave because the indicator scored below its threshold. */
-    public record Suggestion(long ruleId, String indicatorCode, BigDecimal below, String textZh, String textEn) {
+    /**
+     * An improvement suggestion (改进建议): of an indicator rule, because the indicator scored below its threshold
+     * ({@code quadrant} null), or of the quadrant rule of the quadrant the unit was placed in ({@code ruleId} 0,
+     * {@code indicatorCode} and {@code below} null). Reports made before quadrant rules have no {@code quadrant}.
+     */
+    public record Suggestion(long ruleId, String indicatorCode, BigDecimal below, String textZh, String textEn,
+                             String quadrant) {
 
         public String text(boolean english) {
             return english ? textEn : textZh;

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a feedback report as a PDF (A4) in the reader's language, with a subset of a CJK font embedded
  * ({@link CjkFont}) so that Chinese text shows on every reader: the figures, every indicator against the peer
- * median, the trend of the total, the strongest and weakest indicators, the suggestions and the delivery status.
+ * median, the dimension scores with performance, brand index and quadrant (when the scheme has them), the trend
+ * of the total, the strongest and weakest indicators, the suggestions and the delivery status.
  *
  * @throws PdfFontMissingException (from {@link #write}) when the machine has no CJK font
  */
@@ -101,11 +102,14 @@ public class ReportPdf {
 
         Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter.getInstance(doc, out);
-        doc.addTitle(t("feedback.pdf.title", locale) + " " + c.channelName() + " " + c.period());
+        boolean channel = org.meridian.shared.UnitType.valueOf(c.unitType()).kind()
+                == org.meridian.shared.UnitKind.CHANNEL;
+        String titleKey = channel ? "feedback.pdf.title" : "feedback.pdf.titleUnit";
+        doc.addTitle(t(titleKey, locale) + " " + c.channelName() + " " + c.period());
         doc.addCreator("Meridian");
         doc.open();
         doc.add(new Paragraph(hospital.name(), small));
-        Paragraph title = new Paragraph(t("feedback.pdf.title", locale), h1);
+        Paragraph title = new Paragraph(t(titleKey, locale), h1);
         title.setSpacingBefore(4);
         doc.add(title);
         doc.add(new Paragraph(c.channelName() + "（" + c.channelCode() + "）", new Font(base, 13)));
@@ -122,6 +126,25 @@ public class ReportPdf {
                 small, figure);
         figureCell(figures, t("feedback.coverage", locale), s.coverage(), small, figure);
         doc.add(figures);
+
+        if (s.showDimensions()) {
+            heading(doc, t("evaluation.dimensions.title", locale), h2);
+            String placed = t("evaluation.col.performance", locale) + " " + s.performance() + " · "
+                    + t("evaluation.col.brand", locale) + " " + s.brand()
+                    + (s.quadrant() == null ? "" : " · " + t("evaluation.matrix.quadrant", locale) + " "
+                    + t("evaluation.quadrant." + s.quadrant(), locale));
+            doc.add(new Paragraph(placed, bold));
+            PdfPTable dims = new PdfPTable(new float[] {2.5f, 1f, 1.5f});
+            dims.setWidthPercentage(60);
+            dims.setHorizontalAlignment(Element.ALIGN_LEFT);
+            dims.setSpacingBefore(5);
+            for (ReportSheet.DimensionRow d : s.dimensions()) {
+                cell(dims, t("indicator.dimension." + d.dimension(), locale), body, Element.ALIGN_LEFT);
+                cell(dims, d.score(), body, Element.ALIGN_RIGHT);
+                cell(dims, t("evaluation.dimensions.coverage", locale, d.coverage()), small, Element.ALIGN_RIGHT);
+            }
+            doc.add(dims);
+        }
 
         heading(doc, t("feedback.indicators", locale), h2);
         PdfPTable lines = new PdfPTable(new float[] {2.6f, 1.7f, 1f, 1f, 1.6f, 1.3f, 2.1f});
@@ -195,7 +218,9 @@ public class ReportPdf {
             doc.add(p);
         }
 
-        Paragraph status = new Paragraph(t("feedback.pdf.status", locale, time(report.generatedAt(), zone),
+        Paragraph status = !channel ? new Paragraph(t("feedback.pdf.statusUnit", locale,
+                time(report.generatedAt(), zone)), small)
+                : new Paragraph(t("feedback.pdf.status", locale, time(report.generatedAt(), zone),
                 report.viewedAt() == null ? "—" : time(report.viewedAt(), zone),
                 report.acknowledgedAt() == null ? "—" : time(report.acknowledgedAt(), zone)
                         + " (" + report.acknowledgedBy() + ")"), small);

@@ -56,9 +56,12 @@ class Reports {
     }
 
     List<FeedbackReport> ofChannel(long hospitalId, long channelId) {
+        // channel_id holds a unit's id in department and institution reports: only channel types are a channel's
         return jdbc.sql("SELECT " + COLUMNS + " FROM feedback_report WHERE hospital_id = :h AND channel_id = :c"
-                        + " ORDER BY period DESC, unit_type, version DESC, id DESC")
-                .param("h", hospitalId).param("c", channelId).query(this::row).list();
+                        + " AND unit_type IN (:channelTypes) ORDER BY period DESC, unit_type, version DESC, id DESC")
+                .param("h", hospitalId).param("c", channelId)
+                .param("channelTypes", org.meridian.shared.UnitType.channelTypes().stream().map(Enum::name).toList())
+                .query(this::row).list();
     }
 
     /** Number of reports per evaluation: generated, viewed (or acknowledged), acknowledged. */

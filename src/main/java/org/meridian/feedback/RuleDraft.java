@@ -40,7 +40,7 @@ public record RuleDraft(String indicatorCode, String below, String textZh, Strin
         return problems;
     }
 
-    private static void text(String field, String value, List<Problem> problems) {
+    static void text(String field, String value, List<Problem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(Problem.of(field, "feedback.error.required"));
         } else if (value.strip().length() > MAX_TEXT) {

@@ -254,7 +254,7 @@ class FeedbackReportsTest {
         assertThat(keys(((List<?>) content.get("trend")).get(0)))
                 .containsExactly("period", "total", "rank", "tier");
         assertThat(keys(((List<?>) content.get("suggestions")).get(0)))
-                .containsExactly("indicatorCode", "below", "textZh", "textEn");
+                .containsExactly("indicatorCode", "below", "quadrant", "textZh", "textEn");
         // totals with two decimals, other numbers with at most four and no trailing zeros, in the text itself
         assertThat(json).contains("\"total\":36.00,\"rank\":3,\"units\":3,\"tier\":\"D\",\"status\":\"GENERATED\"")
                 .contains("{\"period\":\"2026-09\",\"total\":36.00,\"rank\":3,\"tier\":\"D\"}")

@@ -12,6 +12,8 @@ import org.meridian.feedback.FeedbackReporting;
 import org.meridian.feedback.FeedbackRuleBook;
 import org.meridian.feedback.FeedbackVisibility;
 import org.meridian.feedback.PdfFontMissingException;
+import org.meridian.feedback.QuadrantRule;
+import org.meridian.feedback.QuadrantRuleDraft;
 import org.meridian.feedback.ReportContent;
 import org.meridian.feedback.ReportPdf;
 import org.meridian.feedback.RuleDraft;
@@ -160,6 +162,23 @@ class FeedbackApi {
             r = rules.setEnabled(actor, id, body.enabled());
         }
         return r;
+    }
+
+    record QuadrantRuleBody(String quadrant, String textZh, String textEn, Boolean enabled) {
+    }
+
+    @GetMapping("/api/v1/feedback-rules/quadrants")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    Map<String, Object> quadrantRules(Actor actor) {
+        List<QuadrantRule> all = rules.quadrantRules(actor);
+        return Map.of("items", all, "total", all.size());
+    }
+
+    @PutMapping("/api/v1/feedback-rules/quadrants")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    QuadrantRule changeQuadrantRule(Actor actor, @RequestBody QuadrantRuleBody body) {
+        return rules.changeQuadrantRule(actor, new QuadrantRuleDraft(body.quadrant(), body.textZh(), body.textEn()),
+                body.enabled());
     }
 
     @ExceptionHandler(PdfFontMissingException.class)

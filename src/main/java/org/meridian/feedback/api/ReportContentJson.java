@@ -28,7 +28,7 @@ record ReportContentJson(String channel, String channelName, String region, Stri
     record Point(String period, BigDecimal total, Integer rank, String tier) {
     }
 
-    record Suggestion(String indicatorCode, BigDecimal below, String textZh, String textEn) {
+    record Suggestion(String indicatorCode, BigDecimal below, String quadrant, String textZh, String textEn) {
     }
 
     static ReportContentJson of(ReportContent c) {
@@ -38,8 +38,8 @@ record ReportContentJson(String channel, String channelName, String region, Stri
                         four(l.score()), l.weight(), four(l.peerMedianValue()), four(l.peerMedianScore()))).toList(),
                 c.trend().stream().map(p -> new Point(p.period(), total(p.total()), p.rank(), p.tier())).toList(),
                 c.strongest(), c.weakest(),
-                c.suggestions().stream().map(s -> new Suggestion(s.indicatorCode(), s.below(), s.textZh(),
-                        s.textEn())).toList(),
+                c.suggestions().stream().map(s -> new Suggestion(s.indicatorCode(), s.below(), s.quadrant(),
+                        s.textZh(), s.textEn())).toList(),
                 c.dimensions().stream().map(d -> new Dimension(d.dimension(), d.score(), d.coverage())).toList(),
                 c.performance(), c.brand(), c.quadrant());
     }

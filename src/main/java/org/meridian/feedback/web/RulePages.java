@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.feedback.FeedbackRuleBook;
+import org.meridian.feedback.QuadrantRule;
+import org.meridian.feedback.QuadrantRuleDraft;
 import org.meridian.feedback.RuleDraft;
 import org.meridian.feedback.SuggestionRule;
 import org.meridian.indicator.CatalogueEntry;
@@ -28,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The suggestion rules page (改进建议规则, CHANNEL_MANAGER and above): every rule of the hospital with its
- * indicator, threshold and texts, a form to add one, an edit form per rule, and enable/disable buttons. Problems
- * are shown beside each field with what was typed kept.
+ * indicator, threshold and texts, a form to add one, an edit form per rule, and enable/disable buttons; and the
+ * rule of each quadrant of the performance–brand matrix, each in a form of its own. Problems are shown beside each
+ * field with what was typed kept.
  */
 @Controller
 @RequestMapping("/feedback/rules")
@@ -55,6 +58,26 @@ class RulePages {
 
         static RuleForm of(SuggestionRule r) {
             return new RuleForm(r.indicatorCode(), r.below().toPlainString(), r.textZh(), r.textEn());
+        }
+    }
+
+    /** What a quadrant rule's form holds, as typed; an unticked box sends no {@code enabled}. */
+    record QuadrantForm(String quadrant, String textZh, String textEn, Boolean enabled) {
+    }
+
+    @PostMapping("/quadrants")
+    String changeQuadrant(Actor actor, QuadrantForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            QuadrantRule r = rules.changeQuadrantRule(actor, new QuadrantRuleDraft(form.quadrant(), form.textZh(),
+                    form.textEn()), form.enabled() != null && form.enabled());
+            redirect.addFlashAttribute("successKey", "feedback.quadrantRules.flash.changed");
+            redirect.addFlashAttribute("successArg", messages.getMessage("evaluation.quadrant." + r.quadrant(), null,
+                    locale));
+            return "redirect:/feedback/rules";
+        } catch (InvalidInputException e) {
+            model.addAttribute("quadrantForm", form);
+            model.addAttribute("quadrantErrors", messagesOf(e.problems(), locale));
+            return page(actor, new RuleForm("", "60", "", ""), Map.of(), model, locale);
         }
     }
 
@@ -108,6 +131,7 @@ class RulePages {
     private String page(Actor actor, RuleForm form, Map<String, String> errors, Model model, Locale locale) {
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("rules", rules.all(actor));
+        model.addAttribute("quadrantRules", rules.quadrantRules(actor));
         model.addAttribute("names", names(actor, locale));
         model.addAttribute("catalogue", indicators.catalogue(actor.hospitalId()));
         model.addAttribute("form", form);
