@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.MathRuntimeException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -350,8 +351,9 @@ public final class HoltWinters {
                     new BOBYQAOptimizer(2 * free.length + 1, 0.05, 1e-9).optimize(new MaxEval(4000),
                             new ObjectiveFunction(sse), GoalType.MINIMIZE, new InitialGuess(from),
                             new SimpleBounds(lower, upper));
-                } catch (MathRuntimeException e) {
-                    // an optimiser that stops early (evaluation budget, a degenerate model) leaves the best point seen
+                } catch (MathRuntimeException | MathIllegalStateException e) {
+                    // an optimiser that stops early (evaluation budget, a degenerate model, BOBYQA's trust region
+                    // failing on a series it already fits exactly) leaves the best point seen
                 }
             }
         }

@@ -30,7 +30,8 @@ public final class Distribution {
             "alliance",       // the region's alliances (医联体), read by their hospitals and the regulator
             "alliance_member",
             "exam_item",      // the region's exam item catalogue (检查互认)
-            "exam_exception_reason"
+            "exam_exception_reason",
+            "holiday_default" // the State Council's holiday dates (法定节假日, 调休), the defaults of every hospital
     );
 
     /**
