@@ -1,0 +1,211 @@
+package org.meridian.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Allocation plans through the API (network.md §3, §5) on {@link Planned}'s three departments, every expected amount
+ * worked out by hand in the comments.
+ */
+@MeridianTest
+class AllocationPlanTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired AuditLog audit;
+
+    Planned h;
+
+    @BeforeEach
+    void hospital() throws Exception {
+        h = new Planned(mvc, users, hospitals);
+    }
+
+    String read(long id) throws Exception {
+        return h.as(h.analyst, get("/api/v1/allocation-plans/" + id)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    static double number(String json, String path) {
+        return ((Number) JsonPath.read(json, path)).doubleValue();
+    }
+
+    /**
+     * The hand case. Each part as the units' shares of it: performance 80, 60, 60 of 200 → .4, .3, .3; brand 50, 30,
+     * 20 of 100 → .5, .3, .2; DEA 1, .5, .5 of 2 → .5, .25, .25. Weights .5, .25, .25 (sum 1):
+     * d1 = .5·.4 + .25·.5 + .25·.5 = .45; d2 = .5·.3 + .25·.3 + .25·.25 = .2875; d3 = .5·.3 + .25·.2 + .25·.25 = .2625.
+     * Unbounded, 100,000 would give 45,000 / 28,750 / 26,250; D1 is above the cap 40,000, so it gets 40,000 and the
+     * other 60,000 go by .2875 : .2625 (sum .55): D2 60,000 × .2875 / .55 = 31,363.6363…, D3 28,636.3636…. To the fen:
+     * 31,363.63 + 28,636.36 leaves one fen, which goes to the larger remainder (.63… of D2): 31,363.64 and 28,636.36.
+     * Equity of 40,000 / 31,363.64 / 28,636.36 (each unit once): sorted 28,636.36, 31,363.64, 40,000, Gini =
+     * Σ(2k − n − 1)x₍ₖ₎ / (n Σx) = (−2·28,636.36 + 0 + 2·40,000) / 300,000 = 22,727.28 / 300,000 = 0.0757576;
+     * shares s = .4, .3136364, .2863636, Theil T = Σ s ln(3s) = .4·ln 1.2 + .3136364·ln .9409092 + .2863636·ln .8590908
+     * = .0729286 − .0191032 − .0434930 = .0103324.
+     */
+    @Test
+    void theHandCaseSharesByTheDriverWithinTheCapExactToTheFen() throws Exception {
+        long id = h.draft(h.office, Planned.HAND_CASE);
+        String plan = read(id);
+        assertThat((String) JsonPath.read(plan, "$.status")).isEqualTo("DRAFT");
+        assertThat((String) JsonPath.read(plan, "$.draftedBy")).isEqualTo(h.office);
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].unit")).containsExactly("D1", "D2", "D3");
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].amount"))
+                .containsExactly(40000.00, 31363.64, 28636.36);
+        assertThat(number(plan, "$.units[0].driver")).isCloseTo(0.45, within(1e-12));
+        assertThat(number(plan, "$.units[1].driver")).isCloseTo(0.2875, within(1e-12));
+        assertThat(number(plan, "$.units[2].driver")).isCloseTo(0.2625, within(1e-12));
+        assertThat((String) JsonPath.read(plan, "$.units[0].bound")).isEqualTo("CAP");
+        assertThat((java.util.Map<String, Object>) JsonPath.read(plan, "$.units[1]")).doesNotContainKey("bound");
+        // the parts as read: performance, brand index, DEA score, tier
+        assertThat(number(plan, "$.units[0].performance")).isEqualTo(80);
+        assertThat(number(plan, "$.units[2].brand")).isEqualTo(20);
+        assertThat(number(plan, "$.units[1].efficiency")).isCloseTo(0.5, within(1e-9));
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].tier")).containsExactly("A", "B", "C");
+        assertThat(number(plan, "$.equity.after.gini")).isCloseTo(0.0757576, within(1e-7));
+        assertThat(number(plan, "$.equity.after.theilT")).isCloseTo(0.0103324, within(1e-7));
+        assertThat((java.util.Map<String, Object>) JsonPath.read(plan, "$.equity")).doesNotContainKey("before");
+        // where it came from, and that demand has no forecast yet
+        assertThat((List<Object>) JsonPath.read(plan, "$.sources[*].kind"))
+                .containsExactly("EVALUATION", "EFFICIENCY_RUN");
+        assertThat((List<Object>) JsonPath.read(plan, "$.sources[*].id"))
+                .containsExactly((int) h.evaluation, (int) h.efficiencyRun);
+        assertThat((List<Object>) JsonPath.read(plan, "$.notes[*].field")).containsExactly("driver.demand");
+        // audited; another hospital does not find it; a channel user is refused
+        assertThat(audit.recent(h.hospital.id(), "ALLOCATION_PLAN", 10)).extracting(AuditLog.Entry::action)
+                .containsExactly("ALLOCATION_PLAN_DRAFTED");
+        TestHospital other = new TestHospital(mvc, users, hospitals);
+        other.as(other.analyst, get("/api/v1/allocation-plans/" + id)).andExpect(status().isNotFound());
+        h.as(h.analyst, json(post("/api/v1/allocation-plans"), Planned.HAND_CASE)).andExpect(status().isForbidden());
+    }
+
+    /**
+     * Four eyes, freezing and the pace of change. The planner may not approve its own plan (403); another manager
+     * does; again is a conflict; a scenario drafted before that approval is now stale (409). The next plan, without a
+     * cap but with a maximum change of 10 % against the approved one, bounds D1 to [36,000, 44,000], D2 to
+     * [28,227.276, 34,500.004], D3 to [25,772.724, 31,499.996]: 45,000 is above D1's 44,000, so D1 gets 44,000 and the
+     * other 56,000 go .2875 : .2625: 29,272.7272… and 26,727.2727… (inside their bounds), to the fen 29,272.73 and
+     * 26,727.27 (the fen left over to D2's larger remainder). "Before" is the approved plan: Gini 0.0757576.
+     */
+    @Test
+    void aSecondPersonApprovesTheApprovedPlanPacesTheNextAndAnOlderScenarioIsStale() throws Exception {
+        long a = h.draft(h.planner, Planned.HAND_CASE);
+        long b = h.draft(h.planner, """
+                {"name": "方案乙：只看绩效", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 1}}""");
+        // by performance alone: .4, .3, .3 of 100,000
+        assertThat((List<Object>) JsonPath.read(read(b), "$.units[*].amount"))
+                .containsExactly(40000.00, 30000.00, 30000.00);
+        h.as(h.planner, post("/api/v1/allocation-plans/" + a + "/approve")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:meridian:allocation:four-eyes"));
+        h.as(h.office, post("/api/v1/allocation-plans/" + a + "/approve")).andExpect(status().isForbidden());
+        h.as(h.approver, post("/api/v1/allocation-plans/" + a + "/approve")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.approvedBy").value(h.approver));
+        h.as(h.approver, post("/api/v1/allocation-plans/" + a + "/approve")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:meridian:allocation:plan-approved"));
+        h.as(h.approver, post("/api/v1/allocation-plans/" + b + "/approve")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:meridian:allocation:plan-stale"));
+
+        long c = h.draft(h.office, """
+                {"name": "方案丙：限幅 10%", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "maxChange": 0.1}""");
+        String next = read(c);
+        assertThat((Integer) JsonPath.read(next, "$.previousPlan")).isEqualTo((int) a);
+        assertThat((List<Object>) JsonPath.read(next, "$.units[*].amount"))
+                .containsExactly(44000.00, 29272.73, 26727.27);
+        assertThat((List<Object>) JsonPath.read(next, "$.units[*].previous"))
+                .containsExactly(40000.00, 31363.64, 28636.36);
+        assertThat((String) JsonPath.read(next, "$.units[0].bound")).isEqualTo("PACE_CAP");
+        assertThat(number(next, "$.equity.before.gini")).isCloseTo(0.0757576, within(1e-7));
+        // the approved plan is frozen: the list says so, and it keeps its amounts
+        h.as(h.analyst, get("/api/v1/allocation-plans?status=APPROVED")).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(a)).andExpect(jsonPath("$.items[0].units").doesNotExist());
+        assertThat((List<Object>) JsonPath.read(read(a), "$.units[*].amount"))
+                .containsExactly(40000.00, 31363.64, 28636.36);
+        assertThat(audit.recent(h.hospital.id(), "ALLOCATION_PLAN_APPROVED", 10)).hasSize(1);
+    }
+
+    /** Tiers A, B, C get 3, 2 and 1 parts: 12 beds → 6, 4, 2. */
+    @Test
+    void fixedPartsPerTierShareWholeBeds() throws Exception {
+        long id = h.draft(h.office, """
+                {"name": "按分级", "resource": "床位", "unit": "WHOLE", "amount": 12, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "rule": "TIERS", "tiers": {"A": 3, "B": 2, "C": 1}}""");
+        String plan = read(id);
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].amount")).containsExactly(6, 4, 2);
+        assertThat((List<Object>) JsonPath.read(plan, "$.notes")).isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedWithEveryProblemNamingTheBoundAndNothingIsStored() throws Exception {
+        // floors of 40,000 each add up to 120,000, above the amount
+        h.as(h.office, json(post("/api/v1/allocation-plans?lang=en"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "floors": 40000}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:meridian:allocation:invalid-input"))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("floors"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "The floors add up to 120,000.00, more than the budget 100,000.00"));
+        // caps of 30,000 each add up to 90,000, below it
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "caps": 30000}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("caps"))
+                .andExpect(jsonPath("$.errors[0].message").value("上限合计 90,000.00，低于总额 100,000.00"));
+        // one unit's floor above its cap, named
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "floors": {"D2": 50000}, "caps": 40000}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("floors.D2"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("呼吸科（D2）")));
+        // every weight 0; a demand weight (no forecast); a fraction of a fen; an unknown type; no name
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"resource": "设备购置预算", "amount": 100000.005, "period": "2026-12",
+                 "unitTypes": ["WARD"], "driver": {"performance": 0, "brand": 0}}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'driver')].message").value(
+                        "分配依据的权重全为 0，无从分配：请至少给一项大于 0 的权重"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'amount')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'unitTypes')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 1, "demand": 1}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("driver.demand"));
+        // no published evaluation of November; no efficiency run of the medical-technology type either
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-11",
+                 "unitTypes": ["CLINICAL"]}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitTypes"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "2026-11 的临床科室没有已发布的考核评估，无法取得绩效与品牌指数：请先发布该期评估"));
+        // the planner approving its own draft: 403, and the draft stays a draft
+        long id = h.draft(h.planner, Planned.HAND_CASE);
+        h.as(h.planner, post("/api/v1/allocation-plans/" + id + "/approve")).andExpect(status().isForbidden());
+        h.as(h.analyst, get("/api/v1/allocation-plans")).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].status").value("DRAFT"));
+        assertThat(audit.recent(h.hospital.id(), "ALLOCATION_PLAN", 10)).hasSize(1);
+    }
+}
