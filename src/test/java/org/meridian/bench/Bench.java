@@ -33,9 +33,11 @@ import org.meridian.shared.UnitType;
  *   <li>{@code eval}: an evaluation of 5,000 channels × 12 indicators over 10 million events, from the daily
  *       rollups and, as the reference, by one SQL query over the raw events; times and agreement;</li>
  *   <li>{@code bigcsv}: a CSV file of at least 1 GB imported by a Meridian held to {@code -Xmx512m}; peak heap and
- *       resident memory.</li>
+ *       resident memory;</li>
+ *   <li>{@code methods}: the analytical methods (AHP, TOPSIS, Holt-Winters and forecasts, the alert detection, DEA,
+ *       Malmquist, inequality, allocation) in this JVM at the sizes of their targets ({@link MethodsBench}).</li>
  * </ul>
- * Each mode starts its own Meridian ({@code target/meridian.jar}) on a fresh data directory and stops it after.
+ * Each mode but {@code methods} starts its own Meridian ({@code target/meridian.jar}) on a fresh data directory and stops it after.
  */
 public final class Bench {
 
@@ -63,6 +65,7 @@ public final class Bench {
         options.put("jar", "target/meridian.jar");
         options.put("work", "target/bench");
         options.put("order", "time"); // of the ingested events: time (as systems send them) or random (worst case)
+        options.put("repeat", "5"); // timed runs of each measurement in the methods mode
         options.put("keep", "false"); // keep each mode's directory (server log, data) for a look afterwards
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
@@ -75,10 +78,10 @@ public final class Bench {
                     throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
                 }
                 options.put(key, arg.substring(arg.indexOf('=') + 1));
-            } else if (Set.of("ingest", "eval", "bigcsv").contains(arg)) {
+            } else if (Set.of("ingest", "eval", "bigcsv", "methods").contains(arg)) {
                 modes.add(arg);
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv;"
+                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods;"
                         + " options --name=value of " + options.keySet());
             }
         }
@@ -90,7 +93,7 @@ public final class Bench {
     private void run() throws Exception {
         Path work = Path.of(options.get("work")).toAbsolutePath();
         Path jar = Path.of(options.get("jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
+        if (!Files.isRegularFile(jar) && !modes.equals(Set.of("methods"))) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");
         }
         line("Meridian benchmark, " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
@@ -99,6 +102,10 @@ public final class Bench {
         line("server: java -Xmx" + options.get("heap") + " -jar " + options.get("jar") + " (embedded PostgreSQL, "
                 + "durable: fsync and synchronous_commit on); client and server share the machine");
         for (String mode : modes) {
+            if (mode.equals("methods")) {
+                new MethodsBench(Integer.parseInt(options.get("repeat")), this::line).run();
+                continue;
+            }
             Path dir = work.resolve(mode + "-" + System.currentTimeMillis());
             Files.createDirectories(dir);
             try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"))) {
