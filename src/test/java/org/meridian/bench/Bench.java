@@ -66,6 +66,7 @@ public final class Bench {
         options.put("work", "target/bench");
         options.put("order", "time"); // of the ingested events: time (as systems send them) or random (worst case)
         options.put("repeat", "5"); // timed runs of each measurement in the methods mode
+        options.put("only", ""); // methods mode: only the measurements whose name contains this, e.g. DEA
         options.put("keep", "false"); // keep each mode's directory (server log, data) for a look afterwards
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
@@ -103,7 +104,7 @@ public final class Bench {
                 + "durable: fsync and synchronous_commit on); client and server share the machine");
         for (String mode : modes) {
             if (mode.equals("methods")) {
-                new MethodsBench(Integer.parseInt(options.get("repeat")), this::line).run();
+                new MethodsBench(Integer.parseInt(options.get("repeat")), options.get("only"), this::line).run();
                 continue;
             }
             Path dir = work.resolve(mode + "-" + System.currentTimeMillis());

@@ -59,10 +59,13 @@ final class MethodsBench {
     private final int repeat;
     private final Consumer<String> out;
     private final List<Figure> figures = new ArrayList<>();
+    private final String only;
     private Object sink;
 
-    MethodsBench(int repeat, Consumer<String> out) {
+    /** @param only measure only what names this (e.g. {@code DEA}); null for everything */
+    MethodsBench(int repeat, String only, Consumer<String> out) {
         this.repeat = Math.max(1, repeat);
+        this.only = only == null || only.isBlank() ? null : only;
         this.out = out;
     }
 
@@ -91,6 +94,9 @@ final class MethodsBench {
      * was the warm-up and runs {@code repeat} times more. Each figure is printed as soon as it is taken.
      */
     private <T> void time(String what, double target, String note, Supplier<T> work) {
+        if (only != null && !what.contains(only)) {
+            return;
+        }
         List<double[]> runs = new ArrayList<>(); // {wall, cpu}
         runs.add(once(work));
         if (runs.get(0)[1] <= SLOW) {
@@ -296,8 +302,9 @@ final class MethodsBench {
                 () -> Inequality.measure(values, populations, null, null, null));
     }
 
-    /** Runs the mode alone: {@code java ... MethodsBench [repeat]}. */
+    /** Runs the mode alone: {@code java ... MethodsBench [repeat [only]]}. */
     public static void main(String[] args) {
-        new MethodsBench(args.length > 0 ? Integer.parseInt(args[0]) : 5, System.out::println).run();
+        new MethodsBench(args.length > 0 ? Integer.parseInt(args[0]) : 5, args.length > 1 ? args[1] : null,
+                System.out::println).run();
     }
 }

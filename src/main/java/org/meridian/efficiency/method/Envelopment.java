@@ -3,23 +3,14 @@ package org.meridian.efficiency.method;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.math3.exception.TooManyIterationsException;
-import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.PivotSelectionRule;
 import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * The envelopment linear programs of DEA, solved with Apache Commons Math's {@link SimplexSolver} (the formulation and
- * the tolerance evidence are in docs/adr/0008-dea-with-simplex.md).
+ * The envelopment linear programs of DEA, solved with Meridian's own {@link Simplex} (the formulation and the
+ * tolerance evidence are in docs/adr/0008-dea-with-simplex.md; Commons Math still supplies the constraint types).
  *
  * <p>Reference units are the rows of {@code x} (inputs) and {@code y} (outputs); the evaluated point {@code (x0, y0)}
  * need not be one of them (Malmquist evaluates one period's data against another period's frontier; super-efficiency
@@ -47,9 +38,6 @@ final class Envelopment {
     /** λ, input slacks and output slacks of phase 2, in the scaled units. */
     record Slacks(double[] lambda, double[] inputSlacks, double[] outputSlacks) {
     }
-
-    private static final double EPSILON = 1e-9;
-    private static final int MAX_ITERATIONS = 100_000;
 
     private Envelopment() {
     }
@@ -172,26 +160,30 @@ final class Envelopment {
         constraints.add(new LinearConstraint(c, returns == Returns.VARIABLE ? Relationship.EQ : Relationship.LEQ, 1));
     }
 
-    /**
-     * Dantzig's rule first (fast); should it cycle on a degenerate program until the iteration limit, Bland's rule,
-     * which cannot cycle. Null when infeasible or unbounded.
-     */
+    /** Solves with {@link Simplex}; null when infeasible or unbounded. */
     private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
-        try {
-            return solve(objective, constraints, goal, PivotSelectionRule.DANTZIG);
-        } catch (TooManyIterationsException cycling) {
-            return solve(objective, constraints, goal, PivotSelectionRule.BLAND);
+        int rows = constraints.size();
+        double[][] a = new double[rows][];
+        Simplex.Relation[] relations = new Simplex.Relation[rows];
+        double[] b = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            LinearConstraint c = constraints.get(i);
+            a[i] = c.getCoefficients().toArray();
+            relations[i] = switch (c.getRelationship()) {
+                case LEQ -> Simplex.Relation.LEQ;
+                case GEQ -> Simplex.Relation.GEQ;
+                case EQ -> Simplex.Relation.EQ;
+            };
+            b[i] = c.getValue();
         }
-    }
-
-    private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal,
-            PivotSelectionRule rule) {
-        try {
-            return new SimplexSolver(EPSILON, 10, 1e-12).optimize(new MaxIter(MAX_ITERATIONS),
-                    new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
-                    new NonNegativeConstraint(true), rule);
-        } catch (NoFeasibleSolutionException | UnboundedSolutionException e) {
+        double[] x = Simplex.solve(objective, a, relations, b, goal == GoalType.MAXIMIZE);
+        if (x == null) {
             return null;
         }
+        double value = 0;
+        for (int j = 0; j < x.length; j++) {
+            value += objective[j] * x[j];
+        }
+        return new PointValuePair(x, value);
     }
 }
