@@ -190,15 +190,19 @@ public final class BoundedAllocation {
         while (true) {
             BigDecimal next = k < events.size() ? events.get(k)[0] : null;
             if (slope.signum() > 0) {
-                BigDecimal reach = budget.subtract(sum).divide(slope, MC).add(at);
-                if (next == null || reach.compareTo(next) <= 0) {
-                    return reach;
+                // Σx at the next breakpoint, exactly; one division only on the segment that reaches the budget
+                BigDecimal atNext = next == null ? null : sum.add(slope.multiply(next.subtract(at)));
+                int reached = atNext == null ? 1 : atNext.compareTo(budget);
+                if (reached == 0) {
+                    return next;
                 }
-            }
-            if (next == null) {
+                if (reached > 0) {
+                    return budget.subtract(sum).divide(slope, MC).add(at);
+                }
+                sum = atNext;
+            } else if (next == null) {
                 throw new IllegalStateException("no λ reaches the budget; feasibility was checked before");
             }
-            sum = sum.add(slope.multiply(next.subtract(at)));
             at = next;
             while (k < events.size() && events.get(k)[0].compareTo(at) == 0) {
                 slope = slope.add(events.get(k)[1]);
