@@ -41,6 +41,8 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
     /** The kind of work item of a draft evaluation. */
     static final String DRAFT = "evaluation.draft";
     static final int LATEST_SHOWN = 5;
+    /** How many channels the top and the bottom lists show. */
+    static final int ENDS_SHOWN = 3;
 
     private final EvaluationResults results;
     private final MessageSource messages;
@@ -145,8 +147,48 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
                         "/evaluations/" + e.id(), text("evaluation.status." + e.status().name()),
                         e.published() ? "good" : "warn"))
                 .toList();
-        return List.of(new HomePanel(30, "latest-evaluations", "evaluation.home.latest", "evaluation.home.noneYet",
+        List<HomePanel> panels = new ArrayList<>();
+        panels.add(new HomePanel(30, "latest-evaluations", "evaluation.home.latest", "evaluation.home.noneYet",
                 "/evaluations", rows));
+        if (actor.has(Role.CHANNEL_MANAGER)) {
+            panels.addAll(topAndBottom(actor));
+        }
+        return panels;
+    }
+
+    /**
+     * For leadership and the office: the {@value #ENDS_SHOWN} best and worst ranked channels of the latest published
+     * evaluation (the newest period; of several unit types the first in the evaluation list, its newest published
+     * version), each linking to its scorecard. A channel is in one list only: the top list takes the better half
+     * (up to three), the bottom list the rest (up to three; no bottom list for a single ranked channel).
+     */
+    private List<HomePanel> topAndBottom(Actor actor) {
+        Optional<Evaluation> latest = results.search(actor, null, null, 0, LATEST_SHOWN * 4).items().stream()
+                .filter(Evaluation::published).findFirst();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Evaluation e = latest.get();
+        List<UnitScorecard> ranked = results.allScorecards(actor, e.id()).stream()
+                .filter(c -> c.rank() != null).toList();
+        int top = Math.min(ENDS_SHOWN, (ranked.size() + 1) / 2);
+        int bottom = Math.min(ENDS_SHOWN, ranked.size() - top);
+        String of = text("evaluation.home.latestText", e.period().toString(),
+                text("unitType." + e.unitType().name()), e.version());
+        List<HomePanel.Row> best = ranked.subList(0, top).stream().map(c -> endRow(e, c, of, "good")).toList();
+        List<HomePanel.Row> worst = new ArrayList<>(ranked.subList(ranked.size() - bottom, ranked.size()).stream()
+                .map(c -> endRow(e, c, of, "bad")).toList());
+        java.util.Collections.reverse(worst);
+        HomePanel best3 = new HomePanel(32, "top-channels", "evaluation.home.top", "evaluation.home.noneRanked",
+                "/evaluations/" + e.id(), best);
+        return worst.isEmpty() ? List.of(best3) : List.of(best3, new HomePanel(33, "bottom-channels",
+                "evaluation.home.bottom", "evaluation.home.noneRanked", "/evaluations/" + e.id(), worst));
+    }
+
+    private HomePanel.Row endRow(Evaluation e, UnitScorecard c, String of, String tone) {
+        return new HomePanel.Row(text("evaluation.home.endText", c.rank(), c.channel(), c.channelName()),
+                text("evaluation.home.endDetail", Figures.score(c.roundedTotal()), of),
+                "/evaluations/" + e.id() + "/channels/" + c.channel(), tierText(c.tier()), tone);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.shared.Period;
 import org.meridian.shared.Actor;
+import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.RefusedException;
@@ -229,7 +230,26 @@ public class FeedbackReporting {
         if (!FeedbackVisibility.office(actor)) {
             return List.of();
         }
-        List<Evaluation> published = published(actor);
+        return deliveries(actor, published(actor));
+    }
+
+    /**
+     * One page of the published evaluations of one unit type (every type when null), newest period first, with
+     * their reports' delivery counts; empty for anyone but the office.
+     */
+    public Paged<EvaluationDelivery> deliveries(Actor actor, UnitType unitType, int page, int size) {
+        Paged.check(page, size);
+        if (!FeedbackVisibility.office(actor)) {
+            return new Paged<>(List.of(), page, size, 0);
+        }
+        List<Evaluation> published = published(actor).stream()
+                .filter(e -> unitType == null || e.unitType() == unitType).toList();
+        int from = (int) Math.min((long) page * size, published.size());
+        int to = Math.min(from + size, published.size());
+        return new Paged<>(deliveries(actor, published.subList(from, to)), page, size, published.size());
+    }
+
+    private List<EvaluationDelivery> deliveries(Actor actor, List<Evaluation> published) {
         Map<Long, Reports.Counts> counts = reports.counts(actor.hospitalId(),
                 published.stream().map(Evaluation::id).toList());
         return published.stream().map(e -> {

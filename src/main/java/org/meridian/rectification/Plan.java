@@ -23,9 +23,12 @@ public record Plan(long id, long channelId, String channelCode, String channelNa
                 .map(g -> g.substring(TIER.length())).findFirst().orElse(null);
     }
 
-    /** The failing indicators with their scores, e.g. {@code REFERRAL_VOLUME 42.5}. */
-    public String groundsFailing() {
-        return String.join(", ", java.util.Arrays.stream(grounds.split("; "))
-                .filter(g -> !g.isBlank() && !g.startsWith(TIER)).toList());
+    /** The failing indicators with their scores as stored ({@code REFERRAL_VOLUME 42.5}), in the stored order. */
+    public java.util.List<Candidate.Failing> groundsFailing() {
+        return java.util.Arrays.stream(grounds.split("; "))
+                .filter(g -> !g.isBlank() && !g.startsWith(TIER) && g.lastIndexOf(' ') > 0)
+                .map(g -> new Candidate.Failing(g.substring(0, g.lastIndexOf(' ')),
+                        new java.math.BigDecimal(g.substring(g.lastIndexOf(' ') + 1))))
+                .toList();
     }
 }

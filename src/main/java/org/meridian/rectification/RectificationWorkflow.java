@@ -167,7 +167,16 @@ public class RectificationWorkflow {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", c.code());
         details.put("evaluation", e.id());
-        details.put("grounds", draft.grounds());
+        if (c.lowestTier()) {
+            details.put("tier", c.tier());
+        }
+        if (!c.failing().isEmpty()) {
+            // by name, as the hospital reads them (the plan keeps the codes in its grounds)
+            Map<String, String> names = evaluations.indicatorNames(actor, e.id(), false);
+            details.put("failing", c.failing().stream().map(f -> names.getOrDefault(f.indicator(), f.indicator())
+                    + " " + f.score().setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString()).toList());
+        }
         details.put("status", AuditLog.change(null, PlanStatus.OPEN.name()));
         audit.record(actor.hospitalId(), actor.username(), "RECTIFICATION_PLAN_OPENED", "plan " + id, details);
         return plans.find(actor.hospitalId(), id).orElseThrow();

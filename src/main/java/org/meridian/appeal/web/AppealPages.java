@@ -2,10 +2,10 @@ package org.meridian.appeal.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +27,7 @@ import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.EvaluationVisibility;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.problem.InvalidInputException;
@@ -123,14 +124,24 @@ class AppealPages {
 
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String status,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) Long evaluation,
+                @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         AppealStatus s = null;
         if (status != null && !status.isBlank()) {
             s = Arrays.stream(AppealStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
         }
-        Paged<Appeal> found = appeals.search(actor, s, null, Math.max(page, 0), Paged.DEFAULT_SIZE);
+        Paged<Appeal> found = appeals.search(actor, s, evaluation, Math.max(page, 0), Paged.DEFAULT_SIZE);
+        model.addAttribute("evaluation", evaluation);
         model.addAttribute("activeNav", nav(actor));
         model.addAttribute("appeals", found);
+        Map<Long, Map<String, String>> namesByEvaluation = new HashMap<>();
+        Map<Long, String> indicatorNames = new HashMap<>();
+        for (Appeal a : found.items()) {
+            indicatorNames.put(a.id(), namesByEvaluation
+                    .computeIfAbsent(a.evaluationId(), e -> indicatorNames(actor, e, locale))
+                    .getOrDefault(a.indicator(), a.indicator()));
+        }
+        model.addAttribute("indicatorNames", indicatorNames);
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("statuses", AppealStatus.values());
         model.addAttribute("now", appeals.currentTime());
@@ -169,8 +180,10 @@ class AppealPages {
         Optional<UnitScorecard> card = channel.isBlank() ? Optional.empty()
                 : evaluations.scorecard(actor, e.id(), channel);
         Map<String, String> names = indicatorNames(actor, e.id(), locale);
+        Map<String, String> units = units(actor, e.id(), locale);
         card.ifPresent(c -> c.indicators().forEach(l -> lines.add(new LineChoice(l.code(),
-                names.getOrDefault(l.code(), l.code()), four(l.value()), four(l.score())))));
+                names.getOrDefault(l.code(), l.code()), Figures.value(l.value(), units.get(l.code())),
+                Figures.score(l.score())))));
         model.addAttribute("activeNav", nav(actor));
         model.addAttribute("evaluation", e);
         model.addAttribute("deadline", appeals.filingDeadline(actor, e).orElse(null));
@@ -241,8 +254,9 @@ class AppealPages {
         model.addAttribute("canDecide", AppealVisibility.office(actor) && FourEyes.allows(a.filedBy(), actor));
         model.addAttribute("canAttach", filer(actor) && a.status().open());
         model.addAttribute("seesEvaluations", EvaluationVisibility.seesAll(actor));
-        model.addAttribute("contestedValue", four(a.contestedValue()));
-        model.addAttribute("contestedScore", four(a.contestedScore()));
+        Map<String, String> units = units(actor, a.evaluationId(), locale);
+        model.addAttribute("contestedValue", Figures.value(a.contestedValue(), units.get(a.indicator())));
+        model.addAttribute("contestedScore", Figures.score(a.contestedScore()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("indicatorName", indicatorNames(actor, a.evaluationId(), locale)
@@ -258,8 +272,8 @@ class AppealPages {
                 corrected = evaluations.get(actor, a.correctedEvaluationId());
                 Optional<UnitScorecard.Line> line = evaluations.scorecard(actor, corrected.id(), a.channelCode())
                         .flatMap(c -> c.indicators().stream().filter(l -> l.code().equals(a.indicator())).findFirst());
-                correctedValue = line.map(l -> four(l.value())).orElse(null);
-                correctedScore = line.map(l -> four(l.score())).orElse(null);
+                correctedValue = line.map(l -> Figures.value(l.value(), units.get(a.indicator()))).orElse(null);
+                correctedScore = line.map(l -> Figures.score(l.score())).orElse(null);
             } catch (EvaluationNotFoundException e) {
                 corrected = null; // a draft the channel actor may not see yet
             }
@@ -379,6 +393,19 @@ class AppealPages {
         }
     }
 
+    /** Code → unit (in the reader's language) of the evaluation's indicators; empty when the reader may not see it. */
+    private Map<String, String> units(Actor actor, long evaluationId, Locale locale) {
+        boolean english = locale.getLanguage().equals("en");
+        try {
+            Map<String, String> units = new HashMap<>();
+            evaluations.scheme(actor, evaluationId).items().forEach(i -> units.put(i.indicator().code(),
+                    english ? i.indicator().unitEn() : i.indicator().unitZh()));
+            return units;
+        } catch (MeridianException e) {
+            return Map.of();
+        }
+    }
+
     /** The rows a person filled in (blank rows left out), from the form's parallel fields. */
     static List<CorrectionRow> rows(List<String> types, List<String> times, List<String> referrals,
                                     List<String> values) {
@@ -481,11 +508,4 @@ class AppealPages {
         return m;
     }
 
-    static String four(BigDecimal v) {
-        if (v == null) {
-            return "—";
-        }
-        BigDecimal r = v.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
-    }
 }

@@ -21,6 +21,8 @@ import org.meridian.feedback.ReportSheet;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.web.Paged;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.tenant.Hospitals;
@@ -81,10 +83,15 @@ class FeedbackPages {
     }
 
     @GetMapping
-    String index(Actor actor, Model model) {
+    String index(Actor actor, @RequestParam(defaultValue = "") String unitType,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        UnitType type = java.util.Arrays.stream(UnitType.values()).filter(t -> t.name().equals(unitType))
+                .findFirst().orElse(null);
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("office", FeedbackVisibility.office(actor));
-        model.addAttribute("deliveries", reports.deliveries(actor));
+        model.addAttribute("deliveries", reports.deliveries(actor, type, Math.max(page, 0), Paged.DEFAULT_SIZE));
+        model.addAttribute("unitType", type == null ? "" : type.name());
+        model.addAttribute("unitTypes", UnitType.values());
         ZoneId zone = zone(actor);
         model.addAttribute("mine", reports.mine(actor).stream().map(r -> row(r, zone)).toList());
         model.addAttribute("manager", manager(actor));
@@ -94,15 +101,24 @@ class FeedbackPages {
     @GetMapping("/evaluations/{evaluationId}")
     @PreAuthorize("hasRole('ANALYST')")
     String ofEvaluation(Actor actor, @PathVariable long evaluationId,
-                        @RequestParam(defaultValue = "") String status, Model model) {
+                        @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
+                        @RequestParam(defaultValue = "0") int page, Model model) {
         Evaluation e = evaluations.get(actor, evaluationId);
         boolean unacknowledged = "unacknowledged".equals(status);
         ZoneId zone = zone(actor);
-        List<ReportRow> rows = reports.ofEvaluation(actor, evaluationId, unacknowledged).stream()
-                .map(r -> row(r, zone)).toList();
+        String query = q.strip().toLowerCase(Locale.ROOT);
+        List<FeedbackReport> found = reports.ofEvaluation(actor, evaluationId, unacknowledged).stream()
+                .filter(r -> query.isEmpty() || r.content().channelCode().toLowerCase(Locale.ROOT).contains(query)
+                        || r.content().channelName().toLowerCase(Locale.ROOT).contains(query))
+                .toList();
+        int size = Paged.DEFAULT_SIZE;
+        int from = (int) Math.min((long) Math.max(page, 0) * size, found.size());
+        Paged<ReportRow> rows = new Paged<>(found.subList(from, Math.min(from + size, found.size())).stream()
+                .map(r -> row(r, zone)).toList(), Math.max(page, 0), size, found.size());
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("evaluation", e);
         model.addAttribute("rows", rows);
+        model.addAttribute("q", q.strip());
         model.addAttribute("status", unacknowledged ? "unacknowledged" : "");
         model.addAttribute("generated", reports.ofEvaluation(actor, evaluationId, false).size());
         model.addAttribute("manager", manager(actor));

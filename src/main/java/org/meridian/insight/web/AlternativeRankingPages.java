@@ -1,7 +1,9 @@
 package org.meridian.insight.web;
 
 import java.util.Locale;
+import java.util.Map;
 
+import org.meridian.evaluation.EvaluationResults;
 import org.meridian.insight.RankingComparison;
 import org.meridian.insight.RankingComparison.Comparison;
 import org.meridian.insight.RankingComparison.Row;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class AlternativeRankingPages {
 
     private final RankingComparison rankings;
+    private final EvaluationResults evaluations;
 
-    AlternativeRankingPages(RankingComparison rankings) {
+    AlternativeRankingPages(RankingComparison rankings, EvaluationResults evaluations) {
         this.rankings = rankings;
+        this.evaluations = evaluations;
     }
 
     /** One indicator used, formatted. */
@@ -45,6 +49,8 @@ class AlternativeRankingPages {
         model.addAttribute("criteria", c.criteria().stream().map(k -> new CriterionView(k.code(),
                 en ? k.nameEn() : k.nameZh(), String.format(Locale.ROOT, "%.1f%%", 100 * k.weight()),
                 k.direction() == org.meridian.indicator.scoring.Direction.LOWER_IS_BETTER)).toList());
+        Map<String, String> names = evaluations.indicatorNames(actor, id, en);
+        model.addAttribute("leftOut", c.leftOut().stream().map(code -> names.getOrDefault(code, code)).toList());
         model.addAttribute("rows", c.rows().stream().map(AlternativeRankingPages::view).toList());
         model.addAttribute("most", c.differMost().stream().map(AlternativeRankingPages::view).toList());
         model.addAttribute("topsisRho", rho(c.topsisRho()));

@@ -18,6 +18,7 @@ import org.meridian.rectification.NewAction;
 import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.rectification.RectificationVisibility;
 import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.MeridianException;
@@ -86,6 +87,7 @@ class RectificationPages {
             model.addAttribute("candidates", chosen == null ? List.of() : rectification.candidates(actor, chosen));
             Evaluation e = chosen == null ? null : evaluations.get(actor, chosen);
             model.addAttribute("chosen", e);
+            model.addAttribute("names", chosen == null ? Map.of() : indicatorNames(actor, chosen, locale));
         }
         return "rectification/list";
     }
@@ -108,14 +110,19 @@ class RectificationPages {
     }
 
     @GetMapping("/{id}")
-    String plan(Actor actor, @PathVariable long id, Model model) {
-        return planPage(actor, id, new ActionForm("", "", ""), Map.of(), model);
+    String plan(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        return planPage(actor, id, new ActionForm("", "", ""), Map.of(), model, locale);
     }
 
-    private String planPage(Actor actor, long id, ActionForm form, Map<String, String> errors, Model model) {
+    private String planPage(Actor actor, long id, ActionForm form, Map<String, String> errors, Model model,
+                            Locale locale) {
         Plan p = rectification.get(actor, id);
         model.addAttribute("activeNav", nav(actor));
         model.addAttribute("plan", p);
+        Map<String, String> names = indicatorNames(actor, p.evaluationId(), locale);
+        model.addAttribute("failing", String.join(locale.getLanguage().equals("en") ? ", " : "，",
+                p.groundsFailing().stream().map(f -> names.getOrDefault(f.indicator(), f.indicator()) + " "
+                        + Figures.score(f.score())).toList()));
         model.addAttribute("actions", rectification.actions(actor, id));
         model.addAttribute("notes", rectification.notes(actor, id));
         model.addAttribute("today", rectification.today(actor));
@@ -125,6 +132,15 @@ class RectificationPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "rectification/plan";
+    }
+
+    /** Code → name of the evaluation's indicators in the reader's language; empty when the reader may not see it. */
+    private Map<String, String> indicatorNames(Actor actor, long evaluationId, Locale locale) {
+        try {
+            return evaluations.indicatorNames(actor, evaluationId, locale.getLanguage().equals("en"));
+        } catch (MeridianException e) {
+            return Map.of();
+        }
     }
 
     @PostMapping("/{id}/actions")
@@ -147,7 +163,7 @@ class RectificationPages {
             for (Problem p : e.problems()) {
                 errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
             }
-            return planPage(actor, id, form, errors, model);
+            return planPage(actor, id, form, errors, model, locale);
         } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
             return "redirect:/rectification/" + id;

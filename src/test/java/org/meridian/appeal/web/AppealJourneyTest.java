@@ -102,7 +102,7 @@ class AppealJourneyTest {
             browser.screenshot("appeal-file-desktop");
             browser.waitFor(By.id("appeal-submit")).click();
             browser.waitForText(By.id("status"), "已提交");
-            assertThat(browser.text(By.id("contested"))).isEqualTo("值 80 · 得分 80");
+            assertThat(browser.text(By.id("contested"))).isEqualTo("值 80.0 · 得分 80"); // a rate in %: one decimal
             assertThat(browser.text(By.id("attachments"))).contains(slip.getFileName().toString());
             String appealPath = new URI(browser.driver().getCurrentUrl()).getPath();
             browser.screenshot("appeal-submitted-desktop");

@@ -78,6 +78,12 @@ class WorkbenchJourneyTest {
             // December 2026: 10 + 4 = 14 referrals; November 8: (14 − 8) / 8 = +75.0 %; December 2025 5: +180.0 %
             assertThat(browser.text(By.id("figure-intake-home-referrals"))).contains("14", "环比 +75.0 %",
                     "同比 +180.0 %");
+            // the latest published evaluation is December's (October is a draft): J1 first with 100, J2 last with 40
+            assertThat(browser.text(By.id("top-channels"))).contains("第 1 名 · J1 体检中心 J1", "总分 100",
+                    "2026-12 · 体检中心 · 第 1 版");
+            assertThat(browser.text(By.id("bottom-channels"))).contains("第 2 名 · J2 体检中心 J2", "总分 40");
+            assertThat(browser.driver().findElement(By.cssSelector("#top-channels li a")).getDomAttribute("href"))
+                    .as("the channel's scorecard").endsWith("/channels/J1");
             browser.waitFor(By.cssSelector("#intake-months canvas"));
             browser.waitFor(By.cssSelector("#tier-distribution canvas"));
             browser.screenshot("workbench-office-desktop");

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.meridian.shared.audit.AuditValueNames;
+import org.meridian.shared.security.CurrentUser;
+import org.meridian.shared.security.MeridianUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,18 +19,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit log in words ({@code ${@auditText...}} on the audit page): an action's name instead of its code, the
  * details as "field: old → new" lines instead of JSON, a loopback address as "本机". An action or field without a
- * name in the bundle ({@code audit.name.<ACTION>}, {@code audit.field.<field>}) is shown as it is stored, so a new
+ * name in the bundle ({@code audit.name.<ACTION>}, {@code audit.field.<field>}, a stored enum value's
+ * {@code audit.value.<VALUE>}) is shown as it is stored, so a new
  * module's entries are never hidden; {@code AuditTextTest} holds every action Meridian records to a name.
  */
 @Component("auditText")
 public class AuditText {
 
+    private static final java.util.regex.Pattern ENUM_VALUE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]+");
+
     private final MessageSource messages;
     private final JsonMapper json;
+    private final List<AuditValueNames> names;
 
     AuditText(MessageSource messages, JsonMapper json) {
+        this(messages, json, List.of());
+    }
+
+    @Autowired
+    AuditText(MessageSource messages, JsonMapper json, List<AuditValueNames> names) {
         this.messages = messages;
         this.json = json;
+        this.names = List.copyOf(names);
     }
 
     /** The action's name, e.g. "修改角色" for ROLES_CHANGED. */
@@ -74,13 +89,24 @@ public class AuditText {
             return List.of(details);
         }
         if (!root.isObject()) {
-            return List.of(value(root));
+            return List.of(value(null, root));
         }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
-            lines.add(field(field.getKey()) + separator() + value(field.getValue()));
+            lines.add(field(field.getKey()) + separator() + value(field.getKey(), field.getValue()));
         }
         return lines;
+    }
+
+    /**
+     * What the action was done to: as stored ("plan 2", "CH-001"), but a code by its name — a unit type (a scheme's
+     * target) or an indicator (a new indicator's).
+     */
+    public String target(String target) {
+        if (target == null || !ENUM_VALUE.matcher(target).matches()) {
+            return target == null ? "" : target;
+        }
+        return value("indicator", tools.jackson.databind.node.StringNode.valueOf(target));
     }
 
     /** The address; the machine itself (loopback) in words. */
@@ -97,19 +123,19 @@ public class AuditText {
         return messages.getMessage("audit.field." + name, null, name, locale());
     }
 
-    private String value(JsonNode v) {
+    private String value(String name, JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return "—";
         }
         if (v.isObject() && v.has("old") && v.has("new") && v.size() == 2) {
-            return value(v.get("old")) + " → " + value(v.get("new"));
+            return value(name, v.get("old")) + " → " + value(name, v.get("new"));
         }
         if (v.isArray()) {
             if (v.isEmpty()) {
                 return "—";
             }
             List<String> items = new ArrayList<>();
-            v.forEach(item -> items.add(value(item)));
+            v.forEach(item -> items.add(value(name, item)));
             return String.join("、", items);
         }
         if (v.isBoolean()) {
@@ -118,13 +144,39 @@ public class AuditText {
         if (v.isObject()) {
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, JsonNode> f : v.properties()) {
-                parts.add(field(f.getKey()) + separator() + value(f.getValue()));
+                parts.add(field(f.getKey()) + separator() + value(f.getKey(), f.getValue()));
             }
             return String.join("；", parts);
         }
         String text = v.asString();
+        if (!ENUM_VALUE.matcher(text).matches()) {
+            return text;
+        }
+        // a code: named by the module that owns it (an indicator), else a role, a unit type, or another enum value
+        // stored by its name (audit.value.<CODE>)
+        Optional<String> named = ownName(name, text);
+        if (named.isPresent()) {
+            return named.get();
+        }
         String role = messages.getMessage("role." + text, null, null, locale());
-        return role != null ? role : text;
+        if (role != null) {
+            return role;
+        }
+        String unitType = messages.getMessage("unitType." + text, null, null, locale());
+        return unitType != null ? unitType : messages.getMessage("audit.value." + text, null, text, locale());
+    }
+
+    private Optional<String> ownName(String field, String value) {
+        if (field == null || names.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> hospital = CurrentUser.find().map(MeridianUser::hospitalId);
+        if (hospital.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean english = locale().getLanguage().equals("en");
+        return names.stream().map(n -> n.name(hospital.get(), field, value, english))
+                .flatMap(Optional::stream).findFirst();
     }
 
     private String separator() {

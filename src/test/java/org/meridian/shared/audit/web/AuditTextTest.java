@@ -49,6 +49,19 @@ class AuditTextTest {
     }
 
     @Test
+    void storedCodesReadAsTheirNames() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(text.details("{\"status\": {\"old\": \"DRAFT\", \"new\": \"REVIEWED\"}, \"urgency\": \"URGENT\","
+                + " \"unitType\": \"EXAM_CENTER\", \"code\": \"CH-001\"}"))
+                .containsExactly("状态：草稿 → 已复核", "紧急程度：加急", "渠道类型：体检中心", "编码：CH-001");
+        assertThat(text.target("EXAM_CENTER")).isEqualTo("体检中心");
+        assertThat(text.target("plan 2")).isEqualTo("plan 2");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(text.details("{\"status\": {\"old\": \"SUBMITTED\", \"new\": \"UPHELD\"}}"))
+                .containsExactly("status: submitted → upheld");
+    }
+
+    @Test
     void inEnglishToo() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(text.action("LOGIN_SUCCESS")).isEqualTo("Signed in");

@@ -1,0 +1,289 @@
+package org.meridian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meridian.indicator.CatalogueEntry;
+import org.meridian.indicator.IndicatorCatalogue;
+import org.meridian.support.MeridianDemoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every page a demo person can reach speaks to a person (issue 12 point 3): signed in as each demo account of the
+ * README, the crawl follows every same-origin link from the home page (breadth first, at most
+ * {@value #PER_SHAPE} pages of one shape such as {@code /channels/{code}}, never a write, the sign-out, the language
+ * switch, a download or the API) and fails on
+ * <ul>
+ *   <li>a page that answers anything but 200 (a 403 or 404 behind a link the page offered is a link the role
+ *       should not have been shown), or that answers a browser with JSON;</li>
+ *   <li>a raw code in the visible text: any UPPER_SNAKE word, any constant of one of Meridian's enums (ACCEPTED,
+ *       PUBLISHED) and any indicator code of the hospital's catalogue (REFERRAL_VOLUME, CMI);</li>
+ *   <li>JSON-looking text, an ISO or UTC time ({@code 2026-11-03T08:00:00Z}), a Java record's or object's
+ *       {@code toString}, an IPv6 loopback address, or {@code null}, {@code NaN}, {@code Infinity}.</li>
+ * </ul>
+ * Visible text is the body's text without scripts, styles and attributes (chart data lives in {@code data-chart}
+ * and is not text). What is deliberately code-like is allowed in {@link #ALLOWED} with its reason; nothing else.
+ * A new page is crawled without being named here, as long as a link reaches it.
+ */
+@MeridianDemoTest
+class PageCrawlTest {
+
+    /** Pages visited per shape of path (its ids and codes, and the query, ignored). */
+    static final int PER_SHAPE = 2;
+    static final int MAX_PAGES = 400;
+
+    /** Words that look like codes but are what a person reads, with the reason. */
+    static final Map<String, String> ALLOWED = Map.of(
+            "API", "the integration API is called so in Chinese too (API 令牌)",
+            "CMI", "the case-mix index is called CMI in Chinese hospitals too; its name says so: 病例组合指数（CMI）",
+            "CCR", "the DEA model's name in the literature (Charnes, Cooper, Rhodes), shown beside 规模报酬不变",
+            "BCC", "the DEA model's name in the literature (Banker, Charnes, Cooper), shown beside 规模报酬可变",
+            "CSV", "a file format's name",
+            "XLSX", "a file format's name",
+            "PDF", "a file format's name");
+
+    /*
+     * Also allowed, by markup rather than by word:
+     * - text in <code>: an identifier a person types or matches elsewhere, shown as code on purpose (the indicator
+     *   catalogue's codes, which the API and the scheme files use; event ids);
+     * - a word joined to others by hyphens: a code the hospital chose itself, like the channel code CH-001 or the
+     *   incentive rule code TOP3-EXAM_CENTER.
+     */
+    static final Pattern UPPER_SNAKE = Pattern.compile("(?<![-\\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![-\\w])");
+    static final Pattern UPPER_WORD = Pattern.compile("(?<![-\\w])[A-Z][A-Z0-9]{2,}(?![-\\w])");
+    static final Pattern JSON = Pattern.compile("[{\\[]\\s*\"[^\"]*\"\\s*[:,\\]]|\\[\\s*\\{|\\{\\s*}");
+    static final Pattern ISO_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|T\\d{2}:\\d{2}:\\d{2}|\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z\\b"
+                    + "|\\d{2}:\\d{2}(:\\d{2})?[+-]\\d{2}:\\d{2}|\\bUTC\\b");
+    static final Pattern TO_STRING = Pattern.compile("\\b[A-Z]\\w+\\[\\w+=|\\borg\\.meridian\\.|@[0-9a-f]{6,}\\b");
+    static final Pattern LOOPBACK = Pattern.compile("0:0:0:0:0:0:0:1|::1\\b");
+    static final Pattern NOTHING = Pattern.compile("\\b(null|NaN|Infinity|undefined)\\b");
+
+    static final Set<String> enumConstants = new TreeSet<>();
+
+    @Autowired MockMvc mvc;
+    @Autowired IndicatorCatalogue catalogue;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void readEnums() throws Exception {
+        Resource[] classes = new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:org/meridian/**/*.class");
+        for (Resource resource : classes) {
+            String path = resource.getURL().getPath();
+            if (path.contains("/test-classes/")) {
+                continue;
+            }
+            String name = path.substring(path.lastIndexOf("org/meridian/")).replace(".class", "").replace('/', '.');
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, PageCrawlTest.class.getClassLoader());
+            } catch (Throwable e) {
+                continue;
+            }
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    String text = ((Enum<?>) constant).name();
+                    if (text.length() >= 3 && text.equals(text.toUpperCase())) {
+                        enumConstants.add(text);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "manager", "office", "analyst", "regulator", "desk", "region", "partner"})
+    void everyPageReachableByTheRoleSpeaksToAPerson(String username) throws Exception {
+        Set<String> codes = new TreeSet<>(enumConstants);
+        long hospitalId = jdbc.sql("SELECT id FROM hospital WHERE code = 'H001'").query(Long.class).single();
+        for (CatalogueEntry entry : catalogue.catalogue(hospitalId)) {
+            codes.add(entry.code());
+        }
+        codes.removeAll(ALLOWED.keySet());
+
+        MockHttpSession session = signIn(username);
+        List<String> findings = new ArrayList<>();
+        Map<String, Integer> shapes = new HashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String[]> queue = new ArrayDeque<>();
+        queue.add(new String[] {"/", "(start)"});
+        seen.add("/");
+        int visited = 0;
+        while (!queue.isEmpty() && visited < MAX_PAGES) {
+            String[] next = queue.poll();
+            String url = next[0];
+            String from = next[1];
+            visited++;
+            MockHttpServletResponse response;
+            try {
+                response = mvc.perform(get(URI.create(url)).session(session)
+                        .accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+            } catch (Exception e) {
+                findings.add(url + " (linked from " + from + "): fails with " + e);
+                continue;
+            }
+            int status = response.getStatus();
+            if (status == 302 || status == 303) {
+                String location = local(response.getRedirectedUrl());
+                if (location != null && location.startsWith("/login")) {
+                    findings.add(url + " (linked from " + from + "): redirects to the sign-in page");
+                } else if (location != null && seen.add(location)) {
+                    queue.add(new String[] {location, url});
+                }
+                continue;
+            }
+            if (status != 200) {
+                findings.add(url + " (linked from " + from + "): status " + status
+                        + (status == 403 || status == 404 ? ", a link the role should not have been shown" : ""));
+                continue;
+            }
+            String type = String.valueOf(response.getContentType());
+            if (type.contains("json")) {
+                findings.add(url + " (linked from " + from + "): answers a browser with JSON");
+                continue;
+            }
+            if (!type.contains("html")) {
+                continue;
+            }
+            Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost");
+            for (String problem : problems(page, codes)) {
+                findings.add(url + ": " + problem);
+            }
+            for (Element a : page.select("a[href]")) {
+                String href = local(a.attr("href"));
+                if (href == null || skipped(href) || seen.contains(href)) {
+                    continue;
+                }
+                String shape = shape(href);
+                int count = shapes.merge(shape, 1, Integer::sum);
+                if (count <= PER_SHAPE) {
+                    seen.add(href);
+                    queue.add(new String[] {href, url});
+                }
+            }
+        }
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/crawl"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/crawl/" + username + ".txt"),
+                (String.join("\n", seen) + "\n\n" + String.join("\n", findings)).getBytes(StandardCharsets.UTF_8));
+        assertThat(visited).as("pages visited by " + username).isGreaterThan(1);
+        assertThat(findings).as(username + " visited " + visited + " pages").isEmpty();
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", username).param("password", "meridian2026").with(csrf()))
+                .andReturn().getRequest().getSession();
+    }
+
+    /** What a person would see wrong in the page's visible text. */
+    static List<String> problems(Document page, Set<String> codes) {
+        Element body = page.body().clone();
+        body.select("script, style, template, noscript, svg, code").remove();
+        String text = body.text();
+        List<String> out = new ArrayList<>();
+        Set<String> raw = new TreeSet<>();
+        Matcher snake = UPPER_SNAKE.matcher(text);
+        while (snake.find()) {
+            if (!ALLOWED.containsKey(snake.group())) { // UPPER_SNAKE is never a word
+                raw.add(snake.group());
+            }
+        }
+        Matcher word = UPPER_WORD.matcher(text);
+        while (word.find()) {
+            if (codes.contains(word.group())) {
+                raw.add(word.group());
+            }
+        }
+        if (!raw.isEmpty()) {
+            out.add("raw codes " + raw + " in " + String.join(" ", raw.stream().limit(6)
+                    .map(code -> "«" + around(text, code) + "»").toList()));
+        }
+        find(out, "JSON", JSON, text);
+        find(out, "ISO/UTC time", ISO_TIME, text);
+        find(out, "toString", TO_STRING, text);
+        find(out, "loopback address", LOOPBACK, text);
+        find(out, "missing value", NOTHING, text);
+        return out;
+    }
+
+    private static void find(List<String> out, String what, Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (m.find()) {
+            out.add(what + " in «" + around(text, m.group()) + "»");
+        }
+    }
+
+    private static String around(String text, String part) {
+        int at = text.indexOf(part);
+        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + part.length() + 40));
+    }
+
+    /** The link as a local path with query, or null for another origin, a fragment or a non-HTTP link. */
+    static String local(String href) {
+        if (href == null || href.isBlank() || href.startsWith("#") || href.startsWith("//")
+                || href.startsWith("mailto:") || href.startsWith("tel:") || href.startsWith("javascript:")) {
+            return null;
+        }
+        if (href.startsWith("http://localhost")) {
+            href = href.substring("http://localhost".length());
+        }
+        if (!href.startsWith("/")) {
+            return null;
+        }
+        int hash = href.indexOf('#');
+        return hash < 0 ? href : href.substring(0, hash);
+    }
+
+    static boolean skipped(String href) {
+        String path = href.contains("?") ? href.substring(0, href.indexOf('?')) : href;
+        return path.startsWith("/logout") || path.startsWith("/login") || path.startsWith("/api/")
+                || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/img/") || path.startsWith("/swagger") || path.startsWith("/v3/")
+                || path.startsWith("/actuator") || href.contains("lang=")
+                || path.matches(".*\\.(csv|xlsx|pdf|png|svg|json|zip)$") || path.endsWith("/csv")
+                || path.endsWith("/xlsx") || path.endsWith("/pdf") || path.endsWith("/export");
+    }
+
+    /** The path with its ids and codes as {@code {}}, without the query. */
+    static String shape(String href) {
+        String path = href.contains("?") ? href.substring(0, href.indexOf('?')) : href;
+        StringBuilder shape = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            shape.append('/').append(segment.matches("[a-z][a-z-]*") ? segment : "{}");
+        }
+        return shape.toString();
+    }
+}
