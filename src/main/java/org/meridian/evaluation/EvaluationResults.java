@@ -96,6 +96,14 @@ public class EvaluationResults {
         return names;
     }
 
+    /** Code → unit (English or Chinese, as the catalogue writes it: %, 人次) of the indicators of the evaluation's scheme. */
+    public java.util.Map<String, String> indicatorUnits(Actor actor, long id, boolean english) {
+        java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+        scheme(actor, id).items().forEach(i -> units.put(i.indicator().code(),
+                english ? i.indicator().unitEn() : i.indicator().unitZh()));
+        return units;
+    }
+
     /**
      * The evaluation of (period, unit type) that a comparison starts from, if the actor may see one: its newest
      * published version, else (for those who see drafts) its newest version.

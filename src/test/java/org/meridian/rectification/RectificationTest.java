@@ -105,7 +105,7 @@ class RectificationTest {
         assertThat(plan.grounds()).isEqualTo("tier:D; REFERRAL_VOLUME 20; ARRIVAL_RATE 50");
         mvc.perform(get("/rectification/" + plan.id()).with(user(office)))
                 .andExpect(content().string(containsString("最低等级 D。")))
-                .andExpect(content().string(containsString("不及格指标（得分）：REFERRAL_VOLUME 20, ARRIVAL_RATE 50。")));
+                .andExpect(content().string(containsString("不及格指标（得分）：转诊量 20，到诊率 50。")));
 
         // every bad field is named beside it, nothing is stored
         mvc.perform(post("/rectification/" + plan.id() + "/actions").with(user(office)).with(csrf())

@@ -395,12 +395,8 @@ class AppealPages {
 
     /** Code → unit (in the reader's language) of the evaluation's indicators; empty when the reader may not see it. */
     private Map<String, String> units(Actor actor, long evaluationId, Locale locale) {
-        boolean english = locale.getLanguage().equals("en");
         try {
-            Map<String, String> units = new HashMap<>();
-            evaluations.scheme(actor, evaluationId).items().forEach(i -> units.put(i.indicator().code(),
-                    english ? i.indicator().unitEn() : i.indicator().unitZh()));
-            return units;
+            return evaluations.indicatorUnits(actor, evaluationId, locale.getLanguage().equals("en"));
         } catch (MeridianException e) {
             return Map.of();
         }

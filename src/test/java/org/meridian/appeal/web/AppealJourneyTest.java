@@ -144,7 +144,7 @@ class AppealJourneyTest {
             browser.resize(Browser.DESKTOP);
             browser.waitFor(By.id("decision-submit")).click();
             browser.waitForText(By.id("status"), "申诉成立");
-            assertThat(browser.text(By.id("corrected-value"))).isEqualTo("值 100 · 得分 100");
+            assertThat(browser.text(By.id("corrected-value"))).isEqualTo("值 100.0 · 得分 100");
             String appealId = appealPath.substring(appealPath.lastIndexOf('/') + 1);
             assertThat(browser.text(By.id("corrections"))).contains(code + "J1a3", "APPEAL-" + appealId + "-1",
                     "APPEAL-" + appealId + "-2");

@@ -43,7 +43,7 @@ class AppealPagesTest {
         Published p = new Published(mvc, users, hospitals);
         mvc.perform(get("/appeals/new").with(user(as(p.userA1))).param("evaluation", "" + p.evaluationId))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("到诊率（值 80，得分 80）")))
+                .andExpect(content().string(containsString("到诊率（值 80.0，得分 80）")))
                 .andExpect(content().string(containsString("本评估的申诉截止时间")));
         byte[] notPdf = "just text".getBytes(StandardCharsets.UTF_8);
         mvc.perform(multipart("/appeals").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", notPdf))
