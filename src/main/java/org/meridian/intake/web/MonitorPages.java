@@ -2,7 +2,6 @@ package org.meridian.intake.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,7 +111,7 @@ class MonitorPages {
         model.addAttribute("channelCount", channels.size());
         model.addAttribute("today", today);
         model.addAttribute("monthStart", monthStart);
-        model.addAttribute("updatedAt", LocalTime.now(calendar.zone(h)).truncatedTo(ChronoUnit.SECONDS));
+        model.addAttribute("updatedAt", calendar.now(h).truncatedTo(ChronoUnit.SECONDS));
         model.addAttribute("todays", todays);
         model.addAttribute("month", month);
         model.addAttribute("top", top);

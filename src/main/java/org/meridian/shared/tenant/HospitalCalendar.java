@@ -2,6 +2,7 @@ package org.meridian.shared.tenant;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.stereotype.Component;
@@ -32,5 +33,10 @@ public class HospitalCalendar {
     /** Today in the hospital's time zone. */
     public LocalDate today(long hospitalId) {
         return LocalDate.now(clock.withZone(zone(hospitalId)));
+    }
+
+    /** The time of day now in the hospital's zone, read from the injected clock. */
+    public LocalTime now(long hospitalId) {
+        return LocalTime.now(clock.withZone(zone(hospitalId)));
     }
 }
