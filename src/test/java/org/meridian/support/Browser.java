@@ -169,6 +169,12 @@ public final class Browser implements AutoCloseable {
         return ((Number) v).longValue();
     }
 
+    /** The computed CSS {@code display} of the first element the selector finds (e.g. "grid" for a phone card). */
+    public String display(String cssSelector) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.querySelector(arguments[0])).display;", cssSelector);
+    }
+
     private static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

@@ -1,0 +1,96 @@
+package org.meridian.insight.web;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.meridian.insight.change.ChangeBasis;
+import org.meridian.insight.change.ChangeExplainer;
+import org.meridian.insight.change.ChangeMeasure;
+import org.meridian.insight.change.ChangeMonth;
+import org.meridian.insight.change.Comparison;
+import org.meridian.insight.change.Contribution;
+import org.meridian.insight.change.Explanation;
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.web.Paged;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The explained changes of a month (变动解读): a month picker (whole months only), per measure the sentences against
+ * the month before and the same month last year, and for the hospital the channels' contributions to one measure and
+ * basis, {@value #PAGE_SIZE} a page, largest first. A channel's own user sees its channel's sentences only.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
+class ChangePages {
+
+    static final int PAGE_SIZE = 10;
+
+    private final ChangeExplainer explainer;
+    private final MessageSource messages;
+
+    ChangePages(ChangeExplainer explainer, MessageSource messages) {
+        this.explainer = explainer;
+        this.messages = messages;
+    }
+
+    @GetMapping("/insight/changes")
+    String page(Actor actor, @RequestParam(required = false) String month,
+                @RequestParam(required = false) String measure, @RequestParam(required = false) String basis,
+                @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        YearMonth latest = explainer.latestMonth(actor);
+        Map<String, String> errors = new LinkedHashMap<>();
+        YearMonth chosen = latest;
+        try {
+            chosen = ChangeMonth.parse(month, latest);
+        } catch (InvalidInputException e) {
+            texts(e, locale, errors);
+        }
+        ChangeMeasure m = ChangeMeasure.REFERRALS;
+        ChangeBasis b = ChangeBasis.MONTH_BEFORE;
+        try {
+            m = measure == null || measure.isBlank() ? m : ChangeMeasure.valueOf(measure.strip());
+        } catch (IllegalArgumentException e) {
+            errors.put("measure", messages.getMessage("insight.change.problem.measure", new Object[] {measure}, locale));
+        }
+        try {
+            b = basis == null || basis.isBlank() ? b : ChangeBasis.valueOf(basis.strip());
+        } catch (IllegalArgumentException e) {
+            errors.put("basis", messages.getMessage("insight.change.problem.basis", new Object[] {basis}, locale));
+        }
+        Explanation explanation = explainer.explain(actor, chosen);
+        Comparison selected = explanation.get(m, b);
+        List<Contribution> all = selected.contributors();
+        int p = Math.max(0, Math.min(page, Math.max(0, (all.size() - 1) / PAGE_SIZE)));
+        Paged<Contribution> contributors = new Paged<>(
+                all.subList(Math.min(all.size(), p * PAGE_SIZE), Math.min(all.size(), (p + 1) * PAGE_SIZE)),
+                p, PAGE_SIZE, all.size());
+        model.addAttribute("activeNav", "changes");
+        model.addAttribute("errors", errors);
+        model.addAttribute("month", chosen.toString());
+        model.addAttribute("latest", latest.toString());
+        model.addAttribute("explanation", explanation);
+        model.addAttribute("measures", ChangeMeasure.values());
+        model.addAttribute("bases", ChangeBasis.values());
+        model.addAttribute("measure", m.name());
+        model.addAttribute("basis", b.name());
+        model.addAttribute("selected", selected);
+        model.addAttribute("contributors", contributors);
+        return "insight/changes";
+    }
+
+    private void texts(InvalidInputException e, Locale locale, Map<String, String> errors) {
+        for (Problem p : e.problems()) {
+            errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+        }
+    }
+}

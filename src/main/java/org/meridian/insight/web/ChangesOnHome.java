@@ -1,0 +1,66 @@
+package org.meridian.insight.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.meridian.insight.change.ChangeBasis;
+import org.meridian.insight.change.ChangeExplainer;
+import org.meridian.insight.change.ChangeMeasure;
+import org.meridian.insight.change.ChangeVisibility;
+import org.meridian.insight.change.Comparison;
+import org.meridian.insight.change.Explanation;
+import org.meridian.insight.change.Phrase;
+import org.meridian.shared.Actor;
+import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.web.HomePanel;
+import org.meridian.shared.web.HomePanels;
+import org.meridian.shared.web.NavGroup;
+import org.meridian.shared.web.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Why it changed" on the workbench of the office and the leadership (analysts and above): for the last whole month,
+ * each measure's change against the month before in a sentence and the channel that moved it most, linking to the
+ * explained changes of that month; and the page's entry in the navigation.
+ */
+@Component
+class ChangesOnHome implements HomePanels {
+
+    private final ChangeExplainer explainer;
+    private final ChangeTexts texts;
+
+    ChangesOnHome(ChangeExplainer explainer, ChangeTexts texts) {
+        this.explainer = explainer;
+        this.texts = texts;
+    }
+
+    @Bean
+    static NavItem changesNavItem() {
+        return new NavItem("changes", 74, "nav.changes", "/insight/changes", Role.ANALYST).inGroup(NavGroup.INSIGHTS);
+    }
+
+    @Override
+    public List<HomePanel> panels(MeridianUser user) {
+        Actor actor = user.actor();
+        if (!ChangeVisibility.seesHospital(actor)) {
+            return List.of();
+        }
+        Explanation x = explainer.explain(actor, explainer.latestMonth(actor));
+        String href = "/insight/changes?month=" + x.month();
+        List<HomePanel.Row> rows = new ArrayList<>();
+        if (x.hasData()) {
+            for (ChangeMeasure m : ChangeMeasure.values()) {
+                Comparison c = x.get(m, ChangeBasis.MONTH_BEFORE);
+                String badge = c.compared() ? (c.percent() != null ? texts.percent(c.percent())
+                        : texts.signed(m, c.change())) : null;
+                String tone = !c.compared() || c.change().signum() == 0 ? "normal" : c.change().signum() > 0 ? "good" : "bad";
+                rows.add(new HomePanel.Row(texts.write(Phrase.of("insight.change.measureTitle." + m.name())),
+                        texts.write(c.sentences()), href + "&measure=" + m.name() + "#contributors", badge, tone));
+            }
+        }
+        return List.of(new HomePanel(27, "why-changed", "insight.change.home.title", "insight.change.home.none", href,
+                rows));
+    }
+}
