@@ -86,7 +86,7 @@ public class ChangeExplainer {
         BigDecimal change = current == null || base == null ? null : current.subtract(base);
         BigDecimal percent = change == null || base.signum() <= 0 ? null : ChangeSentences.percentOf(change, base);
         List<Contribution> contributors = new ArrayList<>();
-        if (change != null) {
+        if (change != null && forHospital) { // a channel's own figures are not split any further
             for (Decomposition.Part<Long> p : Decomposition.of(now, then)) {
                 Optional<ChannelRef> ref = refs.computeIfAbsent(p.key(), id -> channels.find(actor, id));
                 contributors.add(new Contribution(p.key(), ref.map(ChannelRef::code).orElse("#" + p.key()),

@@ -12,7 +12,7 @@ import java.util.List;
  * @param change        current − base, null when either is missing
  * @param percent       the change in per cent of |base| (one decimal), null when it is not defined (no base, base 0)
  * @param contributors  the channels that moved it, largest absolute contribution first, adding up to {@code change}
- *                      (empty when nothing is compared)
+ *                      (empty when nothing is compared, and for a channel's own explanation)
  * @param sentences     what the numbers say, in order: the change itself, then (when channels moved) who moved it most
  */
 public record Comparison(ChangeMeasure measure, ChangeBasis basis, YearMonth month, YearMonth baseMonth,
