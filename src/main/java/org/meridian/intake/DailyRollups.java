@@ -139,6 +139,20 @@ class DailyRollups {
         return result;
     }
 
+    /** Every channel's measures per month for the months from–to (first days), months without events left out. */
+    Map<Long, Map<LocalDate, Map<Measure, BigDecimal>>> channelMonths(long hospitalId, LocalDate firstMonth,
+                                                                      LocalDate lastMonth) {
+        Map<Long, Map<LocalDate, Map<Measure, BigDecimal>>> result = new HashMap<>();
+        jdbc.sql("SELECT channel_id, month, " + MEASURE_COLUMNS + " FROM intake_monthly_rollup WHERE hospital_id = :h"
+                        + " AND month BETWEEN :first AND :last")
+                .param("h", hospitalId).param("first", firstMonth).param("last", lastMonth)
+                .query((RowCallbackHandler) rs -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), readMeasures(rs, 3).asMap());
+                });
+        return result;
+    }
+
     /** One channel's measures per local date from–to, days without events left out. */
     Map<LocalDate, Map<Measure, BigDecimal>> daily(long hospitalId, long channelId, LocalDate from, LocalDate to) {
         Map<LocalDate, Map<Measure, BigDecimal>> result = new TreeMap<>();

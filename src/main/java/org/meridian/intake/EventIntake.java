@@ -336,6 +336,22 @@ public class EventIntake {
         return result;
     }
 
+    /**
+     * Every channel's measures per calendar month for the months from–to (inclusive), from the monthly rollups, by
+     * channel id; a month without events of a channel is absent (its measures are 0), and so is a channel without any.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<YearMonth, Map<Measure, BigDecimal>>> channelMonths(long hospitalId, YearMonth from,
+                                                                             YearMonth to) {
+        Map<Long, Map<YearMonth, Map<Measure, BigDecimal>>> result = new java.util.HashMap<>();
+        rollups.channelMonths(hospitalId, from.atDay(1), to.atDay(1)).forEach((channel, months) -> {
+            Map<YearMonth, Map<Measure, BigDecimal>> byMonth = new java.util.TreeMap<>();
+            months.forEach((month, sums) -> byMonth.put(YearMonth.from(month), sums));
+            result.put(channel, byMonth);
+        });
+        return result;
+    }
+
     /** One channel's measures per local date from–to; days without events are absent. */
     @Transactional(readOnly = true)
     public Map<LocalDate, Map<Measure, BigDecimal>> daily(long hospitalId, long channelId, LocalDate from, LocalDate to) {
