@@ -24,6 +24,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.meridian.shared.Actor;
+import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.FileRefusedException;
+import org.meridian.shared.files.Workbooks;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -37,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * statuses may be given by name ({@code EXAM_CENTER}) or caption (体检中心). Every row is checked first;
  * then all valid rows are registered in one transaction, so an import is never half done, and every
  * invalid row is reported with every reason. A code already registered, or repeated in the file, is a
- * problem of that row.
+ * problem of that row. A cell longer than {@link FileLimits#maxCellChars()} is a problem of its row; a workbook whose
+ * structure is hostile ({@link Workbooks#check}) or a row of more than {@link FileLimits#maxColumns()} cells refuses
+ * the file.
  */
 @Service
 public class ChannelImport {
@@ -54,9 +59,11 @@ public class ChannelImport {
     private final Channels channels;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
+    private final FileLimits limits;
 
     ChannelImport(ChannelRegistry registry, TierCatalogue catalogue, TierChangeWorkflow tierChanges,
-                  Channels channels, MessageSource messages, TransactionTemplate transactions) {
+                  Channels channels, MessageSource messages, TransactionTemplate transactions, FileLimits limits) {
+        this.limits = limits;
         this.registry = registry;
         this.catalogue = catalogue;
         this.tierChanges = tierChanges;
@@ -89,6 +96,12 @@ public class ChannelImport {
             Map<String, String> row = rows.get(i);
             int index = i + 1;
             List<Problem> problems = new ArrayList<>();
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                if (limits.tooLong(cell.getValue())) {
+                    problems.add(Problem.of(cell.getKey(), "channel.import.cellTooLong", limits.maxCellChars()));
+                    cell.setValue(null);
+                }
+            }
             ChannelDraft draft = new ChannelDraft(row.get("code"), row.get("name"),
                     choice(row.get("type"), "unitType."), choice(row.get("cooperationLevel"), "channel.level."),
                     choice(row.get("status"), "channel.status."), row.get("region"), row.get("address"),
@@ -178,13 +191,19 @@ public class ChannelImport {
         if (table.isEmpty()) {
             throw fileProblem("channel.import.empty");
         }
+        if (table.stream().anyMatch(r -> r.size() > limits.maxColumns())) {
+            throw new InvalidInputException("channel", Problem.of("file", "channel.import.tooManyColumns",
+                    limits.maxColumns()));
+        }
         List<String> header = table.get(0);
         List<String> fields = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (String h : header) {
             String f = field(h);
             if (f == null && h != null && !h.isBlank()) {
-                problems.add(Problem.of("file", "channel.import.unknownColumn", h.strip()));
+                String shown = h.strip();
+                problems.add(Problem.of("file", "channel.import.unknownColumn",
+                        shown.length() > 60 ? shown.substring(0, 60) + "…" : shown));
             }
             fields.add(f);
         }
@@ -243,6 +262,11 @@ public class ChannelImport {
     }
 
     private List<List<String>> readXlsx(byte[] content) {
+        try {
+            Workbooks.check(content, limits);
+        } catch (FileRefusedException e) {
+            throw new InvalidInputException("channel", Problem.of("file", "channel.import.refused", e.getMessage()));
+        }
         List<List<String>> table = new ArrayList<>();
         try (InputStream in = new ByteArrayInputStream(content); ReadableWorkbook wb = new ReadableWorkbook(in)) {
             Optional<Sheet> first = wb.getSheets().findFirst();

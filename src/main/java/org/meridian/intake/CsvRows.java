@@ -8,23 +8,33 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.meridian.shared.files.CellTooLongException;
+import org.meridian.shared.files.FileLimits;
+
 /**
  * Streams the records of an RFC 4180 CSV file in UTF-8 (with or without BOM): comma-separated, fields
  * optionally in double quotes, {@code ""} for a quote inside quotes, line breaks allowed inside quotes.
  * Reads one character at a time through a byte buffer, so memory does not grow with the file. A broken quote
- * or invalid UTF-8 stops reading with an {@link ImportFileException} naming the line.
+ * or invalid UTF-8 stops reading with an {@link ImportFileException} naming the line, and so does a record of more
+ * than {@link FileLimits#maxColumns()} fields. A field longer than {@link FileLimits#maxCellChars()} is not kept:
+ * the record is read to its end and refused with a {@link CellTooLongException}, after which the next record can be
+ * read.
  */
 public final class CsvRows implements Closeable {
 
     private final InputStream in;
+    private final FileLimits limits;
     private int pendingLowSurrogate = -1;
     private int line = 1;
     private int recordLine;
     private int pushedBack = -2;
     private boolean started;
+    private boolean fieldOver;
+    private int tooLong;
 
-    public CsvRows(InputStream in) {
+    public CsvRows(InputStream in, FileLimits limits) {
         this.in = new BufferedInputStream(in, 65536);
+        this.limits = limits;
     }
 
     /** The physical line on which the last record returned by {@link #next()} started. */
@@ -32,7 +42,11 @@ public final class CsvRows implements Closeable {
         return recordLine;
     }
 
-    /** The next record's fields, or null at the end of the file. */
+    /**
+     * The next record's fields, or null at the end of the file.
+     *
+     * @throws CellTooLongException when a field of the record is too long (the record has been read past)
+     */
     public List<String> next() {
         int c = read();
         if (!started) {
@@ -48,6 +62,8 @@ public final class CsvRows implements Closeable {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        fieldOver = false;
+        tooLong = 0;
         while (true) {
             if (c == '"') {
                 if (!field.isEmpty() || quoted) {
@@ -69,7 +85,7 @@ public final class CsvRows implements Closeable {
                     } else if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
+                    append(field, c);
                 }
                 if (c != ',' && c != '\n' && c != '\r' && c != -1) {
                     throw new ImportFileException("line " + line + ": text after the closing quote of a field");
@@ -77,7 +93,7 @@ public final class CsvRows implements Closeable {
                 continue;
             }
             if (c == ',') {
-                fields.add(field.toString());
+                add(fields, field);
                 field.setLength(0);
                 quoted = false;
                 c = read();
@@ -91,15 +107,41 @@ public final class CsvRows implements Closeable {
                 c = '\n';
             }
             if (c == '\n' || c == -1) {
-                fields.add(field.toString());
+                add(fields, field);
                 if (c == '\n') {
                     line++;
                 }
+                if (tooLong > 0) {
+                    throw new CellTooLongException(tooLong, fields, limits);
+                }
                 return fields;
             }
-            field.append((char) c);
+            append(field, c);
             c = read();
         }
+    }
+
+    /** Appends a character unless the field is full (the rest of a full field is read but not kept). */
+    private void append(StringBuilder field, int c) {
+        if (field.length() < limits.maxCellChars()) {
+            field.append((char) c);
+        } else {
+            fieldOver = true;
+        }
+    }
+
+    /** Ends a field: its text, or null for a field over the limit (the first such column is remembered). */
+    private void add(List<String> fields, StringBuilder field) {
+        if (fields.size() == limits.maxColumns()) {
+            throw new ImportFileException("line " + line + ": a record of more than " + limits.maxColumns()
+                    + " fields (the most one row may have)");
+        }
+        if (fieldOver && tooLong == 0) {
+            tooLong = fields.size() + 1;
+        }
+        fields.add(fieldOver ? null : field.toString());
+        fieldOver = false;
+        field.setLength(0);
     }
 
     private int read() {

@@ -16,11 +16,17 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.meridian.shared.files.CellTooLongException;
+import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.FileRefusedException;
+import org.meridian.shared.files.Workbooks;
 
 /**
  * An import file read row by row: CSV (UTF-8, with or without BOM) or XLSX (first sheet), header first.
  * Rows come one at a time, so memory does not grow with the file. Blank rows are skipped; each row keeps
- * its 1-based data row number (the row below the header is 1).
+ * its 1-based data row number (the row below the header is 1). What is read is bounded by {@link FileLimits}: a cell
+ * over the limit rejects its row (with the reason, the row's other cells kept for the report), a workbook whose
+ * structure is hostile ({@link Workbooks#check}) or a header cell over the limit makes the file unreadable.
  */
 abstract class EventFile implements Closeable {
 
@@ -53,8 +59,12 @@ abstract class EventFile implements Closeable {
         }
     }
 
-    static EventFile open(Format format, Path file) {
-        return format == Format.CSV ? new Csv(file) : new Xlsx(file);
+    static EventFile open(Format format, Path file, FileLimits limits) {
+        return format == Format.CSV ? new Csv(file, limits) : new Xlsx(file, limits);
+    }
+
+    static ImportFileException headerTooLong(CellTooLongException e) {
+        return new ImportFileException("the header's " + e.getMessage());
     }
 
     static final class Csv extends EventFile {
@@ -62,13 +72,18 @@ abstract class EventFile implements Closeable {
         private final ImportColumns columns;
         private int index;
 
-        Csv(Path file) {
+        Csv(Path file, FileLimits limits) {
             try {
-                rows = new CsvRows(Files.newInputStream(file));
+                rows = new CsvRows(Files.newInputStream(file), limits);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<String> header = rows.next();
+            List<String> header;
+            try {
+                header = rows.next();
+            } catch (CellTooLongException e) {
+                throw headerTooLong(e);
+            }
             if (header == null) {
                 throw new ImportFileException("the file is empty: it needs a header row");
             }
@@ -78,7 +93,13 @@ abstract class EventFile implements Closeable {
         @Override
         NumberedRow next() {
             while (true) {
-                List<String> cells = rows.next();
+                List<String> cells;
+                try {
+                    cells = rows.next();
+                } catch (CellTooLongException e) {
+                    index++;
+                    return new NumberedRow(index, columns.toEvent(e.cells(), e.getMessage()));
+                }
                 if (cells == null) {
                     return null;
                 }
@@ -101,8 +122,15 @@ abstract class EventFile implements Closeable {
         private final Iterator<Row> rows;
         private final ImportColumns columns;
         private final int headerRow;
+        private final FileLimits limits;
 
-        Xlsx(Path file) {
+        Xlsx(Path file, FileLimits limits) {
+            this.limits = limits;
+            try {
+                Workbooks.check(file, limits);
+            } catch (FileRefusedException e) {
+                throw new ImportFileException(e.getMessage());
+            }
             try {
                 workbook = new ReadableWorkbook(file.toFile());
                 stream = workbook.getFirstSheet().openStream();
@@ -116,7 +144,11 @@ abstract class EventFile implements Closeable {
                 throw new ImportFileException("the first sheet is empty: it needs a header row");
             }
             headerRow = header.getRowNum();
-            columns = new ImportColumns(cells(header).stream().map(c -> c == null ? null : c.toString()).toList());
+            List<Object> names = cells(header);
+            if (tooLong(names) > 0) {
+                throw headerTooLong(new CellTooLongException(tooLong(names), List.of(), limits));
+            }
+            columns = new ImportColumns(names.stream().map(c -> c == null ? null : c.toString()).toList());
         }
 
         private Row nextRow() {
@@ -135,13 +167,36 @@ abstract class EventFile implements Closeable {
                     return null;
                 }
                 List<Object> cells = cells(row);
+                int tooLong = tooLong(cells);
+                if (tooLong > 0) {
+                    String reason = CellTooLongException.reason(tooLong, limits);
+                    return new NumberedRow(row.getRowNum() - headerRow, columns.toEvent(
+                            cells.stream().map(c -> c instanceof TooLong ? null : c).toList(), reason));
+                }
                 if (!ImportColumns.blank(cells)) {
                     return new NumberedRow(row.getRowNum() - headerRow, columns.toEvent(cells));
                 }
             }
         }
 
-        private static List<Object> cells(Row row) {
+        /** The 1-based column of the first cell over the limit, or 0. */
+        private static int tooLong(List<Object> cells) {
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i) instanceof TooLong) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+
+        /** Stands for a cell over the limit. */
+        private enum TooLong { CELL }
+
+        private List<Object> cells(Row row) {
+            if (row.getCellCount() > limits.maxColumns()) {
+                throw new ImportFileException("row " + row.getRowNum() + " of the sheet has more than "
+                        + limits.maxColumns() + " cells (the most one row may have)");
+            }
             List<Object> cells = new ArrayList<>(row.getCellCount());
             for (int i = 0; i < row.getCellCount(); i++) {
                 Cell cell = row.getCell(i);
@@ -149,11 +204,12 @@ abstract class EventFile implements Closeable {
                     cells.add(null);
                     continue;
                 }
-                cells.add(switch (cell.getType()) {
+                Object value = switch (cell.getType()) {
                     case NUMBER -> (BigDecimal) cell.getValue();
                     case EMPTY -> null;
                     default -> cell.getText();
-                });
+                };
+                cells.add(value instanceof String text && limits.tooLong(text) ? TooLong.CELL : value);
             }
             return cells;
         }

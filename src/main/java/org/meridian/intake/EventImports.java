@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.web.Paged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,14 +25,20 @@ import org.springframework.stereotype.Service;
  * first to check it can be read at all (encoding, quotes, header; nothing is stored if not), then to
  * record its rows in chunks of {@value #CHUNK}, each chunk in its own transaction (the next chunk is parsed
  * on a second thread meanwhile). Memory does not grow with the file. If an import stops half-way, the chunks
- * before stay stored and the import shows as FAILED; importing the same file again is safe, its stored rows are
- * then duplicates.
+ * before stay stored and the import shows as FAILED with a reason a person can read (what was wrong with the file, or
+ * that it stopped unexpectedly — the technical cause goes to the log, never to the analyst); importing the same file
+ * again is safe, its stored rows are then duplicates. An import still RUNNING when Meridian starts was cut off by the
+ * restart and is marked FAILED ({@link #failInterrupted()}). Cells and workbooks are bounded by {@link FileLimits}.
  */
 @Service
 public class EventImports {
 
     public static final int CHUNK = 5_000;
     private static final int READ_AHEAD = 2;
+    private static final Logger log = LoggerFactory.getLogger(EventImports.class);
+    /** The failure of an import Meridian found RUNNING when it started. */
+    static final String INTERRUPTED = "interrupted by a restart of Meridian; the rows recorded before it stay"
+            + " recorded, and importing the file again is safe (they count as duplicates)";
 
     /** An import with its report; {@code rejected} lists every rejected data row (1-based). */
     public record ImportRun(long id, String fileName, String format, String uploadedBy, OffsetDateTime startedAt,
@@ -43,10 +52,12 @@ public class EventImports {
 
     private final EventIntake intake;
     private final Imports imports;
+    private final FileLimits limits;
 
-    EventImports(EventIntake intake, Imports imports) {
+    EventImports(EventIntake intake, Imports imports, FileLimits limits) {
         this.intake = intake;
         this.imports = imports;
+        this.limits = limits;
     }
 
     /**
@@ -71,10 +82,29 @@ public class EventImports {
         try {
             check(format, file);
             return new Result(id, record(by, id, format, file));
-        } catch (RuntimeException e) {
-            imports.finish(hospitalId, id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (ImportFileException e) {
+            imports.finish(hospitalId, id, "FAILED", e.getMessage());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            log.error("import {} of hospital {} stopped", id, hospitalId, e);
+            try {
+                imports.finish(hospitalId, id, "FAILED", unexpected(id));
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
             throw e;
         }
+    }
+
+    /** The failure shown for an import that stopped for a reason other than its file (the cause is in the log). */
+    static String unexpected(long id) {
+        return "the import stopped unexpectedly (an internal error, logged as import " + id + "); the rows recorded"
+                + " before it stopped stay recorded, and importing the file again is safe (they count as duplicates)";
+    }
+
+    /** Marks every import still RUNNING, in every hospital, as FAILED: at start-up none can still be running. */
+    int failInterrupted() {
+        return imports.failRunning(INTERRUPTED);
     }
 
     public Paged<ImportRun> list(long hospitalId, int page, int size) {
@@ -82,8 +112,8 @@ public class EventImports {
         return new Paged<>(imports.page(hospitalId, page, size), page, size, imports.count(hospitalId));
     }
 
-    private static void check(EventFile.Format format, Path file) {
-        try (EventFile rows = EventFile.open(format, file)) {
+    private void check(EventFile.Format format, Path file) {
+        try (EventFile rows = EventFile.open(format, file, limits)) {
             while (rows.next() != null) {
                 // reading is the check
             }
@@ -119,7 +149,7 @@ public class EventImports {
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> readChunks(format, file, chunks, stop,
+        Thread reader = new Thread(() -> readChunks(format, file, limits, chunks, stop,
                 (part, indexes) -> intake.prepare(by, part, indexes, source, id)), "import-" + id + "-reader");
         reader.setDaemon(true);
         reader.start();
@@ -156,10 +186,11 @@ public class EventImports {
         return report;
     }
 
-    private static void readChunks(EventFile.Format format, Path file, BlockingQueue<Chunk> chunks, AtomicBoolean stop,
+    private static void readChunks(EventFile.Format format, Path file, FileLimits limits, BlockingQueue<Chunk> chunks,
+                                   AtomicBoolean stop,
                                    BiFunction<List<RawEvent>, List<Integer>, EventIntake.Prepared> prepare) {
         try {
-            try (EventFile in = EventFile.open(format, file)) {
+            try (EventFile in = EventFile.open(format, file, limits)) {
                 List<RawEvent> rows = new ArrayList<>(CHUNK);
                 List<Integer> indexes = new ArrayList<>(CHUNK);
                 for (EventFile.NumberedRow row = in.next(); row != null && !stop.get(); row = in.next()) {
@@ -179,6 +210,9 @@ public class EventImports {
                 chunks.put(new Chunk(null, new UncheckedIOException(e)));
             } catch (RuntimeException e) {
                 chunks.put(new Chunk(null, e));
+            } catch (Error e) {
+                // e.g. out of memory: the recording thread must still hear that reading stopped, or it waits forever
+                chunks.put(new Chunk(null, new IllegalStateException("reading the file stopped", e)));
             }
         } catch (InterruptedException e) {
             // the import stopped: nobody waits for more chunks

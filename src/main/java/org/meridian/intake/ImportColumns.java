@@ -73,6 +73,15 @@ final class ImportColumns {
                 value(cell(cells, "value")), attributes, problems);
     }
 
+    /** A row refused by its reader (a cell over the limit), as a raw event that carries the reason. */
+    RawEvent toEvent(List<?> cells, String problem) {
+        RawEvent e = toEvent(cells);
+        List<String> problems = new ArrayList<>(e.problems());
+        problems.add(problem);
+        return new RawEvent(e.eventId(), e.type(), e.channel(), e.occurredAt(), e.referralId(), e.patientId(),
+                e.value(), e.attributes(), problems);
+    }
+
     private Object cell(List<?> cells, String column) {
         int i = positions.get(column);
         return i < cells.size() ? cells.get(i) : null;

@@ -60,6 +60,14 @@ class Imports {
                 .param("h", hospitalId).param("id", id).update();
     }
 
+    /** Every RUNNING import, in every hospital, FAILED with {@code failure}; answers how many. */
+    int failRunning(String failure) {
+        return jdbc.sql("""
+                        UPDATE intake_import SET status = 'FAILED', failure = :failure, finished_at = now()
+                        WHERE status = 'RUNNING'""")
+                .param("failure", truncate(failure)).update();
+    }
+
     List<EventImports.ImportRun> page(long hospitalId, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM intake_import WHERE hospital_id = :h"
                         + " ORDER BY started_at DESC, id DESC LIMIT :size OFFSET :offset")

@@ -53,6 +53,7 @@ public class RowMessages {
                     + " surrogate\\)"),
             kind("FIELD_NOT_A_STRING", "(\\w+) must be a string"),
             kind("UNNAMED_COLUMN", "column (\\d+) has a value but no name in the header"),
+            kind("CELL_TOO_LONG", "column (\\d+) holds more than ([\\d,]+) characters, the most one cell may hold"),
             kind("EVENT_ID_TAKEN", "eventId '(.*)' is already taken by an event with different content"
                     + " \\(a correction needs a new eventId\\)"),
             kind("REFERRAL_ALREADY_HAS", "referral '(.*)' already has a (\\w+) event \\('(.*)'\\)"),

@@ -5,18 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.meridian.shared.files.CellTooLongException;
+import org.meridian.shared.files.FileLimits;
+
 /**
  * A statistics CSV file (UTF-8, optionally with a byte-order mark): a header naming the columns {@code unit},
  * {@code month}, {@code measure}, {@code value} and optionally {@code reason}, in any order, then one statistic per
  * line. A value cell holds a decimal ({@code 1234}, {@code -5.5}); anything else reaches the row's check as text. A
  * file whose header lacks a column, repeats one or names another is unreadable as a whole
- * ({@link ImportFileException}); so is one with more than {@value #MAX_ROWS} rows.
+ * ({@link ImportFileException}); so is one with more than {@value #MAX_ROWS} rows, and one with a cell longer than
+ * {@link FileLimits#maxCellChars()} (the reason names its row and column).
  */
 public final class StatisticsFile {
 
@@ -30,9 +35,9 @@ public final class StatisticsFile {
     }
 
     /** The rows of the file, in order; the first data row is row 1. */
-    public static List<RawStatistic> read(InputStream in) {
-        try (CsvRows csv = new CsvRows(in)) {
-            List<String> header = csv.next();
+    public static List<RawStatistic> read(InputStream in, FileLimits limits) {
+        try (CsvRows csv = new CsvRows(in, limits)) {
+            List<String> header = next(csv);
             if (header == null) {
                 throw new ImportFileException("the file is empty: expected the header " + String.join(",", REQUIRED)
                         + "[,reason]");
@@ -56,7 +61,7 @@ public final class StatisticsFile {
             }
             List<RawStatistic> rows = new ArrayList<>();
             List<String> r;
-            while ((r = csv.next()) != null) {
+            while ((r = next(csv)) != null) {
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
@@ -82,5 +87,14 @@ public final class StatisticsFile {
 
     private static String cell(List<String> row, int i) {
         return i < row.size() ? row.get(i) : null;
+    }
+
+    /** The next record; a cell over the limit makes the file unreadable, naming its line. */
+    private static List<String> next(CsvRows csv) {
+        try {
+            return csv.next();
+        } catch (CellTooLongException e) {
+            throw new ImportFileException("line " + csv.recordLine() + ": " + e.getMessage());
+        }
     }
 }

@@ -141,6 +141,38 @@ class ChannelFilesTest {
     }
 
     @Test
+    void aCellOverTheLimitRejectsItsRowAndAHostileWorkbookIsRefusedWhole() throws Exception {
+        // issue 18 point 1: 32,768 characters are one more than a cell may hold (Excel's own limit, 32,767)
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long h = users.firstHospital().id();
+        String a = code();
+        String b = code();
+        String csv = "code,name,type,notes\n" + a + ",长备注,OTHER," + "长".repeat(32_768) + "\n" + b + ",正常,OTHER,短\n";
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "long.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created", contains(b)))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("notes"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message").value("单元格超过 32,767 个字符（一个单元格最多能放的字数）"));
+        assertThat(registry.findByCode(Actor.system(h, "test"), a)).isEmpty();
+
+        // 400,000 characters in one shared string: beyond any cell (10 × 32,767 + 1,024 bytes a run may take)
+        String c = code();
+        byte[] xlsx = org.meridian.support.HandMadeXlsx.of(List.of(List.of("code", "name", "type", "notes"),
+                List.of(c, "恶意", "OTHER", "x".repeat(400_000))));
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "hostile.xlsx", "application/octet-stream", xlsx))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "文件未导入（结构异常，可能是恶意文件）：the part xl/sharedStrings.xml")));
+        assertThat(registry.findByCode(Actor.system(h, "test"), c)).isEmpty();
+    }
+
+    @Test
     void exportWritesTheFilteredListToXlsxWithCaptions() throws Exception {
         long h = users.firstHospital().id();
         String region = "导出市" + RUN + "/甲区";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CsvRowsTest {
 
     static List<List<String>> read(byte[] bytes) {
-        CsvRows rows = new CsvRows(new ByteArrayInputStream(bytes));
+        CsvRows rows = new CsvRows(new ByteArrayInputStream(bytes), org.meridian.shared.files.FileLimits.DEFAULT);
         List<List<String>> all = new ArrayList<>();
         for (List<String> r = rows.next(); r != null; r = rows.next()) {
             all.add(r);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.files.FileLimits;
 import org.meridian.exam.ExamIntake;
 import org.meridian.exam.Outcome;
 import org.meridian.exam.RawExam;
@@ -53,7 +54,10 @@ class ExamApi {
     private final ExamAnswers answers;
     private final JsonMapper json;
 
-    ExamApi(ExamIntake intake, RepeatFigures figures, ExamAnswers answers, JsonMapper json) {
+    private final FileLimits limits;
+
+    ExamApi(ExamIntake intake, RepeatFigures figures, ExamAnswers answers, JsonMapper json, FileLimits limits) {
+        this.limits = limits;
         this.intake = intake;
         this.figures = figures;
         this.answers = answers;
@@ -99,7 +103,7 @@ class ExamApi {
         }
         List<Map<String, String>> rows;
         try (InputStream in = file.getInputStream()) {
-            rows = ExamCsv.read(in, COLUMNS, List.of("exception"));
+            rows = ExamCsv.read(in, limits, COLUMNS, List.of("exception"));
         }
         List<RawExam> exams = rows.stream().map(r -> new RawExam(r.get("recordId"), r.get("institution"),
                 r.get("patientId"), r.get("item"), r.get("performedAt"), r.get("recognisable"), r.get("exception")))

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.meridian.shared.files.FileLimits;
 import org.meridian.exam.Alliance;
 import org.meridian.exam.AllianceRegistry;
 import org.meridian.exam.ExamCatalogue;
@@ -39,7 +40,10 @@ class ExamCatalogueApi {
     private final ExamCatalogue catalogue;
     private final AllianceRegistry alliances;
 
-    ExamCatalogueApi(ExamCatalogue catalogue, AllianceRegistry alliances) {
+    private final FileLimits limits;
+
+    ExamCatalogueApi(ExamCatalogue catalogue, AllianceRegistry alliances, FileLimits limits) {
+        this.limits = limits;
         this.catalogue = catalogue;
         this.alliances = alliances;
     }
@@ -75,7 +79,7 @@ class ExamCatalogueApi {
         }
         List<Map<String, String>> rows;
         try (InputStream in = file.getInputStream()) {
-            rows = ExamCsv.read(in, ITEM_COLUMNS, List.of());
+            rows = ExamCsv.read(in, limits, ITEM_COLUMNS, List.of());
         }
         List<ExamItem> put = catalogue.putAll(actor, rows.stream().map(r -> new ExamItemDraft(r.get("code"),
                 r.get("name"), r.get("category"), r.get("validDays"), r.get("scope"), r.get("price"))).toList());

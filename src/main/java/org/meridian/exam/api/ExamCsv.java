@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Map;
 
 import org.meridian.intake.CsvRows;
 import org.meridian.intake.ImportFileException;
+import org.meridian.shared.files.CellTooLongException;
+import org.meridian.shared.files.FileLimits;
 
 /**
  * A CSV file (UTF-8, RFC 4180, optionally with a byte-order mark) whose header names its columns in any order: the
  * required ones must be there, optional ones may be, and any other column makes the file unreadable as a whole (400
- * on {@code file}). Each data row becomes a map of column → cell; blank lines are skipped.
+ * on {@code file}). Each data row becomes a map of column → cell; blank lines are skipped. A cell longer than
+ * {@link FileLimits#maxCellChars()} makes the file unreadable too, the reason naming its row and column.
  */
 final class ExamCsv {
 
@@ -24,9 +28,10 @@ final class ExamCsv {
     private ExamCsv() {
     }
 
-    static List<Map<String, String>> read(InputStream in, List<String> required, List<String> optional) {
-        try (CsvRows csv = new CsvRows(in)) {
-            List<String> header = csv.next();
+    static List<Map<String, String>> read(InputStream in, FileLimits limits, List<String> required,
+                                          List<String> optional) {
+        try (CsvRows csv = new CsvRows(in, limits)) {
+            List<String> header = next(csv);
             if (header == null) {
                 throw new ImportFileException("the file is empty: expected the header " + String.join(",", required));
             }
@@ -49,7 +54,7 @@ final class ExamCsv {
             }
             List<Map<String, String>> rows = new ArrayList<>();
             List<String> r;
-            while ((r = csv.next()) != null) {
+            while ((r = next(csv)) != null) {
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
@@ -65,6 +70,15 @@ final class ExamCsv {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next record; a cell over the limit makes the file unreadable, naming its line. */
+    private static List<String> next(CsvRows csv) {
+        try {
+            return csv.next();
+        } catch (CellTooLongException e) {
+            throw new ImportFileException("line " + csv.recordLine() + ": " + e.getMessage());
         }
     }
 }

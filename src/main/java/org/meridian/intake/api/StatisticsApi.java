@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.files.FileLimits;
 import org.meridian.intake.RawStatistic;
 import org.meridian.intake.Restatement;
 import org.meridian.intake.StatisticsFile;
@@ -59,7 +60,11 @@ class StatisticsApi {
     private final MessageSource messages;
     private final JsonMapper json;
 
-    StatisticsApi(StatisticsIntake intake, UnitRegistry units, MessageSource messages, JsonMapper json) {
+    private final FileLimits limits;
+
+    StatisticsApi(StatisticsIntake intake, UnitRegistry units, MessageSource messages, JsonMapper json,
+                  FileLimits limits) {
+        this.limits = limits;
         this.intake = intake;
         this.units = units;
         this.messages = messages;
@@ -104,7 +109,7 @@ class StatisticsApi {
         }
         List<RawStatistic> rows;
         try (InputStream in = file.getInputStream()) {
-            rows = StatisticsFile.read(in);
+            rows = StatisticsFile.read(in, limits);
         }
         return answer(intake.record(actor, rows, 1), LocalisedReports.locale(request));
     }

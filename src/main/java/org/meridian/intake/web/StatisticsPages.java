@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.meridian.shared.files.FileLimits;
 import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.StatisticMeasure;
 import org.meridian.intake.RawStatistic;
@@ -58,9 +59,11 @@ class StatisticsPages {
     private final MeasureCatalogue measures;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final FileLimits limits;
 
     StatisticsPages(StatisticsIntake intake, UnitRegistry units, MeasureCatalogue measures,
-                    HospitalCalendar calendar, MessageSource messages) {
+                    HospitalCalendar calendar, MessageSource messages, FileLimits limits) {
+        this.limits = limits;
         this.intake = intake;
         this.units = units;
         this.measures = measures;
@@ -127,7 +130,7 @@ class StatisticsPages {
             return uploadPage(actor, model);
         }
         try (InputStream in = file.getInputStream()) {
-            List<RawStatistic> rows = StatisticsFile.read(in);
+            List<RawStatistic> rows = StatisticsFile.read(in, limits);
             StatisticsReport report = intake.record(actor, rows, 1);
             model.addAttribute("report", report);
             model.addAttribute("rejectedLines", report.rejected().stream().map(r -> new RejectedLine(r.index(),
