@@ -5,5 +5,17 @@ public enum NotificationKind {
     /** The channel office and analysts: an evaluation was published (source: the evaluation). */
     EVALUATION_PUBLISHED,
     /** A channel's own user: the channel's feedback report of a published evaluation is ready (source: the evaluation). */
-    REPORT_READY
+    REPORT_READY,
+    /** The referral desk: a channel referred a patient (source: the referral). */
+    REFERRAL_SUBMITTED,
+    /** A channel's own user: the desk accepted the channel's referral (source: the referral). */
+    REFERRAL_ACCEPTED,
+    /** A channel's own user: the desk booked the appointment (source: the referral). */
+    REFERRAL_SCHEDULED,
+    /** A channel's own user: the referred patient arrived (source: the referral). */
+    REFERRAL_ARRIVED,
+    /** A channel's own user: the visit converted, with the desk's message if any (source: the referral). */
+    REFERRAL_CONVERTED,
+    /** A channel's own user: the desk declined the referral, with its reason (source: the referral). */
+    REFERRAL_DECLINED
 }

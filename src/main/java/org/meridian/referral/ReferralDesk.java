@@ -27,6 +27,7 @@ import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,15 +63,17 @@ public class ReferralDesk {
     private final AuditLog audit;
     private final HospitalCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ReferralDesk(Referrals referrals, ChannelRegistry channels, EventIntake intake, AuditLog audit,
-                 HospitalCalendar calendar, Clock clock) {
+                 HospitalCalendar calendar, Clock clock, ApplicationEventPublisher events) {
         this.referrals = referrals;
         this.channels = channels;
         this.intake = intake;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A referral and whether this call created it ({@code false}: the idempotency key named an earlier one). */
@@ -112,7 +115,7 @@ public class ReferralDesk {
         record(actor, id.get(), channel.code(), "REFERRAL", draft.patientId(), now, attributes);
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_SUBMITTED", Referral.referralId(id.get()),
                 Map.of("channel", channel.code(), "urgency", draft.urgency().name()));
-        return new Submission(referrals.find(actor.hospitalId(), id.get()).orElseThrow(), true);
+        return new Submission(progressed(actor, id.get(), null), true);
     }
 
     /**
@@ -175,7 +178,7 @@ public class ReferralDesk {
         referrals.accept(actor.hospitalId(), id, now, actor.username());
         record(actor, id, r.channelCode(), "ACCEPTED", null, now, Map.of());
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_ACCEPTED", r.referralId(), Map.of());
-        return referrals.find(actor.hospitalId(), id).orElseThrow();
+        return progressed(actor, id, null);
     }
 
     /**
@@ -202,7 +205,7 @@ public class ReferralDesk {
         }
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_SCHEDULED", r.referralId(),
                 Map.of("date", appointment.date().toString(), "department", appointment.department()));
-        return referrals.find(actor.hospitalId(), id).orElseThrow();
+        return progressed(actor, id, null);
     }
 
     /** 到诊: the patient came (ARRIVED event); only after the referral was accepted or scheduled. */
@@ -215,7 +218,7 @@ public class ReferralDesk {
                 : Map.of("department", r.appointment().department());
         record(actor, id, r.channelCode(), "ARRIVED", null, now, attributes);
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_ARRIVED", r.referralId(), Map.of());
-        return referrals.find(actor.hospitalId(), id).orElseThrow();
+        return progressed(actor, id, null);
     }
 
     /**
@@ -232,7 +235,7 @@ public class ReferralDesk {
         record(actor, id, r.channelCode(), "CONVERTED", null, now, Map.of());
         record(actor, id, r.channelCode(), "FEEDBACK", null, now, Map.of("outcome", "CONVERTED"));
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_CONVERTED", r.referralId(), Map.of());
-        return referrals.find(actor.hospitalId(), id).orElseThrow();
+        return progressed(actor, id, message);
     }
 
     /** 拒绝: the desk declines with a reason (required, at most 500 characters), returned to the channel (FEEDBACK). */
@@ -246,7 +249,7 @@ public class ReferralDesk {
         record(actor, id, r.channelCode(), "FEEDBACK", null, now, Map.of("outcome", "DECLINED"));
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_DECLINED", r.referralId(),
                 Map.of("reason", why));
-        return referrals.find(actor.hospitalId(), id).orElseThrow();
+        return progressed(actor, id, why);
     }
 
     /**
@@ -339,6 +342,26 @@ public class ReferralDesk {
                             new DefaultMessageSourceResolvable("referral.step." + step)),
                     "referral " + id + " is " + r.status() + "; " + step + " is not allowed");
         }
+        return r;
+    }
+
+    /**
+     * The referral as the step left it, after telling the modules that listen ({@link ReferralProgressed}) in the
+     * step's transaction.
+     */
+    private Referral progressed(Actor actor, long id, String message) {
+        Referral r = referrals.find(actor.hospitalId(), id).orElseThrow();
+        Instant at = switch (r.status()) {
+            case SUBMITTED -> r.createdAt();
+            case ACCEPTED -> r.acceptedAt();
+            case SCHEDULED -> r.scheduledAt();
+            case ARRIVED -> r.arrivedAt();
+            case CONVERTED -> r.convertedAt();
+            case DECLINED -> r.declinedAt();
+        };
+        events.publishEvent(new ReferralProgressed(actor.hospitalId(), id, r.channelId(), r.channelName(), r.status(),
+                r.urgency(), r.department(), r.status() == ReferralStatus.SCHEDULED ? r.appointment() : null, message,
+                at));
         return r;
     }
 

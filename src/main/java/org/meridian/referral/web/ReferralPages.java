@@ -26,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -79,6 +80,14 @@ class ReferralPages {
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("retentionDays", retentionDays);
         return "referrals/list";
+    }
+
+    /** One of the channel's referrals with its progress (a notification of a step opens it). */
+    @GetMapping("/{id}")
+    String referral(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        model.addAttribute("activeNav", "portal");
+        model.addAttribute("row", row(desk.get(actor, id), locale));
+        return "referrals/referral";
     }
 
     private Row row(Referral r, Locale locale) {
