@@ -242,4 +242,23 @@ class ChannelFilesTest {
         MeridianUser user = accounts.loadForSignIn(username, clock.instant()).orElseThrow();
         return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
+
+    @Test
+    void aChannelFileOverItsLimitIs413AndNothingIsRegistered() throws Exception {
+        // issue 18 point 2: 10 MB (10,485,760 bytes) is the channel file limit, 64 KiB the room for the form around it
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long h = users.firstHospital().id();
+        String a = code();
+        byte[] head = ("code,name,type,notes\n" + a + ",太大的文件,OTHER,").getBytes(StandardCharsets.UTF_8);
+        byte[] big = java.util.Arrays.copyOf(head, 10 * 1024 * 1024 + 64 * 1024 + 1);
+        java.util.Arrays.fill(big, head.length, big.length, (byte) 'x');
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "big.csv", "text/csv", big))
+                        .header("Accept-Language", "en")
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.detail").value("The upload is larger than this form accepts (at most 10 MB);"
+                        + " nothing of it was read or stored. Make the file smaller or split it."));
+        assertThat(registry.findByCode(Actor.system(h, "test"), a)).isEmpty();
+    }
 }
