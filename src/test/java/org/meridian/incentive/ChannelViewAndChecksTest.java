@@ -44,7 +44,7 @@ class ChannelViewAndChecksTest {
     static final String SERVICE_FEE = IncentivesFromEvaluationsTest.SERVICE_FEE;
 
     long statementOf(Hospital4Incentives h, String period, String channel) throws Exception {
-        for (var s : h.read(h.as(h.analyst, get("/api/v1/statements").param("period", period)))) {
+        for (var s : h.read(h.as(h.analyst, get("/api/v1/statements").param("period", period))).get("items")) {
             if (s.get("channelCode").asString().equals(channel)) {
                 return s.get("id").asLong();
             }
@@ -138,7 +138,7 @@ class ChannelViewAndChecksTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("result.unitType"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("KNOWN")));
-        h.as(h.analyst, get("/api/v1/statements")).andExpect(jsonPath("$.length()").value(0));
+        h.as(h.analyst, get("/api/v1/statements")).andExpect(jsonPath("$.items.length()").value(0));
         // the sanction check takes a channel too
         h.as(h.analyst, json(post("/api/v1/incentive-rules/sanction-recommendations"),
                         "{\"channelCode\": \"NOPE\", \"unitType\": \"EXAM_CENTER\", \"history\": [{\"period\": "

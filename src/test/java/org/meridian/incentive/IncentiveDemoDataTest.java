@@ -33,13 +33,13 @@ class IncentiveDemoDataTest {
     void templatesAFlaggedRuleAndStatementsInSeveralStates() throws Exception {
         mvc.perform(get("/api/v1/incentive-rules").with(httpBasic("manager", "meridian2026")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].code", hasItem("GREEN-CHANNEL")))
-                .andExpect(jsonPath("$[?(@.code == 'PER-REFERRAL')].compliance.status")
+                .andExpect(jsonPath("$.items[*].code", hasItem("GREEN-CHANNEL")))
+                .andExpect(jsonPath("$.items[?(@.code == 'PER-REFERRAL')].compliance.status")
                         .value("COMPLIANCE_REVIEW_REQUIRED"));
         JsonNode list = json.readTree(mvc.perform(get("/api/v1/statements").with(httpBasic("manager", "meridian2026")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         List<JsonNode> statements = new ArrayList<>();
-        list.forEach(statements::add);
+        list.get("items").forEach(statements::add);
         assertThat(statements).isNotEmpty();
         assertThat(statements.stream().map(s -> s.get("status").asString()).distinct().count())
                 .as("statements in several states").isGreaterThanOrEqualTo(2);

@@ -87,7 +87,7 @@ class IncentivesFromEvaluationsTest {
     List<JsonNode> list(Hospital4Incentives h, String period) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         h.read(h.as(h.analyst, get("/api/v1/statements").param("period", period)).andExpect(status().isOk()))
-                .forEach(out::add);
+                .get("items").forEach(out::add);
         return out;
     }
 
@@ -181,11 +181,11 @@ class IncentivesFromEvaluationsTest {
 
         // E4 in the lowest tier for the first period: a warning, recorded
         h.as(h.analyst, get("/api/v1/sanctions")).andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(1)))
-                .andExpect(jsonPath("$[0].channelCode").value("E4"))
-                .andExpect(jsonPath("$[0].level").value("WARNING"))
-                .andExpect(jsonPath("$[0].streak").value(1))
-                .andExpect(jsonPath("$[0].status").value("NOTED"));
+                .andExpect(jsonPath("$.items", hasSize(1)))
+                .andExpect(jsonPath("$.items[0].channelCode").value("E4"))
+                .andExpect(jsonPath("$.items[0].level").value("WARNING"))
+                .andExpect(jsonPath("$.items[0].streak").value(1))
+                .andExpect(jsonPath("$.items[0].status").value("NOTED"));
 
         // drafting again is idempotent
         h.as(h.office, post("/api/v1/statements/from-evaluation/" + v1)).andExpect(status().isOk())
@@ -425,7 +425,7 @@ class IncentivesFromEvaluationsTest {
     }
 
     JsonNode sanctions(Hospital4Incentives h) throws Exception {
-        return h.read(h.as(h.analyst, get("/api/v1/sanctions")).andExpect(status().isOk()));
+        return h.read(h.as(h.analyst, get("/api/v1/sanctions?size=1000")).andExpect(status().isOk())).get("items");
     }
 
     JsonNode sanction(Hospital4Incentives h, String channel, String period) throws Exception {

@@ -86,7 +86,7 @@ class PublicationDeliveredAgainTest {
     private List<String> statements(Hospital4Incentives h) throws Exception {
         List<String> out = new ArrayList<>();
         h.read(h.as(h.analyst, get("/api/v1/statements").param("period", "2026-Q3")).andExpect(status().isOk()))
-                .forEach(s -> out.add(s.get("channelCode").asString() + " " + s.get("total").decimalValue()
+                .get("items").forEach(s -> out.add(s.get("channelCode").asString() + " " + s.get("total").decimalValue()
                         .setScale(2).toPlainString()));
         return out;
     }
@@ -94,7 +94,7 @@ class PublicationDeliveredAgainTest {
     private List<String> sanctions(Hospital4Incentives h) throws Exception {
         List<String> out = new ArrayList<>();
         h.read(h.as(h.analyst, get("/api/v1/sanctions")).andExpect(status().isOk()))
-                .forEach(s -> out.add(s.get("channelCode").asString() + " " + s.get("level").asString()));
+                .get("items").forEach(s -> out.add(s.get("channelCode").asString() + " " + s.get("level").asString()));
         return out;
     }
 

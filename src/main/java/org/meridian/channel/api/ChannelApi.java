@@ -177,11 +177,12 @@ class ChannelApi {
                 TierChangeSource.MANUAL, null);
     }
 
-    /** Downgrades waiting for a decision. */
+    /** Downgrades waiting for a decision, paged like every API list. */
     @GetMapping("/channel-tier-changes")
     @PreAuthorize("hasRole('ANALYST')")
-    List<TierChange> pending(Actor actor) {
-        return tierChanges.pending(actor);
+    Paged<TierChange> pending(Actor actor, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        return Paged.slice(tierChanges.pending(actor), page, size);
     }
 
     @PostMapping("/channel-tier-changes/{id}/approve")

@@ -17,6 +17,7 @@ import org.meridian.incentive.rules.TierInPeriod;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.web.Paged;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.meridian.incentive.rules.IncentiveProblem;
 
@@ -78,8 +80,9 @@ class IncentiveRulesApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<RuleJson> list(Actor actor) {
-        return rules.rules(actor).stream().map(RuleJson::of).toList();
+    Paged<RuleJson> list(Actor actor, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        return Paged.slice(rules.rules(actor), page, size).map(RuleJson::of);
     }
 
     @GetMapping("/{id}")

@@ -7,12 +7,14 @@ import org.meridian.incentive.SanctionWorkflow;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.Actor;
+import org.meridian.shared.web.Paged;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.meridian.incentive.rules.IncentiveProblem;
 
@@ -35,8 +37,10 @@ class SanctionsApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<Sanction> list(Actor actor) {
-        return sanctions.sanctions(actor);
+    Paged<Sanction> list(Actor actor, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        Paged.check(page, size);
+        return sanctions.sanctions(actor, null, null, page, size);
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.meridian.incentive.StatementFilter;
 import org.meridian.incentive.Explanations;
 import org.meridian.incentive.Statement;
 import org.meridian.incentive.StatementSummary;
@@ -22,6 +23,7 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.incentive.statements.StatementHeader;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.web.Paged;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,8 +80,11 @@ class StatementsApi {
 
     @GetMapping
     @PreAuthorize("hasRole('ANALYST')")
-    List<StatementSummary> list(Actor actor, @RequestParam(required = false) String period) {
-        return statements.statements(actor, period);
+    Paged<StatementSummary> list(Actor actor, @RequestParam(required = false) String period,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        Paged.check(page, size);
+        return statements.statements(actor, new StatementFilter(period, null, null, page), size);
     }
 
     @GetMapping("/{id}")

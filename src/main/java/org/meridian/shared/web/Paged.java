@@ -34,6 +34,17 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
         }
     }
 
+    /**
+     * One page of a list held whole (a short one: pending tier changes, rule versions), checked as {@link #check}
+     * does; a page past the end is empty.
+     */
+    public static <T> Paged<T> slice(List<T> all, int page, int size) {
+        check(page, size);
+        long from = Math.min((long) page * size, all.size());
+        long to = Math.min(from + size, all.size());
+        return new Paged<>(all.subList((int) from, (int) to), page, size, all.size());
+    }
+
     public long offset() {
         return (long) page * size;
     }

@@ -185,8 +185,8 @@ class IncentiveApiTest {
         assertThat(paid.get("total").decimalValue()).isEqualByComparingTo("5379.50");
 
         call(get("/api/v1/statements?period=2026-Q3"), analyst).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].total").value(5379.50))
-                .andExpect(jsonPath("$[0].lineCount").value(4));
+                .andExpect(jsonPath("$.items[0].total").value(5379.50))
+                .andExpect(jsonPath("$.items[0].lineCount").value(4));
         assertThat(audit.recent(hospital.id(), "INCENTIVE_STATEMENT", 20)).extracting(AuditLog.Entry::action)
                 .contains("INCENTIVE_STATEMENT_PREPARED", "INCENTIVE_STATEMENT_ADJUSTED",
                         "INCENTIVE_STATEMENT_REVIEWED", "INCENTIVE_STATEMENT_APPROVED", "INCENTIVE_STATEMENT_PAID");
@@ -255,7 +255,7 @@ class IncentiveApiTest {
                 .andExpect(jsonPath("$.errors[0].message", containsString("Unknown unitType \"SPA\"")));
         postJsonEn("/api/v1/incentive-rules", "{\"code\": \"X1\", \"baseAmount\": \"lots\"}", office)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
-        call(get("/api/v1/incentive-rules"), analyst).andExpect(jsonPath("$", hasSize(0)));
+        call(get("/api/v1/incentive-rules"), analyst).andExpect(jsonPath("$.items", hasSize(0)));
         assertThat(audit.recent(hospital.id(), "INCENTIVE_RULE", 5)).isEmpty();
     }
 
@@ -332,7 +332,7 @@ class IncentiveApiTest {
         String partner = users.create(hospital.id(), Role.CHANNEL_USER, 1L);
         call(get("/api/v1/incentive-rules"), partner).andExpect(status().isForbidden());
         call(get("/api/v1/statements"), partner).andExpect(status().isForbidden());
-        call(get("/api/v1/incentive-rules"), analyst).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1)));
+        call(get("/api/v1/incentive-rules"), analyst).andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(1)));
         postJson("/api/v1/incentive-rules", TOP3, analyst).andExpect(status().isForbidden());
         postJson("/api/v1/statements", prepare("EXAM-F", "A", "90", 1), analyst).andExpect(status().isForbidden());
         // another hospital never sees this hospital's rule
@@ -342,7 +342,7 @@ class IncentiveApiTest {
         call(get("/api/v1/statements/" + statementId), stranger).andExpect(status().isNotFound());
         call(post("/api/v1/statements/" + statementId + "/review"), stranger).andExpect(status().isNotFound());
         call(get("/api/v1/statements"), stranger).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].channelCode", org.hamcrest.Matchers.not(hasItem("EXAM-F"))));
+                .andExpect(jsonPath("$.items[*].channelCode", org.hamcrest.Matchers.not(hasItem("EXAM-F"))));
     }
 
     @Test

@@ -110,7 +110,7 @@ class EventsSurviveACrashTest {
         try {
             // K1: 5000 × 1.2 = 6000 > cap 5500 → 5500.00; K2: 5000 × 0.5 = 2500.00
             List<String> statements = new ArrayList<>();
-            second.send("GET", "/api/v1/statements?period=2026-Q3", null, 200).forEach(s -> statements.add(
+            second.send("GET", "/api/v1/statements?period=2026-Q3", null, 200).get("items").forEach(s -> statements.add(
                     s.get("channelCode").asString() + " " + s.get("total").decimalValue().setScale(2).toPlainString()
                             + " v" + s.get("evaluationVersion").asInt()));
             assertThat(statements).containsExactlyInAnyOrder("K1 5500.00 v1", "K2 2500.00 v1");
