@@ -61,10 +61,6 @@ class IsolationSweepTest {
             "GET /api/v1/imports/{id}/rejections.xlsx", "the demo records its events without an import file",
             "GET /intake/quality/imports/{id}", "the demo records its events without an import file",
             "GET /intake/quality/imports/{id}/rejections.xlsx", "the demo records its events without an import file",
-            "GET /api/v1/efficiency-runs/{id}", "the demo has no efficiency run yet",
-            "GET /efficiency/runs/{id}", "the demo has no efficiency run yet",
-            "GET /efficiency/runs/{id}/results.xlsx", "the demo has no efficiency run yet",
-            "GET /api/v1/allocation-plans/{id}", "the demo has no allocation plan yet",
             "GET /incentives/own/{id}", "the demo's channel user has no statement of its own",
             "GET /incentives/own/{id}/xlsx", "the demo's channel user has no statement of its own");
 

@@ -185,7 +185,7 @@ public class AllocationPlanning {
         AllocationPlan draft = new AllocationPlan(0, spec.name(), spec.resource(), spec.unit(),
                 spec.amount().setScale(2), spec.period(), spec.unitTypes(), spec.rule(), spec.weights(), spec.tiers(),
                 spec.bounds(), spec.maxChange(), previous.map(AllocationPlan::id).orElse(null), sources,
-                PlanStatus.DRAFT, now, actor.username(), null, null);
+                PlanStatus.DRAFT, now, actor.username(), null, null, spec.payPool());
         long id = plans.insert(h, draft, shares);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", spec.name());
@@ -233,6 +233,12 @@ public class AllocationPlanning {
     public List<PlanShare> shares(Actor actor, long id) {
         get(actor, id);
         return plans.shares(actor.hospitalId(), id);
+    }
+
+    /** One unit's share in the plan (its statement, 分配单), by the unit's code; 404 when it takes no part. */
+    public PlanShare share(Actor actor, long id, String unitCode) {
+        return shares(actor, id).stream().filter(s -> s.unitCode().equals(unitCode)).findFirst()
+                .orElseThrow(() -> new PlanShareNotFoundException(id, unitCode));
     }
 
     /** One page of the hospital's plans, newest first; status and resource (part of its name) null for any. */

@@ -26,7 +26,7 @@ class AllocationPlans {
 
     private static final String PLAN_COLUMNS = """
             id, name, resource, resource_unit, amount, period, unit_types, rule, weights, bounds, max_change,
-            previous_plan_id, sources, status, drafted_at, drafted_by, approved_at, approved_by""";
+            previous_plan_id, sources, status, drafted_at, drafted_by, approved_at, approved_by, pay_pool""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -46,10 +46,10 @@ class AllocationPlans {
         long id = jdbc.sql("""
                         INSERT INTO allocation_plan (hospital_id, name, resource, resource_unit, amount, period,
                             unit_types, rule, weights, bounds, max_change, previous_plan_id, sources, status,
-                            drafted_at, drafted_by)
+                            drafted_at, drafted_by, pay_pool)
                         VALUES (:h, :name, :resource, :unit, :amount, :period, CAST(:types AS jsonb), :rule,
                             CAST(:weights AS jsonb), CAST(:bounds AS jsonb), :maxChange, :previous,
-                            CAST(:sources AS jsonb), :status, :at, :by)
+                            CAST(:sources AS jsonb), :status, :at, :by, :payPool)
                         RETURNING id""")
                 .param("h", hospitalId).param("name", plan.name()).param("resource", plan.resource())
                 .param("unit", plan.unit().name()).param("amount", plan.amount())
@@ -61,7 +61,7 @@ class AllocationPlans {
                 .param("previous", plan.previousPlanId())
                 .param("sources", json.writeValueAsString(plan.sources())).param("status", plan.status().name())
                 .param("at", Timestamp.from(plan.draftedAt())).param("by", plan.draftedBy())
-                .query(Long.class).single();
+                .param("payPool", plan.payPool()).query(Long.class).single();
         List<Object[]> rows = new ArrayList<>(shares.size());
         for (PlanShare s : shares) {
             rows.add(new Object[] {hospitalId, id, s.position(), s.unitId(), s.unitCode(), s.unitName(),
@@ -163,7 +163,7 @@ class AllocationPlans {
                 json.readValue(rs.getString(10), PlanBounds.class), maxChange, previous,
                 json.readValue(rs.getString(13), new TypeReference<List<PlanSource>>() { }),
                 PlanStatus.valueOf(rs.getString(14)), rs.getTimestamp(15).toInstant(), rs.getString(16),
-                approved == null ? null : approved.toInstant(), rs.getString(18));
+                approved == null ? null : approved.toInstant(), rs.getString(18), rs.getBoolean(19));
     }
 
     private PlanShare share(ResultSet rs, int n) throws SQLException {

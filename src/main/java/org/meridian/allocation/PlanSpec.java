@@ -23,7 +23,7 @@ import org.meridian.shared.problem.Problem;
  */
 public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit, BigDecimal amount, Period period,
         List<UnitType> unitTypes, PlanRule rule, DriverWeights weights, Map<String, BigDecimal> tiers,
-        PlanBounds bounds, BigDecimal maxChange) {
+        PlanBounds bounds, BigDecimal maxChange, boolean payPool) {
 
     public static final int NAME_MAX = 100;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
@@ -34,6 +34,15 @@ public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit
         tiers = tiers == null ? null : Map.copyOf(tiers);
     }
 
+    /** As {@link #parse(String, String, String, String, String, List, String, Map, Map, String, String, Map, Map,
+     * String, boolean)} for a plan that is not a pay pool. */
+    public static PlanSpec parse(String name, String resource, String unit, String amount, String period,
+            List<String> unitTypes, String rule, Map<String, String> weights, Map<String, String> tiers, String floor,
+            String cap, Map<String, String> floors, Map<String, String> caps, String maxChange) {
+        return parse(name, resource, unit, amount, period, unitTypes, rule, weights, tiers, floor, cap, floors, caps,
+                maxChange, false);
+    }
+
     /**
      * Reads the request's text (numbers as written; a thousands separator "," is allowed), every problem at once
      * (400, module {@code allocation}). Paths: {@code name}, {@code resource}, {@code unit}, {@code amount},
@@ -41,10 +50,11 @@ public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit
      * {@code caps}, {@code floors.D1}, {@code caps.D1}, {@code maxChange}.
      *
      * @param weights null for the {@link DriverWeights#DEFAULT}s; a part left out of it is 0
+     * @param payPool  a performance-pay pool: money, departments only, by the driver with a brand weight above 0
      */
     public static PlanSpec parse(String name, String resource, String unit, String amount, String period,
             List<String> unitTypes, String rule, Map<String, String> weights, Map<String, String> tiers, String floor,
-            String cap, Map<String, String> floors, Map<String, String> caps, String maxChange) {
+            String cap, Map<String, String> floors, Map<String, String> caps, String maxChange, boolean payPool) {
         List<Problem> problems = new ArrayList<>();
         String n = text("name", name, problems);
         String r = text("resource", resource, problems);
@@ -92,10 +102,25 @@ public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit
                 problems.add(Problem.of("maxChange", "allocation.method.tooLarge", plain(m), plain(MAX_CHANGE)));
             }
         }
+        if (payPool) {
+            if (u != BoundedAllocation.Unit.CNY) {
+                problems.add(Problem.of("unit", "allocation.pool.error.money"));
+            }
+            if (ru != PlanRule.DRIVER) {
+                problems.add(Problem.of("rule", "allocation.pool.error.rule"));
+            } else if (w != null && w.brand().signum() == 0) {
+                problems.add(Problem.of("driver.brand", "allocation.pool.error.brand"));
+            }
+            for (UnitType type : types) {
+                if (type.kind() != UnitKind.DEPARTMENT) {
+                    problems.add(Problem.of("unitTypes", "allocation.pool.error.departments", type.name()));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("allocation", problems);
         }
-        return new PlanSpec(n, r, u, a, p, types, ru, w, t, new PlanBounds(f, c, fs, cs), m);
+        return new PlanSpec(n, r, u, a, p, types, ru, w, t, new PlanBounds(f, c, fs, cs), m, payPool);
     }
 
     private static String text(String path, String value, List<Problem> problems) {

@@ -156,6 +156,37 @@ class AllocationPlanTest {
         assertThat((List<Object>) JsonPath.read(plan, "$.notes")).isEmpty();
     }
 
+    /**
+     * A department pay pool linked to brand: performance .5, brand .5 → d1 = .5·.4 + .5·.5 = .45, d2 = .5·.3 + .5·.3 =
+     * .3, d3 = .5·.3 + .5·.2 = .25 of 100,000.00: 45,000.00 / 30,000.00 / 25,000.00. D2's statement: 30,000.00 is .3 of
+     * the pool and the second largest amount. A pool without a brand weight, by tier or in whole units is refused.
+     */
+    @Test
+    void aPayPoolIsSharedByADriverWithTheBrandIndexAndEachDepartmentHasItsStatement() throws Exception {
+        long id = h.draft(h.office, """
+                {"name": "四季度绩效工资", "resource": "科室绩效工资池", "payPool": true, "amount": 100000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 0.5, "brand": 0.5}}""");
+        String plan = read(id);
+        assertThat((Boolean) JsonPath.read(plan, "$.payPool")).isTrue();
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].amount"))
+                .containsExactly(45000.00, 30000.00, 25000.00);
+        h.as(h.analyst, get("/api/v1/allocation-plans/" + id + "/units/D2")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.share.amount").value(30000.00)).andExpect(jsonPath("$.rank").value(2))
+                .andExpect(jsonPath("$.units").value(3)).andExpect(jsonPath("$.shareOfTotal").value(0.3))
+                .andExpect(jsonPath("$.status").value("DRAFT"));
+        h.as(h.analyst, get("/api/v1/allocation-plans/" + id + "/units/NOPE")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:meridian:allocation:share-not-found"));
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "科室绩效工资池", "payPool": true, "unit": "WHOLE", "amount": 100,
+                 "period": "2026-12", "unitTypes": ["CLINICAL", "PRIMARY_CARE"], "driver": {"performance": 1}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'driver.brand')].message").value(
+                        "绩效工资须与品牌建设挂钩：品牌指数的权重须大于 0"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'unit')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'unitTypes')]").exists());
+        h.as(h.analyst, get("/api/v1/allocation-plans?resource=工资")).andExpect(jsonPath("$.total").value(1));
+    }
+
     @Test
     void badInputIsRefusedWithEveryProblemNamingTheBoundAndNothingIsStored() throws Exception {
         // floors of 40,000 each add up to 120,000, above the amount

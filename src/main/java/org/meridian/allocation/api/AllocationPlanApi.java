@@ -54,7 +54,7 @@ class AllocationPlanApi {
 
     record PlanRequest(String name, String resource, String unit, JsonNode amount, String period,
             List<String> unitTypes, String rule, JsonNode driver, JsonNode tiers, JsonNode floors, JsonNode caps,
-            JsonNode maxChange) {
+            JsonNode maxChange, Boolean payPool) {
     }
 
     record Note(String field, String message) {
@@ -71,7 +71,8 @@ class AllocationPlanApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PlanView(long id, String name, String resource, String unit, BigDecimal amount, String period,
+    record PlanView(long id, String name, String resource, boolean payPool, String unit, BigDecimal amount,
+            String period,
             List<String> unitTypes, String rule, Map<String, BigDecimal> driver, Map<String, BigDecimal> tiers,
             BigDecimal floors, BigDecimal caps, Map<String, BigDecimal> unitFloors,
             Map<String, BigDecimal> unitCaps, BigDecimal maxChange, Long previousPlan, List<PlanSource> sources,
@@ -84,7 +85,7 @@ class AllocationPlanApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     PlanView draft(Actor actor, @RequestBody(required = false) PlanRequest body) {
         PlanRequest b = body == null ? new PlanRequest(null, null, null, null, null, null, null, null, null, null,
-                null, null) : body;
+                null, null, null) : body;
         List<Problem> problems = new ArrayList<>();
         Map<String, String> driver = b.driver() == null || b.driver().isNull() ? null
                 : map("driver", b.driver(), problems);
@@ -98,7 +99,8 @@ class AllocationPlanApi {
             throw new InvalidInputException("allocation", problems);
         }
         AllocationPlan plan = planning.draft(actor, PlanSpec.parse(b.name(), b.resource(), b.unit(), text(b.amount()),
-                b.period(), b.unitTypes(), b.rule(), driver, tiers, floor, cap, floors, caps, text(b.maxChange())));
+                b.period(), b.unitTypes(), b.rule(), driver, tiers, floor, cap, floors, caps, text(b.maxChange()),
+                Boolean.TRUE.equals(b.payPool())));
         return view(actor, plan, true);
     }
 
@@ -122,6 +124,32 @@ class AllocationPlanApi {
         return view(actor, planning.get(actor, id), true);
     }
 
+    /**
+     * One unit's statement (分配单): its share with what it was computed from, its part of the plan's amount, its rank
+     * among the plan's units (1 = the largest amount; equal amounts share a rank) and the plan it belongs to.
+     */
+    record StatementView(long plan, String planName, String resource, boolean payPool, PlanStatus status,
+            String approvedBy, BigDecimal total, int units, int rank, BigDecimal shareOfTotal, ShareView share) {
+    }
+
+    @GetMapping("/api/v1/allocation-plans/{id}/units/{code}")
+    @PreAuthorize("hasRole('ANALYST')")
+    StatementView statement(Actor actor, @PathVariable long id, @PathVariable String code) {
+        AllocationPlan p = planning.get(actor, id);
+        PlanShare s = planning.share(actor, id, code);
+        List<PlanShare> all = planning.shares(actor, id);
+        int rank = 1 + (int) all.stream().filter(o -> o.amount().compareTo(s.amount()) > 0).count();
+        return new StatementView(p.id(), p.name(), p.resource(), p.payPool(), p.status(), p.approvedBy(),
+                amount(p, p.amount()), all.size(), rank,
+                s.amount().divide(p.amount(), java.math.MathContext.DECIMAL64), shareView(p, s));
+    }
+
+    private static ShareView shareView(AllocationPlan p, PlanShare s) {
+        return new ShareView(s.unitCode(), s.unitName(), s.unitType(), s.tier(), s.performance(), s.brand(),
+                s.efficiency(), s.demand(), s.driver(), amount(p, s.previousAmount()), s.floor(), s.cap(),
+                amount(p, s.amount()), s.bound() == null ? null : s.bound().name());
+    }
+
     private static PlanStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
@@ -141,9 +169,7 @@ class AllocationPlanApi {
         if (full) {
             units = new ArrayList<>();
             for (PlanShare s : planning.shares(actor, p.id())) {
-                units.add(new ShareView(s.unitCode(), s.unitName(), s.unitType(), s.tier(), s.performance(),
-                        s.brand(), s.efficiency(), s.demand(), s.driver(), amount(p, s.previousAmount()), s.floor(),
-                        s.cap(), amount(p, s.amount()), s.bound() == null ? null : s.bound().name()));
+                units.add(shareView(p, s));
             }
             PlanEquity e = planning.equity(actor, p.id());
             equity = new LinkedHashMap<>();
@@ -167,7 +193,7 @@ class AllocationPlanApi {
         if (p.maxChange() != null && p.previousPlanId() == null) {
             notes.add(note(Problem.of("maxChange", "allocation.plan.note.noPrevious")));
         }
-        return new PlanView(p.id(), p.name(), p.resource(), p.unit().name(), amount(p, p.amount()),
+        return new PlanView(p.id(), p.name(), p.resource(), p.payPool(), p.unit().name(), amount(p, p.amount()),
                 p.period().toString(), p.unitTypes().stream().map(Enum::name).toList(), p.rule().name(), driver,
                 p.tiers(), p.bounds().floor(), p.bounds().cap(), p.bounds().floors().isEmpty() ? null
                 : p.bounds().floors(), p.bounds().caps().isEmpty() ? null : p.bounds().caps(), p.maxChange(),
