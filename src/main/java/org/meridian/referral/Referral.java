@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * A referral (转诊) and how far it has come. {@code patient} is what the channel typed about the patient, null once
  * the retention period has deleted it ({@code purgedAt}); the pseudonym stays, as in the events. {@code eventIds}
- * are the intake events its steps recorded, in order.
+ * are the intake events its steps recorded, in order. {@code greenChannel}: the appointment is on one of the channel's
+ * priority slots (绿色通道).
  */
 public record Referral(long id, long channelId, String channelCode, String channelName, Urgency urgency,
                        String department, ReferralStatus status, PatientContact patient, String patientPseudonym,
                        Instant purgedAt, Instant createdAt, String createdBy, Instant acceptedAt, Instant scheduledAt,
-                       Appointment appointment, Instant arrivedAt, Instant convertedAt, Instant declinedAt,
+                       Appointment appointment, boolean greenChannel, Instant arrivedAt, Instant convertedAt, Instant declinedAt,
                        String declineReason, String feedback, List<String> eventIds) {
 
     public Referral {

@@ -3,6 +3,7 @@ package org.meridian.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import java.util.Map;
 
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
@@ -64,9 +67,12 @@ public class ReferralDesk {
     private final HospitalCalendar calendar;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final GreenChannelRequests greenChannel;
+    private final TierCatalogue tiers;
 
     ReferralDesk(Referrals referrals, ChannelRegistry channels, EventIntake intake, AuditLog audit,
-                 HospitalCalendar calendar, Clock clock, ApplicationEventPublisher events) {
+                 HospitalCalendar calendar, Clock clock, ApplicationEventPublisher events,
+                 GreenChannelRequests greenChannel, TierCatalogue tiers) {
         this.referrals = referrals;
         this.channels = channels;
         this.intake = intake;
@@ -74,6 +80,8 @@ public class ReferralDesk {
         this.calendar = calendar;
         this.clock = clock;
         this.events = events;
+        this.greenChannel = greenChannel;
+        this.tiers = tiers;
     }
 
     /** A referral and whether this call created it ({@code false}: the idempotency key named an earlier one). */
@@ -187,6 +195,148 @@ public class ReferralDesk {
      */
     @Transactional
     public Referral schedule(Actor actor, long id, Appointment appointment) {
+        List<Problem> problems = appointmentProblems(actor, appointment);
+        Referral r = step(actor, id, ReferralStep.SCHEDULE);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(MODULE, problems);
+        }
+        return scheduled(actor, r, appointment, false);
+    }
+
+    /**
+     * A green-channel booking (绿色通道预约) and whether it was held: {@code held} is the request waiting for a hospital
+     * manager's approval (the referral then is unchanged), null when the referral was scheduled.
+     */
+    public record Booking(Referral referral, GreenChannelRequest held) {
+    }
+
+    /**
+     * 绿色通道预约: the desk books the appointment (checked as {@link #schedule}) on one of the channel's priority
+     * slots of the appointment's month. Within the tier's monthly quota the referral is scheduled at once. Over it,
+     * the booking is held for a hospital manager's approval when the desk asks for that ({@code forApproval}),
+     * and otherwise refused; either way nothing is scheduled.
+     *
+     * @throws ConflictException {@code green-channel-quota-used-up} over the quota without {@code forApproval};
+     *                           {@code green-channel-held} when a booking of the referral already waits
+     */
+    @Transactional
+    public Booking bookGreenChannel(Actor actor, long id, Appointment appointment, boolean forApproval) {
+        List<Problem> problems = appointmentProblems(actor, appointment);
+        Referral r = step(actor, id, ReferralStep.SCHEDULE);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(MODULE, problems);
+        }
+        greenChannel.lockSlots(actor.hospitalId(), r.channelId());
+        GreenChannelQuota quota = quota(actor, r.channelId(), YearMonth.from(appointment.date()));
+        if (quota.fits()) {
+            return new Booking(scheduled(actor, r, appointment, true), null);
+        }
+        if (!forApproval) {
+            throw new ConflictException(MODULE, "green-channel-quota-used-up", "referral.problem.quotaUsedUp",
+                    List.of(quota.month().toString(), quota.used(), quota.quota()),
+                    "channel " + r.channelCode() + " used " + quota.used() + " of " + quota.quota()
+                            + " green-channel slots in " + quota.month());
+        }
+        long held = greenChannel.insert(actor.hospitalId(), r, appointment, quota, actor.username(), now());
+        audit.record(actor.hospitalId(), actor.username(), "GREEN_CHANNEL_HELD", r.referralId(),
+                Map.of("date", appointment.date().toString(), "quota", quota.quota(), "used", quota.used()));
+        return new Booking(r, greenChannel.find(actor.hospitalId(), held).orElseThrow());
+    }
+
+    /**
+     * The hospital manager's decision on a held over-quota booking (four eyes: never the one who asked). Approved,
+     * the referral is scheduled on a green-channel slot as the desk asked (a step its status must still allow, on a
+     * day not past); refused, with the reason (required), the referral stays as it was.
+     *
+     * @throws RefusedException  not a hospital manager ({@code green-channel-approval}), or the one who asked
+     *                           ({@code four-eyes})
+     * @throws ConflictException decided before ({@code green-channel-decided}), the referral moved on
+     *                           ({@code step-out-of-order}), or the day passed ({@code green-channel-day-passed})
+     */
+    @Transactional
+    public GreenChannelRequest decideGreenChannel(Actor actor, long requestId, boolean approve, String note) {
+        if (!actor.has(org.meridian.shared.security.Role.HOSPITAL_MANAGER)) {
+            throw new RefusedException(MODULE, "green-channel-approval", "referral.problem.managerOnly", List.of(),
+                    actor.username() + " may not decide green-channel bookings");
+        }
+        GreenChannelRequest q = greenChannel.lock(actor.hospitalId(), requestId)
+                .orElseThrow(() -> new GreenChannelRequestNotFoundException(requestId));
+        if (q.status() != GreenChannelRequest.Status.PENDING) {
+            throw new ConflictException(MODULE, "green-channel-decided", "referral.problem.decided",
+                    List.of(requestId, new DefaultMessageSourceResolvable("referral.greenChannel.status."
+                            + q.status())), "green-channel request " + requestId + " is " + q.status());
+        }
+        FourEyes.require(MODULE, q.requestedBy(), actor, "referral.problem.fourEyes");
+        String text = NewReferral.blankToNull(note);
+        checkText("note", text, !approve);
+        Instant now = now();
+        if (approve) {
+            Referral r = referrals.lock(actor.hospitalId(), q.referralId()).orElseThrow();
+            requireStep(r, ReferralStep.SCHEDULE);
+            if (q.appointment().date().isBefore(calendar.today(actor.hospitalId()))) {
+                throw new ConflictException(MODULE, "green-channel-day-passed", "referral.problem.dayPassed",
+                        List.of(requestId, q.appointment().date().toString()),
+                        "the day of green-channel request " + requestId + " has passed");
+            }
+            greenChannel.decide(actor.hospitalId(), requestId, GreenChannelRequest.Status.APPROVED, actor.username(),
+                    text, now);
+            audit.record(actor.hospitalId(), actor.username(), "GREEN_CHANNEL_APPROVED", r.referralId(),
+                    text == null ? Map.of() : Map.of("note", text));
+            scheduled(actor, r, q.appointment(), true);
+        } else {
+            greenChannel.decide(actor.hospitalId(), requestId, GreenChannelRequest.Status.REFUSED, actor.username(),
+                    text, now);
+            audit.record(actor.hospitalId(), actor.username(), "GREEN_CHANNEL_REFUSED",
+                    Referral.referralId(q.referralId()), Map.of("reason", text));
+        }
+        return greenChannel.find(actor.hospitalId(), requestId).orElseThrow();
+    }
+
+    /** The over-quota bookings in that status (null: all), waiting ones first: the hospital managers' and the desk's. */
+    @Transactional(readOnly = true)
+    public Paged<GreenChannelRequest> greenChannelRequests(Actor actor, GreenChannelRequest.Status status, int page,
+                                                           int size) {
+        if (!ReferralVisibility.desk(actor)) {
+            throw new RefusedException(MODULE, "desk-only", "referral.problem.deskOnly", List.of(),
+                    actor.username() + " does not work the referral desk");
+        }
+        Paged.check(page, size);
+        return greenChannel.page(actor.hospitalId(), status, page, size);
+    }
+
+    /** The booking of the referral that waits for a manager's approval, if any (the actor must see the referral). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<GreenChannelRequest> heldBooking(Actor actor, long referralId) {
+        get(actor, referralId);
+        return greenChannel.pendingOf(actor.hospitalId(), referralId);
+    }
+
+    /** The green-channel slots of the actor's own channel this month (a channel's user). */
+    @Transactional(readOnly = true)
+    public GreenChannelQuota greenChannelQuota(Actor actor) {
+        if (!ReferralVisibility.refers(actor)) {
+            throw new RefusedException(MODULE, "not-bound", "referral.problem.notBound", List.of(),
+                    actor.username() + " is not a channel's user bound to a channel");
+        }
+        return quota(actor, actor.channelId(), YearMonth.from(calendar.today(actor.hospitalId())));
+    }
+
+    /** The green-channel slots of the referral's channel in the month (the desk, booking). */
+    @Transactional(readOnly = true)
+    public GreenChannelQuota greenChannelQuota(Actor actor, Referral referral, YearMonth month) {
+        get(actor, referral.id());
+        return quota(actor, referral.channelId(), month);
+    }
+
+    private GreenChannelQuota quota(Actor actor, long channelId, YearMonth month) {
+        String tier = channels.find(actor, channelId).map(ChannelRef::tier).orElse(null);
+        org.meridian.channel.Tier standard = tier == null ? null : tiers.get(actor, tier);
+        return new GreenChannelQuota(month, tier, standard == null ? null : standard.name(),
+                standard == null ? 0 : standard.priorityQuota(),
+                referrals.greenChannelUsed(actor.hospitalId(), channelId, month));
+    }
+
+    private List<Problem> appointmentProblems(Actor actor, Appointment appointment) {
         List<Problem> problems = new ArrayList<>();
         if (appointment.date().isBefore(calendar.today(actor.hospitalId()))) {
             problems.add(Problem.of("date", "referral.error.dateInPast"));
@@ -194,18 +344,21 @@ public class ReferralDesk {
         if (!departments(actor).contains(appointment.department())) {
             problems.add(Problem.of("department", "referral.error.department"));
         }
-        Referral r = step(actor, id, ReferralStep.SCHEDULE);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(MODULE, problems);
-        }
+        return problems;
+    }
+
+    /** Schedules the locked referral (ACCEPTED event when not accepted before), audited, and tells the listeners. */
+    private Referral scheduled(Actor actor, Referral r, Appointment appointment, boolean green) {
         Instant now = now();
-        referrals.schedule(actor.hospitalId(), id, appointment, now, actor.username());
+        referrals.schedule(actor.hospitalId(), r.id(), appointment, green, now, actor.username());
         if (r.acceptedAt() == null) {
-            record(actor, id, r.channelCode(), "ACCEPTED", null, now, Map.of("department", appointment.department()));
+            record(actor, r.id(), r.channelCode(), "ACCEPTED", null, now,
+                    Map.of("department", appointment.department()));
         }
         audit.record(actor.hospitalId(), actor.username(), "REFERRAL_SCHEDULED", r.referralId(),
-                Map.of("date", appointment.date().toString(), "department", appointment.department()));
-        return progressed(actor, id, null);
+                Map.of("date", appointment.date().toString(), "department", appointment.department(),
+                        "greenChannel", green));
+        return progressed(actor, r.id(), null);
     }
 
     /** 到诊: the patient came (ARRIVED event); only after the referral was accepted or scheduled. */
@@ -336,13 +489,28 @@ public class ReferralDesk {
                     actor.username() + " does not work the referral desk");
         }
         Referral r = referrals.lock(actor.hospitalId(), id).orElseThrow(() -> new ReferralNotFoundException(id));
-        if (!step.allowedFrom(r.status())) {
-            throw new ConflictException(MODULE, "step-out-of-order", "referral.problem.outOfOrder",
-                    List.of(id, new DefaultMessageSourceResolvable("referral.status." + r.status()),
-                            new DefaultMessageSourceResolvable("referral.step." + step)),
-                    "referral " + id + " is " + r.status() + "; " + step + " is not allowed");
+        requireStep(r, step);
+        var held = greenChannel.pendingOf(actor.hospitalId(), id);
+        if (held.isPresent()) {
+            if (step == ReferralStep.SCHEDULE) {
+                throw new ConflictException(MODULE, "green-channel-held", "referral.problem.held", List.of(id),
+                        "a green-channel booking of referral " + id + " waits for approval");
+            }
+            if (step != ReferralStep.ACCEPT) { // the patient came, or the referral ends: nothing left to approve
+                greenChannel.decide(actor.hospitalId(), held.get().id(), GreenChannelRequest.Status.WITHDRAWN,
+                        actor.username(), null, now());
+            }
         }
         return r;
+    }
+
+    private static void requireStep(Referral r, ReferralStep step) {
+        if (!step.allowedFrom(r.status())) {
+            throw new ConflictException(MODULE, "step-out-of-order", "referral.problem.outOfOrder",
+                    List.of(r.id(), new DefaultMessageSourceResolvable("referral.status." + r.status()),
+                            new DefaultMessageSourceResolvable("referral.step." + step)),
+                    "referral " + r.id() + " is " + r.status() + "; " + step + " is not allowed");
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ class Referrals {
             id, channel_id, channel_code, channel_name, urgency, department, status, patient_name, patient_phone, note,
             patient_pseudonym, purged_at, created_at, created_by, accepted_at, scheduled_at, appointment_date,
             appointment_department, appointment_doctor, arrived_at, converted_at, declined_at, decline_reason,
-            feedback""";
+            feedback, green_channel""";
 
     private final JdbcClient jdbc;
     private final ContactCipher cipher;
@@ -138,14 +138,28 @@ class Referrals {
                 .param("at", utc(at)).param("by", by).param("h", hospitalId).param("id", id).update();
     }
 
-    void schedule(long hospitalId, long id, Appointment a, Instant at, String by) {
+    void schedule(long hospitalId, long id, Appointment a, boolean greenChannel, Instant at, String by) {
         jdbc.sql("""
                         UPDATE referral SET status = 'SCHEDULED', scheduled_at = :at,
                             accepted_at = coalesce(accepted_at, :at), appointment_date = :d,
-                            appointment_department = :dep, appointment_doctor = :doc, updated_by = :by
+                            appointment_department = :dep, appointment_doctor = :doc, green_channel = :g,
+                            updated_by = :by
                         WHERE hospital_id = :h AND id = :id""")
                 .param("at", utc(at)).param("d", a.date()).param("dep", a.department()).param("doc", a.doctor())
-                .param("by", by).param("h", hospitalId).param("id", id).update();
+                .param("g", greenChannel).param("by", by).param("h", hospitalId).param("id", id).update();
+    }
+
+    /**
+     * The green-channel slots the channel used in the month: its green-channel appointments dated in that month,
+     * of referrals not declined (a declined referral gives its slot back).
+     */
+    int greenChannelUsed(long hospitalId, long channelId, java.time.YearMonth month) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM referral
+                        WHERE hospital_id = :h AND channel_id = :c AND green_channel AND status <> 'DECLINED'
+                          AND appointment_date BETWEEN :from AND :to""")
+                .param("h", hospitalId).param("c", channelId).param("from", month.atDay(1))
+                .param("to", month.atEndOfMonth()).query(Integer.class).single();
     }
 
     void arrive(long hospitalId, long id, Instant at, String by) {
@@ -217,7 +231,8 @@ class Referrals {
                 rs.getString("channel_name"), Urgency.valueOf(rs.getString("urgency")), rs.getString("department"),
                 ReferralStatus.valueOf(rs.getString("status")), patient, rs.getString("patient_pseudonym"),
                 instant(rs, "purged_at"), instant(rs, "created_at"), rs.getString("created_by"),
-                instant(rs, "accepted_at"), instant(rs, "scheduled_at"), appointment, instant(rs, "arrived_at"),
+                instant(rs, "accepted_at"), instant(rs, "scheduled_at"), appointment, rs.getBoolean("green_channel"),
+                instant(rs, "arrived_at"),
                 instant(rs, "converted_at"), instant(rs, "declined_at"), rs.getString("decline_reason"),
                 rs.getString("feedback"), List.of());
     }
@@ -235,7 +250,8 @@ class Referrals {
                 .list();
         return referrals.stream().map(r -> new Referral(r.id(), r.channelId(), r.channelCode(), r.channelName(),
                 r.urgency(), r.department(), r.status(), r.patient(), r.patientPseudonym(), r.purgedAt(),
-                r.createdAt(), r.createdBy(), r.acceptedAt(), r.scheduledAt(), r.appointment(), r.arrivedAt(),
+                r.createdAt(), r.createdBy(), r.acceptedAt(), r.scheduledAt(), r.appointment(), r.greenChannel(),
+                r.arrivedAt(),
                 r.convertedAt(), r.declinedAt(), r.declineReason(), r.feedback(),
                 events.getOrDefault(r.id(), List.of()))).toList();
     }

@@ -43,5 +43,16 @@ class ReferralDemoDataTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).contains("待受理", "已受理", "已预约", "已到诊", "已转化", "已拒绝", "患者已住院治疗，感谢转诊。",
                 "建议转往区中心医院");
+
+        // the green channel nearly used up: one slot left of CH-001's tier's quota, one over-quota booking waiting
+        GreenChannelQuota quota = desk.greenChannelQuota(load("partner").actor());
+        assertThat(quota.quota()).isPositive();
+        assertThat(quota.left()).isEqualTo(1);
+        var held = desk.greenChannelRequests(load("desk").actor(), GreenChannelRequest.Status.PENDING, 0, 10);
+        assertThat(held.items()).hasSize(1);
+        assertThat(held.items().get(0).requestedBy()).isEqualTo("desk");
+        String home = mvc.perform(get("/").with(user(load("manager")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("超额绿色通道待审批");
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A channel's user refers a patient from the portal in a real Chromium at 375 px: a form sent with problems comes
  * back with each problem beside its field and nothing typed lost, the corrected form makes the referral; the desk, on
  * a desktop, finds it first in its queue, accepts, schedules and records the arrival from its page; the channel's
- * list follows each step in Chinese and the portal's home counts it, all without sideways scrolling.
+ * list follows each step in Chinese, the partner's bell and inbox tell each step, the desk books the appointment on a
+ * green-channel slot and the portal's home counts it and the slot, all without sideways scrolling.
  */
 @MeridianWebTest
 class ReferralJourneyTest {
@@ -44,6 +45,8 @@ class ReferralJourneyTest {
         long channel = ((Number) JsonPath.read(send(office, "POST", "/api/v1/channels",
                 "{\"code\": \"RJ1\", \"name\": \"旅程社区卫生服务中心\", \"type\": \"REFERRAL_INSTITUTION\"}"), "$.id"))
                 .longValue();
+        // tier C: its default standard gives 5 green-channel slots a month (docs/referrals.md)
+        send(office, "POST", "/api/v1/channels/RJ1/tier-changes", "{\"tier\": \"C\", \"reason\": \"首次分级\"}");
         String partner = users.create(h.id(), Role.CHANNEL_USER, channel);
         String clerk = users.create(h.id(), Role.REFERRAL_DESK, null);
 
@@ -94,16 +97,30 @@ class ReferralJourneyTest {
 
                 browser.go("/referrals");
                 assertThat(browser.text(By.id("referral-" + id))).contains("已受理");
+                // the partner's bell: one notification, the acceptance
+                assertThat(browser.text(By.cssSelector("#topbar-notifications .topbar-count"))).isEqualTo("1");
+                browser.go("/notifications");
+                assertThat(browser.text(By.id("notifications"))).contains("转诊 " + id + "（未指定科室，加急）已受理");
 
+                // a green-channel slot: the channel has used none of its 5 this month
+                assertThat(desk.text(By.id("green-channel-quota"))).contains("已用 0 个，剩余 5 个（每月 5 个）");
                 desk.field("doctor").sendKeys("钱医生");
+                desk.driver().findElement(By.id("booking-GREEN")).click();
+                desk.screenshot("referral-desk-green-channel-desktop");
                 desk.driver().findElement(By.id("step-schedule")).click();
                 assertThat(desk.text(By.id("flash"))).isEqualTo("转诊 " + id + " 已预约。");
+                assertThat(desk.text(By.id("referral-progress"))).contains("绿色通道");
                 String day = desk.driver().findElement(By.id("referral-progress")).getText();
                 desk.screenshot("referral-desk-referral-desktop");
 
                 browser.go("/referrals");
-                assertThat(browser.text(By.id("referral-" + id))).contains("已预约", "钱医生");
+                assertThat(browser.text(By.id("referral-" + id))).contains("已预约", "钱医生", "绿色通道");
                 assertThat(day).contains("钱医生");
+                browser.go("/portal");
+                assertThat(browser.text(By.id("portal-green-channel-used"))).isEqualTo("1");
+                assertThat(browser.text(By.id("portal-green-channel-left"))).isEqualTo("4");
+                assertThat(browser.horizontalOverflow()).isZero();
+                browser.screenshot("referral-portal-green-channel-375");
 
                 desk.driver().findElement(By.id("step-arrive")).click();
                 assertThat(desk.text(By.id("flash"))).isEqualTo("已登记转诊 " + id + " 的患者到诊。");
@@ -111,6 +128,15 @@ class ReferralJourneyTest {
                 assertThat(desk.horizontalOverflow()).as("the desk's page fits 375 px too").isZero();
                 desk.screenshot("referral-desk-referral-375");
             }
+            // each step is in the partner's inbox, newest first; opening one shows the referral's progress
+            browser.go("/notifications");
+            assertThat(browser.text(By.id("notifications"))).contains("的患者已到诊", "已预约：", "钱医生", "已受理");
+            assertThat(browser.text(By.cssSelector("#topbar-notifications .topbar-count"))).isEqualTo("3");
+            assertThat(browser.horizontalOverflow()).as("the notifications fit 375 px").isZero();
+            browser.screenshot("referral-notifications-375");
+            browser.driver().findElement(By.cssSelector("#notifications li .notification-text")).click();
+            assertThat(browser.text(By.id("referral-" + id))).contains("已到诊", "绿色通道");
+            browser.screenshot("referral-one-375");
             browser.go("/referrals");
             assertThat(browser.text(By.id("referral-" + id))).contains("已到诊").doesNotContain("ARRIVED");
             assertThat(browser.horizontalOverflow()).as("the list fits 375 px").isZero();

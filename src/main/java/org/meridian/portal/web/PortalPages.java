@@ -60,6 +60,7 @@ class PortalPages {
         model.addAttribute("referralMonth", java.util.Arrays.stream(ReferralStatus.values())
                 .filter(s -> month.getOrDefault(s, 0L) > 0).map(s -> new StatusCount(s, month.get(s))).toList());
         model.addAttribute("referralTotal", month.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("greenChannel", referrals.greenChannelQuota(actor));
         model.addAttribute("activeNav", "portal");
         return "portal/home";
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.meridian.referral.Appointment;
+import org.meridian.referral.GreenChannelQuota;
+import org.meridian.referral.GreenChannelRequest;
 import org.meridian.referral.NewReferral;
 import org.meridian.referral.Referral;
 import org.meridian.referral.ReferralDesk;
@@ -61,7 +63,8 @@ class ReferralApi {
      */
     record ReferralView(long id, String channel, String channelName, ReferralStatus status, Urgency urgency,
                         String department, PatientView patient, OffsetDateTime createdAt, OffsetDateTime acceptedAt,
-                        OffsetDateTime scheduledAt, AppointmentView appointment, OffsetDateTime arrivedAt,
+                        OffsetDateTime scheduledAt, AppointmentView appointment, boolean greenChannel,
+                        OffsetDateTime arrivedAt,
                         OffsetDateTime convertedAt, OffsetDateTime declinedAt, String declineReason,
                         String feedback, OffsetDateTime purgedAt, Double responseHours, List<String> events) {
     }
@@ -70,7 +73,33 @@ class ReferralApi {
                          Boolean consent, String channel) {
     }
 
-    record ScheduleRequest(String date, String department, String doctor) {
+    /**
+     * {@code greenChannel}: on one of the channel's priority slots (绿色通道); {@code forApproval}: over the quota,
+     * hold it for a hospital manager's approval instead of refusing it.
+     */
+    record ScheduleRequest(String date, String department, String doctor, Boolean greenChannel,
+                           Boolean forApproval) {
+    }
+
+    /** A channel's green-channel slots in a month (绿色通道号源). */
+    record QuotaView(String month, String tier, String tierName, int quota, int used, int left) {
+        static QuotaView of(GreenChannelQuota q) {
+            return new QuotaView(q.month().toString(), q.tier(), q.tierName(), q.quota(), q.used(), q.left());
+        }
+    }
+
+    /** An over-quota green-channel booking held for a hospital manager's approval. */
+    record RequestView(long id, long referral, String channelName, AppointmentView appointment, int quota, int used,
+                       String requestedBy, OffsetDateTime requestedAt, GreenChannelRequest.Status status,
+                       String decidedBy, OffsetDateTime decidedAt, String note) {
+        static RequestView of(GreenChannelRequest q) {
+            return new RequestView(q.id(), q.referralId(), q.channelName(), new AppointmentView(q.appointment().date(),
+                    q.appointment().department(), q.appointment().doctor()), q.quota(), q.used(), q.requestedBy(),
+                    utc(q.requestedAt()), q.status(), q.decidedBy(), utc(q.decidedAt()), q.note());
+        }
+    }
+
+    record DecisionRequest(String note) {
     }
 
     record ConvertRequest(String feedback) {
@@ -94,7 +123,7 @@ class ReferralApi {
                 utc(r.createdAt()), utc(r.acceptedAt()), utc(r.scheduledAt()),
                 r.appointment() == null ? null : new AppointmentView(r.appointment().date(),
                         r.appointment().department(), r.appointment().doctor()),
-                utc(r.arrivedAt()), utc(r.convertedAt()), utc(r.declinedAt()), r.declineReason(), r.feedback(),
+                r.greenChannel(), utc(r.arrivedAt()), utc(r.convertedAt()), utc(r.declinedAt()), r.declineReason(), r.feedback(),
                 utc(r.purgedAt()), response == null ? null : Math.round(response.toSeconds() / 36.0) / 100.0,
                 r.eventIds());
     }
@@ -157,9 +186,51 @@ class ReferralApi {
 
     @PostMapping("/{id}/schedule")
     @PreAuthorize(DESK)
-    ReferralView schedule(Actor actor, @PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
-        ScheduleRequest b = body == null ? new ScheduleRequest(null, null, null) : body;
-        return view(desk.schedule(actor, id, Appointment.parse(b.date(), b.department(), b.doctor())));
+    ResponseEntity<?> schedule(Actor actor, @PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
+        ScheduleRequest b = body == null ? new ScheduleRequest(null, null, null, null, null) : body;
+        Appointment appointment = Appointment.parse(b.date(), b.department(), b.doctor());
+        if (!Boolean.TRUE.equals(b.greenChannel())) {
+            return ResponseEntity.ok(view(desk.schedule(actor, id, appointment)));
+        }
+        ReferralDesk.Booking booking = desk.bookGreenChannel(actor, id, appointment,
+                Boolean.TRUE.equals(b.forApproval()));
+        return booking.held() == null ? ResponseEntity.ok(view(booking.referral()))
+                : ResponseEntity.accepted().body(RequestView.of(booking.held()));
+    }
+
+    @GetMapping("/green-channel")
+    @PreAuthorize("hasRole('CHANNEL_USER')")
+    QuotaView greenChannel(Actor actor) {
+        return QuotaView.of(desk.greenChannelQuota(actor));
+    }
+
+    @GetMapping("/green-channel-requests")
+    @PreAuthorize(DESK)
+    Paged<RequestView> greenChannelRequests(Actor actor, @RequestParam(required = false) String status,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
+        GreenChannelRequest.Status s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = GreenChannelRequest.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("referral",
+                        List.of(Problem.of("status", "referral.error.requestStatus")));
+            }
+        }
+        return desk.greenChannelRequests(actor, s, page, size).map(RequestView::of);
+    }
+
+    @PostMapping("/green-channel-requests/{id}/approve")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    RequestView approve(Actor actor, @PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return RequestView.of(desk.decideGreenChannel(actor, id, true, body == null ? null : body.note()));
+    }
+
+    @PostMapping("/green-channel-requests/{id}/refuse")
+    @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
+    RequestView refuse(Actor actor, @PathVariable long id, @RequestBody(required = false) DecisionRequest body) {
+        return RequestView.of(desk.decideGreenChannel(actor, id, false, body == null ? null : body.note()));
     }
 
     @PostMapping("/{id}/arrive")

@@ -1,6 +1,7 @@
 package org.meridian.referral.web;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,8 +58,13 @@ class DeskPages {
     }
 
     /** What the desk typed into the step forms, kept when one comes back with problems. */
-    record Typed(String date, String department, String doctor, String feedback, String reason) {
+    record Typed(String date, String department, String doctor, String booking, String feedback, String reason) {
     }
+
+    /** How the desk books an appointment: ordinary, on a green-channel slot, or over the quota for approval. */
+    enum Booking { REGULAR, GREEN, OVER_QUOTA }
+
+    private static final String DONE = "referral.desk.done.";
 
     @GetMapping
     String queue(Actor actor, @RequestParam(required = false) String status,
@@ -97,7 +103,10 @@ class DeskPages {
         model.addAttribute("allowed", allowed.stream().map(Enum::name).toList());
         model.addAttribute("departments", desk.departments(actor));
         model.addAttribute("typed", typed != null ? typed : new Typed(desk.today(actor).plusDays(1).toString(),
-                r.department() == null ? "" : r.department(), "", "", ""));
+                r.department() == null ? "" : r.department(), "", Booking.REGULAR.name(), "", ""));
+        model.addAttribute("bookings", Booking.values());
+        model.addAttribute("quota", desk.greenChannelQuota(actor, r, YearMonth.from(desk.today(actor))));
+        model.addAttribute("held", desk.heldBooking(actor, id).orElse(null));
         model.addAttribute("minDate", desk.today(actor).toString());
         model.addAttribute("errors", errors);
         return "referrals/desk-referral";
@@ -111,10 +120,20 @@ class DeskPages {
     @PostMapping("/{id}/schedule")
     String schedule(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String date,
                     @RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String doctor,
+                    @RequestParam(defaultValue = "REGULAR") String booking,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        Typed typed = new Typed(date, department, doctor, "", "");
-        return step(actor, id, ReferralStep.SCHEDULE, typed, model, locale, redirect,
-                () -> desk.schedule(actor, id, Appointment.parse(date, department, doctor)));
+        Booking how = java.util.Arrays.stream(Booking.values()).filter(b -> b.name().equals(booking)).findFirst()
+                .orElse(Booking.REGULAR);
+        Typed typed = new Typed(date, department, doctor, how.name(), "", "");
+        return step(actor, id, ReferralStep.SCHEDULE, typed, model, locale, redirect, () -> {
+            Appointment appointment = Appointment.parse(date, department, doctor);
+            if (how == Booking.REGULAR) {
+                desk.schedule(actor, id, appointment);
+                return DONE + ReferralStep.SCHEDULE;
+            }
+            boolean held = desk.bookGreenChannel(actor, id, appointment, how == Booking.OVER_QUOTA).held() != null;
+            return DONE + (held ? "HELD" : ReferralStep.SCHEDULE.name());
+        });
     }
 
     @PostMapping("/{id}/arrive")
@@ -125,14 +144,14 @@ class DeskPages {
     @PostMapping("/{id}/convert")
     String convert(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String feedback,
                    Model model, Locale locale, RedirectAttributes redirect) {
-        return step(actor, id, ReferralStep.CONVERT, new Typed("", "", "", feedback, ""), model, locale, redirect,
+        return step(actor, id, ReferralStep.CONVERT, new Typed("", "", "", "", feedback, ""), model, locale, redirect,
                 () -> desk.convert(actor, id, feedback));
     }
 
     @PostMapping("/{id}/decline")
     String decline(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
                    Model model, Locale locale, RedirectAttributes redirect) {
-        return step(actor, id, ReferralStep.DECLINE, new Typed("", "", "", "", reason), model, locale, redirect,
+        return step(actor, id, ReferralStep.DECLINE, new Typed("", "", "", "", "", reason), model, locale, redirect,
                 () -> desk.decline(actor, id, reason));
     }
 
@@ -142,15 +161,29 @@ class DeskPages {
      */
     private String step(Actor actor, long id, ReferralStep step, Typed typed, Model model, Locale locale,
                         RedirectAttributes redirect, Runnable action) {
-        try {
+        return step(actor, id, step, typed, model, locale, redirect, () -> {
             action.run();
-            redirect.addFlashAttribute("flash", messages.getMessage("referral.desk.done." + step.name(),
-                    new Object[] {id}, locale));
+            return DONE + step.name();
+        });
+    }
+
+    /** The same, the action answering the message key of what was done. */
+    private String step(Actor actor, long id, ReferralStep step, Typed typed, Model model, Locale locale,
+                        RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        try {
+            String done = action.get();
+            redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {id}, locale));
         } catch (InvalidInputException e) {
             Referral r = desk.get(actor, id); // another hospital's id answers 404 here, showing nothing
             Typed kept = typed == null ? null : withDefaults(typed, actor, r);
             return page(actor, id, kept, messagesOf(e.problems(), locale), model, locale);
-        } catch (RefusedException | ConflictException e) {
+        } catch (ConflictException e) {
+            if (e.kind().equals("green-channel-quota-used-up")) { // beside the booking choice, what was typed kept
+                return page(actor, id, withDefaults(typed, actor, desk.get(actor, id)),
+                        Map.of("booking", refusal(e, locale)), model, locale);
+            }
+            redirect.addFlashAttribute("flashError", refusal(e, locale));
+        } catch (RefusedException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
         }
         return "redirect:/referrals/desk/" + id;
@@ -160,7 +193,7 @@ class DeskPages {
     private Typed withDefaults(Typed t, Actor actor, Referral r) {
         return new Typed(t.date().isBlank() ? desk.today(actor).plusDays(1).toString() : t.date(),
                 t.department().isBlank() && r.department() != null ? r.department() : t.department(), t.doctor(),
-                t.feedback(), t.reason());
+                t.booking().isBlank() ? Booking.REGULAR.name() : t.booking(), t.feedback(), t.reason());
     }
 
     private String refusal(MeridianException e, Locale locale) {

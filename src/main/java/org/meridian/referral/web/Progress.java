@@ -47,7 +47,8 @@ final class Progress {
     }
 
     private static String appointment(Referral r, MessageSource messages, Locale locale) {
-        return r.appointment() == null ? null : messages.getMessage("referral.progress.appointment",
+        return r.appointment() == null ? null : messages.getMessage(r.greenChannel()
+                        ? "referral.progress.appointmentGreen" : "referral.progress.appointment",
                 new Object[] {r.appointment().date().toString(), r.appointment().department(), r.appointment().doctor()},
                 locale);
     }
