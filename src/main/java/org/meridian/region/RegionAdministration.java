@@ -104,19 +104,26 @@ public class RegionAdministration {
         return new NewHospital(h, c.adminUsername(), password);
     }
 
-    /** Who sees what in the actor's region. */
-    public RegionGrants grants(Actor actor) {
+    /**
+     * Who sees what in the actor's region; the grants of further hospitals one page at a time, {@code text}
+     * (optional) found in the account's username or name or in the granted hospital's code or name.
+     */
+    public RegionGrants grants(Actor actor, String text, int page, int size) {
         RegionVisibility.require(RegionVisibility.administers(actor), actor, "read the region's grants");
         long region = region(actor);
         return new RegionGrants(accounts.withRoleInRegion(region, Role.REGION_ADMIN),
                 accounts.withRoleInRegion(region, Role.REGULATOR),
-                alliances.all(Actor.system(actor.hospitalId(), "region")), accounts.hospitalGrants(region));
+                alliances.all(Actor.system(actor.hospitalId(), "region")),
+                accounts.hospitalGrants(region, text, page, size));
     }
 
     /**
-     * Lets an administrator (role ADMIN) of one of the region's hospitals act in a further hospital of the region.
-     * Unknown account or hospital, one of another region, an account without ADMIN or its own hospital: every problem
-     * named, nothing stored. Granting again changes nothing.
+     * Lets an account of one of the region's hospitals that holds a hospital role (ANALYST up to ADMIN) enter a
+     * further hospital of the region, where it acts with the roles it holds (the hospital chooser on the pages,
+     * {@code ?hospital=} in the API). Only the region administrator grants: a grant crosses hospitals, so neither
+     * hospital's administrator decides it alone. Unknown account or hospital, one of another region, an account
+     * without a hospital role (a channel user, a regulator) or its own hospital: every problem named, nothing stored.
+     * Granting again changes nothing.
      */
     @Transactional
     public void grant(Actor actor, String username, String hospitalCode) {
@@ -127,8 +134,8 @@ public class RegionAdministration {
         Optional<HospitalProfile> hospital = regionHospital(region, hospitalCode, problems);
         if (account.isPresent()) {
             long home = accounts.hospitalOf(account.get().username()).orElseThrow();
-            if (!accounts.roles(home, account.get().id()).contains(Role.ADMIN)) {
-                problems.add(Problem.of("username", "region.error.notAdministrator", account.get().username()));
+            if (!Role.anyOfHospital(accounts.roles(home, account.get().id()))) {
+                problems.add(Problem.of("username", "region.error.noHospitalRole", account.get().username()));
             } else if (hospital.isPresent() && hospital.get().id() == home) {
                 problems.add(Problem.of("hospital", "region.error.ownHospital", hospital.get().code()));
             }

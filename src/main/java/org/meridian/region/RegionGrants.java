@@ -5,19 +5,19 @@ import java.util.List;
 import org.meridian.exam.Alliance;
 import org.meridian.shared.security.Accounts.HospitalGrant;
 import org.meridian.shared.security.Accounts.RegionAccount;
+import org.meridian.shared.web.Paged;
 
 /**
  * Who sees what in the region: its administrators, its regulators (every hospital's published figures, never a
- * patient-level row), its alliances (whose members see the alliance's figures), and the accounts granted to act as
- * administrator in a further hospital (the hospital chooser and {@code ?hospital=}).
+ * patient-level row), its alliances (whose members see the alliance's figures), and one page of the accounts granted
+ * to act in a further hospital (the hospital chooser and {@code ?hospital=}).
  */
 public record RegionGrants(List<RegionAccount> administrators, List<RegionAccount> regulators,
-                           List<Alliance> alliances, List<HospitalGrant> hospitalGrants) {
+                           List<Alliance> alliances, Paged<HospitalGrant> hospitalGrants) {
 
     public RegionGrants {
         administrators = List.copyOf(administrators);
         regulators = List.copyOf(regulators);
         alliances = List.copyOf(alliances);
-        hospitalGrants = List.copyOf(hospitalGrants);
     }
 }

@@ -105,9 +105,12 @@ class RegionPages {
     }
 
     @GetMapping("/grants")
-    String grants(Actor actor, Model model) {
+    String grants(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                  Model model) {
         common(model, "grants");
-        model.addAttribute("grants", administration.grants(actor));
+        String text = blank(q);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("grants", administration.grants(actor, text, Math.max(page, 0), PAGE_SIZE));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -130,7 +133,7 @@ class RegionPages {
             model.addAttribute("grantForm", Map.of("username", username == null ? "" : username,
                     "hospital", hospital == null ? "" : hospital));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return grants(actor, model);
+            return grants(actor, null, 0, model);
         }
     }
 

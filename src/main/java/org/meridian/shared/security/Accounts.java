@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -216,10 +218,21 @@ public class Accounts {
                 .list();
     }
 
-    /** Whether the account may act in this further hospital (besides its own) as an administrator. */
-    public boolean administersAlso(long userId, long hospitalId) {
+    /** Whether the account has been granted this further hospital (besides its own) to act in. */
+    public boolean mayActIn(long userId, long hospitalId) {
         return jdbc.sql("SELECT count(*) FROM admin_hospital WHERE user_id = :u AND hospital_id = :h")
                 .param("u", userId).param("h", hospitalId).query(Long.class).single() > 0;
+    }
+
+    /** The further hospitals the account has been granted, by code (its own hospital is not among them). */
+    public List<Hospital> grantedTo(long userId) {
+        return jdbc.sql("""
+                        SELECT h.id, h.code, h.name, h.time_zone FROM admin_hospital a JOIN hospital h ON h.id = a.hospital_id
+                        WHERE a.user_id = :u ORDER BY h.code""")
+                .param("u", userId)
+                .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        java.time.ZoneId.of(rs.getString(4))))
+                .list();
     }
 
     /** An account of a region's hospital as the region's pages list it, with its hospital's code and name. */
@@ -253,26 +266,39 @@ public class Accounts {
                 .optional();
     }
 
-    /** A grant to act as administrator in a further hospital ({@code admin_hospital}). */
+    /** A grant to act in a further hospital ({@code admin_hospital}), with the roles the account holds at home. */
     public record HospitalGrant(RegionAccount account, String hospitalCode, String hospitalName, Instant grantedAt) {
     }
 
-    /** The grants of further hospitals to accounts of the region's hospitals, by account and hospital. */
-    public List<HospitalGrant> hospitalGrants(long regionId) {
-        return jdbc.sql("""
+    /**
+     * The grants of further hospitals to accounts of the region's hospitals, by account and hospital, one page of
+     * them; {@code text} (optional) is found in the username, the display name or the granted hospital's code or name.
+     */
+    public Paged<HospitalGrant> hospitalGrants(long regionId, String text, int page, int size) {
+        String from = """
+                FROM admin_hospital a JOIN app_user u ON u.id = a.user_id
+                JOIN hospital h ON h.id = u.hospital_id JOIN hospital g ON g.id = a.hospital_id
+                WHERE h.region_id = :region AND (CAST(:q AS text) IS NULL
+                  OR strpos(lower(u.username), lower(CAST(:q AS text))) > 0
+                  OR strpos(lower(u.display_name), lower(CAST(:q AS text))) > 0
+                  OR strpos(lower(g.code), lower(CAST(:q AS text))) > 0
+                  OR strpos(lower(g.name), lower(CAST(:q AS text))) > 0)
+                """;
+        long total = jdbc.sql("SELECT count(*) " + from).param("region", regionId).param("q", text)
+                .query(Long.class).single();
+        List<HospitalGrant> items = jdbc.sql("""
                         SELECT u.id, u.username, u.display_name, h.code, h.name, u.enabled, g.code, g.name, a.granted_at
-                        FROM admin_hospital a JOIN app_user u ON u.id = a.user_id
-                        JOIN hospital h ON h.id = u.hospital_id JOIN hospital g ON g.id = a.hospital_id
-                        WHERE h.region_id = :region
-                        ORDER BY lower(u.username), g.code""")
-                .param("region", regionId)
+                        """ + from + """
+                        ORDER BY lower(u.username), g.code LIMIT :size OFFSET :offset""")
+                .param("region", regionId).param("q", text).param("size", size).param("offset", (long) page * size)
                 .query((rs, i) -> new HospitalGrant(new RegionAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6)), rs.getString(7), rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .list();
+        return new Paged<>(items, page, size, total);
     }
 
-    /** Lets the account act as administrator in the hospital too; false when it already could. */
+    /** Lets the account act in the hospital too, with the roles it holds; false when it already could. */
     public boolean grantHospital(long userId, long hospitalId) {
         return jdbc.sql("INSERT INTO admin_hospital (hospital_id, user_id) VALUES (:h, :u) ON CONFLICT DO NOTHING")
                 .param("h", hospitalId).param("u", userId).update() > 0;

@@ -15,21 +15,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code ?hospital=CODE} on an API call (api.md): an administrator of several hospitals acts in the named
- * one. The caller must hold ADMIN and be granted that hospital ({@code admin_hospital}); naming the own
- * hospital changes nothing. Anything else answers 403 and the call does not run.
+ * {@code ?hospital=CODE} on an API call (api.md): a person granted further hospitals acts in the named one with the
+ * hospital roles they hold ({@link HospitalChooser}); naming the own hospital changes nothing. A hospital that is
+ * unknown, not granted, or named by a caller without a hospital role answers 404 (the same answer for each, so that
+ * the parameter never tells which hospitals exist) and the call does not run.
  */
 final class HospitalChoice extends OncePerRequestFilter {
 
     static final String PARAMETER = "hospital";
 
     private final Hospitals hospitals;
-    private final Accounts accounts;
+    private final HospitalChooser chooser;
     private final ProblemResponses problems;
 
-    HospitalChoice(Hospitals hospitals, Accounts accounts, ProblemResponses problems) {
+    HospitalChoice(Hospitals hospitals, HospitalChooser chooser, ProblemResponses problems) {
         this.hospitals = hospitals;
-        this.accounts = accounts;
+        this.chooser = chooser;
         this.problems = problems;
     }
 
@@ -47,8 +48,9 @@ final class HospitalChoice extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (hospital == null || !user.hasRole(Role.ADMIN) || !accounts.administersAlso(user.userId(), hospital.id())) {
-            problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "hospital", code.strip());
+        if (hospital == null || !chooser.mayActIn(user, hospital.id())) {
+            problems.write(request, response, HttpServletResponse.SC_NOT_FOUND, "not-found", "hospital-not-found",
+                    code.strip());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

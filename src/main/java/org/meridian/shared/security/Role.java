@@ -32,6 +32,16 @@ public enum Role {
         return java.util.Arrays.stream(values()).filter(r -> r != REGION_ADMIN).toList();
     }
 
+    /**
+     * Whether the roles include one of a hospital's own (ANALYST up to ADMIN): only such an account may be granted
+     * further hospitals and act in them (a channel user is bound to one channel, a regulator or region administrator
+     * reads the region, not a hospital).
+     */
+    public static boolean anyOfHospital(java.util.Collection<Role> roles) {
+        return roles.contains(ADMIN) || roles.contains(HOSPITAL_MANAGER) || roles.contains(CHANNEL_MANAGER)
+                || roles.contains(ANALYST);
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

@@ -80,7 +80,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, Accounts accounts, JsonMapper json,
-                                     Clock clock, Hospitals hospitals, MessageSource messages) throws Exception {
+                                     Clock clock, Hospitals hospitals, HospitalChooser chooser,
+                                     MessageSource messages) throws Exception {
         ProblemResponses problems = new ProblemResponses(json, messages);
         http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
@@ -92,13 +93,13 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiTokenFilter(tokens, accounts, problems, clock), BasicAuthenticationFilter.class)
-                .addFilterAfter(new HospitalChoice(hospitals, accounts, problems), BasicAuthenticationFilter.class);
+                .addFilterAfter(new HospitalChoice(hospitals, chooser, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock,
+    SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock, HospitalChooser chooser,
                                     @Value("${meridian.api-docs-public:false}") boolean apiDocsPublic)
             throws Exception {
         http.authorizeHttpRequests(a -> a
@@ -132,7 +133,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
-                .addFilterBefore(new SessionRefresh(accounts, clock), AuthorizationFilter.class);
+                .addFilterBefore(new SessionRefresh(accounts, clock), AuthorizationFilter.class)
+                .addFilterAfter(new ChosenHospital(chooser), SessionRefresh.class);
         return http.build();
     }
 }
