@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,10 +118,13 @@ public class ExamIntake {
         List<ExamRecord> fresh = new ArrayList<>();
         int duplicates = 0;
         int notInCatalogue = 0;
+        Set<Integer> duplicateIndexes = new HashSet<>();
+        Set<Integer> notInCatalogueIndexes = new HashSet<>();
         for (Checked c : valid) {
             ExamRecord before = stored.get(c.record().recordId());
             if (before != null && before.sameAs(c.record())) {
                 duplicates++;
+                duplicateIndexes.add(c.index());
                 continue;
             }
             if (before != null) {
@@ -132,6 +136,7 @@ public class ExamIntake {
             fresh.add(c.record());
             if (!catalogue.containsKey(c.record().item())) {
                 notInCatalogue++;
+                notInCatalogueIndexes.add(c.index());
             }
         }
         records.insert(region, hospital.id(), fresh, now, actor.username());
@@ -148,7 +153,8 @@ public class ExamIntake {
             details.put("rejected", rejected.size());
             audit.record(hospital.id(), actor.username(), "EXAMS_RECORDED", "exams", details);
         }
-        return new ExamReport(fresh.size(), duplicates, notInCatalogue, rejected);
+        return new ExamReport(fresh.size(), duplicates, notInCatalogue, rejected, duplicateIndexes,
+                notInCatalogueIndexes);
     }
 
     private Institution institution(Hospital hospital, long region, String text, Map<String,

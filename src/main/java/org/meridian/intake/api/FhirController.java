@@ -15,6 +15,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.meridian.intake.FhirExamRecords;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.EventIntake;
 import org.meridian.intake.RawEvent;
@@ -38,7 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  * answered with a batch-response (or transaction-response) Bundle holding one OperationOutcome per entry.
  * A transaction is all or nothing: one bad entry stores nothing and answers 400 with every problem.
  * {@code MeasureReport}s (monthly statistics of departments and institutions, docs/units.md) come alone or in a
- * batch; each group is a statistics row checked as every statistic is.
+ * batch; each group is a statistics row checked as every statistic is. {@code DiagnosticReport}s and
+ * {@code ImagingStudy}s (exam records of the repeat-examination figures, docs/exams.md) come alone or in a batch too;
+ * each is one exam record, handed to the exam module ({@link FhirExamRecords}) and answered on its own.
  */
 @RestController
 @PreAuthorize("hasRole('CHANNEL_MANAGER')")
@@ -49,12 +53,14 @@ class FhirController {
 
     private final EventIntake intake;
     private final StatisticsIntake statistics;
+    private final FhirExamRecords exams;
     private final MessageSource messages;
     private final FhirContext fhir = FhirContext.forR4Cached();
 
-    FhirController(EventIntake intake, StatisticsIntake statistics, MessageSource messages) {
+    FhirController(EventIntake intake, StatisticsIntake statistics, FhirExamRecords exams, MessageSource messages) {
         this.intake = intake;
         this.statistics = statistics;
+        this.exams = exams;
         this.messages = messages;
     }
 
@@ -71,15 +77,15 @@ class FhirController {
                     OperationOutcome.IssueType.STRUCTURE, "the body is not a FHIR R4 resource: " + e.getMessage(), null)));
         }
         Bundle bundle;
-        if (parsed instanceof MeasureReport report) {
-            // a report alone is answered as a batch of one
+        if (parsed instanceof MeasureReport || parsed instanceof Resource r && FhirExams.isExam(r)) {
+            // a report or an exam alone is answered as a batch of one
             bundle = new Bundle().setType(Bundle.BundleType.BATCH);
-            bundle.addEntry().setResource(report);
+            bundle.addEntry().setResource((Resource) parsed);
         } else if (parsed instanceof Bundle b) {
             bundle = b;
         } else {
             return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
-                    OperationOutcome.IssueType.INVALID, "the body must be a Bundle (or a MeasureReport), not "
+                    OperationOutcome.IssueType.INVALID, "the body must be a Bundle (or a MeasureReport, DiagnosticReport or ImagingStudy), not "
                             + parsed.fhirType(), null)));
         }
         boolean transaction = bundle.getType() == Bundle.BundleType.TRANSACTION;
@@ -94,11 +100,15 @@ class FhirController {
                             + " entries per Bundle", "Bundle.entry")));
         }
         Map<Integer, List<FhirStatistics.Group>> reports = measureReports(bundle);
-        if (transaction && !reports.isEmpty()) {
+        Map<Integer, FhirExams.Entry> examEntries = examEntries(bundle);
+        if (transaction && (!reports.isEmpty() || !examEntries.isEmpty())) {
             List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>();
             reports.keySet().forEach(i -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
                     OperationOutcome.IssueType.NOTSUPPORTED, "a MeasureReport is taken alone or in a batch Bundle,"
                             + " not in a transaction", "Bundle.entry[" + i + "]")));
+            examEntries.keySet().forEach(i -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
+                    OperationOutcome.IssueType.NOTSUPPORTED, "a DiagnosticReport or ImagingStudy is taken alone or in"
+                            + " a batch Bundle, not in a transaction", "Bundle.entry[" + i + "]")));
             return problem(HttpStatus.BAD_REQUEST, issues);
         }
         int statisticRows = reports.values().stream().mapToInt(List::size).sum();
@@ -127,6 +137,7 @@ class FhirController {
                 ? intake.recordAllOrNothing(actor, rows, indexes, EventIntake.Source.FHIR, unmappable)
                 : intake.record(actor, rows, indexes, EventIntake.Source.FHIR, null);
         Map<Integer, StatisticOutcome> statistics = recordStatistics(actor, reports);
+        statistics.putAll(recordExams(actor, examEntries));
 
         Map<Integer, List<String>> errors = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -196,6 +207,86 @@ class FhirController {
             }
         }
         return reports;
+    }
+
+    /** The exam record of every DiagnosticReport and ImagingStudy entry, by entry index. */
+    private static Map<Integer, FhirExams.Entry> examEntries(Bundle bundle) {
+        Map<Integer, FhirExams.Entry> exams = new TreeMap<>();
+        var resolve = FhirEvents.resolver(bundle);
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource r = bundle.getEntry().get(i).getResource();
+            if (r != null && FhirExams.isExam(r)) {
+                exams.put(i, FhirExams.map(r, resolve));
+            }
+        }
+        return exams;
+    }
+
+    /**
+     * Records the exam rows in one batch of the exam module: {@code 201} stored (with a warning when the item is not in
+     * the region's catalogue: kept, not counted), {@code 200} a duplicate, {@code 400} refused with every reason, each
+     * naming the resource's element it was read from.
+     */
+    private Map<Integer, StatisticOutcome> recordExams(Actor actor, Map<Integer, FhirExams.Entry> entries) {
+        List<Integer> indexes = new ArrayList<>();
+        List<FhirExamRecords.Row> rows = new ArrayList<>();
+        entries.forEach((i, e) -> {
+            if (e.row() != null) {
+                indexes.add(i);
+                rows.add(e.row());
+            }
+        });
+        List<FhirExamRecords.Outcome> recorded = rows.isEmpty() ? List.of() : exams.record(actor, rows);
+        Map<Integer, StatisticOutcome> outcomes = new HashMap<>();
+        entries.forEach((i, e) -> {
+            String where = "Bundle.entry[" + i + "]";
+            if (e.row() == null) {
+                outcomes.put(i, new StatisticOutcome("400 Bad Request", e.errors().stream().map(m -> issue(
+                        OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueType.INVALID, m, where)).toList()));
+            }
+        });
+        for (int k = 0; k < indexes.size(); k++) {
+            int i = indexes.get(k);
+            String where = "Bundle.entry[" + i + "]";
+            FhirExams.Entry e = entries.get(i);
+            FhirExamRecords.Outcome o = recorded.get(k);
+            String what = "exam record " + e.row().recordId();
+            List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>();
+            String status = switch (o.status()) {
+                case STORED -> {
+                    issues.add(issue(OperationOutcome.IssueSeverity.INFORMATION,
+                            OperationOutcome.IssueType.INFORMATIONAL, "stored as " + what, where));
+                    yield "201 Created";
+                }
+                case NOT_IN_CATALOGUE -> {
+                    issues.add(issue(OperationOutcome.IssueSeverity.INFORMATION,
+                            OperationOutcome.IssueType.INFORMATIONAL, "stored as " + what, where));
+                    issues.add(issue(OperationOutcome.IssueSeverity.WARNING, OperationOutcome.IssueType.BUSINESSRULE,
+                            "item '" + e.row().item() + "' is not in the region's catalogue: kept, not counted",
+                            where));
+                    yield "201 Created";
+                }
+                case DUPLICATE -> {
+                    issues.add(issue(OperationOutcome.IssueSeverity.INFORMATION, OperationOutcome.IssueType.DUPLICATE,
+                            "duplicate of " + what + " already stored; ignored", where));
+                    yield "200 OK";
+                }
+                case REJECTED -> {
+                    o.errors().forEach(m -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,
+                            OperationOutcome.IssueType.INVALID, element(m, e.elements()), where)));
+                    yield "400 Bad Request";
+                }
+            };
+            outcomes.put(i, new StatisticOutcome(status, issues));
+        }
+        return outcomes;
+    }
+
+    /** {@code field: reason} of the exam module with the resource's element beside the field. */
+    private static String element(String message, Map<String, String> elements) {
+        int colon = message.indexOf(':');
+        String element = colon < 0 ? null : elements.get(message.substring(0, colon));
+        return element == null ? message : message.substring(0, colon) + " (" + element + ")" + message.substring(colon);
     }
 
     /** What became of one MeasureReport entry: its HTTP-like status and an issue per group. */

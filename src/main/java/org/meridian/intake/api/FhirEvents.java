@@ -88,13 +88,15 @@ final class FhirEvents {
         if (r instanceof QuestionnaireResponse q) {
             return survey(q, errors);
         }
-        if (r instanceof Patient || r instanceof Organization || r instanceof org.hl7.fhir.r4.model.MeasureReport) {
-            // a MeasureReport is a statistic, not an event: FhirStatistics maps it
+        if (r instanceof Patient || r instanceof Organization || r instanceof org.hl7.fhir.r4.model.MeasureReport
+                || FhirExams.isExam(r)) {
+            // a MeasureReport is a statistic, a DiagnosticReport or ImagingStudy an exam record, not an event:
+            // FhirStatistics and FhirExams map them
             return new Entry(null, List.of());
         }
         return new Entry(null, List.of("resource type " + r.fhirType() + " is not taken (ServiceRequest,"
-                + " Appointment, Encounter, QuestionnaireResponse, MeasureReport; Patient and Organization only as"
-                + " references)"));
+                + " Appointment, Encounter, QuestionnaireResponse, MeasureReport, DiagnosticReport, ImagingStudy;"
+                + " Patient and Organization only as references)"));
     }
 
     private Entry appointment(Appointment a, List<String> errors) {
