@@ -1,0 +1,177 @@
+package org.meridian.region.api;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.meridian.region.InstitutionRanking;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.UnitKind;
+import org.meridian.shared.UnitType;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.tenant.HospitalCalendar;
+import org.meridian.shared.web.Paged;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The regulator's institution rankings by API (docs/region.md, "Institution rankings"): the same ranking as the page
+ * {@code /region/rankings}, and one institution's monthly trend. Read only, aggregates only (no record, no patient);
+ * a regulator or the region administrator. Unlike the page, a filter that cannot be read is a 400 naming every
+ * parameter, never quietly replaced.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('REGULATOR', 'REGION_ADMIN')")
+class RankingApi {
+
+    private final InstitutionRanking ranking;
+    private final HospitalCalendar calendar;
+
+    RankingApi(InstitutionRanking ranking, HospitalCalendar calendar) {
+        this.ranking = ranking;
+        this.calendar = calendar;
+    }
+
+    /**
+     * {@code {period, by, minPatients, ranked, group, items:[{hospital, name, type, district, standing, rank,
+     * previousRank, change, records, patients, repeats, rate, avoidableCost}], page, size, total}}.
+     */
+    @GetMapping("/api/v1/region/rankings")
+    Map<String, Object> rankings(Actor actor, @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) String by, @RequestParam(required = false) String q,
+                                 @RequestParam(required = false) String type,
+                                 @RequestParam(required = false) String district,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "50") int size) {
+        List<Problem> problems = new ArrayList<>();
+        Period p = period(actor, period, problems);
+        InstitutionRanking.Measure measure = measure(by, problems);
+        UnitType t = type(type, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("region", problems);
+        }
+        InstitutionRanking.Query query = new InstitutionRanking.Query(p, measure, blank(q), t, blank(district));
+        Paged.check(page, size);
+        InstitutionRanking.Ranking whole = ranking.rank(actor, query);
+        List<InstitutionRanking.Entry> all = whole.entries();
+        int from = (int) Math.min(all.size(), (long) page * size);
+        Paged<InstitutionRanking.Entry> result = new Paged<>(all.subList(from, Math.min(all.size(), from + size)),
+                page, size, all.size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("period", p.toString());
+        answer.put("by", measure.name());
+        answer.put("minPatients", ranking.minPatients());
+        answer.put("ranked", whole.ranked());
+        answer.put("group", whole.group());
+        answer.put("items", result.items().stream().map(RankingApi::json).toList());
+        answer.put("page", result.page());
+        answer.put("size", result.size());
+        answer.put("total", result.total());
+        return answer;
+    }
+
+    /**
+     * {@code {hospital, items:[{month, rate, rank, ranked, regionRate}]}}: the twelve months up to {@code month} (this
+     * month unless given), each ranked by repeat rate among the region's hospitals. 404 for a hospital of another
+     * region.
+     */
+    @GetMapping("/api/v1/region/rankings/{code}/trend")
+    Map<String, Object> trend(Actor actor, @PathVariable String code, @RequestParam(required = false) String month) {
+        YearMonth last;
+        if (month == null || month.isBlank()) {
+            last = YearMonth.from(calendar.today(actor.hospitalId()));
+        } else {
+            try {
+                last = YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("region", List.of(Problem.of("month", "region.error.month",
+                        month.strip())));
+            }
+        }
+        List<Map<String, Object>> items = ranking.trend(actor, code, last).stream().map(point -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("month", point.month().toString());
+            m.put("rate", point.rate());
+            m.put("rank", point.rank());
+            m.put("ranked", point.ranked());
+            m.put("regionRate", point.regionRate());
+            return m;
+        }).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("hospital", code.strip());
+        answer.put("items", items);
+        return answer;
+    }
+
+    private static Map<String, Object> json(InstitutionRanking.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hospital", e.hospital().code());
+        m.put("name", e.hospital().name());
+        m.put("type", e.hospital().type() == null ? null : e.hospital().type().name());
+        m.put("district", e.hospital().district());
+        m.put("standing", e.standing().name());
+        m.put("rank", e.rank());
+        m.put("previousRank", e.previousRank());
+        m.put("change", e.change());
+        m.put("records", e.repeats() == null ? null : e.repeats().records());
+        m.put("patients", e.patients());
+        m.put("repeats", e.repeats() == null ? null : e.repeats().repeats());
+        m.put("rate", e.repeats() == null ? null : e.repeats().rate());
+        m.put("avoidableCost", e.repeats() == null ? null : e.repeats().avoidableCost());
+        return m;
+    }
+
+    private Period period(Actor actor, String text, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            return Period.year(calendar.today(actor.hospitalId()).getYear());
+        }
+        Optional<Period> p = Period.parse(text.strip());
+        if (p.isEmpty()) {
+            problems.add(Problem.of("period", "region.error.period", text.strip()));
+        }
+        return p.orElse(null);
+    }
+
+    private static InstitutionRanking.Measure measure(String text, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            return InstitutionRanking.Measure.RATE;
+        }
+        try {
+            return InstitutionRanking.Measure.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.of("by", "region.error.by", text.strip()));
+            return null;
+        }
+    }
+
+    private static UnitType type(String text, List<Problem> problems) {
+        String t = blank(text);
+        if (t == null) {
+            return null;
+        }
+        try {
+            UnitType u = UnitType.valueOf(t);
+            if (u.kind() == UnitKind.INSTITUTION) {
+                return u;
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        problems.add(Problem.of("type", "region.error.type", t));
+        return null;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
