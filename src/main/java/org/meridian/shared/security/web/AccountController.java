@@ -8,6 +8,7 @@ import org.meridian.shared.security.AccountAdministration;
 import org.meridian.shared.security.AccountRejected;
 import org.meridian.shared.security.ApiTokens;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.TwoStepSignIn;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 我的账户 (My account): every signed-in person changes their own password and manages their own
- * personal access tokens. Each handler answers an htmx request with only the card it changed.
+ * personal access tokens, and sees whether two-step verification is on ({@link SecondFactorController}). Each handler answers an htmx request with only the card it changed.
  */
 @Controller
 @RequestMapping("/account")
@@ -36,9 +37,12 @@ class AccountController {
     private final ApiTokens tokens;
     private final Hospitals hospitals;
     private final Clock clock;
+    private final TwoStepSignIn twoStep;
 
-    AccountController(AccountAdministration administration, ApiTokens tokens, Hospitals hospitals, Clock clock) {
+    AccountController(AccountAdministration administration, ApiTokens tokens, Hospitals hospitals, Clock clock,
+                      TwoStepSignIn twoStep) {
         this.administration = administration;
+        this.twoStep = twoStep;
         this.tokens = tokens;
         this.hospitals = hospitals;
         this.clock = clock;
@@ -118,6 +122,7 @@ class AccountController {
         model.addAttribute("tokens", tokens.ofUser(user.hospitalId(), user.userId()));
         model.addAttribute("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         model.addAttribute("zone", hospitals.find(user.hospitalId()).orElseThrow().timeZone());
+        model.addAttribute("secondFactor", twoStep.status(user));
         model.addAttribute("activeNav", "account");
     }
 }

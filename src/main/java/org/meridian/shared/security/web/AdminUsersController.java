@@ -11,6 +11,7 @@ import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.ApiTokens;
 import org.meridian.shared.security.ChannelDirectory;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.TwoStepSignIn;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +42,13 @@ class AdminUsersController {
     private final Hospitals hospitals;
     private final Clock clock;
     private final ObjectProvider<ChannelDirectory> channels;
+    private final TwoStepSignIn twoStep;
 
     AdminUsersController(AccountAdministration administration, Accounts accounts, ApiTokens tokens,
-                         Hospitals hospitals, Clock clock, ObjectProvider<ChannelDirectory> channels) {
+                         Hospitals hospitals, Clock clock, ObjectProvider<ChannelDirectory> channels,
+                         TwoStepSignIn twoStep) {
         this.administration = administration;
+        this.twoStep = twoStep;
         this.accounts = accounts;
         this.tokens = tokens;
         this.hospitals = hospitals;
@@ -138,6 +142,15 @@ class AdminUsersController {
         return "redirect:/admin/users/" + id;
     }
 
+    /** Removes the person's authenticator (phone and recovery codes lost); audited, no second approver needed. */
+    @PostMapping("/{id}/second-factor/reset")
+    String resetSecondFactor(@AuthenticationPrincipal MeridianUser admin, @PathVariable long id,
+                             RedirectAttributes redirect) {
+        twoStep.reset(admin, id);
+        redirect.addFlashAttribute("notice", "admin.user.secondFactorReset");
+        return "redirect:/admin/users/" + id;
+    }
+
     @PostMapping("/{id}/password")
     String resetPassword(@AuthenticationPrincipal MeridianUser admin, @PathVariable long id,
                          @ModelAttribute("resetForm") PasswordResetForm form, BindingResult binding, Model model,
@@ -164,6 +177,7 @@ class AdminUsersController {
         model.addAttribute("account", account);
         model.addAttribute("self", account.id() == admin.userId());
         model.addAttribute("tokens", tokens.ofUser(admin.hospitalId(), account.id()));
+        model.addAttribute("secondFactorOn", twoStep.enrolled(admin.hospitalId(), account.id()));
         return "admin/user-edit";
     }
 }
