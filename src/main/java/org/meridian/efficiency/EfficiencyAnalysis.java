@@ -116,7 +116,8 @@ public class EfficiencyAnalysis {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", spec.period().toString());
         details.put("unitType", spec.unitType().name());
-        details.put("model", spec.model().name() + " " + spec.orientation().name());
+        details.put("model", spec.model().name());
+        details.put("orientation", spec.orientation().name());
         details.put("units", m.units().size());
         audit.record(h, actor.username(), "EFFICIENCY_RUN_CREATED", "efficiency-run:" + id, details);
         return runs.find(h, id).orElseThrow();
