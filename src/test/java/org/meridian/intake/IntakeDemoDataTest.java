@@ -96,17 +96,21 @@ class IntakeDemoDataTest {
         // nothing generated for today: today has only the steps of the referral demo (ReferralDemoData), taken
         // through the portal's workflow at start-up for CH-001 — 6 referrals; ACCEPTED from the accepted, the two
         // scheduled without an earlier acceptance and the converted one = 4; arrivals: the arrived and the converted
-        // = 2; 1 conversion; FEEDBACK from the converted and the declined = 2. A generated event of CH-001 for today
-        // would raise these, one of any other channel would add a key.
+        // = 2; 1 conversion; FEEDBACK from the converted and the declined = 2. Then the green channel
+        // (ReferralDemoData.greenChannel): CH-001's tier D has no slots, so the scheduled one above was booked
+        // normally and the demo gives D 3 slots a month; 3 referrals booked on the green channel (booking records
+        // ACCEPTED), the first two arrived; one more referral accepted and held over the quota; the third declined.
+        // So REFERRALS 6 + 3 + 1 = 10, ACCEPTED 4 + 3 + 1 = 8, ARRIVALS 2 + 2 = 4, CONVERSIONS 1, FEEDBACKS 2 + 1 = 3.
+        // A generated event of CH-001 for today would raise these, one of any other channel would add a key.
         long ch001 = jdbc.sql("SELECT id FROM channel WHERE hospital_id = :h AND code = 'CH-001'").param("h", h)
                 .query(Long.class).single();
         Map<Long, Map<Measure, BigDecimal>> today = intake.totals(h, plan.last().plusDays(1), plan.last().plusDays(1));
         assertThat(today).containsOnlyKeys(ch001);
-        assertThat(today.get(ch001)).containsEntry(Measure.REFERRALS, BigDecimal.valueOf(6))
-                .containsEntry(Measure.ACCEPTED, BigDecimal.valueOf(4))
-                .containsEntry(Measure.ARRIVALS, BigDecimal.valueOf(2))
+        assertThat(today.get(ch001)).containsEntry(Measure.REFERRALS, BigDecimal.valueOf(10))
+                .containsEntry(Measure.ACCEPTED, BigDecimal.valueOf(8))
+                .containsEntry(Measure.ARRIVALS, BigDecimal.valueOf(4))
                 .containsEntry(Measure.CONVERSIONS, BigDecimal.valueOf(1))
-                .containsEntry(Measure.FEEDBACKS, BigDecimal.valueOf(2))
+                .containsEntry(Measure.FEEDBACKS, BigDecimal.valueOf(3))
                 .containsEntry(Measure.SURVEY_COUNT, BigDecimal.ZERO);
     }
 

@@ -73,7 +73,7 @@ class AllocationJourneyTest {
             assertThat(browser.text(By.cssSelector("#unit-D2 .amount"))).isEqualTo("31,363.64");
             assertThat(browser.text(By.cssSelector("#unit-D3 .amount"))).isEqualTo("28,636.36");
             assertThat(browser.text(By.cssSelector("#unit-D1 .why"))).isEqualTo(
-                    "绩效 80.00（占 40.0%）、品牌指数 50.00（占 50.0%）、效率 1.000（占 50.0%）→ 分配依据 45.0%；触及上限 40,000.00");
+                    "绩效 80.00（占 40.0%）、品牌指数 50.00（占 50.0%）、效率 1.000（占 50.0%） → 分配依据 45.0%；触及上限 40,000.00");
             assertThat(browser.text(By.cssSelector("#equity-gini .after"))).isEqualTo("0.0758");
             assertThat(browser.text(By.id("plan-status"))).isEqualTo("草稿");
             assertThat(browser.driver().findElements(By.id("approve"))).as("the office may not approve").isEmpty();
