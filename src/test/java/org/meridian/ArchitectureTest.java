@@ -73,10 +73,7 @@ class ArchitectureTest {
      */
     static final Set<String> ADVICE_NOT_YET_MOVED = Set.of();
 
-    static final Set<String> EXCEPTION_HANDLERS_NOT_YET_MOVED = Set.of(
-            "org.meridian.channel.web.ChannelPages",
-            "org.meridian.feedback.web.FeedbackPages",
-            "org.meridian.feedback.api.FeedbackApi");
+    static final Set<String> EXCEPTION_HANDLERS_NOT_YET_MOVED = Set.of();
 
     @Test
     void exceptionsAreMappedOnlyByTheSharedAdvice() {

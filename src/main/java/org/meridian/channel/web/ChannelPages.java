@@ -29,14 +29,13 @@ import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemPage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +43,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -56,6 +54,7 @@ import org.springframework.web.util.UriUtils;
  */
 @Controller
 @RequestMapping("/channels")
+@ProblemPage(value = ChannelNotFoundException.class, view = "channels/not-found", activeNav = "channels")
 @PreAuthorize("hasRole('ANALYST')")
 class ChannelPages {
 
@@ -292,17 +291,6 @@ class ChannelPages {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    /**
-     * The registry's own "not found" page (fragments/not-found, with the way back to the registry) for its pages;
-     * the API and every other failure are the shared ProblemAdvice's.
-     */
-    @ExceptionHandler(ChannelNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Actor actor, Model model) {
-        common(actor, model);
-        return "channels/not-found";
-    }
 
     private String detailView(Actor actor, Channel c, Model model) {
         List<Tier> tiers = catalogue.tiers(actor);

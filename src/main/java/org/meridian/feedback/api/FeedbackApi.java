@@ -11,7 +11,6 @@ import org.meridian.feedback.FeedbackReport;
 import org.meridian.feedback.FeedbackReporting;
 import org.meridian.feedback.FeedbackRuleBook;
 import org.meridian.feedback.FeedbackVisibility;
-import org.meridian.feedback.PdfFontMissingException;
 import org.meridian.feedback.QuadrantRule;
 import org.meridian.feedback.QuadrantRuleDraft;
 import org.meridian.feedback.ReportContent;
@@ -25,10 +24,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -179,14 +176,5 @@ class FeedbackApi {
     QuadrantRule changeQuadrantRule(Actor actor, @RequestBody QuadrantRuleBody body) {
         return rules.changeQuadrantRule(actor, new QuadrantRuleDraft(body.quadrant(), body.textZh(), body.textEn()),
                 body.enabled());
-    }
-
-    @ExceptionHandler(PdfFontMissingException.class)
-    ResponseEntity<ProblemDetail> noFont(PdfFontMissingException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        p.setTitle("No CJK font for the PDF");
-        p.setProperty("searched", e.searched());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
     }
 }

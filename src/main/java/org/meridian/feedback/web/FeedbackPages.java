@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemPage;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.tenant.Hospitals;
@@ -35,13 +36,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @RequestMapping("/feedback")
+@ProblemPage(value = PdfFontMissingException.class, view = "feedback/no-font", activeNav = "feedback")
 @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
 class FeedbackPages {
 
@@ -183,13 +183,6 @@ class FeedbackPages {
         reports.acknowledge(actor, id);
         redirect.addFlashAttribute("successKey", "feedback.flash.acknowledged");
         return "redirect:/feedback/reports/" + id;
-    }
-
-    @ExceptionHandler(PdfFontMissingException.class)
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    String noFont(PdfFontMissingException e, Model model) {
-        model.addAttribute("searched", e.searched());
-        return "feedback/no-font";
     }
 
     // ---- helpers -------------------------------------------------------------------------------

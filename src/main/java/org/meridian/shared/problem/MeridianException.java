@@ -10,7 +10,7 @@ import java.util.Map;
  * the Chinese error page for browsers.
  */
 public abstract sealed class MeridianException extends RuntimeException
-        permits NotFoundException, RefusedException, ConflictException, InvalidInputException {
+        permits NotFoundException, RefusedException, ConflictException, InvalidInputException, UnavailableException {
 
     private final String module;
     private final String kind;

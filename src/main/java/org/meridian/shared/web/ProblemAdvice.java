@@ -16,6 +16,7 @@ import org.meridian.shared.problem.MeridianException;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
+import org.meridian.shared.problem.UnavailableException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -59,8 +60,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  *   <li>A browser (a non-API path accepting {@code text/html}) gets the error page {@code error.html} in the user's
  *   language with the status kept (400, 403, 404, 409…), never JSON.</li>
  * </ul>
- * Ordered after the modules' own advice that still exists (they answer first for their packages) and before Spring
- * Boot's, so that browsers never see Spring's JSON.
+ * A page controller that has a page of its own for one of these failures names it with {@link ProblemPage} (the
+ * channel registry's "not found" page); the advice then answers its requests with that page.
+ * Ordered before Spring Boot's advice, so that browsers never see Spring's JSON.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -80,6 +82,10 @@ class ProblemAdvice {
     @ExceptionHandler(MeridianException.class)
     Object meridian(MeridianException e, HttpServletRequest request) {
         HttpStatus status = status(e);
+        ModelAndView own = ownPage(e, status, request);
+        if (own != null) {
+            return own;
+        }
         if (isBrowser(request)) {
             return page(status, message(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
         }
@@ -232,15 +238,22 @@ class ProblemAdvice {
         if (e instanceof ConflictException) {
             return HttpStatus.CONFLICT;
         }
+        if (e instanceof UnavailableException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         return HttpStatus.BAD_REQUEST;
     }
 
-    /** {@code not-found}, {@code refused}, {@code conflict} or {@code invalid}: the last part of the title's key. */
+    /**
+     * {@code not-found}, {@code refused}, {@code conflict}, {@code unavailable} or {@code invalid}: the last part of
+     * the title's key.
+     */
     static String category(MeridianException e) {
         return switch (status(e)) {
             case NOT_FOUND -> "not-found";
             case FORBIDDEN -> "refused";
             case CONFLICT -> "conflict";
+            case SERVICE_UNAVAILABLE -> "unavailable";
             default -> "invalid";
         };
     }
@@ -287,6 +300,31 @@ class ProblemAdvice {
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(PROBLEM_JSON).body(p);
+    }
+
+    /**
+     * The module's own page for this failure, when the controller that handled the request names one with
+     * {@link ProblemPage} (for every request of that page controller, as its own handler once answered); else null.
+     */
+    private ModelAndView ownPage(MeridianException e, HttpStatus status, HttpServletRequest request) {
+        if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h)) {
+            return null;
+        }
+        for (ProblemPage p : AnnotatedElementUtils.findMergedRepeatableAnnotations(h.getBeanType(),
+                ProblemPage.class)) {
+            if (p.value().isInstance(e)) {
+                ModelAndView page = new ModelAndView(p.view());
+                page.setStatus(status);
+                page.addObject("status", status.value());
+                page.addObject("detail", message(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+                page.addAllObjects(e.details());
+                if (!p.activeNav().isEmpty()) {
+                    page.addObject("activeNav", p.activeNav());
+                }
+                return page;
+            }
+        }
+        return null;
     }
 
     /** The error page in the user's language, with the status kept. */

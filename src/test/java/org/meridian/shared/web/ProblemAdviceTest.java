@@ -17,6 +17,7 @@ import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.UnavailableException;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -125,6 +126,48 @@ class ProblemAdviceTest {
         }
     }
 
+    /** A page controller with pages of its own for a not-found and a missing font (as the channel and feedback pages). */
+    @Controller
+    @ProblemPage(value = NotFoundException.class, view = "t/not-found", activeNav = "t")
+    @ProblemPage(value = UnavailableException.class, view = "t/no-font")
+    static class OwnPages {
+        @GetMapping("/own/appeals/{id}")
+        String appeal(@PathVariable long id) {
+            throw new NotFoundException("appeal", "appeal", id, "appeal.problem.notFound.appeal");
+        }
+
+        @GetMapping("/own/pdf")
+        String pdf() {
+            throw new NoFont();
+        }
+
+        @GetMapping("/own/state")
+        String state() {
+            throw new ConflictException("appeal", "order", "appeal.refused.closed", List.of("已驳回"), "closed");
+        }
+    }
+
+    /** As feedback's missing font: 503 with the places looked at. */
+    static class NoFont extends UnavailableException {
+        NoFont() {
+            super("feedback", "pdf-font-missing", "feedback.problem.pdfFontMissing", List.of("/a.ttc, /b.ttc"),
+                    "no font");
+        }
+
+        @Override
+        public java.util.Map<String, Object> details() {
+            return java.util.Map.of("searched", List.of("/a.ttc", "/b.ttc"));
+        }
+    }
+
+    @RestController
+    static class FontApi {
+        @GetMapping("/api/t/pdf")
+        void pdf() {
+            throw new NoFont();
+        }
+    }
+
     private final MockMvc mvc;
 
     ProblemAdviceTest() {
@@ -133,7 +176,7 @@ class ProblemAdviceTest {
         lang.setParamName("lang");
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("spring", new ResponseEntityExceptionHandler() { });
-        mvc = MockMvcBuilders.standaloneSetup(new Api(), new EnglishApi(), new Pages())
+        mvc = MockMvcBuilders.standaloneSetup(new Api(), new EnglishApi(), new Pages(), new OwnPages(), new FontApi())
                 .setControllerAdvice(new ProblemAdvice(web.messageSource(),
                         beans.getBeanProvider(ResponseEntityExceptionHandler.class)), new StorableBodies())
                 .setLocaleResolver(web.localeResolver())
@@ -300,5 +343,39 @@ class ProblemAdviceTest {
                 .andExpect(jsonPath("$.detail").value("数据刚被他人修改，请刷新后重试。"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("statement_line_pk"))));
+    }
+
+    @Test
+    void aPageControllerThatNamesItsOwnPageGetsItForThatFailureOnly() throws Exception {
+        // as a page controller's own handler once did: every request of the controller, whatever it accepts
+        for (String accept : List.of(MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE)) {
+            mvc.perform(get("/own/appeals/9999").accept(accept))
+                    .andExpect(status().isNotFound())
+                    .andExpect(view().name("t/not-found"))
+                    .andExpect(model().attribute("activeNav", "t"))
+                    .andExpect(model().attribute("detail", "没有编号为 9999 且您可查看的申诉。"));
+        }
+        mvc.perform(get("/own/pdf").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(view().name("t/no-font"))
+                .andExpect(model().attribute("searched", List.of("/a.ttc", "/b.ttc")));
+        // a failure it names no page for: the shared error page
+        mvc.perform(get("/own/state").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("error"));
+        // another controller's not-found: the shared error page
+        mvc.perform(get("/t/appeals/9999").accept(MediaType.TEXT_HTML)).andExpect(view().name("error"));
+    }
+
+    @Test
+    void somethingOnlyAnOperatorCanProvideIsA503WithWhatIsMissing() throws Exception {
+        mvc.perform(get("/api/t/pdf"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:meridian:feedback:pdf-font-missing"))
+                .andExpect(jsonPath("$.title").value("无法生成 PDF"))
+                .andExpect(jsonPath("$.searched[1]").value("/b.ttc"));
+        mvc.perform(get("/api/t/pdf").param("lang", "en"))
+                .andExpect(jsonPath("$.title").value("No CJK font for the PDF"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith("Places looked at: /a.ttc, /b.ttc")));
     }
 }
