@@ -24,7 +24,8 @@ import java.util.Locale;
  *     total; that it went against the total when the others together moved the other way and more; and, when the
  *     total did not move but channels did, that they offset each other.</li>
  * </ul>
- * Counts are whole numbers with thousands separators, revenue in whole yuan; a minus is the typographic "−".
+ * Counts are whole numbers with thousands separators, revenue in whole yuan, scores with at most two decimals; a minus
+ * is the typographic "−". A change that rounds to 0 at that precision is written without a sign.
  */
 public final class ChangeSentences {
 
@@ -47,7 +48,7 @@ public final class ChangeSentences {
             out.add(Phrase.of("insight.change.lead.NO_BASE", when, what, amount(m, current), against));
             return out;
         }
-        int sign = change.signum();
+        int sign = rounded(m, change).signum();
         if (sign == 0) {
             out.add(Phrase.of("insight.change.lead.FLAT", when, what, amount(m, current), against));
         } else if (percent != null) {
@@ -57,7 +58,7 @@ public final class ChangeSentences {
             out.add(Phrase.of("insight.change.lead." + (sign > 0 ? "UP_FROM" : "DOWN_FROM"), when, what,
                     amount(m, current), against, amount(m, change.abs()), amount(m, base)));
         }
-        if (forHospital && !contributors.isEmpty()) {
+        if (forHospital && !contributors.isEmpty() && rounded(m, contributors.get(0).change()).signum() != 0) {
             Contribution top = contributors.get(0);
             Phrase moved = signedAmount(m, top.change());
             if (sign == 0) {
@@ -75,29 +76,71 @@ public final class ChangeSentences {
         return out;
     }
 
+    /**
+     * The sentences of a channel's total between two published evaluations: the total and how it moved (in points, no
+     * per cent), then the indicator that moved it most ({@code moves} largest first), or that the indicators offset
+     * each other when the total did not move. No evaluation this month or in the base month: that, and no comparison.
+     */
+    static List<Phrase> ofTotal(String channel, ChangeBasis basis, YearMonth month, BigDecimal current,
+                                BigDecimal base, BigDecimal change, List<IndicatorMove> moves) {
+        ChangeMeasure m = ChangeMeasure.AVERAGE_TOTAL;
+        Phrase when = month(month);
+        Phrase against = Phrase.of("insight.change.basis." + basis.name());
+        List<Phrase> out = new ArrayList<>();
+        if (current == null) {
+            out.add(Phrase.of("insight.change.total.NO_DATA", when, channel));
+            return out;
+        }
+        if (base == null) {
+            out.add(Phrase.of("insight.change.total.NO_BASE", when, channel, amount(m, current), against));
+            return out;
+        }
+        int sign = rounded(m, change).signum();
+        out.add(sign == 0 ? Phrase.of("insight.change.total.FLAT", when, channel, amount(m, current), against)
+                : Phrase.of("insight.change.total." + (sign > 0 ? "UP" : "DOWN"), when, channel, amount(m, current),
+                against, amount(m, change.abs())));
+        if (!moves.isEmpty() && rounded(m, moves.get(0).change()).signum() != 0) {
+            IndicatorMove top = moves.get(0);
+            Phrase name = Phrase.of("insight.change.name", top.nameZh(), top.nameEn());
+            out.add(Phrase.of(sign == 0 ? "insight.change.indicator.OFFSET" : "insight.change.indicator.LARGEST",
+                    name, signedAmount(m, top.change())));
+        }
+        return out;
+    }
+
     /** A month: "2026 年 12 月", "December 2026". */
     public static Phrase month(YearMonth month) {
         return Phrase.of("insight.change.month", month.getYear(), month.getMonthValue(),
                 month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     }
 
-    /** An amount of the measure with its unit: "1,234 例", "56,789 元". */
+    /** An amount of the measure with its unit: "1,234 例", "56,789 元", "82.5 分". */
     public static Phrase amount(ChangeMeasure m, BigDecimal v) {
-        return Phrase.of("insight.change.amount." + m.name(), number(v));
+        return Phrase.of("insight.change.amount." + m.name(), number(m, v));
     }
 
-    /** A signed amount: "+12 例", "−3 例"; 0 without a sign. */
+    /** A signed amount: "+12 例", "−3 例", "+1.25 分"; 0 without a sign. */
     public static Phrase signedAmount(ChangeMeasure m, BigDecimal v) {
-        String n = number(v.abs());
-        return Phrase.of("insight.change.amount." + m.name(), v.signum() > 0 ? "+" + n : v.signum() < 0 ? "−" + n : n);
+        String n = number(m, v.abs());
+        return Phrase.of("insight.change.amount." + m.name(),
+                n.matches("[0.,]+") ? n : v.signum() > 0 ? "+" + n : v.signum() < 0 ? "−" + n : n);
     }
 
-    /** A count or a sum of yuan as people read it: whole, half up, thousands separated, "−" for a minus. */
-    public static String number(BigDecimal v) {
-        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    /**
+     * A figure as people read it, half up, thousands separated, "−" for a minus: counts and yuan whole, scores with
+     * at most two decimals.
+     */
+    public static String number(ChangeMeasure m, BigDecimal v) {
+        DecimalFormat f = new DecimalFormat(m.summed() ? "#,##0" : "#,##0.##",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
         String s = f.format(v);
         return s.startsWith("-") ? "−" + s.substring(1) : s;
+    }
+
+    /** The value at the precision it is written with (so that a change written as 0 is said to be none). */
+    static BigDecimal rounded(ChangeMeasure m, BigDecimal v) {
+        return v.setScale(m.summed() ? 0 : 2, RoundingMode.HALF_UP);
     }
 
     /** A per cent already rounded to one decimal: "12.5". */

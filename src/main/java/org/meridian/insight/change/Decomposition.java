@@ -23,7 +23,10 @@ public final class Decomposition {
     private Decomposition() {
     }
 
-    /** One part's values and what it contributed: {@code change = current − base}. */
+    /**
+     * One part's values and what it contributed: {@code change = current − base} for a sum; for a mean see
+     * {@link #ofMean} (there a value is null where the part is absent).
+     */
     public record Part<K>(K key, BigDecimal current, BigDecimal base, BigDecimal change) {
     }
 
@@ -43,9 +46,48 @@ public final class Decomposition {
                 parts.add(new Part<>(k, x, b, c));
             }
         }
+        sort(parts);
+        return parts;
+    }
+
+    /** Digits kept by the division of {@link #ofMean}. */
+    public static final java.math.MathContext PRECISION = java.math.MathContext.DECIMAL64;
+
+    /**
+     * The parts of the change of a mean, from the mean b̄ of the n_b parts of the base to the mean x̄ of the n parts
+     * now (n ≥ 1): a part in both contributes (xᵢ − bᵢ) / n, a part only now (xᵢ − b̄) / n (it lifts the mean by
+     * what it lies above the old one), a part only in the base −(bᵢ − b̄) / n. They add up to x̄ − b̄:
+     * n·Σ = Σ_now x − Σ_both b − Σ_gone b − b̄(|new| − |gone|) = n·x̄ − b̄(n_b + |new| − |gone|) = n·x̄ − n·b̄.
+     * So a part that did not change contributes 0 whoever else came or went. Divisions keep {@link #PRECISION};
+     * the sum equals the change to that precision. Ordered and left out as {@link #of}. Empty now: no parts.
+     */
+    public static <K> List<Part<K>> ofMean(Map<K, BigDecimal> current, Map<K, BigDecimal> base) {
+        if (current.isEmpty() || base.isEmpty()) {
+            return List.of();
+        }
+        BigDecimal n = BigDecimal.valueOf(current.size());
+        BigDecimal baseMean = base.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(base.size()), PRECISION);
+        Set<K> keys = new LinkedHashSet<>(current.keySet());
+        keys.addAll(base.keySet());
+        List<Part<K>> parts = new ArrayList<>();
+        for (K k : keys) {
+            BigDecimal x = current.get(k);
+            BigDecimal b = base.get(k);
+            BigDecimal moved = x != null && b != null ? x.subtract(b) : x != null ? x.subtract(baseMean)
+                    : baseMean.subtract(b);
+            BigDecimal c = moved.divide(n, PRECISION);
+            if (c.signum() != 0) {
+                parts.add(new Part<>(k, x, b, c));
+            }
+        }
+        sort(parts);
+        return parts;
+    }
+
+    private static <K> void sort(List<Part<K>> parts) {
         parts.sort(Comparator.<Part<K>, BigDecimal>comparing(p -> p.change().abs()).reversed()
                 .thenComparing(p -> -p.change().signum()));
-        return parts;
     }
 
     /** The sum of the contributions, which is the change of the total. */

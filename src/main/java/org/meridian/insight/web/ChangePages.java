@@ -10,6 +10,7 @@ import org.meridian.insight.change.ChangeBasis;
 import org.meridian.insight.change.ChangeExplainer;
 import org.meridian.insight.change.ChangeMeasure;
 import org.meridian.insight.change.ChangeMonth;
+import org.meridian.insight.change.ChangeNotFoundException;
 import org.meridian.insight.change.Comparison;
 import org.meridian.insight.change.Contribution;
 import org.meridian.insight.change.Explanation;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The explained changes of a month (变动解读): a month picker (whole months only), per measure the sentences against
  * the month before and the same month last year, and for the hospital the channels' contributions to one measure and
- * basis, {@value #PAGE_SIZE} a page, largest first. A channel's own user sees its channel's sentences only.
+ * basis, {@value #PAGE_SIZE} a page, largest first; with {@code channel=CODE} that channel's total split into its
+ * indicators. A channel's own user sees its channel's sentences and its total's indicators only.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ANALYST', 'CHANNEL_USER')")
@@ -46,7 +48,8 @@ class ChangePages {
     @GetMapping("/insight/changes")
     String page(Actor actor, @RequestParam(required = false) String month,
                 @RequestParam(required = false) String measure, @RequestParam(required = false) String basis,
-                @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+                @RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page,
+                Model model, Locale locale) {
         YearMonth latest = explainer.latestMonth(actor);
         Map<String, String> errors = new LinkedHashMap<>();
         YearMonth chosen = latest;
@@ -80,11 +83,22 @@ class ChangePages {
         model.addAttribute("latest", latest.toString());
         model.addAttribute("explanation", explanation);
         model.addAttribute("measures", ChangeMeasure.values());
+        model.addAttribute("averageTotal", ChangeMeasure.AVERAGE_TOTAL);
         model.addAttribute("bases", ChangeBasis.values());
         model.addAttribute("measure", m.name());
         model.addAttribute("basis", b.name());
         model.addAttribute("selected", selected);
         model.addAttribute("contributors", contributors);
+        String totalOf = explanation.ofChannel() ? explanation.channelCode()
+                : channel == null || channel.isBlank() ? null : channel.strip();
+        model.addAttribute("channel", totalOf == null ? "" : totalOf);
+        if (totalOf != null) {
+            try {
+                model.addAttribute("total", explainer.explainTotal(actor, chosen, totalOf));
+            } catch (ChangeNotFoundException e) {
+                errors.put("channel", messages.getMessage(e.messageKey(), e.args().toArray(), locale));
+            }
+        }
         return "insight/changes";
     }
 

@@ -59,6 +59,15 @@ class ChangeTexts {
         return v.signum() > 0 ? "+" + digits : v.signum() < 0 ? "−" + digits : digits;
     }
 
+    /** Two scores or weights, this month's and the compared month's ("80 / 72.5"), "—" for a missing one. */
+    public String pair(BigDecimal now, BigDecimal then) {
+        return figure(now) + " / " + figure(then);
+    }
+
+    private static String figure(BigDecimal v) {
+        return v == null ? "—" : ChangeSentences.number(ChangeMeasure.AVERAGE_TOTAL, v);
+    }
+
     public String month(YearMonth month) {
         return write(ChangeSentences.month(month));
     }

@@ -37,4 +37,17 @@ class DecompositionTest {
         assertThat(Decomposition.total(parts)).isEqualByComparingTo("0");
         assertThat(Decomposition.of(Map.<String, BigDecimal>of(), Map.of())).isEqualTo(List.of());
     }
+
+    @Test
+    void theChangeOfAMeanIsSplitSoThatAnUnchangedPartContributesNothing() {
+        // base A 50, B 70, E 90: mean 70; now A 80, B 70, D 40: mean 190/3 = 63.3333; change −6.6667
+        // A (80 − 50)/3 = +10; B 0 (left out); D new (40 − 70)/3 = −10; E gone −(90 − 70)/3 = −6.6667
+        var parts = Decomposition.ofMean(of("A", 80, "B", 70, "D", 40), of("A", 50, "B", 70, "E", 90));
+        assertThat(parts).extracting(Decomposition.Part::key).containsExactly("A", "D", "E");
+        assertThat(parts.get(0).change()).isEqualByComparingTo("10");
+        assertThat(parts.get(1).change()).isEqualByComparingTo("-10");
+        assertThat(parts.get(2).change().doubleValue()).isCloseTo(-6.666667, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Decomposition.total(parts).doubleValue()).isCloseTo(190.0 / 3 - 70, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Decomposition.ofMean(of(), of("A", 1))).isEmpty();
+    }
 }

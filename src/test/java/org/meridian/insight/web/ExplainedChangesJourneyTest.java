@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.insight.change.ChannelTotalChangesTest;
 import org.meridian.support.Browser;
 import org.meridian.support.MeridianWebTest;
 import org.meridian.support.MonthEvents;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Explained changes in a real browser, desktop and 375 px. Twelve channels J01–J12: in 2026-11 each has 5 referrals;
  * in 2026-12 channel Jk has 5 + k (J01 6 … J12 17), so the hospital went from 60 to 138, +78 (+130.0 %), and J12
  * contributed most (+12, 12/78 = 15.4 %). Twelve contributors: two pages of 10. No data in 2025-12: no comparison.
+ * Both months are evaluated and published with the two-indicator scheme of {@code ChannelTotalChangesTest}.
  */
 @MeridianWebTest
 class ExplainedChangesJourneyTest {
@@ -54,6 +57,15 @@ class ExplainedChangesJourneyTest {
         }
         HttpResponse<String> sent = call(office, "POST", "/api/v1/events", "[" + String.join(",", events) + "]");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(call(office, "PUT", "/api/v1/schemes/COMMUNITY_HEALTH", ChannelTotalChangesTest.SCHEME).statusCode())
+                .isEqualTo(200);
+        for (String month : List.of("2026-11", "2026-12")) {
+            HttpResponse<String> run = call(office, "POST", "/api/v1/evaluations",
+                    "{\"period\": \"" + month + "\", \"unitType\": \"COMMUNITY_HEALTH\"}");
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            Object id = JsonPath.read(run.body(), "$.id");
+            assertThat(call(office, "POST", "/api/v1/evaluations/" + id + "/publish", "").statusCode()).isEqualTo(200);
+        }
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn(office, TestUsers.PASSWORD);
@@ -88,6 +100,18 @@ class ExplainedChangesJourneyTest {
             browser.waitFor(By.id("why-changed"));
             assertThat(browser.horizontalOverflow()).isZero();
             browser.screenshot("changes-home-phone");
+
+            // J12's total: 20·25/30 = 16.67 in November (arrival rate 0 scores 0), 20·85/30 = 56.67 in December;
+            // all of the +40 from the referral volume
+            browser.go("/insight/changes?month=2026-12&measure=AVERAGE_TOTAL&channel=J12");
+            assertThat(browser.waitFor(By.id("total-MONTH_BEFORE")).getText())
+                    .contains("社区中心12的总分为 56.67 分，比上月提高 40 分。", "变动最大的指标是转诊量（+40 分）。");
+            browser.screenshot("changes-total-phone");
+            assertThat(browser.horizontalOverflow()).isZero();
+            browser.resize(Browser.DESKTOP);
+            browser.go("/insight/changes?month=2026-12&measure=AVERAGE_TOTAL&channel=J12");
+            browser.waitFor(By.id("total-MONTH_BEFORE"));
+            browser.screenshot("changes-total-desktop");
         }
     }
 
