@@ -123,7 +123,7 @@ public class ChangeExplainer {
         BigDecimal base = mean(then);
         BigDecimal change = current == null || base == null ? null : current.subtract(base);
         BigDecimal percent = change == null || base.signum() <= 0 ? null : ChangeSentences.percentOf(change, base);
-        List<Contribution> contributors = change == null ? List.of()
+        List<Contribution> contributors = change == null || !forHospital ? List.of()
                 : named(actor, Decomposition.ofMean(now, then), change, refs);
         return new Comparison(m, basis, month, baseMonth, current, base, change, percent, contributors,
                 ChangeSentences.of(m, basis, month, current, base, change, percent, contributors, forHospital));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.meridian.insight.change.ChangeBasis;
 import org.meridian.insight.change.ChangeExplainer;
 import org.meridian.insight.change.ChangeMeasure;
+import org.meridian.insight.change.ChangeNotFoundException;
 import org.meridian.insight.change.ChangeVisibility;
 import org.meridian.insight.change.ChannelTotalExplanation;
 import org.meridian.insight.change.TotalChange;
@@ -80,7 +81,12 @@ class ChangesOnHome implements HomePanels {
         List<HomePanel.Row> rows = new ArrayList<>();
         String href = "/insight/changes?measure=AVERAGE_TOTAL";
         for (YearMonth month : List.of(latest, latest.minusMonths(1))) {
-            ChannelTotalExplanation t = explainer.explainTotal(actor, month, null);
+            ChannelTotalExplanation t;
+            try {
+                t = explainer.explainTotal(actor, month, null);
+            } catch (ChangeNotFoundException e) {
+                return List.of(); // bound to a channel that is not (or no longer) registered: nothing to explain
+            }
             TotalChange c = t.get(ChangeBasis.MONTH_BEFORE);
             if (c.current() != null) {
                 href = "/insight/changes?month=" + month + "&measure=AVERAGE_TOTAL#indicators";
