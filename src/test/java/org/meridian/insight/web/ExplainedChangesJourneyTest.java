@@ -94,11 +94,14 @@ class ExplainedChangesJourneyTest {
             browser.go("/insight/changes?month=2026-12");
             browser.waitFor(By.id("contributors-table"));
             browser.screenshot("changes-phone");
+            scrollTo(browser, "contributors");
+            browser.screenshot("changes-contributors-phone");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
             assertThat(browser.display("#contributor-J12")).as("each channel is a card on a phone").isEqualTo("grid");
             browser.go("/");
             browser.waitFor(By.id("why-changed"));
             assertThat(browser.horizontalOverflow()).isZero();
+            scrollTo(browser, "why-changed");
             browser.screenshot("changes-home-phone");
 
             // J12's total: 20·25/30 = 16.67 in November (arrival rate 0 scores 0), 20·85/30 = 56.67 in December;
@@ -106,13 +109,20 @@ class ExplainedChangesJourneyTest {
             browser.go("/insight/changes?month=2026-12&measure=AVERAGE_TOTAL&channel=J12");
             assertThat(browser.waitFor(By.id("total-MONTH_BEFORE")).getText())
                     .contains("社区中心12的总分为 56.67 分，比上月提高 40 分。", "变动最大的指标是转诊量（+40 分）。");
+            scrollTo(browser, "indicators");
             browser.screenshot("changes-total-phone");
             assertThat(browser.horizontalOverflow()).isZero();
             browser.resize(Browser.DESKTOP);
             browser.go("/insight/changes?month=2026-12&measure=AVERAGE_TOTAL&channel=J12");
             browser.waitFor(By.id("total-MONTH_BEFORE"));
+            scrollTo(browser, "indicators");
             browser.screenshot("changes-total-desktop");
         }
+    }
+
+    private static void scrollTo(Browser browser, String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
     }
 
     private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
