@@ -73,6 +73,33 @@ class HoltWintersTest {
     }
 
     @Test
+    void theOptimiserFindsRsParameters() {
+        // R's optimum (printed above): alpha 0.2479595, beta 0.03453373, gamma 1, SSE 21860.18; R's L-BFGS-B stops
+        // at about 1e-5 in the parameters, so 1e-4 is the agreement to expect
+        Result add = HoltWinters.fit(AP, 12, Seasonal.ADDITIVE, null, null, null, null, null);
+        assertThat(add.alpha()).isCloseTo(0.2479595, within(1e-4));
+        assertThat(add.beta()).isCloseTo(0.03453373, within(1e-4));
+        assertThat(add.gamma()).isCloseTo(1.0, within(1e-6));
+        assertThat(add.sse()).isLessThanOrEqualTo(21860.185); // R's 21860.18 to its printed digits
+        // multiplicative: R's alpha 0.2755925, beta 0.03269295, gamma 0.8707292
+        Result mult = HoltWinters.fit(AP, 12, Seasonal.MULTIPLICATIVE, null, null, null, null, null);
+        assertThat(mult.alpha()).isCloseTo(0.2755925, within(1e-4));
+        assertThat(mult.beta()).isCloseTo(0.03269295, within(1e-4));
+        assertThat(mult.gamma()).isCloseTo(0.8707292, within(1e-4));
+    }
+
+    @Test
+    void theOptimisersSseAgreesWithTheFilter() {
+        // sse() multiplies the level and slope updates out; the algebra is the same, so only rounding may differ
+        for (boolean mult : new boolean[] {false, true}) {
+            double[] start = HoltWinters.startValues(AP, 12, mult);
+            double fromFilter = HoltWinters.filter(AP, 12, mult, start, 0.3, 0.1, 0.6, null, null, new double[12]);
+            double fromSse = HoltWinters.sse(AP, 12, mult, start, 0.3, 0.1, 0.6, new double[12]);
+            assertThat(fromSse).isCloseTo(fromFilter, within(fromFilter * 1e-12));
+        }
+    }
+
+    @Test
     void predictionIntervalsFollowRsVarianceTerms() {
         double alpha = 0.2479595;
         double beta = 0.03453373;
