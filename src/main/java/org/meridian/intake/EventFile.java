@@ -193,25 +193,8 @@ abstract class EventFile implements Closeable {
         private enum TooLong { CELL }
 
         private List<Object> cells(Row row) {
-            if (row.getCellCount() > limits.maxColumns()) {
-                throw new ImportFileException("row " + row.getRowNum() + " of the sheet has more than "
-                        + limits.maxColumns() + " cells (the most one row may have)");
-            }
-            List<Object> cells = new ArrayList<>(row.getCellCount());
-            for (int i = 0; i < row.getCellCount(); i++) {
-                Cell cell = row.getCell(i);
-                if (cell == null) {
-                    cells.add(null);
-                    continue;
-                }
-                Object value = switch (cell.getType()) {
-                    case NUMBER -> (BigDecimal) cell.getValue();
-                    case EMPTY -> null;
-                    default -> cell.getText();
-                };
-                cells.add(value instanceof String text && limits.tooLong(text) ? TooLong.CELL : value);
-            }
-            return cells;
+            return values(row, limits).stream()
+                    .map(v -> v instanceof String text && limits.tooLong(text) ? (Object) TooLong.CELL : v).toList();
         }
 
         @Override
@@ -219,5 +202,26 @@ abstract class EventFile implements Closeable {
             stream.close();
             workbook.close();
         }
+    }
+
+    /**
+     * A workbook row's values: a number cell as a decimal, an empty one as null, any other as its text (however
+     * long). A row with more cells than {@link FileLimits#maxColumns()} makes the file unreadable, naming the row.
+     */
+    static List<Object> values(Row row, FileLimits limits) {
+        if (row.getCellCount() > limits.maxColumns()) {
+            throw new ImportFileException("row " + row.getRowNum() + " of the sheet has more than "
+                    + limits.maxColumns() + " cells (the most one row may have)");
+        }
+        List<Object> cells = new ArrayList<>(row.getCellCount());
+        for (int i = 0; i < row.getCellCount(); i++) {
+            Cell cell = row.getCell(i);
+            cells.add(cell == null ? null : switch (cell.getType()) {
+                case NUMBER -> (BigDecimal) cell.getValue();
+                case EMPTY -> null;
+                default -> cell.getText();
+            });
+        }
+        return cells;
     }
 }

@@ -1,13 +1,26 @@
 package org.meridian.unit;
 
 import static org.meridian.support.TestHospital.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.tenant.Hospitals;
@@ -15,6 +28,7 @@ import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -149,4 +163,78 @@ class StatisticsIntakeTest {
                 .andExpect(jsonPath("$.items[0].reason").value("HIS 重复计入 4 例"))
                 .andExpect(jsonPath("$.items[0].restatedBy").value(h.office));
     }
+
+    /**
+     * The XLSX template has the CSV template's header and example row as text cells; a workbook of statistics is
+     * read as a CSV is: a number cell is the value, a month that Excel turned into a date (2026-11-01, day number
+     * 46327 since 1899-12-30) is its month, a text that is not a number is rejected on {@code value}, an unknown
+     * measure on {@code measure}, blank rows are not counted (rows 1–4 are the data rows), and the good rows are kept.
+     */
+    @Test
+    void statisticsComeAsAWorkbookAndTheTemplateIsOneToo() throws Exception {
+        byte[] template = h.as(h.analyst, get("/api/v1/statistics/template.xlsx")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(template));
+             Stream<Row> rows = wb.getFirstSheet().openStream()) {
+            List<List<String>> cells = rows.map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList())
+                    .toList();
+            assertThat(cells.get(0)).containsExactly("unit", "month", "measure", "value", "reason");
+            assertThat(cells.get(1).subList(0, 4)).containsExactly("DEP-001", "2026-12", "discharges", "1234");
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("统计");
+        String[] header = {"unit", "month", "measure", "value", "reason"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        ws.value(1, 0, "DEP-CARD");
+        ws.value(1, 1, "2026-12");
+        ws.value(1, 2, "discharges");
+        ws.value(1, 3, 318);
+        ws.value(2, 0, "DEP-CARD");
+        ws.value(2, 1, LocalDate.of(2026, 11, 1));
+        ws.style(2, 1).format("yyyy-mm").set();
+        ws.value(2, 2, "discharges");
+        ws.value(2, 3, 301.5);
+        // row 3 of the sheet is left blank
+        ws.value(4, 0, "DEP-CARD");
+        ws.value(4, 1, "2026-10");
+        ws.value(4, 2, "operations");
+        ws.value(4, 3, 12);
+        ws.value(5, 0, "DEP-CARD");
+        ws.value(5, 1, "2026-09");
+        ws.value(5, 2, "discharges");
+        ws.value(5, 3, "很多");
+        wb.finish();
+        h.as(h.office, multipart("/api/v1/statistics/import")
+                        .file(new MockMultipartFile("file", "十二月统计.xlsx", XLSX, out.toByteArray())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(2))
+                .andExpect(jsonPath("$.rejected[0].index").value(3))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("measure"))
+                .andExpect(jsonPath("$.rejected[1].index").value(4))
+                .andExpect(jsonPath("$.rejected[1].errors[0].field").value("value"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-09&to=2026-12"))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].month").value("2026-11")).andExpect(jsonPath("$[0].value").value(301.5))
+                .andExpect(jsonPath("$[1].month").value("2026-12")).andExpect(jsonPath("$[1].value").value(318));
+
+        // an old XLS and a file that only claims to be a workbook: refused whole, with the reason, nothing stored
+        h.as(h.office, multipart("/api/v1/statistics/import")
+                        .file(new MockMultipartFile("file", "old.xls", "application/vnd.ms-excel", new byte[] {1, 2})))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("XLS (Excel 97–2003)")));
+        h.as(h.office, multipart("/api/v1/statistics/import")
+                        .file(new MockMultipartFile("file", "fake.xlsx", XLSX, "unit,month".getBytes())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:meridian:intake:unreadable-file"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-01&to=2027-01"))
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

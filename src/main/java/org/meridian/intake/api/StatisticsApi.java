@@ -45,8 +45,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /api/v1/statistics}: monthly statistics of departments and institutions, sent as a JSON array or a CSV file
- * (with a downloadable template), their restatement history, and the hospital's rule on restatement reasons.
+ * {@code /api/v1/statistics}: monthly statistics of departments and institutions, sent as a JSON array or a CSV or
+ * XLSX file (with downloadable templates of both), their restatement history, and the hospital's rule on restatement reasons.
  * Sending needs CHANNEL_MANAGER, reading ANALYST. The reasons of rejected rows are English unless the caller asks
  * for Chinese, as for events.
  */
@@ -99,7 +99,10 @@ class StatisticsApi {
         return answer(intake.record(actor, rows, 0), LocalisedReports.locale(request));
     }
 
-    /** A CSV file of statistics; the index of a rejected row is its data row number (the first after the header is 1). */
+    /**
+     * A CSV or XLSX file of statistics; the index of a rejected row is its data row number (the first after the
+     * header is 1, blank rows not counted).
+     */
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     Map<String, Object> upload(Actor actor, @RequestParam(required = false) MultipartFile file,
@@ -109,7 +112,7 @@ class StatisticsApi {
         }
         List<RawStatistic> rows;
         try (InputStream in = file.getInputStream()) {
-            rows = StatisticsFile.read(in, limits);
+            rows = StatisticsFile.read(in, file.getOriginalFilename(), limits);
         }
         return answer(intake.record(actor, rows, 1), LocalisedReports.locale(request));
     }
@@ -121,6 +124,16 @@ class StatisticsApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(StatisticsFile.template().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/template.xlsx")
+    @PreAuthorize("hasRole('ANALYST')")
+    ResponseEntity<byte[]> templateXlsx() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics-template.xlsx\"")
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(StatisticsFile.templateXlsx());
     }
 
     /** A unit's values in force, by measure and month, from {@code from} to {@code to} (both YYYY-MM). */

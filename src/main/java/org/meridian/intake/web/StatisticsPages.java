@@ -130,7 +130,7 @@ class StatisticsPages {
             return uploadPage(actor, model);
         }
         try (InputStream in = file.getInputStream()) {
-            List<RawStatistic> rows = StatisticsFile.read(in, limits);
+            List<RawStatistic> rows = StatisticsFile.read(in, file.getOriginalFilename(), limits);
             StatisticsReport report = intake.record(actor, rows, 1);
             model.addAttribute("report", report);
             model.addAttribute("rejectedLines", report.rejected().stream().map(r -> new RejectedLine(r.index(),
