@@ -21,7 +21,10 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.web.Paged;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -185,6 +188,55 @@ public class FeedbackReporting {
                     "feedback report " + id, details);
         }
         return get(actor, id);
+    }
+
+    /** The longest name of the person who confirms a unit's report. */
+    public static final int CONFIRMED_BY_MAX = 50;
+
+    /**
+     * The office (CHANNEL_MANAGER and above) records that a department or institution received its report: who in
+     * the unit confirmed it (确认人, 1–50 characters, e.g. the department's head). The report becomes 已确认 with the
+     * office user as the one who recorded it, audited as {@code FEEDBACK_REPORT_ACKNOWLEDGED} with the person;
+     * recording it again changes nothing.
+     *
+     * @throws RefusedException      for a channel's report (only its own users acknowledge it) and for anyone below
+     *                               CHANNEL_MANAGER
+     * @throws InvalidInputException on {@code confirmedBy}: missing or too long
+     */
+    @Transactional
+    public FeedbackReport confirmForUnit(Actor actor, long id, String confirmedBy) {
+        FeedbackReport r = get(actor, id);
+        if (FeedbackVisibility.channelReport(r)) {
+            throw new RefusedException(MODULE, "acknowledge", "feedback.problem.acknowledge", List.of(),
+                    "Only the channel's own users acknowledge its feedback report.");
+        }
+        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
+            throw new RefusedException(MODULE, "confirm", "feedback.problem.confirm", List.of(),
+                    actor.username() + " may not record a unit's confirmation");
+        }
+        String who = confirmedBy == null ? "" : confirmedBy.strip();
+        if (who.isEmpty() || who.length() > CONFIRMED_BY_MAX) {
+            throw new InvalidInputException(MODULE, List.of(who.isEmpty()
+                    ? Problem.of("confirmedBy", "feedback.error.confirmedByRequired")
+                    : Problem.of("confirmedBy", "feedback.error.confirmedByTooLong", CONFIRMED_BY_MAX)));
+        }
+        if (reports.confirm(actor.hospitalId(), id, actor.username(), who, now())) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("unit", r.content().channelCode());
+            details.put("period", r.content().period());
+            details.put("version", r.content().version());
+            details.put("confirmedBy", who);
+            details.put("status", AuditLog.change(r.status().name(), DeliveryStatus.ACKNOWLEDGED.name()));
+            audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_REPORT_ACKNOWLEDGED",
+                    "feedback report " + id, details);
+        }
+        return get(actor, id);
+    }
+
+    /** Whether the actor may record a unit's confirmation of this report now (the report page's form). */
+    public static boolean canConfirm(Actor actor, FeedbackReport report) {
+        return report.acknowledgedAt() == null && !FeedbackVisibility.channelReport(report)
+                && (actor.isSystem() || actor.has(Role.CHANNEL_MANAGER));
     }
 
     /**

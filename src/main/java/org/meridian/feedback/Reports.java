@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Reports {
 
     private static final String COLUMNS = "id, evaluation_id, channel_id, content::text, generated_at, viewed_at, "
-            + "viewed_by, acknowledged_at, acknowledged_by";
+            + "viewed_by, acknowledged_at, acknowledged_by, confirmed_by";
     private static final String RANK_ORDER = " ORDER BY (content->>'rank')::int NULLS LAST, channel_code";
 
     private final JdbcClient jdbc;
@@ -74,7 +74,8 @@ class Reports {
         }
         Map<Long, Counts> m = new java.util.HashMap<>();
         jdbc.sql("""
-                        SELECT evaluation_id, count(*), count(viewed_at), count(acknowledged_at) FROM feedback_report
+                        SELECT evaluation_id, count(*), count(coalesce(viewed_at, acknowledged_at)), count(acknowledged_at)
+                        FROM feedback_report
                         WHERE hospital_id = :h AND evaluation_id IN (:ids) GROUP BY evaluation_id""")
                 .param("h", hospitalId).param("ids", evaluationIds)
                 .query((rs, i) -> m.put(rs.getLong(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
@@ -101,10 +102,22 @@ class Reports {
                 .update() == 1;
     }
 
+    /**
+     * Records a unit's confirmation, entered by an office user (not a view: nobody of the unit opened it here);
+     * false when the report was acknowledged before.
+     */
+    boolean confirm(long hospitalId, long id, String username, String confirmedBy, Instant at) {
+        return jdbc.sql("""
+                        UPDATE feedback_report SET acknowledged_at = :at, acknowledged_by = :u, confirmed_by = :who
+                        WHERE hospital_id = :h AND id = :id AND acknowledged_at IS NULL""")
+                .param("h", hospitalId).param("id", id).param("u", username).param("who", confirmedBy)
+                .param("at", at.atOffset(ZoneOffset.UTC)).update() == 1;
+    }
+
     private FeedbackReport row(ResultSet rs, int i) throws SQLException {
         return new FeedbackReport(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 json.readValue(rs.getString(4), ReportContent.class), instant(rs, 5), instant(rs, 6), rs.getString(7),
-                instant(rs, 8), rs.getString(9));
+                instant(rs, 8), rs.getString(9), rs.getString(10));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

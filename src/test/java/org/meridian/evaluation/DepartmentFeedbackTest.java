@@ -3,12 +3,15 @@ package org.meridian.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.evaluation.DepartmentEvaluationTest.assertNumber;
 import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -16,6 +19,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
@@ -42,6 +46,8 @@ class DepartmentFeedbackTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
+    @Autowired Accounts accounts;
+    @Autowired Clock clock;
 
     @Test
     void eachDepartmentHearsItsDimensionsPerformanceBrandAndWhatItsQuadrantAsksOfIt() throws Exception {
@@ -122,6 +128,63 @@ class DepartmentFeedbackTest {
         String mine = w.as(partner, get("/api/v1/feedback-reports")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat((List<?>) JsonPath.read(mine, "$.items")).isEmpty();
+    }
+
+    /**
+     * A department has no account of its own: the office hands its report over and records who confirmed receiving
+     * it. Bad input is refused on {@code confirmedBy} and changes nothing; an analyst may not record it, a channel's
+     * user never sees the report; the first record stands (a second changes nothing), the report is 已确认 without
+     * having been "viewed", and it leaves the office's list of unconfirmed reports.
+     */
+    @Test
+    void theOfficeRecordsWhoOfTheDepartmentConfirmedReceivingItsReport() throws Exception {
+        DepartmentEvaluationTest.Wards w = new DepartmentEvaluationTest.Wards(mvc, users, hospitals);
+        long q3 = w.run("2026-Q3", "CLINICAL");
+        w.publish(q3);
+        String list = w.as(w.analyst, get("/api/v1/feedback-reports").param("evaluationId", String.valueOf(q3)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long card = id(list, "CARD");
+        String ack = "/api/v1/feedback-reports/" + card + "/acknowledge";
+
+        w.as(w.office, json(post(ack), "{}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("confirmedBy"));
+        w.as(w.office, json(post(ack), "{\"confirmedBy\": \"" + "王".repeat(51) + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("confirmedBy"));
+        w.as(w.analyst, json(post(ack), "{\"confirmedBy\": \"王主任\"}")).andExpect(status().isForbidden());
+        String partner = w.channelUser(w.channel);
+        w.as(partner, post(ack)).andExpect(status().isNotFound());
+        w.as(w.analyst, get("/api/v1/feedback-reports/" + card)).andExpect(jsonPath("$.report.status").value("GENERATED"));
+
+        w.as(w.office, json(post(ack), "{\"confirmedBy\": \" 王主任 \"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.confirmedBy").value("王主任"))
+                .andExpect(jsonPath("$.acknowledgedBy").value(w.office))
+                .andExpect(jsonPath("$.viewedAt").doesNotExist());
+        w.as(w.office, json(post(ack), "{\"confirmedBy\": \"李副主任\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.confirmedBy").value("王主任"));
+        String open = w.as(w.analyst, get("/api/v1/feedback-reports").param("evaluationId", String.valueOf(q3))
+                .param("status", "unacknowledged")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        List<String> waiting = JsonPath.read(open, "$.items[*].channel");
+        assertThat(waiting).containsExactly("RESP", "EYE", "ORTH");
+
+        // the pages: the office's form for another department, refused without a name, then recorded; the report
+        // says who confirmed and who recorded it, and the delivery list shows it
+        long resp = id(list, "RESP");
+        var office = user(accounts.loadForSignIn(w.office, clock.instant()).orElseThrow());
+        assertThat(mvc.perform(get("/feedback/reports/" + resp).with(office)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"confirm-form\"", "登记确认");
+        var refused = mvc.perform(post("/feedback/reports/" + resp + "/acknowledge").with(office).with(csrf())
+                .param("confirmedBy", " ")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("confirmError")).isEqualTo("请填写确认人");
+        mvc.perform(post("/feedback/reports/" + resp + "/acknowledge").with(office).with(csrf())
+                .param("confirmedBy", "赵护士长")).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/feedback/reports/" + resp).with(office)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("科室或机构确认人 赵护士长", "由 " + w.office + " 登记").doesNotContain("id=\"confirm-form\"");
+        String delivery = mvc.perform(get("/feedback/evaluations/" + q3).with(office)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(delivery).contains("赵护士长（" + w.office + " 登记）", "王主任（" + w.office + " 登记）");
     }
 
     private static long id(String list, String unit) {

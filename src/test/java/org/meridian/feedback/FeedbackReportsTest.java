@@ -245,7 +245,9 @@ class FeedbackReportsTest {
         assertThat(keys(whole)).containsExactly("report", "content");
         assertThat(keys(whole.get("report"))).containsExactly("id", "evaluationId", "channel",
                 "channelName", "period", "unitType", "version", "total", "rank", "units", "tier", "status",
-                "generatedAt", "viewedAt", "viewedBy", "acknowledgedAt", "acknowledgedBy");
+                "generatedAt", "viewedAt", "viewedBy", "acknowledgedAt", "acknowledgedBy",
+                // added last: who of a department or institution confirmed its report (null for a channel's)
+                "confirmedBy");
         assertThat(keys(content)).containsExactly("channel", "channelName", "region",
                 "period", "unitType", "version", "total", "rank", "units", "tier", "coverage", "indicators", "trend",
                 "strongest", "weakest", "suggestions", "dimensions", "performance", "brand", "quadrant");

@@ -57,13 +57,14 @@ class FeedbackApi {
     record ReportSummary(long id, long evaluationId, String channel, String channelName, String period,
                          String unitType, int version, BigDecimal total, Integer rank, int units, String tier,
                          DeliveryStatus status, Instant generatedAt, Instant viewedAt, String viewedBy,
-                         Instant acknowledgedAt, String acknowledgedBy) {
+                         Instant acknowledgedAt, String acknowledgedBy, String confirmedBy) {
 
         static ReportSummary of(FeedbackReport r) {
             ReportContent c = r.content();
             return new ReportSummary(r.id(), r.evaluationId(), c.channelCode(), c.channelName(), c.period(),
                     c.unitType(), c.version(), ReportContentJson.total(c.total()), c.rank(), c.units(), c.tier(),
-                    r.status(), r.generatedAt(), r.viewedAt(), r.viewedBy(), r.acknowledgedAt(), r.acknowledgedBy());
+                    r.status(), r.generatedAt(), r.viewedAt(), r.viewedBy(), r.acknowledgedAt(), r.acknowledgedBy(),
+                    r.confirmedBy());
         }
     }
 
@@ -112,10 +113,22 @@ class FeedbackApi {
                 .body(file.bytes());
     }
 
+    /** What the office sends to record a department's or institution's confirmation. */
+    record Confirmation(String confirmedBy) {
+    }
+
+    /**
+     * A channel's user acknowledges its channel's report (no body); the office (CHANNEL_MANAGER and above) records
+     * that a department or institution confirmed receiving its report, {@code {"confirmedBy": "王主任"}}.
+     */
     @PostMapping("/api/v1/feedback-reports/{id}/acknowledge")
-    @PreAuthorize("hasRole('CHANNEL_USER')")
-    ReportSummary acknowledge(Actor actor, @PathVariable long id) {
-        return ReportSummary.of(reports.acknowledge(actor, id));
+    @PreAuthorize("hasRole('CHANNEL_USER') or hasRole('CHANNEL_MANAGER')")
+    ReportSummary acknowledge(Actor actor, @PathVariable long id,
+                              @RequestBody(required = false) Confirmation body) {
+        if (FeedbackVisibility.channelUser(actor)) {
+            return ReportSummary.of(reports.acknowledge(actor, id));
+        }
+        return ReportSummary.of(reports.confirmForUnit(actor, id, body == null ? null : body.confirmedBy()));
     }
 
     @PostMapping("/api/v1/evaluations/{evaluationId}/feedback-reports")

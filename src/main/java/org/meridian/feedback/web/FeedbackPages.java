@@ -26,8 +26,11 @@ import org.meridian.shared.web.Paged;
 import org.meridian.shared.web.ProblemPage;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -79,7 +82,7 @@ class FeedbackPages {
     /** One report in a list: who, what, and its delivery status with times formatted for the hospital. */
     record ReportRow(long id, String channel, String channelName, String period, String unitType, int version,
                      String total, String rank, String tier, String status, String generatedAt, String viewedAt,
-                     String viewedBy, String acknowledgedAt, String acknowledgedBy) {
+                     String viewedBy, String acknowledgedAt, String acknowledgedBy, String confirmedBy) {
     }
 
     @GetMapping
@@ -162,6 +165,7 @@ class FeedbackPages {
         model.addAttribute("publishedAt", time(c.publishedAt(), zone));
         model.addAttribute("office", FeedbackVisibility.office(actor));
         model.addAttribute("canAcknowledge", FeedbackVisibility.channelUser(actor) && r.acknowledgedAt() == null);
+        model.addAttribute("canConfirm", FeedbackReporting.canConfirm(actor, r));
         model.addAttribute("trend", json.writeValueAsString(trend(c, messages.getMessage("feedback.total", null,
                 locale))));
         return "feedback/report";
@@ -176,12 +180,28 @@ class FeedbackPages {
                 .body(file.bytes());
     }
 
+    /**
+     * A channel's user acknowledges its report; the office records a department's or institution's confirmation
+     * (确认人 in {@code confirmedBy}); a missing or too long name comes back beside the field, with what was typed.
+     */
     @PostMapping("/reports/{id}/acknowledge")
-    @PreAuthorize("hasRole('CHANNEL_USER')")
-    String acknowledge(Actor actor, @PathVariable long id,
+    @PreAuthorize("hasRole('CHANNEL_USER') or hasRole('CHANNEL_MANAGER')")
+    String acknowledge(Actor actor, @PathVariable long id, @RequestParam(required = false) String confirmedBy,
                        RedirectAttributes redirect) {
-        reports.acknowledge(actor, id);
-        redirect.addFlashAttribute("successKey", "feedback.flash.acknowledged");
+        if (FeedbackVisibility.channelUser(actor)) {
+            reports.acknowledge(actor, id);
+            redirect.addFlashAttribute("successKey", "feedback.flash.acknowledged");
+            return "redirect:/feedback/reports/" + id;
+        }
+        try {
+            reports.confirmForUnit(actor, id, confirmedBy);
+            redirect.addFlashAttribute("successKey", "feedback.flash.confirmed");
+        } catch (InvalidInputException e) {
+            Problem p = e.problems().get(0);
+            redirect.addFlashAttribute("confirmError", messages.getMessage(p.messageKey(), p.args().toArray(),
+                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("confirmedBy", confirmedBy);
+        }
         return "redirect:/feedback/reports/" + id;
     }
 
@@ -193,7 +213,7 @@ class FeedbackPages {
                 c.total() == null ? "—" : c.total().setScale(2, RoundingMode.HALF_UP).toPlainString(),
                 c.rank() == null ? "—" : c.rank() + " / " + c.units(), c.tier(), r.status().name(),
                 time(r.generatedAt(), zone), time(r.viewedAt(), zone), r.viewedBy(), time(r.acknowledgedAt(), zone),
-                r.acknowledgedBy());
+                r.acknowledgedBy(), r.confirmedBy());
     }
 
     private static Map<String, Object> trend(ReportContent c, String label) {
