@@ -33,6 +33,8 @@ public enum Measure {
     RETURN_VISITS("return_visits"),
     /** 闭环反馈: FEEDBACK +1 */
     FEEDBACKS("feedbacks"),
+    /** 转出: REFERRAL_OUT +1 (a patient referred out to another institution of the region) */
+    REFERRALS_OUT("referrals_out"),
     /** 响应对数: a REFERRAL/ACCEPTED pair, on the ACCEPTED's local date */
     RESPONSE_COUNT("response_count"),
     /** 响应小时之和: hours between REFERRAL and ACCEPTED of each pair */

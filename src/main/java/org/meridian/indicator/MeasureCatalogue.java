@@ -44,6 +44,7 @@ public class MeasureCatalogue {
         builtIn("complaints", "投诉数", "Complaints", "件");
         builtIn("return_visits", "复诊数", "Return visits", "人次");
         builtIn("feedbacks", "闭环反馈数", "Outcome feedbacks", "次");
+        builtIn("referrals_out", "转出人次", "Referrals out", "人次");
         builtIn("response_count", "响应对数", "Answered referrals", "对");
         builtIn("response_hours_sum", "响应小时之和", "Sum of response hours", "小时");
     }

@@ -46,6 +46,7 @@ final class Contributions {
             case COMPLAINT -> s.add(Measure.COMPLAINTS, BigDecimal.ONE);
             case RETURN_VISIT -> s.add(Measure.RETURN_VISITS, BigDecimal.ONE);
             case FEEDBACK -> s.add(Measure.FEEDBACKS, BigDecimal.ONE);
+            case REFERRAL_OUT -> s.add(Measure.REFERRALS_OUT, BigDecimal.ONE);
         }
         return s;
     }

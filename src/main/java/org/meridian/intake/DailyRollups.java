@@ -224,11 +224,12 @@ class DailyRollups {
                           count(*) FILTER (WHERE type = 'COMPLAINT') AS complaints,
                           count(*) FILTER (WHERE type = 'RETURN_VISIT') AS return_visits,
                           count(*) FILTER (WHERE type = 'FEEDBACK') AS feedbacks,
+                          count(*) FILTER (WHERE type = 'REFERRAL_OUT') AS referrals_out,
                           0 AS response_count, 0 AS response_hours_sum
                         FROM intake_event WHERE hospital_id = :h AND voided_at IS NULL GROUP BY 1, 2
                         UNION ALL
                         SELECT p.channel_id, CAST(p.accepted_at AT TIME ZONE :tz AS date),
-                          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                           count(*), sum(round(extract(epoch FROM p.accepted_at - p.referred_at) / 3600, 6))
                         FROM (SELECT referral_id,
                                 min(channel_id) FILTER (WHERE type = 'REFERRAL') AS channel_id,

@@ -47,7 +47,8 @@ class DepartmentEvents {
                                                 THEN CAST(attributes->>'recommend' AS integer) END <= 6),
                                count(*) FILTER (WHERE type = 'COMPLAINT'),
                                count(*) FILTER (WHERE type = 'RETURN_VISIT'),
-                               count(*) FILTER (WHERE type = 'FEEDBACK')
+                               count(*) FILTER (WHERE type = 'FEEDBACK'),
+                               count(*) FILTER (WHERE type = 'REFERRAL_OUT')
                         FROM intake_event
                         WHERE hospital_id = :h AND voided_at IS NULL AND local_date BETWEEN :from AND :to
                           AND attributes->>'department' IS NOT NULL
@@ -58,7 +59,7 @@ class DepartmentEvents {
                     Measure[] order = {Measure.REFERRALS, Measure.ACCEPTED, Measure.ARRIVALS, Measure.CONVERSIONS,
                             Measure.REVENUE, Measure.SURVEY_COUNT, Measure.SURVEY_SUM, Measure.SATISFIED,
                             Measure.NPS_COUNT, Measure.PROMOTERS, Measure.DETRACTORS, Measure.COMPLAINTS,
-                            Measure.RETURN_VISITS, Measure.FEEDBACKS};
+                            Measure.RETURN_VISITS, Measure.FEEDBACKS, Measure.REFERRALS_OUT};
                     for (int i = 0; i < order.length; i++) {
                         m.put(order[i], rs.getBigDecimal(i + 2));
                     }

@@ -43,10 +43,16 @@ public class EventIntake {
     private final Hospitals hospitals;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferralsOut referralsOut;
+    private final org.springframework.beans.factory.ObjectProvider<ReferralInstitutions> referralInstitutions;
 
     EventIntake(Events events, DailyRollups rollups, ChannelCodes channels, Pseudonymiser pseudonymiser,
-                  Hospitals hospitals, AuditLog audit, Clock clock, DepartmentEvents departmentEvents) {
+                  Hospitals hospitals, AuditLog audit, Clock clock, DepartmentEvents departmentEvents,
+                  ReferralsOut referralsOut,
+                  org.springframework.beans.factory.ObjectProvider<ReferralInstitutions> referralInstitutions) {
         this.departmentEvents = departmentEvents;
+        this.referralsOut = referralsOut;
+        this.referralInstitutions = referralInstitutions;
         this.events = events;
         this.rollups = rollups;
         this.channels = channels;
@@ -127,8 +133,17 @@ public class EventIntake {
         long hospitalId = actor.hospitalId();
         ZoneId zone = zone(hospitalId);
         Map<String, Optional<Long>> channelCache = new HashMap<>();
-        EventValidator validator = new EventValidator(
-                code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)), zone, clock.instant());
+        ReferralInstitutions institutions = referralInstitutions.getIfAvailable();
+        Map<String, Optional<String>> destinations = new HashMap<>();
+        Map<String, Optional<String>> origins = new HashMap<>();
+        EventValidator validator = institutions == null
+                ? new EventValidator(code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)),
+                        zone, clock.instant())
+                : new EventValidator(code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)),
+                        zone, clock.instant(),
+                        code -> destinations.computeIfAbsent(code, c -> institutions.destination(hospitalId, c)),
+                        code -> origins.computeIfAbsent(String.valueOf(code),
+                                c -> institutions.origin(hospitalId, code)));
         List<EventValidator.Result> results = new ArrayList<>(rows.size());
         List<StoredEvent> candidates = new ArrayList<>(rows.size());
         List<Events.NewEvent> newEvents = new ArrayList<>(rows.size());
@@ -306,6 +321,16 @@ public class EventIntake {
     @Transactional(readOnly = true)
     public Map<Long, Map<Measure, BigDecimal>> totals(long hospitalId, LocalDate from, LocalDate to) {
         return rollups.totals(hospitalId, from, to);
+    }
+
+    /**
+     * The hospital's live REFERRAL_OUT events over the local dates from–to (inclusive), counted by referring and
+     * receiving institution (region-wide references, as stored when the event was accepted). Aggregates only: the
+     * alliance report reads them for its members (docs/region.md).
+     */
+    @Transactional(readOnly = true)
+    public List<ReferralOutCount> referralsOut(long hospitalId, LocalDate from, LocalDate to) {
+        return referralsOut.count(hospitalId, from, to);
     }
 
     /**

@@ -23,7 +23,13 @@ public enum EventType {
     /** 复诊. */
     RETURN_VISIT,
     /** 回转/闭环反馈: the hospital returned the outcome to the channel. */
-    FEEDBACK;
+    FEEDBACK,
+    /**
+     * 转出 (双向转诊): the hospital referred a patient out to another institution of its region, named by
+     * {@code attributes.to} (and the referring one by {@code attributes.from} when it is not the hospital itself);
+     * the alliance report counts these as upward and downward referrals (docs/region.md).
+     */
+    REFERRAL_OUT;
 
     /** Types that must carry a {@code referralId}. */
     public boolean needsReferralId() {
@@ -33,6 +39,11 @@ public enum EventType {
     /** Types that must carry a numeric {@code value}. */
     public boolean needsValue() {
         return this == REVENUE || this == SURVEY;
+    }
+
+    /** Types that must name the receiving institution in {@code attributes.to}. */
+    public boolean needsDestination() {
+        return this == REFERRAL_OUT;
     }
 
     public static Optional<EventType> parse(String text) {

@@ -37,6 +37,8 @@ final class EventValidator {
     private final Function<String, Optional<Long>> channelIds;
     private final ZoneId zone;
     private final Instant ingestedAt;
+    private final Function<String, Optional<String>> destinations;
+    private final Function<String, Optional<String>> origins;
 
     /**
      * @param channelIds resolves a channel code of the hospital to the channel's id
@@ -44,9 +46,22 @@ final class EventValidator {
      * @param ingestedAt the moment of ingestion
      */
     EventValidator(Function<String, Optional<Long>> channelIds, ZoneId zone, Instant ingestedAt) {
+        this(channelIds, zone, ingestedAt, Optional::of, code -> Optional.of(String.valueOf(code)));
+    }
+
+    /**
+     * @param destinations resolves {@code attributes.to} of a REFERRAL_OUT to the region-wide reference of the
+     *                     receiving institution (empty: no institution of the region)
+     * @param origins      resolves {@code attributes.from} (null: the hospital itself) to the reference of one of the
+     *                     hospital's own institutions (empty: not one of them)
+     */
+    EventValidator(Function<String, Optional<Long>> channelIds, ZoneId zone, Instant ingestedAt,
+                   Function<String, Optional<String>> destinations, Function<String, Optional<String>> origins) {
         this.channelIds = channelIds;
         this.zone = zone;
         this.ingestedAt = ingestedAt;
+        this.destinations = destinations;
+        this.origins = origins;
     }
 
     /** A row that passed: its content (patient not yet hashed) and local date. */
@@ -152,11 +167,53 @@ final class EventValidator {
             errors.add("attributes.recommend '" + recommend + "' is not an integer from 0 to 10");
         }
 
+        java.util.Map<String, String> attributes = row.attributes();
+        if (type != null && type.needsDestination() && errors.isEmpty()) {
+            attributes = referralEnds(type, attributes, errors);
+        }
+
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
         return new Result(new Valid(eventId, type, channelId, occurredAt, occurredAt.atZone(zone).toLocalDate(),
-                referralId, emptyToNull(row.patientId()), value, row.attributes()), List.of());
+                referralId, emptyToNull(row.patientId()), value, attributes), List.of());
+    }
+
+    /**
+     * A REFERRAL_OUT names the receiving institution in {@code attributes.to} and, when it is not the hospital
+     * itself, the referring one in {@code attributes.from}; both are stored as their region-wide references
+     * ({@code HOSPITAL} or {@code HOSPITAL/UNIT}), so that the alliance report compares them with its members
+     * whatever short form the hospital sent. A referral to the referring institution itself is refused.
+     */
+    private java.util.Map<String, String> referralEnds(EventType type, java.util.Map<String, String> attributes,
+                                                       List<String> errors) {
+        String to = emptyToNull(attributes.get("to"));
+        String from = emptyToNull(attributes.get("from"));
+        Optional<String> destination = Optional.empty();
+        if (to == null) {
+            errors.add("attributes.to is required for " + type);
+        } else {
+            destination = destinations.apply(to.strip());
+            if (destination.isEmpty()) {
+                errors.add("attributes.to '" + to + "' names no institution of the region");
+            }
+        }
+        Optional<String> origin = origins.apply(from == null ? null : from.strip());
+        if (origin.isEmpty()) {
+            errors.add("attributes.from '" + from + "' is not one of this hospital's institutions");
+        }
+        if (destination.isPresent() && origin.isPresent() && destination.get().equals(origin.get())) {
+            errors.add("attributes.to '" + to + "' is the referring institution itself");
+        }
+        if (!errors.isEmpty()) {
+            return attributes;
+        }
+        java.util.Map<String, String> canonical = new java.util.LinkedHashMap<>(attributes);
+        canonical.put("to", destination.get());
+        if (from != null) {
+            canonical.put("from", origin.get());
+        }
+        return canonical;
     }
 
     /**

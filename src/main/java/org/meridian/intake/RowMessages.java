@@ -48,6 +48,10 @@ public class RowMessages {
             kind("ATTRIBUTE_NOT_A_STRING", "attribute (.*) must be a string"),
             kind("ATTRIBUTES_NOT_AN_OBJECT", "attributes must be a JSON object of strings"),
             kind("RECOMMEND_INVALID", "attributes\\.recommend '(.*)' is not an integer from 0 to 10"),
+            kind("DESTINATION_REQUIRED", "attributes\\.to is required for (\\w+)"),
+            kind("UNKNOWN_DESTINATION", "attributes\\.to '(.*)' names no institution of the region"),
+            kind("UNKNOWN_ORIGIN", "attributes\\.from '(.*)' is not one of this hospital's institutions"),
+            kind("REFERRAL_OUT_TO_ITSELF", "attributes\\.to '(.*)' is the referring institution itself"),
             kind("EVENT_NOT_AN_OBJECT", "an event must be a JSON object"),
             kind("TEXT_NOT_STORABLE", "(.*) contains a character that cannot be stored \\(U\\+0000 or an unpaired"
                     + " surrogate\\)"),

@@ -11,15 +11,14 @@ import org.meridian.shared.UnitType;
 /**
  * An alliance's report for a period (医联体评价报告): the alliance, its repeat-examination figures over the records
  * its members performed (null when fewer than the threshold; {@code repeatRecords} is then only compared, never
- * shown), and each member with its latest published scorecard and its contribution. The referral indicators are not
- * computed yet (see docs/region.md): {@code missing} names them.
+ * shown), its two-way referrals (双向转诊), and each member with its latest published scorecard and its contribution.
+ * The primary-care visit share is not computed yet (see docs/region.md): {@code missing} names it.
  */
 public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.Repeats repeats, long repeatRecords,
-                              List<Member> members, List<String> missing) {
+                              Referrals referrals, List<Member> members, List<String> missing) {
 
     /** The indicators of the alliance report that cannot be computed from the data Meridian holds yet. */
-    public static final List<String> NOT_YET = List.of("UPWARD_REFERRALS", "DOWNWARD_REFERRALS", "DOWNWARD_SHARE",
-            "PRIMARY_CARE_VISIT_SHARE");
+    public static final List<String> NOT_YET = List.of("PRIMARY_CARE_VISIT_SHARE");
 
     public AllianceFigures {
         members = List.copyOf(members);
@@ -30,11 +29,43 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
      * One member: whether it leads, its latest published scorecard (null when none), its repeat figures in the period
      * (null when it performed fewer records than the threshold) and its contribution: its share of the alliance's
      * records and of its repeats (0 to 1; null when its own figures or the alliance's are hidden, or the alliance
-     * has no repeat).
+     * has no repeat), and for a member that does not lead its referrals (the lead's row has none: the alliance's
+     * totals are its own).
      */
     public record Member(NamedInstitution institution, boolean lead, Scorecard scorecard,
                          HospitalFigures.Repeats repeats, long repeatRecords, BigDecimal recordShare,
-                         BigDecimal repeatShare) {
+                         BigDecimal repeatShare, MemberReferrals referrals) {
+    }
+
+    /**
+     * A count of referrals as the report may show it: {@code count} null when it is from 1 to one below the
+     * threshold (hidden, so that a small count does not point at a few patients); 0 is shown.
+     */
+    public record Count(Long count) {
+
+        static Count of(long n, int minRecords) {
+            return new Count(n > 0 && n < minRecords ? null : n);
+        }
+
+        public boolean hidden() {
+            return count == null;
+        }
+    }
+
+    /**
+     * The alliance's two-way referrals in the period (双向转诊): upward (上转, a member's REFERRAL_OUT to the lead),
+     * downward (下转, the lead's REFERRAL_OUT to a member) and the downward share, downward / (upward + downward) from
+     * 0 to 1 — null when there was no referral either way or either count is hidden.
+     */
+    public record Referrals(Count upward, Count downward, BigDecimal downwardShare) {
+    }
+
+    /**
+     * A member's part of the alliance's referrals: its upward referrals to the lead and the downward referrals the
+     * lead sent it, each with its share of the alliance's total that way (0 to 1; null when either count is hidden or
+     * the total is 0).
+     */
+    public record MemberReferrals(Count upward, BigDecimal upwardShare, Count downward, BigDecimal downwardShare) {
     }
 
     /**

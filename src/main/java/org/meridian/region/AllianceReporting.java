@@ -15,6 +15,8 @@ import org.meridian.exam.AllianceRegistry;
 import org.meridian.exam.NamedInstitution;
 import org.meridian.exam.RepeatFigure;
 import org.meridian.exam.RepeatFigures;
+import org.meridian.intake.EventIntake;
+import org.meridian.intake.ReferralOutCount;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.problem.NotFoundException;
@@ -29,7 +31,10 @@ import org.springframework.stereotype.Service;
  * repeat-examination figures over its members' records, and each member's contribution to them. Seen by the region's
  * regulator and administrator, and by the staff (ANALYST and up) of a hospital one of whose institutions is a member;
  * anyone else is told the alliance does not exist (404). Aggregates below {@code meridian.region.min-records} records
- * are hidden. The referral indicators wait for referral-out events (docs/region.md).
+ * are hidden, and so are referral counts from 1 to one below it. The referrals are the members' REFERRAL_OUT events
+ * (intake): upward from a member to the lead, downward from the lead to a member; a referral between two members
+ * that do not lead, or to an institution outside the alliance, is neither. The primary-care visit share is not
+ * computed yet (docs/region.md).
  */
 @Service
 public class AllianceReporting {
@@ -39,11 +44,13 @@ public class AllianceReporting {
     private final EvaluationResults evaluations;
     private final RegionOverview overview;
     private final Hospitals hospitals;
+    private final EventIntake events;
     private final int minRecords;
 
     AllianceReporting(AllianceRegistry alliances, RepeatFigures repeats, EvaluationResults evaluations,
-                      RegionOverview overview, Hospitals hospitals,
+                      RegionOverview overview, Hospitals hospitals, EventIntake events,
                       @Value("${meridian.region.min-records:5}") int minRecords) {
+        this.events = events;
         this.alliances = alliances;
         this.repeats = repeats;
         this.evaluations = evaluations;
@@ -85,16 +92,75 @@ public class AllianceReporting {
             cost = cost.add(costs.getOrDefault(m.reference(), BigDecimal.ZERO));
         }
         HospitalFigures.Repeats total = repeats(records, reps, cost);
+        Map<String, long[]> referrals = referrals(alliance, period);
+        long upward = 0;
+        long downward = 0;
+        for (long[] r : referrals.values()) {
+            upward += r[0];
+            downward += r[1];
+        }
+        AllianceFigures.Count up = AllianceFigures.Count.of(upward, minRecords);
+        AllianceFigures.Count down = AllianceFigures.Count.of(downward, minRecords);
+        AllianceFigures.Referrals allianceReferrals = new AllianceFigures.Referrals(up, down,
+                up.hidden() || down.hidden() || upward + downward == 0 ? null : share(downward, upward + downward));
         List<AllianceFigures.Member> members = new ArrayList<>();
         for (NamedInstitution m : alliance.members()) {
             long[] c = counts.getOrDefault(m.reference(), new long[2]);
             HospitalFigures.Repeats own = repeats(c[0], c[1], costs.getOrDefault(m.reference(), BigDecimal.ZERO));
             BigDecimal recordShare = own == null || total == null ? null : share(c[0], records);
             BigDecimal repeatShare = own == null || total == null || reps == 0 ? null : share(c[1], reps);
-            members.add(new AllianceFigures.Member(m, m.equals(alliance.lead()), scorecard(m).orElse(null), own, c[0],
-                    recordShare, repeatShare));
+            boolean lead = m.equals(alliance.lead());
+            members.add(new AllianceFigures.Member(m, lead, scorecard(m).orElse(null), own, c[0],
+                    recordShare, repeatShare, lead ? null : memberReferrals(referrals.getOrDefault(m.reference(),
+                            new long[2]), up, upward, down, downward)));
         }
-        return new AllianceFigures(alliance, period, total, records, members, AllianceFigures.NOT_YET);
+        return new AllianceFigures(alliance, period, total, records, allianceReferrals, members,
+                AllianceFigures.NOT_YET);
+    }
+
+    /**
+     * Per member that does not lead, by its reference: {upward to the lead, downward from the lead}, read from the
+     * REFERRAL_OUT events of every member's hospital over the period's local dates.
+     */
+    private Map<String, long[]> referrals(Alliance alliance, Period period) {
+        String lead = alliance.lead() == null ? null : alliance.lead().reference();
+        Map<String, long[]> byMember = new HashMap<>();
+        if (lead == null) {
+            return byMember;
+        }
+        java.util.Set<String> members = new java.util.HashSet<>();
+        java.util.Set<String> memberHospitals = new java.util.TreeSet<>();
+        for (NamedInstitution m : alliance.members()) {
+            members.add(m.reference());
+            memberHospitals.add(m.hospital());
+        }
+        for (String code : memberHospitals) {
+            Optional<Hospital> h = hospitals.findByCode(code);
+            if (h.isEmpty()) {
+                continue;
+            }
+            for (ReferralOutCount r : events.referralsOut(h.get().id(), period.firstDay(), period.lastDay())) {
+                String from = r.from() == null ? code : r.from();
+                if (!members.contains(from) || !members.contains(r.to())) {
+                    continue;
+                }
+                if (r.to().equals(lead) && !from.equals(lead)) {
+                    byMember.computeIfAbsent(from, k -> new long[2])[0] += r.count();
+                } else if (from.equals(lead) && !r.to().equals(lead)) {
+                    byMember.computeIfAbsent(r.to(), k -> new long[2])[1] += r.count();
+                }
+            }
+        }
+        return byMember;
+    }
+
+    private AllianceFigures.MemberReferrals memberReferrals(long[] own, AllianceFigures.Count up, long upward,
+                                                           AllianceFigures.Count down, long downward) {
+        AllianceFigures.Count myUp = AllianceFigures.Count.of(own[0], minRecords);
+        AllianceFigures.Count myDown = AllianceFigures.Count.of(own[1], minRecords);
+        return new AllianceFigures.MemberReferrals(
+                myUp, myUp.hidden() || up.hidden() || upward == 0 ? null : share(own[0], upward),
+                myDown, myDown.hidden() || down.hidden() || downward == 0 ? null : share(own[1], downward));
     }
 
     private boolean sees(Actor actor, Alliance a) {

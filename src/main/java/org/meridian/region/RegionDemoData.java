@@ -15,6 +15,11 @@ import org.meridian.exam.ExamCatalogue;
 import org.meridian.exam.ExamIntake;
 import org.meridian.exam.ExamItem;
 import org.meridian.exam.RawExam;
+import org.meridian.channel.ChannelDraft;
+import org.meridian.channel.ChannelRef;
+import org.meridian.channel.ChannelRegistry;
+import org.meridian.intake.EventIntake;
+import org.meridian.intake.RawEvent;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.tenant.Hospital;
@@ -38,8 +43,12 @@ import org.springframework.stereotype.Component;
  * other): each has a first examination at one institution; about a third are examined again for the same item at
  * another institution 1 to 45 days later (a quarter of those with the exception 病情变化), and about one in ten again at
  * the same institution 2 to 10 days later; 5 % of records are not recognisable. Whether a second examination counts
- * as a repeat is the detection's to say (validity days and scope of the item). The same every time (fixed seed); made
- * only while the region has no H002.
+ * as a repeat is the detection's to say (validity days and scope of the item).
+ *
+ * <p>The alliance's two-way referrals over the same twelve months ({@link #referrals}): H001 refers patients down to
+ * H002 (about 25 a month) and H004 (about 40), through its first alliance-member channel; H002 (about 30) and H004
+ * (about 20) refer patients up to H001, each through a channel {@code CH-H001} it registers for H001. The same every
+ * time (fixed seed); made only while the region has no H002.
  */
 @Component
 @Order(80)
@@ -65,9 +74,13 @@ class RegionDemoData implements ApplicationRunner {
     private final AllianceRegistry alliances;
     private final ExamCatalogue catalogue;
     private final ExamIntake intake;
+    private final ChannelRegistry channels;
+    private final EventIntake events;
 
     RegionDemoData(Hospitals hospitals, HospitalCalendar calendar, AllianceRegistry alliances, ExamCatalogue catalogue,
-                   ExamIntake intake) {
+                   ExamIntake intake, ChannelRegistry channels, EventIntake events) {
+        this.channels = channels;
+        this.events = events;
         this.hospitals = hospitals;
         this.calendar = calendar;
         this.alliances = alliances;
@@ -92,6 +105,7 @@ class RegionDemoData implements ApplicationRunner {
         }
         Actor system = Actor.system(h001.id(), "region-demo");
         alliances.create(system, "DEMO-EAST", "示范城东医联体", DEMO_HOSPITAL, List.of("H002", "H004"));
+        referOut(ids, h001, calendar.today(h001.id()).withDayOfMonth(1));
         List<ExamItem> items = catalogue.items(system).stream().filter(ExamItem::example).toList();
         if (items.isEmpty()) {
             return;
@@ -103,6 +117,60 @@ class RegionDemoData implements ApplicationRunner {
                 intake.record(sender, rows.subList(from, Math.min(rows.size(), from + ExamIntake.MAX_ROWS)), from);
             }
         });
+    }
+
+    /** Mean referrals out a month, from → to, in the demo alliance. */
+    static final List<String[]> REFERRAL_FLOWS = List.of(new String[] {"H001", "H002", "25"},
+            new String[] {"H001", "H004", "40"}, new String[] {"H002", "H001", "30"},
+            new String[] {"H004", "H001", "20"});
+
+    private void referOut(Map<String, Long> ids, Hospital h001, LocalDate firstOfMonth) {
+        Actor lead = Actor.system(h001.id(), "region-demo");
+        String leadChannel = channels.evaluable(lead, UnitType.ALLIANCE_MEMBER).stream().map(ChannelRef::code)
+                .sorted().findFirst().orElse(null);
+        Map<String, String> channelOf = new LinkedHashMap<>();
+        channelOf.put(DEMO_HOSPITAL, leadChannel);
+        for (String member : List.of("H002", "H004")) {
+            channels.register(Actor.system(ids.get(member), "region-demo"), new ChannelDraft("CH-H001", h001.name(),
+                    UnitType.ALLIANCE_MEMBER.name(), "STRATEGIC", "ACTIVE", null, null, null, null, null, null, null,
+                    "示范城东医联体牵头医院（演示）"));
+            channelOf.put(member, "CH-H001");
+        }
+        if (leadChannel == null) {
+            return;
+        }
+        referrals(firstOfMonth).forEach((from, rows) -> {
+            List<RawEvent> withChannel = rows.stream().map(e -> RawEvent.of(e.eventId(), e.type(), channelOf.get(from),
+                    e.occurredAt(), null, null, null, e.attributes())).toList();
+            events.record(Actor.system(ids.get(from), "region-demo"), withChannel, 0, EventIntake.Source.API, null);
+        });
+    }
+
+    /**
+     * The demo alliance's REFERRAL_OUT events by the referring hospital over the 12 months before
+     * {@code firstOfMonth}: per flow and month a count around its mean (± 30 %), on random days between 8:00 and
+     * 17:00; the channel is filled in by the caller.
+     */
+    static Map<String, List<RawEvent>> referrals(LocalDate firstOfMonth) {
+        Random random = new Random(164);
+        Map<String, List<RawEvent>> out = new LinkedHashMap<>();
+        int seq = 0;
+        for (int m = 12; m >= 1; m--) {
+            LocalDate month = firstOfMonth.minusMonths(m);
+            for (String[] flow : REFERRAL_FLOWS) {
+                int mean = Integer.parseInt(flow[2]);
+                int n = (int) Math.round(mean * (0.7 + 0.6 * random.nextDouble()));
+                for (int i = 0; i < n; i++) {
+                    LocalDateTime at = month.plusDays(random.nextInt(month.lengthOfMonth()))
+                            .atTime(8 + random.nextInt(9), random.nextInt(60));
+                    seq++;
+                    out.computeIfAbsent(flow[0], k -> new ArrayList<>()).add(RawEvent.of(
+                            "DEMO-RO-%s-%05d".formatted(flow[0], seq), "REFERRAL_OUT", null,
+                            at.atOffset(ZoneOffset.ofHours(8)).format(AT), null, null, null, Map.of("to", flow[1])));
+                }
+            }
+        }
+        return out;
     }
 
     /** The demo's exam records by the institution that performed them, over the 12 months before {@code firstOfMonth}. */

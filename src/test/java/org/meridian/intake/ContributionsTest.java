@@ -22,6 +22,9 @@ class ContributionsTest {
         assertThat(Contributions.of(EventType.RETURN_VISIT, null, Map.of()).get(Measure.RETURN_VISITS)).isEqualTo(BigDecimal.ONE);
         assertThat(Contributions.of(EventType.FEEDBACK, null, Map.of()).get(Measure.FEEDBACKS)).isEqualTo(BigDecimal.ONE);
         assertThat(Contributions.of(EventType.FEEDBACK, null, Map.of()).get(Measure.REFERRALS)).isZero();
+        assertThat(Contributions.of(EventType.REFERRAL_OUT, null, Map.of("to", "H004")).get(Measure.REFERRALS_OUT))
+                .isEqualTo(BigDecimal.ONE);
+        assertThat(Contributions.of(EventType.REFERRAL_OUT, null, Map.of("to", "H004")).get(Measure.REFERRALS)).isZero();
     }
 
     @Test

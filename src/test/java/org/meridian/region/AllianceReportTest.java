@@ -109,7 +109,7 @@ class AllianceReportTest {
         return open(username, path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private static String text(String html, String marker, String end) {
+    static String text(String html, String marker, String end) {
         int start = html.indexOf(marker);
         assertThat(start).as(marker).isPositive();
         return html.substring(start, html.indexOf(end, start)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
@@ -121,9 +121,10 @@ class AllianceReportTest {
         assertThat(html).contains("测试医联体", r.a.hospital.name());
         assertThat(text(html, "id=\"alliance-indicators\"", "id=\"alliance-missing\""))
                 .contains("检查人次 9", "重复检查 2", "医联体重复检查率 22.2 %", "400.00");
-        // the referral indicators are said to be missing, not shown as zero
-        assertThat(text(html, "id=\"alliance-missing\"", "</div>")).contains("上转人次", "下转人次", "下转占比",
-                "基层就诊占比");
+        // no referral out at all: counts of 0 and no share; the visit share is said to be missing, not shown as zero
+        assertThat(text(html, "id=\"alliance-referrals\"", "</dl>")).contains("上转人次（成员 → 牵头机构） 0",
+                "下转人次（牵头机构 → 成员） 0", "下转占比 —");
+        assertThat(text(html, "id=\"alliance-missing\"", "</div>")).contains("基层就诊占比");
         assertThat(text(html, "data-member=\"" + r.a.hospital.code() + "\"", "</tr>"))
                 .contains("牵头", "2026-09 · 体检中心 · 2 个单位 · 平均 65.0", "5 2 40.0 % 400.00 55.6 % 100.0 %");
         assertThat(text(html, "data-member=\"" + r.b.hospital.code() + "\"", "</tr>"))

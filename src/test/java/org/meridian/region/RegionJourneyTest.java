@@ -66,6 +66,11 @@ class RegionJourneyTest {
         send(admin, "POST", "/api/v1/alliances", """
                 {"code": "RJ-AL-%s", "name": "旅程医联体", "lead": "%s", "members": ["%s"]}"""
                 .formatted(tag, a.code(), b.code()));
+        // two-way referrals: A refers 6 patients down to B, B 5 up to A → downward share 6 / 11 = 0.5454… → 54.5 %
+        send(officeA, "POST", "/api/v1/channels", "{\"code\": \"P\", \"name\": \"旅程社区\", \"type\": \"ALLIANCE_MEMBER\"}");
+        send(officeB, "POST", "/api/v1/channels", "{\"code\": \"P\", \"name\": \"旅程第一医院\", \"type\": \"ALLIANCE_MEMBER\"}");
+        send(officeA, "POST", "/api/v1/events", referralsOut("a-" + tag, b.code(), 6));
+        send(officeB, "POST", "/api/v1/events", referralsOut("b-" + tag, a.code(), 5));
         String newCode = "RJN-" + tag;
         try (Browser browser = Browser.open(port)) {
             browser.signIn(regionAdmin, TestUsers.PASSWORD);
@@ -156,6 +161,8 @@ class RegionJourneyTest {
             assertThat(browser.text(By.id("alliance-indicators"))).contains("6", "16.7 %", "200.00", "上转人次");
             assertThat(browser.text(By.id("members-table"))).contains("旅程第一医院", "牵头", "20.0 %",
                     "旅程社区卫生服务中心", "少于 5，不显示");
+            assertThat(browser.text(By.id("alliance-referrals"))).contains("5", "6", "54.5 %");
+            assertThat(browser.text(By.id("members-table"))).contains("100.0 %");
             browser.screenshot("region-alliance-desktop");
             browser.resize(Browser.PHONE);
             browser.screenshot("region-alliance-phone");
@@ -193,6 +200,16 @@ class RegionJourneyTest {
                 {"recordId": "rj-%s", "institution": "%s", "patientId": "%s", "item": "CT",
                  "performedAt": "2026-10-%02dT08:00:00Z", "recognisable": true}"""
                 .formatted(UUID.randomUUID(), institution, patient, day);
+    }
+
+    private static String referralsOut(String prefix, String to, int n) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            rows.append(rows.isEmpty() ? "" : ",").append("""
+                    {"eventId": "%s-%d", "type": "REFERRAL_OUT", "channel": "P", "occurredAt": "2026-10-%02dT09:00:00+08:00",
+                     "attributes": {"to": "%s"}}""".formatted(prefix, i, 10 + i, to));
+        }
+        return "[" + rows + "]";
     }
 
     private void send(String user, String method, String path, String json) throws Exception {

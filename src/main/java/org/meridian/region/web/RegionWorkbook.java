@@ -86,7 +86,16 @@ final class RegionWorkbook {
         }
         ws.value(3, 0, text.apply("region.alliance.repeatRate", new Object[0]));
         figures(ws, 3, 2, report.repeats(), report.repeatRecords(), suppressed);
-        int row = 4;
+        AllianceFigures.Referrals r = report.referrals();
+        ws.value(4, 0, text.apply("region.alliance.indicator.UPWARD_REFERRALS", new Object[0]));
+        count(ws, 4, 1, r.upward(), suppressed);
+        ws.value(5, 0, text.apply("region.alliance.indicator.DOWNWARD_REFERRALS", new Object[0]));
+        count(ws, 5, 1, r.downward(), suppressed);
+        ws.value(6, 0, text.apply("region.alliance.indicator.DOWNWARD_SHARE", new Object[0]));
+        if (r.downwardShare() != null) {
+            ws.value(6, 1, r.downwardShare());
+        }
+        int row = 7;
         for (String m : report.missing()) {
             ws.value(row, 0, text.apply("region.alliance.indicator." + m, new Object[0]));
             ws.value(row++, 1, text.apply("region.alliance.missing", new Object[0]));
@@ -95,7 +104,8 @@ final class RegionWorkbook {
         String[] cols = {"region.sheet.institution", "region.sheet.name", "region.alliance.role",
                 "region.sheet.scorecardPeriod", "region.sheet.scorecardTotal", "region.workbench.records",
                 "region.workbench.repeats", "region.workbench.rate", "region.workbench.cost",
-                "region.alliance.recordShare", "region.alliance.repeatShare"};
+                "region.alliance.recordShare", "region.alliance.repeatShare", "region.alliance.upward",
+                "region.alliance.upwardShare", "region.alliance.downward", "region.alliance.downwardShare"};
         for (int i = 0; i < cols.length; i++) {
             ws.value(row, i, text.apply(cols[i], new Object[0]));
         }
@@ -118,6 +128,17 @@ final class RegionWorkbook {
             }
             if (m.repeatShare() != null) {
                 ws.value(row, 10, m.repeatShare());
+            }
+            AllianceFigures.MemberReferrals mr = m.referrals();
+            if (mr != null) {
+                count(ws, row, 11, mr.upward(), suppressed);
+                if (mr.upwardShare() != null) {
+                    ws.value(row, 12, mr.upwardShare());
+                }
+                count(ws, row, 13, mr.downward(), suppressed);
+                if (mr.downwardShare() != null) {
+                    ws.value(row, 14, mr.downwardShare());
+                }
             }
             row++;
         }
@@ -177,6 +198,14 @@ final class RegionWorkbook {
             row++;
         }
         wb.finish();
+    }
+
+    private static void count(Worksheet ws, int row, int col, AllianceFigures.Count c, String suppressed) {
+        if (c.hidden()) {
+            ws.value(row, col, suppressed);
+        } else {
+            ws.value(row, col, c.count());
+        }
     }
 
     private static void figures(Worksheet ws, int row, int col, HospitalFigures.Repeats r, long records,

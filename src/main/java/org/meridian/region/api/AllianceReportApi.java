@@ -1,0 +1,109 @@
+package org.meridian.region.api;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.meridian.exam.NamedInstitution;
+import org.meridian.region.AllianceFigures;
+import org.meridian.region.AllianceReporting;
+import org.meridian.region.HospitalFigures;
+import org.meridian.shared.Actor;
+import org.meridian.shared.Period;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.tenant.HospitalCalendar;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An alliance's report of a period by API ({@code GET /api/v1/alliances/{code}/report?period=}, this year in the
+ * caller's hospital unless asked; an unreadable period is a 400), the same figures as its page: hidden figures are null with {@code hidden: true}, rates and shares fractions from 0 to 1.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('REGULATOR', 'REGION_ADMIN', 'ANALYST')")
+class AllianceReportApi {
+
+    private final AllianceReporting reporting;
+    private final HospitalCalendar calendar;
+
+    AllianceReportApi(AllianceReporting reporting, HospitalCalendar calendar) {
+        this.reporting = reporting;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/v1/alliances/{code}/report")
+    Map<String, Object> report(Actor actor, @PathVariable String code, @RequestParam(required = false) String period) {
+        Period p = period == null || period.isBlank()
+                ? Period.year(calendar.today(actor.hospitalId()).getYear())
+                : Period.parse(period.strip()).orElseThrow(() -> new InvalidInputException("region",
+                        List.of(Problem.of("period", "region.error.period", period))));
+        AllianceFigures r = reporting.report(actor, code, p);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("alliance", r.alliance().code());
+        answer.put("name", r.alliance().name());
+        answer.put("period", p.toString());
+        answer.put("lead", r.alliance().lead() == null ? null : r.alliance().lead().reference());
+        answer.put("minRecords", reporting.minRecords());
+        Map<String, Object> indicators = new LinkedHashMap<>();
+        indicators.put("repeats", repeats(r.repeats(), r.repeatRecords()));
+        indicators.put("upwardReferrals", count(r.referrals().upward()));
+        indicators.put("downwardReferrals", count(r.referrals().downward()));
+        indicators.put("downwardShare", r.referrals().downwardShare());
+        indicators.put("notComputed", r.missing());
+        answer.put("indicators", indicators);
+        answer.put("members", r.members().stream().map(AllianceReportApi::member).toList());
+        return answer;
+    }
+
+    private static Map<String, Object> member(AllianceFigures.Member m) {
+        NamedInstitution i = m.institution();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("institution", i.reference());
+        json.put("name", i.name());
+        json.put("lead", m.lead());
+        AllianceFigures.Scorecard s = m.scorecard();
+        Map<String, Object> card = null;
+        if (s != null) {
+            card = new LinkedHashMap<>();
+            card.put("period", s.period().toString());
+            card.put("unitType", s.unitType().name());
+            card.put("units", s.units());
+            card.put("total", s.total());
+        }
+        json.put("scorecard", card);
+        json.put("repeats", repeats(m.repeats(), m.repeatRecords()));
+        json.put("recordShare", m.recordShare());
+        json.put("repeatShare", m.repeatShare());
+        AllianceFigures.MemberReferrals mr = m.referrals();
+        if (mr != null) {
+            json.put("upwardReferrals", count(mr.upward()));
+            json.put("upwardShare", mr.upwardShare());
+            json.put("downwardReferrals", count(mr.downward()));
+            json.put("downwardShare", mr.downwardShare());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> count(AllianceFigures.Count c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("count", c.count());
+        json.put("hidden", c.hidden());
+        return json;
+    }
+
+    private static Map<String, Object> repeats(HospitalFigures.Repeats x, long records) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("hidden", x == null && records > 0);
+        json.put("records", x == null ? null : x.records());
+        json.put("repeats", x == null ? null : x.repeats());
+        json.put("rate", x == null ? null : x.rate());
+        BigDecimal cost = x == null ? null : x.avoidableCost();
+        json.put("avoidableCost", cost);
+        return json;
+    }
+}
