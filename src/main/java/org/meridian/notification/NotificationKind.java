@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** A channel's own user: the visit converted, with the desk's message if any (source: the referral). */
     REFERRAL_CONVERTED,
     /** A channel's own user: the desk declined the referral, with its reason (source: the referral). */
-    REFERRAL_DECLINED
+    REFERRAL_DECLINED,
+    /** The channel office: the alert watch raised an alert; a channel's own user: one of its own channel (source: the alert). */
+    ALERT_RAISED
 }

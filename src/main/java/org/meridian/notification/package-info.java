@@ -3,5 +3,5 @@
  * mark read — filled by listeners of other modules' events, each reaching only the people whose role and scope
  * concern it. Other modules publish events and never call it; its facade is {@link org.meridian.notification.Inbox}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral", "insight"})
 package org.meridian.notification;

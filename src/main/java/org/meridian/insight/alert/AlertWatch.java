@@ -16,6 +16,7 @@ import java.util.Set;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.indicator.Measure;
+import org.meridian.insight.AlertsRaised;
 import org.meridian.intake.EventIntake;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitKind;
@@ -25,6 +26,7 @@ import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * last 36 months for months) and records what broke the pattern on those days (and in the complete months among
  * them); an alert of a channel, measure and day that exists already is left as it is, so a scan can be repeated.
  * The daily scan ({@link #scanYesterday}) looks at the last 7 days up to yesterday, so that late events are seen.
+ * <p>A scan that adds alerts publishes {@link AlertsRaised} with them, in its transaction (the notifications of the
+ * channel office and of the channel's own users listen to it).
  */
 @Service
 public class AlertWatch {
@@ -55,15 +59,17 @@ public class AlertWatch {
     private final EventIntake intake;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AlertWatch(Alerts alerts, HolidayCalendar calendar, ChannelRegistry channels, EventIntake intake, AuditLog audit,
-               Clock clock) {
+               Clock clock, ApplicationEventPublisher events) {
         this.alerts = alerts;
         this.calendar = calendar;
         this.channels = channels;
         this.intake = intake;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a scan did: the days it reported on, the channels it looked at and the alerts it added. */
@@ -120,7 +126,7 @@ public class AlertWatch {
                 holidaysPerMonth.merge(YearMonth.from(d.day()), 1, Integer::sum);
             }
         }
-        int raised = 0;
+        List<AlertsRaised.Raised> raised = new ArrayList<>();
         List<ChannelRef> working = working(actor);
         for (ChannelRef c : working) {
             Map<LocalDate, Map<Measure, BigDecimal>> data = intake.daily(h, c.id(), historyFrom, to);
@@ -129,18 +135,22 @@ public class AlertWatch {
             }
             LocalDate first = data.keySet().stream().min(LocalDate::compareTo).orElseThrow();
             for (AlertMeasure m : AlertMeasure.values()) {
-                raised += days(h, c, m, data, first.isAfter(dailyFrom) ? first : dailyFrom, from, to, marked, now);
-                raised += months(h, c, m, data, YearMonth.from(first).plusMonths(1), from, to, holidaysPerMonth, now);
+                days(h, c, m, data, first.isAfter(dailyFrom) ? first : dailyFrom, from, to, marked, now, raised);
+                months(h, c, m, data, YearMonth.from(first).plusMonths(1), from, to, holidaysPerMonth, now, raised);
             }
         }
-        return new ScanReport(from, to, working.size(), raised);
+        if (!raised.isEmpty()) {
+            events.publishEvent(new AlertsRaised(h, raised));
+        }
+        return new ScanReport(from, to, working.size(), raised.size());
     }
 
-    private int days(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
-                     LocalDate start, LocalDate from, LocalDate to, Set<LocalDate> marked, OffsetDateTime now) {
+    private void days(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
+                      LocalDate start, LocalDate from, LocalDate to, Set<LocalDate> marked, OffsetDateTime now,
+                      List<AlertsRaised.Raised> raised) {
         int n = (int) ChronoUnit.DAYS.between(start, to) + 1;
         if (n <= 0) {
-            return 0;
+            return;
         }
         double[] counts = new double[n];
         boolean[] mark = new boolean[n];
@@ -155,23 +165,28 @@ public class AlertWatch {
             found.addAll(AlertDetection.silence(counts, mark, firstReported));
         }
         found.addAll(AlertDetection.daily(counts, mark, firstReported));
-        int raised = 0;
         for (AlertDetection.Finding f : found) {
-            if (alerts.insertIfAbsent(h, c.id(), m, AlertGrain.DAY, start.plusDays(f.index()), f, now)) {
-                raised++;
-            }
+            add(h, c, m, AlertGrain.DAY, start.plusDays(f.index()), f, now, raised);
         }
-        return raised;
     }
 
-    private int months(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
-                       YearMonth start, LocalDate from, LocalDate to, Map<YearMonth, Integer> holidaysPerMonth,
-                       OffsetDateTime now) {
+    /** Stores the alert unless it exists and, when it is new, adds it to what the scan raised. */
+    private void add(long h, ChannelRef c, AlertMeasure m, AlertGrain grain, LocalDate day, AlertDetection.Finding f,
+                     OffsetDateTime now, List<AlertsRaised.Raised> raised) {
+        alerts.insertIfAbsent(h, c.id(), m, grain, day, f, now).ifPresent(id -> raised.add(new AlertsRaised.Raised(
+                id, c.id(), c.code(), c.name(), day, grain == AlertGrain.MONTH, "insight.alert.measure." + m.name(),
+                "insight.alert.rule." + f.rule().name(), Alerts.round(f.observed()), Alerts.round(f.expected()),
+                Alerts.round(f.lower()), Alerts.round(f.upper()))));
+    }
+
+    private void months(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
+                        YearMonth start, LocalDate from, LocalDate to, Map<YearMonth, Integer> holidaysPerMonth,
+                        OffsetDateTime now, List<AlertsRaised.Raised> raised) {
         YearMonth last = to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
         int n = (int) ChronoUnit.MONTHS.between(start, last) + 1;
         YearMonth firstReportedMonth = YearMonth.from(from);
         if (n <= 0 || last.isBefore(firstReportedMonth)) {
-            return 0;
+            return;
         }
         double[] counts = new double[n];
         boolean[] mark = new boolean[n];
@@ -185,13 +200,9 @@ public class AlertWatch {
             mark[i] = Math.abs(here - before) >= AlertDetection.HOLIDAY_SHIFT_DAYS;
         }
         int firstReported = (int) Math.max(0, ChronoUnit.MONTHS.between(start, firstReportedMonth));
-        int raised = 0;
         for (AlertDetection.Finding f : AlertDetection.monthly(counts, mark, firstReported)) {
-            if (alerts.insertIfAbsent(h, c.id(), m, AlertGrain.MONTH, start.plusMonths(f.index()).atDay(1), f, now)) {
-                raised++;
-            }
+            add(h, c, m, AlertGrain.MONTH, start.plusMonths(f.index()).atDay(1), f, now, raised);
         }
-        return raised;
     }
 
     private static double value(Map<Measure, BigDecimal> day, AlertMeasure m) {

@@ -26,21 +26,23 @@ class Alerts {
         this.jdbc = jdbc;
     }
 
-    /** A new alert unless the channel already has one for this measure, grain and day; true when it was added. */
-    boolean insertIfAbsent(long hospitalId, long channelId, AlertMeasure measure, AlertGrain grain, LocalDate day,
+    /** A new alert unless the channel already has one for this measure, grain and day; its id when it was added. */
+    Optional<Long> insertIfAbsent(long hospitalId, long channelId, AlertMeasure measure, AlertGrain grain, LocalDate day,
                            AlertDetection.Finding f, OffsetDateTime at) {
         return jdbc.sql("""
                         INSERT INTO insight_alert (hospital_id, channel_id, measure, grain, day, observed, expected,
                             lower_bound, upper_bound, rule, status, raised_at)
                         VALUES (:h, :c, :m, :g, :d, :o, :e, :lo, :up, :r, 'NEW', :at)
-                        ON CONFLICT (hospital_id, channel_id, measure, grain, day) DO NOTHING""")
+                        ON CONFLICT (hospital_id, channel_id, measure, grain, day) DO NOTHING
+                        RETURNING id""")
                 .param("h", hospitalId).param("c", channelId).param("m", measure.name()).param("g", grain.name())
                 .param("d", day).param("o", round(f.observed())).param("e", round(f.expected()))
                 .param("lo", round(f.lower())).param("up", round(f.upper())).param("r", f.rule().name())
-                .param("at", at).update() == 1;
+                .param("at", at).query(Long.class).optional();
     }
 
-    private static BigDecimal round(double v) {
+    /** A value as stored: two decimals, half up. */
+    static BigDecimal round(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
 
