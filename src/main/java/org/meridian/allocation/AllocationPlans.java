@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.meridian.allocation.method.BoundedAllocation;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -77,15 +78,12 @@ class AllocationPlans {
     }
 
     Optional<AllocationPlan> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + PLAN_COLUMNS + " FROM allocation_plan WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(this::plan).optional();
+        return ById.find(jdbc, "SELECT " + PLAN_COLUMNS + " FROM allocation_plan", hospitalId, id, this::plan);
     }
 
     /** Locks the plan's row until the transaction ends (approving twice at once approves once). */
     Optional<AllocationPlan> lock(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + PLAN_COLUMNS
-                        + " FROM allocation_plan WHERE hospital_id = :h AND id = :id FOR UPDATE")
-                .param("h", hospitalId).param("id", id).query(this::plan).optional();
+        return ById.lock(jdbc, "SELECT " + PLAN_COLUMNS + " FROM allocation_plan", hospitalId, id, this::plan);
     }
 
     /** The newest approved plan of the resource (by name, as written) in the same unit, if any. */

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,13 +60,11 @@ class Appeals {
     }
 
     Optional<Appeal> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(Appeals::appeal).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM appeal", hospitalId, id, Appeals::appeal);
     }
 
     Optional<Appeal> lock(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE hospital_id = :h AND id = :id FOR UPDATE")
-                .param("h", hospitalId).param("id", id).query(Appeals::appeal).optional();
+        return ById.lock(jdbc, "SELECT " + COLUMNS + " FROM appeal", hospitalId, id, Appeals::appeal);
     }
 
     /** Appeals newest first, optionally of one channel, status and evaluation. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.ChannelDirectory;
 import org.meridian.shared.web.Paged;
@@ -48,14 +49,12 @@ class Channels {
     }
 
     Optional<Channel> findById(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.id = :id")
-                .param("h", hospitalId).param("id", id).query(Channels::map).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM channel c", hospitalId, id, Channels::map);
     }
 
     /** Locks the row for the rest of the transaction, so concurrent status and tier changes queue up. */
     Optional<Channel> lock(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel c WHERE c.hospital_id = :h AND c.id = :id FOR UPDATE")
-                .param("h", hospitalId).param("id", id).query(Channels::map).optional();
+        return ById.lock(jdbc, "SELECT " + COLUMNS + " FROM channel c", hospitalId, id, Channels::map);
     }
 
     /** {@link #lock} by the channel's code. */

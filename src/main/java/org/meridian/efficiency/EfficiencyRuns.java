@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.meridian.efficiency.method.DeaModel;
 import org.meridian.efficiency.method.EfficiencyStatus;
 import org.meridian.efficiency.method.Orientation;
@@ -72,14 +73,12 @@ class EfficiencyRuns {
     }
 
     Optional<EfficiencyRun> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM efficiency_run WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(this::run).optional();
+        return ById.find(jdbc, "SELECT " + RUN_COLUMNS + " FROM efficiency_run", hospitalId, id, this::run);
     }
 
     /** Locks the run's row until the transaction ends (publishing twice at once publishes once). */
     Optional<EfficiencyRun> lock(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM efficiency_run WHERE hospital_id = :h AND id = :id FOR UPDATE")
-                .param("h", hospitalId).param("id", id).query(this::run).optional();
+        return ById.lock(jdbc, "SELECT " + RUN_COLUMNS + " FROM efficiency_run", hospitalId, id, this::run);
     }
 
     void publish(long hospitalId, long id, Instant at, String by) {

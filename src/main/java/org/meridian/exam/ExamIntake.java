@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.meridian.shared.web.StorableText;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.Problem;
@@ -184,7 +185,7 @@ public class ExamIntake {
             problems.add(Problem.of(field, "exam.error.tooLong", ID_MAX));
             return null;
         }
-        if (!storable(t)) {
+        if (!StorableText.isStorable(t)) {
             problems.add(Problem.of(field, "exam.error.notStorable"));
             return null;
         }
@@ -249,25 +250,6 @@ public class ExamIntake {
     /** The recordId to name in a rejection, when it can be shown at all. */
     private static String readable(String recordId) {
         String t = ExamItemDraft.strip(recordId);
-        return t == null || t.length() > ID_MAX || !storable(t) ? null : t;
-    }
-
-    /** PostgreSQL stores no U+0000 and no unpaired surrogate. */
-    private static boolean storable(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 0) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return t == null || t.length() > ID_MAX || !StorableText.isStorable(t) ? null : t;
     }
 }

@@ -296,9 +296,8 @@ public class FeedbackReporting {
         }
         List<Evaluation> published = published(actor).stream()
                 .filter(e -> unitType == null || e.unitType() == unitType).toList();
-        int from = (int) Math.min((long) page * size, published.size());
-        int to = Math.min(from + size, published.size());
-        return new Paged<>(deliveries(actor, published.subList(from, to)), page, size, published.size());
+        Paged<Evaluation> shown = Paged.slice(published, page, size);
+        return new Paged<>(deliveries(actor, shown.items()), page, size, shown.total());
     }
 
     private List<EvaluationDelivery> deliveries(Actor actor, List<Evaluation> published) {

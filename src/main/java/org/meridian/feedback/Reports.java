@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,8 +46,7 @@ class Reports {
     }
 
     Optional<FeedbackReport> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM feedback_report WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(this::row).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM feedback_report", hospitalId, id, this::row);
     }
 
     List<FeedbackReport> ofEvaluation(long hospitalId, long evaluationId, boolean onlyUnacknowledged) {

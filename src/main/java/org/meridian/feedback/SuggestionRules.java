@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +29,7 @@ class SuggestionRules {
     }
 
     Optional<SuggestionRule> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM feedback_rule WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(SuggestionRules::row).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM feedback_rule", hospitalId, id, SuggestionRules::row);
     }
 
     /** Marks the hospital's defaults as seeded; true only the first time. */

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.meridian.incentive.rules.IncentiveRule;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.incentive.rules.RuleType;
@@ -42,8 +43,7 @@ class IncentiveRules {
     }
 
     Optional<StoredRule> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM incentive_rule WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(this::map).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM incentive_rule", hospitalId, id, this::map);
     }
 
     Optional<StoredRule> latest(long hospitalId, String code) {

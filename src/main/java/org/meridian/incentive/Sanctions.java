@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,8 +65,7 @@ class Sanctions {
     }
 
     Optional<Sanction> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM incentive_sanction WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(Sanctions::map).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM incentive_sanction", hospitalId, id, Sanctions::map);
     }
 
     /** The hospital's sanctions, newest period first; of one channel when {@code channelCode} is given. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.meridian.shared.web.Downloads;
 import org.meridian.appeal.Appeal;
 import org.meridian.appeal.AppealProcedure;
 import org.meridian.appeal.AppealSettings;
@@ -23,8 +24,6 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -149,11 +148,8 @@ class AppealApi {
 
     /** The file as an attachment download with its stored type and name. */
     static ResponseEntity<byte[]> download(Attachment.File f) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.attachment().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(f.content());
+        return Downloads.attachment(MediaType.parseMediaType(f.attachment().contentType()),
+                f.attachment().fileName(), StandardCharsets.UTF_8, f.content());
     }
 
     @PostMapping("/{id}/review")

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.meridian.shared.web.Downloads;
 import org.meridian.appeal.Appeal;
 import org.meridian.appeal.AppealProcedure;
 import org.meridian.appeal.AppealStatus;
@@ -36,8 +37,6 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -288,11 +287,8 @@ class AppealPages {
     ResponseEntity<byte[]> download(Actor actor, @PathVariable long id,
                                     @PathVariable long attachmentId) {
         Attachment.File f = appeals.attachment(actor, id, attachmentId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.attachment().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(f.content());
+        return Downloads.attachment(MediaType.parseMediaType(f.attachment().contentType()),
+                f.attachment().fileName(), StandardCharsets.UTF_8, f.content());
     }
 
     @PostMapping("/{id}/attachments")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.web.Downloads;
 import org.meridian.channel.ChannelExport;
 import org.meridian.channel.ChannelImport;
 import org.meridian.shared.Actor;
@@ -54,9 +55,8 @@ class ChannelFilePages {
                     HttpServletResponse response) throws IOException {
         ListFilter filter = new ListFilter(q, type, tier, status, region, cooperationLevel, sort, dir, 0, 1000);
         String day = calendar.today(actor.hospitalId()).format(DateTimeFormatter.BASIC_ISO_DATE);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"channels-" + day + ".xlsx\"");
-        export.write(actor, filter.query(), LocaleContextHolder.getLocale(), response.getOutputStream());
+        export.write(actor, filter.query(), LocaleContextHolder.getLocale(),
+                Downloads.xlsx(response, "channels-" + day + ".xlsx"));
     }
 
     @GetMapping("/import")

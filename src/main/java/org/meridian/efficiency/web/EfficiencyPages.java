@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.web.Downloads;
 import org.meridian.efficiency.EfficiencyAnalysis;
 import org.meridian.efficiency.EfficiencyRun;
 import org.meridian.efficiency.EfficiencyVisibility;
@@ -33,7 +34,6 @@ import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -277,10 +277,8 @@ class EfficiencyPages {
         EfficiencyRun run = analysis.get(actor, id);
         List<UnitEfficiency> results = analysis.results(actor, id);
         Words words = new Words(messages, locale);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"efficiency-" + run.period() + "-"
-                + run.unitType() + "-" + run.id() + ".xlsx\"");
-        try (OutputStream out = response.getOutputStream()) {
+        try (OutputStream out = Downloads.xlsx(response, "efficiency-" + run.period() + "-" + run.unitType() + "-"
+                + run.id() + ".xlsx")) {
             RunWorkbook.write(out, run, results, rows(run, results, words), words, locale);
         }
     }

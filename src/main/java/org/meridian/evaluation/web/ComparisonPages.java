@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.meridian.shared.web.Downloads;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
 import org.meridian.evaluation.EvaluationResults;
@@ -27,7 +28,6 @@ import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Actor;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -117,11 +117,9 @@ class ComparisonPages {
             throws IOException {
         PeriodComparison c = evaluations.compare(actor, a, b);
         Optional<PeriodComparison.Row> one = channel.isBlank() ? Optional.empty() : c.row(channel);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"comparison-"
-                + c.first().period() + "-" + c.second().period() + "-" + c.second().unitType()
-                + (one.isPresent() ? "-" + channel : "") + ".xlsx\"");
-        try (OutputStream out = response.getOutputStream()) {
+        try (OutputStream out = Downloads.xlsx(response, "comparison-" + c.first().period() + "-"
+                + c.second().period() + "-" + c.second().unitType() + (one.isPresent() ? "-" + channel : "")
+                + ".xlsx")) {
             Workbook wb = new Workbook(out, "Meridian", "1.0");
             Worksheet ws = wb.newWorksheet(c.first().period() + " vs " + c.second().period());
             ws.value(0, 0, text("evaluation.compare.title", locale) + " · " + label(c.first(), locale) + " → "

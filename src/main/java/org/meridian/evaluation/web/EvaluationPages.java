@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.web.Downloads;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
 import org.meridian.evaluation.EvaluationLinks;
@@ -41,7 +42,6 @@ import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -282,10 +282,8 @@ class EvaluationPages {
         Evaluation e = evaluations.get(actor, id);
         SchemeSnapshot scheme = evaluations.scheme(actor, id);
         List<UnitScorecard> cards = evaluations.allScorecards(actor, id);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + e.period() + "-"
-                + e.unitType() + "-v" + e.version() + ".xlsx\"");
-        try (OutputStream out = response.getOutputStream()) {
+        try (OutputStream out = Downloads.xlsx(response, "evaluation-" + e.period() + "-" + e.unitType() + "-v"
+                + e.version() + ".xlsx")) {
             RankingWorkbook.write(out, e, scheme, cards, code -> messages.getMessage(code, null, locale),
                     d -> name(d, locale));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.meridian.shared.web.Downloads;
 import org.meridian.feedback.DeliveryStatus;
 import org.meridian.feedback.FeedbackReport;
 import org.meridian.feedback.FeedbackReporting;
@@ -20,8 +21,6 @@ import org.meridian.feedback.SuggestionRule;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -107,10 +106,7 @@ class FeedbackApi {
     @PreAuthorize("hasRole('ANALYST') or hasRole('CHANNEL_USER')")
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long id, Locale locale) {
         ReportPdf.PdfFile file = pdf.render(actor, id, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.name()).build().toString())
-                .body(file.bytes());
+        return Downloads.attachment(MediaType.APPLICATION_PDF, file.name(), file.bytes());
     }
 
     /** What the office sends to record a department's or institution's confirmation. */

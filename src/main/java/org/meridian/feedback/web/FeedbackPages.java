@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.meridian.shared.web.Downloads;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.feedback.FeedbackReport;
@@ -31,8 +32,6 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -114,10 +113,7 @@ class FeedbackPages {
                 .filter(r -> query.isEmpty() || r.content().channelCode().toLowerCase(Locale.ROOT).contains(query)
                         || r.content().channelName().toLowerCase(Locale.ROOT).contains(query))
                 .toList();
-        int size = Paged.DEFAULT_SIZE;
-        int from = (int) Math.min((long) Math.max(page, 0) * size, found.size());
-        Paged<ReportRow> rows = new Paged<>(found.subList(from, Math.min(from + size, found.size())).stream()
-                .map(r -> row(r, zone)).toList(), Math.max(page, 0), size, found.size());
+        Paged<ReportRow> rows = Paged.slice(found, Math.max(page, 0), Paged.DEFAULT_SIZE).map(r -> row(r, zone));
         model.addAttribute("activeNav", "feedback");
         model.addAttribute("evaluation", e);
         model.addAttribute("rows", rows);
@@ -174,10 +170,7 @@ class FeedbackPages {
     @GetMapping("/reports/{id}/pdf")
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long id, Locale locale) {
         ReportPdf.PdfFile file = pdf.render(actor, id, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.name()).build().toString())
-                .body(file.bytes());
+        return Downloads.inline(MediaType.APPLICATION_PDF, file.name(), file.bytes());
     }
 
     /**

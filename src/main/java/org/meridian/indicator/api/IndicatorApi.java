@@ -60,8 +60,7 @@ class IndicatorApi {
                               @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
         Paged.check(page, size);
         List<CatalogueEntry> all = indicators.catalogue(CurrentUser.hospitalId());
-        List<IndicatorView> items = all.stream().skip((long) page * size).limit(size).map(IndicatorView::of).toList();
-        return new Paged<>(items, page, size, all.size());
+        return Paged.slice(all, page, size).map(IndicatorView::of);
     }
 
     @PostMapping

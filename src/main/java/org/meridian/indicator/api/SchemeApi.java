@@ -95,7 +95,7 @@ class SchemeApi {
                                      @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
         Paged.check(page, size);
         List<SchemeVersionInfo> all = schemes.history(CurrentUser.hospitalId(), unitType(unitType));
-        return new Paged<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+        return Paged.slice(all, page, size);
     }
 
     @GetMapping("/{unitType}/versions/{version}")

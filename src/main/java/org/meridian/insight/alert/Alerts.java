@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.meridian.shared.db.ById;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,13 +48,11 @@ class Alerts {
     }
 
     Optional<Alert> find(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM insight_alert WHERE hospital_id = :h AND id = :id")
-                .param("h", hospitalId).param("id", id).query(Alerts::alert).optional();
+        return ById.find(jdbc, "SELECT " + COLUMNS + " FROM insight_alert", hospitalId, id, Alerts::alert);
     }
 
     Optional<Alert> lock(long hospitalId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM insight_alert WHERE hospital_id = :h AND id = :id FOR UPDATE")
-                .param("h", hospitalId).param("id", id).query(Alerts::alert).optional();
+        return ById.lock(jdbc, "SELECT " + COLUMNS + " FROM insight_alert", hospitalId, id, Alerts::alert);
     }
 
     private static final String FILTER = """
