@@ -10,6 +10,7 @@ import org.meridian.channel.Channel;
 import org.meridian.channel.ChannelConflictException;
 import org.meridian.channel.ChannelLifecycle;
 import org.meridian.channel.ChannelNotFoundException;
+import org.meridian.channel.ChannelPanels;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.channel.ChannelVisibility;
@@ -32,6 +33,7 @@ import org.meridian.shared.web.Paged;
 import org.meridian.shared.web.ProblemPage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,9 +66,12 @@ class ChannelPages {
     private final TierChangeWorkflow tierChanges;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ObjectProvider<ChannelPanels> panels;
 
     ChannelPages(ChannelRegistry registry, ChannelLifecycle lifecycle, TierCatalogue catalogue,
-                 TierChangeWorkflow tierChanges, HospitalCalendar calendar, MessageSource messages) {
+                 TierChangeWorkflow tierChanges, HospitalCalendar calendar, MessageSource messages,
+                 ObjectProvider<ChannelPanels> panels) {
+        this.panels = panels;
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.catalogue = catalogue;
@@ -306,6 +311,8 @@ class ChannelPages {
         model.addAttribute("nextStatuses", c.status().next().stream().sorted().toList());
         model.addAttribute("today", calendar.today(actor.hospitalId()));
         model.addAttribute("warningDays", registry.contractWarningDays());
+        model.addAttribute("panels", panels.orderedStream().flatMap(p -> p.panels(actor, c.ref()).stream())
+                .sorted(java.util.Comparator.comparingInt(ChannelPanels.Panel::order)).toList());
         return "channels/detail";
     }
 

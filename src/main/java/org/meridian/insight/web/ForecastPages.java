@@ -100,7 +100,7 @@ class ForecastPages {
     }
 
     private void common(Actor actor, Model model) {
-        model.addAttribute("activeNav", "insights");
+        model.addAttribute("activeNav", "forecasts");
         model.addAttribute("run", book.run(actor).orElse(null));
         model.addAttribute("horizon", book.horizon());
     }

@@ -9,15 +9,20 @@ import org.meridian.insight.forecast.ForecastBook;
 import org.meridian.insight.forecast.ForecastMeasure;
 import org.meridian.insight.forecast.ForecastVisibility;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomePanel;
 import org.meridian.shared.web.HomePanels;
+import org.meridian.shared.web.NavGroup;
+import org.meridian.shared.web.NavItem;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The forecasts on the workbench of the leadership and the channel office (analysts and above): the whole hospital's
- * next month of each measure with its 80 % band and the method, linking to the forecast page.
+ * next month of each measure with its 80 % band and the method, linking to the forecast page; and the page's entry
+ * 预测 in the navigation's 洞察 group, first of the group's pages.
  */
 @Component
 class ForecastsOnHome implements HomePanels {
@@ -30,6 +35,12 @@ class ForecastsOnHome implements HomePanels {
         this.book = book;
         this.views = views;
         this.messages = messages;
+    }
+
+    @Bean
+    static NavItem forecastsNavItem() {
+        return new NavItem("forecasts", 71, "nav.forecasts", "/insight/forecasts", Role.ANALYST)
+                .inGroup(NavGroup.INSIGHTS);
     }
 
     @Override

@@ -73,10 +73,10 @@ class NavigationByRoleTest {
 
         assertThat(outline(page(analyst, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, alerts, changes, efficiency, exams, allocation]");
+                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation]");
         assertThat(outline(page(analyst, "/evaluations"))).isEqualTo("home | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈*[evaluations*, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, alerts, changes, efficiency, exams, allocation]");
+                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation]");
     }
 
     @Test
@@ -85,11 +85,11 @@ class NavigationByRoleTest {
 
         assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, alerts, changes, efficiency, exams, allocation] | admin");
+                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin");
         String english = page(admin, "/indicators?lang=en");
         assertThat(outline(english)).isEqualTo("home | channels:Channels[channels, referral-desk] | units | data:Data*[intake, indicators*]"
                 + " | assessment:Evaluation &amp; feedback[evaluations, feedback, appeals, rectification]"
-                + " | incentives | insights:Insights[insights, alerts, changes, efficiency, exams, allocation] | admin");
+                + " | incentives | insights:Insights[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin");
         assertThat(english).contains(">Indicators</a>", ">Administration</a>", "title=\"Coming soon\">Insights</span>");
     }
 
@@ -131,6 +131,6 @@ class NavigationByRoleTest {
                 java.util.Set.of(Role.ADMIN, Role.REGION_ADMIN));
         assertThat(outline(page(both, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, alerts, changes, efficiency, exams, allocation] | admin | region");
+                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin | region");
     }
 }
