@@ -132,6 +132,15 @@ public class ChannelTotalChangesTest {
                 .andExpect(content().string(containsString("explain-total-TC")))
                 .andExpect(content().string(containsString("move-MONTH_BEFORE-REFERRAL_VOLUME")))
                 .andExpect(content().string(containsString("+13.33 分")));
+        // the channel's own page (渠道详情) tells the same: December against November and the indicators, largest first
+        page(h.analyst, "/channels/TA").andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"channel-total-change\"")))
+                .andExpect(content().string(containsString(
+                        "2026 年 12 月城东甲的总分为 75.24 分，比上月提高 21.9 分。变动最大的指标是转诊量（+13.33 分）。")))
+                .andExpect(content().string(containsString("<dt>转诊量</dt><dd>+13.33 分</dd>")))
+                .andExpect(content().string(containsString("<dt>到诊率</dt><dd>+8.57 分</dd>")))
+                .andExpect(content().string(containsString(
+                        "/insight/changes?month=2026-12&amp;measure=AVERAGE_TOTAL&amp;channel=TA#indicators")));
         page(h.analyst, "/insight/changes?month=2026-12&channel=NOPE").andExpect(status().isOk())
                 .andExpect(content().string(containsString("找不到渠道 NOPE")));
         h.as(h.analyst, get("/api/v1/insight/changes?month=2026-12&channel=NOPE")).andExpect(status().isNotFound())
