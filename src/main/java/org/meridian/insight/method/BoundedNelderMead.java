@@ -13,14 +13,16 @@ package org.meridian.insight.method;
  * points on both sides of it map back inside. The start simplex is the start point and, for each parameter, the start
  * point moved by {@code step} in vᵢ (for a start at the middle of an interval, about {@code step}·(uᵢ − lᵢ) in pᵢ).
  * <p>
- * It stops when the simplex's values differ by at most {@code tolerance}·(|f_best| + tolerance) and its vertices lie
- * within {@code tolerance} of the best one in every vᵢ, or after {@code maxEvaluations}. A simplex can collapse onto a
+ * It stops when the simplex's values differ by at most {@code valueTolerance}·(|f_best| + valueTolerance) and its
+ * vertices lie within {@code pointTolerance} of the best one in every vᵢ, or after {@code maxEvaluations}. A simplex can collapse onto a
  * line before it reaches the minimum (the known failure of Nelder–Mead, McKinnon, <i>SIAM J. Optim.</i> 9, 1998), so
  * on convergence it starts once more from a fresh simplex around the best point, and again while that restart still
- * improves the value by more than the tolerance. The answer is always the best point evaluated. Function values
+ * improves the value by more than the value tolerance. The answer is always the best point evaluated. Function values
  * that are not finite count as +∞. One parameter works, but Brent's method is the better tool there.
  * <p>
  * The vertices live in arrays allocated once per call; the objective receives one reused array and must not keep it.
+ * A trial point is only compared with a value it must beat (the worst vertex, or the reflected point), so the
+ * objective is told that value and may stop computing once it is exceeded ({@link Objective#value(double[], double)}).
  */
 final class BoundedNelderMead {
 
@@ -28,6 +30,15 @@ final class BoundedNelderMead {
     @FunctionalInterface
     interface Objective {
         double value(double[] p);
+
+        /**
+         * The value at {@code p}, or, once it is known to exceed {@code cap}, any number above {@code cap}: a sum of
+         * non-negative terms may stop adding there. The search passes as cap the value a trial point must beat to be
+         * kept, and never keeps a point whose value exceeds it.
+         */
+        default double value(double[] p, double cap) {
+            return value(p);
+        }
     }
 
     /** The best point found, its value and how many evaluations it took. */
@@ -70,18 +81,20 @@ final class BoundedNelderMead {
     /**
      * The minimum of {@code f} over the box from {@code start} (clamped into it).
      *
-     * @param step      the start simplex's edge in the transformed variables (radians; 0.1–0.3 suits [0, 1])
-     * @param tolerance the relative tolerance on the values and the absolute one on the transformed variables
+     * @param step           the start simplex's edge in the transformed variables (radians; 0.1–0.3 suits [0, 1])
+     * @param valueTolerance the relative tolerance on the values
+     * @param pointTolerance the absolute tolerance on the transformed variables (near the middle of [0, 1] a change
+     *                       δ in v moves p by about δ; near an end by less)
      */
-    static Minimum minimise(Objective f, double[] lower, double[] upper, double[] start, double step, double tolerance,
-                            int maxEvaluations) {
+    static Minimum minimise(Objective f, double[] lower, double[] upper, double[] start, double step,
+                            double valueTolerance, double pointTolerance, int maxEvaluations) {
         if (lower.length == 0 || lower.length != upper.length || start.length != lower.length) {
             throw new IllegalArgumentException("bounds and start must have the same, positive dimension");
         }
-        return new BoundedNelderMead(f, lower, upper).run(start, step, tolerance, maxEvaluations);
+        return new BoundedNelderMead(f, lower, upper).run(start, step, valueTolerance, pointTolerance, maxEvaluations);
     }
 
-    private Minimum run(double[] start, double step, double tolerance, int maxEvaluations) {
+    private Minimum run(double[] start, double step, double tolerance, double pointTolerance, int maxEvaluations) {
         double[] best = new double[d];
         for (int i = 0; i < d; i++) {
             double share = width[i] == 0 ? 0 : (start[i] - lower[i]) / width[i];
@@ -89,7 +102,7 @@ final class BoundedNelderMead {
         }
         double bestValue = Double.POSITIVE_INFINITY;
         for (int round = 0; round <= MAX_RESTARTS && evaluations < maxEvaluations; round++) {
-            double edge = round == 0 ? step : Math.max(step / 10, 100 * tolerance);
+            double edge = round == 0 ? step : Math.max(step / 10, 100 * pointTolerance);
             System.arraycopy(best, 0, simplex[0], 0, d);
             values[0] = round == 0 ? evaluate(simplex[0]) : bestValue;
             for (int k = 1; k <= d; k++) {
@@ -97,7 +110,7 @@ final class BoundedNelderMead {
                 simplex[k][k - 1] += edge;
                 values[k] = evaluate(simplex[k]);
             }
-            int b = search(tolerance, maxEvaluations);
+            int b = search(tolerance, pointTolerance, maxEvaluations);
             boolean improved = values[b] < bestValue - tolerance * (Math.abs(bestValue) + tolerance);
             if (values[b] < bestValue) {
                 bestValue = values[b];
@@ -113,7 +126,7 @@ final class BoundedNelderMead {
     }
 
     /** Nelder–Mead until converged or out of evaluations; returns the index of the best vertex. */
-    private int search(double tolerance, int maxEvaluations) {
+    private int search(double tolerance, double pointTolerance, int maxEvaluations) {
         while (true) {
             int best = 0;
             int worst = 0;
@@ -134,7 +147,7 @@ final class BoundedNelderMead {
                     second = k;
                 }
             }
-            if (converged(best, worst, tolerance) || evaluations >= maxEvaluations) {
+            if (converged(best, worst, tolerance, pointTolerance) || evaluations >= maxEvaluations) {
                 return best;
             }
             for (int i = 0; i < d; i++) {
@@ -148,10 +161,10 @@ final class BoundedNelderMead {
             }
             double[] w = simplex[worst];
             move(centroid, w, 1, trial); // reflection: c + (c − w)
-            double fr = evaluate(trial);
+            double fr = evaluate(trial, values[worst]);
             if (fr < values[best]) {
                 move(centroid, w, 2, trial2); // expansion: c + 2(c − w)
-                double fe = evaluate(trial2);
+                double fe = evaluate(trial2, fr);
                 if (fe < fr) {
                     accept(worst, trial2, fe);
                 } else {
@@ -161,7 +174,7 @@ final class BoundedNelderMead {
                 accept(worst, trial, fr);
             } else if (fr < values[worst]) {
                 move(centroid, w, 0.5, trial2); // outside contraction: c + ½(c − w)
-                double fc = evaluate(trial2);
+                double fc = evaluate(trial2, fr);
                 if (fc <= fr) {
                     accept(worst, trial2, fc);
                 } else {
@@ -169,7 +182,7 @@ final class BoundedNelderMead {
                 }
             } else {
                 move(centroid, w, -0.5, trial2); // inside contraction: c − ½(c − w)
-                double fc = evaluate(trial2);
+                double fc = evaluate(trial2, values[worst]);
                 if (fc < values[worst]) {
                     accept(worst, trial2, fc);
                 } else {
@@ -179,14 +192,14 @@ final class BoundedNelderMead {
         }
     }
 
-    private boolean converged(int best, int worst, double tolerance) {
+    private boolean converged(int best, int worst, double tolerance, double pointTolerance) {
         double fb = values[best];
         if (!(values[worst] - fb <= tolerance * (Math.abs(fb) + tolerance))) {
             return false;
         }
         for (int k = 0; k <= d; k++) {
             for (int i = 0; i < d; i++) {
-                if (Math.abs(simplex[k][i] - simplex[best][i]) > tolerance) {
+                if (Math.abs(simplex[k][i] - simplex[best][i]) > pointTolerance) {
                     return false;
                 }
             }
@@ -224,9 +237,13 @@ final class BoundedNelderMead {
     }
 
     private double evaluate(double[] v) {
+        return evaluate(v, Double.POSITIVE_INFINITY);
+    }
+
+    private double evaluate(double[] v, double cap) {
         evaluations++;
         toBox(v, p);
-        double value = objective.value(p);
+        double value = objective.value(p, cap);
         return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
     }
 }

@@ -3,6 +3,8 @@ package org.meridian.insight.method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -158,8 +160,24 @@ public final class Outliers {
         return Result.of(g > critical ? List.of(idx) : List.of(), List.of(new Step(idx, x[idx], g, critical)), null);
     }
 
-    /** Rosner's λ_i for step i (1-based) of n values. */
+    /**
+     * Rosner's λ_i for step i (1-based) of n values. Remembered: the daily alert scan asks for the same twenty
+     * values for every channel of the same length, and a t quantile costs about as much as a Holt-Winters SSE.
+     */
     static double esdCritical(int n, int i, double alpha) {
+        if (CRITICAL.size() > MAX_REMEMBERED) {
+            CRITICAL.clear();
+        }
+        return CRITICAL.computeIfAbsent(new CriticalKey(n, i, alpha), k -> rosnerLambda(n, i, alpha));
+    }
+
+    private record CriticalKey(int n, int i, double alpha) {
+    }
+
+    private static final int MAX_REMEMBERED = 100_000;
+    private static final Map<CriticalKey, Double> CRITICAL = new ConcurrentHashMap<>();
+
+    private static double rosnerLambda(int n, int i, double alpha) {
         double p = 1 - alpha / (2.0 * (n - i + 1));
         double t = new TDistribution(null, n - i - 1).inverseCumulativeProbability(p);
         return (n - i) * t / Math.sqrt((n - i - 1 + t * t) * (n - i + 1));
@@ -211,34 +229,33 @@ public final class Outliers {
         Double[] expected = new Double[n];
         Double[] lower = new Double[n];
         Double[] upper = new Double[n];
-        List<Integer> fittedAt = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            expected[i] = fit.expected(i);
-            if (expected[i] != null) {
-                fittedAt.add(i);
-            }
+        // the fitted observations are the consecutive ones from fittedFrom
+        int from = fit.fittedFrom();
+        double[] fitted = fit.fitted();
+        int m = Math.min(fitted.length, n - from);
+        for (int k = 0; k < m; k++) {
+            expected[from + k] = fitted[k];
         }
-        int m = fittedAt.size();
         if (m < 3) {
             return new Result(List.of(), List.of(), null, null, null, expected, lower, upper, fit.method(),
                     "TOO_FEW_RESIDUALS");
         }
         double[] residuals = new double[m];
         for (int k = 0; k < m; k++) {
-            residuals[k] = x[fittedAt.get(k)] - expected[fittedAt.get(k)];
+            residuals[k] = x[from + k] - fitted[k];
         }
         int r = o.maxOutliers() == null ? Math.min(10, m - 2) : Math.min(o.maxOutliers(), m - 2);
         Result onResiduals = esd(residuals, alpha, r);
         double mean = Arrays.stream(residuals).average().orElseThrow();
         double sd = sd(residuals, mean);
         double lambda1 = esdCritical(m, 1, alpha);
-        for (int i : fittedAt) {
-            lower[i] = expected[i] + mean - lambda1 * sd;
-            upper[i] = expected[i] + mean + lambda1 * sd;
+        for (int k = 0; k < m; k++) {
+            lower[from + k] = fitted[k] + mean - lambda1 * sd;
+            upper[from + k] = fitted[k] + mean + lambda1 * sd;
         }
-        List<Step> steps = onResiduals.steps().stream().map(s -> new Step(fittedAt.get(s.index()),
-                x[fittedAt.get(s.index())], s.statistic(), s.critical())).toList();
-        List<Integer> out = onResiduals.outliers().stream().map(fittedAt::get).toList();
+        List<Step> steps = onResiduals.steps().stream().map(s -> new Step(from + s.index(), x[from + s.index()],
+                s.statistic(), s.critical())).toList();
+        List<Integer> out = onResiduals.outliers().stream().map(k -> from + k).toList();
         return new Result(out, steps, null, null, null, expected, lower, upper, fit.method(), onResiduals.note());
     }
 

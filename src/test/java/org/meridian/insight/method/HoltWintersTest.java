@@ -94,8 +94,12 @@ class HoltWintersTest {
         for (boolean mult : new boolean[] {false, true}) {
             double[] start = HoltWinters.startValues(AP, 12, mult);
             double fromFilter = HoltWinters.filter(AP, 12, mult, start, 0.3, 0.1, 0.6, null, null, new double[12]);
-            double fromSse = HoltWinters.sse(AP, 12, mult, start, 0.3, 0.1, 0.6, new double[12]);
+            double fromSse = HoltWinters.sse(AP, 12, mult, start, 0.3, 0.1, 0.6, new double[12],
+                    Double.POSITIVE_INFINITY);
             assertThat(fromSse).isCloseTo(fromFilter, within(fromFilter * 1e-12));
+            // told the caller needs only to know whether it beats a tenth of it, it may stop early, above that tenth
+            double cut = HoltWinters.sse(AP, 12, mult, start, 0.3, 0.1, 0.6, new double[12], fromSse / 10);
+            assertThat(cut).isGreaterThan(fromSse / 10).isLessThanOrEqualTo(fromSse);
         }
     }
 
