@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.web.Paged;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inbox {
 
     private final Notifications notifications;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Inbox(Notifications notifications, Clock clock) {
+    Inbox(Notifications notifications, Outbox outbox, Clock clock) {
         this.notifications = notifications;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -57,13 +60,18 @@ public class Inbox {
         return notifications.markRead(actor.hospitalId(), actor.username(), null, now());
     }
 
-    /** Delivers the notifications a recipient does not have yet; returns how many were new. */
+    /**
+     * Delivers the notifications a recipient does not have yet, and queues each new one in the {@link Outbox} for the
+     * ways its recipient chose, in the same transaction; returns how many were new.
+     */
     @Transactional
     int deliver(long hospitalId, List<NewNotification> batch) {
         Instant now = now();
         int created = 0;
         for (NewNotification n : batch) {
-            if (notifications.insertIfAbsent(hospitalId, n, now)) {
+            Optional<Long> id = notifications.insertIfAbsent(hospitalId, n, now);
+            if (id.isPresent()) {
+                outbox.enqueue(hospitalId, id.get(), n, now);
                 created++;
             }
         }

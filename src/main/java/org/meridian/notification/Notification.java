@@ -35,6 +35,11 @@ public record Notification(long id, String recipient, NotificationKind kind, lon
 
     /** The text in {@code locale}: the message with its arguments, each {@code msg:<key>} argument resolved first. */
     public String text(MessageSource messages, Locale locale) {
+        return resolve(messages, locale, messageKey, args);
+    }
+
+    /** {@code messageKey} with {@code args} in {@code locale}, each {@code msg:<key>} argument resolved first. */
+    static String resolve(MessageSource messages, Locale locale, String messageKey, List<String> args) {
         Object[] resolved = args.stream()
                 .map(a -> a.startsWith(MESSAGE_ARG)
                         ? messages.getMessage(a.substring(MESSAGE_ARG.length()), null, a, locale)

@@ -26,18 +26,19 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the notification unless the recipient already has one of that kind from that source. */
-    boolean insertIfAbsent(long hospitalId, NewNotification n, Instant now) {
+    /** Inserts the notification unless the recipient already has one of that kind from that source; its new id. */
+    Optional<Long> insertIfAbsent(long hospitalId, NewNotification n, Instant now) {
         return jdbc.sql("""
                         INSERT INTO notification (hospital_id, recipient, kind, source_id, message_key, message_args,
                                                   link, created_at)
                         VALUES (:h, :r, :k, :s, :key, :args, :link, :now)
-                        ON CONFLICT (hospital_id, recipient, kind, source_id) DO NOTHING""")
+                        ON CONFLICT (hospital_id, recipient, kind, source_id) DO NOTHING
+                        RETURNING id""")
                 .param("h", hospitalId).param("r", n.recipient()).param("k", n.kind().name())
                 .param("s", n.sourceId()).param("key", n.messageKey())
                 .param("args", n.args().toArray(String[]::new)).param("link", n.link())
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update() == 1;
+                .query(Long.class).optional();
     }
 
     Paged<Notification> page(long hospitalId, String recipient, ReadFilter filter, int page, int size) {

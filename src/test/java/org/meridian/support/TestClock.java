@@ -30,6 +30,18 @@ public class TestClock {
      */
     public static final Instant START = Instant.parse("2027-01-15T04:00:00Z");
 
+    /**
+     * Moves the test clock on by {@code by}, for a test of what happens later (a retry after its back-off); every
+     * test after it sees the later time, so move it by minutes, not days. {@code clock} is the context's
+     * {@link Clock} bean.
+     */
+    public static void advance(Clock clock, java.time.Duration by) {
+        if (!(clock instanceof Stepping stepping) || by.isNegative()) {
+            throw new IllegalArgumentException("only the test clock moves, and only forward: " + clock + ", " + by);
+        }
+        stepping.millis.addAndGet(by.toMillis());
+    }
+
     @Bean
     @Primary
     Clock testClock() {

@@ -1,0 +1,132 @@
+package org.meridian.notification;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.meridian.shared.Actor;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+import org.meridian.shared.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each user's choice of which notifications also reach them outside Meridian, and how (提醒方式): by e-mail to the
+ * address they give, and by the group robot their administrator set for them. Nothing is chosen at first: the
+ * in-app inbox alone. A user offered a kind is one whose roles may receive it ({@link #kindsFor(Actor)}).
+ */
+@Service
+public class DeliveryPreference {
+
+    /** A kind of notification wanted by a way. */
+    public record Pick(NotificationKind kind, DeliveryWay way) {
+
+        public Pick {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(way, "way");
+        }
+    }
+
+    /**
+     * What a user chose, and what they may choose from.
+     *
+     * @param email       the address e-mails go to; null when none was given
+     * @param robot       the group robot the administrator set for the user; null when none
+     * @param kinds       the kinds the user may receive, in the order of {@link NotificationKind}
+     */
+    public record Choices(String email, WebhookFormat robot, List<NotificationKind> kinds, Set<Pick> picks) {
+
+        public Choices {
+            kinds = List.copyOf(kinds);
+            picks = Set.copyOf(picks);
+        }
+
+        public boolean picked(NotificationKind kind, DeliveryWay way) {
+            return picks.contains(new Pick(kind, way));
+        }
+    }
+
+    /** Who may receive each kind (the roles of its audience policy); a kind not listed may reach anyone. */
+    private static final Map<NotificationKind, Set<Role>> AUDIENCE = Map.of(
+            NotificationKind.EVALUATION_PUBLISHED, EnumSet.of(Role.ANALYST),
+            NotificationKind.REPORT_READY, EnumSet.of(Role.CHANNEL_USER),
+            NotificationKind.REFERRAL_SUBMITTED, EnumSet.of(Role.REFERRAL_DESK, Role.CHANNEL_MANAGER),
+            NotificationKind.REFERRAL_ACCEPTED, EnumSet.of(Role.CHANNEL_USER),
+            NotificationKind.REFERRAL_SCHEDULED, EnumSet.of(Role.CHANNEL_USER),
+            NotificationKind.REFERRAL_ARRIVED, EnumSet.of(Role.CHANNEL_USER),
+            NotificationKind.REFERRAL_CONVERTED, EnumSet.of(Role.CHANNEL_USER),
+            NotificationKind.REFERRAL_DECLINED, EnumSet.of(Role.CHANNEL_USER));
+
+    /** A plain address: something@domain.tld, no spaces, no second @ (RFC 5322 allows more; mail servers do not). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final int EMAIL_LENGTH = 254;
+
+    private final Preferences preferences;
+    private final Clock clock;
+
+    DeliveryPreference(Preferences preferences, Clock clock) {
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    /** The caller's choices. */
+    @Transactional(readOnly = true)
+    public Choices of(Actor actor) {
+        requirePerson(actor);
+        Preferences.Contact contact = preferences.contact(actor.hospitalId(), actor.username());
+        return new Choices(contact.email(), contact.webhookFormat(), kindsFor(actor),
+                preferences.picks(actor.hospitalId(), actor.username()));
+    }
+
+    /**
+     * Replaces the caller's choices: the e-mail address (blank for none) and the kinds wanted by each way. Every
+     * problem is reported at once and nothing is saved then: an address that is not one, e-mail chosen without an
+     * address, a robot chosen when the administrator set none, a kind the caller never receives.
+     */
+    @Transactional
+    public Choices save(Actor actor, String email, Set<Pick> picks) {
+        requirePerson(actor);
+        String address = email == null || email.isBlank() ? null : email.strip();
+        Preferences.Contact contact = preferences.contact(actor.hospitalId(), actor.username());
+        List<NotificationKind> offered = kindsFor(actor);
+        List<Problem> problems = new ArrayList<>();
+        if (address != null && (address.length() > EMAIL_LENGTH || !EMAIL.matcher(address).matches())) {
+            problems.add(Problem.of("email", "notification.problem.email", address));
+        }
+        if (address == null && picks.stream().anyMatch(p -> p.way() == DeliveryWay.EMAIL)) {
+            problems.add(Problem.of("email", "notification.problem.emailNeeded"));
+        }
+        if (contact.webhookUrl() == null && picks.stream().anyMatch(p -> p.way() == DeliveryWay.WEBHOOK)) {
+            problems.add(Problem.of("picks", "notification.problem.noRobot"));
+        }
+        if (picks.stream().anyMatch(p -> !offered.contains(p.kind()))) {
+            problems.add(Problem.of("picks", "notification.problem.kindNotOffered"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("notification", problems);
+        }
+        preferences.saveEmail(actor.hospitalId(), actor.username(), address, clock.instant());
+        preferences.replacePicks(actor.hospitalId(), actor.username(), picks);
+        return of(actor);
+    }
+
+    /** The kinds {@code actor}'s roles may receive. */
+    static List<NotificationKind> kindsFor(Actor actor) {
+        return Arrays.stream(NotificationKind.values())
+                .filter(k -> !AUDIENCE.containsKey(k) || AUDIENCE.get(k).stream().anyMatch(actor::has))
+                .toList();
+    }
+
+    private static void requirePerson(Actor actor) {
+        if (actor.isSystem()) {
+            throw new IllegalArgumentException("the system has no notification preferences: " + actor.username());
+        }
+    }
+}
