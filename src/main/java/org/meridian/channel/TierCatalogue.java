@@ -41,7 +41,8 @@ public class TierCatalogue {
     public Tier updateStandard(Actor actor, String code, TierStandard standard) {
         Tier before = get(actor, code);
         Tier after = new Tier(before.code(), standard.name(), before.rank(), standard.reviewCadence(),
-                standard.visitsPerYear(), standard.incentiveRate(), standard.priorityQuota(), standard.notes());
+                standard.visitsPerYear(), standard.incentiveRate(), standard.priorityQuota(), standard.responseHours(),
+                standard.arrivalRate(), standard.notes());
         tiers.update(actor.hospitalId(), after);
         Map<String, Object> changes = new LinkedHashMap<>();
         AuditChanges.diff(changes, "name", before.name(), after.name());
@@ -50,6 +51,8 @@ public class TierCatalogue {
         AuditChanges.diff(changes, "incentiveRate", before.incentiveRate().toPlainString(),
                 after.incentiveRate().toPlainString());
         AuditChanges.diff(changes, "priorityQuota", before.priorityQuota(), after.priorityQuota());
+        AuditChanges.diff(changes, "responseHours", before.responseHours(), after.responseHours());
+        AuditChanges.diff(changes, "arrivalRate", before.arrivalRate(), after.arrivalRate());
         AuditChanges.diff(changes, "notes", before.notes(), after.notes());
         if (!changes.isEmpty()) {
             audit.record(actor.hospitalId(), actor.username(), "CHANNEL_TIER_STANDARD_UPDATED", "tier " + code, changes);

@@ -10,15 +10,19 @@ import org.meridian.shared.problem.InvalidInputException;
 /**
  * A tier's management standard (管理标准) as a hospital manager sets it: the tier's name (at most 50 characters),
  * how often its channels are reviewed, visits a year (0–365), the incentive rate in percent (0–100, at most two
- * decimals, kept with two), the priority quota (0–100000 slots a month) and notes (at most 1000 characters).
+ * decimals, kept with two), the priority quota (0–100000 slots a month), the service standards — the response time
+ * promised to the tier's referrals (响应时限, 1–720 hours on average from referral to acceptance) and the arrival rate
+ * expected of them (到诊率标准, 0–100 per cent) — and notes (at most 1000 characters).
  * Any other value is refused with every problem at once; {@link #parse} reads a form's texts the same way.
  */
 public record TierStandard(String name, ReviewCadence reviewCadence, int visitsPerYear, BigDecimal incentiveRate,
-                           int priorityQuota, String notes) {
+                           int priorityQuota, int responseHours, int arrivalRate, String notes) {
 
     public static final int NAME_MAX = 50;
     public static final int VISITS_MAX = 365;
     public static final int QUOTA_MAX = 100_000;
+    /** A month: a response promised later than that is no standard. */
+    public static final int RESPONSE_HOURS_MAX = 720;
     public static final int NOTES_MAX = 1000;
     private static final BigDecimal RATE_MAX = BigDecimal.valueOf(100);
 
@@ -30,6 +34,8 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
         }
         range("visitsPerYear", visitsPerYear, VISITS_MAX, problems);
         range("priorityQuota", priorityQuota, QUOTA_MAX, problems);
+        range("responseHours", responseHours, 1, RESPONSE_HOURS_MAX, problems);
+        range("arrivalRate", arrivalRate, 100, problems);
         rate(incentiveRate, problems);
         notes = notes(notes, problems);
         if (!problems.isEmpty()) {
@@ -41,7 +47,7 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
     /** The standard a tier has now. */
     public static TierStandard of(Tier tier) {
         return new TierStandard(tier.name(), tier.reviewCadence(), tier.visitsPerYear(), tier.incentiveRate(),
-                tier.priorityQuota(), tier.notes());
+                tier.priorityQuota(), tier.responseHours(), tier.arrivalRate(), tier.notes());
     }
 
     /**
@@ -49,7 +55,8 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
      * once: an unknown cadence, a number that is not one or out of its range, besides the rules above.
      */
     public static TierStandard parse(String name, String reviewCadence, String visitsPerYear, String incentiveRate,
-                                     String priorityQuota, String notes) {
+                                     String priorityQuota, String responseHours, String arrivalRate,
+                                     String notes) {
         List<Problem> problems = new ArrayList<>();
         String n = name(name, problems);
         ReviewCadence cadence = null;
@@ -61,6 +68,8 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
         }
         Integer visits = integer("visitsPerYear", visitsPerYear, VISITS_MAX, problems);
         Integer quota = integer("priorityQuota", priorityQuota, QUOTA_MAX, problems);
+        Integer response = integer("responseHours", responseHours, 1, RESPONSE_HOURS_MAX, problems);
+        Integer arrival = integer("arrivalRate", arrivalRate, 100, problems);
         BigDecimal rate = null;
         try {
             rate = new BigDecimal(incentiveRate == null ? "" : incentiveRate.strip());
@@ -72,7 +81,7 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
         if (!problems.isEmpty()) {
             throw new InvalidInputException("channel", problems);
         }
-        return new TierStandard(n, cadence, visits, rate, quota, nt);
+        return new TierStandard(n, cadence, visits, rate, quota, response, arrival, nt);
     }
 
     private static String name(String name, List<Problem> problems) {
@@ -86,19 +95,27 @@ public record TierStandard(String name, ReviewCadence reviewCadence, int visitsP
     }
 
     private static boolean range(String field, int value, int max, List<Problem> problems) {
-        if (value < 0 || value > max) {
-            problems.add(Problem.of(field, "channel.error.range", 0, max));
+        return range(field, value, 0, max, problems);
+    }
+
+    private static boolean range(String field, int value, int min, int max, List<Problem> problems) {
+        if (value < min || value > max) {
+            problems.add(Problem.of(field, "channel.error.range", min, max));
             return false;
         }
         return true;
     }
 
     private static Integer integer(String field, String value, int max, List<Problem> problems) {
+        return integer(field, value, 0, max, problems);
+    }
+
+    private static Integer integer(String field, String value, int min, int max, List<Problem> problems) {
         try {
             int v = Integer.parseInt(value == null ? "" : value.strip());
-            return range(field, v, max, problems) ? v : null;
+            return range(field, v, min, max, problems) ? v : null;
         } catch (NumberFormatException e) {
-            problems.add(Problem.of(field, "channel.error.range", 0, max));
+            problems.add(Problem.of(field, "channel.error.range", min, max));
             return null;
         }
     }

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
 class Tiers {
 
     static final List<Tier> DEFAULTS = List.of(
-            new Tier("A", "战略", 1, ReviewCadence.QUARTERLY, 12, new BigDecimal("3.00"), 30,
+            new Tier("A", "战略", 1, ReviewCadence.QUARTERLY, 12, new BigDecimal("3.00"), 30, 4, 80,
                     "院领导牵头，季度联席会；绿色通道优先号源"),
-            new Tier("B", "核心", 2, ReviewCadence.QUARTERLY, 6, new BigDecimal("2.00"), 15,
+            new Tier("B", "核心", 2, ReviewCadence.QUARTERLY, 6, new BigDecimal("2.00"), 15, 8, 70,
                     "渠道办专人对接，双月走访"),
-            new Tier("C", "一般", 3, ReviewCadence.HALF_YEARLY, 4, new BigDecimal("1.00"), 5,
+            new Tier("C", "一般", 3, ReviewCadence.HALF_YEARLY, 4, new BigDecimal("1.00"), 5, 24, 60,
                     "常规对接，半年考核"),
-            new Tier("D", "观察", 4, ReviewCadence.MONTHLY, 2, new BigDecimal("0.00"), 0,
+            new Tier("D", "观察", 4, ReviewCadence.MONTHLY, 2, new BigDecimal("0.00"), 0, 48, 50,
                     "整改观察期，按月跟踪转诊质量"));
 
     private final JdbcClient jdbc;
@@ -33,12 +33,13 @@ class Tiers {
     List<Tier> all(long hospitalId) {
         ensureDefaults(hospitalId);
         return jdbc.sql("""
-                        SELECT code, name, rank, review_cadence, visits_per_year, incentive_rate, priority_quota, notes
+                        SELECT code, name, rank, review_cadence, visits_per_year, incentive_rate, priority_quota,
+                            response_hours, arrival_rate, notes
                         FROM channel_tier WHERE hospital_id = :h ORDER BY rank""")
                 .param("h", hospitalId)
                 .query((rs, i) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3),
                         ReviewCadence.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6), rs.getInt(7),
-                        rs.getString(8)))
+                        rs.getInt(8), rs.getInt(9), rs.getString(10)))
                 .list();
     }
 
@@ -49,24 +50,27 @@ class Tiers {
     void update(long hospitalId, Tier tier) {
         jdbc.sql("""
                         UPDATE channel_tier SET name = :name, review_cadence = :cadence, visits_per_year = :visits,
-                            incentive_rate = :rate, priority_quota = :quota, notes = :notes
+                            incentive_rate = :rate, priority_quota = :quota, response_hours = :response,
+                            arrival_rate = :arrival, notes = :notes
                         WHERE hospital_id = :h AND code = :code""")
                 .param("name", tier.name()).param("cadence", tier.reviewCadence().name())
                 .param("visits", tier.visitsPerYear()).param("rate", tier.incentiveRate())
-                .param("quota", tier.priorityQuota()).param("notes", tier.notes())
+                .param("quota", tier.priorityQuota()).param("response", tier.responseHours())
+                .param("arrival", tier.arrivalRate()).param("notes", tier.notes())
                 .param("h", hospitalId).param("code", tier.code()).update();
     }
 
     void insert(long hospitalId, Tier tier) {
         jdbc.sql("""
                         INSERT INTO channel_tier (hospital_id, code, name, rank, review_cadence, visits_per_year,
-                            incentive_rate, priority_quota, notes)
-                        VALUES (:h, :code, :name, :rank, :cadence, :visits, :rate, :quota, :notes)
+                            incentive_rate, priority_quota, response_hours, arrival_rate, notes)
+                        VALUES (:h, :code, :name, :rank, :cadence, :visits, :rate, :quota, :response, :arrival, :notes)
                         ON CONFLICT DO NOTHING""")
                 .param("h", hospitalId).param("code", tier.code()).param("name", tier.name())
                 .param("rank", tier.rank()).param("cadence", tier.reviewCadence().name())
                 .param("visits", tier.visitsPerYear()).param("rate", tier.incentiveRate())
-                .param("quota", tier.priorityQuota()).param("notes", tier.notes()).update();
+                .param("quota", tier.priorityQuota()).param("response", tier.responseHours())
+                .param("arrival", tier.arrivalRate()).param("notes", tier.notes()).update();
     }
 
     private void ensureDefaults(long hospitalId) {

@@ -1,19 +1,26 @@
 package org.meridian.portal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.meridian.appeal.Appeal;
 import org.meridian.appeal.AppealProcedure;
 import org.meridian.appeal.AppealStatus;
+import org.meridian.channel.Tier;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.indicator.Measure;
+import org.meridian.intake.EventIntake;
 import org.meridian.notification.Inbox;
 import org.meridian.notification.Notification;
 import org.meridian.notification.ReadFilter;
@@ -48,15 +55,20 @@ public class ChannelPortal {
     private final RectificationWorkflow rectification;
     private final Inbox inbox;
     private final HospitalCalendar calendar;
+    private final TierCatalogue tiers;
+    private final EventIntake intake;
 
     ChannelPortal(ChannelRegistry channels, EvaluationResults evaluations, AppealProcedure appeals,
-                  RectificationWorkflow rectification, Inbox inbox, HospitalCalendar calendar) {
+                  RectificationWorkflow rectification, Inbox inbox, HospitalCalendar calendar, TierCatalogue tiers,
+                  EventIntake intake) {
         this.channels = channels;
         this.evaluations = evaluations;
         this.appeals = appeals;
         this.rectification = rectification;
         this.inbox = inbox;
         this.calendar = calendar;
+        this.tiers = tiers;
+        this.intake = intake;
     }
 
     /**
@@ -65,16 +77,43 @@ public class ChannelPortal {
      * @throws RefusedException (403) for anyone not bound to a channel
      */
     public PortalHome home(Actor actor) {
-        if (!actor.isChannelUser() || actor.channelId() == null) {
-            throw new RefusedException(MODULE, "channel-only", "portal.refused.channelOnly", List.of(),
-                    "The channel portal is for a channel's own users.");
-        }
-        ChannelRef channel = channels.find(actor, actor.channelId()).orElseThrow(() -> new RefusedException(MODULE,
-                "channel-only", "portal.refused.channelOnly", List.of(), "The user's channel does not exist."));
+        ChannelRef channel = ownChannel(actor);
         List<OpenItem> open = new ArrayList<>(actions(actor));
         open.addAll(appeals(actor));
         return new PortalHome(channel, open, inbox.unread(actor),
                 inbox.list(actor, ReadFilter.UNREAD, 0, UNREAD_SHOWN).items());
+    }
+
+    /**
+     * The caller's channel's response time and arrival rate from the first of this month to today (the hospital's
+     * calendar), from intake's daily measures, against its tier's service standards.
+     *
+     * @throws RefusedException (403) for anyone not bound to a channel
+     */
+    public ServiceStanding serviceThisMonth(Actor actor) {
+        ChannelRef channel = ownChannel(actor);
+        LocalDate today = calendar.today(actor.hospitalId());
+        LocalDate first = today.withDayOfMonth(1);
+        Map<Measure, BigDecimal> sums = new java.util.EnumMap<>(Measure.class);
+        intake.daily(actor.hospitalId(), channel.id(), first, today).values()
+                .forEach(day -> day.forEach((m, v) -> sums.merge(m, v, BigDecimal::add)));
+        Tier tier = channel.tier() == null ? null : tiers.get(actor, channel.tier());
+        return ServiceStanding.of(first, today, tier == null ? null : tier.name(),
+                tier == null ? null : tier.responseHours(), tier == null ? null : tier.arrivalRate(),
+                sums.getOrDefault(Measure.RESPONSE_COUNT, BigDecimal.ZERO),
+                sums.getOrDefault(Measure.RESPONSE_HOURS_SUM, BigDecimal.ZERO),
+                sums.getOrDefault(Measure.REFERRALS, BigDecimal.ZERO),
+                sums.getOrDefault(Measure.ARRIVALS, BigDecimal.ZERO));
+    }
+
+    /** The caller's own channel; anyone not bound to one is refused. */
+    private ChannelRef ownChannel(Actor actor) {
+        if (!actor.isChannelUser() || actor.channelId() == null) {
+            throw new RefusedException(MODULE, "channel-only", "portal.refused.channelOnly", List.of(),
+                    "The channel portal is for a channel's own users.");
+        }
+        return channels.find(actor, actor.channelId()).orElseThrow(() -> new RefusedException(MODULE,
+                "channel-only", "portal.refused.channelOnly", List.of(), "The user's channel does not exist."));
     }
 
     /** The actions not done of the channel's live plans: overdue ones first, then by due date. */

@@ -126,7 +126,8 @@ class ReferralDemoData implements ApplicationRunner {
         }
         Tier tier = tiers.get(manager, quota.tier());
         tiers.updateStandard(manager, tier.code(), new TierStandard(tier.name(), tier.reviewCadence(),
-                tier.visitsPerYear(), tier.incentiveRate(), DEMO_QUOTA, tier.notes()));
+                tier.visitsPerYear(), tier.incentiveRate(), DEMO_QUOTA, tier.responseHours(), tier.arrivalRate(),
+                tier.notes()));
     }
 
     private long refer(Actor partner, String key, String name, String phone, String department, String urgency) {

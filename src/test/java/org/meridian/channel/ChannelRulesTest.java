@@ -76,31 +76,41 @@ class ChannelRulesTest {
 
     @Test
     void aTierStandardFromAFormIsTrimmedAndKeepsTheRateWithTwoDecimals() {
-        TierStandard s = TierStandard.parse(" 核心 ", "QUARTERLY", " 6 ", "2.5", "15", "  ");
-        assertThat(s).isEqualTo(new TierStandard("核心", ReviewCadence.QUARTERLY, 6, new BigDecimal("2.50"), 15, null));
+        TierStandard s = TierStandard.parse(" 核心 ", "QUARTERLY", " 6 ", "2.5", "15", " 8 ", "70", "  ");
+        assertThat(s).isEqualTo(new TierStandard("核心", ReviewCadence.QUARTERLY, 6, new BigDecimal("2.50"), 15, 8, 70,
+                null));
         assertThat(s.incentiveRate().toPlainString()).isEqualTo("2.50");
-        assertThat(TierStandard.parse("战略", "MONTHLY", "365", "100", "100000", null).visitsPerYear()).isEqualTo(365);
-        assertThat(TierStandard.parse("观察", "YEARLY", "0", "0", "0", null).incentiveRate()).isEqualByComparingTo("0");
+        assertThat(TierStandard.parse("战略", "MONTHLY", "365", "100", "100000", "720", "100", null).visitsPerYear()).isEqualTo(365);
+        assertThat(TierStandard.parse("观察", "YEARLY", "0", "0", "0", "1", "0", null).incentiveRate()).isEqualByComparingTo("0");
     }
 
     @Test
     void everyProblemOfATierStandardIsListedAtOnce() {
-        assertThatThrownBy(() -> TierStandard.parse(" ", "WEEKLY", "366", "1.234", "-1", "注".repeat(1001)))
+        assertThatThrownBy(() -> TierStandard.parse(" ", "WEEKLY", "366", "1.234", "-1", "0", "101",
+                "注".repeat(1001)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::path)
-                        .containsExactly("name", "reviewCadence", "visitsPerYear", "priorityQuota", "incentiveRate",
-                                "notes"));
-        assertThatThrownBy(() -> TierStandard.parse("名".repeat(51), "QUARTERLY", "six", "", "1.5", null))
+                        .extracting(Problem::path, Problem::args)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("name", List.of()),
+                                org.assertj.core.groups.Tuple.tuple("reviewCadence", List.of("WEEKLY")),
+                                org.assertj.core.groups.Tuple.tuple("visitsPerYear", List.of(0, 365)),
+                                org.assertj.core.groups.Tuple.tuple("priorityQuota", List.of(0, 100_000)),
+                                // a promised response of 0 hours is none; 721 hours would be more than a month
+                                org.assertj.core.groups.Tuple.tuple("responseHours", List.of(1, 720)),
+                                org.assertj.core.groups.Tuple.tuple("arrivalRate", List.of(0, 100)),
+                                org.assertj.core.groups.Tuple.tuple("incentiveRate", List.of()),
+                                org.assertj.core.groups.Tuple.tuple("notes", List.of(1000))));
+        assertThatThrownBy(() -> TierStandard.parse("名".repeat(51), "QUARTERLY", "six", "", "1.5", "8", "x", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::path, Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "channel.error.tooLong"),
                                 org.assertj.core.groups.Tuple.tuple("visitsPerYear", "channel.error.range"),
                                 org.assertj.core.groups.Tuple.tuple("priorityQuota", "channel.error.range"),
+                                org.assertj.core.groups.Tuple.tuple("arrivalRate", "channel.error.range"),
                                 org.assertj.core.groups.Tuple.tuple("incentiveRate", "channel.error.rate")));
-        assertThatThrownBy(() -> new TierStandard("核心", null, 6, new BigDecimal("101"), 15, null))
+        assertThatThrownBy(() -> new TierStandard("核心", null, 6, new BigDecimal("101"), 15, 0, 70, null))
                 .as("the typed constructor holds the same rules")
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::path).containsExactly("reviewCadence", "incentiveRate"));
+                        .extracting(Problem::path).containsExactly("reviewCadence", "responseHours", "incentiveRate"));
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.meridian.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,6 +38,7 @@ import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The channel portal as a web app and as a channel's home: the manifest, the worker and the offline page are public
@@ -193,6 +196,101 @@ class PortalTest {
         assertThat(open.substring(0, open.indexOf("核对转诊登记"))).as("marked overdue").contains("已逾期");
         assertThat(open.substring(open.indexOf("核对转诊登记"), open.indexOf("培训接诊人员"))).contains("整改措施");
         assertThat(second).as("nothing of the other channel").doesNotContain("体检中心 甲");
+    }
+
+    /**
+     * Service figures of the month so far (TestClock: 2027-01-15 in Shanghai, so 2027-01-01 to 2027-01-15), each
+     * against its tier's standard (docs/channels.md: B promises acceptance within 8 hours on average and expects 70 %
+     * arrivals, C 24 hours and 60 %).
+     * <ul>
+     * <li>S1 (tier B): referrals on 5, 6, 7 and 8 January at 09:00, the first three accepted after 2, 3 and 10 hours,
+     * the fourth not; and a referral of 31 December 22:00 accepted on 1 January 07:00 (9 hours), which counts in
+     * January's response time (the pair counts on the acceptance's day) but not in January's referrals. Response
+     * time (2 + 3 + 10 + 9) / 4 = 6.0 hours ≤ 8: met. Arrivals 3 of January's 4 referrals: 75.0 % ≥ 70: met.</li>
+     * <li>S2 (tier C): referrals on 10 January 08:00 (accepted 11 January 14:00, 30 hours) and 12 January, no
+     * arrival: 30.0 hours > 24 and 0.0 % < 60, both missed.</li>
+     * <li>S3 (no tier): one referral, not accepted: no response time, arrival rate 0.0 %, nothing to compare with.</li>
+     * </ul>
+     * Then the hospital manager promises tier B acceptance within 5 hours (after a refused 0): S1's 6.0 hours misses it.
+     */
+    @Test
+    void eachChannelSeesItsOwnServiceThisMonthAgainstItsTiersStandard() throws Exception {
+        TestHospital h = new TestHospital(mvc, users, hospitals);
+        long s1 = h.channel("S1", "服务中心 甲", "REFERRAL_INSTITUTION", null, null);
+        long s2 = h.channel("S2", "服务中心 乙", "REFERRAL_INSTITUTION", null, null);
+        long s3 = h.channel("S3", "服务中心 丙", "REFERRAL_INSTITUTION", null, null);
+        h.as(h.office, TestHospital.json(post("/api/v1/channels/S1/tier-changes"),
+                "{\"tier\": \"B\", \"reason\": \"首次分级\"}")).andExpect(status().isCreated());
+        h.as(h.office, TestHospital.json(post("/api/v1/channels/S2/tier-changes"),
+                "{\"tier\": \"C\", \"reason\": \"首次分级\"}")).andExpect(status().isCreated());
+        List<String> events = new ArrayList<>();
+        pair(events, "S1", "s1-0", "2026-12-31T22:00:00+08:00", "2027-01-01T07:00:00+08:00");
+        pair(events, "S1", "s1-1", "2027-01-05T09:00:00+08:00", "2027-01-05T11:00:00+08:00");
+        pair(events, "S1", "s1-2", "2027-01-06T09:00:00+08:00", "2027-01-06T12:00:00+08:00");
+        pair(events, "S1", "s1-3", "2027-01-07T09:00:00+08:00", "2027-01-07T19:00:00+08:00");
+        pair(events, "S1", "s1-4", "2027-01-08T09:00:00+08:00", null);
+        for (int i = 1; i <= 3; i++) {
+            events.add(TestHospital.event("s1-a" + i, "ARRIVED", "S1", "2027-01-1" + i + "T10:00:00+08:00", ""));
+        }
+        pair(events, "S2", "s2-1", "2027-01-10T08:00:00+08:00", "2027-01-11T14:00:00+08:00");
+        pair(events, "S2", "s2-2", "2027-01-12T08:00:00+08:00", null);
+        pair(events, "S3", "s3-1", "2027-01-12T08:00:00+08:00", null);
+        h.events("[" + String.join(",", events) + "]", events.size());
+        String partner1 = h.channelUser(s1);
+        String partner2 = h.channelUser(s2);
+        String partner3 = h.channelUser(s3);
+
+        String first = section(page(partner1, "/portal"), "portal-service");
+        assertThat(first).contains("本月服务与分级标准", "核心级标准", "2027-01-01 至 2027-01-15");
+        String response = between(first, "portal-service-response", "portal-service-arrival");
+        assertThat(response).contains("6.0 小时", "标准：平均 8 小时内受理", "达标", "本月受理 4 例")
+                .doesNotContain("未达标");
+        String arrival = first.substring(first.indexOf("portal-service-arrival"));
+        assertThat(arrival).contains("75.0%", "标准：不低于 70%", "达标", "本月到诊 3 例 / 转诊 4 例")
+                .doesNotContain("未达标");
+
+        String second = section(page(partner2, "/portal"), "portal-service");
+        assertThat(second).contains("一般级标准");
+        assertThat(between(second, "portal-service-response", "portal-service-arrival"))
+                .contains("30.0 小时", "标准：平均 24 小时内受理", "未达标", "本月受理 1 例");
+        assertThat(second.substring(second.indexOf("portal-service-arrival")))
+                .contains("0.0%", "标准：不低于 60%", "未达标", "本月到诊 0 例 / 转诊 2 例");
+
+        String third = section(page(partner3, "/portal"), "portal-service");
+        assertThat(third).contains("本月暂无数据", "0.0%", "本渠道尚未分级，暂无服务标准可对照")
+                .doesNotContain("达标").doesNotContain("标准：");
+
+        // the hospital manager's tier page: a promise of 0 hours is refused beside its field, 5 hours is kept
+        String boss = h.user(Role.HOSPITAL_MANAGER);
+        var signedIn = user(accounts.loadForSignIn(boss, clock.instant()).orElseThrow());
+        MockHttpServletRequestBuilder form = post("/channels/tiers/B").with(csrf()).with(signedIn)
+                .param("name", "核心").param("reviewCadence", "QUARTERLY").param("visitsPerYear", "6")
+                .param("incentiveRate", "2.00").param("priorityQuota", "15").param("arrivalRate", "70");
+        String refused = mvc.perform(form.param("responseHours", "0")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"response-error-B\"", "须为 1 到 720 之间的整数");
+        mvc.perform(post("/channels/tiers/B").with(csrf()).with(signedIn).param("name", "核心")
+                .param("reviewCadence", "QUARTERLY").param("visitsPerYear", "6").param("incentiveRate", "2.00")
+                .param("priorityQuota", "15").param("responseHours", "5").param("arrivalRate", "70"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(boss, "/channels/tiers")).contains("id=\"response-B\" name=\"responseHours\" inputmode=\"numeric\" value=\"5\"");
+        assertThat(page(h.analyst, "/channels/tiers")).as("read-only for the analyst").contains("平均 5 小时内受理");
+        String stricter = section(page(partner1, "/portal"), "portal-service");
+        assertThat(between(stricter, "portal-service-response", "portal-service-arrival"))
+                .contains("6.0 小时", "标准：平均 5 小时内受理", "未达标");
+    }
+
+    /** A REFERRAL and, unless {@code acceptedAt} is null, its ACCEPTED event. */
+    private static void pair(List<String> events, String channel, String id, String referredAt, String acceptedAt) {
+        String ref = ", \"referralId\": \"" + id + "\"";
+        events.add(TestHospital.event(id + "-r", "REFERRAL", channel, referredAt, ref));
+        if (acceptedAt != null) {
+            events.add(TestHospital.event(id + "-a", "ACCEPTED", channel, acceptedAt, ref));
+        }
+    }
+
+    private static String between(String html, String fromId, String toId) {
+        return html.substring(html.indexOf(fromId), html.indexOf(toId));
     }
 
     /** The element with the id and what follows it up to the next element with an id of the page's main parts. */

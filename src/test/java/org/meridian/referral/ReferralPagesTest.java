@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,6 +150,43 @@ class ReferralPagesTest {
                 .doesNotContain("5678");
         assertThat(page(d.partner, "/referrals?status=DECLINED")).contains("暂无转诊").doesNotContain("张三");
         assertThat(page(d.partner, "/referrals?status=SCHEDULED")).contains("张三");
+    }
+
+    /**
+     * The referral's own page lists every step with its time in the hospital's zone (Asia/Shanghai, UTC + 8 h): the
+     * times the API answers in UTC, each moved by eight hours, in the order of the steps — submitted, accepted,
+     * scheduled, arrived, converted — and none of them as UTC.
+     */
+    @Test
+    void theReferralsPageShowsEveryStepsTimeInTheHospitalsZone() throws Exception {
+        ReferralHospital d = new ReferralHospital(mvc, users, hospitals);
+        long id = d.submitted(d.partner, "t-1", ReferralApiTest.BODY);
+        d.step(d.clerk, id, "accept", null);
+        String day = LocalDate.ofInstant(clock.instant(), d.hospital.timeZone()).toString();
+        d.step(d.clerk, id, "schedule", "{\"date\": \"" + day + "\", \"department\": \"骨科\", \"doctor\": \"李医生\"}");
+        d.step(d.clerk, id, "arrive", null);
+        String done = d.step(d.clerk, id, "convert", "{\"feedback\": \"已收治\"}").andReturn().getResponse()
+                .getContentAsString();
+        DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        List<String> local = new java.util.ArrayList<>();
+        List<String> utc = new java.util.ArrayList<>();
+        for (String step : List.of("createdAt", "acceptedAt", "scheduledAt", "arrivedAt", "convertedAt")) {
+            OffsetDateTime at = OffsetDateTime.parse(JsonPath.read(done, "$." + step));
+            assertThat(at.getOffset()).as(step + " is answered in UTC").isEqualTo(java.time.ZoneOffset.UTC);
+            local.add(at.plusHours(8).format(minutes));
+            utc.add(at.format(minutes));
+        }
+        String page = page(d.partner, "/referrals/" + id);
+        Matcher times = Pattern.compile("<span class=\"step-time\">([^<]+)</span>").matcher(page);
+        List<String> shown = new java.util.ArrayList<>();
+        while (times.find()) {
+            shown.add(times.group(1));
+        }
+        assertThat(shown).containsExactlyElementsOf(local);
+        assertThat(page).contains("已提交", "已受理", "已预约", "已到诊", "已转化", "已收治").doesNotContain("尚未进行");
+        for (String u : utc) {
+            assertThat(page).doesNotContain(u);
+        }
     }
 
     @Test

@@ -278,7 +278,7 @@ class ChannelPages {
         try {
             catalogue.updateStandard(actor, code, TierStandard.parse(form.get("name"), form.get("reviewCadence"),
                     form.get("visitsPerYear"), form.get("incentiveRate"), form.get("priorityQuota"),
-                    form.get("notes")));
+                    form.get("responseHours"), form.get("arrivalRate"), form.get("notes")));
             redirect.addFlashAttribute("notice", "channel.notice.tierSaved");
             return "redirect:/channels/tiers";
         } catch (InvalidInputException e) {
@@ -287,7 +287,7 @@ class ChannelPages {
             model.addAttribute("tierErrors", resolve(e.problems()));
             Map<String, String> input = new LinkedHashMap<>();
             for (String field : List.of("name", "reviewCadence", "visitsPerYear", "incentiveRate", "priorityQuota",
-                    "notes")) {
+                    "responseHours", "arrivalRate", "notes")) {
                 input.put(field, form.getOrDefault(field, "")); // a field the request left out shows empty
             }
             model.addAttribute("tierInput", input);

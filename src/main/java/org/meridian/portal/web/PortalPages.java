@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The channel portal's pages: its home ({@code /portal}, a channel's own users only), drawn for a phone first, and
- * with this month's referrals by status, and the offline page ({@code /portal/offline}, public and without any data), which the service worker keeps and shows
+ * with this month's referrals by status and the channel's response time and arrival rate against its tier's standards,
+ * and the offline page ({@code /portal/offline}, public and without any data), which the service worker keeps and shows
  * when a page cannot be reached.
  */
 @Controller
@@ -61,6 +62,7 @@ class PortalPages {
                 .filter(s -> month.getOrDefault(s, 0L) > 0).map(s -> new StatusCount(s, month.get(s))).toList());
         model.addAttribute("referralTotal", month.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("greenChannel", referrals.greenChannelQuota(actor));
+        model.addAttribute("service", portal.serviceThisMonth(actor));
         model.addAttribute("activeNav", "portal");
         return "portal/home";
     }
