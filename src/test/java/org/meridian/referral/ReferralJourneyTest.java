@@ -2,17 +2,26 @@ package org.meridian.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.meridian.evaluation.EvaluationResults;
+import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -22,13 +31,15 @@ import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A channel's user refers a patient from the portal in a real Chromium at 375 px: a form sent with problems comes
  * back with each problem beside its field and nothing typed lost, the corrected form makes the referral; the desk, on
  * a desktop, finds it first in its queue, accepts, schedules and records the arrival from its page; the channel's
  * list follows each step in Chinese, the partner's bell and inbox tell each step, the desk books the appointment on a
- * green-channel slot and the portal's home counts it and the slot, all without sideways scrolling.
+ * green-channel slot and the portal's home counts it and the slot, all without sideways scrolling. Then the office
+ * finds the referral's steps in today's monitoring figures, and the month's evaluation counts its response time.
  */
 @MeridianWebTest
 class ReferralJourneyTest {
@@ -36,6 +47,8 @@ class ReferralJourneyTest {
     @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
+    @Autowired EvaluationResults evaluations;
+    @Autowired UserDetailsService accounts;
 
     @Test
     void aPartnerRefersAPatientOnThePhoneAndSeesEachStepOfTheDesk() throws Exception {
@@ -144,6 +157,53 @@ class ReferralJourneyTest {
             browser.go("/portal");
             assertThat(browser.text(By.id("portal-referrals"))).contains("本月共 1 例", "已到诊");
             browser.screenshot("referral-portal-home-375");
+            // the month against tier C's standards (24 hours, 60 %): accepted within moments, its one patient came
+            assertThat(browser.text(By.id("portal-service"))).contains("一般级标准", "0.0 小时", "标准：平均 24 小时内受理",
+                    "本月受理 1 例", "100.0%", "标准：不低于 60%", "本月到诊 1 例 / 转诊 1 例").doesNotContain("未达标");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('portal-service').scrollIntoView()");
+            assertThat(browser.horizontalOverflow()).isZero();
+            browser.screenshot("referral-portal-service-375");
+
+            // the office, on a desktop: the referral's steps are today's figures of the monitoring page (the events the
+            // desk's steps recorded through intake, on 2027-01-15 in the hospital's zone) ...
+            try (Browser monitor = Browser.open(port)) {
+                monitor.resize(Browser.DESKTOP);
+                monitor.signIn(office, TestUsers.PASSWORD);
+                monitor.waitFor(By.id("mainnav-home"));
+                monitor.go("/intake");
+                assertThat(monitor.text(By.id("today-referrals"))).isEqualTo("1");
+                assertThat(monitor.text(By.id("today-accepted"))).isEqualTo("1");
+                assertThat(monitor.text(By.id("today-arrivals"))).isEqualTo("1");
+                assertThat(monitor.text(By.id("month-referrals"))).isEqualTo("1");
+                assertThat(monitor.text(By.id("top-channels"))).contains("旅程社区卫生服务中心");
+                monitor.screenshot("referral-monitoring-desktop");
+            }
+            // ... and the month's next evaluation counts its response time: one pair, of exactly the hours from
+            // submission to acceptance that the referral's own times say (intake keeps response hours to 6 decimals,
+            // rounded half up; the test clock moves a millisecond per reading, so they are few)
+            String referral = send(clerk, "GET", "/api/v1/referrals/" + id, null);
+            Instant submitted = OffsetDateTime.parse(JsonPath.read(referral, "$.createdAt")).toInstant();
+            Instant accepted = OffsetDateTime.parse(JsonPath.read(referral, "$.acceptedAt")).toInstant();
+            BigDecimal hours = BigDecimal.valueOf(Duration.between(submitted, accepted).toNanos())
+                    .divide(BigDecimal.valueOf(3_600_000_000_000L), 6, RoundingMode.HALF_UP);
+            send(office, "PUT", "/api/v1/schemes/REFERRAL_INSTITUTION", """
+                    {"indicators": [{"code": "RESPONSE_TIME", "weight": 10, "scoring": {"method": "BANDS", "bands": [[4, 100], [24, 80], [48, 60]]}}],
+                     "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}]}""");
+            long evaluation = ((Number) JsonPath.read(send(office, "POST", "/api/v1/evaluations",
+                    "{\"period\": \"2027-01\", \"unitType\": \"REFERRAL_INSTITUTION\"}"), "$.id")).longValue();
+            var frozen = evaluations.measureTotals(((MeridianUser) accounts.loadUserByUsername(office)).actor(),
+                    evaluation).get("RJ1").byKey();
+            assertThat(frozen.get("response_count")).as("one response counted").isEqualByComparingTo("1");
+            assertThat(frozen.get("response_hours_sum")).isEqualByComparingTo(hours);
+            String cards = send(office, "GET", "/api/v1/evaluations/" + evaluation + "/scorecards?size=1000", null);
+            List<Object> values = JsonPath.read(cards,
+                    "$.items[?(@.channel == 'RJ1')].indicators[?(@.code == 'RESPONSE_TIME')].value");
+            assertThat(values).as("RESPONSE_TIME has a value: not \"no data\"").hasSize(1).doesNotContainNull();
+            List<Object> scores = JsonPath.read(cards,
+                    "$.items[?(@.channel == 'RJ1')].indicators[?(@.code == 'RESPONSE_TIME')].score");
+            assertThat(new BigDecimal(scores.get(0).toString())).as("within 4 hours: the top band")
+                    .isEqualByComparingTo("100");
         }
     }
 
