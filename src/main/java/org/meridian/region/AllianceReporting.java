@@ -102,7 +102,7 @@ public class AllianceReporting {
         AllianceFigures.Count up = AllianceFigures.Count.of(upward, minRecords);
         AllianceFigures.Count down = AllianceFigures.Count.of(downward, minRecords);
         AllianceFigures.Referrals allianceReferrals = new AllianceFigures.Referrals(up, down,
-                up.hidden() || down.hidden() || upward + downward == 0 ? null : share(downward, upward + downward));
+                up.hidden() || down.hidden() || upward + downward == 0 ? null : referralShare(downward, upward + downward));
         List<AllianceFigures.Member> members = new ArrayList<>();
         for (NamedInstitution m : alliance.members()) {
             long[] c = counts.getOrDefault(m.reference(), new long[2]);
@@ -159,8 +159,8 @@ public class AllianceReporting {
         AllianceFigures.Count myUp = AllianceFigures.Count.of(own[0], minRecords);
         AllianceFigures.Count myDown = AllianceFigures.Count.of(own[1], minRecords);
         return new AllianceFigures.MemberReferrals(
-                myUp, myUp.hidden() || up.hidden() || upward == 0 ? null : share(own[0], upward),
-                myDown, myDown.hidden() || down.hidden() || downward == 0 ? null : share(own[1], downward));
+                myUp, myUp.hidden() || up.hidden() || upward == 0 ? null : referralShare(own[0], upward),
+                myDown, myDown.hidden() || down.hidden() || downward == 0 ? null : referralShare(own[1], downward));
     }
 
     private boolean sees(Actor actor, Alliance a) {
@@ -176,6 +176,14 @@ public class AllianceReporting {
 
     private HospitalFigures.Repeats repeats(long records, long reps, BigDecimal cost) {
         return records < minRecords ? null : new HospitalFigures.Repeats(records, reps, share(reps, records), cost);
+    }
+
+    /**
+     * A referral share to 6 decimals (half-up), so that the page's per cent with one decimal is that of the exact
+     * fraction: 6 / 11 is 0.545455 and 54.5 %, where 4 decimals (0.5455) would show 54.6 %.
+     */
+    private static BigDecimal referralShare(long part, long whole) {
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal share(long part, long whole) {

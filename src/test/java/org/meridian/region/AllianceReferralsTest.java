@@ -37,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * <li>C → A 2 in mid-October, one at 2026-09-30T16:30Z (00:30 on 1 October in Shanghai: October) and one at
  * 2026-09-30T15:59Z (23:59 on 30 September: not October): 3 upward.</li>
  * </ul>
- * Upward 7 + 3 = 10, downward 6 + 3 = 9, downward share 9 / (10 + 9) = 0.47368… → 0.4737, shown 47.4 %.
- * B: upward 7, 7 / 10 = 0.7000 (70.0 %); downward 6, 6 / 9 = 0.6667 (66.7 %). C: 3 up and 3 down, each from 1 to 4,
+ * Upward 7 + 3 = 10, downward 6 + 3 = 9, downward share 9 / (10 + 9) = 0.4736842… → 0.473684, shown 47.4 %.
+ * B: upward 7, 7 / 10 = 0.700000 (70.0 %); downward 6, 6 / 9 = 0.666667 (66.7 %). C: 3 up and 3 down, each from 1 to 4,
  * below the threshold of 5: hidden, and their shares too. The lead's row has no referral figures of its own.
  */
 @MeridianTest
@@ -125,7 +125,7 @@ class AllianceReferralsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.indicators.upwardReferrals.count").value(10))
                 .andExpect(jsonPath("$.indicators.downwardReferrals.count").value(9))
-                .andExpect(jsonPath("$.indicators.downwardShare").value(0.4737))
+                .andExpect(jsonPath("$.indicators.downwardShare").value(0.473684))
                 .andReturn().getResponse().getContentAsString();
         assertThat((List<Object>) JsonPath.read(answer, "$.members[?(@.institution == '" + r.b.hospital.code()
                 + "')].upwardShare")).containsExactly(0.7);
@@ -150,10 +150,10 @@ class AllianceReferralsTest {
         List<List<String>> rows = AllianceReportTest.rows(xlsx);
         assertThat(rows.get(4)).containsSequence("上转人次（成员 → 牵头机构）", "10");
         assertThat(rows.get(5)).containsSequence("下转人次（牵头机构 → 成员）", "9");
-        assertThat(rows.get(6)).containsSequence("下转占比", "0.4737");
+        assertThat(rows.get(6)).containsSequence("下转占比", "0.473684");
         List<String> b = rows.stream().filter(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0)))
                 .findFirst().orElseThrow();
-        assertThat(b.subList(11, 15)).containsExactly("7", "0.7000", "6", "0.6667");
+        assertThat(b.subList(11, 15)).containsExactly("7", "0.700000", "6", "0.666667");
     }
 
     @Test
