@@ -125,7 +125,7 @@ class DataQualityTest {
             assertThat(second.getCellText(4)).isEqualTo("2026-09-03 10:15");
             assertThat(second.getCellText(6)).isEqualTo("（不保存）");
             assertThat(second.getCellText(9).split("\n")).containsExactly(
-                    "未知的事件类型“VISIT”（应为 REFERRAL, ACCEPTED, ARRIVED, CONVERTED, REVENUE, SURVEY, COMPLAINT, RETURN_VISIT, FEEDBACK 之一）",
+                    "未知的事件类型“VISIT”（应为 REFERRAL, ACCEPTED, ARRIVED, CONVERTED, REVENUE, SURVEY, COMPLAINT, RETURN_VISIT, FEEDBACK, REFERRAL_OUT 之一）",
                     "本院没有渠道编码“CH-999”",
                     "发生时间“2026-09-03 10:15”不是带时区偏移的 ISO-8601 时刻（例如 2026-09-03T10:15:00+08:00）");
             Row third = rows.get(2);
