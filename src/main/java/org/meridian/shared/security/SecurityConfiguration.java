@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two filter chains. The machine chain ({@code /api/**}, {@code /fhir/**}, {@code /actuator/**}) takes
  * HTTP Basic or a personal access token, keeps no session, has no CSRF (no cookies are accepted) and
- * answers 401/403 as problem details. The people chain is form login with CSRF, a session time-out,
- * and strict security headers with a content security policy.
+ * answers 401/403 as problem details; HTTP Basic is refused to accounts with two-step verification. The people chain
+ * is form login with CSRF, the second step after the password ({@link SecondFactorGate}), a session time-out, and
+ * strict security headers with a content security policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -81,7 +82,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, Accounts accounts, JsonMapper json,
                                      Clock clock, Hospitals hospitals, HospitalChooser chooser,
-                                     MessageSource messages) throws Exception {
+                                     MessageSource messages, TwoStepSignIn twoStep) throws Exception {
         ProblemResponses problems = new ProblemResponses(json, messages);
         http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
@@ -93,6 +94,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiTokenFilter(tokens, accounts, problems, clock), BasicAuthenticationFilter.class)
+                .addFilterAfter(new BasicWithoutSecondFactor(twoStep, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new HospitalChoice(hospitals, chooser, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -100,6 +102,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock, HospitalChooser chooser,
+                                    TwoStepSignIn twoStep,
                                     @Value("${meridian.api-docs-public:false}") boolean apiDocsPublic)
             throws Exception {
         http.authorizeHttpRequests(a -> a
@@ -111,7 +114,7 @@ class SecurityConfiguration {
                                 : AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login").successHandler(SecondFactorGate.afterPassword(twoStep))
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 // the OpenAPI document is read by programs: without a session it answers 401, not the login page
@@ -134,6 +137,7 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .addFilterBefore(new SessionRefresh(accounts, clock), AuthorizationFilter.class)
+                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
                 .addFilterAfter(new ChosenHospital(chooser), SessionRefresh.class);
         return http.build();
     }

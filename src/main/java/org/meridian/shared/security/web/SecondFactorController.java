@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.shared.security.AccountRejected;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.SecondFactorGate;
 import org.meridian.shared.security.TwoStepSignIn;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,9 +52,10 @@ class SecondFactorController {
 
     @PostMapping("/confirm")
     String confirm(@AuthenticationPrincipal MeridianUser user, @RequestParam(defaultValue = "") String code,
-                   HttpServletRequest request, Locale locale, Model model) {
+                   HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         try {
             List<String> codes = twoStep.confirm(user, code);
+            model.addAttribute("continueTo", SecondFactorGate.passed(request, response));
             model.addAttribute("recoveryCodes", codes);
         } catch (AccountRejected rejected) {
             model.addAttribute("errors", errors(rejected, locale));
