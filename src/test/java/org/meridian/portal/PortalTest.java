@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,14 @@ class PortalTest {
         assertThat(section(first, "figure-evaluation-home-score")).contains("100");
         assertThat(section(first, "figure-evaluation-home-rank")).contains("第 1 / 2");
         assertThat(section(first, "figure-evaluation-home-tier")).contains(">A<");
-        assertThat(section(first, "portal-open")).contains("2026-12 体检中心考核结果可以申诉，截止 2027-01-25 12:00");
+        // the filing deadline is 10 days after publication, in Beijing time: 2027-01-25 around 12:00 (the test clock
+        // has moved a little by then, so read the publication's moment rather than assume the minute)
+        String deadline = OffsetDateTime.parse(JsonPath.read(h.as(h.office, get("/api/v1/evaluations/" + december))
+                        .andReturn().getResponse().getContentAsString(), "$.publishedAt"))
+                .plusDays(10).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(deadline).startsWith("2027-01-25 12:");
+        assertThat(section(first, "portal-open")).contains("2026-12 体检中心考核结果可以申诉，截止 " + deadline);
         assertThat(section(first, "portal-unread-count")).contains(">1<");
         assertThat(section(first, "portal-notifications")).contains("您的评估反馈报告已生成：2026-12 体检中心");
         assertThat(first).as("nothing of the other channel").doesNotContain("体检中心 乙", "核对转诊登记",
