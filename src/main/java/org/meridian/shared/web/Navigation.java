@@ -24,15 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("navigation")
 public class Navigation {
 
-    /** Modules announced in the navigation before they exist. */
-    private static final List<NavItem> PLANNED = List.of(
-            new NavItem("channels", 20, "nav.channels", null, Role.ANALYST).inGroup(NavGroup.CHANNELS),
-            new NavItem("intake", 30, "nav.intake", null, Role.ANALYST).inGroup(NavGroup.DATA),
-            new NavItem("indicators", 40, "nav.indicators", null, Role.ANALYST).inGroup(NavGroup.DATA),
-            new NavItem("evaluations", 50, "nav.evaluations", null, Role.ANALYST).inGroup(NavGroup.ASSESSMENT),
-            new NavItem("incentives", 60, "nav.incentives", null, Role.ANALYST).inGroup(NavGroup.INCENTIVES),
-            new NavItem("insights", 70, "nav.insights", null, Role.ANALYST).inGroup(NavGroup.INSIGHTS));
-
     /** Up to this many visible items the navigation fits a desktop bar as it is and is not grouped. */
     public static final int FLAT_UP_TO = 5;
 
@@ -47,7 +38,6 @@ public class Navigation {
     /** The items the signed-in user may see, flat, in order. */
     public List<NavItem> items() {
         Map<String, NavItem> byId = new LinkedHashMap<>();
-        PLANNED.forEach(i -> byId.put(i.id(), i));
         contributed.orderedStream().forEach(i -> byId.put(i.id(), i));
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         var authorities = auth == null ? List.<String>of()

@@ -73,10 +73,12 @@ class NavigationByRoleTest {
 
         assertThat(outline(page(analyst, "/"))).isEqualTo("home* | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation]");
+                + " | insights:洞察[forecasts, alerts, changes, efficiency, exams, allocation]");
         assertThat(outline(page(analyst, "/evaluations"))).isEqualTo("home | channels | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈*[evaluations*, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation]");
+                + " | insights:洞察[forecasts, alerts, changes, efficiency, exams, allocation]");
+        assertThat(page(analyst, "/")).as("the old placeholder 智能分析 is gone now that its pages are there")
+                .contains(">预测</a>", ">异常预警</a>", ">变动解读</a>").doesNotContain("智能分析");
     }
 
     @Test
@@ -85,12 +87,13 @@ class NavigationByRoleTest {
 
         assertThat(outline(page(admin, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin");
+                + " | insights:洞察[forecasts, alerts, changes, efficiency, exams, allocation] | admin");
         String english = page(admin, "/indicators?lang=en");
         assertThat(outline(english)).isEqualTo("home | channels:Channels[channels, referral-desk] | units | data:Data*[intake, indicators*]"
                 + " | assessment:Evaluation &amp; feedback[evaluations, feedback, appeals, rectification]"
-                + " | incentives | insights:Insights[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin");
-        assertThat(english).contains(">Indicators</a>", ">Administration</a>", "title=\"Coming soon\">Insights</span>");
+                + " | incentives | insights:Insights[forecasts, alerts, changes, efficiency, exams, allocation] | admin");
+        assertThat(english).contains(">Indicators</a>", ">Administration</a>", ">Forecasts</a>")
+                .as("no greyed-out entry for a page that is not there").doesNotContain("class=\"planned\"");
     }
 
     @Test
@@ -131,6 +134,6 @@ class NavigationByRoleTest {
                 java.util.Set.of(Role.ADMIN, Role.REGION_ADMIN));
         assertThat(outline(page(both, "/"))).isEqualTo("home* | channels:渠道[channels, referral-desk] | units | data:数据[intake, indicators]"
                 + " | assessment:评估与反馈[evaluations, feedback, appeals, rectification] | incentives"
-                + " | insights:洞察[insights, forecasts, alerts, changes, efficiency, exams, allocation] | admin | region");
+                + " | insights:洞察[forecasts, alerts, changes, efficiency, exams, allocation] | admin | region");
     }
 }

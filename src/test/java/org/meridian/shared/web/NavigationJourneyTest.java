@@ -108,7 +108,7 @@ class NavigationJourneyTest {
             assertThat(browser.text(By.cssSelector("#mainnav-group-assessment > summary"))).isEqualTo("评估与反馈");
             // every item is there without opening its group
             for (String id : new String[] {"home", "channels", "intake", "indicators", "evaluations", "feedback",
-                    "appeals", "rectification", "incentives", "insights", "admin"}) {
+                    "appeals", "rectification", "incentives", "forecasts", "admin"}) {
                 assertThat(rendered(browser, "mainnav-" + id)).as(id).isTrue();
             }
             assertThat(open(browser, "data") && open(browser, "assessment")).as("the sections say they are open").isTrue();
