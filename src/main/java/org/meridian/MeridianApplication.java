@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.meridian.shared.backup.BackupCommand;
+import org.meridian.shared.health.HealthCheckCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,13 +16,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * for every role and each module's demo data. {@code --check-rollups} starts it (its web server on a free port),
  * checks every hospital's daily rollups against its events, prints the differences and exits with status
  * 1 when there is one (0 when all are exact). {@code --backup FILE} and {@code --restore FILE} run
- * {@link BackupCommand} instead of Meridian (docs/deployment.md).
+ * {@link BackupCommand} instead of Meridian, {@code --health-check} asks a running Meridian whether it is ready
+ * ({@link HealthCheckCommand}, the container image's health check) (docs/deployment.md).
  */
 @SpringBootApplication
 @EnableScheduling
 public class MeridianApplication {
 
     public static void main(String[] args) {
+        if (HealthCheckCommand.wanted(args)) {
+            System.exit(HealthCheckCommand.run(System.getenv(), System.err));
+        }
         if (BackupCommand.wanted(args)) {
             System.exit(BackupCommand.run(args, System.getenv(), System.console(), System.out, System.err));
         }

@@ -36,7 +36,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || SecurityContextHolder.getContext().getAuthentication() != null) { // e.g. the metrics token
             chain.doFilter(request, response);
             return;
         }

@@ -82,17 +82,21 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, Accounts accounts, JsonMapper json,
                                      Clock clock, Hospitals hospitals, HospitalChooser chooser,
-                                     MessageSource messages, TwoStepSignIn twoStep) throws Exception {
+                                     MessageSource messages, TwoStepSignIn twoStep,
+                                     @Value("${meridian.metrics.token:}") String metricsToken) throws Exception {
         ProblemResponses problems = new ProblemResponses(json, messages);
         http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(MetricsScrapeToken.PATH)
+                        .hasAnyAuthority(Role.ADMIN.authority(), MetricsScrapeToken.AUTHORITY)
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new MetricsScrapeToken(metricsToken), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, accounts, problems, clock), BasicAuthenticationFilter.class)
                 .addFilterAfter(new BasicWithoutSecondFactor(twoStep, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new HospitalChoice(hospitals, chooser, problems), BasicAuthenticationFilter.class);
