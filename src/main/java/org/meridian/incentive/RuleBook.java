@@ -61,26 +61,18 @@ public class RuleBook {
      * Saves a rule as the next version of its code (version 1 for a new code). A new version must start
      * after the previous one started; the previous one then ends the day before. A money rule based on
      * patient volume or revenue is saved as {@link ComplianceStatus#COMPLIANCE_REVIEW_REQUIRED} and does
-     * not take effect until signed off.
+     * not take effect until signed off. Refused with every problem {@link #check} names.
      */
     public StoredRule createRule(Actor actor, RuleDefinition definition) {
         long h = actor.hospitalId();
-        Optional<StoredRule> previous = definition.code() == null ? Optional.empty()
-                : rules.latest(h, definition.code());
-        int version = previous.map(p -> p.version() + 1).orElse(1);
-        IncentiveRule rule = definition.toRule(version);
-        if (previous.isPresent()) {
-            StoredRule p = previous.get();
-            List<Problem> problems = new ArrayList<>();
-            if (p.type() != rule.type()) {
-                problems.add(IncentiveProblem.of("type", "incentive.v.keepType", p.code(), p.type()));
-            }
-            if (!definition.validFrom().isAfter(p.validFrom())) {
-                problems.add(IncentiveProblem.of("validFrom", "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidIncentiveException(problems);
-            }
+        Checked checked = checked(h, definition);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidIncentiveException(checked.problems());
+        }
+        IncentiveRule rule = checked.rule();
+        int version = checked.version();
+        if (checked.previous().isPresent()) {
+            StoredRule p = checked.previous().get();
             if (p.validTo() == null || !p.validTo().isBefore(definition.validFrom())) {
                 rules.endValidity(h, p.id(), definition.validFrom().minusDays(1));
                 audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_ENDED", "incentive-rule:" + p.id(), Map.of("code", p.code(),
@@ -99,6 +91,49 @@ public class RuleBook {
         details.put("compliance", status.name());
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_CREATED", "incentive-rule:" + id, details);
         return rule(actor, id);
+    }
+
+    /**
+     * What {@link #createRule} would do with this definition now, without saving anything: the version it would
+     * become, every problem it would be refused for, and the compliance guard's verdict — the same guard, run on the
+     * rule as far as it is written (the rule builder page asks while a person types).
+     */
+    @Transactional(readOnly = true)
+    public RuleCheck check(Actor actor, RuleDefinition definition) {
+        Checked checked = checked(actor.hospitalId(), definition);
+        Optional<ComplianceGuard.Assessment> verdict = checked.rule() != null
+                ? Optional.of(ComplianceGuard.assess(checked.rule())) : definition.assessAsWritten();
+        ComplianceStatus compliance = verdict.map(a -> a.status() == ComplianceGuard.Status.COMPLIANCE_REVIEW_REQUIRED
+                ? ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED : ComplianceStatus.NOT_REQUIRED).orElse(null);
+        String measure = compliance == ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED ? definition.baseMeasure() : null;
+        return new RuleCheck(checked.version(), checked.problems(), compliance, measure);
+    }
+
+    /** A definition checked against the rule's stored versions: the rule when it builds, and every problem. */
+    private record Checked(Optional<StoredRule> previous, int version, IncentiveRule rule, List<Problem> problems) {
+    }
+
+    private Checked checked(long h, RuleDefinition definition) {
+        Optional<StoredRule> previous = definition.code() == null || definition.code().isBlank() ? Optional.empty()
+                : rules.latest(h, definition.code().strip());
+        int version = previous.map(p -> p.version() + 1).orElse(1);
+        List<Problem> problems = new ArrayList<>();
+        IncentiveRule rule = null;
+        try {
+            rule = definition.toRule(version);
+        } catch (InvalidIncentiveException e) {
+            problems.addAll(e.problems());
+        }
+        if (previous.isPresent()) {
+            StoredRule p = previous.get();
+            if (rule != null && p.type() != rule.type()) {
+                problems.add(IncentiveProblem.of("type", "incentive.v.keepType", p.code(), p.type()));
+            }
+            if (definition.validFrom() != null && !definition.validFrom().isAfter(p.validFrom())) {
+                problems.add(IncentiveProblem.of("validFrom", "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));
+            }
+        }
+        return new Checked(previous, version, problems.isEmpty() ? rule : null, problems);
     }
 
     /**

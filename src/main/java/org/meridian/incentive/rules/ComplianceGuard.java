@@ -49,8 +49,16 @@ public final class ComplianceGuard {
     }
 
     public static Assessment assess(IncentiveRule rule) {
-        if (rule.monetary() && rule instanceof IncentiveRule.FeeRule fee
-                && fee.base() instanceof FeeBase.OfMeasure measure) {
+        return assess(rule.monetary(), rule instanceof IncentiveRule.FeeRule fee ? fee.base() : null);
+    }
+
+    /**
+     * The same judgement from the two things it looks at, for a rule still being written (the rule builder shows the
+     * verdict while other fields are incomplete): whether the rule pays money, and a fee's base (null for any other
+     * kind of rule, or a fee whose base is not given yet).
+     */
+    public static Assessment assess(boolean monetary, FeeBase base) {
+        if (monetary && base instanceof FeeBase.OfMeasure measure) {
             return switch (measure.kind()) {
                 case PATIENT_VOLUME -> new Assessment(Status.COMPLIANCE_REVIEW_REQUIRED, "money based on the measure '"
                         + measure.measure() + "' grows with the number of referred patients; paying per referred "

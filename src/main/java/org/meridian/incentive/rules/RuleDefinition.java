@@ -70,6 +70,37 @@ public record RuleDefinition(String code, String name, String type, String unitT
         return rule;
     }
 
+    /**
+     * The compliance guard's verdict on this definition as far as it is written, for a rule still being edited: the
+     * guard looks only at the kind of rule, whether it pays money and a fee's base, so it can judge before the other
+     * fields are complete. Empty while the type, or a fee's base, is not given (or not valid) yet. A definition that
+     * builds gets the same verdict as {@link ComplianceGuard#assess(IncentiveRule)} of its rule.
+     */
+    public java.util.Optional<ComplianceGuard.Assessment> assessAsWritten() {
+        RuleType ruleType;
+        try {
+            ruleType = type == null ? null : RuleType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            ruleType = null;
+        }
+        if (ruleType == null || ruleType == RuleType.ADJUSTMENT) {
+            return java.util.Optional.empty();
+        }
+        if (ruleType != RuleType.FEE) {
+            return java.util.Optional.of(ComplianceGuard.assess(ruleType == RuleType.AWARD && awardAmount != null, null));
+        }
+        String kind = baseKind == null ? "" : baseKind.strip().toUpperCase(Locale.ROOT);
+        try {
+            return switch (kind) {
+                case "MEASURE" -> java.util.Optional.of(ComplianceGuard.assess(true, new FeeBase.OfMeasure(baseMeasure)));
+                case "FIXED" -> java.util.Optional.of(ComplianceGuard.assess(true, null));
+                default -> java.util.Optional.empty();
+            };
+        } catch (InvalidIncentiveException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private IncentiveRule fee(List<Problem> problems, RuleHeader header) {
         String kind = baseKind == null ? null : baseKind.strip().toUpperCase(Locale.ROOT);
         FeeBase base = null;

@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The incentive pages: rules with their compliance flag and sign-off, statements with the four-eyes
- * workflow buttons, adjustments and the XLSX download. Rules themselves are written through the API.
+ * workflow buttons, adjustments and the XLSX download. Rules are written on the rule builder ({@link RuleBuilderPages}).
  */
 @Controller
 @RequestMapping("/incentives")
@@ -346,7 +346,8 @@ class IncentivePages {
         RuleDefinition d = stored.definition();
         return switch (stored.type()) {
             case FEE -> texts.message("incentive.describe.fee", locale,
-                    "MEASURE".equalsIgnoreCase(d.baseKind()) ? d.baseMeasure() : plain(d.baseAmount()),
+                    "MEASURE".equalsIgnoreCase(d.baseKind())
+                            ? texts.message("rollups.measure." + d.baseMeasure(), locale) : plain(d.baseAmount()),
                     "SCORE_BAND".equalsIgnoreCase(d.rateBy()) ? bands(d) : byTier(d.tierRates()),
                     d.cap() == null ? "—" : plain(d.cap()));
             case AWARD -> texts.message("incentive.describe.award", locale, d.topN(),
