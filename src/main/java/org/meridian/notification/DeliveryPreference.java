@@ -1,5 +1,7 @@
 package org.meridian.notification;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +13,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.Problem;
+import org.meridian.shared.problem.RefusedException;
+import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +59,27 @@ public class DeliveryPreference {
         }
     }
 
+    /**
+     * A user's group robot, as the administrator's list shows it.
+     *
+     * @param url    the robot's URL; shown only as {@link #site()}, since it holds the robot's key
+     * @param signed whether a DingTalk signing secret is kept
+     */
+    public record Robot(String username, WebhookFormat format, String url, boolean signed) {
+
+        public Robot {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(url, "url");
+        }
+
+        /** The URL's scheme, host and path, without its query (the key): {@code https://qyapi.weixin.qq.com/…}. */
+        public String site() {
+            int query = url.indexOf('?');
+            return (query < 0 ? url : url.substring(0, query)) + (query < 0 ? "" : "?…");
+        }
+    }
+
     /** Who may receive each kind (the roles of its audience policy); a kind not listed may reach anyone. */
     private static final Map<NotificationKind, Set<Role>> AUDIENCE = Map.of(
             NotificationKind.EVALUATION_PUBLISHED, EnumSet.of(Role.ANALYST),
@@ -68,11 +95,18 @@ public class DeliveryPreference {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final int EMAIL_LENGTH = 254;
 
+    private static final int URL_LENGTH = 500;
+    private static final int SECRET_LENGTH = 200;
+
     private final Preferences preferences;
+    private final Accounts accounts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    DeliveryPreference(Preferences preferences, Clock clock) {
+    DeliveryPreference(Preferences preferences, Accounts accounts, AuditLog audit, Clock clock) {
         this.preferences = preferences;
+        this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -115,6 +149,80 @@ public class DeliveryPreference {
         preferences.saveEmail(actor.hospitalId(), actor.username(), address, clock.instant());
         preferences.replacePicks(actor.hospitalId(), actor.username(), picks);
         return of(actor);
+    }
+
+    /** The hospital's users with a group robot, by username: for administrators only. */
+    @Transactional(readOnly = true)
+    public List<Robot> robots(Actor actor) {
+        requireAdmin(actor);
+        return preferences.robots(actor.hospitalId());
+    }
+
+    /**
+     * Sets the group robot that {@code username}'s notifications go to, when they choose it (群机器人): its format,
+     * its URL ({@code http} or {@code https}, with its key) and, for a DingTalk robot secured by signing, its secret
+     * (blank: none). Every problem is reported at once and nothing is saved: no such user in the hospital, no format,
+     * a URL that is not an absolute http(s) address, a secret for a WeCom robot or one too long. Audited without
+     * the URL or the secret.
+     */
+    @Transactional
+    public void setRobot(Actor actor, String username, WebhookFormat format, String url, String secret) {
+        requireAdmin(actor);
+        String user = username == null ? "" : username.strip();
+        String address = url == null ? "" : url.strip();
+        String key = secret == null || secret.isBlank() ? null : secret.strip();
+        List<Problem> problems = new ArrayList<>();
+        boolean known = accounts.list(actor.hospitalId(), clock.instant()).stream()
+                .anyMatch(a -> a.username().equals(user));
+        if (!known) {
+            problems.add(Problem.of("username", "notification.problem.noSuchUser", user));
+        }
+        if (format == null) {
+            problems.add(Problem.of("format", "notification.problem.robotFormat"));
+        }
+        if (!isRobotUrl(address)) {
+            problems.add(Problem.of("url", "notification.problem.robotUrl"));
+        }
+        if (key != null && (format == WebhookFormat.WECOM || key.length() > SECRET_LENGTH)) {
+            problems.add(Problem.of("secret", "notification.problem.robotSecret"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("notification", problems);
+        }
+        preferences.saveWebhook(actor.hospitalId(), user, format, address, key, clock.instant());
+        audit.record(actor.hospitalId(), actor.username(), "NOTIFICATION_ROBOT_SET", user,
+                Map.of());
+    }
+
+    /** Removes {@code username}'s robot; their robot choices then send nothing until one is set again. */
+    @Transactional
+    public void removeRobot(Actor actor, String username) {
+        requireAdmin(actor);
+        if (preferences.robots(actor.hospitalId()).stream().noneMatch(r -> r.username().equals(username))) {
+            throw new NotFoundException("notification", "robot", username, "notification.problem.noRobotOf");
+        }
+        preferences.saveWebhook(actor.hospitalId(), username, null, null, null, clock.instant());
+        audit.record(actor.hospitalId(), actor.username(), "NOTIFICATION_ROBOT_REMOVED", username, Map.of());
+    }
+
+    private static boolean isRobotUrl(String url) {
+        if (url.isEmpty() || url.length() > URL_LENGTH) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getUserInfo() == null && uri.getFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new RefusedException("notification", "robots-admin-only", "notification.problem.robotsAdminOnly",
+                    List.of(), actor.username() + " is no administrator and may not set group robots");
+        }
     }
 
     /** The kinds {@code actor}'s roles may receive. */

@@ -29,15 +29,17 @@ class DeliverySender {
     private final Deliveries deliveries;
     private final Preferences preferences;
     private final MailGateway mail;
+    private final WebhookGateway robots;
     private final RetryPolicy retry;
     private final Clock clock;
     private final boolean enabled;
 
-    DeliverySender(Deliveries deliveries, Preferences preferences, MailGateway mail, RetryPolicy retry, Clock clock,
-                   @Value("${meridian.notification.sending:true}") boolean enabled) {
+    DeliverySender(Deliveries deliveries, Preferences preferences, MailGateway mail, WebhookGateway robots,
+                   RetryPolicy retry, Clock clock, @Value("${meridian.notification.sending:true}") boolean enabled) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.mail = mail;
+        this.robots = robots;
         this.retry = retry;
         this.clock = clock;
         this.enabled = enabled;
@@ -74,7 +76,8 @@ class DeliverySender {
                             + " (the recipient's contact was removed)"));
             switch (d.way()) {
                 case EMAIL -> mail.send(address, d.subject(), d.body());
-                case WEBHOOK -> throw new DeliveryFailedException("webhook delivery is not built yet");
+                case WEBHOOK -> robots.send(contact.webhookFormat(), address, contact.webhookSecret(), d.subject(),
+                        d.body());
             }
             deliveries.sent(d.hospitalId(), d.id(), clock.instant());
         } catch (DeliveryFailedException | RuntimeException e) {

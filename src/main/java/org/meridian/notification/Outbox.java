@@ -59,10 +59,16 @@ public class Outbox {
         OutboundText.Text text = OutboundText.of(n.kind(), n.messageKey(), n.args());
         String line = Notification.resolve(messages, OUTBOUND_LOCALE, text.messageKey(), text.args());
         String subject = messages.getMessage("notification.outbound.subject", new Object[] {line}, OUTBOUND_LOCALE);
-        String body = messages.getMessage("notification.outbound.body", new Object[] {line, outbound.link(n.link())},
-                OUTBOUND_LOCALE);
+        String link = outbound.link(n.link());
         int queued = 0;
         for (DeliveryWay way : ways) {
+            // e-mail: plain text; a robot: the markdown both robots show (a link only when it can be followed)
+            String body = switch (way) {
+                case EMAIL -> messages.getMessage("notification.outbound.body", new Object[] {line, link},
+                        OUTBOUND_LOCALE);
+                case WEBHOOK -> messages.getMessage(outbound.baseUrl().isBlank() ? "notification.outbound.markdownPath"
+                        : "notification.outbound.markdown", new Object[] {line, link}, OUTBOUND_LOCALE);
+            };
             if (contact.address(way).isPresent() && deliveries.insertIfAbsent(hospitalId, notificationId,
                     n.recipient(), n.kind(), way, subject, body, n.link(), now)) {
                 queued++;

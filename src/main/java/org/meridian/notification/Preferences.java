@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 class Preferences {
 
     /** Where a user's notifications go outside Meridian; each part null when not set. */
-    record Contact(String email, WebhookFormat webhookFormat, String webhookUrl) {
+    record Contact(String email, WebhookFormat webhookFormat, String webhookUrl, String webhookSecret) {
 
-        static final Contact NONE = new Contact(null, null, null);
+        static final Contact NONE = new Contact(null, null, null, null);
 
         Optional<String> address(DeliveryWay way) {
             return Optional.ofNullable(way == DeliveryWay.EMAIL ? email : webhookUrl);
@@ -34,11 +34,12 @@ class Preferences {
 
     Contact contact(long hospitalId, String username) {
         return jdbc.sql("""
-                        SELECT email, webhook_format, webhook_url FROM notification_contact
+                        SELECT email, webhook_format, webhook_url, webhook_secret FROM notification_contact
                         WHERE hospital_id = :h AND username = :u""")
                 .param("h", hospitalId).param("u", username)
                 .query((rs, i) -> new Contact(rs.getString(1),
-                        rs.getString(2) == null ? null : WebhookFormat.valueOf(rs.getString(2)), rs.getString(3)))
+                        rs.getString(2) == null ? null : WebhookFormat.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4)))
                 .optional().orElse(Contact.NONE);
     }
 
@@ -51,14 +52,30 @@ class Preferences {
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
     }
 
-    void saveWebhook(long hospitalId, String username, WebhookFormat format, String url, Instant now) {
+    /** Sets the user's robot, or removes it when {@code format} is null. */
+    void saveWebhook(long hospitalId, String username, WebhookFormat format, String url, String secret, Instant now) {
         jdbc.sql("""
-                        INSERT INTO notification_contact (hospital_id, username, webhook_format, webhook_url, updated_at)
-                        VALUES (:h, :u, :f, :url, :now)
+                        INSERT INTO notification_contact (hospital_id, username, webhook_format, webhook_url,
+                                                          webhook_secret, updated_at)
+                        VALUES (:h, :u, :f, :url, :secret, :now)
                         ON CONFLICT (hospital_id, username)
-                        DO UPDATE SET webhook_format = :f, webhook_url = :url, updated_at = :now""")
+                        DO UPDATE SET webhook_format = :f, webhook_url = :url, webhook_secret = :secret,
+                                      updated_at = :now""")
                 .param("h", hospitalId).param("u", username).param("f", format == null ? null : format.name())
-                .param("url", url).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+                .param("url", format == null ? null : url).param("secret", format == null ? null : secret)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+    }
+
+    /** The hospital's users with a robot, by username: each with its format and URL. */
+    List<DeliveryPreference.Robot> robots(long hospitalId) {
+        return jdbc.sql("""
+                        SELECT username, webhook_format, webhook_url, webhook_secret IS NOT NULL AS signed
+                        FROM notification_contact WHERE hospital_id = :h AND webhook_format IS NOT NULL
+                        ORDER BY username""")
+                .param("h", hospitalId)
+                .query((rs, i) -> new DeliveryPreference.Robot(rs.getString(1), WebhookFormat.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     /** The ways the user chose for {@code kind}. */
