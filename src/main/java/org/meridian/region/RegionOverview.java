@@ -73,6 +73,18 @@ public class RegionOverview {
         return new Paged<>(rows, shown.page(), shown.size(), shown.total());
     }
 
+    /** Every hospital of the query by code with its figures, for a workbook (not only a page). */
+    public List<HospitalFigures> allHospitals(Actor actor, Query q) {
+        List<HospitalFigures> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Paged<HospitalFigures> p = hospitals(actor, q, page, Paged.MAX_SIZE);
+            all.addAll(p.items());
+            if ((long) (page + 1) * Paged.MAX_SIZE >= p.total()) {
+                return all;
+            }
+        }
+    }
+
     /**
      * The region's districts (区县) in order, each with its hospitals' figures added up: the repeat figures of the
      * period over all its hospitals (suppressed below the threshold, as a hospital's are), how many of its hospitals

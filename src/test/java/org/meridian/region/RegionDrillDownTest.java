@@ -228,4 +228,29 @@ class RegionDrillDownTest {
             open(caller, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void theDistrictsAndOneDistrictAreWorkbooks() throws Exception {
+        List<List<String>> rows = AllianceReportTest.rows(mvc.perform(get("/region/districts.xlsx?period=2026-10")
+                        .with(user(accounts.loadForSignIn(r.regionAdmin, clock.instant()).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(rows.get(1)).containsSequence("周期", "2026-10");
+        // 城东区: A and C, none published, 3 + 2 = 5 records, 1 repeat, 1 / 5 = 0.2000, 200.00; 10 + 12 = 22 months
+        // without events, 10 + 12 = 22 without statistics
+        assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城东区")).containsExactly("城东区", "2", "0", "5", "1",
+                "0.2000", "200.00", "22", "22");
+        // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
+        assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城西区")).containsExactly("城西区", "1", "0", "少于 5，不显示",
+                null, null, null, "12", "12");
+        // one district: its hospitals as the workbench lists them, each hidden (A 3 records, C 2)
+        List<List<String>> district = AllianceReportTest.rows(mvc.perform(get("/region/districts.xlsx?period=2026-10"
+                        + "&district=城东区").with(user(accounts.loadForSignIn(r.regulator, clock.instant())
+                        .orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(district.get(0)).containsExactly("城东区");
+        assertThat(RegulatorWorkbenchTest.sheetRow(district, r.a.hospital.code())).contains("三级医院", "少于 5，不显示");
+        assertThat(RegulatorWorkbenchTest.sheetRow(district, c.hospital.code())).contains("基层医疗卫生机构");
+        assertThat(district.stream().anyMatch(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0)))).isFalse();
+        assertThat(district.toString()).doesNotContain(patient);
+    }
 }

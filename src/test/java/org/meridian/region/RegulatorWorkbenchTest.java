@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -146,5 +147,35 @@ class RegulatorWorkbenchTest {
         }
         // an analyst's home is still the hospital's own workbench
         assertThat(page(r.a.analyst, "/")).contains("id=\"inbox\"").doesNotContain("监管工作台");
+    }
+
+    @Test
+    void theWorkbenchIsAWorkbookOfEveryHospitalTheFiltersKeep() throws Exception {
+        List<List<String>> rows = AllianceReportTest.rows(mvc.perform(get("/region/workbench.xlsx?period=2026-10")
+                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(rows.get(0)).containsExactly("监管工作台");
+        assertThat(rows.get(1)).containsSequence("周期", "2026-10");
+        // A: its September evaluation of exam centres, 2 units, mean 65.0; 5 records, 1 repeat, 1 / 5 = 0.2000, 200.00
+        assertThat(sheetRow(rows, r.a.hospital.code())).containsSequence("2026-09", "体检中心", "2", "65.0", "5", "1",
+                "0.2000", "200.00");
+        // B: nothing published; 1 record, fewer than 5: said, no figure
+        assertThat(sheetRow(rows, r.b.hospital.code())).contains("尚未发布", "少于 5，不显示").doesNotContain("1");
+        assertThat(rows.stream().flatMap(List::stream).map(String::valueOf).toList().toString())
+                .doesNotContain(patient);
+        // the filters of the page: only B
+        List<List<String>> filtered = AllianceReportTest.rows(mvc.perform(get("/region/workbench.xlsx?period=2026-10&q="
+                        + r.b.hospital.code()).with(user(accounts.loadForSignIn(r.regulator, clock.instant())
+                        .orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(filtered.stream().filter(x -> !x.isEmpty()).map(x -> x.get(0)).toList())
+                .contains(r.b.hospital.code()).doesNotContain(r.a.hospital.code());
+        // hospital staff do not get it
+        mvc.perform(get("/region/workbench.xlsx").with(user(accounts.loadForSignIn(r.a.analyst, clock.instant())
+                .orElseThrow()))).andExpect(status().isForbidden());
+    }
+
+    static List<String> sheetRow(List<List<String>> rows, String code) {
+        return rows.stream().filter(x -> !x.isEmpty() && code.equals(x.get(0))).findFirst().orElseThrow();
     }
 }

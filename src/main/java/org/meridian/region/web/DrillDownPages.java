@@ -96,6 +96,29 @@ class DrillDownPages {
         return "region/district";
     }
 
+    /**
+     * The districts as a workbook (a row per district), or with {@code district} that district's hospitals as the
+     * workbench's workbook lists them.
+     */
+    @GetMapping("/districts.xlsx")
+    void districtsWorkbook(Actor actor, @RequestParam(required = false) String period,
+                           @RequestParam(required = false) String district, HttpServletResponse response,
+                           Locale locale) throws IOException {
+        Period p = WorkbenchPages.periodOrThisYear(calendar, actor, period);
+        String d = RegionPages.blank(district);
+        java.util.function.BiFunction<String, Object[], String> text = (key, args) -> messages.getMessage(key, args,
+                locale);
+        if (d == null) {
+            List<DistrictFigures> rows = overview.districts(actor, p);
+            WorkbenchPages.sendWorkbook(response, "districts-" + p,
+                    out -> RegionWorkbook.districts(out, p, rows, overview.minRecords(), text));
+            return;
+        }
+        var rows = overview.allHospitals(actor, new RegionOverview.Query(p, null, null, d));
+        WorkbenchPages.sendWorkbook(response, "district-" + p, out -> RegionWorkbook.workbench(out, d, p, rows,
+                overview.minRecords(), text));
+    }
+
     @GetMapping("/institutions/{code}")
     String institution(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
                        Model model, Locale locale) {

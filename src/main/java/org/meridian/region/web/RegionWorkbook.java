@@ -10,13 +10,17 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.DataCompleteness;
+import org.meridian.region.DistrictFigures;
 import org.meridian.region.HospitalFigures;
 import org.meridian.region.InstitutionRanking;
+import org.meridian.shared.Period;
+import org.meridian.shared.tenant.HospitalProfile;
 
 /**
  * The region's XLSX sheets: the data completeness grid (a row per hospital, per month the events and the statistic
  * values reported, "未报" for none, the event count hidden below the threshold of patients) and an alliance's report
- * (its figures, then a row per member with its score and contribution). Numbers stay numbers Excel can sort; hidden
+ * (its figures, then a row per member with its score and contribution), the regulator's workbench and the
+ * districts. Numbers stay numbers Excel can sort; hidden
  * figures stay empty. {@code text} reads the bundle with arguments.
  */
 final class RegionWorkbook {
@@ -195,6 +199,89 @@ final class RegionWorkbook {
             if (e.change() != null) {
                 ws.value(row, 11, e.change());
             }
+            row++;
+        }
+        wb.finish();
+    }
+
+    /**
+     * The regulator's workbench (or one district's hospitals): the period and filters, then a row per hospital (code,
+     * name, type, district, the latest published evaluation's period, unit type, units and mean total, the repeat
+     * figures of the period with the rate as a fraction from 0 to 1); hidden figures say why in the records' column.
+     */
+    static void workbench(OutputStream out, String title, Period period, List<HospitalFigures> rows, int minRecords,
+                          BiFunction<String, Object[], String> text) throws IOException {
+        Workbook wb = new Workbook(out, "Meridian", "1.0");
+        Worksheet ws = wb.newWorksheet(title);
+        ws.value(0, 0, title);
+        ws.value(1, 0, text.apply("region.sheet.period", new Object[0]));
+        ws.value(1, 1, period.toString());
+        String[] cols = {"region.sheet.hospital", "region.sheet.name", "region.field.type", "region.field.district",
+                "region.sheet.evaluationPeriod", "region.sheet.evaluationUnitType", "region.sheet.evaluationUnits",
+                "region.workbench.mean", "region.workbench.records", "region.workbench.repeats",
+                "region.workbench.rate", "region.workbench.cost"};
+        for (int i = 0; i < cols.length; i++) {
+            ws.value(3, i, text.apply(cols[i], new Object[0]));
+        }
+        ws.style(3, 0).bold().set();
+        String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        int row = 4;
+        for (HospitalFigures f : rows) {
+            HospitalProfile h = f.hospital();
+            ws.value(row, 0, h.code());
+            ws.value(row, 1, h.name());
+            if (h.type() != null) {
+                ws.value(row, 2, text.apply("unitType." + h.type(), new Object[0]));
+            }
+            if (h.district() != null) {
+                ws.value(row, 3, h.district());
+            }
+            HospitalFigures.Published e = f.evaluation();
+            if (e == null) {
+                ws.value(row, 4, text.apply("region.workbench.noEvaluation", new Object[0]));
+            } else {
+                ws.value(row, 4, e.period().toString());
+                ws.value(row, 5, text.apply("unitType." + e.unitType(), new Object[0]));
+                ws.value(row, 6, e.units());
+                if (e.meanTotal() != null) {
+                    ws.value(row, 7, e.meanTotal());
+                }
+            }
+            figures(ws, row, 8, f.repeats(), f.repeatRecords(), suppressed);
+            row++;
+        }
+        wb.finish();
+    }
+
+    /**
+     * The districts of the region in a period: a row per district (未填区县 last) with its hospitals, how many have
+     * published, the repeat figures over them (rate as a fraction; hidden below the threshold) and the months of the
+     * completeness window without events and without statistics.
+     */
+    static void districts(OutputStream out, Period period, List<DistrictFigures> rows, int minRecords,
+                          BiFunction<String, Object[], String> text) throws IOException {
+        Workbook wb = new Workbook(out, "Meridian", "1.0");
+        String title = text.apply("region.districts.title", new Object[0]);
+        Worksheet ws = wb.newWorksheet(title);
+        ws.value(0, 0, title);
+        ws.value(1, 0, text.apply("region.sheet.period", new Object[0]));
+        ws.value(1, 1, period.toString());
+        String[] cols = {"region.field.district", "region.districts.hospitals", "region.districts.published",
+                "region.workbench.records", "region.workbench.repeats", "region.workbench.rate",
+                "region.workbench.cost", "region.completeness.eventGaps", "region.completeness.statisticGaps"};
+        for (int i = 0; i < cols.length; i++) {
+            ws.value(3, i, text.apply(cols[i], new Object[0]));
+        }
+        ws.style(3, 0).bold().set();
+        String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        int row = 4;
+        for (DistrictFigures d : rows) {
+            ws.value(row, 0, d.district() == null ? text.apply("region.districts.none", new Object[0]) : d.district());
+            ws.value(row, 1, d.hospitals());
+            ws.value(row, 2, d.published());
+            figures(ws, row, 3, d.repeats(), d.repeatRecords(), suppressed);
+            ws.value(row, 7, d.eventGaps());
+            ws.value(row, 8, d.statisticGaps());
             row++;
         }
         wb.finish();

@@ -1,5 +1,7 @@
 package org.meridian.region.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.region.HospitalFigures;
 import org.meridian.region.RegionAdministration;
@@ -22,6 +26,7 @@ import org.meridian.shared.web.RoleHome;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,6 +109,39 @@ class WorkbenchPages implements RoleHome {
         model.addAttribute("districts", administration.districts(actor));
         model.addAttribute("minRecords", overview.minRecords());
         return htmx != null ? "region/workbench :: results" : "region/workbench";
+    }
+
+    /** The workbench as a workbook: every hospital the filters keep (not only a page), the figures as on the page. */
+    @GetMapping("/region/workbench.xlsx")
+    @PreAuthorize("hasRole('REGULATOR')")
+    void workbook(Actor actor, @RequestParam(required = false) String period, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String type, @RequestParam(required = false) String district,
+                  HttpServletResponse response, Locale locale) throws IOException {
+        Period p = periodOrThisYear(calendar, actor, period);
+        List<HospitalFigures> rows = overview.allHospitals(actor, new RegionOverview.Query(p, RegionPages.blank(q),
+                RegionPages.institutionType(type), RegionPages.blank(district)));
+        sendWorkbook(response, "workbench-" + p, out -> RegionWorkbook.workbench(out,
+                messages.getMessage("region.workbench.title", null, locale), p, rows, overview.minRecords(),
+                (key, args) -> messages.getMessage(key, args, locale)));
+    }
+
+    /** The period of a workbook's address, or this year in the actor's hospital (a workbook has nowhere to say why). */
+    static Period periodOrThisYear(HospitalCalendar calendar, Actor actor, String text) {
+        Period p = text == null ? null : Period.parse(text.strip()).orElse(null);
+        return p != null ? p : Period.year(calendar.today(actor.hospitalId()).getYear());
+    }
+
+    /** Something that writes a workbook. */
+    interface WorkbookWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static void sendWorkbook(HttpServletResponse response, String name, WorkbookWriter writer) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"");
+        try (OutputStream out = response.getOutputStream()) {
+            writer.write(out);
+        }
     }
 
     /** The period asked for, or this year in the actor's hospital with the problem put on the page. */
