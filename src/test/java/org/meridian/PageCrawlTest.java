@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every page a demo person can reach speaks to a person (issue 12 point 3): signed in as each demo account of the
@@ -52,7 +55,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * </ul>
  * Visible text is the body's text without scripts, styles and attributes (chart data lives in {@code data-chart}
  * and is not text). What is deliberately code-like is allowed in {@link #ALLOWED} with its reason; nothing else.
- * A new page is crawled without being named here, as long as a link reaches it.
+ * A new page is crawled without being named here, as long as a link reaches it. Every role is crawled twice: in
+ * Chinese, and in English (the language switch's cookie), the product's second language.
  */
 @MeridianDemoTest
 class PageCrawlTest {
@@ -69,7 +73,9 @@ class PageCrawlTest {
             "BCC", "the DEA model's name in the literature (Banker, Charnes, Cooper), shown beside 规模报酬可变",
             "CSV", "a file format's name",
             "XLSX", "a file format's name",
-            "PDF", "a file format's name");
+            "PDF", "a file format's name",
+            "CNY", "the yuan's ISO 4217 name, as English pages write amounts (人民币 and 元 in Chinese)",
+            "AHP", "the analytic hierarchy process's usual abbreviation, shown beside its name (层次分析法)");
 
     /*
      * Also allowed, by markup rather than by word:
@@ -133,6 +139,20 @@ class PageCrawlTest {
     @ParameterizedTest
     @ValueSource(strings = {"admin", "manager", "office", "analyst", "regulator", "desk", "region", "partner"})
     void everyPageReachableByTheRoleSpeaksToAPerson(String username) throws Exception {
+        crawl(username, null);
+    }
+
+    /**
+     * The same crawl in English (the language switch's cookie set to {@code en}): English is the second language of
+     * every page, so its pages are held to the same rules.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "manager", "office", "analyst", "regulator", "desk", "region", "partner"})
+    void everyEnglishPageReachableByTheRoleSpeaksToAPerson(String username) throws Exception {
+        crawl(username, new Cookie("meridian-lang", "en"));
+    }
+
+    private void crawl(String username, Cookie language) throws Exception {
         Set<String> codes = new TreeSet<>(enumConstants);
         long hospitalId = jdbc.sql("SELECT id FROM hospital WHERE code = 'H001'").query(Long.class).single();
         for (CatalogueEntry entry : catalogue.catalogue(hospitalId)) {
@@ -155,8 +175,12 @@ class PageCrawlTest {
             visited++;
             MockHttpServletResponse response;
             try {
-                response = mvc.perform(get(URI.create(url)).session(session)
-                        .accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+                MockHttpServletRequestBuilder request = get(URI.create(url)).session(session)
+                        .accept(MediaType.TEXT_HTML);
+                if (language != null) {
+                    request.cookie(language);
+                }
+                response = mvc.perform(request).andReturn().getResponse();
             } catch (Exception e) {
                 findings.add(url + " (linked from " + from + "): fails with " + e);
                 continue;
@@ -202,10 +226,11 @@ class PageCrawlTest {
             }
         }
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/crawl"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/crawl/" + username + ".txt"),
+        String report = username + (language == null ? "" : "-" + language.getValue());
+        java.nio.file.Files.write(java.nio.file.Path.of("target/crawl/" + report + ".txt"),
                 (String.join("\n", seen) + "\n\n" + String.join("\n", findings)).getBytes(StandardCharsets.UTF_8));
-        assertThat(visited).as("pages visited by " + username).isGreaterThan(1);
-        assertThat(findings).as(username + " visited " + visited + " pages").isEmpty();
+        assertThat(visited).as("pages visited by " + report).isGreaterThan(1);
+        assertThat(findings).as(report + " visited " + visited + " pages").isEmpty();
     }
 
     private MockHttpSession signIn(String username) throws Exception {
