@@ -80,16 +80,21 @@ public class DeliveryPreference {
         }
     }
 
-    /** Who may receive each kind (the roles of its audience policy); a kind not listed may reach anyone. */
-    private static final Map<NotificationKind, Set<Role>> AUDIENCE = Map.of(
-            NotificationKind.EVALUATION_PUBLISHED, EnumSet.of(Role.ANALYST),
-            NotificationKind.REPORT_READY, EnumSet.of(Role.CHANNEL_USER),
-            NotificationKind.REFERRAL_SUBMITTED, EnumSet.of(Role.REFERRAL_DESK, Role.CHANNEL_MANAGER),
-            NotificationKind.REFERRAL_ACCEPTED, EnumSet.of(Role.CHANNEL_USER),
-            NotificationKind.REFERRAL_SCHEDULED, EnumSet.of(Role.CHANNEL_USER),
-            NotificationKind.REFERRAL_ARRIVED, EnumSet.of(Role.CHANNEL_USER),
-            NotificationKind.REFERRAL_CONVERTED, EnumSet.of(Role.CHANNEL_USER),
-            NotificationKind.REFERRAL_DECLINED, EnumSet.of(Role.CHANNEL_USER));
+    /**
+     * The roles, held directly, whose holders the kind's audience policy reaches ({@link PublicationAudience},
+     * {@link ReferralAudience}, {@link AlertAudience}); no kind reaches a role outside these, so none is offered to it.
+     * Direct, not through the hierarchy: an alert reaches the channel office (CHANNEL_MANAGER), not the analyst, the
+     * hospital manager or the administrator above it.
+     */
+    static Set<Role> audience(NotificationKind kind) {
+        return switch (kind) {
+            case EVALUATION_PUBLISHED -> PublicationAudience.OFFICE;
+            case REPORT_READY, REFERRAL_ACCEPTED, REFERRAL_SCHEDULED, REFERRAL_ARRIVED, REFERRAL_CONVERTED,
+                 REFERRAL_DECLINED -> EnumSet.of(Role.CHANNEL_USER);
+            case REFERRAL_SUBMITTED -> EnumSet.of(Role.REFERRAL_DESK, Role.CHANNEL_MANAGER);
+            case ALERT_RAISED -> EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_USER);
+        };
+    }
 
     /** A plain address: something@domain.tld, no spaces, no second @ (RFC 5322 allows more; mail servers do not). */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -225,10 +230,15 @@ public class DeliveryPreference {
         }
     }
 
-    /** The kinds {@code actor}'s roles may receive. */
+    /** The kinds {@code actor}'s roles may receive (a channel user's only once bound to a channel). */
     static List<NotificationKind> kindsFor(Actor actor) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(actor.roles());
+        if (actor.channelId() == null) {
+            roles.remove(Role.CHANNEL_USER);
+        }
         return Arrays.stream(NotificationKind.values())
-                .filter(k -> !AUDIENCE.containsKey(k) || AUDIENCE.get(k).stream().anyMatch(actor::has))
+                .filter(k -> audience(k).stream().anyMatch(roles::contains))
                 .toList();
     }
 

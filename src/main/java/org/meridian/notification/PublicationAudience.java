@@ -17,7 +17,8 @@ import org.meridian.shared.security.Role;
  */
 final class PublicationAudience {
 
-    private static final Set<Role> OFFICE = EnumSet.of(Role.ANALYST, Role.CHANNEL_MANAGER, Role.HOSPITAL_MANAGER,
+    /** The roles of the office, held directly: each of them hears of every publication. */
+    static final Set<Role> OFFICE = EnumSet.of(Role.ANALYST, Role.CHANNEL_MANAGER, Role.HOSPITAL_MANAGER,
             Role.ADMIN);
 
     private PublicationAudience() {
