@@ -21,6 +21,12 @@ import org.meridian.shared.security.Role;
  * </ul>
  * One notification per recipient and alert. Observed values are counts, shown whole; the expected value and the band
  * with one decimal, as on the alert list.
+ * <p>So told are the alerts about the recent past ({@link AlertsRaised.Raised#recent()}: the last two weeks before the
+ * scan, the last complete month). The older alerts a scan finds (a scan on demand over many past days) are not told
+ * one by one: the channel office gets one summary of the scan — how many, which days were scanned, from which day on
+ * alerts are told singly — linking to the alert list; a channel's own users hear nothing of them. The summary's source
+ * is the first of those alerts (the smallest id), an alert no notification is about otherwise, so a scan's summary is
+ * one per recipient however often the event is delivered.
  */
 final class AlertAudience {
 
@@ -31,7 +37,12 @@ final class AlertAudience {
         List<Account> office = accounts.stream()
                 .filter(a -> a.enabled() && a.roles().contains(Role.CHANNEL_MANAGER)).toList();
         List<NewNotification> out = new ArrayList<>();
+        List<AlertsRaised.Raised> earlier = new ArrayList<>();
         for (AlertsRaised.Raised r : raised.alerts()) {
+            if (!r.recent() && raised.recentFrom() != null) {
+                earlier.add(r);
+                continue;
+            }
             List<String> when = r.month()
                     ? List.of(String.valueOf(r.day().getYear()), String.valueOf(r.day().getMonthValue()))
                     : List.of(r.day().toString());
@@ -59,6 +70,15 @@ final class AlertAudience {
                             "notification.message.ownAlert" + suffix, own,
                             "/insight/forecasts/channels/" + r.channelCode()));
                 }
+            }
+        }
+        if (!earlier.isEmpty()) {
+            long source = earlier.stream().mapToLong(AlertsRaised.Raised::alertId).min().orElseThrow();
+            List<String> args = List.of(String.valueOf(earlier.size()), raised.from().toString(),
+                    raised.to().toString(), raised.recentFrom().toString());
+            for (Account a : office) {
+                out.add(new NewNotification(a.username(), NotificationKind.ALERT_RAISED, source,
+                        "notification.message.alertsEarlier", args, "/insight/alerts"));
             }
         }
         return out;

@@ -39,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * them); an alert of a channel, measure and day that exists already is left as it is, so a scan can be repeated.
  * The daily scan ({@link #scanYesterday}) looks at the last 7 days up to yesterday, so that late events are seen.
  * <p>A scan that adds alerts publishes {@link AlertsRaised} with them, in its transaction (the notifications of the
- * channel office and of the channel's own users listen to it).
+ * channel office and of the channel's own users listen to it), each marked recent or not: a day at most
+ * {@value #RECENT_DAYS} days before the day of the scan, or the last complete month, is recent and told one by one;
+ * older alerts (a scan on demand over past days) are told as one summary of the scan.
  */
 @Service
 public class AlertWatch {
@@ -52,6 +54,11 @@ public class AlertWatch {
     public static final int MONTHLY_HISTORY = 36;
     /** The longest range one scan may report on. */
     public static final int MAX_SCAN_DAYS = 800;
+    /**
+     * How many days before the day of a scan an alert's day counts as recent, told one by one: two weeks, twice what
+     * the daily scan looks back, so that what a late import or a missed night brings to light is still news.
+     */
+    public static final int RECENT_DAYS = 14;
 
     private final Alerts alerts;
     private final HolidayCalendar calendar;
@@ -79,7 +86,7 @@ public class AlertWatch {
     /** The daily scan: the last {@link #DAILY_LOOKBACK} days up to the day before {@code today}. */
     @Transactional
     public ScanReport scanYesterday(Actor actor, LocalDate today) {
-        return scanDays(actor, today.minusDays(DAILY_LOOKBACK), today.minusDays(1));
+        return scanDays(actor, today.minusDays(DAILY_LOOKBACK), today.minusDays(1), today);
     }
 
     /**
@@ -104,7 +111,7 @@ public class AlertWatch {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("insight", problems);
         }
-        ScanReport report = scanDays(actor, from, to);
+        ScanReport report = scanDays(actor, from, to, today);
         if (!actor.isSystem()) {
             audit.record(actor.hospitalId(), actor.username(), "ALERTS_SCANNED", from + ".." + to,
                     Map.of("channels", report.channels(), "raised", report.raised()));
@@ -112,7 +119,7 @@ public class AlertWatch {
         return report;
     }
 
-    private ScanReport scanDays(Actor actor, LocalDate from, LocalDate to) {
+    private ScanReport scanDays(Actor actor, LocalDate from, LocalDate to, LocalDate today) {
         AlertVisibility.requireHandles(actor);
         long h = actor.hospitalId();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -127,6 +134,7 @@ public class AlertWatch {
             }
         }
         List<AlertsRaised.Raised> raised = new ArrayList<>();
+        Recent recent = new Recent(today.minusDays(RECENT_DAYS), YearMonth.from(today).minusMonths(1));
         List<ChannelRef> working = working(actor);
         for (ChannelRef c : working) {
             Map<LocalDate, Map<Measure, BigDecimal>> data = intake.daily(h, c.id(), historyFrom, to);
@@ -135,19 +143,21 @@ public class AlertWatch {
             }
             LocalDate first = data.keySet().stream().min(LocalDate::compareTo).orElseThrow();
             for (AlertMeasure m : AlertMeasure.values()) {
-                days(h, c, m, data, first.isAfter(dailyFrom) ? first : dailyFrom, from, to, marked, now, raised);
-                months(h, c, m, data, YearMonth.from(first).plusMonths(1), from, to, holidaysPerMonth, now, raised);
+                days(h, c, m, data, first.isAfter(dailyFrom) ? first : dailyFrom, from, to, marked, now, recent,
+                        raised);
+                months(h, c, m, data, YearMonth.from(first).plusMonths(1), from, to, holidaysPerMonth, now, recent,
+                        raised);
             }
         }
         if (!raised.isEmpty()) {
-            events.publishEvent(new AlertsRaised(h, raised));
+            events.publishEvent(new AlertsRaised(h, from, to, recent.from(), raised));
         }
         return new ScanReport(from, to, working.size(), raised.size());
     }
 
     private void days(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
                       LocalDate start, LocalDate from, LocalDate to, Set<LocalDate> marked, OffsetDateTime now,
-                      List<AlertsRaised.Raised> raised) {
+                      Recent recent, List<AlertsRaised.Raised> raised) {
         int n = (int) ChronoUnit.DAYS.between(start, to) + 1;
         if (n <= 0) {
             return;
@@ -166,22 +176,30 @@ public class AlertWatch {
         }
         found.addAll(AlertDetection.daily(counts, mark, firstReported));
         for (AlertDetection.Finding f : found) {
-            add(h, c, m, AlertGrain.DAY, start.plusDays(f.index()), f, now, raised);
+            add(h, c, m, AlertGrain.DAY, start.plusDays(f.index()), f, now, recent, raised);
+        }
+    }
+
+    /** What counts as recent for a scan: days from {@code from} on, and the last complete month. */
+    private record Recent(LocalDate from, YearMonth lastMonth) {
+
+        boolean covers(AlertGrain grain, LocalDate day) {
+            return grain == AlertGrain.MONTH ? YearMonth.from(day).equals(lastMonth) : !day.isBefore(from);
         }
     }
 
     /** Stores the alert unless it exists and, when it is new, adds it to what the scan raised. */
     private void add(long h, ChannelRef c, AlertMeasure m, AlertGrain grain, LocalDate day, AlertDetection.Finding f,
-                     OffsetDateTime now, List<AlertsRaised.Raised> raised) {
+                     OffsetDateTime now, Recent recent, List<AlertsRaised.Raised> raised) {
         alerts.insertIfAbsent(h, c.id(), m, grain, day, f, now).ifPresent(id -> raised.add(new AlertsRaised.Raised(
                 id, c.id(), c.code(), c.name(), day, grain == AlertGrain.MONTH, "insight.alert.measure." + m.name(),
                 "insight.alert.rule." + f.rule().name(), Alerts.round(f.observed()), Alerts.round(f.expected()),
-                Alerts.round(f.lower()), Alerts.round(f.upper()))));
+                Alerts.round(f.lower()), Alerts.round(f.upper()), recent.covers(grain, day))));
     }
 
     private void months(long h, ChannelRef c, AlertMeasure m, Map<LocalDate, Map<Measure, BigDecimal>> data,
                         YearMonth start, LocalDate from, LocalDate to, Map<YearMonth, Integer> holidaysPerMonth,
-                        OffsetDateTime now, List<AlertsRaised.Raised> raised) {
+                        OffsetDateTime now, Recent recent, List<AlertsRaised.Raised> raised) {
         YearMonth last = to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
         int n = (int) ChronoUnit.MONTHS.between(start, last) + 1;
         YearMonth firstReportedMonth = YearMonth.from(from);
@@ -201,7 +219,7 @@ public class AlertWatch {
         }
         int firstReported = (int) Math.max(0, ChronoUnit.MONTHS.between(start, firstReportedMonth));
         for (AlertDetection.Finding f : AlertDetection.monthly(counts, mark, firstReported)) {
-            add(h, c, m, AlertGrain.MONTH, start.plusMonths(f.index()).atDay(1), f, now, raised);
+            add(h, c, m, AlertGrain.MONTH, start.plusMonths(f.index()).atDay(1), f, now, recent, raised);
         }
     }
 
