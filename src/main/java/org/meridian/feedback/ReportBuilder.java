@@ -15,6 +15,7 @@ import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.IndicatorDefinition;
 import org.meridian.indicator.scoring.Quadrant;
+import org.meridian.indicator.scoring.RateInterval;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.ScorecardEngine;
@@ -32,6 +33,7 @@ import org.meridian.indicator.scoring.ScorecardEngine;
  *     then every enabled rule whose indicator scored below its threshold, in rule order; an indicator without
  *     data triggers none.</li>
  * <li>Trend: the published totals of periods of the same kind up to this one, the last {@link #TREND_PERIODS}.</li>
+ * <li>Sample: for a rate of counts with data, the n of its interval on the scorecard ({@link RateInterval}).</li>
  * </ul>
  */
 final class ReportBuilder {
@@ -82,7 +84,8 @@ final class ReportBuilder {
                     .map(UnitScorecard.Line::score).filter(Objects::nonNull).toList();
             lines.add(new ReportContent.Line(l.code(), d == null ? l.code() : d.nameZh(),
                     d == null ? l.code() : d.nameEn(), d == null ? "" : d.unitZh(), d == null ? "" : d.unitEn(),
-                    l.value(), l.score(), l.weight(), l.peerMedian(), ScorecardEngine.median(peerScores)));
+                    l.value(), l.score(), l.weight(), l.peerMedian(), ScorecardEngine.median(peerScores),
+                    l.value() == null ? null : RateInterval.of(l.why(), 0).map(RateInterval::trials).orElse(null)));
         }
         List<ReportContent.Line> scored = lines.stream().filter(l -> l.score() != null)
                 .sorted(Comparator.comparing(ReportContent.Line::score).reversed()

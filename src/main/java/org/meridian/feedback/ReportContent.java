@@ -43,10 +43,14 @@ public record ReportContent(String channelCode, String channelName, String regio
 
     /**
      * One indicator of the report: the channel's value and score beside the medians of its peers (the channels of
-     * the same evaluation with data for it). Value and score are null when the formula had no data.
+     * the same evaluation with data for it). Value and score are null when the formula had no data. {@code sample}
+     * is the number of answers or cases behind a rate of counts (the n of the scorecard's interval: b of
+     * {@code 100 * a / b}, all answers of a net promoter score), null for any other indicator, without data, and in
+     * reports made before it was kept; the pages mark 样本量小 from it as the scorecard does.
      */
     public record Line(String code, String nameZh, String nameEn, String unitZh, String unitEn, BigDecimal value,
-                       BigDecimal score, BigDecimal weight, BigDecimal peerMedianValue, BigDecimal peerMedianScore) {
+                       BigDecimal score, BigDecimal weight, BigDecimal peerMedianValue, BigDecimal peerMedianScore,
+                       Long sample) {
 
         public String name(boolean english) {
             return english ? nameEn : nameZh;

@@ -23,6 +23,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.tenant.SmallSampleThreshold;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +49,11 @@ public class ReportPdf {
     private final MessageSource messages;
     private final Hospitals hospitals;
     private final FeedbackReporting reports;
+    private final SmallSampleThreshold smallSamples;
 
-    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals, FeedbackReporting reports) {
+    ReportPdf(CjkFont cjk, MessageSource messages, Hospitals hospitals, FeedbackReporting reports,
+              SmallSampleThreshold smallSamples) {
+        this.smallSamples = smallSamples;
         this.cjk = cjk;
         this.messages = messages;
         this.hospitals = hospitals;
@@ -90,7 +94,7 @@ public class ReportPdf {
         BaseFont base = cjk.get();
         boolean english = "en".equals(locale.getLanguage());
         ReportContent c = report.content();
-        ReportSheet s = ReportSheet.of(c, english);
+        ReportSheet s = ReportSheet.of(c, english, smallSamples.of(hospitalId));
         Hospital hospital = hospitals.find(hospitalId).orElseThrow();
         ZoneId zone = hospital.timeZone();
         Font small = new Font(base, 8.5f, Font.NORMAL, MUTED);
@@ -160,8 +164,15 @@ public class ReportPdf {
         }
         for (ReportSheet.Row r : s.rows()) {
             cell(lines, r.name(), body, Element.ALIGN_LEFT);
-            cell(lines, "—".equals(r.value()) ? t("feedback.noData", locale) : r.value() + " " + r.unit(), body,
-                    Element.ALIGN_RIGHT);
+            String value = "—".equals(r.value()) ? t("feedback.noData", locale) : r.value() + " " + r.unit();
+            if (r.small()) { // as the scorecard marks it, with n and the threshold
+                Phrase both = new Phrase(value, body);
+                both.add(new Chunk("\n" + t("feedback.smallSample", locale, r.sample(), s.smallBelow()),
+                        new Font(base, 8f, Font.NORMAL, BAD)));
+                cell(lines, both, Element.ALIGN_RIGHT);
+            } else {
+                cell(lines, value, body, Element.ALIGN_RIGHT);
+            }
             cell(lines, r.score(), body, Element.ALIGN_RIGHT);
             cell(lines, r.weight(), body, Element.ALIGN_RIGHT);
             cell(lines, "—".equals(r.peerMedianValue()) ? "—" : r.peerMedianValue() + " " + r.unit(), body,
@@ -239,7 +250,11 @@ public class ReportPdf {
     }
 
     private static void cell(PdfPTable table, String text, Font font, int align) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell(table, new Phrase(text, font), align);
+    }
+
+    private static void cell(PdfPTable table, Phrase text, int align) {
+        PdfPCell cell = new PdfPCell(text);
         cell.setPadding(4);
         cell.setHorizontalAlignment(align);
         cell.setBorderColor(HEAD);

@@ -13,7 +13,8 @@ import org.meridian.indicator.scoring.Formula;
  */
 public record ReportSheet(String total, String rank, String tier, boolean unrated, String coverage, List<Row> rows,
                           List<TrendRow> trend, List<Row> strongest, List<Row> weakest, List<String> suggestions,
-                          List<DimensionRow> dimensions, String performance, String brand, String quadrant) {
+                          List<DimensionRow> dimensions, String performance, String brand, String quadrant,
+                          int smallBelow) {
 
     /** One dimension: its code (for the bundle's name), score with 2 decimals and coverage as a percentage. */
     public record DimensionRow(String dimension, String score, String coverage) {
@@ -29,17 +30,24 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
         ABOVE, LEVEL, BELOW, NO_DATA
     }
 
-    /** One indicator row. */
+    /**
+     * One indicator row; {@code sample} is the n behind a rate of counts (null otherwise), {@code small} whether it is
+     * below the small-sample threshold (样本量小).
+     */
     public record Row(String code, String name, String unit, String value, String score, String weight,
-                      String peerMedianValue, String peerMedianScore, String gap, Standing standing) {
+                      String peerMedianValue, String peerMedianScore, String gap, Standing standing, Long sample,
+                      boolean small) {
     }
 
     /** One period of the trend. */
     public record TrendRow(String period, String total, String rank, String tier) {
     }
 
-    public static ReportSheet of(ReportContent c, boolean english) {
-        List<Row> rows = c.lines().stream().map(l -> row(l, english)).toList();
+    /**
+     * @param smallBelow a rate from fewer answers than this is marked 样本量小, as on the scorecard (0: never)
+     */
+    public static ReportSheet of(ReportContent c, boolean english, int smallBelow) {
+        List<Row> rows = c.lines().stream().map(l -> row(l, english, smallBelow)).toList();
         List<Row> strongest = c.strongest().stream().map(code -> rows.stream().filter(r -> r.code().equals(code))
                 .findFirst().orElseThrow()).toList();
         List<Row> weakest = c.weakest().stream().map(code -> rows.stream().filter(r -> r.code().equals(code))
@@ -50,10 +58,11 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
                 "UNRATED".equals(c.tier()), percent(c.coverage()), rows, trend, strongest, weakest,
                 c.suggestions().stream().map(s -> s.text(english)).toList(),
                 c.dimensions().stream().map(d -> new DimensionRow(d.dimension(), total(d.score()),
-                        percent(d.coverage()))).toList(), total(c.performance()), total(c.brand()), c.quadrant());
+                        percent(d.coverage()))).toList(), total(c.performance()), total(c.brand()), c.quadrant(),
+                smallBelow);
     }
 
-    private static Row row(ReportContent.Line l, boolean english) {
+    private static Row row(ReportContent.Line l, boolean english, int smallBelow) {
         BigDecimal gap = l.scoreGap();
         Standing standing = gap == null ? Standing.NO_DATA
                 : gap.signum() > 0 ? Standing.ABOVE : gap.signum() < 0 ? Standing.BELOW : Standing.LEVEL;
@@ -62,7 +71,7 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
         String unit = l.unit(english);
         return new Row(l.code(), l.name(english), unit, Figures.value(l.value(), unit), Figures.score(l.score()),
                 Formula.show(l.weight()), Figures.value(l.peerMedianValue(), unit), Figures.score(l.peerMedianScore()),
-                gapText, standing);
+                gapText, standing, l.sample(), l.sample() != null && l.sample() < smallBelow);
     }
 
     static String total(BigDecimal total) {

@@ -252,7 +252,7 @@ class FeedbackReportsTest {
                 "period", "unitType", "version", "total", "rank", "units", "tier", "coverage", "indicators", "trend",
                 "strongest", "weakest", "suggestions", "dimensions", "performance", "brand", "quadrant");
         assertThat(keys(((List<?>) content.get("indicators")).get(0))).containsExactly("code",
-                "nameZh", "nameEn", "value", "score", "weight", "peerMedianValue", "peerMedianScore");
+                "nameZh", "nameEn", "value", "score", "weight", "peerMedianValue", "peerMedianScore", "sample");
         assertThat(keys(((List<?>) content.get("trend")).get(0)))
                 .containsExactly("period", "total", "rank", "tier");
         assertThat(keys(((List<?>) content.get("suggestions")).get(0)))

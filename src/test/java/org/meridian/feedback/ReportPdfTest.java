@@ -58,7 +58,10 @@ class ReportPdfTest {
             assertThat(text).contains("转诊量", "到诊率", "投诉率", "患者满意度");
             assertThat(text).contains("36.00", "3 / 3", "D");
             // arrival rate: value 60 %, score 20, peer median 75 %, median score 50, 30 below it (rates read with one decimal)
-            assertThat(text).contains("到诊率 60.0 % 20 30 75.0 % 50 低于中位数 −30");
+            // FB's 5 referrals and 2 surveys are fewer than 30: marked as on the scorecard, with n and the threshold
+            assertThat(text).contains("到诊率 60.0 % 样本量小（n = 5，少于 30） 20 30 75.0 % 50 低于中位数 −30",
+                    "患者满意度 50.0 % 样本量小（n = 2，少于 30） 50 20");
+            assertThat(text).contains("投诉率 333.3 ‰ 0 10"); // a per-mille rate is no share: no mark
             assertThat(text).contains("优势指标", "待提升指标", "改进建议", "到诊率偏低");
             assertThat(text).contains("2026-08");
             PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames()

@@ -28,6 +28,7 @@ import org.meridian.indicator.scoring.Dimension;
 import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.RateInterval;
 import org.meridian.indicator.scoring.SchemeItem;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.indicator.scoring.Scorecard;
@@ -38,9 +39,9 @@ import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.tenant.SmallSampleThreshold;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -74,16 +75,11 @@ class EvaluationPages {
     private final MessageSource messages;
     private final JsonMapper json;
     private final ObjectProvider<EvaluationLinks> links;
-    private final int smallSample;
+    private final SmallSampleThreshold smallSamples;
 
     EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages, JsonMapper json,
-                    ObjectProvider<EvaluationLinks> links,
-                    @Value("${meridian.insight.small-sample:30}") int smallSample) {
-        if (smallSample < 0) {
-            throw new IllegalArgumentException("meridian.insight.small-sample (MERIDIAN_SMALL_SAMPLE) must be 0 or more,"
-                    + " not " + smallSample);
-        }
-        this.smallSample = smallSample;
+                    ObjectProvider<EvaluationLinks> links, SmallSampleThreshold smallSamples) {
+        this.smallSamples = smallSamples;
         this.runs = runs;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -209,6 +205,7 @@ class EvaluationPages {
         Evaluation e = evaluations.get(actor, id);
         SchemeSnapshot scheme = evaluations.scheme(actor, id);
         List<UnitScorecard> cards = evaluations.allScorecards(actor, id);
+        int smallSample = smallSamples.of(actor.hospitalId());
         model.addAttribute("channelUnits", e.unitType().kind() == org.meridian.shared.UnitKind.CHANNEL);
         String by = SORTS.contains(sort) ? sort : "rank";
         boolean desc = "desc".equals(dir);
@@ -220,7 +217,7 @@ class EvaluationPages {
                     return new RankRow(c.rank(), c.channel(), c.channelName(), c.region(), c.roundedTotal(),
                             c.roundedTotal() == null ? "—" : c.roundedTotal().toPlainString(), c.coverage(),
                             percent(c.coverage()), c.tier(), Scorecard.round(d.performance()),
-                            Scorecard.round(d.brand()), smallSamples(c, scheme, locale));
+                            Scorecard.round(d.brand()), smallSamples(c, scheme, smallSample, locale));
                 })
                 .sorted(order(by, desc)).toList();
         model.addAttribute("activeNav", "evaluations");
@@ -247,7 +244,7 @@ class EvaluationPages {
      * The ranking's small-sample mark of a channel: null when none of its rates rests on fewer than the threshold,
      * else a title naming those rates and their n.
      */
-    private String smallSamples(UnitScorecard card, SchemeSnapshot scheme, Locale locale) {
+    private String smallSamples(UnitScorecard card, SchemeSnapshot scheme, int smallSample, Locale locale) {
         List<String> small = new ArrayList<>();
         for (UnitScorecard.Line l : card.indicators()) {
             if (l.value() == null) {
@@ -259,6 +256,19 @@ class EvaluationPages {
         }
         return small.isEmpty() ? null : messages.getMessage("evaluation.smallSample.rates",
                 new Object[] {String.join(locale.getLanguage().equals("en") ? ", " : "、", small), smallSample}, locale);
+    }
+
+    /**
+     * "95% 区间 30.1–95.4 %，n = 4" for a share; for a net promoter score "标准误 7.8，95% 区间 14.7–45.3，n = 100"
+     * (points, one decimal, as the score is shown).
+     */
+    private String intervalText(RateInterval i, Locale locale) {
+        if (i.net()) { // points with one decimal, as a per cent is written
+            return messages.getMessage("evaluation.interval.net", new Object[] {Figures.value(i.standardError(), "%"),
+                    Figures.value(i.lower(), "%"), Figures.value(i.upper(), "%"), String.valueOf(i.trials())}, locale);
+        }
+        return messages.getMessage("evaluation.interval", new Object[] {Figures.value(i.lower(), "%"),
+                Figures.value(i.upper(), "%"), String.valueOf(i.trials())}, locale);
     }
 
     private static Comparator<RankRow> order(String by, boolean desc) {
@@ -299,6 +309,7 @@ class EvaluationPages {
         UnitScorecard card = evaluations.scorecard(actor, id, code)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         List<UnitScorecard> all = evaluations.allScorecards(actor, id);
+        int smallSample = smallSamples.of(actor.hospitalId());
         List<LineView> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Object> scores = new ArrayList<>();
@@ -315,8 +326,7 @@ class EvaluationPages {
             Optional<RateInterval> interval = noData ? Optional.empty() : RateInterval.of(l.why(), smallSample);
             lines.add(new LineView(l.code(), name, unit, Figures.value(l.value(), unit), Figures.score(l.score()),
                     Formula.show(l.weight()), Figures.score(l.contribution()), Figures.value(l.peerMedian(), unit), why,
-                    rule, noData, interval.map(i -> messages.getMessage("evaluation.interval", new Object[] {
-                            Figures.value(i.lower(), "%"), Figures.value(i.upper(), "%"), String.valueOf(i.trials())}, locale)).orElse(""),
+                    rule, noData, interval.map(i -> intervalText(i, locale)).orElse(""),
                     interval.filter(RateInterval::small).map(i -> messages.getMessage("evaluation.smallSample.title",
                             new Object[] {i.trials(), smallSample}, locale)).orElse(null)));
             names.add(name);

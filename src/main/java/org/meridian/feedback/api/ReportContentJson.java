@@ -21,8 +21,9 @@ record ReportContentJson(String channel, String channelName, String region, Stri
     record Dimension(String dimension, BigDecimal score, BigDecimal coverage) {
     }
 
+    /** {@code sample}: the n behind a rate of counts (answers, cases), null for other indicators and older reports. */
     record Line(String code, String nameZh, String nameEn, BigDecimal value, BigDecimal score, BigDecimal weight,
-                BigDecimal peerMedianValue, BigDecimal peerMedianScore) {
+                BigDecimal peerMedianValue, BigDecimal peerMedianScore, Long sample) {
     }
 
     record Point(String period, BigDecimal total, Integer rank, String tier) {
@@ -35,7 +36,8 @@ record ReportContentJson(String channel, String channelName, String region, Stri
         return new ReportContentJson(c.channelCode(), c.channelName(), c.region(), c.period(), c.unitType(),
                 c.version(), total(c.total()), c.rank(), c.units(), c.tier(), four(c.coverage()),
                 c.lines().stream().map(l -> new Line(l.code(), l.nameZh(), l.nameEn(), four(l.value()),
-                        four(l.score()), l.weight(), four(l.peerMedianValue()), four(l.peerMedianScore()))).toList(),
+                        four(l.score()), l.weight(), four(l.peerMedianValue()), four(l.peerMedianScore()),
+                        l.sample())).toList(),
                 c.trend().stream().map(p -> new Point(p.period(), total(p.total()), p.rank(), p.tier())).toList(),
                 c.strongest(), c.weakest(),
                 c.suggestions().stream().map(s -> new Suggestion(s.indicatorCode(), s.below(), s.quadrant(),

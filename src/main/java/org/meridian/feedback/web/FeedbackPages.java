@@ -30,6 +30,7 @@ import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.tenant.SmallSampleThreshold;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -67,9 +68,11 @@ class FeedbackPages {
     private final Hospitals hospitals;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final SmallSampleThreshold smallSamples;
 
     FeedbackPages(FeedbackReporting reports, EvaluationResults evaluations, ReportPdf pdf, Hospitals hospitals,
-                  MessageSource messages, JsonMapper json) {
+                  MessageSource messages, JsonMapper json, SmallSampleThreshold smallSamples) {
+        this.smallSamples = smallSamples;
         this.reports = reports;
         this.evaluations = evaluations;
         this.pdf = pdf;
@@ -157,7 +160,7 @@ class FeedbackPages {
         model.addAttribute("report", r);
         model.addAttribute("row", row(r, zone));
         model.addAttribute("reportContent", c);
-        model.addAttribute("sheet", ReportSheet.of(c, english));
+        model.addAttribute("sheet", ReportSheet.of(c, english, smallSamples.of(actor.hospitalId())));
         model.addAttribute("publishedAt", time(c.publishedAt(), zone));
         model.addAttribute("office", FeedbackVisibility.office(actor));
         model.addAttribute("canAcknowledge", FeedbackVisibility.channelUser(actor) && r.acknowledgedAt() == null);

@@ -178,6 +178,29 @@ public final class Formula {
         return Optional.of(new Share(a.event(), b.event()));
     }
 
+    /** The three counts of a net share written {@code 100 * (a - b) / n}: a minus b of n, in points. */
+    public record NetShare(Measure plus, Measure minus, Measure of) {
+    }
+
+    /**
+     * The counts when the formula has exactly the shape {@code 100 * (a - b) / n} of three different event measures,
+     * as the net promoter score {@code 100 * (promoters - detractors) / nps_count} (parentheses around any part
+     * allowed as for {@link #share()}, the difference itself parenthesised, since {@code 100 * a - b / n} is another
+     * formula); empty for every other shape. What the scorecard's standard error of an NPS is computed from.
+     */
+    public Optional<NetShare> netShare() {
+        if (!(bare(root) instanceof Bin div) || div.op() != '/' || !(bare(div.left()) instanceof Bin times)
+                || times.op() != '*' || !(bare(times.left()) instanceof Num hundred)
+                || hundred.value().compareTo(HUNDRED) != 0 || !(times.right() instanceof Group)
+                || !(bare(times.right()) instanceof Bin minus) || minus.op() != '-'
+                || !(bare(minus.left()) instanceof Var a) || !(bare(minus.right()) instanceof Var b)
+                || !(bare(div.right()) instanceof Var n) || a.event() == null || b.event() == null
+                || n.event() == null || a.event() == b.event() || a.event() == n.event() || b.event() == n.event()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NetShare(a.event(), b.event(), n.event()));
+    }
+
     private static Node bare(Node n) {
         return n instanceof Group g ? bare(g.inner()) : n;
     }

@@ -1,12 +1,15 @@
 package org.meridian.insight.method;
 
+import org.meridian.shared.NetPromoter;
+
 /**
  * The Net Promoter Score (净推荐值; Reichheld, <i>Harvard Business Review</i>, 2003): NPS = 100·(p⁺ − p⁻) with
  * p⁺ = promoters/n and p⁻ = detractors/n, passives counting in n, so −100..100. Its standard error on the same scale
  * is 100·√((p⁺ + p⁻ − (p⁺ − p⁻)²)/n), the multinomial variance of a difference of two shares.
  * <p>
  * Edge cases: all promoters gives 100 with standard error 0; a single answer gives ±100 or 0 with standard error 0.
- * No answers at all (n = 0), negative or non-integer counts are rejected.
+ * No answers at all (n = 0), negative or non-integer counts are rejected. The arithmetic is the shared kernel's
+ * {@link NetPromoter}, which the scorecards use too.
  */
 public final class NetPromoterScore {
 
@@ -26,10 +29,8 @@ public final class NetPromoterScore {
         if (n == 0) {
             in.add("", "insight.nps.none").check();
         }
-        double plus = promoters / n;
-        double minus = detractors / n;
-        double variance = (plus + minus - (plus - minus) * (plus - minus)) / n;
-        return new Result(100 * (plus - minus), 100 * Math.sqrt(Math.max(variance, 0)));
+        NetPromoter.Estimate e = NetPromoter.of(promoters, detractors, n);
+        return new Result(e.nps(), e.standardError());
     }
 
     private static void count(Inputs in, Double v, String path) {

@@ -107,6 +107,8 @@ class FeedbackJourneyTest {
             // reads them: the rate 2/3 = 66.666…% with one decimal, its score 33.333… with two
             assertThat(browser.text(By.id("line-ARRIVAL_RATE"))).contains("到诊率", "66.7 %", "33.33",
                     "持平 0");
+            // 6 referrals are fewer than 30: the rate is marked as on the scorecard
+            assertThat(browser.text(By.cssSelector("#line-ARRIVAL_RATE .small-sample"))).isEqualTo("样本量小");
             assertThat(browser.text(By.id("suggestions"))).contains("到诊率偏低");
             assertThat(browser.driver().findElements(By.id("acknowledge"))).isEmpty();
             browser.screenshot("feedback-report-office-desktop");
