@@ -2,7 +2,10 @@ package org.meridian.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.tenant.SmallSampleThreshold;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
@@ -52,6 +57,7 @@ class SmallSamplesOnReportsTest {
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
+    @Autowired SmallSampleThreshold thresholds;
 
     @Test
     void theNpsShowsItsStandardErrorAndASmallSampleIsMarkedOnTheReportAsOnTheScorecard() throws Exception {
@@ -114,6 +120,71 @@ class SmallSamplesOnReportsTest {
                 .containsExactly(10);
     }
 
+    /**
+     * The hospital's own threshold (系统管理 → 医院设置) moves the mark, never a score: at 10, NS1's 10 answers are no
+     * longer a small sample (10 is not below 10) on its scorecard, the ranking and the report, while its total stays;
+     * another hospital keeps the installation's 30; what is no whole number from 0 to 10,000 is refused on the field
+     * with nothing saved; emptied, the installation's 30 applies again; only an administrator may change it.
+     */
+    @Test
+    void aHospitalsOwnThresholdMovesTheMarkButNoScore() throws Exception {
+        TestHospital h = new TestHospital(mvc, users, hospitals);
+        TestHospital other = new TestHospital(mvc, users, hospitals);
+        String admin = h.user(Role.ADMIN);
+        h.channel("NS1", "南山社区", "REFERRAL_INSTITUTION", null, null);
+        h.scheme("REFERRAL_INSTITUTION", SCHEME);
+        List<String> events = new ArrayList<>();
+        answers(events, "NS1", 5, 3, 2);
+        h.events("[" + String.join(",", events) + "]", events.size());
+        long id = h.run("2026-12", "REFERRAL_INSTITUTION");
+        h.publish(id);
+        String totalBefore = total(h, id);
+        long report = report(h, id, "NS1");
+        assertThat(page(h, "/evaluations/" + id + "/channels/NS1").select("#line-NPS .small-sample")).hasSize(1);
+        assertThat(page(h, admin, "/admin/settings").getElementById("small-sample-now").text())
+                .isEqualTo("本院使用安装默认值 30。");
+
+        // bad input: refused on the field, nothing saved
+        for (String bad : List.of("abc", "-1", "3.5", "10001")) {
+            Document refused = Jsoup.parse(mvc.perform(post("/admin/settings").param("smallSample", bad)
+                            .with(user(accounts.loadUserByUsername(admin))).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.getElementById("smallSample-error").text()).as(bad)
+                    .isEqualTo("“" + bad + "”不是 0 到 10,000 之间的整数。");
+        }
+        assertThat(thresholds.setting(h.hospital.id()).own()).isNull();
+        // the office may not
+        mvc.perform(post("/admin/settings").param("smallSample", "10")
+                .with(user(accounts.loadUserByUsername(h.office))).with(csrf())).andExpect(status().isForbidden());
+
+        mvc.perform(post("/admin/settings").param("smallSample", "10")
+                        .with(user(accounts.loadUserByUsername(admin))).with(csrf()))
+                .andExpect(redirectedUrl("/admin/settings?saved"));
+        assertThat(page(h, admin, "/admin/settings").getElementById("small-sample-now").text())
+                .isEqualTo("本院阈值为 10（安装默认值为 30）。");
+        assertThat(thresholds.of(h.hospital.id())).isEqualTo(10);
+        assertThat(thresholds.of(other.hospital.id())).isEqualTo(30);
+        Element line = page(h, "/evaluations/" + id + "/channels/NS1").getElementById("line-NPS");
+        assertThat(line.select(".small-sample")).isEmpty();
+        assertThat(line.select(".interval").text()).isEqualTo("标准误 24.7，95% 区间 −18.4 至 78.4，n = 10");
+        assertThat(page(h, "/evaluations/" + id).getElementById("row-NS1").select(".small-sample")).isEmpty();
+        assertThat(page(h, "/feedback/reports/" + report).select(".small-sample")).isEmpty();
+        assertThat(total(h, id)).isEqualTo(totalBefore);
+        assertThat(page(h, admin, "/admin/audit").text()).contains("修改样本量阈值");
+
+        // emptied: the installation's 30 again
+        mvc.perform(post("/admin/settings").param("smallSample", " ")
+                        .with(user(accounts.loadUserByUsername(admin))).with(csrf()))
+                .andExpect(redirectedUrl("/admin/settings?saved"));
+        assertThat(thresholds.setting(h.hospital.id()).own()).isNull();
+        assertThat(page(h, "/feedback/reports/" + report).select("#line-NPS .small-sample")).hasSize(1);
+    }
+
+    private static String total(TestHospital h, long evaluation) throws Exception {
+        return JsonPath.<List<Object>>read(h.scorecards(h.office, evaluation), "$.items[?(@.channel == 'NS1')].total")
+                .toString();
+    }
+
     /** A channel's December surveys: promoters (5, recommend 10 or 9), passives (4, 8 or 7), detractors (2, 3 or 6). */
     private static void answers(List<String> events, String channel, int promoters, int passives, int detractors) {
         int n = 0;
@@ -130,7 +201,11 @@ class SmallSamplesOnReportsTest {
     }
 
     private Document page(TestHospital h, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(accounts.loadUserByUsername(h.office))))
+        return page(h, h.office, path);
+    }
+
+    private Document page(TestHospital h, String username, String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(user(accounts.loadUserByUsername(username))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
