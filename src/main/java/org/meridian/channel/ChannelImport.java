@@ -25,6 +25,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.meridian.shared.Actor;
 import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.TextEncoding;
 import org.meridian.shared.files.FileRefusedException;
 import org.meridian.shared.files.Workbooks;
 import org.meridian.shared.problem.Problem;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk registration (批量导入) from CSV (UTF-8, with or without BOM) or XLSX (first sheet). The first row
+ * Bulk registration (批量导入) from CSV (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 as Chinese Excel saves
+ * it) or XLSX (first sheet). The first row
  * names the columns by field name ({@code code, name, type, ...}) or by their Chinese or English caption
  * as exported; {@code code}, {@code name} and {@code type} are required columns. Types, levels and
  * statuses may be given by name ({@code EXAM_CENTER}) or caption (体检中心). Every row is checked first;
@@ -349,14 +351,18 @@ public class ChannelImport {
         return rows;
     }
 
+    /** The CSV in the encoding {@link TextEncoding#detect} finds (UTF-8, UTF-16 with BOM, else GB18030). */
     private static List<List<String>> readCsv(byte[] content) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            TextEncoding encoding = TextEncoding.detect(new java.io.ByteArrayInputStream(content));
+            text = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content))
                     .toString();
         } catch (CharacterCodingException e) {
             throw fileProblem("channel.import.encoding");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

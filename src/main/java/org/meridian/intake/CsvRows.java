@@ -5,14 +5,21 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.TextEncoding;
+import org.springframework.core.io.InputStreamSource;
 
 /**
- * Streams the records of an RFC 4180 CSV file in UTF-8 (with or without BOM): comma-separated, fields
+ * Streams the records of an RFC 4180 CSV file in the {@link TextEncoding} it was written in (UTF-8 with or without
+ * BOM, UTF-16 with BOM, GB18030 as Chinese Excel writes it; {@link #open} finds out which): comma-separated, fields
  * optionally in double quotes, {@code ""} for a quote inside quotes, line breaks allowed inside quotes.
  * Reads one character at a time through a byte buffer, so memory does not grow with the file. A broken quote
  * or invalid UTF-8 stops reading with an {@link ImportFileException} naming the line, and so does a record of more
@@ -23,6 +30,13 @@ import org.meridian.shared.files.FileLimits;
 public final class CsvRows implements Closeable {
 
     private final InputStream in;
+    private final TextEncoding encoding;
+    /** Decodes any encoding but UTF-8 (which {@link #decode()} reads by hand); null for UTF-8. */
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+    private boolean endOfBytes;
+    private boolean invalid;
     private final FileLimits limits;
     private int pendingLowSurrogate = -1;
     private int line = 1;
@@ -32,9 +46,41 @@ public final class CsvRows implements Closeable {
     private boolean fieldOver;
     private int tooLong;
 
+    /** Reads {@code in} as UTF-8 (with or without BOM). */
     public CsvRows(InputStream in, FileLimits limits) {
+        this(in, TextEncoding.UTF_8, limits);
+    }
+
+    /** Reads {@code in} in {@code encoding}; bytes that are not valid in it stop reading, naming the line. */
+    public CsvRows(InputStream in, TextEncoding encoding, FileLimits limits) {
         this.in = new BufferedInputStream(in, 65536);
+        this.encoding = encoding;
+        this.decoder = encoding == TextEncoding.UTF_8 ? null : encoding.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         this.limits = limits;
+    }
+
+    /**
+     * Opens the file {@code source} gives, in the encoding {@link TextEncoding#detect} finds in it (the source is
+     * opened twice: once to detect, once to read).
+     */
+    public static CsvRows open(InputStreamSource source, FileLimits limits) {
+        TextEncoding encoding;
+        try (InputStream in = source.getInputStream()) {
+            encoding = TextEncoding.detect(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new CsvRows(source.getInputStream(), encoding, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The encoding the file is read in. */
+    public TextEncoding encoding() {
+        return encoding;
     }
 
     /** The physical line on which the last record returned by {@link #next()} started. */
@@ -156,10 +202,51 @@ public final class CsvRows implements Closeable {
             return c;
         }
         try {
-            return decode();
+            return decoder == null ? decode() : decodeOther();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One character decoded by the charset's decoder. The characters before an invalid byte sequence are all
+     * returned first, so the error names the line the sequence is on.
+     */
+    private int decodeOther() throws IOException {
+        while (!chars.hasRemaining()) {
+            if (invalid) {
+                throw notText();
+            }
+            if (endOfBytes && !bytes.hasRemaining()) {
+                return -1;
+            }
+            if (!endOfBytes) {
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    endOfBytes = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+            }
+            chars.clear();
+            java.nio.charset.CoderResult result = decoder.decode(bytes, chars, endOfBytes);
+            if (result.isError()) {
+                invalid = true;
+            } else if (endOfBytes && !bytes.hasRemaining()) {
+                decoder.flush(chars);
+            }
+            chars.flip();
+        }
+        return chars.get();
+    }
+
+    private ImportFileException notText() {
+        return new ImportFileException("line " + line + (encoding == TextEncoding.GB18030
+                ? ": the file is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8 (or as CSV from Chinese Excel)"
+                : ": the file starts with a " + encoding.label() + " byte-order mark but is not " + encoding.label()
+                + " text; save it as CSV UTF-8"));
     }
 
     /**

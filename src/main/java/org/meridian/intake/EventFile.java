@@ -15,14 +15,18 @@ import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.files.FileRefusedException;
+import org.meridian.shared.files.SheetDates;
+import org.meridian.shared.files.TextEncoding;
 import org.meridian.shared.files.Workbooks;
 
 /**
- * An import file read row by row: CSV (UTF-8, with or without BOM) or XLSX (first sheet), header first.
+ * An import file read row by row: CSV (UTF-8, UTF-16 with BOM or GB18030, {@link TextEncoding#detect}) or XLSX (first
+ * sheet, a date-formatted number cell read as the local date-time it shows, {@link SheetDates}), header first.
  * Rows come one at a time, so memory does not grow with the file. Blank rows are skipped; each row keeps
  * its 1-based data row number (the row below the header is 1). What is read is bounded by {@link FileLimits}: a cell
  * over the limit rejects its row (with the reason, the row's other cells kept for the report), a workbook whose
@@ -39,6 +43,11 @@ abstract class EventFile implements Closeable {
 
     /** The next non-blank data row, or null at the end. */
     abstract NumberedRow next();
+
+    /** The encoding of a CSV file; null for a workbook. */
+    TextEncoding encoding() {
+        return null;
+    }
 
     static Format detect(String fileName, Path file) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -60,7 +69,12 @@ abstract class EventFile implements Closeable {
     }
 
     static EventFile open(Format format, Path file, FileLimits limits) {
-        return format == Format.CSV ? new Csv(file, limits) : new Xlsx(file, limits);
+        return open(format, file, limits, null);
+    }
+
+    /** Opens the file; a CSV file in {@code encoding}, or in the one detected in it when that is null. */
+    static EventFile open(Format format, Path file, FileLimits limits, TextEncoding encoding) {
+        return format == Format.CSV ? new Csv(file, limits, encoding) : new Xlsx(file, limits);
     }
 
     static ImportFileException headerTooLong(CellTooLongException e) {
@@ -72,15 +86,18 @@ abstract class EventFile implements Closeable {
         private final ImportColumns columns;
         private int index;
 
-        Csv(Path file, FileLimits limits) {
+        Csv(Path file, FileLimits limits, TextEncoding encoding) {
             try {
-                rows = new CsvRows(Files.newInputStream(file), limits);
+                rows = encoding == null ? CsvRows.open(() -> Files.newInputStream(file), limits)
+                        : new CsvRows(Files.newInputStream(file), encoding, limits);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             List<String> header;
             try {
-                header = rows.next();
+                do {
+                    header = rows.next();
+                } while (header != null && isComment(header));
             } catch (CellTooLongException e) {
                 throw headerTooLong(e);
             }
@@ -110,6 +127,16 @@ abstract class EventFile implements Closeable {
             }
         }
 
+        /** A line before the header whose first cell starts with {@code #} (the template's notes on the columns). */
+        private static boolean isComment(List<String> record) {
+            return !record.isEmpty() && record.get(0) != null && record.get(0).stripLeading().startsWith("#");
+        }
+
+        @Override
+        TextEncoding encoding() {
+            return rows.encoding();
+        }
+
         @Override
         public void close() throws IOException {
             rows.close();
@@ -132,7 +159,7 @@ abstract class EventFile implements Closeable {
                 throw new ImportFileException(e.getMessage());
             }
             try {
-                workbook = new ReadableWorkbook(file.toFile());
+                workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
                 stream = workbook.getFirstSheet().openStream();
                 rows = stream.iterator();
             } catch (Exception e) {
@@ -193,8 +220,24 @@ abstract class EventFile implements Closeable {
         private enum TooLong { CELL }
 
         private List<Object> cells(Row row) {
-            return values(row, limits).stream()
-                    .map(v -> v instanceof String text && limits.tooLong(text) ? (Object) TooLong.CELL : v).toList();
+            List<Object> values = values(row, limits);
+            List<Object> cells = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i) instanceof BigDecimal n ? number(row.getCell(i), n) : values.get(i);
+                cells.add(v instanceof String text && limits.tooLong(text) ? TooLong.CELL : v);
+            }
+            return cells;
+        }
+
+        /** A number cell as an exact decimal, or, when its format shows a date, the local date-time it shows. */
+        private Object number(Cell cell, BigDecimal n) {
+            if (SheetDates.isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
+                String date = SheetDates.text(n, workbook.isDate1904(), cell.getDataFormatId(), cell.getDataFormatString());
+                if (date != null) {
+                    return date;
+                }
+            }
+            return n;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.BiFunction;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.TextEncoding;
 import org.meridian.shared.web.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +42,22 @@ public class EventImports {
     static final String INTERRUPTED = "interrupted by a restart of Meridian; the rows recorded before it stay"
             + " recorded, and importing the file again is safe (they count as duplicates)";
 
-    /** An import with its report; {@code rejected} lists every rejected data row (1-based). */
+    /**
+     * An import with its report; {@code rejected} lists every rejected data row (1-based). {@code encoding} is the
+     * label of the text encoding a CSV file was read in (null for XLSX, and for imports before it was kept);
+     * {@code localTimes} rows gave their time without offset and were read in {@code timeZone}, the hospital's zone.
+     */
     public record ImportRun(long id, String fileName, String format, String uploadedBy, OffsetDateTime startedAt,
                             OffsetDateTime finishedAt, String status, int rows, int accepted, int duplicates,
-                            int rejectedCount, List<IngestReport.RejectedRow> rejected, String failure) {
+                            int rejectedCount, List<IngestReport.RejectedRow> rejected, String failure,
+                            String encoding, int localTimes, String timeZone) {
     }
 
-    /** The answer to one import: its id and the report of api.md (warnings included). */
-    public record Result(long importId, IngestReport report) {
+    /**
+     * The answer to one import: its id, the report of api.md (warnings included), the encoding of a CSV file (null for
+     * XLSX) and how many rows gave a time without offset, read in {@code timeZone}.
+     */
+    public record Result(long importId, IngestReport report, TextEncoding encoding, int localTimes, ZoneId timeZone) {
     }
 
     private final EventIntake intake;
@@ -80,8 +90,12 @@ public class EventImports {
         }
         long id = imports.start(hospitalId, name, format, actor);
         try {
-            check(format, file);
-            return new Result(id, record(by, id, format, file));
+            TextEncoding encoding = check(format, file);
+            ZoneId zone = intake.zone(hospitalId);
+            imports.read(hospitalId, id, encoding, zone);
+            int[] localTimes = new int[1];
+            IngestReport report = record(by, id, format, file, encoding, localTimes);
+            return new Result(id, report, encoding, localTimes[0], zone);
         } catch (ImportFileException e) {
             imports.finish(hospitalId, id, "FAILED", e.getMessage());
             throw e;
@@ -112,11 +126,13 @@ public class EventImports {
         return new Paged<>(imports.page(hospitalId, page, size), page, size, imports.count(hospitalId));
     }
 
-    private void check(EventFile.Format format, Path file) {
+    /** Reads the file through once; answers the encoding of a CSV file (null for XLSX). */
+    private TextEncoding check(EventFile.Format format, Path file) {
         try (EventFile rows = EventFile.open(format, file, limits)) {
             while (rows.next() != null) {
                 // reading is the check
             }
+            return rows.encoding();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,7 +155,8 @@ public class EventImports {
      * (at most {@value #READ_AHEAD} chunks wait, so memory stays bounded); every chunk is recorded on this thread,
      * in its own transaction, in file order.
      */
-    private IngestReport record(Actor by, long id, EventFile.Format format, Path file) {
+    private IngestReport record(Actor by, long id, EventFile.Format format, Path file, TextEncoding encoding,
+                                int[] localTimes) {
         long hospitalId = by.hospitalId();
         EventIntake.Source source = format == EventFile.Format.CSV ? EventIntake.Source.CSV : EventIntake.Source.XLSX;
         int accepted = 0;
@@ -149,7 +166,7 @@ public class EventImports {
         List<IngestReport.RowWarning> warnings = new ArrayList<>();
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> readChunks(format, file, limits, chunks, stop,
+        Thread reader = new Thread(() -> readChunks(format, file, encoding, limits, chunks, stop,
                 (part, indexes) -> intake.prepare(by, part, indexes, source, id)), "import-" + id + "-reader");
         reader.setDaemon(true);
         reader.start();
@@ -159,6 +176,7 @@ public class EventImports {
                     throw chunk.failure();
                 }
                 IngestReport part = intake.record(chunk.prepared());
+                localTimes[0] += chunk.prepared().localTimes();
                 if (!part.rejected().isEmpty()) {
                     Map<Integer, RawEvent> byIndex = new HashMap<>();
                     for (int i = 0; i < chunk.rows().size(); i++) {
@@ -171,7 +189,8 @@ public class EventImports {
                 duplicates += part.duplicates();
                 rejected.addAll(part.rejected());
                 warnings.addAll(part.warnings());
-                imports.progress(hospitalId, id, rows, new IngestReport(accepted, duplicates, rejected, List.of()));
+                imports.progress(hospitalId, id, rows, new IngestReport(accepted, duplicates, rejected, List.of()),
+                        localTimes[0]);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -181,16 +200,17 @@ public class EventImports {
             reader.interrupt();
         }
         IngestReport report = new IngestReport(accepted, duplicates, rejected, warnings);
-        imports.progress(hospitalId, id, rows, report);
+        imports.progress(hospitalId, id, rows, report, localTimes[0]);
         imports.finish(hospitalId, id, "DONE", null);
         return report;
     }
 
-    private static void readChunks(EventFile.Format format, Path file, FileLimits limits, BlockingQueue<Chunk> chunks,
+    private static void readChunks(EventFile.Format format, Path file, TextEncoding encoding, FileLimits limits,
+                                   BlockingQueue<Chunk> chunks,
                                    AtomicBoolean stop,
                                    BiFunction<List<RawEvent>, List<Integer>, EventIntake.Prepared> prepare) {
         try {
-            try (EventFile in = EventFile.open(format, file, limits)) {
+            try (EventFile in = EventFile.open(format, file, limits, encoding)) {
                 List<RawEvent> rows = new ArrayList<>(CHUNK);
                 List<Integer> indexes = new ArrayList<>(CHUNK);
                 for (EventFile.NumberedRow row = in.next(); row != null && !stop.get(); row = in.next()) {

@@ -99,10 +99,12 @@ public class EventIntake {
         private final Events.EncodedRows encoded;
         private final Set<String> eventIds;
         private final Set<String> referralIds;
+        private final int localTimes;
 
         private Prepared(long hospitalId, List<RawEvent> rows, List<Integer> indexes, List<EventValidator.Result> results,
                          List<StoredEvent> candidates, List<Events.NewEvent> newEvents, Events.EncodedRows encoded,
-                         Set<String> eventIds, Set<String> referralIds) {
+                         Set<String> eventIds, Set<String> referralIds, int localTimes) {
+            this.localTimes = localTimes;
             this.hospitalId = hospitalId;
             this.rows = rows;
             this.indexes = indexes;
@@ -123,6 +125,11 @@ public class EventIntake {
         public List<Integer> indexes() {
             return indexes;
         }
+
+        /** How many rows gave their occurredAt without offset, read in the hospital's time zone (files only). */
+        public int localTimes() {
+            return localTimes;
+        }
     }
 
     /**
@@ -136,14 +143,16 @@ public class EventIntake {
         ReferralInstitutions institutions = referralInstitutions.getIfAvailable();
         Map<String, Optional<String>> destinations = new HashMap<>();
         Map<String, Optional<String>> origins = new HashMap<>();
+        // a file's time without offset is the hospital's wall-clock time; JSON and FHIR keep requiring an offset
+        boolean localTimes = source == Source.CSV || source == Source.XLSX;
         EventValidator validator = institutions == null
                 ? new EventValidator(code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)),
-                        zone, clock.instant())
+                        zone, clock.instant(), localTimes)
                 : new EventValidator(code -> channelCache.computeIfAbsent(code, c -> channels.idOf(hospitalId, c)),
                         zone, clock.instant(),
                         code -> destinations.computeIfAbsent(code, c -> institutions.destination(hospitalId, c)),
                         code -> origins.computeIfAbsent(String.valueOf(code),
-                                c -> institutions.origin(hospitalId, code)));
+                                c -> institutions.origin(hospitalId, code)), localTimes);
         List<EventValidator.Result> results = new ArrayList<>(rows.size());
         List<StoredEvent> candidates = new ArrayList<>(rows.size());
         List<Events.NewEvent> newEvents = new ArrayList<>(rows.size());
@@ -163,7 +172,7 @@ public class EventIntake {
             }
         }
         return new Prepared(hospitalId, rows, indexes, results, candidates, newEvents,
-                events.encode(hospitalId, newEvents), eventIds, referralIds);
+                events.encode(hospitalId, newEvents), eventIds, referralIds, validator.readAsLocal());
     }
 
     /**
@@ -446,7 +455,8 @@ public class EventIntake {
         return events.pairProblems(hospitalId);
     }
 
-    private ZoneId zone(long hospitalId) {
+    /** The hospital's time zone, in which a file's times without offset are read. */
+    ZoneId zone(long hospitalId) {
         return hospitals.find(hospitalId).orElseThrow(() -> new IllegalStateException("no hospital " + hospitalId))
                 .timeZone();
     }

@@ -19,7 +19,8 @@ import org.meridian.shared.web.StorableText;
 
 /**
  * The row rules of engine.md §2 that need no stored events: required fields, known type and channel, an
- * instant with offset no later than ingestion + 24 h, numeric values, SURVEY ranges. Every broken rule is
+ * instant with offset (or, in an import file, a local time of the hospital's zone: {@link LocalTimes}) no later than
+ * ingestion + 24 h, numeric values, SURVEY ranges. Every broken rule is
  * reported, not only the first.
  */
 final class EventValidator {
@@ -39,6 +40,8 @@ final class EventValidator {
     private final Instant ingestedAt;
     private final Function<String, Optional<String>> destinations;
     private final Function<String, Optional<String>> origins;
+    private final boolean localTimes;
+    private int readAsLocal;
 
     /**
      * @param channelIds resolves a channel code of the hospital to the channel's id
@@ -46,7 +49,15 @@ final class EventValidator {
      * @param ingestedAt the moment of ingestion
      */
     EventValidator(Function<String, Optional<Long>> channelIds, ZoneId zone, Instant ingestedAt) {
-        this(channelIds, zone, ingestedAt, Optional::of, code -> Optional.of(String.valueOf(code)));
+        this(channelIds, zone, ingestedAt, false);
+    }
+
+    /**
+     * @param localTimes whether an occurredAt without offset is read in {@code zone} ({@link LocalTimes}; import
+     *                   files) rather than refused (JSON, FHIR)
+     */
+    EventValidator(Function<String, Optional<Long>> channelIds, ZoneId zone, Instant ingestedAt, boolean localTimes) {
+        this(channelIds, zone, ingestedAt, Optional::of, code -> Optional.of(String.valueOf(code)), localTimes);
     }
 
     /**
@@ -56,12 +67,19 @@ final class EventValidator {
      *                     hospital's own institutions (empty: not one of them)
      */
     EventValidator(Function<String, Optional<Long>> channelIds, ZoneId zone, Instant ingestedAt,
-                   Function<String, Optional<String>> destinations, Function<String, Optional<String>> origins) {
+                   Function<String, Optional<String>> destinations, Function<String, Optional<String>> origins,
+                   boolean localTimes) {
         this.channelIds = channelIds;
         this.zone = zone;
         this.ingestedAt = ingestedAt;
         this.destinations = destinations;
         this.origins = origins;
+        this.localTimes = localTimes;
+    }
+
+    /** How many rows validated so far had an occurredAt without offset, read in the hospital's time zone. */
+    int readAsLocal() {
+        return readAsLocal;
     }
 
     /** A row that passed: its content (patient not yet hashed) and local date. */
@@ -113,16 +131,11 @@ final class EventValidator {
         if (isEmpty(row.occurredAt())) {
             errors.add("occurredAt is required");
         } else {
-            try {
-                occurredAt = parseInstant(row.occurredAt()).truncatedTo(ChronoUnit.MICROS);
-                if (occurredAt.isAfter(ingestedAt.plus(FUTURE_TOLERANCE))) {
-                    errors.add("occurredAt " + row.occurredAt() + " is more than 24 hours after the moment of ingestion ("
-                            + ingestedAt.truncatedTo(ChronoUnit.SECONDS) + ")");
-                    occurredAt = null;
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("occurredAt '" + row.occurredAt()
-                        + "' is not an ISO-8601 instant with offset (e.g. 2026-09-03T10:15:00+08:00)");
+            occurredAt = occurredAt(row.occurredAt(), errors);
+            if (occurredAt != null && occurredAt.isAfter(ingestedAt.plus(FUTURE_TOLERANCE))) {
+                errors.add("occurredAt " + row.occurredAt() + " is more than 24 hours after the moment of ingestion ("
+                        + ingestedAt.truncatedTo(ChronoUnit.SECONDS) + ")");
+                occurredAt = null;
             }
         }
 
@@ -214,6 +227,30 @@ final class EventValidator {
             canonical.put("from", origin.get());
         }
         return canonical;
+    }
+
+    /** The instant of an occurredAt, to the microsecond, or null with the reason added. */
+    private Instant occurredAt(String text, List<String> errors) {
+        try {
+            return parseInstant(text).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            if (!localTimes) {
+                errors.add("occurredAt '" + text + "' is not an ISO-8601 instant with offset (e.g. 2026-09-03T10:15:00+08:00)");
+                return null;
+            }
+        }
+        try {
+            Instant local = LocalTimes.read(text, zone);
+            if (local == null) {
+                errors.add(LocalTimes.notATime(text));
+                return null;
+            }
+            readAsLocal++;
+            return local.truncatedTo(ChronoUnit.MICROS);
+        } catch (LocalTimes.Refused e) {
+            errors.add(e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Imports {
 
     private static final String COLUMNS = "id, file_name, format, uploaded_by, started_at, finished_at, status,"
-            + " rows_read, accepted, duplicates, rejected_count, rejected::text, failure";
+            + " rows_read, accepted, duplicates, rejected_count, rejected::text, failure, encoding, local_times, time_zone";
 
     /** Stands for the patient id of a rejected row, which is not kept. */
     static final String PATIENT_WITHHELD = "(withheld)";
@@ -42,12 +42,19 @@ class Imports {
                 .query(Long.class).single();
     }
 
-    void progress(long hospitalId, long id, int rows, IngestReport sofar) {
+    /** Keeps what reading the file found out: the encoding of a CSV file, the zone its local times are read in. */
+    void read(long hospitalId, long id, org.meridian.shared.files.TextEncoding encoding, java.time.ZoneId zone) {
+        jdbc.sql("UPDATE intake_import SET encoding = :e, time_zone = :z WHERE hospital_id = :h AND id = :id")
+                .param("e", encoding == null ? null : encoding.label()).param("z", zone.getId())
+                .param("h", hospitalId).param("id", id).update();
+    }
+
+    void progress(long hospitalId, long id, int rows, IngestReport sofar, int localTimes) {
         jdbc.sql("""
                         UPDATE intake_import SET rows_read = :rows, accepted = :a, duplicates = :d,
-                          rejected_count = :r, rejected = CAST(:rejected AS jsonb)
+                          rejected_count = :r, rejected = CAST(:rejected AS jsonb), local_times = :local
                         WHERE hospital_id = :h AND id = :id""")
-                .param("rows", rows).param("a", sofar.accepted()).param("d", sofar.duplicates())
+                .param("rows", rows).param("local", localTimes).param("a", sofar.accepted()).param("d", sofar.duplicates())
                 .param("r", sofar.rejected().size()).param("rejected", json.writeValueAsString(sofar.rejected()))
                 .param("h", hospitalId).param("id", id).update();
     }
@@ -153,7 +160,7 @@ class Imports {
                 rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
                 rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                 json.readValue(rs.getString(12), new TypeReference<List<IngestReport.RejectedRow>>() {
-                }), rs.getString(13));
+                }), rs.getString(13), rs.getString(14), rs.getInt(15), rs.getString(16));
     }
 
     /** A value that is not a number is held in quotes for its reason ({@code ImportColumns.value}); here without. */

@@ -36,6 +36,11 @@ public class RowMessages {
             kind("OCCURRED_AT_REQUIRED", "occurredAt is required"),
             kind("OCCURRED_AT_TOO_LATE", "occurredAt (.*) is more than 24 hours after the moment of ingestion \\((.*)\\)"),
             kind("OCCURRED_AT_INVALID", "occurredAt '(.*)' is not an ISO-8601 instant with offset \\(e\\.g\\. .*\\)"),
+            kind("OCCURRED_AT_NOT_A_TIME", "occurredAt '(.*)' is not a date and time \\(e\\.g\\. .*\\)"),
+            kind("OCCURRED_AT_IN_GAP", "occurredAt '(.*)' does not exist in (\\S+): the clocks jumped from (\\S+) to"
+                    + " (\\S+) that day; give it with its offset"),
+            kind("OCCURRED_AT_AMBIGUOUS", "occurredAt '(.*)' happened twice in (\\S+): the clocks went back from (\\S+)"
+                    + " to (\\S+) that day \\(offsets (\\S+) and (\\S+)\\); give it with its offset"),
             kind("REFERRAL_ID_REQUIRED", "referralId is required for (\\w+)"),
             kind("REFERRAL_ID_TOO_LONG", "referralId is longer than (\\d+) characters"),
             kind("VALUE_REQUIRED", "value is required for (\\w+)"),

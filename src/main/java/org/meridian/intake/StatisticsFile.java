@@ -1,6 +1,5 @@
 package org.meridian.intake;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,9 +25,11 @@ import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.files.FileRefusedException;
 import org.meridian.shared.files.Workbooks;
+import org.springframework.core.io.InputStreamSource;
 
 /**
- * A statistics file, CSV (UTF-8, optionally with a byte-order mark) or XLSX (its first sheet): a header naming the
+ * A statistics file, CSV (UTF-8 with or without a byte-order mark, UTF-16 with one, or GB18030 as Chinese Excel saves
+ * it) or XLSX (its first sheet): a header naming the
  * columns {@code unit}, {@code month}, {@code measure}, {@code value} and optionally {@code reason}, in any order,
  * then one statistic per line. A value cell holds a decimal ({@code 1234}, {@code -5.5}; in XLSX also a number cell);
  * anything else reaches the row's check as text. In XLSX a month typed into Excel often becomes a date: a date cell
@@ -53,27 +54,35 @@ public final class StatisticsFile {
      * The rows of a CSV or XLSX file, in order; the first data row is row 1. The file is XLSX when its name ends in
      * {@code .xlsx} or its content begins as a zip archive does ({@code PK}); a name ending in {@code .xls} is refused.
      */
-    public static List<RawStatistic> read(InputStream in, String fileName, FileLimits limits) {
+    public static List<RawStatistic> read(InputStreamSource file, String fileName, FileLimits limits) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
             throw new ImportFileException("XLS (Excel 97–2003) files are not supported; save the sheet as XLSX or "
                     + "CSV UTF-8");
         }
         try {
-            BufferedInputStream b = new BufferedInputStream(in);
-            b.mark(4);
-            byte[] head = b.readNBytes(4);
-            b.reset();
+            byte[] head;
+            try (InputStream in = file.getInputStream()) {
+                head = in.readNBytes(4);
+            }
             boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K';
-            return name.endsWith(".xlsx") || zip ? readXlsx(b.readAllBytes(), limits) : read(b, limits);
+            if (name.endsWith(".xlsx") || zip) {
+                try (InputStream in = file.getInputStream()) {
+                    return readXlsx(in.readAllBytes(), limits);
+                }
+            }
+            return read(file, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The rows of a CSV file, in order; the first data row is row 1. */
-    public static List<RawStatistic> read(InputStream in, FileLimits limits) {
-        try (CsvRows csv = new CsvRows(in, limits)) {
+    /**
+     * The rows of a CSV file, in order; the first data row is row 1. The file is read in the encoding
+     * {@link CsvRows#open} finds in it (UTF-8, UTF-16 with a byte-order mark, or GB18030 as Chinese Excel saves CSV).
+     */
+    public static List<RawStatistic> read(InputStreamSource file, FileLimits limits) {
+        try (CsvRows csv = CsvRows.open(file, limits)) {
             List<String> header = next(csv);
             if (header == null) {
                 throw empty();
@@ -93,7 +102,7 @@ public final class StatisticsFile {
         }
     }
 
-    /** The rows of an XLSX workbook's first sheet, read as {@link #read(InputStream, FileLimits)} reads a CSV. */
+    /** The rows of an XLSX workbook's first sheet, read as {@link #read(InputStreamSource, FileLimits)} reads a CSV. */
     static List<RawStatistic> readXlsx(byte[] content, FileLimits limits) {
         try {
             Workbooks.check(content, limits);

@@ -90,7 +90,7 @@ class DataQualityTest {
     String badCsv() {
         return HEADER + ",recommend\n"
                 + p + "1,ARRIVED," + p + "CH,2026-09-03T10:15:00+08:00,,SECRET-PATIENT-" + p + ",,\n"
-                + p + "2,VISIT,CH-999,2026-09-03 10:15,,SECRET-PATIENT-" + p + ",,\n"
+                + p + "2,VISIT,CH-999,2026-09-31 10:15,,SECRET-PATIENT-" + p + ",,\n"
                 + ",SURVEY," + p + "CH,2026-09-03T11:00:00+08:00,,,9,x\n"
                 + p + "4,REVENUE," + p + "CH,2026-09-03T12:00:00+08:00,,,abc,\n";
     }
@@ -122,12 +122,12 @@ class DataQualityTest {
             assertThat(second.getCellText(1)).isEqualTo(p + "2");
             assertThat(second.getCellText(2)).isEqualTo("VISIT");
             assertThat(second.getCellText(3)).isEqualTo("CH-999");
-            assertThat(second.getCellText(4)).isEqualTo("2026-09-03 10:15");
+            assertThat(second.getCellText(4)).isEqualTo("2026-09-31 10:15");
             assertThat(second.getCellText(6)).isEqualTo("（不保存）");
             assertThat(second.getCellText(9).split("\n")).containsExactly(
                     "未知的事件类型“VISIT”（应为 REFERRAL, ACCEPTED, ARRIVED, CONVERTED, REVENUE, SURVEY, COMPLAINT, RETURN_VISIT, FEEDBACK, REFERRAL_OUT 之一）",
                     "本院没有渠道编码“CH-999”",
-                    "发生时间“2026-09-03 10:15”不是带时区偏移的 ISO-8601 时刻（例如 2026-09-03T10:15:00+08:00）");
+                    "发生时间“2026-09-31 10:15”不是日期和时间（例如 2026-09-03 10:15:00，按医院时区解读；或带时区偏移的 2026-09-03T10:15:00+08:00）");
             Row third = rows.get(2);
             assertThat(third.getCellText(0)).isEqualTo("3");
             assertThat(third.getCellText(1)).isEmpty();

@@ -63,7 +63,7 @@ class ImportsApiTest {
                 + p + "2,REVENUE," + p + "CH,2026-09-03T10:15:00+08:00,,P-1,abc,,\r\n"
                 + ",,,,,,,,\r\n"
                 + p + "4,REVENUE," + p + "CH,2026-09-03T10:15:00+08:00,,P-1,-35.50,\"退款 \"\"部分\"\"\",\r\n"
-                + p + "5,ARRIVED,CH-999,2026-09-03 10:15,,,,,\r\n";
+                + p + "5,ARRIVED,CH-999,2026-09-31 10:15,,,,,\r\n";
         upload(manager, "events.csv", csv.getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(2))
@@ -108,9 +108,12 @@ class ImportsApiTest {
                 .andExpect(jsonPath("$.type").value("urn:meridian:intake:unreadable-file"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("lacks the column(s) referralId, value")));
 
+        // neither UTF-8 nor GB18030: a GBK file (GBK is part of GB18030) whose last character lost its second byte
         byte[] gbk = (HEADER + ",科室\n" + good.trim() + ",骨科\n").getBytes(Charset.forName("GBK"));
-        upload(manager, "gbk.csv", gbk).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("not valid UTF-8")));
+        byte[] cut = java.util.Arrays.copyOf(gbk, gbk.length - 1);
+        cut[cut.length - 1] = '\n';
+        upload(manager, "cut.csv", cut).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("line 2: the file is neither UTF-8 nor GB18030")));
 
         upload(manager, "quote.csv", (HEADER + "\n" + good + p + "2,ARRIVED,\"" + p + "CH,2026-09-03T10:15:00+08:00,,,\n")
                 .getBytes(StandardCharsets.UTF_8))

@@ -1,7 +1,6 @@
 package org.meridian.exam.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,10 +100,7 @@ class ExamApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("exam", Problem.of("file", "exam.error.fileRequired"));
         }
-        List<Map<String, String>> rows;
-        try (InputStream in = file.getInputStream()) {
-            rows = ExamCsv.read(in, limits, COLUMNS, List.of("exception"));
-        }
+        List<Map<String, String>> rows = ExamCsv.read(file, limits, COLUMNS, List.of("exception"));
         List<RawExam> exams = rows.stream().map(r -> new RawExam(r.get("recordId"), r.get("institution"),
                 r.get("patientId"), r.get("item"), r.get("performedAt"), r.get("recognisable"), r.get("exception")))
                 .toList();

@@ -1,7 +1,6 @@
 package org.meridian.exam.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -77,10 +76,7 @@ class ExamCatalogueApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("exam", Problem.of("file", "exam.error.fileRequired"));
         }
-        List<Map<String, String>> rows;
-        try (InputStream in = file.getInputStream()) {
-            rows = ExamCsv.read(in, limits, ITEM_COLUMNS, List.of());
-        }
+        List<Map<String, String>> rows = ExamCsv.read(file, limits, ITEM_COLUMNS, List.of());
         List<ExamItem> put = catalogue.putAll(actor, rows.stream().map(r -> new ExamItemDraft(r.get("code"),
                 r.get("name"), r.get("category"), r.get("validDays"), r.get("scope"), r.get("price"))).toList());
         return Map.of("put", put.size());

@@ -1,7 +1,6 @@
 package org.meridian.exam.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 
@@ -14,6 +13,7 @@ import org.meridian.intake.CsvRows;
 import org.meridian.intake.ImportFileException;
 import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
+import org.springframework.core.io.InputStreamSource;
 
 /**
  * A CSV file (UTF-8, RFC 4180, optionally with a byte-order mark) whose header names its columns in any order: the
@@ -28,9 +28,9 @@ final class ExamCsv {
     private ExamCsv() {
     }
 
-    static List<Map<String, String>> read(InputStream in, FileLimits limits, List<String> required,
+    static List<Map<String, String>> read(InputStreamSource file, FileLimits limits, List<String> required,
                                           List<String> optional) {
-        try (CsvRows csv = new CsvRows(in, limits)) {
+        try (CsvRows csv = CsvRows.open(file, limits)) {
             List<String> header = next(csv);
             if (header == null) {
                 throw new ImportFileException("the file is empty: expected the header " + String.join(",", required));

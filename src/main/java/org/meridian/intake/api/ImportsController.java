@@ -64,6 +64,9 @@ class ImportsController {
             body.put("accepted", result.report().accepted());
             body.put("duplicates", result.report().duplicates());
             body.putAll(reports.report(result.report(), LocalisedReports.locale(request)));
+            body.put("encoding", result.encoding() == null ? null : result.encoding().label());
+            body.put("localTimes", result.localTimes());
+            body.put("timeZone", result.timeZone().getId());
             return body;
         } finally {
             Files.deleteIfExists(stored);

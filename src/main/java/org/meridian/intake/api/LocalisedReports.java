@@ -66,6 +66,9 @@ class LocalisedReports {
         m.put("rejectedCount", run.rejectedCount());
         m.put("rejected", rejected(run.rejected(), locale));
         m.put("failure", run.failure());
+        m.put("encoding", run.encoding());
+        m.put("localTimes", run.localTimes());
+        m.put("timeZone", run.timeZone());
         return m;
     }
 

@@ -1,7 +1,6 @@
 package org.meridian.intake.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -110,10 +109,7 @@ class StatisticsApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("intake", Problem.of("file", "intake.statistic.error.fileRequired"));
         }
-        List<RawStatistic> rows;
-        try (InputStream in = file.getInputStream()) {
-            rows = StatisticsFile.read(in, file.getOriginalFilename(), limits);
-        }
+        List<RawStatistic> rows = StatisticsFile.read(file, file.getOriginalFilename(), limits);
         return answer(intake.record(actor, rows, 1), LocalisedReports.locale(request));
     }
 

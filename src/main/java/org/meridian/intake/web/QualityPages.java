@@ -1,8 +1,6 @@
 package org.meridian.intake.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,13 +13,11 @@ import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.intake.EventImports;
-import org.meridian.intake.ImportFileException;
 import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.RejectionWorkbook;
 import org.meridian.intake.RowMessages;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.CurrentUser;
-import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,15 +30,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The data quality page (数据质量) for CHANNEL_MANAGER and above, scoped to the user's hospital: the
- * imports of a period with their counts (and an upload form), each import's rejected rows with every
+ * imports of a period with their counts (files are uploaded on the import page, {@link ImportPages}), each import's rejected rows with every
  * reason and as XLSX, referrals accepted before they were made or at another channel, referrals not
  * accepted within the acceptance SLA ({@code meridian.intake.acceptance-sla}, default 24 h, another value
  * can be tried in the form), channels that stopped sending, and referral bursts.
@@ -54,17 +47,15 @@ class QualityPages {
     static final int PAGE_SIZE = 20;
 
     private final IntakeQuality quality;
-    private final EventImports imports;
     private final RejectionWorkbook workbook;
     private final RowMessages rowMessages;
     private final ChannelRegistry registry;
     private final HospitalCalendar calendar;
     private final Duration defaultSla;
 
-    QualityPages(IntakeQuality quality, EventImports imports, RejectionWorkbook workbook, RowMessages rowMessages,
+    QualityPages(IntakeQuality quality, RejectionWorkbook workbook, RowMessages rowMessages,
                  ChannelRegistry registry, HospitalCalendar calendar, @Value("${meridian.intake.acceptance-sla:24h}") Duration defaultSla) {
         this.quality = quality;
-        this.imports = imports;
         this.workbook = workbook;
         this.rowMessages = rowMessages;
         this.registry = registry;
@@ -110,28 +101,6 @@ class QualityPages {
         model.addAttribute("burstBaseline", IntakeQuality.BURST_BASELINE_DAYS);
         model.addAttribute("burstFactor", IntakeQuality.BURST_FACTOR);
         return "intake/quality";
-    }
-
-    @PostMapping("/intake/quality/upload")
-    String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("uploadError", "quality.upload.required");
-            return "redirect:/intake/quality?tab=imports";
-        }
-        MeridianUser user = CurrentUser.require();
-        Path stored = Files.createTempFile("meridian-import-", ".upload");
-        try {
-            file.transferTo(stored);
-            EventImports.Result result = imports.importFile(user.actor(), file.getOriginalFilename(), stored);
-            redirect.addFlashAttribute("uploaded", List.of(file.getOriginalFilename(), result.report().accepted(),
-                    result.report().duplicates(), result.report().rejected().size()));
-            redirect.addFlashAttribute("uploadedId", result.importId());
-        } catch (ImportFileException e) {
-            redirect.addFlashAttribute("uploadFailure", e.getMessage());
-        } finally {
-            Files.deleteIfExists(stored);
-        }
-        return "redirect:/intake/quality?tab=imports";
     }
 
     @GetMapping("/intake/quality/imports/{id}")

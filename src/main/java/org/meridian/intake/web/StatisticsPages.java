@@ -1,7 +1,6 @@
 package org.meridian.intake.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -129,8 +128,8 @@ class StatisticsPages {
             model.addAttribute("fileError", message("intake.statistic.error.fileRequired"));
             return uploadPage(actor, model);
         }
-        try (InputStream in = file.getInputStream()) {
-            List<RawStatistic> rows = StatisticsFile.read(in, file.getOriginalFilename(), limits);
+        try {
+            List<RawStatistic> rows = StatisticsFile.read(file, file.getOriginalFilename(), limits);
             StatisticsReport report = intake.record(actor, rows, 1);
             model.addAttribute("report", report);
             model.addAttribute("rejectedLines", report.rejected().stream().map(r -> new RejectedLine(r.index(),

@@ -97,6 +97,15 @@ class NavigationByRoleTest {
     }
 
     @Test
+    void theImportPageSitsUnderDataIntakeNotUnderAQualityTab() throws Exception {
+        String office = users.create(Role.CHANNEL_MANAGER);
+
+        String page = page(office, "/intake/imports");
+        assertThat(outline(page)).contains("data:数据*[intake*, indicators]");
+        assertThat(page).contains("id=\"nav-imports\"");
+    }
+
+    @Test
     void aChannelsOwnUserSeesItsFewEntriesUngrouped() throws Exception {
         String partner = users.create(users.firstHospital().id(), Role.CHANNEL_USER, 9L);
 
