@@ -58,7 +58,7 @@ class QualityJourneyTest {
             browser.go("/intake");
             browser.waitFor(By.id("nav-imports")).click();
             browser.waitForTextContaining(By.tagName("h1"), "数据导入");
-            assertThat(browser.activeNav()).isEqualTo("intake");
+            assertThat(browser.activeNav()).isEqualTo("数据采集");
             browser.waitFor(By.id("upload-file")).sendKeys(csv.toAbsolutePath().toString());
             browser.driver().findElement(By.id("upload-submit")).click();
             String done = browser.waitForTextContaining(By.id("upload-done"), "拒绝 2 行");
