@@ -75,7 +75,9 @@ class PageCrawlTest {
             "XLSX", "a file format's name",
             "PDF", "a file format's name",
             "CNY", "the yuan's ISO 4217 name, as English pages write amounts (人民币 and 元 in Chinese)",
-            "AHP", "the analytic hierarchy process's usual abbreviation, shown beside its name (层次分析法)");
+            "AHP", "the analytic hierarchy process's usual abbreviation, shown beside its name (层次分析法)",
+
+            "GB18030", "a text encoding's name, as editors and the import page call the encoding Chinese Excel saves CSV in");
 
     /*
      * Also allowed, by markup rather than by word:

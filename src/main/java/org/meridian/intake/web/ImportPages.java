@@ -14,6 +14,7 @@ import org.meridian.channel.Channel;
 import org.meridian.channel.ChannelQuery;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.intake.EventImports;
+import org.meridian.intake.EventType;
 import org.meridian.intake.ImportFileException;
 import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -114,21 +115,36 @@ class ImportPages {
         String channel = first.isEmpty() ? "CH-001" : first.get(0).code();
         EventTemplate t = new EventTemplate(messages, LocaleContextHolder.getLocale(), channel,
                 calendar.today(h).minusDays(1).atTime(LocalTime.of(10, 0)));
-        return new Template(t);
+        return new Template(t, messages);
     }
 
-    private record Template(EventTemplate template) {
+    private record Template(EventTemplate template, MessageSource messages) {
+        /**
+         * The columns as the page shows them: the notes of the page (in words; the codes a person types are listed
+         * apart, shown as code), the example's values.
+         */
         List<Column> columns() {
             List<String> example = template.example();
+            Locale locale = LocaleContextHolder.getLocale();
             return java.util.stream.IntStream.range(0, EventTemplate.COLUMNS.size())
-                    .mapToObj(i -> new Column(EventTemplate.COLUMNS.get(i), template.note(EventTemplate.COLUMNS.get(i)),
-                            example.get(i)))
+                    .mapToObj(i -> {
+                        String name = EventTemplate.COLUMNS.get(i);
+                        String note = messages.getMessage("imports.page.column." + name, null, null, locale);
+                        List<Code> codes = name.equals("type") ? java.util.Arrays.stream(EventType.values())
+                                .map(t -> new Code(t.name(), messages.getMessage("intake.eventType." + t.name(), null,
+                                        t.name(), locale))).toList() : List.of();
+                        return new Column(name, note != null ? note : template.note(name), codes, example.get(i));
+                    })
                     .toList();
         }
     }
 
-    /** One column of the template: its name, its note and the example's value. */
-    record Column(String name, String note, String example) {
+    /** One column of the template: its name, its note, the codes it takes (type) and the example's value. */
+    record Column(String name, String note, List<Code> codes, String example) {
+    }
+
+    /** A code a column takes, with its name. */
+    record Code(String code, String name) {
     }
 
     /** The zone as people read it: {@code Asia/Shanghai（中国时间）}. */
