@@ -78,8 +78,8 @@ public class ChannelImport {
     public record RejectedRow(int index, String code, List<Problem> problems) {
     }
 
-    /** What an import did: rows read, channels registered, rows rejected. */
-    public record Report(int rows, List<String> created, List<RejectedRow> rejected) {
+    /** What an import did: rows read, channels registered, rows rejected; the encoding of a CSV file (null for XLSX). */
+    public record Report(int rows, List<String> created, List<RejectedRow> rejected, String encoding) {
     }
 
     /**
@@ -148,7 +148,8 @@ public class ChannelImport {
             }
             return codes;
         });
-        return new Report(rows.size(), created, rejected);
+        return new Report(rows.size(), created, rejected,
+                xlsx(filename, content) ? null : encoding(content).label());
     }
 
     /** Maps a caption (体检中心, Exam centre) to its name via the bundles; anything else passes unchanged. */
@@ -182,8 +183,7 @@ public class ChannelImport {
     private List<Map<String, String>> read(String filename, byte[] content) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         List<List<String>> table;
-        boolean xlsx = name.endsWith(".xlsx") || (content.length > 1 && content[0] == 'P' && content[1] == 'K');
-        if (xlsx) {
+        if (xlsx(filename, content)) {
             table = readXlsx(content);
         } else if (name.endsWith(".csv") || name.endsWith(".txt") || name.isEmpty()) {
             table = readCsv(content);
@@ -351,18 +351,28 @@ public class ChannelImport {
         return rows;
     }
 
-    /** The CSV in the encoding {@link TextEncoding#detect} finds (UTF-8, UTF-16 with BOM, else GB18030). */
+    private static boolean xlsx(String filename, byte[] content) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || (content.length > 1 && content[0] == 'P' && content[1] == 'K');
+    }
+
+    /** The encoding {@link TextEncoding#detect} finds in a CSV file (UTF-8, UTF-16 with BOM, else GB18030). */
+    private static TextEncoding encoding(byte[] content) {
+        try {
+            return TextEncoding.detect(new java.io.ByteArrayInputStream(content));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<List<String>> readCsv(byte[] content) {
         String text;
         try {
-            TextEncoding encoding = TextEncoding.detect(new java.io.ByteArrayInputStream(content));
-            text = encoding.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = encoding(content).charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content))
                     .toString();
         } catch (CharacterCodingException e) {
             throw fileProblem("channel.import.encoding");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

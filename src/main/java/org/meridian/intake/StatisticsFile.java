@@ -24,6 +24,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.files.FileRefusedException;
+import org.meridian.shared.files.TextEncoding;
 import org.meridian.shared.files.Workbooks;
 import org.springframework.core.io.InputStreamSource;
 
@@ -51,10 +52,17 @@ public final class StatisticsFile {
     }
 
     /**
-     * The rows of a CSV or XLSX file, in order; the first data row is row 1. The file is XLSX when its name ends in
-     * {@code .xlsx} or its content begins as a zip archive does ({@code PK}); a name ending in {@code .xls} is refused.
+     * The rows of a file, in order (the first data row is row 1), and the encoding a CSV file was read in (null for a
+     * workbook, whose text has no encoding to choose).
      */
-    public static List<RawStatistic> read(InputStreamSource file, String fileName, FileLimits limits) {
+    public record Read(List<RawStatistic> rows, TextEncoding encoding) {
+    }
+
+    /**
+     * Reads a CSV or XLSX file. The file is XLSX when its name ends in {@code .xlsx} or its content begins as a zip
+     * archive does ({@code PK}); a name ending in {@code .xls} is refused.
+     */
+    public static Read read(InputStreamSource file, String fileName, FileLimits limits) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
             throw new ImportFileException("XLS (Excel 97–2003) files are not supported; save the sheet as XLSX or "
@@ -68,7 +76,7 @@ public final class StatisticsFile {
             boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K';
             if (name.endsWith(".xlsx") || zip) {
                 try (InputStream in = file.getInputStream()) {
-                    return readXlsx(in.readAllBytes(), limits);
+                    return new Read(readXlsx(in.readAllBytes(), limits), null);
                 }
             }
             return read(file, limits);
@@ -78,10 +86,10 @@ public final class StatisticsFile {
     }
 
     /**
-     * The rows of a CSV file, in order; the first data row is row 1. The file is read in the encoding
-     * {@link CsvRows#open} finds in it (UTF-8, UTF-16 with a byte-order mark, or GB18030 as Chinese Excel saves CSV).
+     * Reads a CSV file in the encoding {@link CsvRows#open} finds in it (UTF-8, UTF-16 with a byte-order mark, or
+     * GB18030 as Chinese Excel saves CSV).
      */
-    public static List<RawStatistic> read(InputStreamSource file, FileLimits limits) {
+    public static Read read(InputStreamSource file, FileLimits limits) {
         try (CsvRows csv = CsvRows.open(file, limits)) {
             List<String> header = next(csv);
             if (header == null) {
@@ -96,7 +104,7 @@ public final class StatisticsFile {
                 }
                 add(rows, at, new ArrayList<Object>(r));
             }
-            return rows;
+            return new Read(rows, csv.encoding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -123,6 +123,18 @@ class ChannelFilesTest {
         assertThat(c.status()).isEqualTo(ChannelStatus.PILOT);
         assertThat(c.contractStart()).isEqualTo(LocalDate.of(2026, 3, 1));
 
+        // a CSV saved by Chinese Excel (GB18030): read as such, and the answer says so
+        String gb = code();
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "渠道.csv", "text/csv",
+                                ("code,name,type\r\n" + gb + ",城西社区卫生服务中心,COMMUNITY_HEALTH\r\n")
+                                        .getBytes(java.nio.charset.Charset.forName("GB18030"))))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.encoding").value("GB18030"));
+        assertThat(registry.get(Actor.system(h, "test"), gb).name()).isEqualTo("城西社区卫生服务中心");
+
         String c2 = code();
         mvc.perform(multipart("/api/v1/channels/imports")
                         .file(new MockMultipartFile("file", "x.csv", "text/csv",

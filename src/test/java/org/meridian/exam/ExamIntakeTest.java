@@ -117,8 +117,15 @@ class ExamIntakeTest {
         r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv",
                         "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.encoding").value("UTF-8"))
                 .andExpect(jsonPath("$.rejected[0].index").value(3))
                 .andExpect(jsonPath("$.rejected[0].errors[0].field").value("performedAt"));
+        // as Chinese Excel saves CSV: GB18030, here with a patient named in Chinese
+        r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv", "text/csv",
+                        ("recordId,institution,patientId,item,performedAt,recognisable,exception\n"
+                                + "f-4," + a + ",张三,CT,2026-10-04T08:00:00Z,true,\n").getBytes(java.nio.charset.Charset.forName("GB18030")))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.encoding").value("GB18030"));
         r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv",
                         "text/csv", "recordId,who\n".getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));

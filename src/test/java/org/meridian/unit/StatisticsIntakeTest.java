@@ -107,6 +107,18 @@ class StatisticsIntakeTest {
     }
 
     @Test
+    void aCsvFileSavedByChineseExcelIsReadAsGb18030AndTheAnswerSaysSo() throws Exception {
+        byte[] csv = "unit,month,measure,value,reason\r\nDEP-CARD,2026-10,discharges,280,病案室补录\r\n"
+                .getBytes(java.nio.charset.Charset.forName("GB18030"));
+        h.as(h.office, multipart("/api/v1/statistics/import").file(new MockMultipartFile("file", "统计.csv", "text/csv", csv)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.encoding").value("GB18030"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-10&to=2026-10"))
+                .andExpect(jsonPath("$[0].value").value(280));
+    }
+
+    @Test
     void everyBadRowIsRejectedWithItsFieldAndTheGoodRowsAreKept() throws Exception {
         h.as(h.office, json(post("/api/v1/statistics"), """
                 [{"unit": "DEP-CARD", "month": "2026-12", "measure": "discharges", "value": 310},

@@ -69,7 +69,7 @@ class ChannelApi {
     }
 
     /** An import's answer: rows registered, and each rejected row with its 1-based data row number and reasons. */
-    record ImportAnswer(int accepted, List<String> created, List<Rejected> rejected) {
+    record ImportAnswer(int accepted, List<String> created, List<Rejected> rejected, String encoding) {
     }
 
     record Rejected(int index, String code, List<Map<String, String>> errors) {
@@ -215,7 +215,7 @@ class ChannelApi {
                 r.problems().stream().map(p -> Map.of("field", p.path(), "message", messages.getMessage(
                         p.messageKey(), p.args().toArray(), p.messageKey(),
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()))).toList())).toList();
-        return new ImportAnswer(report.created().size(), report.created(), rejected);
+        return new ImportAnswer(report.created().size(), report.created(), rejected, report.encoding());
     }
 
     @GetMapping("/channel-tiers")

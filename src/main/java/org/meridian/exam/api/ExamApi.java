@@ -100,11 +100,14 @@ class ExamApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("exam", Problem.of("file", "exam.error.fileRequired"));
         }
-        List<Map<String, String>> rows = ExamCsv.read(file, limits, COLUMNS, List.of("exception"));
+        ExamCsv.Read read = ExamCsv.read(file, limits, COLUMNS, List.of("exception"));
+        List<Map<String, String>> rows = read.rows();
         List<RawExam> exams = rows.stream().map(r -> new RawExam(r.get("recordId"), r.get("institution"),
                 r.get("patientId"), r.get("item"), r.get("performedAt"), r.get("recognisable"), r.get("exception")))
                 .toList();
-        return answers.of(intake.record(actor, exams, 1), CallerLanguage.englishUnlessAsked(request));
+        Map<String, Object> body = answers.of(intake.record(actor, exams, 1), CallerLanguage.englishUnlessAsked(request));
+        body.put("encoding", read.encoding().label());
+        return body;
     }
 
     /** {@code {items:[{institution, item, records, repeats, sameInstitutionRepeats, rate, avoidableCost}]}}. */

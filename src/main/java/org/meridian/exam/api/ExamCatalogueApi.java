@@ -76,10 +76,11 @@ class ExamCatalogueApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("exam", Problem.of("file", "exam.error.fileRequired"));
         }
-        List<Map<String, String>> rows = ExamCsv.read(file, limits, ITEM_COLUMNS, List.of());
+        ExamCsv.Read read = ExamCsv.read(file, limits, ITEM_COLUMNS, List.of());
+        List<Map<String, String>> rows = read.rows();
         List<ExamItem> put = catalogue.putAll(actor, rows.stream().map(r -> new ExamItemDraft(r.get("code"),
                 r.get("name"), r.get("category"), r.get("validDays"), r.get("scope"), r.get("price"))).toList());
-        return Map.of("put", put.size());
+        return Map.of("put", put.size(), "encoding", read.encoding().label());
     }
 
     @GetMapping("/api/v1/exam-exception-reasons")

@@ -13,6 +13,7 @@ import org.meridian.intake.CsvRows;
 import org.meridian.intake.ImportFileException;
 import org.meridian.shared.files.CellTooLongException;
 import org.meridian.shared.files.FileLimits;
+import org.meridian.shared.files.TextEncoding;
 import org.springframework.core.io.InputStreamSource;
 
 /**
@@ -28,8 +29,11 @@ final class ExamCsv {
     private ExamCsv() {
     }
 
-    static List<Map<String, String>> read(InputStreamSource file, FileLimits limits, List<String> required,
-                                          List<String> optional) {
+    /** The rows of a file, each a map of column to cell, and the encoding it was read in. */
+    record Read(List<Map<String, String>> rows, TextEncoding encoding) {
+    }
+
+    static Read read(InputStreamSource file, FileLimits limits, List<String> required, List<String> optional) {
         try (CsvRows csv = CsvRows.open(file, limits)) {
             List<String> header = next(csv);
             if (header == null) {
@@ -67,7 +71,7 @@ final class ExamCsv {
                 }
                 rows.add(row);
             }
-            return rows;
+            return new Read(rows, csv.encoding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

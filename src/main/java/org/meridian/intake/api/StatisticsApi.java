@@ -109,8 +109,12 @@ class StatisticsApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("intake", Problem.of("file", "intake.statistic.error.fileRequired"));
         }
-        List<RawStatistic> rows = StatisticsFile.read(file, file.getOriginalFilename(), limits);
-        return answer(intake.record(actor, rows, 1), LocalisedReports.locale(request));
+        StatisticsFile.Read read = StatisticsFile.read(file, file.getOriginalFilename(), limits);
+        Map<String, Object> body = answer(intake.record(actor, read.rows(), 1), LocalisedReports.locale(request));
+        if (read.encoding() != null) {
+            body.put("encoding", read.encoding().label());
+        }
+        return body;
     }
 
     @GetMapping("/template.csv")

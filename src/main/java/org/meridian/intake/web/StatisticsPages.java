@@ -14,7 +14,6 @@ import java.util.Map;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.StatisticMeasure;
-import org.meridian.intake.RawStatistic;
 import org.meridian.intake.Restatement;
 import org.meridian.intake.StatisticValue;
 import org.meridian.intake.StatisticsFile;
@@ -129,8 +128,9 @@ class StatisticsPages {
             return uploadPage(actor, model);
         }
         try {
-            List<RawStatistic> rows = StatisticsFile.read(file, file.getOriginalFilename(), limits);
-            StatisticsReport report = intake.record(actor, rows, 1);
+            StatisticsFile.Read read = StatisticsFile.read(file, file.getOriginalFilename(), limits);
+            StatisticsReport report = intake.record(actor, read.rows(), 1);
+            model.addAttribute("fileEncoding", read.encoding() == null ? null : read.encoding().label());
             model.addAttribute("report", report);
             model.addAttribute("rejectedLines", report.rejected().stream().map(r -> new RejectedLine(r.index(),
                     r.errors().stream().map(this::describe).toList())).toList());
