@@ -159,7 +159,10 @@ abstract class EventFile implements Closeable {
                 throw new ImportFileException(e.getMessage());
             }
             try {
-                workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+                // the cells' formats tell a date from a number; a workbook without a styles part has none, and
+                // fastexcel refuses to read formats it cannot find, so such a workbook is read without them
+                workbook = new ReadableWorkbook(file.toFile(), Workbooks.declaresStyles(file)
+                        ? new ReadingOptions(true, false) : ReadingOptions.DEFAULT_READING_OPTIONS);
                 stream = workbook.getFirstSheet().openStream();
                 rows = stream.iterator();
             } catch (Exception e) {

@@ -2,6 +2,7 @@ package org.meridian.shared.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -45,6 +46,29 @@ public final class Workbooks {
     public static void check(byte[] content, FileLimits limits) {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             check(zip, limits);
+        } catch (IOException e) {
+            throw unreadable();
+        }
+    }
+
+    /** The content type of a workbook's styles part, where its number formats (and so its date formats) live. */
+    private static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+    /**
+     * Whether the workbook in {@code file} declares a styles part in its {@code [Content_Types].xml}. The part is
+     * optional (ECMA-376 Part 1, 12.3.20): a workbook written without it (by small exporting programs, or by hand) has
+     * no number formats, so every number cell shows as General and none is a date. Excel, WPS and LibreOffice always
+     * write one. Call after {@link #check}, which bounds the size of the part read here.
+     */
+    public static boolean declaresStyles(Path file) {
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+            ZipArchiveEntry types = zip.getEntry("[Content_Types].xml");
+            if (types == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(types)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(STYLES_TYPE);
+            }
         } catch (IOException e) {
             throw unreadable();
         }
