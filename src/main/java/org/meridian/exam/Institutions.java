@@ -59,12 +59,15 @@ class Institutions {
         return regionHospital(region, text).map(h -> Institution.hospital(h.id()));
     }
 
-    /** A hospital and the INSTITUTION units it registered, the hospital first, then by code. */
+    /**
+     * A hospital and the INSTITUTION units it registered, the hospital first, then by code. A unit with the hospital's
+     * own code (registered so that the hospital can report statistics for itself) is the hospital, not listed twice.
+     */
     List<NamedInstitution> of(Hospital h) {
         List<NamedInstitution> list = new ArrayList<>();
         list.add(new NamedInstitution(h.code(), h.name(), h.code()));
         units.byCode(Actor.system(h.id(), "exam")).values().stream()
-                .filter(u -> u.type().kind() == UnitKind.INSTITUTION)
+                .filter(u -> u.type().kind() == UnitKind.INSTITUTION && !u.code().equals(h.code()))
                 .sorted(java.util.Comparator.comparing(UnitRef::code))
                 .forEach(u -> list.add(new NamedInstitution(u.code(), u.name(), h.code())));
         return list;

@@ -159,6 +159,27 @@ public class StatisticsIntake {
     }
 
     /**
+     * The values in force of {@code measure} for the unit with code {@code unitCode} from month {@code from} to month
+     * {@code to}, added up ({@link UnitMeasureSum}); empty when the hospital has no such unit. What the region's
+     * alliance report reads of each member (an aggregate, never a row of a patient).
+     */
+    public java.util.Optional<UnitMeasureSum> sumOfUnit(Actor actor, String unitCode, String measure, YearMonth from,
+                                                        YearMonth to) {
+        requireReader(actor);
+        return units.findByCode(actor, unitCode).map(u -> {
+            BigDecimal sum = null;
+            int months = 0;
+            for (StatisticValue v : statistics.ofUnit(actor.hospitalId(), u.id(), from, to)) {
+                if (v.measure().equals(measure)) {
+                    sum = sum == null ? v.value() : sum.add(v.value());
+                    months++;
+                }
+            }
+            return new UnitMeasureSum(u.code(), u.type(), months, sum);
+        });
+    }
+
+    /**
      * Every value in force of the hospital from month {@code from} to month {@code to}, by unit, measure and month:
      * what evaluations aggregate.
      */

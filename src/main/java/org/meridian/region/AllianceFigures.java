@@ -11,18 +11,17 @@ import org.meridian.shared.UnitType;
 /**
  * An alliance's report for a period (医联体评价报告): the alliance, its repeat-examination figures over the records
  * its members performed (null when fewer than the threshold; {@code repeatRecords} is then only compared, never
- * shown), its two-way referrals (双向转诊), and each member with its latest published scorecard and its contribution.
- * The primary-care visit share is not computed yet (see docs/region.md): {@code missing} names it.
+ * shown), its two-way referrals (双向转诊), its primary-care visit share (基层诊疗量占比), and each member with its latest
+ * published scorecard and its contribution.
  */
 public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.Repeats repeats, long repeatRecords,
-                              Referrals referrals, List<Member> members, List<String> missing) {
+                              Referrals referrals, PrimaryCare primaryCare, List<Member> members) {
 
-    /** The indicators of the alliance report that cannot be computed from the data Meridian holds yet. */
-    public static final List<String> NOT_YET = List.of("PRIMARY_CARE_VISIT_SHARE");
+    /** The statistic measure whose monthly values are a member's visits: 门急诊人次 (outpatient and emergency visits). */
+    public static final String VISITS = "outpatient_visits";
 
     public AllianceFigures {
         members = List.copyOf(members);
-        missing = List.copyOf(missing);
     }
 
     /**
@@ -34,7 +33,35 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
      */
     public record Member(NamedInstitution institution, boolean lead, Scorecard scorecard,
                          HospitalFigures.Repeats repeats, long repeatRecords, BigDecimal recordShare,
-                         BigDecimal repeatShare, MemberReferrals referrals) {
+                         BigDecimal repeatShare, MemberReferrals referrals, Visits visits) {
+    }
+
+    /**
+     * A member's visits in the period: whether it is a primary-care institution (基层医疗卫生机构: a hospital of the
+     * region or an institution unit of type PRIMARY_CARE), whether its hospital registered the unit its visits are
+     * reported for ({@code unit}: for a hospital, an INSTITUTION unit with the hospital's own code), how many months
+     * of the period have a value of {@link #VISITS}, and their sum ({@code visits} null when none has, or when the
+     * sum is from 1 to one below the threshold: {@code hidden}).
+     */
+    public record Visits(boolean primaryCare, boolean unit, int months, BigDecimal visits, boolean hidden) {
+
+        public boolean reported() {
+            return months > 0;
+        }
+    }
+
+    /**
+     * The alliance's primary-care visit share (基层诊疗量占比): the visits of its primary-care members over the visits
+     * of all its members in the period, from 0 to 1 to 6 decimals. {@code share} (and both sums) null when a member
+     * reported no visit in the period ({@code unreported} names them, by reference), when a member's visits are
+     * hidden ({@code hidden}), or when the members' visits add up to 0.
+     */
+    public record PrimaryCare(BigDecimal primaryVisits, BigDecimal allVisits, BigDecimal share,
+                              List<String> unreported, boolean hidden) {
+
+        public PrimaryCare {
+            unreported = List.copyOf(unreported);
+        }
     }
 
     /**

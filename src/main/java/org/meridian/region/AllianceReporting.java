@@ -2,6 +2,7 @@ package org.meridian.region;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +18,16 @@ import org.meridian.exam.RepeatFigure;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.intake.EventIntake;
 import org.meridian.intake.ReferralOutCount;
+import org.meridian.intake.StatisticsIntake;
+import org.meridian.intake.UnitMeasureSum;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.UnitKind;
+import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
+import org.meridian.shared.tenant.HospitalProfile;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -33,8 +39,10 @@ import org.springframework.stereotype.Service;
  * anyone else is told the alliance does not exist (404). Aggregates below {@code meridian.region.min-records} records
  * are hidden, and so are referral counts from 1 to one below it. The referrals are the members' REFERRAL_OUT events
  * (intake): upward from a member to the lead, downward from the lead to a member; a referral between two members
- * that do not lead, or to an institution outside the alliance, is neither. The primary-care visit share is not
- * computed yet (docs/region.md).
+ * that do not lead, or to an institution outside the alliance, is neither. The primary-care visit share
+ * (基层诊疗量占比) is the visits (the statistic {@code outpatient_visits}, 门急诊人次) of the primary-care members over
+ * those of all members, each member's visits reported by its hospital as a statistic of the member's unit (for a
+ * hospital itself, an INSTITUTION unit with the hospital's own code; docs/region.md).
  */
 @Service
 public class AllianceReporting {
@@ -45,12 +53,14 @@ public class AllianceReporting {
     private final RegionOverview overview;
     private final Hospitals hospitals;
     private final EventIntake events;
+    private final StatisticsIntake statistics;
     private final int minRecords;
 
     AllianceReporting(AllianceRegistry alliances, RepeatFigures repeats, EvaluationResults evaluations,
-                      RegionOverview overview, Hospitals hospitals, EventIntake events,
+                      RegionOverview overview, Hospitals hospitals, EventIntake events, StatisticsIntake statistics,
                       @Value("${meridian.region.min-records:5}") int minRecords) {
         this.events = events;
+        this.statistics = statistics;
         this.alliances = alliances;
         this.repeats = repeats;
         this.evaluations = evaluations;
@@ -104,6 +114,10 @@ public class AllianceReporting {
         AllianceFigures.Referrals allianceReferrals = new AllianceFigures.Referrals(up, down,
                 up.hidden() || down.hidden() || upward + downward == 0 ? null : referralShare(downward, upward + downward));
         List<AllianceFigures.Member> members = new ArrayList<>();
+        Map<String, AllianceFigures.Visits> visits = new HashMap<>();
+        for (NamedInstitution m : alliance.members()) {
+            visits.put(m.reference(), visits(m, period));
+        }
         for (NamedInstitution m : alliance.members()) {
             long[] c = counts.getOrDefault(m.reference(), new long[2]);
             HospitalFigures.Repeats own = repeats(c[0], c[1], costs.getOrDefault(m.reference(), BigDecimal.ZERO));
@@ -112,10 +126,57 @@ public class AllianceReporting {
             boolean lead = m.equals(alliance.lead());
             members.add(new AllianceFigures.Member(m, lead, scorecard(m).orElse(null), own, c[0],
                     recordShare, repeatShare, lead ? null : memberReferrals(referrals.getOrDefault(m.reference(),
-                            new long[2]), up, upward, down, downward)));
+                            new long[2]), up, upward, down, downward), visits.get(m.reference())));
         }
-        return new AllianceFigures(alliance, period, total, records, allianceReferrals, members,
-                AllianceFigures.NOT_YET);
+        return new AllianceFigures(alliance, period, total, records, allianceReferrals,
+                primaryCare(alliance, visits), members);
+    }
+
+    /**
+     * A member's visits in the period: the monthly values of {@code outpatient_visits} its hospital reported for it
+     * (for a hospital itself, for its INSTITUTION unit with the hospital's own code), added up.
+     */
+    private AllianceFigures.Visits visits(NamedInstitution m, Period period) {
+        Optional<HospitalProfile> h = hospitals.findByCode(m.hospital()).flatMap(x -> hospitals.profile(x.id()));
+        if (h.isEmpty()) {
+            return new AllianceFigures.Visits(false, false, 0, null, false);
+        }
+        Optional<UnitMeasureSum> sum = statistics.sumOfUnit(Actor.system(h.get().id(), "alliance-report"), m.code(),
+                AllianceFigures.VISITS, YearMonth.from(period.firstDay()), YearMonth.from(period.lastDay()));
+        boolean self = m.code().equals(m.hospital());
+        boolean primary = self ? h.get().type() == UnitType.PRIMARY_CARE
+                : sum.map(s -> s.type() == UnitType.PRIMARY_CARE).orElse(false);
+        boolean unit = sum.filter(s -> s.type().kind() == UnitKind.INSTITUTION).isPresent();
+        if (!unit || sum.get().sum() == null) {
+            return new AllianceFigures.Visits(primary, unit, 0, null, false);
+        }
+        BigDecimal v = sum.get().sum();
+        boolean hidden = v.signum() > 0 && v.compareTo(BigDecimal.valueOf(minRecords)) < 0;
+        return new AllianceFigures.Visits(primary, true, sum.get().months(), hidden ? null : v, hidden);
+    }
+
+    /** The primary-care visit share of the members' visits, or why it cannot be given. */
+    private static AllianceFigures.PrimaryCare primaryCare(Alliance alliance, Map<String, AllianceFigures.Visits> visits) {
+        List<String> unreported = new ArrayList<>();
+        boolean hidden = false;
+        BigDecimal primary = BigDecimal.ZERO;
+        BigDecimal all = BigDecimal.ZERO;
+        for (NamedInstitution m : alliance.members()) {
+            AllianceFigures.Visits v = visits.get(m.reference());
+            if (!v.reported()) {
+                unreported.add(m.reference());
+            } else if (v.hidden()) {
+                hidden = true;
+            } else {
+                all = all.add(v.visits());
+                primary = v.primaryCare() ? primary.add(v.visits()) : primary;
+            }
+        }
+        if (!unreported.isEmpty() || hidden) {
+            return new AllianceFigures.PrimaryCare(null, null, null, unreported, hidden);
+        }
+        return new AllianceFigures.PrimaryCare(primary, all, all.signum() == 0 ? null
+                : primary.divide(all, 6, RoundingMode.HALF_UP), unreported, false);
     }
 
     /**
@@ -186,8 +247,12 @@ public class AllianceReporting {
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
     }
 
+    /**
+     * A member's share of the alliance's records or repeats, to 6 decimals as the referral shares (a share kept to 4
+     * decimals was rounded twice on the page: 6 of 11 records showed 54.6 %).
+     */
     private static BigDecimal share(long part, long whole) {
-        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
     }
 
     /** A member's latest published scorecard, read as Meridian in the member's hospital. */

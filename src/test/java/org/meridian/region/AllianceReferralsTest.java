@@ -113,13 +113,13 @@ class AllianceReferralsTest {
         assertThat(AllianceReportTest.text(html, "id=\"alliance-referrals\"", "</dl>"))
                 .contains("上转人次（成员 → 牵头机构） 10", "下转人次（牵头机构 → 成员） 9", "下转占比 47.4 %");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + r.b.hospital.code() + "\"", "</tr>"))
-                .endsWith("7 70.0 % 6 66.7 % ");
+                .endsWith("7 70.0 % 6 66.7 % 未报 ");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + c.hospital.code() + "\"", "</tr>"))
-                .endsWith("少于 5，不显示 — 少于 5，不显示 — ");
+                .endsWith("少于 5，不显示 — 少于 5，不显示 — 未报 ");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + a() + "\"", "</tr>")).contains("牵头（见上方合计）");
-        // the primary-care visit share is still said to be missing, not shown as zero
-        assertThat(AllianceReportTest.text(html, "id=\"alliance-missing\"", "</div>")).contains("基层就诊占比")
-                .doesNotContain("上转人次");
+        // no member reported visits: the primary-care visit share says so in words, never 0
+        assertThat(AllianceReportTest.text(html, "id=\"alliance-primary-care\"", "</dl>"))
+                .contains("基层诊疗量占比 无数据：").doesNotContain("0.0 %");
 
         String answer = r.a.as(r.a.analyst, get("/api/v1/alliances/" + code + "/report?period=2026-10"))
                 .andExpect(status().isOk())

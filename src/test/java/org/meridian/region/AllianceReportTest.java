@@ -39,9 +39,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * <li>Chest CT (30 days, whole region, 200.00 CNY) in October 2026: at B patients P1 (1st), P2 (2nd), P3 (3rd), P8
  * (4th); at A P1 (2nd: a repeat of B's of the 1st), P2 (5th: a repeat of B's of the 2nd), P4, P5, P7 (6th–8th); at
  * C P6 (1st) and P4 (9th: a repeat of A's, but C is no member).</li>
- * <li>The alliance: A 5 + B 4 = 9 records, 2 repeats (both at A), rate 2 / 9 = 0.2222 → 22.2 %, avoidable cost
+ * <li>The alliance: A 5 + B 4 = 9 records, 2 repeats (both at A), rate 2 / 9 = 0.222222 → 22.2 %, avoidable cost
  * 2 × 200.00 = 400.00. A: 5 records (not fewer than 5: shown), 2 repeats, 2 / 5 = 40.0 %, 400.00, share of the
- * records 5 / 9 = 0.5556 → 55.6 %, of the repeats 2 / 2 = 100.0 %. B: 4 records, fewer than 5: hidden, and its
+ * records 5 / 9 = 0.555556 → 55.6 %, of the repeats 2 / 2 = 100.0 % (fractions to 6 decimals). B: 4 records, fewer than 5: hidden, and its
  * shares too (they would give its count away).</li>
  * </ul>
  */
@@ -119,12 +119,13 @@ class AllianceReportTest {
     void theReportShowsTheAlliancesRepeatFiguresAndEachMembersScoreAndContribution() throws Exception {
         String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
         assertThat(html).contains("测试医联体", r.a.hospital.name());
-        assertThat(text(html, "id=\"alliance-indicators\"", "id=\"alliance-missing\""))
+        assertThat(text(html, "id=\"alliance-indicators\"", "id=\"alliance-referrals\""))
                 .contains("检查人次 9", "重复检查 2", "医联体重复检查率 22.2 %", "400.00");
-        // no referral out at all: counts of 0 and no share; the visit share is said to be missing, not shown as zero
+        // no referral out at all: counts of 0 and no share; no visits reported: said in words, not shown as zero
         assertThat(text(html, "id=\"alliance-referrals\"", "</dl>")).contains("上转人次（成员 → 牵头机构） 0",
                 "下转人次（牵头机构 → 成员） 0", "下转占比 —");
-        assertThat(text(html, "id=\"alliance-missing\"", "</div>")).contains("基层就诊占比");
+        assertThat(text(html, "id=\"alliance-primary-care\"", "</dl>")).contains("基层诊疗量占比 无数据：",
+                r.a.hospital.name(), r.b.hospital.name(), "本周期未报门急诊人次");
         assertThat(text(html, "data-member=\"" + r.a.hospital.code() + "\"", "</tr>"))
                 .contains("牵头", "2026-09 · 体检中心 · 2 个单位 · 平均 65.0", "5 2 40.0 % 400.00 55.6 % 100.0 %");
         assertThat(text(html, "data-member=\"" + r.b.hospital.code() + "\"", "</tr>"))
@@ -156,10 +157,10 @@ class AllianceReportTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<String>> rows = rows(xlsx);
         assertThat(rows.get(0)).containsSequence("医联体", "测试医联体");
-        assertThat(rows.get(3)).containsSequence("医联体重复检查率", null, "9", "2", "0.2222", "400.00");
+        assertThat(rows.get(3)).containsSequence("医联体重复检查率", null, "9", "2", "0.222222", "400.00");
         List<String> a = rows.stream().filter(x -> !x.isEmpty() && r.a.hospital.code().equals(x.get(0))).findFirst()
                 .orElseThrow();
-        assertThat(a).containsSequence("牵头", "2026-09", "65.0", "5", "2", "0.4000", "400.00", "0.5556", "1.0000");
+        assertThat(a).containsSequence("牵头", "2026-09", "65.0", "5", "2", "0.400000", "400.00", "0.555556", "1.000000");
         List<String> b = rows.stream().filter(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0))).findFirst()
                 .orElseThrow();
         assertThat(b).contains("少于 5，不显示").doesNotContain("4");

@@ -71,6 +71,16 @@ class RegionJourneyTest {
         send(officeB, "POST", "/api/v1/channels", "{\"code\": \"P\", \"name\": \"旅程第一医院\", \"type\": \"ALLIANCE_MEMBER\"}");
         send(officeA, "POST", "/api/v1/events", referralsOut("a-" + tag, b.code(), 6));
         send(officeB, "POST", "/api/v1/events", referralsOut("b-" + tag, a.code(), 5));
+        // visits: each hospital registers itself as an institution unit and reports 门急诊人次 for October:
+        // A 9,000, B (primary care) 1,000 → primary-care visit share 1,000 / 10,000 = 10.0 %
+        for (String[] v : new String[][] {{officeA, a.code(), "9000"}, {officeB, b.code(), "1000"}}) {
+            send(v[0], "POST", "/api/v1/measures",
+                    "{\"code\": \"outpatient_visits\", \"nameZh\": \"门急诊人次\", \"unit\": \"人次\", \"aggregation\": \"SUM\"}");
+            send(v[0], "POST", "/api/v1/units", "{\"code\": \"" + v[1] + "\", \"name\": \"本院\", \"kind\": \"INSTITUTION\","
+                    + " \"type\": \"TERTIARY_HOSPITAL\"}");
+            send(v[0], "POST", "/api/v1/statistics", "[{\"unit\": \"" + v[1] + "\", \"month\": \"2026-10\","
+                    + " \"measure\": \"outpatient_visits\", \"value\": " + v[2] + "}]");
+        }
         String newCode = "RJN-" + tag;
         try (Browser browser = Browser.open(port)) {
             browser.signIn(regionAdmin, TestUsers.PASSWORD);
@@ -162,7 +172,8 @@ class RegionJourneyTest {
             assertThat(browser.text(By.id("members-table"))).contains("旅程第一医院", "牵头", "20.0 %",
                     "旅程社区卫生服务中心", "少于 5，不显示");
             assertThat(browser.text(By.id("alliance-referrals"))).contains("5", "6", "54.5 %");
-            assertThat(browser.text(By.id("members-table"))).contains("100.0 %");
+            assertThat(browser.text(By.id("members-table"))).contains("100.0 %", "9,000", "1,000 · 基层");
+            assertThat(browser.text(By.id("alliance-primary-care"))).contains("基层诊疗量占比", "10.0 %", "10,000");
             browser.screenshot("region-alliance-desktop");
             browser.resize(Browser.PHONE);
             browser.screenshot("region-alliance-phone");

@@ -54,7 +54,15 @@ class AllianceReportApi {
         indicators.put("upwardReferrals", count(r.referrals().upward()));
         indicators.put("downwardReferrals", count(r.referrals().downward()));
         indicators.put("downwardShare", r.referrals().downwardShare());
-        indicators.put("notComputed", r.missing());
+        AllianceFigures.PrimaryCare pc = r.primaryCare();
+        Map<String, Object> primary = new LinkedHashMap<>();
+        primary.put("share", pc.share());
+        primary.put("primaryCareVisits", pc.primaryVisits());
+        primary.put("visits", pc.allVisits());
+        primary.put("unreported", pc.unreported());
+        primary.put("hidden", pc.hidden());
+        indicators.put("primaryCareVisitShare", primary);
+        indicators.put("notComputed", List.of());
         answer.put("indicators", indicators);
         answer.put("members", r.members().stream().map(AllianceReportApi::member).toList());
         return answer;
@@ -86,6 +94,14 @@ class AllianceReportApi {
             json.put("downwardReferrals", count(mr.downward()));
             json.put("downwardShare", mr.downwardShare());
         }
+        AllianceFigures.Visits v = m.visits();
+        Map<String, Object> visits = new LinkedHashMap<>();
+        visits.put("primaryCare", v.primaryCare());
+        visits.put("reported", v.reported());
+        visits.put("months", v.months());
+        visits.put("visits", v.visits());
+        visits.put("hidden", v.hidden());
+        json.put("visits", visits);
         return json;
     }
 

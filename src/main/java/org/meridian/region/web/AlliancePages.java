@@ -52,7 +52,7 @@ class AlliancePages {
 
     @GetMapping("/{code}")
     String alliance(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
-                    Model model) {
+                    Model model, Locale locale) {
         common(actor, model);
         Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
         AllianceFigures report = reporting.report(actor, code, p);
@@ -60,6 +60,9 @@ class AlliancePages {
         model.addAttribute("report", report);
         model.addAttribute("ratePercent", DrillDownPages.percent(report.repeats()));
         model.addAttribute("minRecords", reporting.minRecords());
+        model.addAttribute("primaryCareGap", report.primaryCare().share() == null
+                ? primaryCareGap(report, reporting.minRecords(), (key, args) -> messages.getMessage(key, args, locale))
+                : null);
         return "region/alliance";
     }
 
@@ -78,6 +81,25 @@ class AlliancePages {
             RegionWorkbook.alliance(out, report, reporting.minRecords(),
                     (key, args) -> messages.getMessage(key, args, locale));
         }
+    }
+
+    /**
+     * Why the alliance's primary-care visit share is not given, in words: which members reported no visits in the
+     * period, or that a member's visits are hidden, or that the members' visits add up to 0.
+     */
+    static String primaryCareGap(AllianceFigures report, int minRecords,
+                                 java.util.function.BiFunction<String, Object[], String> text) {
+        AllianceFigures.PrimaryCare pc = report.primaryCare();
+        if (!pc.unreported().isEmpty()) {
+            String names = report.members().stream()
+                    .filter(m -> pc.unreported().contains(m.institution().reference()))
+                    .map(m -> m.institution().name()).collect(java.util.stream.Collectors.joining("、"));
+            return text.apply("region.alliance.visitsUnreported", new Object[] {names});
+        }
+        if (pc.hidden()) {
+            return text.apply("region.alliance.visitsHidden", new Object[] {minRecords});
+        }
+        return text.apply("region.alliance.visitsZero", new Object[0]);
     }
 
     private static void common(Actor actor, Model model) {

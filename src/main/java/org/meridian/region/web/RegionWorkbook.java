@@ -99,17 +99,26 @@ final class RegionWorkbook {
         if (r.downwardShare() != null) {
             ws.value(6, 1, r.downwardShare());
         }
-        int row = 7;
-        for (String m : report.missing()) {
-            ws.value(row, 0, text.apply("region.alliance.indicator." + m, new Object[0]));
-            ws.value(row++, 1, text.apply("region.alliance.missing", new Object[0]));
+        AllianceFigures.PrimaryCare pc = report.primaryCare();
+        ws.value(7, 0, text.apply("region.alliance.indicator.PRIMARY_CARE_VISIT_SHARE", new Object[0]));
+        if (pc.share() != null) {
+            ws.value(7, 1, pc.share());
+        } else {
+            ws.value(7, 1, AlliancePages.primaryCareGap(report, minRecords, text));
         }
-        row++;
+        ws.value(8, 0, text.apply("region.alliance.primaryVisits", new Object[0]));
+        ws.value(9, 0, text.apply("region.alliance.allVisits", new Object[0]));
+        if (pc.share() != null) {
+            ws.value(8, 1, pc.primaryVisits());
+            ws.value(9, 1, pc.allVisits());
+        }
+        int row = 11;
         String[] cols = {"region.sheet.institution", "region.sheet.name", "region.alliance.role",
                 "region.sheet.scorecardPeriod", "region.sheet.scorecardTotal", "region.workbench.records",
                 "region.workbench.repeats", "region.workbench.rate", "region.workbench.cost",
                 "region.alliance.recordShare", "region.alliance.repeatShare", "region.alliance.upward",
-                "region.alliance.upwardShare", "region.alliance.downward", "region.alliance.downwardShare"};
+                "region.alliance.upwardShare", "region.alliance.downward", "region.alliance.downwardShare",
+                "region.alliance.visits", "region.alliance.primaryCareMember"};
         for (int i = 0; i < cols.length; i++) {
             ws.value(row, i, text.apply(cols[i], new Object[0]));
         }
@@ -144,6 +153,14 @@ final class RegionWorkbook {
                     ws.value(row, 14, mr.downwardShare());
                 }
             }
+            AllianceFigures.Visits v = m.visits();
+            if (v.visits() != null) {
+                ws.value(row, 15, v.visits());
+            } else {
+                ws.value(row, 15, v.hidden() ? suppressed : text.apply("region.sheet.missing", new Object[0]));
+            }
+            ws.value(row, 16, text.apply(v.primaryCare() ? "region.alliance.primaryCareYes"
+                    : "region.alliance.primaryCareNo", new Object[0]));
             row++;
         }
         wb.finish();
