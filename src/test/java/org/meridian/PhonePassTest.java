@@ -38,9 +38,10 @@ class PhonePassTest {
         PAGES.put("analyst", List.of("/", "/evaluations", "/feedback", "/appeals", "/rectification",
                 "/efficiency/runs", "/exams"));
         PAGES.put("regulator", List.of("/", "/exams", "/region/rankings", "/region/districts",
-                "/region/completeness", "/region/alliances", "/region/alliances/DEMO-EAST?period=2026"));
+                "/region/completeness", "/region/evaluations", "/region/alliances", "/region/alliances/DEMO-EAST?period=2026"));
         PAGES.put("desk", List.of("/", "/referrals/desk"));
-        PAGES.put("region", List.of("/", "/region/hospitals", "/region/grants"));
+        PAGES.put("region", List.of("/", "/region/hospitals", "/region/grants", "/region/evaluations"));
+        PAGES.put("evaluator", List.of("/", "/units", "/evaluations"));
         PAGES.put("partner", List.of("/", "/portal", "/feedback", "/appeals", "/rectification", "/incentives/own",
                 "/referrals", "/notifications"));
     }

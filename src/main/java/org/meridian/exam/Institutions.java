@@ -75,8 +75,7 @@ class Institutions {
 
     /** The hospitals of a region, by code. */
     List<Hospital> hospitalsOf(long region) {
-        return hospitals.all().stream().filter(h -> hospitals.regionOf(h.id()) == region)
-                .sorted(java.util.Comparator.comparing(Hospital::code)).toList();
+        return hospitals.ofRegion(region);
     }
 
     private Optional<Hospital> regionHospital(long region, String code) {

@@ -159,6 +159,16 @@ public class StatisticsIntake {
     }
 
     /**
+     * The values in force of every measure for the unit with code {@code unitCode} from month {@code from} to month
+     * {@code to}, by measure and month; empty when the hospital has no such unit.
+     */
+    public java.util.Optional<List<StatisticValue>> valuesOfUnit(Actor actor, String unitCode, YearMonth from,
+                                                                 YearMonth to) {
+        requireReader(actor);
+        return units.findByCode(actor, unitCode).map(u -> statistics.ofUnit(actor.hospitalId(), u.id(), from, to));
+    }
+
+    /**
      * The values in force of {@code measure} for the unit with code {@code unitCode} from month {@code from} to month
      * {@code to}, added up ({@link UnitMeasureSum}); empty when the hospital has no such unit. What the region's
      * alliance report reads of each member (an aggregate, never a row of a patient).

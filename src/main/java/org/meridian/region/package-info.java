@@ -5,5 +5,5 @@
  * latest published evaluation and repeat-examination figures, never a patient-level row
  * ({@link org.meridian.region.RegionOverview}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "exam", "evaluation", "intake", "channel"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "exam", "evaluation", "intake", "channel", "indicator", "indicator :: scoring", "unit"})
 package org.meridian.region;

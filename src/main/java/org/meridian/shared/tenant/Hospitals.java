@@ -66,7 +66,8 @@ public class Hospitals {
 
     /** A hospital of the region by its code; empty for an unknown code or a hospital of another region. */
     public Optional<HospitalProfile> findInRegion(long regionId, String code) {
-        return jdbc.sql(PROFILE + "WHERE region_id = :r AND code = :c").param("r", regionId).param("c", code)
+        return jdbc.sql(PROFILE + "WHERE region_id = :r AND code = :c AND NOT region_centre").param("r", regionId)
+                .param("c", code)
                 .query((rs, i) -> profile(rs)).optional();
     }
 
@@ -82,7 +83,7 @@ public class Hospitals {
     public Paged<HospitalProfile> inRegion(long regionId, String text, UnitType type, String district, int page,
                                            int size) {
         Paged.check(page, size);
-        String where = "WHERE region_id = :r"
+        String where = "WHERE region_id = :r AND NOT region_centre"
                 + (text == null ? "" : " AND (lower(code) LIKE :t OR lower(name) LIKE :t)")
                 + (type == null ? "" : " AND type = :type")
                 + (district == null ? "" : " AND district = :d");
@@ -108,7 +109,46 @@ public class Hospitals {
     /** The districts the region's hospitals name, in order. */
     public List<String> districts(long regionId) {
         return jdbc.sql("SELECT DISTINCT district FROM hospital WHERE region_id = :r AND district IS NOT NULL "
-                + "ORDER BY district").param("r", regionId).query(String.class).list();
+                + "AND NOT region_centre ORDER BY district").param("r", regionId).query(String.class).list();
+    }
+
+    /**
+     * The hospitals of a region by code, without its evaluation centre (which is no hospital of the region, see
+     * {@link #regionCentre(long)}).
+     */
+    public List<Hospital> ofRegion(long regionId) {
+        return jdbc.sql("SELECT id, code, name, time_zone FROM hospital WHERE region_id = :r AND NOT region_centre "
+                        + "ORDER BY code").param("r", regionId)
+                .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ZoneId.of(rs.getString(4))))
+                .list();
+    }
+
+    /**
+     * The region's evaluation centre (区域评价中心): the tenant in which the region keeps its own schemes for
+     * institution types and runs its institution evaluations; empty while the region has none.
+     */
+    public Optional<Hospital> regionCentre(long regionId) {
+        return jdbc.sql("SELECT id, code, name, time_zone FROM hospital WHERE region_id = :r AND region_centre")
+                .param("r", regionId)
+                .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ZoneId.of(rs.getString(4))))
+                .optional();
+    }
+
+    /** Whether the hospital is its region's evaluation centre rather than a hospital of the region. */
+    public boolean isRegionCentre(long hospitalId) {
+        return jdbc.sql("SELECT region_centre FROM hospital WHERE id = :id").param("id", hospitalId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Creates the region's evaluation centre (the code must not be taken, and the region must have none). */
+    public Hospital createRegionCentre(long regionId, String code, String name, ZoneId zone) {
+        long id = jdbc.sql("INSERT INTO hospital (code, name, time_zone, region_id, region_centre) "
+                        + "VALUES (:c, :n, :z, :r, true) RETURNING id")
+                .param("c", code).param("n", name).param("z", zone.getId()).param("r", regionId)
+                .query(Long.class).single();
+        return new Hospital(id, code, name, zone);
     }
 
     /** Creates a hospital of a region with its profile (the code must not be taken: the caller checks it). */
