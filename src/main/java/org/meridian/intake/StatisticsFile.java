@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -80,6 +82,51 @@ public final class StatisticsFile {
                 }
             }
             return read(file, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when an upload to the event imports is a statistics file: its header (a CSV's first record, a workbook's
+     * first non-blank row) names the column {@code measure} and no {@code eventId} (any case), which an event file
+     * always has. A file whose header cannot be read is not recognised here, so the event import reports why; a
+     * workbook is first checked as every workbook is ({@link Workbooks#check}).
+     */
+    public static boolean recognises(String fileName, Path file, FileLimits limits) {
+        List<String> header;
+        try {
+            header = EventFile.detect(fileName, file) == EventFile.Format.XLSX ? xlsxHeader(file, limits)
+                    : csvHeader(file, limits);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (header == null) {
+            return false;
+        }
+        List<String> names = header.stream().map(c -> c == null ? "" : c.strip().toLowerCase(Locale.ROOT)).toList();
+        return names.contains("measure") && !names.contains("eventid");
+    }
+
+    private static List<String> csvHeader(Path file, FileLimits limits) {
+        try (CsvRows csv = CsvRows.open(() -> Files.newInputStream(file), limits)) {
+            return csv.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> xlsxHeader(Path file, FileLimits limits) {
+        Workbooks.check(file, limits);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            for (Iterator<Row> it = sheet.iterator(); it.hasNext(); ) {
+                List<Object> cells = EventFile.values(it.next(), limits);
+                if (!ImportColumns.blank(cells)) {
+                    return cells.stream().map(c -> c == null ? "" : c.toString()).toList();
+                }
+            }
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -248,5 +248,95 @@ class StatisticsIntakeTest {
                 .andExpect(jsonPath("$.length()").value(2));
     }
 
+    /**
+     * The event imports take a statistics file too (network §5): recognised by its header, which names
+     * {@code measure} and no {@code eventId}, in any column order and case. It is checked row by row as every
+     * statistic is (row 2 names an unknown unit, row 3 an unknown measure: both rejected, rows 1 and 4 kept), the
+     * same file again is two duplicates, a changed value is a restatement that needs the hospital's reason, and a
+     * workbook of statistics is recognised as well. An event file that happens to have a {@code measure} attribute
+     * column is still an event file.
+     */
+    @Test
+    void theEventImportsTakeAStatisticsFileByItsHeader() throws Exception {
+        String file = """
+                Month,Unit,Value,Measure
+                2026-11,DEP-CARD,301,discharges
+                2026-11,DEP-NONE,1,discharges
+                2026-11,DEP-CARD,12,operations
+                2026-12,DEP-CARD,318,discharges
+                """;
+        h.as(h.office, multipart("/api/v1/imports").file(new MockMultipartFile("file", "统计.csv", "text/csv",
+                        file.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("STATISTICS"))
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.restated").value(0))
+                .andExpect(jsonPath("$.duplicates").value(0))
+                .andExpect(jsonPath("$.rejected.length()").value(2))
+                .andExpect(jsonPath("$.rejected[0].index").value(2))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("unit"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message")
+                        .value("unknown department or institution 'DEP-NONE'"))
+                .andExpect(jsonPath("$.rejected[1].index").value(3))
+                .andExpect(jsonPath("$.rejected[1].errors[0].field").value("measure"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-11&to=2026-12"))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].value").value(301)).andExpect(jsonPath("$[1].value").value(318));
+
+        // the same file again: nothing new, the two good rows are duplicates
+        h.as(h.office, multipart("/api/v1/imports").file(new MockMultipartFile("file", "统计.csv", "text/csv",
+                        file.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(2));
+
+        // a restatement through the imports needs the reason the hospital asks for
+        h.as(h.office, json(put("/api/v1/statistics/settings"), "{\"restatementNeedsReason\": true}"))
+                .andExpect(status().isOk());
+        String restated = """
+                unit,month,measure,value,reason
+                DEP-CARD,2026-11,discharges,299,
+                DEP-CARD,2026-12,discharges,320,补录 2 例
+                """;
+        h.as(h.office, multipart("/api/v1/imports").file(new MockMultipartFile("file", "更正.csv", "text/csv",
+                        restated.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(jsonPath("$.kind").value("STATISTICS"))
+                .andExpect(jsonPath("$.accepted").value(1)).andExpect(jsonPath("$.restated").value(1))
+                .andExpect(jsonPath("$.rejected[0].index").value(1))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("reason"));
+        h.as(h.analyst, get("/api/v1/statistics/restatements?unit=DEP-CARD"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].oldValue").value(318)).andExpect(jsonPath("$.items[0].newValue").value(320))
+                .andExpect(jsonPath("$.items[0].reason").value("补录 2 例"));
+
+        // a workbook whose first row is the statistics header
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("统计");
+        String[] header = {"unit", "month", "measure", "value"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        ws.value(1, 0, "DEP-CARD");
+        ws.value(1, 1, "2026-10");
+        ws.value(1, 2, "discharges");
+        ws.value(1, 3, 288);
+        wb.finish();
+        h.as(h.office, multipart("/api/v1/imports").file(new MockMultipartFile("file", "十月.xlsx", XLSX,
+                        out.toByteArray())))
+                .andExpect(jsonPath("$.kind").value("STATISTICS")).andExpect(jsonPath("$.accepted").value(1));
+
+        // an event file with a measure attribute stays an event file (answered with its import)
+        String events = """
+                eventId,type,channel,occurredAt,referralId,patientId,value,measure
+                e-1,REFERRAL,CH-NONE,2026-12-01T09:00:00+08:00,r-1,p-1,,discharges
+                """;
+        h.as(h.office, multipart("/api/v1/imports").file(new MockMultipartFile("file", "events.csv", "text/csv",
+                        events.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").doesNotExist())
+                .andExpect(jsonPath("$.importId").exists())
+                .andExpect(jsonPath("$.rejected[0].index").value(1));
+    }
+
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -13,10 +13,14 @@ import org.meridian.intake.EventImports;
 import org.meridian.intake.ImportNotFoundException;
 import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.RejectionWorkbook;
+import org.meridian.intake.StatisticsFile;
+import org.meridian.intake.StatisticsIntake;
+import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.EnglishByDefault;
 import org.meridian.shared.web.Paged;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /api/v1/imports}: CSV and XLSX uploads of events, and the list of imports with their reports. */
+/**
+ * {@code /api/v1/imports}: CSV and XLSX uploads of events, and the list of imports with their reports. A statistics
+ * file (its header names {@code measure} and no {@code eventId}: {@link StatisticsFile#recognises}) is recorded as
+ * {@code POST /api/v1/statistics/import} records it, and answered as it answers, with {@code kind: STATISTICS}.
+ */
 @RestController
 @EnglishByDefault
 @RequestMapping("/api/v1/imports")
@@ -38,8 +46,16 @@ class ImportsController {
     private final RejectionWorkbook workbook;
     private final LocalisedReports reports;
 
+    private final StatisticsIntake statistics;
+    private final FileLimits limits;
+    private final MessageSource messages;
+
     ImportsController(EventImports imports, IntakeQuality quality, RejectionWorkbook workbook,
-                      LocalisedReports reports) {
+                      LocalisedReports reports, StatisticsIntake statistics, FileLimits limits,
+                      MessageSource messages) {
+        this.statistics = statistics;
+        this.limits = limits;
+        this.messages = messages;
         this.imports = imports;
         this.quality = quality;
         this.workbook = workbook;
@@ -58,6 +74,9 @@ class ImportsController {
         Path stored = Files.createTempFile("meridian-import-", ".upload");
         try {
             file.transferTo(stored);
+            if (StatisticsFile.recognises(file.getOriginalFilename(), stored, limits)) {
+                return statistics(user, file.getOriginalFilename(), stored, LocalisedReports.locale(request));
+            }
             EventImports.Result result = imports.importFile(user.actor(), file.getOriginalFilename(), stored);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("importId", result.importId());
@@ -71,6 +90,17 @@ class ImportsController {
         } finally {
             Files.deleteIfExists(stored);
         }
+    }
+
+    private Map<String, Object> statistics(MeridianUser user, String fileName, Path stored, Locale locale) {
+        StatisticsFile.Read read = StatisticsFile.read(() -> Files.newInputStream(stored), fileName, limits);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "STATISTICS");
+        body.putAll(StatisticsApi.answer(statistics.record(user.actor(), read.rows(), 1), locale, messages));
+        if (read.encoding() != null) {
+            body.put("encoding", read.encoding().label());
+        }
+        return body;
     }
 
     @GetMapping

@@ -212,6 +212,14 @@ class StatisticsApi {
     }
 
     private Map<String, Object> answer(StatisticsReport report, Locale locale) {
+        return answer(report, locale, messages);
+    }
+
+    /**
+     * The answer to a batch of statistics, {@code {accepted, restated, duplicates, rejected:[{index, errors:[{field,
+     * message}]}]}}, the messages in {@code locale}; also the answer of a statistics file sent to the event imports.
+     */
+    static Map<String, Object> answer(StatisticsReport report, Locale locale, MessageSource messages) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", report.accepted());
         body.put("restated", report.restated());
