@@ -22,11 +22,14 @@ import org.meridian.shared.UnitType;
  * @param maxChange      the largest change against the last approved plan, a fraction (0.1 = 10 %); null: none
  * @param previousPlanId the last approved plan of the same resource when this one was drafted; null: none
  * @param payPool        a performance-pay pool (绩效工资池) of departments, its driver including the brand index
+ * @param demandMeasure  the statistic measure whose forecast is each unit's demand; null when demand is not weighted
+ * @param equityPer      the measure equity is also taken per head of (per open bed, per discharge …); null: none
  */
 public record AllocationPlan(long id, String name, String resource, BoundedAllocation.Unit unit, BigDecimal amount,
         Period period, List<UnitType> unitTypes, PlanRule rule, DriverWeights weights, Map<String, BigDecimal> tiers,
         PlanBounds bounds, BigDecimal maxChange, Long previousPlanId, List<PlanSource> sources, PlanStatus status,
-        Instant draftedAt, String draftedBy, Instant approvedAt, String approvedBy, boolean payPool) {
+        Instant draftedAt, String draftedBy, Instant approvedAt, String approvedBy, boolean payPool,
+        String demandMeasure, String equityPer) {
 
     public AllocationPlan {
         unitTypes = List.copyOf(unitTypes);

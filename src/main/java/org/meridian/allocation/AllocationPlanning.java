@@ -27,9 +27,13 @@ import org.meridian.efficiency.RunStatus;
 import org.meridian.efficiency.UnitEfficiency;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.MeasureTotals;
 import org.meridian.evaluation.UnitScorecard;
+import org.meridian.indicator.CatalogueMeasure;
+import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.scoring.DimensionScores;
 import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.intake.StatisticsIntake;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -52,8 +56,14 @@ import org.springframework.transaction.annotation.Transactional;
  * <p><b>Where the driver comes from.</b> For each unit type, the newest published version of the evaluation of the
  * plan's period gives its units (every scorecard), their performance (绩效: the scorecard's score over every dimension
  * but brand), brand index (品牌指数) and tier; the newest published efficiency run of the same period and type gives
- * the DEA score (θ or 1/φ of its model, in (0, 1]), read only when efficiency has a weight. Demand has no source yet:
- * Meridian keeps no forecast of a unit's demand, so its weight must be 0.
+ * the DEA score (θ or 1/φ of its model, in (0, 1]), read only when efficiency has a weight. Demand, when it has a
+ * weight, is the forecast of the planner's demand measure for the period after the plan's, made from each unit's
+ * monthly statistics ({@link DemandForecast}): departments and institutions have no stored forecasts, so the unit's
+ * own workload is forecast by the channels' rule.
+ *
+ * <p><b>Equity per head.</b> Beside each unit counted once, a plan may take its equity per head of a measure (per open
+ * bed, per physician, per discharge): each unit's value of that measure in the evaluation the plan read (frozen with
+ * the scorecard) is its population in the grouped Gini and Theil ({@link Inequality}).
  *
  * <p><b>The rule.</b> DRIVER: {@link WeightedDriver} (each part as the units' shares of it, weighted); TIERS: each unit
  * gets the parts of its tier. Then {@link BoundedAllocation}: x = clamp(λ·d, floor, cap) adding up to the amount
@@ -62,7 +72,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p><b>Bad input</b> is refused with every problem at once and nothing stored: no published evaluation (or
  * efficiency run, when weighted) for a type, units without a value of a weighted part (named), a part that is 0 for
- * every unit, a demand weight, floors above the amount or caps below it (naming the bound and the sums), a unit whose
+ * every unit, a demand weight without a demand measure (or with one that is not a statistic measure), units without
+ * a forecast, a per-head measure that is unknown or missing or 0 for a unit (named), floors above the amount or caps below it (naming the bound and the sums), a unit whose
  * floor is above its cap. Approving one's own plan is refused (403, four eyes), approving twice is a conflict, and so
  * is approving a draft whose last approved plan has been replaced since (its pace and "before" are stale).
  */
@@ -76,9 +87,13 @@ public class AllocationPlanning {
     private final EfficiencyAnalysis efficiency;
     private final AuditLog audit;
     private final Clock clock;
+    private final MeasureCatalogue catalogue;
+    private final StatisticsIntake statistics;
 
     AllocationPlanning(AllocationPlans plans, EvaluationResults evaluations, EfficiencyAnalysis efficiency,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, MeasureCatalogue catalogue, StatisticsIntake statistics) {
+        this.catalogue = catalogue;
+        this.statistics = statistics;
         this.plans = plans;
         this.evaluations = evaluations;
         this.efficiency = efficiency;
@@ -88,7 +103,24 @@ public class AllocationPlanning {
 
     /** A unit taking part, with its values as read. */
     private record Candidate(long id, String code, String name, UnitType type, String tier, BigDecimal performance,
-            BigDecimal brand, Double efficiency) {
+            BigDecimal brand, Double efficiency, BigDecimal population, DemandForecast.Demand demand) {
+
+        Candidate withDemand(DemandForecast.Demand d) {
+            return new Candidate(id, code, name, type, tier, performance, brand, efficiency, population, d);
+        }
+
+        BigDecimal demandValue() {
+            return demand == null ? null : demand.value();
+        }
+    }
+
+    /**
+     * The measures a plan may name: the hospital's statistic measures (a demand measure must be one, since its monthly
+     * values are forecast) and, for equity per head, also the event measures; never {@code days}.
+     */
+    public List<CatalogueMeasure> measures(Actor actor) {
+        AllocationVisibility.requireSee(actor);
+        return catalogue.list(actor).stream().filter(m -> m.source() != CatalogueMeasure.Source.DAYS).toList();
     }
 
     /** Computes and stores a draft plan; 400 with every problem, nothing stored, when it cannot be made. */
@@ -101,6 +133,19 @@ public class AllocationPlanning {
         List<Candidate> units = new ArrayList<>();
         boolean driver = spec.rule() == PlanRule.DRIVER;
         boolean useEfficiency = driver && spec.weights().efficiency().signum() > 0;
+        boolean useDemand = driver && spec.weights().demand().signum() > 0;
+        Map<String, CatalogueMeasure> known = new HashMap<>();
+        measures(actor).forEach(m -> known.put(m.code(), m));
+        if (useDemand && spec.demandMeasure() == null) {
+            problems.add(Problem.of("demandMeasure", "allocation.plan.error.demandMeasureRequired"));
+        } else if (useDemand && (!known.containsKey(spec.demandMeasure())
+                || known.get(spec.demandMeasure()).source() != CatalogueMeasure.Source.STATISTIC)) {
+            problems.add(Problem.of("demandMeasure", "allocation.plan.error.demandMeasureUnknown",
+                    spec.demandMeasure()));
+        }
+        if (spec.equityPer() != null && !known.containsKey(spec.equityPer())) {
+            problems.add(Problem.of("equityPer", "allocation.plan.error.equityPerUnknown", spec.equityPer()));
+        }
         for (UnitType type : spec.unitTypes()) {
             Optional<Evaluation> evaluation = publishedEvaluation(actor, spec.period(), type);
             if (evaluation.isEmpty()) {
@@ -126,10 +171,15 @@ public class AllocationPlanning {
                 }
             }
             SchemeSnapshot scheme = evaluations.scheme(actor, evaluationId);
+            Map<String, MeasureTotals> totals = spec.equityPer() == null ? Map.of()
+                    : evaluations.measureTotals(actor, evaluationId);
             for (UnitScorecard card : evaluations.allScorecards(actor, evaluationId)) {
                 DimensionScores d = card.dimensionScores(scheme);
+                MeasureTotals t = totals.get(card.channel());
+                BigDecimal population = t == null || spec.equityPer() == null ? null
+                        : t.get(spec.equityPer()).orElse(null);
                 units.add(new Candidate(card.channelId(), card.channel(), card.channelName(), type, card.tier(),
-                        d.performance(), d.brand(), scores.get(card.channel())));
+                        d.performance(), d.brand(), scores.get(card.channel()), population, null));
             }
         }
         if (!problems.isEmpty()) {
@@ -139,6 +189,16 @@ public class AllocationPlanning {
         if (units.isEmpty()) {
             throw new InvalidInputException("allocation", List.of(Problem.of("unitTypes",
                     "allocation.plan.error.noUnits", spec.period().toString())));
+        }
+        if (useDemand) {
+            Map<Long, Map<java.time.YearMonth, BigDecimal>> monthly = DemandForecast.byUnit(statistics.between(actor,
+                    DemandForecast.from(spec.period()), java.time.YearMonth.from(spec.period().lastDay())),
+                    spec.demandMeasure());
+            units.replaceAll(u -> u.withDemand(DemandForecast.of(monthly.getOrDefault(u.id(), Map.of()),
+                    spec.period())));
+        }
+        if (spec.equityPer() != null) {
+            population(units, known.get(spec.equityPer()), problems);
         }
         Set<String> codes = units.stream().map(Candidate::code).collect(Collectors.toSet());
         for (String code : spec.bounds().floors().keySet()) {
@@ -151,8 +211,7 @@ public class AllocationPlanning {
                 problems.add(Problem.of("caps." + code, "allocation.plan.error.unknownUnit", code));
             }
         }
-        List<BigDecimal> d = driver ? drivers(spec.weights(), units, problems) : tierDrivers(spec.tiers(), units,
-                problems);
+        List<BigDecimal> d = driver ? drivers(spec, units, problems) : tierDrivers(spec.tiers(), units, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("allocation", problems);
         }
@@ -178,14 +237,15 @@ public class AllocationPlanning {
                 bound = b.paceFloor().get(i) ? ShareBound.PACE_FLOOR : ShareBound.FLOOR;
             }
             shares.add(new PlanShare(i, u.id(), u.code(), u.name(), u.type().name(), u.tier(), u.performance(),
-                    u.brand(), u.efficiency(), null, d.get(i), before.get(u.code()), lo, hi, r.allocations().get(i),
-                    bound));
+                    u.brand(), u.efficiency(), u.demandValue(), d.get(i), before.get(u.code()), lo, hi,
+                    r.allocations().get(i), bound, u.demand() == null ? null : u.demand().months(), u.population()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AllocationPlan draft = new AllocationPlan(0, spec.name(), spec.resource(), spec.unit(),
                 spec.amount().setScale(2), spec.period(), spec.unitTypes(), spec.rule(), spec.weights(), spec.tiers(),
                 spec.bounds(), spec.maxChange(), previous.map(AllocationPlan::id).orElse(null), sources,
-                PlanStatus.DRAFT, now, actor.username(), null, null, spec.payPool());
+                PlanStatus.DRAFT, now, actor.username(), null, null, spec.payPool(),
+                useDemand ? spec.demandMeasure() : null, spec.equityPer());
         long id = plans.insert(h, draft, shares);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", spec.name());
@@ -251,15 +311,68 @@ public class AllocationPlanning {
                 plans.count(h, status, r));
     }
 
-    /** Gini, Theil and the Lorenz curve of the plan's amounts and of the last approved plan's before it. */
+    /**
+     * Gini, Theil and the Lorenz curve of the plan's amounts and of the last approved plan's before it, each unit
+     * once and, when the plan names a per-head measure, per head of it (the units' values in this plan's evaluation as
+     * populations, for the plan before too, when each of its units has one here).
+     */
     public PlanEquity equity(Actor actor, long id) {
         AllocationPlan plan = get(actor, id);
-        Inequality.Result after = measure(plans.shares(actor.hospitalId(), id));
+        List<PlanShare> shares = plans.shares(actor.hospitalId(), id);
+        Inequality.Result after = measure(shares);
+        Map<String, BigDecimal> populations = new HashMap<>();
+        shares.stream().filter(s -> s.population() != null).forEach(s -> populations.put(s.unitCode(),
+                s.population()));
+        Inequality.Result afterPerHead = plan.equityPer() == null ? null : perHead(shares, populations);
         if (plan.previousPlanId() == null) {
-            return new PlanEquity(after, null, null);
+            return new PlanEquity(after, null, null, afterPerHead, null);
         }
         AllocationPlan previous = plans.find(actor.hospitalId(), plan.previousPlanId()).orElseThrow();
-        return new PlanEquity(after, measure(plans.shares(actor.hospitalId(), previous.id())), previous);
+        List<PlanShare> before = plans.shares(actor.hospitalId(), previous.id());
+        return new PlanEquity(after, measure(before), previous, afterPerHead,
+                plan.equityPer() == null ? null : perHead(before, populations));
+    }
+
+    /** Equity per head: the amounts over the units' populations (grouped form); null when a unit has none. */
+    private static Inequality.Result perHead(List<PlanShare> shares, Map<String, BigDecimal> populations) {
+        List<Double> pop = new ArrayList<>();
+        for (PlanShare s : shares) {
+            BigDecimal p = populations.get(s.unitCode());
+            if (p == null || p.signum() <= 0) {
+                return null;
+            }
+            pop.add(p.doubleValue());
+        }
+        return Inequality.measure(shares.stream().map(s -> s.amount().doubleValue()).toList(), pop, null, null,
+                null);
+    }
+
+    /** Names every unit without a value of the per-head measure, or with 0 (per head of nothing is no measure). */
+    private static void population(List<Candidate> units, CatalogueMeasure measure, List<Problem> problems) {
+        List<String> missing = new ArrayList<>();
+        List<String> zero = new ArrayList<>();
+        for (Candidate u : units) {
+            if (u.population() == null) {
+                missing.add(u.name() + "（" + u.code() + "）");
+            } else if (u.population().signum() <= 0) {
+                zero.add(u.name() + "（" + u.code() + "）");
+            }
+        }
+        Object name = measureName(measure);
+        if (!missing.isEmpty()) {
+            problems.add(Problem.of("equityPer", "allocation.plan.error.missing.population", missing.size(),
+                    String.join("、", missing), name));
+        }
+        if (!zero.isEmpty()) {
+            problems.add(Problem.of("equityPer", "allocation.plan.error.zeroPopulation", zero.size(),
+                    String.join("、", zero), name));
+        }
+    }
+
+    /** A measure's name in the reader's language ({@code nameEn} falls back to the Chinese name, then the code). */
+    static Object measureName(CatalogueMeasure m) {
+        return new DefaultMessageSourceResolvable(new String[] {"allocation.words.measure"},
+                new Object[] {m.nameZh(), m.nameEn() == null ? m.nameZh() : m.nameEn()}, m.nameZh());
     }
 
     /** Records that the plan was exported (who took a copy of it, and when). */
@@ -284,10 +397,8 @@ public class AllocationPlanning {
     }
 
     /** The weighted driver, after naming every unit that lacks a value of a weighted part. */
-    private static List<BigDecimal> drivers(DriverWeights w, List<Candidate> units, List<Problem> problems) {
-        if (w.demand().signum() > 0) {
-            problems.add(Problem.of("driver.demand", "allocation.plan.error.noForecast"));
-        }
+    private static List<BigDecimal> drivers(PlanSpec spec, List<Candidate> units, List<Problem> problems) {
+        DriverWeights w = spec.weights();
         List<BigDecimal> performance = units.stream().map(Candidate::performance).toList();
         List<BigDecimal> brand = units.stream().map(Candidate::brand).toList();
         List<BigDecimal> eff = units.stream()
@@ -295,13 +406,16 @@ public class AllocationPlanning {
         check("performance", w.performance(), performance, units, problems);
         check("brand", w.brand(), brand, units, problems);
         check("efficiency", w.efficiency(), eff, units, problems);
+        List<BigDecimal> demand = units.stream().map(Candidate::demandValue).toList();
+        if (spec.demandMeasure() != null) {
+            check("demand", w.demand(), demand, units, problems);
+        }
         if (!problems.isEmpty()) {
             return null;
         }
-        List<BigDecimal> zeros = units.stream().map(u -> BigDecimal.ZERO).toList();
         return WeightedDriver.combine(units.size(), List.of(new WeightedDriver.Part(w.performance(), performance),
                 new WeightedDriver.Part(w.brand(), brand), new WeightedDriver.Part(w.efficiency(), eff),
-                new WeightedDriver.Part(BigDecimal.ZERO, zeros))).drivers();
+                new WeightedDriver.Part(w.demand(), demand))).drivers();
     }
 
     private static void check(String part, BigDecimal weight, List<BigDecimal> values, List<Candidate> units,

@@ -27,7 +27,8 @@ class AllocationPlans {
 
     private static final String PLAN_COLUMNS = """
             id, name, resource, resource_unit, amount, period, unit_types, rule, weights, bounds, max_change,
-            previous_plan_id, sources, status, drafted_at, drafted_by, approved_at, approved_by, pay_pool""";
+            previous_plan_id, sources, status, drafted_at, drafted_by, approved_at, approved_by, pay_pool,
+            demand_measure, equity_per""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -47,10 +48,10 @@ class AllocationPlans {
         long id = jdbc.sql("""
                         INSERT INTO allocation_plan (hospital_id, name, resource, resource_unit, amount, period,
                             unit_types, rule, weights, bounds, max_change, previous_plan_id, sources, status,
-                            drafted_at, drafted_by, pay_pool)
+                            drafted_at, drafted_by, pay_pool, demand_measure, equity_per)
                         VALUES (:h, :name, :resource, :unit, :amount, :period, CAST(:types AS jsonb), :rule,
                             CAST(:weights AS jsonb), CAST(:bounds AS jsonb), :maxChange, :previous,
-                            CAST(:sources AS jsonb), :status, :at, :by, :payPool)
+                            CAST(:sources AS jsonb), :status, :at, :by, :payPool, :demandMeasure, :equityPer)
                         RETURNING id""")
                 .param("h", hospitalId).param("name", plan.name()).param("resource", plan.resource())
                 .param("unit", plan.unit().name()).param("amount", plan.amount())
@@ -62,18 +63,20 @@ class AllocationPlans {
                 .param("previous", plan.previousPlanId())
                 .param("sources", json.writeValueAsString(plan.sources())).param("status", plan.status().name())
                 .param("at", Timestamp.from(plan.draftedAt())).param("by", plan.draftedBy())
-                .param("payPool", plan.payPool()).query(Long.class).single();
+                .param("payPool", plan.payPool()).param("demandMeasure", plan.demandMeasure())
+                .param("equityPer", plan.equityPer()).query(Long.class).single();
         List<Object[]> rows = new ArrayList<>(shares.size());
         for (PlanShare s : shares) {
             rows.add(new Object[] {hospitalId, id, s.position(), s.unitId(), s.unitCode(), s.unitName(),
                     s.unitType(), s.tier(), s.performance(), s.brand(), s.efficiency(), s.demand(), s.driver(),
-                    s.previousAmount(), s.floor(), s.cap(), s.amount(), s.bound() == null ? null : s.bound().name()});
+                    s.previousAmount(), s.floor(), s.cap(), s.amount(), s.bound() == null ? null : s.bound().name(),
+                    s.demandMonths(), s.population()});
         }
         template.batchUpdate("""
                 INSERT INTO allocation_share (hospital_id, plan_id, position, unit_id, unit_code, unit_name, unit_type,
                     tier, performance, brand, efficiency, demand, driver, previous_amount, floor_amount, cap_amount,
-                    amount, bound)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    amount, bound, demand_months, population)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         return id;
     }
 
@@ -119,7 +122,8 @@ class AllocationPlans {
     List<PlanShare> shares(long hospitalId, long planId) {
         return jdbc.sql("""
                         SELECT position, unit_id, unit_code, unit_name, unit_type, tier, performance, brand, efficiency,
-                            demand, driver, previous_amount, floor_amount, cap_amount, amount, bound
+                            demand, driver, previous_amount, floor_amount, cap_amount, amount, bound, demand_months,
+                            population
                         FROM allocation_share WHERE hospital_id = :h AND plan_id = :plan ORDER BY position""")
                 .param("h", hospitalId).param("plan", planId).query(this::share).list();
     }
@@ -161,7 +165,8 @@ class AllocationPlans {
                 json.readValue(rs.getString(10), PlanBounds.class), maxChange, previous,
                 json.readValue(rs.getString(13), new TypeReference<List<PlanSource>>() { }),
                 PlanStatus.valueOf(rs.getString(14)), rs.getTimestamp(15).toInstant(), rs.getString(16),
-                approved == null ? null : approved.toInstant(), rs.getString(18), rs.getBoolean(19));
+                approved == null ? null : approved.toInstant(), rs.getString(18), rs.getBoolean(19),
+                rs.getString(20), rs.getString(21));
     }
 
     private PlanShare share(ResultSet rs, int n) throws SQLException {
@@ -170,6 +175,7 @@ class AllocationPlans {
         return new PlanShare(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), efficiency, rs.getBigDecimal(10),
                 rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
-                rs.getBigDecimal(15), bound == null ? null : ShareBound.valueOf(bound));
+                rs.getBigDecimal(15), bound == null ? null : ShareBound.valueOf(bound),
+                rs.getObject(17) == null ? null : rs.getInt(17), rs.getBigDecimal(18));
     }
 }

@@ -19,11 +19,13 @@ import org.meridian.shared.problem.Problem;
  * What a planner asks for: a scenario name, the resource and its amount (money to the fen, or whole units), the period
  * whose published evaluations (and efficiency runs) give the driver, the department or institution types whose units
  * share it, the rule (a weighted driver, or parts per tier), floors, caps and the largest change against the last
- * approved plan. Whether the units and their data exist is the facade's to check; the bounds against the amount too.
+ * approved plan; the statistic measure whose forecast is each unit's demand ({@code demandMeasure}) and the measure its
+ * equity is taken per head of ({@code equityPer}), both optional ({@link #withMeasures}). Whether the units, their data
+ * and these measures exist is the facade's to check; the bounds against the amount too.
  */
 public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit, BigDecimal amount, Period period,
         List<UnitType> unitTypes, PlanRule rule, DriverWeights weights, Map<String, BigDecimal> tiers,
-        PlanBounds bounds, BigDecimal maxChange, boolean payPool) {
+        PlanBounds bounds, BigDecimal maxChange, boolean payPool, String demandMeasure, String equityPer) {
 
     public static final int NAME_MAX = 100;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
@@ -120,7 +122,35 @@ public record PlanSpec(String name, String resource, BoundedAllocation.Unit unit
         if (!problems.isEmpty()) {
             throw new InvalidInputException("allocation", problems);
         }
-        return new PlanSpec(n, r, u, a, p, types, ru, w, t, new PlanBounds(f, c, fs, cs), m, payPool);
+        return new PlanSpec(n, r, u, a, p, types, ru, w, t, new PlanBounds(f, c, fs, cs), m, payPool, null, null);
+    }
+
+    /**
+     * The same plan with the measure whose forecast is the units' demand and the measure of equity per head (each
+     * null or blank for none); a text that cannot be a measure code (letters, digits and {@code _}, at most 64) is
+     * refused on {@code demandMeasure} or {@code equityPer}.
+     */
+    public PlanSpec withMeasures(String demand, String perHead) {
+        List<Problem> problems = new ArrayList<>();
+        String d = code("demandMeasure", demand, problems);
+        String e = code("equityPer", perHead, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("allocation", problems);
+        }
+        return new PlanSpec(name, resource, unit, amount, period, unitTypes, rule, weights, tiers, bounds, maxChange,
+                payPool, d, e);
+    }
+
+    private static String code(String path, String text, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String v = text.strip();
+        if (!v.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            problems.add(Problem.of(path, "allocation.plan.error.measureCode", v));
+            return null;
+        }
+        return v;
     }
 
     private static String text(String path, String value, List<Problem> problems) {

@@ -66,7 +66,7 @@ class AllocationPagesTest {
                 .andReturn().getResponse().getRedirectedUrl();
         String shown = page(h.office, location);
         assertThat(shown).contains("31,363.64", "28,636.36", "触及上限 40,000.00", "0.0758", "100,000.00 元",
-                "需求预测尚未提供");
+                "需求预测未计入");
         assertThat(shown).doesNotContain("id=\"approve\"");
         // an analyst reads but does not draft
         assertThat(page(h.analyst, "/allocation/plans")).doesNotContain("id=\"new-plan\"").contains("方案甲");

@@ -84,7 +84,7 @@ class AllocationPlanTest {
         assertThat(number(plan, "$.equity.after.gini")).isCloseTo(0.0757576, within(1e-7));
         assertThat(number(plan, "$.equity.after.theilT")).isCloseTo(0.0103324, within(1e-7));
         assertThat((java.util.Map<String, Object>) JsonPath.read(plan, "$.equity")).doesNotContainKey("before");
-        // where it came from, and that demand has no forecast yet
+        // where it came from, and that demand (weight 0) is not counted
         assertThat((List<Object>) JsonPath.read(plan, "$.sources[*].kind"))
                 .containsExactly("EVALUATION", "EFFICIENCY_RUN");
         assertThat((List<Object>) JsonPath.read(plan, "$.sources[*].id"))
@@ -220,11 +220,12 @@ class AllocationPlanTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'amount')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'unitTypes')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+        // a demand weight without a demand measure
         h.as(h.office, json(post("/api/v1/allocation-plans"), """
                 {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-12",
                  "unitTypes": ["CLINICAL"], "driver": {"performance": 1, "demand": 1}}"""))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("driver.demand"));
+                .andExpect(jsonPath("$.errors[0].field").value("demandMeasure"));
         // no published evaluation of November; no efficiency run of the medical-technology type either
         h.as(h.office, json(post("/api/v1/allocation-plans"), """
                 {"name": "x", "resource": "设备购置预算", "amount": 100000, "period": "2026-11",
@@ -238,5 +239,92 @@ class AllocationPlanTest {
         h.as(h.analyst, get("/api/v1/allocation-plans")).andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].status").value("DRAFT"));
         assertThat(audit.recent(h.hospital.id(), "ALLOCATION_PLAN", 10)).hasSize(1);
+    }
+
+    /**
+     * Forecast demand in the driver, worked by hand. Departments have no stored forecasts, so each unit's demand is the
+     * forecast of its own discharges for the month after the plan's period (2027-01), from its consecutive monthly
+     * statistics up to 2026-12 (the channels' rule, ForecastModel):
+     * <ul>
+     * <li>D1 reported all twelve months of 2026 (January 240, February–November 150, December 200): 12 months → the
+     * seasonal naive forecast, January 2027 = January 2026 = <b>240</b>;</li>
+     * <li>D2 reported November 140 and December 100: 2 months → their mean, <b>120</b>;</li>
+     * <li>D3 reported October 500 and December 200 but not November: the gap ends its history, 1 month → <b>200</b>
+     * (October's 500 is not read).</li>
+     * </ul>
+     * Shares of demand 240 : 120 : 200 of 560; performance 80, 60, 60 → .4, .3, .3. Weights performance .5, demand .5:
+     * d1 = .5·.4 + .5·240/560 = .2 + .2142857 = 29/70; d2 = .15 + .5·120/560 = .15 + .1071429 = 18/70; d3 = .15 +
+     * .5·200/560 = .15 + .1785714 = 23/70. Of 70,000.00: <b>29,000.00 / 18,000.00 / 23,000.00</b>.
+     *
+     * <p>Equity per discharge (December's discharges in the evaluation: 200, 100, 200, of 500): amounts per discharge
+     * 145, 180, 115. Sorted by that: D3 (population share .4, amount 23/70), D1 (.4, 29/70), D2 (.2, 18/70);
+     * cumulative X = .4, .8, 1; Y = 23/70, 52/70, 1. Gini = 1 − [.4·(23/70) + .4·(75/70) + .2·(122/70)] = 1 − 63.6/70 =
+     * 6.4/70 = <b>0.0914286</b>. Theil T = Σ s ln(s/p) = .4142857·ln 1.0357143 + .2571429·ln 1.2857143 + .3285714·ln
+     * .8214286 = .0145378 + .0646237 − .0646334 = <b>0.0145281</b>; Theil L = Σ p ln(p/s) = −.0140365 − .0502629 +
+     * .0786841 = <b>0.0143847</b>. Each unit once instead: Gini = (−2·18,000 + 2·29,000)/(3·70,000) = 0.1047619.
+     */
+    @Test
+    void forecastDemandIsAPartOfTheDriverAndEquityIsAlsoTakenPerDischarge() throws Exception {
+        StringBuilder rows = new StringBuilder("[");
+        rows.append(statistic("D1", "2026-01", "discharges", 240));
+        for (int m = 2; m <= 11; m++) {
+            rows.append(",").append(statistic("D1", "2026-%02d".formatted(m), "discharges", 150));
+        }
+        rows.append(",").append(statistic("D2", "2026-11", "discharges", 140));
+        rows.append(",").append(statistic("D3", "2026-10", "discharges", 500)).append("]");
+        h.as(h.office, json(post("/api/v1/statistics"), rows.toString())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(13));
+
+        long id = h.draft(h.office, """
+                {"name": "按需求", "resource": "设备购置预算", "amount": 70000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 0.5, "demand": 0.5},
+                 "demandMeasure": "discharges", "equityPer": "discharges"}""");
+        String plan = read(id);
+        assertThat((String) JsonPath.read(plan, "$.demandMeasure")).isEqualTo("discharges");
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].demand")).containsExactly(240.0, 120.0, 200.0);
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].demandMonths")).containsExactly(12, 2, 1);
+        assertThat(number(plan, "$.units[0].driver")).isCloseTo(29.0 / 70, within(1e-12));
+        assertThat(number(plan, "$.units[1].driver")).isCloseTo(18.0 / 70, within(1e-12));
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].amount"))
+                .containsExactly(29000.00, 18000.00, 23000.00);
+        assertThat((List<Object>) JsonPath.read(plan, "$.notes[*].field")).doesNotContain("driver.demand");
+        // equity: each unit once, and per discharge
+        assertThat(number(plan, "$.equity.after.gini")).isCloseTo(0.1047619, within(1e-7));
+        assertThat((List<Object>) JsonPath.read(plan, "$.units[*].population")).containsExactly(200, 100, 200);
+        assertThat(number(plan, "$.equityPerHead.after.gini")).isCloseTo(0.0914286, within(1e-7));
+        assertThat(number(plan, "$.equityPerHead.after.theilT")).isCloseTo(0.0145281, within(1e-7));
+        assertThat(number(plan, "$.equityPerHead.after.theilL")).isCloseTo(0.0143847, within(1e-7));
+
+        // a unit without the demand measure in the period's last month is named; so is a unit without the per-head
+        // measure, and a per-head measure that is 0 for every unit (no referral names these departments)
+        h.as(h.office, json(post("/api/v1/measures"), """
+                {"code": "visits", "nameZh": "门诊人次", "nameEn": "Outpatient visits", "unit": "人次",
+                 "aggregation": "SUM"}""")).andExpect(status().isCreated());
+        h.as(h.office, json(post("/api/v1/statistics"), "[" + statistic("D1", "2026-12", "visits", 900) + ","
+                + statistic("D3", "2026-12", "visits", 700) + "]")).andExpect(status().isOk());
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 70000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 0.5, "demand": 0.5},
+                 "demandMeasure": "visits"}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("driver.demand"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("1 个单元")))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("呼吸科（D2）")));
+        h.as(h.office, json(post("/api/v1/allocation-plans?lang=en"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 70000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "driver": {"performance": 1, "demand": 1}, "demandMeasure": "referrals",
+                 "equityPer": "visits"}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("demandMeasure"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("no statistic measure referrals")));
+        h.as(h.office, json(post("/api/v1/allocation-plans"), """
+                {"name": "x", "resource": "设备购置预算", "amount": 70000, "period": "2026-12",
+                 "unitTypes": ["CLINICAL"], "equityPer": "referrals"}""")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("equityPer"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("3 个单元")));
+        h.as(h.analyst, get("/api/v1/allocation-plans")).andExpect(jsonPath("$.total").value(1));
+    }
+
+    private static String statistic(String unit, String month, String measure, int value) {
+        return "{\"unit\": \"%s\", \"month\": \"%s\", \"measure\": \"%s\", \"value\": %d}"
+                .formatted(unit, month, measure, value);
     }
 }

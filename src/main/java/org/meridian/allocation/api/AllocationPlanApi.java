@@ -38,8 +38,10 @@ import tools.jackson.databind.JsonNode;
  * Allocation plans (network.md §5): drafting needs CHANNEL_MANAGER, approving HOSPITAL_MANAGER and another person than
  * the planner (four eyes), reading ANALYST. {@code floors} and {@code caps} are one amount for every unit or an object
  * of amounts by unit code; {@code driver} the weights of {@code performance}, {@code brand}, {@code efficiency} and
- * {@code demand} (absent: the defaults 0.5, 0.25, 0.25, 0); {@code rule: TIERS} with {@code tiers} (parts by tier)
- * instead. Amounts are exact to the fen (or whole units); indices are not rounded.
+ * {@code demand} (absent: the defaults 0.5, 0.25, 0.25, 0), with {@code demandMeasure} (the statistic measure whose
+ * forecast is each unit's demand) when demand has a weight; {@code rule: TIERS} with {@code tiers} (parts by tier)
+ * instead; {@code equityPer}, a measure to take equity per head of as well. Amounts are exact to the fen (or whole
+ * units); indices are not rounded.
  */
 @RestController
 class AllocationPlanApi {
@@ -54,7 +56,7 @@ class AllocationPlanApi {
 
     record PlanRequest(String name, String resource, String unit, JsonNode amount, String period,
             List<String> unitTypes, String rule, JsonNode driver, JsonNode tiers, JsonNode floors, JsonNode caps,
-            JsonNode maxChange, Boolean payPool) {
+            JsonNode maxChange, Boolean payPool, String demandMeasure, String equityPer) {
     }
 
     record Note(String field, String message) {
@@ -63,7 +65,8 @@ class AllocationPlanApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ShareView(String unit, String name, String unitType, String tier, BigDecimal performance,
             BigDecimal brand, Double efficiency, BigDecimal demand, BigDecimal driver, BigDecimal previous,
-            BigDecimal floor, BigDecimal cap, BigDecimal amount, String bound) {
+            BigDecimal floor, BigDecimal cap, BigDecimal amount, String bound, Integer demandMonths,
+            BigDecimal population) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,7 +80,8 @@ class AllocationPlanApi {
             BigDecimal floors, BigDecimal caps, Map<String, BigDecimal> unitFloors,
             Map<String, BigDecimal> unitCaps, BigDecimal maxChange, Long previousPlan, List<PlanSource> sources,
             PlanStatus status, Instant draftedAt, String draftedBy, Instant approvedAt, String approvedBy,
-            List<ShareView> units, Map<String, EquityView> equity, List<Note> notes) {
+            String demandMeasure, String equityPer, List<ShareView> units, Map<String, EquityView> equity,
+            Map<String, EquityView> equityPerHead, List<Note> notes) {
     }
 
     @PostMapping("/api/v1/allocation-plans")
@@ -85,7 +89,7 @@ class AllocationPlanApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     PlanView draft(Actor actor, @RequestBody(required = false) PlanRequest body) {
         PlanRequest b = body == null ? new PlanRequest(null, null, null, null, null, null, null, null, null, null,
-                null, null, null) : body;
+                null, null, null, null, null) : body;
         List<Problem> problems = new ArrayList<>();
         Map<String, String> driver = b.driver() == null || b.driver().isNull() ? null
                 : map("driver", b.driver(), problems);
@@ -100,7 +104,7 @@ class AllocationPlanApi {
         }
         AllocationPlan plan = planning.draft(actor, PlanSpec.parse(b.name(), b.resource(), b.unit(), text(b.amount()),
                 b.period(), b.unitTypes(), b.rule(), driver, tiers, floor, cap, floors, caps, text(b.maxChange()),
-                Boolean.TRUE.equals(b.payPool())));
+                Boolean.TRUE.equals(b.payPool())).withMeasures(b.demandMeasure(), b.equityPer()));
         return view(actor, plan, true);
     }
 
@@ -147,7 +151,7 @@ class AllocationPlanApi {
     private static ShareView shareView(AllocationPlan p, PlanShare s) {
         return new ShareView(s.unitCode(), s.unitName(), s.unitType(), s.tier(), s.performance(), s.brand(),
                 s.efficiency(), s.demand(), s.driver(), amount(p, s.previousAmount()), s.floor(), s.cap(),
-                amount(p, s.amount()), s.bound() == null ? null : s.bound().name());
+                amount(p, s.amount()), s.bound() == null ? null : s.bound().name(), s.demandMonths(), s.population());
     }
 
     private static PlanStatus status(String status) {
@@ -166,6 +170,7 @@ class AllocationPlanApi {
     private PlanView view(Actor actor, AllocationPlan p, boolean full) {
         List<ShareView> units = null;
         Map<String, EquityView> equity = null;
+        Map<String, EquityView> perHead = null;
         if (full) {
             units = new ArrayList<>();
             for (PlanShare s : planning.shares(actor, p.id())) {
@@ -177,6 +182,13 @@ class AllocationPlanApi {
             if (e.before() != null) {
                 equity.put("before", equity(e.before()));
             }
+            if (e.afterPerHead() != null) {
+                perHead = new LinkedHashMap<>();
+                perHead.put("after", equity(e.afterPerHead()));
+                if (e.beforePerHead() != null) {
+                    perHead.put("before", equity(e.beforePerHead()));
+                }
+            }
         }
         Map<String, BigDecimal> driver = null;
         if (p.weights() != null) {
@@ -187,7 +199,7 @@ class AllocationPlanApi {
             driver.put("demand", p.weights().demand());
         }
         List<Note> notes = new ArrayList<>();
-        if (p.weights() != null) {
+        if (p.weights() != null && p.demandMeasure() == null) {
             notes.add(note(Problem.of("driver.demand", "allocation.plan.note.noForecast")));
         }
         if (p.maxChange() != null && p.previousPlanId() == null) {
@@ -198,7 +210,7 @@ class AllocationPlanApi {
                 p.tiers(), p.bounds().floor(), p.bounds().cap(), p.bounds().floors().isEmpty() ? null
                 : p.bounds().floors(), p.bounds().caps().isEmpty() ? null : p.bounds().caps(), p.maxChange(),
                 p.previousPlanId(), p.sources(), p.status(), p.draftedAt(), p.draftedBy(), p.approvedAt(),
-                p.approvedBy(), units, equity, notes);
+                p.approvedBy(), p.demandMeasure(), p.equityPer(), units, equity, perHead, notes);
     }
 
     private static BigDecimal amount(AllocationPlan p, BigDecimal v) {

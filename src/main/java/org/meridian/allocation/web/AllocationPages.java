@@ -21,6 +21,7 @@ import org.meridian.allocation.PlanShare;
 import org.meridian.allocation.PlanSpec;
 import org.meridian.allocation.PlanStatus;
 import org.meridian.allocation.method.Inequality;
+import org.meridian.indicator.CatalogueMeasure;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
@@ -108,12 +109,12 @@ class AllocationPages {
 
     @GetMapping("/plans/new")
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
-    String newPlan(Actor actor, @RequestParam(required = false) Long from, Model model) {
+    String newPlan(Actor actor, @RequestParam(required = false) Long from, Model model, Locale locale) {
         PlanForm form = new PlanForm();
         if (from != null) {
             copy(planning.get(actor, from), form);
         }
-        return form(model, form, Map.of());
+        return form(actor, model, form, Map.of(), locale);
     }
 
     @PostMapping("/plans/new")
@@ -126,18 +127,36 @@ class AllocationPages {
             weights.put("performance", form.getPerformance());
             weights.put("brand", form.getBrand());
             weights.put("efficiency", form.getEfficiency());
+            weights.put("demand", form.getDemand());
             AllocationPlan plan = planning.draft(actor, PlanSpec.parse(form.getName(), form.getResource(),
                     form.getUnit(), form.getAmount(), form.getPeriod(), form.getUnitTypes(), form.getRule(),
                     tiers ? null : weights, tiers ? tierParts(form.getTiers()) : null, form.getFloor(),
-                    form.getCap(), null, null, percent(form.getMaxChange()), form.isPayPool()));
+                    form.getCap(), null, null, percent(form.getMaxChange()), form.isPayPool())
+                    .withMeasures(form.getDemandMeasure(), form.getEquityPer()));
             redirect.addFlashAttribute("notice", "allocation.notice.drafted");
             return "redirect:/allocation/plans/" + plan.id();
         } catch (InvalidInputException e) {
-            return form(model, form, resolve(e.problems(), locale));
+            return form(actor, model, form, resolve(e.problems(), locale), locale);
         }
     }
 
-    private String form(Model model, PlanForm form, Map<String, String> errors) {
+    /** A measure to choose on the form: its code and its name in the reader's language. */
+    record MeasureChoice(String code, String name) {
+    }
+
+    private String form(Actor actor, Model model, PlanForm form, Map<String, String> errors, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        List<MeasureChoice> statistics = new ArrayList<>();
+        List<MeasureChoice> all = new ArrayList<>();
+        for (CatalogueMeasure m : planning.measures(actor)) {
+            MeasureChoice c = new MeasureChoice(m.code(), english && m.nameEn() != null ? m.nameEn() : m.nameZh());
+            all.add(c);
+            if (m.source() == CatalogueMeasure.Source.STATISTIC) {
+                statistics.add(c);
+            }
+        }
+        model.addAttribute("demandMeasures", statistics);
+        model.addAttribute("perHeadMeasures", all);
         List<UnitType> types = new ArrayList<>(UnitType.of(UnitKind.DEPARTMENT));
         types.addAll(UnitType.of(UnitKind.INSTITUTION));
         model.addAttribute("unitTypeChoices", types);
@@ -159,7 +178,10 @@ class AllocationPages {
             f.setPerformance(p.weights().performance().stripTrailingZeros().toPlainString());
             f.setBrand(p.weights().brand().stripTrailingZeros().toPlainString());
             f.setEfficiency(p.weights().efficiency().stripTrailingZeros().toPlainString());
+            f.setDemand(p.weights().demand().stripTrailingZeros().toPlainString());
         }
+        f.setDemandMeasure(p.demandMeasure());
+        f.setEquityPer(p.equityPer());
         if (p.tiers() != null) {
             List<String> parts = new ArrayList<>();
             p.tiers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> parts.add(e.getKey() + "="
@@ -205,7 +227,7 @@ class AllocationPages {
 
     /** One unit's line on the plan page and in the workbook, as a person reads it. */
     record Row(PlanShare share, String amount, String previous, String change, String why, String performance,
-            String brand, String efficiency, String driver) {
+            String brand, String efficiency, String driver, String demand, String population) {
     }
 
     static List<Row> rows(AllocationPlan plan, List<PlanShare> shares, PlanWords words) {
@@ -216,7 +238,8 @@ class AllocationPages {
                     words.change(s), words.why(plan, s, totals), PlanWords.decimals(s.performance(), 2),
                     PlanWords.decimals(s.brand(), 2),
                     s.efficiency() == null ? "—" : PlanWords.decimals(s.efficiency(), 3),
-                    PlanWords.percent(s.driver())));
+                    PlanWords.percent(s.driver()), PlanWords.quantity(s.demand()),
+                    PlanWords.quantity(s.population())));
         }
         return rows;
     }
@@ -234,7 +257,13 @@ class AllocationPages {
         model.addAttribute("typesText", String.join(words.text("allocation.words.and"),
                 plan.unitTypes().stream().map(t -> words.text("unitType." + t.name())).toList()));
         model.addAttribute("boundsText", bounds(plan, words));
-        model.addAttribute("equity", equityRows(equity));
+        model.addAttribute("equity", equityRows(equity.before(), equity.after()));
+        model.addAttribute("perHead", equity.afterPerHead() == null ? null
+                : equityRows(equity.beforePerHead(), equity.afterPerHead()));
+        model.addAttribute("perHeadText", plan.equityPer() == null ? null
+                : words.text("allocation.equity.perHeadIntro", measureName(actor, plan.equityPer(), locale)));
+        model.addAttribute("perHeadBeforeNote", equity.previous() != null && equity.afterPerHead() != null
+                && equity.beforePerHead() == null ? words.text("allocation.equity.perHeadNoBefore") : null);
         model.addAttribute("previous", equity.previous());
         List<Curve> curves = new ArrayList<>();
         if (equity.before() != null) {
@@ -249,8 +278,11 @@ class AllocationPages {
                 .filter(p -> p.id() != id && p.resource().equals(plan.resource())).toList();
         model.addAttribute("others", others);
         List<String> notes = new ArrayList<>();
-        if (plan.rule() == PlanRule.DRIVER) {
+        if (plan.rule() == PlanRule.DRIVER && plan.demandMeasure() == null) {
             notes.add(words.text("allocation.plan.note.noForecast"));
+        } else if (plan.demandMeasure() != null) {
+            notes.add(words.text("allocation.plan.note.demand", measureName(actor, plan.demandMeasure(), locale),
+                    plan.period().next().toString(), java.time.YearMonth.from(plan.period().lastDay()).toString()));
         }
         if (plan.maxChange() != null && plan.previousPlanId() == null) {
             notes.add(words.text("allocation.plan.note.noPrevious"));
@@ -281,9 +313,7 @@ class AllocationPages {
     record EquityRow(String key, String before, String after) {
     }
 
-    static List<EquityRow> equityRows(PlanEquity e) {
-        Inequality.Result b = e.before();
-        Inequality.Result a = e.after();
+    static List<EquityRow> equityRows(Inequality.Result b, Inequality.Result a) {
         return List.of(
                 new EquityRow("gini", b == null ? "—" : PlanWords.decimals(b.gini(), 4),
                         PlanWords.decimals(a.gini(), 4)),
@@ -345,7 +375,12 @@ class AllocationPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"allocation-plan-" + plan.id()
                 + ".xlsx\"");
         try (OutputStream out = response.getOutputStream()) {
-            PlanWorkbook.write(out, plan, rows(plan, shares, words), equityRows(equity), words);
+            PlanWorkbook.write(out, plan, rows(plan, shares, words), equityRows(equity.before(), equity.after()),
+                    equity.afterPerHead() == null ? null
+                            : equityRows(equity.beforePerHead(), equity.afterPerHead()),
+                    plan.equityPer() == null ? null
+                            : words.text("allocation.equity.perHeadIntro", measureName(actor, plan.equityPer(), locale)),
+                    words);
         }
     }
 
@@ -376,6 +411,7 @@ class AllocationPages {
             addPart(parts, "brand", plan.weights().brand(), weights, mine.brand(), totals.brand(), 2);
             addPart(parts, "efficiency", plan.weights().efficiency(), weights,
                     mine.efficiency() == null ? null : BigDecimal.valueOf(mine.efficiency()), totals.efficiency(), 3);
+            addPart(parts, "demand", plan.weights().demand(), weights, mine.demand(), totals.demand(), 1);
         }
         model.addAttribute("parts", parts);
         return "allocation/statement";
@@ -433,8 +469,8 @@ class AllocationPages {
         model.addAttribute("boundsA", bounds(pa, words));
         model.addAttribute("boundsB", bounds(pb, words));
         model.addAttribute("rows", rows);
-        List<EquityRow> eqA = equityRows(ea);
-        List<EquityRow> eqB = equityRows(eb);
+        List<EquityRow> eqA = equityRows(ea.before(), ea.after());
+        List<EquityRow> eqB = equityRows(eb.before(), eb.after());
         List<EquityRow> equity = new ArrayList<>();
         for (int i = 0; i < eqA.size(); i++) {
             equity.add(new EquityRow(eqA.get(i).key(), eqA.get(i).after(), eqB.get(i).after()));
@@ -443,6 +479,13 @@ class AllocationPages {
         model.addAttribute("lorenz", json.writeValueAsString(lorenz(words, List.of(
                 new Curve(pa.name(), ea.after()), new Curve(pb.name(), eb.after())))));
         return "allocation/compare";
+    }
+
+    /** A measure's name in the reader's language, or its code when the catalogue no longer has it. */
+    private String measureName(Actor actor, String code, Locale locale) {
+        return planning.measures(actor).stream().filter(m -> m.code().equals(code)).findFirst()
+                .map(m -> "en".equals(locale.getLanguage()) && m.nameEn() != null ? m.nameEn() : m.nameZh())
+                .orElse(code);
     }
 
     private Map<String, String> resolve(List<Problem> problems, Locale locale) {

@@ -19,6 +19,9 @@ public class PlanForm {
     private String performance = "0.5";
     private String brand = "0.25";
     private String efficiency = "0.25";
+    private String demand = "0";
+    private String demandMeasure;
+    private String equityPer;
     private String tiers = "A=3，B=2，C=1";
     private String floor;
     private String cap;
@@ -111,6 +114,30 @@ public class PlanForm {
 
     public void setEfficiency(String efficiency) {
         this.efficiency = efficiency;
+    }
+
+    public String getDemand() {
+        return demand;
+    }
+
+    public void setDemand(String demand) {
+        this.demand = demand;
+    }
+
+    public String getDemandMeasure() {
+        return demandMeasure;
+    }
+
+    public void setDemandMeasure(String demandMeasure) {
+        this.demandMeasure = demandMeasure;
+    }
+
+    public String getEquityPer() {
+        return equityPer;
+    }
+
+    public void setEquityPer(String equityPer) {
+        this.equityPer = equityPer;
     }
 
     public String getTiers() {

@@ -58,11 +58,20 @@ final class PlanWords {
         return v == null ? "—" : v.setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** A quantity such as a forecast or a workload, grouped, with at most one decimal ("1,234.5"); "—" for none. */
+    static String quantity(BigDecimal v) {
+        if (v == null) {
+            return "—";
+        }
+        return new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(v.setScale(1, RoundingMode.HALF_UP));
+    }
+
     static String decimals(double v, int scale) {
         return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** The weights in words: "绩效 0.5 · 品牌指数 0.25 · 效率 0.25 · 需求 0（尚无预测）", or the parts per tier. */
+    /** The weights in words: "绩效 0.5 · 品牌指数 0.25 · 效率 0.25 · 需求 0", or the parts per tier. */
     String rule(AllocationPlan plan) {
         if (plan.rule() == PlanRule.TIERS) {
             List<String> parts = new ArrayList<>();
@@ -98,6 +107,10 @@ final class PlanWords {
                 parts.add(text("allocation.why.efficiency", decimals(s.efficiency(), 3),
                         percent(share(BigDecimal.valueOf(s.efficiency()), totals.efficiency()))));
             }
+            if (plan.weights().demand().signum() > 0 && s.demand() != null) {
+                parts.add(text("allocation.why.demand", quantity(s.demand()),
+                        percent(share(s.demand(), totals.demand())), s.demandMonths()));
+            }
         }
         String out = text("allocation.why.driver", String.join(text("allocation.words.and"), parts),
                 percent(s.driver()));
@@ -130,18 +143,20 @@ final class PlanWords {
     }
 
     /** The sums of each part over a plan's units, for the shares in the "why". */
-    record Totals(BigDecimal performance, BigDecimal brand, BigDecimal efficiency) {
+    record Totals(BigDecimal performance, BigDecimal brand, BigDecimal efficiency, BigDecimal demand) {
 
         static Totals of(List<PlanShare> shares) {
             BigDecimal p = BigDecimal.ZERO;
             BigDecimal b = BigDecimal.ZERO;
             BigDecimal e = BigDecimal.ZERO;
+            BigDecimal d = BigDecimal.ZERO;
             for (PlanShare s : shares) {
                 p = p.add(s.performance() == null ? BigDecimal.ZERO : s.performance());
                 b = b.add(s.brand() == null ? BigDecimal.ZERO : s.brand());
                 e = e.add(s.efficiency() == null ? BigDecimal.ZERO : BigDecimal.valueOf(s.efficiency()));
+                d = d.add(s.demand() == null ? BigDecimal.ZERO : s.demand());
             }
-            return new Totals(p, b, e);
+            return new Totals(p, b, e, d);
         }
     }
 }

@@ -12,7 +12,8 @@ import org.meridian.allocation.PlanShare;
 /**
  * A plan as an XLSX sheet: a title line (name, resource, amount, period, status, who drafted and approved it), the
  * rule and bounds in words, one row per unit (code, name, tier, performance, brand index, efficiency, driver share,
- * previous amount, floor, cap, amount, change and why), then Gini and Theil before and after. Amounts are numbers
+ * previous amount, floor, cap, amount, change and why), then Gini and Theil before and after, each unit once and, when
+ * the plan takes it, per head. Amounts are numbers
  * Excel can add up (they add up to the plan's amount exactly); the words are those of the page.
  */
 final class PlanWorkbook {
@@ -21,7 +22,8 @@ final class PlanWorkbook {
     }
 
     static void write(OutputStream out, AllocationPlan plan, List<AllocationPages.Row> rows,
-            List<AllocationPages.EquityRow> equity, PlanWords words) throws IOException {
+            List<AllocationPages.EquityRow> equity, List<AllocationPages.EquityRow> perHead, String perHeadTitle,
+            PlanWords words) throws IOException {
         Workbook wb = new Workbook(out, "Meridian", "1.0");
         Worksheet ws = wb.newWorksheet(words.text("allocation.sheet.name"));
         ws.value(0, 0, plan.name() + " · " + plan.resource() + " · " + words.amountWithUnit(plan, plan.amount())
@@ -61,13 +63,23 @@ final class PlanWorkbook {
         ws.value(row, 2, words.text("allocation.equity.after"));
         ws.style(row, 1).bold().set();
         ws.style(row, 2).bold().set();
-        row++;
-        for (AllocationPages.EquityRow e : equity) {
+        row = equity(ws, row + 1, equity, words);
+        if (perHead != null) {
+            ws.value(++row, 0, perHeadTitle);
+            ws.style(row, 0).bold().set();
+            equity(ws, row + 1, perHead, words);
+        }
+        wb.finish();
+    }
+
+    /** Gini, Theil T and L before and after, one line each from {@code row}; the row after them. */
+    private static int equity(Worksheet ws, int row, List<AllocationPages.EquityRow> rows, PlanWords words) {
+        for (AllocationPages.EquityRow e : rows) {
             ws.value(row, 0, words.text("allocation.equity." + e.key()));
             ws.value(row, 1, e.before());
             ws.value(row, 2, e.after());
             row++;
         }
-        wb.finish();
+        return row;
     }
 }

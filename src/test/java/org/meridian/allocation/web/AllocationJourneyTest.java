@@ -163,6 +163,67 @@ class AllocationJourneyTest {
         }
     }
 
+    /**
+     * A scenario weighing forecast demand, drafted on the form at a desktop and read at 375 px: the discharges of
+     * AllocationPlanTest's demand case (D1 twelve months, January 240 → 240; D2 two months → 120; D3 one month after a
+     * gap → 200), performance .5 and demand .5 of 70,000.00 → 29,000.00 / 18,000.00 / 23,000.00; D1's why names its
+     * forecast, 240 of 560 = 42.9 %, read from 12 months, and its driver 29/70 = 41.4 %; equity per discharge has the
+     * Gini 6.4/70 = 0.0914 (worked in AllocationPlanTest).
+     */
+    @Test
+    void aScenarioWeighsForecastDemandAndShowsEquityPerDischargeOnDesktopAndPhone() throws Exception {
+        String code = "AD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Hospital h = hospitals.create(code, "需求旅程医院", ZoneId.of("Asia/Shanghai"));
+        String office = users.create(h.id(), Role.CHANNEL_MANAGER, null);
+        setUp(office);
+        List<String> rows = new ArrayList<>();
+        rows.add("{\"unit\": \"D1\", \"month\": \"2026-01\", \"measure\": \"discharges\", \"value\": 240}");
+        for (int m = 2; m <= 11; m++) {
+            rows.add("{\"unit\": \"D1\", \"month\": \"2026-%02d\", \"measure\": \"discharges\", \"value\": 150}"
+                    .formatted(m));
+        }
+        rows.add("{\"unit\": \"D2\", \"month\": \"2026-11\", \"measure\": \"discharges\", \"value\": 140}");
+        rows.add("{\"unit\": \"D3\", \"month\": \"2026-10\", \"measure\": \"discharges\", \"value\": 500}");
+        send(office, "/api/v1/statistics", "[" + String.join(",", rows) + "]");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(office, TestUsers.PASSWORD);
+            browser.waitFor(By.id("inbox"));
+            browser.go("/allocation/plans/new");
+            browser.field("name").sendKeys("方案丙：兼顾需求");
+            browser.field("resource").sendKeys("设备购置预算");
+            browser.field("amount").sendKeys("70,000.00");
+            browser.field("period").sendKeys("2026-12");
+            browser.field("performance").sendKeys("0.5");
+            browser.field("brand").sendKeys("0");
+            browser.field("efficiency").sendKeys("0");
+            browser.field("demand").sendKeys("0.5");
+            new Select(browser.waitFor(By.id("demandMeasure"))).selectByVisibleText("出院人次");
+            new Select(browser.waitFor(By.id("equityPer"))).selectByVisibleText("出院人次");
+            browser.screenshot("allocation-demand-new-desktop");
+            browser.driver().findElement(By.id("plan-submit")).click();
+
+            browser.waitFor(By.id("plan-units"));
+            assertThat(browser.text(By.cssSelector("#unit-D1 .amount"))).isEqualTo("29,000.00");
+            assertThat(browser.text(By.cssSelector("#unit-D2 .amount"))).isEqualTo("18,000.00");
+            assertThat(browser.text(By.cssSelector("#unit-D3 .amount"))).isEqualTo("23,000.00");
+            assertThat(browser.text(By.cssSelector("#unit-D1 .why"))).isEqualTo(
+                    "绩效 80.00（占 40.0%）、需求预测 240（占 42.9%，依 12 个月） → 分配依据 41.4%");
+            assertThat(browser.text(By.id("plan-rule"))).contains("“出院人次”在 2027-01 的预测值", "截至 2026-12");
+            assertThat(browser.text(By.cssSelector("#per-head-gini .after"))).isEqualTo("0.0914");
+            assertThat(browser.text(By.id("per-head-intro"))).contains("按“出院人次”计");
+            browser.screenshot("allocation-demand-plan-desktop");
+            browser.resize(Browser.PHONE);
+            browser.driver().navigate().refresh();
+            browser.waitFor(By.id("plan-units"));
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.screenshot("allocation-demand-plan-phone");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('equity').scrollIntoView({block: 'start'})");
+            browser.screenshot("allocation-demand-equity-phone");
+        }
+    }
+
     /** Planned's three departments, evaluated and with a published efficiency run for 2026-12. */
     private void setUp(String office) throws Exception {
         send(office, "/api/v1/measures", "{\"code\": \"quality\", \"nameZh\": \"质量得分\", \"unit\": \"分\", \"aggregation\": \"LAST\"}");
