@@ -34,6 +34,10 @@ import org.meridian.shared.UnitType;
  *       rollups and, as the reference, by one SQL query over the raw events; times and agreement;</li>
  *   <li>{@code bigcsv}: a CSV file of at least 1 GB imported by a Meridian held to {@code -Xmx512m}; peak heap and
  *       resident memory;</li>
+ *   <li>{@code units}: a year of monthly statistics of 2,000 departments × 25 measures through
+ *       {@code POST /api/v1/statistics} and the next year's as CSV files through {@code POST /api/v1/imports}, rows per
+ *       second of each, then the evaluation of those departments on 25 indicators over the second year
+ *       ({@link UnitsBench});</li>
  *   <li>{@code methods}: the analytical methods (AHP, TOPSIS, Holt-Winters and forecasts, the alert detection, DEA,
  *       Malmquist, inequality, allocation) in this JVM at the sizes of their targets ({@link MethodsBench}).</li>
  * </ul>
@@ -67,6 +71,10 @@ public final class Bench {
         options.put("order", "time"); // of the ingested events: time (as systems send them) or random (worst case)
         options.put("repeat", "5"); // timed runs of each measurement in the methods mode
         options.put("only", ""); // methods mode: only the measurements whose name contains this, e.g. DEA
+        options.put("departments", "2000"); // units mode: departments, statistic measures (= indicators), first year
+        options.put("unit-measures", "25");
+        options.put("unit-year", "2024");
+        options.put("eval-runs", "3");
         options.put("keep", "false"); // keep each mode's directory (server log, data) for a look afterwards
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
@@ -79,10 +87,10 @@ public final class Bench {
                     throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
                 }
                 options.put(key, arg.substring(arg.indexOf('=') + 1));
-            } else if (Set.of("ingest", "eval", "bigcsv", "methods").contains(arg)) {
+            } else if (Set.of("ingest", "eval", "bigcsv", "methods", "units").contains(arg)) {
                 modes.add(arg);
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods;"
+                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods, units;"
                         + " options --name=value of " + options.keySet());
             }
         }
@@ -121,6 +129,7 @@ public final class Bench {
                 switch (mode) {
                     case "ingest" -> ingest(server, dir);
                     case "eval" -> evaluation(server);
+                    case "units" -> units(server, dir);
                     default -> bigCsv(server, dir);
                 }
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -234,6 +243,46 @@ public final class Bench {
                         + result.disagreements().subList(0, Math.min(5, result.disagreements().size()))));
         if (!result.disagreements().isEmpty()) {
             failed = true;
+        }
+    }
+
+    private void units(MeridianServer server, Path dir) throws Exception {
+        int departments = Integer.parseInt(options.get("departments"));
+        int measures = Integer.parseInt(options.get("unit-measures"));
+        int year = Integer.parseInt(options.get("unit-year"));
+        long start = System.nanoTime();
+        UnitsBench.Result r = UnitsBench.run(server.tokenClient(), dir, departments, measures, year,
+                Integer.parseInt(options.get("clients")), Integer.parseInt(options.get("batch")),
+                Integer.parseInt(options.get("eval-runs")), server::cpuSeconds);
+        line("");
+        line(String.format(Locale.ROOT, "UNITS  %,d CLINICAL departments x %d statistic measures, %,d rows a year; API"
+                        + " batches of %s from %s clients; %d CSV files; whole mode %.0f s", departments, measures,
+                (long) departments * measures * 12, options.get("batch"), options.get("clients"), r.fileCount(),
+                (System.nanoTime() - start) / 1e9));
+        line("  route                    rows    wall s       rows/s   server CPU s     rows per server CPU-s   client CPU s");
+        for (IngestBench.Load load : List.of(r.api(), r.files())) {
+            line(String.format(Locale.ROOT, "  %-16s %,12d %9.1f %,12.0f %14.1f %,25.0f %14.1f", load.route(),
+                    load.rows(), load.seconds(), load.perSecond(), load.serverCpu(), load.perServerCpuSecond(),
+                    load.clientCpu()));
+            line(String.format(Locale.ROOT, "  %s answered: accepted %,d, duplicates %,d, rejected %,d%s (target >= 50,000"
+                            + " rows/s: %s)", load.route(), load.answer().accepted(), load.answer().duplicates(),
+                    load.answer().rejected(), load.answer().firstRejection() == null ? ""
+                            : ", first: " + load.answer().firstRejection(),
+                    load.perSecond() >= 50_000 ? "met" : "MISSED"));
+            if (load.answer().accepted() != load.rows()) {
+                failed = true;
+                line("  !! " + load.route() + " did not accept every row");
+            }
+        }
+        line(String.format(Locale.ROOT, "  evaluation of %d (%,d departments x %d indicators, a year of stored monthly"
+                        + " values) via POST /api/v1/evaluations, which also stores %,d scorecards and %,d indicator"
+                        + " lines: %s s, best %.3f s (target < 1 s: %s)", year + 1, departments, measures,
+                r.scorecards(), r.scorecards() * measures, java.util.Arrays.toString(java.util.Arrays.stream(
+                        r.evaluationSeconds()).map(x -> Math.round(x * 1000) / 1000.0).toArray()),
+                r.bestEvaluation(), r.bestEvaluation() < 1 ? "met" : "MISSED"));
+        if (r.scorecards() != departments) {
+            failed = true;
+            line("  !! the evaluation has " + r.scorecards() + " scorecards for " + departments + " departments");
         }
     }
 

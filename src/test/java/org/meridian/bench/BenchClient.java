@@ -58,6 +58,16 @@ final class BenchClient {
         send("POST", "/api/v1/channels", "application/json", HttpRequest.BodyPublishers.ofString(body), 201);
     }
 
+    /** Posts a JSON body; the answer's body, or an exception when the status is none of {@code ok}. */
+    String postJson(String path, String body, int... ok) {
+        return send("POST", path, "application/json", HttpRequest.BodyPublishers.ofString(body), ok);
+    }
+
+    Answer postStatistics(byte[] jsonArray) {
+        return answer(send("POST", "/api/v1/statistics", "application/json",
+                HttpRequest.BodyPublishers.ofByteArray(jsonArray), 200));
+    }
+
     Answer postEvents(byte[] jsonArray) {
         return answer(send("POST", "/api/v1/events", "application/json",
                 HttpRequest.BodyPublishers.ofByteArray(jsonArray), 200));

@@ -155,4 +155,19 @@ class BenchSmokeTest {
             assertThat(result.disagreements()).isEmpty();
         }
     }
+
+    /**
+     * The units mode at a tiny size: 3 departments × 2 measures, a year through the statistics API in batches of 5
+     * and the next as two CSV files of at most 100,000 rows through the imports, then the evaluation.
+     */
+    @Test
+    void theUnitsLoadsAcceptEveryRowAndTheEvaluationScoresEveryDepartment() throws Exception {
+        Clinic c = clinic();
+        UnitsBench.Result r = UnitsBench.run(c.client(), dir, 3, 2, 2024, 2, 5, 1, () -> 0);
+        assertThat(r.api().answer().accepted()).isEqualTo(3 * 2 * 12);
+        assertThat(r.api().answer().rejected()).isZero();
+        assertThat(r.files().answer().accepted()).isEqualTo(3 * 2 * 12);
+        assertThat(r.fileCount()).isEqualTo(1);
+        assertThat(r.scorecards()).isEqualTo(3);
+    }
 }

@@ -76,17 +76,39 @@ final class IngestBench {
      */
     static Load throughApi(BenchClient client, BenchEvents events, long count, int clients, int batch,
                            DoubleSupplier serverCpu) throws InterruptedException {
+        java.util.Iterator<byte[]> batches = new java.util.Iterator<>() {
+            long left = count;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                int n = (int) Math.min(batch, left);
+                left -= n;
+                return BenchEvents.json(events.next(n));
+            }
+        };
+        return throughApi("REST API", count, clients, () -> batches, client::postEvents, serverCpu);
+    }
+
+    /**
+     * Sends prepared JSON arrays ({@code batches}, {@code rows} rows in all) with {@code post} from {@code clients}
+     * concurrent clients; the clock runs from the first request until the last answer.
+     */
+    static Load throughApi(String route, long rows, int clients, Iterable<byte[]> batches,
+                           java.util.function.Function<byte[], BenchClient.Answer> post, DoubleSupplier serverCpu)
+            throws InterruptedException {
         BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
         byte[] end = new byte[0];
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         Clock clock = new Clock(serverCpu);
         try {
             Future<?> producer = pool.submit(() -> {
-                long left = count;
-                while (left > 0) {
-                    int n = (int) Math.min(batch, left);
-                    queue.put(BenchEvents.json(events.next(n)));
-                    left -= n;
+                for (byte[] b : batches) {
+                    queue.put(b);
                 }
                 for (int i = 0; i < clients; i++) {
                     queue.put(end);
@@ -98,7 +120,7 @@ final class IngestBench {
                 senders.add(pool.submit(() -> {
                     BenchClient.Answer sum = BenchClient.NONE;
                     for (byte[] body = queue.take(); body != end; body = queue.take()) {
-                        sum = sum.plus(client.postEvents(body));
+                        sum = sum.plus(post.apply(body));
                     }
                     return sum;
                 }));
@@ -108,12 +130,23 @@ final class IngestBench {
             for (Future<BenchClient.Answer> s : senders) {
                 total = total.plus(s.get());
             }
-            return clock.stop("REST API", count, total);
+            return clock.stop(route, rows, total);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the API load failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("the " + route + " load failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Uploads files (written before the clock starts) one after the other to {@code POST /api/v1/imports}. */
+    static Load throughImports(String route, long rows, BenchClient client, List<Path> files,
+                               DoubleSupplier serverCpu) {
+        Clock clock = new Clock(serverCpu);
+        BenchClient.Answer answer = BenchClient.NONE;
+        for (Path f : files) {
+            answer = answer.plus(client.importFile(f));
+        }
+        return clock.stop(route, rows, answer);
     }
 
     /** Uploads one CSV file (written before the clock starts) to {@code POST /api/v1/imports}. */
