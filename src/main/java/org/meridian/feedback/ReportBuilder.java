@@ -26,12 +26,14 @@ import org.meridian.indicator.scoring.ScorecardEngine;
  * <ul>
  * <li>Peer median score: the median of the scores of every scorecard of the evaluation with a score for the
  *     indicator (the channel itself included, as the peer median value of engine.md is); null when none has.</li>
- * <li>Strongest and weakest: the indicators with a score, ordered by score (ties: the higher weight first, then
- *     the code); the first two are the strongest, the last two of the rest the weakest, worst first. With three
- *     scored indicators there are two strongest and one weakest; an indicator is never both.</li>
+ * <li>Strengths and "to improve" agree with the report's comparison column (the score against the peers' median
+ *     score, shown to one decimal): the strengths are the indicators shown above the median (高于中位数), the
+ *     largest lead first; "to improve" those shown below it (低于中位数), the furthest below first; ties by the
+ *     higher weight, then the code; at most two each. An indicator level with the median (持平) or without data is
+ *     in neither, so either list may be short or empty.</li>
  * <li>Suggestions: first the enabled rule of the quadrant the unit was placed in (none when it was not placed),
- *     then every enabled rule whose indicator scored below its threshold, in rule order; an indicator without
- *     data triggers none.</li>
+ *     then every enabled rule whose indicator scored below its threshold and is not shown above the median, in
+ *     rule order; an indicator without data triggers none.</li>
  * <li>Trend: the published totals of periods of the same kind up to this one, the last {@link #TREND_PERIODS}.</li>
  * <li>Sample: for a rate of counts with data, the n of its interval on the scorecard ({@link RateInterval}).</li>
  * </ul>
@@ -43,6 +45,21 @@ final class ReportBuilder {
     private static final int WEAKEST = 2;
 
     private ReportBuilder() {
+    }
+
+    /**
+     * The gap between the line's score and the peers' median score as the report shows it, rounded half-up to one
+     * decimal (高于中位数 +2.4); null without a score or a median.
+     */
+    static BigDecimal shownGap(ReportContent.Line line) {
+        BigDecimal gap = line.scoreGap();
+        return gap == null ? null : gap.setScale(1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** 1 above the median as shown, −1 below it, 0 level with it or without data. */
+    static int standing(ReportContent.Line line) {
+        BigDecimal gap = shownGap(line);
+        return gap == null ? 0 : gap.signum();
     }
 
     static ReportContent build(Evaluation evaluation, SchemeSnapshot scheme, UnitScorecard card,
@@ -87,23 +104,24 @@ final class ReportBuilder {
                     l.value(), l.score(), l.weight(), l.peerMedian(), ScorecardEngine.median(peerScores),
                     l.value() == null ? null : RateInterval.of(l.why(), 0).map(RateInterval::trials).orElse(null)));
         }
-        List<ReportContent.Line> scored = lines.stream().filter(l -> l.score() != null)
-                .sorted(Comparator.comparing(ReportContent.Line::score).reversed()
-                        .thenComparing(ReportContent.Line::weight, Comparator.reverseOrder())
+        // the lists and the suggestions follow the report's own comparison column (score against the peers' median
+        // score, as shown to one decimal), so that no strength stands below the median and nothing to improve above it
+        Comparator<ReportContent.Line> heavierFirst = Comparator.comparing(ReportContent.Line::weight,
+                Comparator.reverseOrder());
+        List<String> strongest = lines.stream().filter(l -> standing(l) > 0)
+                .sorted(Comparator.comparing(ReportBuilder::shownGap).reversed().thenComparing(heavierFirst)
                         .thenComparing(ReportContent.Line::code))
-                .toList();
-        List<String> strongest = scored.stream().limit(STRONGEST).map(ReportContent.Line::code).toList();
-        List<ReportContent.Line> rest = scored.subList(Math.min(STRONGEST, scored.size()), scored.size());
-        List<String> weakest = new ArrayList<>();
-        for (int i = rest.size() - 1; i >= 0 && weakest.size() < WEAKEST; i--) {
-            weakest.add(rest.get(i).code());
-        }
+                .limit(STRONGEST).map(ReportContent.Line::code).toList();
+        List<String> weakest = lines.stream().filter(l -> standing(l) < 0)
+                .sorted(Comparator.comparing(ReportBuilder::shownGap).thenComparing(heavierFirst)
+                        .thenComparing(ReportContent.Line::code))
+                .limit(WEAKEST).map(ReportContent.Line::code).toList();
         List<ReportContent.Suggestion> suggestions = new ArrayList<>();
         quadrantRules.stream().filter(q -> q.enabled() && q.quadrant() == quadrant).findFirst()
                 .ifPresent(q -> suggestions.add(new ReportContent.Suggestion(0, null, null, q.textZh(), q.textEn(),
                         q.quadrant().name())));
         for (SuggestionRule r : rules) {
-            lines.stream().filter(l -> r.appliesTo(l.code(), l.score())).findFirst()
+            lines.stream().filter(l -> r.appliesTo(l.code(), l.score()) && standing(l) <= 0).findFirst()
                     .ifPresent(l -> suggestions.add(new ReportContent.Suggestion(r.id(), r.indicatorCode(), r.below(),
                             r.textZh(), r.textEn(), null)));
         }

@@ -212,9 +212,9 @@ public class ReportPdf {
         }
 
         heading(doc, t("feedback.strongest", locale), h2);
-        list(doc, s.strongest(), locale, body, small);
+        list(doc, s.strongest(), "feedback.noneAbove", locale, body, small);
         heading(doc, t("feedback.weakest", locale), h2);
-        list(doc, s.weakest(), locale, body, small);
+        list(doc, s.weakest(), "feedback.noneBelow", locale, body, small);
 
         heading(doc, t("feedback.suggestions", locale), h2);
         if (s.suggestions().isEmpty()) {
@@ -268,9 +268,9 @@ public class ReportPdf {
         doc.add(p);
     }
 
-    private void list(Document doc, List<ReportSheet.Row> rows, Locale locale, Font body, Font small) {
+    private void list(Document doc, List<ReportSheet.Row> rows, String noneKey, Locale locale, Font body, Font small) {
         if (rows.isEmpty()) {
-            doc.add(new Paragraph(t("feedback.noneScored", locale), small));
+            doc.add(new Paragraph(t(noneKey, locale), small));
         }
         for (ReportSheet.Row r : rows) {
             Paragraph p = new Paragraph();

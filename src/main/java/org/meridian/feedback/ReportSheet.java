@@ -63,11 +63,11 @@ public record ReportSheet(String total, String rank, String tier, boolean unrate
     }
 
     private static Row row(ReportContent.Line l, boolean english, int smallBelow) {
-        BigDecimal gap = l.scoreGap();
+        // the gap as shown (one decimal) decides the standing, as it decides the strengths and "to improve" lists
+        BigDecimal gap = ReportBuilder.shownGap(l);
         Standing standing = gap == null ? Standing.NO_DATA
                 : gap.signum() > 0 ? Standing.ABOVE : gap.signum() < 0 ? Standing.BELOW : Standing.LEVEL;
-        String gapText = gap == null ? "—" : (gap.signum() > 0 ? "+" : "") + Formula.show(gap.setScale(1,
-                RoundingMode.HALF_UP));
+        String gapText = gap == null ? "—" : (gap.signum() > 0 ? "+" : "") + Formula.show(gap);
         String unit = l.unit(english);
         return new Row(l.code(), l.name(english), unit, Figures.value(l.value(), unit), Figures.score(l.score()),
                 Formula.show(l.weight()), Figures.value(l.peerMedianValue(), unit), Figures.score(l.peerMedianScore()),

@@ -115,11 +115,11 @@ class FeedbackReportsTest {
         assertThat(decimal(list(fb, "$.content.indicators[?(@.code == 'ARRIVAL_RATE')].peerMedianScore").get(0))).isEqualByComparingTo("50");
         assertThat(list(fb, "$.content.indicators[*].nameZh"))
                 .containsExactly("转诊量", "到诊率", "投诉率", "患者满意度");
-        // scores 50 (weight 40), 50 (weight 20), 20, 0
-        assertThat(list(fb, "$.content.strongest")).containsExactly("REFERRAL_VOLUME",
-                "SATISFACTION");
-        assertThat(list(fb, "$.content.weakest")).containsExactly("COMPLAINT_RATE",
-                "ARRIVAL_RATE");
+        // against the peers' median scores (volume 100/50/80 → 80, arrival 100/20/50 → 50, complaint 100/0/100 → 100,
+        // satisfaction 100/50/50 → 50) FB stands −30, −30, −100 and level: nothing above the median, and to improve
+        // the complaint rate (−100), then of the two at −30 the heavier volume (weight 40 against 30)
+        assertThat(list(fb, "$.content.strongest")).isEmpty();
+        assertThat(list(fb, "$.content.weakest")).containsExactly("COMPLAINT_RATE", "REFERRAL_VOLUME");
         // defaults in their order (satisfaction's disabled), then the hospital's own rule
         assertThat(list(fb, "$.content.suggestions[*].indicatorCode"))
                 .containsExactly("REFERRAL_VOLUME", "ARRIVAL_RATE", "COMPLAINT_RATE", "ARRIVAL_RATE");

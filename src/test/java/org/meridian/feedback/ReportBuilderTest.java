@@ -38,25 +38,62 @@ class ReportBuilderTest {
                 Instant.EPOCH, "office");
     }
 
+    /**
+     * Issue 12 §5: the strengths and "to improve" lists and the suggestions agree with the report's own comparison
+     * column. Three channels; this one's score, the two peers', the median of the three, and the gap as shown:
+     * <pre>
+     * A  62.4 | 60 50  | 60  | +2.4   above (a rule "A below 70" would call it low: no suggestion)
+     * B  90   | 95 100 | 95  | −5     below, although the second-best score
+     * C  30   | 90 100 | 90  | −60    below, furthest
+     * D  70   | 70 10  | 70  |  0     level: in neither list
+     * E  85   | 40 50  | 50  | +35    above, largest lead
+     * F  50.04| 50 40  | 50  | +0.04 → shown 0.0: level
+     * </pre>
+     * By score alone (the rule before) the strengths were B and E and the weakest C and F.
+     */
     @Test
-    void theStrongestAreTheTwoBestScoresTiesByWeightAndTheWeakestTheWorstOfTheRest() {
-        UnitScorecard me = card(1, "50", line("A", "80", "10"), line("B", "80", "30"), line("C", "10", "10"),
-                line("D", "40", "10"), line("E", null, "40"), line("F", "60", "10"));
-        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(),
-                List.of());
-        assertThat(r.strongest()).containsExactly("B", "A");
-        assertThat(r.weakest()).containsExactly("C", "D");
-        assertThat(r.line("E").orElseThrow().nameZh()).isEqualTo("E");
+    void theListsAndSuggestionsFollowTheComparisonWithThePeersMedian() {
+        UnitScorecard me = card(1, "60", line("A", "62.4", "10"), line("B", "90", "10"), line("C", "30", "10"),
+                line("D", "70", "10"), line("E", "85", "10"), line("F", "50.04", "10"));
+        UnitScorecard p1 = card(2, "60", line("A", "60", "10"), line("B", "95", "10"), line("C", "90", "10"),
+                line("D", "70", "10"), line("E", "40", "10"), line("F", "50", "10"));
+        UnitScorecard p2 = card(3, "60", line("A", "50", "10"), line("B", "100", "10"), line("C", "100", "10"),
+                line("D", "10", "10"), line("E", "50", "10"), line("F", "40", "10"));
+        List<SuggestionRule> rules = List.of(rule(1, "A", "70", true), rule(2, "B", "95", true),
+                rule(3, "D", "80", true), rule(4, "C", "60", true), rule(5, "E", "90", true));
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me, p1, p2), List.of(),
+                rules);
+        assertThat(r.strongest()).containsExactly("E", "A");
+        assertThat(r.weakest()).containsExactly("C", "B");
+        // A and E stand above the median: their rules give nothing; D, level with it, still gets its rule's advice
+        assertThat(r.suggestions()).extracting(ReportContent.Suggestion::ruleId).containsExactly(2L, 3L, 4L);
+
+        ReportSheet sheet = ReportSheet.of(r, false);
+        assertThat(sheet.rows()).extracting(ReportSheet.Row::code, ReportSheet.Row::standing, ReportSheet.Row::gap)
+                .contains(org.assertj.core.groups.Tuple.tuple("A", ReportSheet.Standing.ABOVE, "+2.4"),
+                        org.assertj.core.groups.Tuple.tuple("B", ReportSheet.Standing.BELOW, "−5"),
+                        org.assertj.core.groups.Tuple.tuple("D", ReportSheet.Standing.LEVEL, "0"),
+                        org.assertj.core.groups.Tuple.tuple("F", ReportSheet.Standing.LEVEL, "0"));
+        // every strength is shown above the median and everything to improve below it
+        assertThat(sheet.strongest()).allMatch(row -> row.standing() == ReportSheet.Standing.ABOVE);
+        assertThat(sheet.weakest()).allMatch(row -> row.standing() == ReportSheet.Standing.BELOW);
     }
 
     @Test
-    void withThreeScoredIndicatorsNoneIsBothStrongAndWeak() {
-        UnitScorecard me = card(1, "50", line("A", "90", "10"), line("B", "50", "10"), line("C", "20", "10"),
+    void tiesGoToTheHeavierIndicatorAndAChannelAloneHasNeitherList() {
+        UnitScorecard me = card(1, "50", line("A", "40", "10"), line("B", "40", "30"), line("C", "90", "10"),
                 line("D", null, "10"));
-        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(),
+        UnitScorecard peer = card(2, "50", line("A", "60", "10"), line("B", "60", "30"), line("C", "50", "10"),
+                line("D", "50", "10"));
+        // two scores each: the medians are the means, A and B (40 | 60 → 50) both −10, C (90 | 50 → 70) +20
+        ReportContent r = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me, peer), List.of(),
                 List.of());
-        assertThat(r.strongest()).containsExactly("A", "B");
-        assertThat(r.weakest()).containsExactly("C");
+        assertThat(r.weakest()).containsExactly("B", "A");
+        assertThat(r.strongest()).containsExactly("C");
+        ReportContent alone = ReportBuilder.build(SEPTEMBER, code -> Optional.empty(), me, List.of(me), List.of(),
+                List.of());
+        assertThat(alone.strongest()).isEmpty();
+        assertThat(alone.weakest()).isEmpty();
     }
 
     @Test

@@ -63,6 +63,8 @@ class ReportPdfTest {
                     "患者满意度 50.0 % 样本量小（n = 2，少于 30） 50 20");
             assertThat(text).contains("投诉率 333.3 ‰ 0 10"); // a per-mille rate is no share: no mark
             assertThat(text).contains("优势指标", "待提升指标", "改进建议", "到诊率偏低");
+            // FB stands above the median nowhere (docs/feedback.md, the lists follow the comparison column)
+            assertThat(text).contains("没有得分高于同类中位数的指标");
             assertThat(text).contains("2026-08");
             PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames()
                     .iterator().next());
