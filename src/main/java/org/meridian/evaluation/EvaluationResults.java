@@ -131,6 +131,21 @@ public class EvaluationResults {
                 scheme(actor, secondId), allScorecards(actor, secondId));
     }
 
+    /**
+     * What publishing this draft would change in the evaluation (发布前预览): the newest published version of its
+     * period and unit type that it would replace, and every channel whose total, rank or tier would move against it.
+     * For a first publication, or an evaluation already published, nothing is compared.
+     */
+    public PublicationPreview publicationPreview(Actor actor, long id) {
+        Evaluation draft = get(actor, id);
+        Optional<Evaluation> replaced = search(actor, draft.period(), draft.unitType(), 0, 100).items().stream()
+                .filter(Evaluation::published).filter(e -> e.id() != draft.id()).findFirst();
+        if (draft.published() || replaced.isEmpty()) {
+            return new PublicationPreview(draft, replaced, List.of(), 0);
+        }
+        return PublicationPreview.of(draft, replaced, compare(actor, replaced.get().id(), id));
+    }
+
     /** The drafts not yet published, oldest run first; empty for an actor who does not see drafts. */
     public List<Evaluation> drafts(Actor actor) {
         return EvaluationVisibility.seesAll(actor) ? evaluations.drafts(actor.hospitalId()) : List.of();

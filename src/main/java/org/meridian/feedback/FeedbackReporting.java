@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationMatrix;
@@ -150,6 +151,33 @@ public class FeedbackReporting {
             return r;
         }
         throw new FeedbackReportNotFoundException(id);
+    }
+
+    /**
+     * A newer published version of the report's evaluation (same period and unit type) that supersedes it, with the
+     * unit's report of that version when it is made.
+     *
+     * @param version     the newest published version
+     * @param publishedAt when it was published
+     * @param reportId    the unit's report of it; null while not generated (or the unit is no longer evaluated)
+     */
+    public record Supersession(int version, java.time.Instant publishedAt, Long reportId) {
+    }
+
+    /** The supersession of this report, empty while its evaluation is the newest published version. */
+    @Transactional(readOnly = true)
+    public Optional<Supersession> supersededBy(Actor actor, FeedbackReport report) {
+        ReportContent c = report.content();
+        Optional<org.meridian.shared.Period> period = org.meridian.shared.Period.parse(c.period());
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        return evaluations.search(actor, period.get(), UnitType.valueOf(c.unitType()), 0, 100).items().stream()
+                .filter(Evaluation::published).filter(e -> e.version() > c.version())
+                .max(java.util.Comparator.comparingInt(Evaluation::version))
+                .map(e -> new Supersession(e.version(), e.publishedAt(), reports.ofEvaluation(actor.hospitalId(),
+                                e.id(), false).stream().filter(r -> r.channelId() == report.channelId())
+                        .map(FeedbackReport::id).findFirst().orElse(null)));
     }
 
     /** The report for reading: the first opening by a user of its own channel records it as viewed. */

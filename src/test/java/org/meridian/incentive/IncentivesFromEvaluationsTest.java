@@ -98,6 +98,20 @@ class IncentivesFromEvaluationsTest {
                 .get("id").asLong();
     }
 
+    /** A page as the user's browser gets it. */
+    String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadUserByUsername(username)))
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The text from {@code start} up to the next {@code end}. */
+    static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
     static void money(JsonNode node, String expected) {
         assertThat(node.decimalValue()).isEqualByComparingTo(expected);
     }
@@ -207,8 +221,31 @@ class IncentivesFromEvaluationsTest {
 
         // a late batch: E3 +3 referrals → 9 → total 90, tier A, rank 2; E2 drops to rank 3. Version 2 is published.
         h.referrals("E3", "2026-09-28", 3);
+        // before publishing, the office sees what version 2 would change (issue 12 §5), and asking changes nothing
+        long draft = h.run("2026-Q3", "EXAM_CENTER");
+        String preview = page(h.office, "/evaluations/" + draft + "/publish");
+        // E3 60 → 90, rank 3 → 2, C → A; E2 keeps 80 and B but drops from rank 2 to 3; E1 and E4 stay as they are
+        assertThat(preview).contains("将取代", "2 个渠道的总分、排名或分级有变动（其中 1 个分级变化），2 个渠道不变");
+        assertThat(between(preview, "id=\"moved-E3\"", "</tr>")).contains("60.00 → 90.00", "3 → 2", "C → A", "升级");
+        assertThat(between(preview, "id=\"moved-E2\"", "</tr>")).contains("80.00 → 80.00", "2 → 3", "B → B");
+        assertThat(preview).doesNotContain("id=\"moved-E1\"", "id=\"moved-E4\"");
+        // E2's draft is superseded and drafted again; E1 (paid) and E3 (reviewed) are kept; v1's four reports go
+        assertThat(between(preview, "id=\"preview-statements-redrafted\"", "</div>")).contains("1 张结算单草稿", "E2")
+                .doesNotContain("E1）", "E3）");
+        assertThat(between(preview, "id=\"preview-statements-kept\"", "</div>"))
+                .contains("2 张", "E1）", "已支付", "E3）", "已复核").doesNotContain("E2）");
+        assertThat(between(preview, "id=\"preview-reports-superseded\"", "</div>")).contains("4 份上一版的反馈报告");
+        assertThat(statement(h, e2v1).get("status").asString()).isEqualTo("DRAFT");
         long v2 = h.publish("2026-Q3", "EXAM_CENTER");
-        assertThat(v2).isNotEqualTo(v1);
+        assertThat(v2).isNotEqualTo(v1).isEqualTo(draft);
+        assertThat(page(h.office, "/evaluations/" + v2 + "/publish")).contains("id=\"already-published\"")
+                .doesNotContain("confirm-publish");
+        // version 1's feedback report says it is superseded and leads to version 2's
+        long oldReport = h.read(h.as(h.analyst, get("/api/v1/feedback-reports").param("evaluationId", "" + v1)))
+                .get("items").valueStream().filter(r -> r.get("channel").asString().equals("E3")).findFirst()
+                .orElseThrow().get("id").asLong();
+        assertThat(page(h.office, "/feedback/reports/" + oldReport)).contains("id=\"report-superseded\"",
+                "本报告依据第 1 版评估；该期第 2 版已于", "id=\"superseding-report\"");
 
         // E1: PAID, untouched; v2 gives it the same lines → no correction
         JsonNode e1After = statement(h, e1v1);

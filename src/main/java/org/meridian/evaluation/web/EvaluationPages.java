@@ -75,16 +75,20 @@ class EvaluationPages {
     private final MessageSource messages;
     private final JsonMapper json;
     private final ObjectProvider<EvaluationLinks> links;
+    private final ObjectProvider<org.meridian.evaluation.PublicationConsequences> consequences;
     private final SmallSampleThreshold smallSamples;
 
     EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages, JsonMapper json,
-                    ObjectProvider<EvaluationLinks> links, SmallSampleThreshold smallSamples) {
+                    ObjectProvider<EvaluationLinks> links,
+                    ObjectProvider<org.meridian.evaluation.PublicationConsequences> consequences,
+                    SmallSampleThreshold smallSamples) {
         this.smallSamples = smallSamples;
         this.runs = runs;
         this.evaluations = evaluations;
         this.messages = messages;
         this.json = json;
         this.links = links;
+        this.consequences = consequences;
     }
 
     /** What the run form holds. */
@@ -163,6 +167,24 @@ class EvaluationPages {
             return listPage(actor, null, null, 0, form, Map.of(), messages.getMessage("evaluation.error.noScheme",
                     new Object[] {unitTypeLabel(subject.unitType(), locale)}, locale), model, locale);
         }
+    }
+
+    /**
+     * Publishing with its consequences in view: what would move against the version in force (totals, ranks, tiers),
+     * what other modules would do (statements re-drafted or corrected, reports superseded), and the button that
+     * publishes. An evaluation already published says so.
+     */
+    @GetMapping("/{id}/publish")
+    @PreAuthorize("hasRole('CHANNEL_MANAGER')")
+    String publishPreview(Actor actor, @PathVariable long id, Model model, Locale locale) {
+        org.meridian.evaluation.PublicationPreview preview = evaluations.publicationPreview(actor, id);
+        model.addAttribute("activeNav", "evaluations");
+        model.addAttribute("preview", preview);
+        model.addAttribute("evaluation", preview.draft());
+        model.addAttribute("consequences", preview.draft().published() ? List.of()
+                : consequences.orderedStream().flatMap(c -> c.of(actor, preview.draft(), preview.replaced(), locale)
+                        .stream()).toList());
+        return "evaluations/publish";
     }
 
     @PostMapping("/{id}/publish")

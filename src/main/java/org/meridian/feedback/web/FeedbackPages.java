@@ -165,6 +165,9 @@ class FeedbackPages {
         model.addAttribute("office", FeedbackVisibility.office(actor));
         model.addAttribute("canAcknowledge", FeedbackVisibility.channelUser(actor) && r.acknowledgedAt() == null);
         model.addAttribute("canConfirm", FeedbackReporting.canConfirm(actor, r));
+        var supersession = reports.supersededBy(actor, r);
+        model.addAttribute("supersession", supersession.orElse(null));
+        model.addAttribute("supersededAt", supersession.map(x -> time(x.publishedAt(), zone)).orElse(null));
         model.addAttribute("trend", json.writeValueAsString(trend(c, messages.getMessage("feedback.total", null,
                 locale))));
         return "feedback/report";

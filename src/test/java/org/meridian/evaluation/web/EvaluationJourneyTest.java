@@ -108,6 +108,8 @@ class EvaluationJourneyTest {
             assertThat(browser.driver().findElements(By.cssSelector("#row-J4 .small-sample"))).isEmpty();
 
             browser.driver().findElement(By.id("publish")).click();
+            // publishing shows its consequences first and asks for confirmation
+            browser.waitFor(By.id("confirm-publish")).click();
             assertThat(browser.text(By.id("evaluation-status"))).isEqualTo("已发布");
             assertThat(browser.text(By.id("flash"))).contains("冻结");
             assertThat(browser.driver().findElements(By.id("publish"))).isEmpty();

@@ -104,6 +104,8 @@ class UnitJourneyTest {
             new Select(browser.waitFor(By.id("unitType"))).selectByValue("CLINICAL");
             browser.driver().findElement(By.id("run-submit")).click();
             browser.waitFor(By.id("publish")).click();
+            // publishing shows its consequences first and asks for confirmation
+            browser.waitFor(By.id("confirm-publish")).click();
             browser.waitForText(By.id("evaluation-status"), "已发布");
             String ranking = browser.driver().getCurrentUrl();
             assertThat(browser.driver().findElements(By.cssSelector("#ranking-table tbody tr")).stream()

@@ -129,6 +129,8 @@ class WhatIfJourneyTest {
             browser.driver().findElement(By.id("run-submit")).click();
             browser.waitForTextContaining(By.id("flash"), "2026-09");
             browser.driver().findElement(By.id("publish")).click();
+            // publishing shows its consequences first and asks for confirmation
+            browser.waitFor(By.id("confirm-publish")).click();
             browser.waitForText(By.id("evaluation-status"), "已发布");
             assertThat(browser.text(By.id("row-P1"))).contains("75.00", "B");
 

@@ -93,6 +93,8 @@ class FeedbackJourneyTest {
             browser.signIn(office, TestUsers.PASSWORD);
             browser.go("/evaluations/" + evaluation);
             browser.waitFor(By.id("publish")).click();
+            // publishing shows its consequences first and asks for confirmation
+            browser.waitFor(By.id("confirm-publish")).click();
             browser.waitForText(By.id("evaluation-status"), "已发布");
             browser.go("/feedback");
             assertThat(browser.activeNav()).isEqualTo("评估反馈");
