@@ -44,10 +44,13 @@ public class StatementWorkflow {
     private final StatementWorkbook workbook;
     private final ChannelRegistry channels;
     private final EvaluationDrafting drafting;
+    private final org.meridian.evaluation.EvaluationResults evaluations;
     private final Clock clock;
 
     StatementWorkflow(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
-                      ChannelRegistry channels, EvaluationDrafting drafting, Clock clock) {
+                      ChannelRegistry channels, EvaluationDrafting drafting,
+                      org.meridian.evaluation.EvaluationResults evaluations, Clock clock) {
+        this.evaluations = evaluations;
         this.rules = rules;
         this.statements = statements;
         this.audit = audit;
@@ -177,6 +180,42 @@ public class StatementWorkflow {
      * per rule in effect that gives something. The preparer is the signed-in user.
      */
     public Statement prepare(Actor actor, Period period, ChannelResult result) {
+        return prepare(actor, period, result, null);
+    }
+
+    /**
+     * A statement prepared by hand (编制) for a channel and period, without a result typed in: its tier, total, rank
+     * and measure totals are the channel's scorecard in the newest published evaluation of the period and the
+     * channel's type (and the statement names that evaluation), or, when there is none or it did not evaluate the
+     * channel, the statement has no evaluation — unrated, no total, no rank — so that only rules that need no result
+     * and adjustment lines give it content. Nobody can invent a tier, total or rank this way.
+     */
+    public Statement prepareByHand(Actor actor, Period period, String channelCode) {
+        List<Problem> problems = channelProblems(actor, channelCode, null);
+        if (period == null) {
+            problems = new java.util.ArrayList<>(problems);
+            problems.add(IncentiveProblem.of("period", "incentive.v.periodRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidIncentiveException(problems);
+        }
+        ChannelRef channel = channels.findByCode(actor, channelCode.strip()).orElseThrow();
+        Optional<org.meridian.evaluation.Evaluation> published = evaluations.search(actor, period, channel.type(), 0,
+                100).items().stream().filter(org.meridian.evaluation.Evaluation::published).findFirst();
+        Optional<org.meridian.evaluation.UnitScorecard> card = published.flatMap(e ->
+                evaluations.scorecard(actor, e.id(), channel.code()));
+        if (card.isEmpty()) {
+            return prepare(actor, period, new ChannelResult(channel.code(), channel.type(), ChannelResult.UNRATED, null,
+                    null, Map.of()), null);
+        }
+        org.meridian.evaluation.Evaluation e = published.get();
+        org.meridian.evaluation.MeasureTotals frozen = evaluations.measureTotals(actor, e.id()).get(channel.code());
+        return prepare(actor, period, new ChannelResult(channel.code(), channel.type(), card.get().tier(),
+                card.get().total(), card.get().rank(), frozen == null ? Map.of() : frozen.byKey()), e);
+    }
+
+    private Statement prepare(Actor actor, Period period, ChannelResult result,
+                              org.meridian.evaluation.Evaluation source) {
         long h = actor.hospitalId();
         List<Problem> unknown = channelProblems(actor, result.channelCode(), result.unitType());
         if (!unknown.isEmpty()) {
@@ -188,7 +227,8 @@ public class StatementWorkflow {
                     + existing.get() + " for " + period + "; correct that one instead");
         }
         List<StatementLine> lines = IncentiveCalculator.lines(period, result, rules.inEffect(h));
-        long id = statements.insert(h, result, period.toString(), 1, null, actor.username(), clock.instant());
+        long id = statements.insert(h, result, period.toString(), 1, null, actor.username(), clock.instant(),
+                source == null ? null : source.id(), source == null ? null : source.version(), null);
         for (StatementLine line : lines) {
             statements.addLine(h, id, line, actor.username());
         }

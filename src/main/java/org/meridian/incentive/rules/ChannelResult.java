@@ -16,6 +16,9 @@ import org.meridian.shared.problem.Problem;
 public record ChannelResult(String channelCode, UnitType unitType, String tier, BigDecimal total, Integer rank,
                             Map<String, BigDecimal> measureTotals) {
 
+    /** The tier of a channel without a total: not rated (未评级), or no published evaluation. */
+    public static final String UNRATED = "UNRATED";
+
     public ChannelResult {
         java.util.List<Problem> problems = new java.util.ArrayList<>();
         if (channelCode == null || channelCode.isBlank()) {

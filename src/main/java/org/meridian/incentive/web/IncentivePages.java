@@ -155,36 +155,17 @@ class IncentivePages {
     String prepare(PrepareForm form, Actor actor, Model model, Locale locale) {
         List<Problem> problems = new ArrayList<>();
         Period period = PeriodText.read(form.period(), "period", problems).orElse(null);
-        UnitType unitType = null;
-        try {
-            unitType = UnitType.valueOf(form.unitType());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(Problem.of("unitType", "incentive.error.unitType"));
-        }
-        BigDecimal total = decimal(form.total(), "total", problems);
-        BigDecimal rank = decimal(form.rank(), "rank", problems);
-        if (rank != null && (rank.scale() > 0 && rank.stripTrailingZeros().scale() > 0)) {
-            problems.add(Problem.of("rank", "incentive.error.rank"));
-            rank = null;
-        }
-        if (form.channelCode() != null && !form.channelCode().isBlank()) {
-            problems.addAll(statements.channelProblems(actor, form.channelCode(), unitType));
-        }
-        ChannelResult result = null;
-        try {
-            result = new ChannelResult(form.channelCode() == null ? null : form.channelCode().strip(),
-                    unitType == null ? UnitType.OTHER : unitType,
-                    form.tier() == null ? null : form.tier().strip().toUpperCase(Locale.ROOT), total,
-                    rank == null ? null : rank.intValue(), Map.of());
-        } catch (InvalidIncentiveException e) {
-            problems.addAll(e.problems());
+        if (form.channelCode() == null || form.channelCode().isBlank() || period == null) {
+            problems.addAll(statements.channelProblems(actor, form.channelCode(), null));
         }
         if (!problems.isEmpty()) {
             return overviewPage(actor, model, locale, form, errors(problems, locale), null, Map.of());
         }
         try {
-            Statement statement = statements.prepare(actor, period, result);
+            Statement statement = statements.prepareByHand(actor, period, form.channelCode());
             return "redirect:/incentives/statements/" + statement.header().id();
+        } catch (InvalidIncentiveException e) {
+            return overviewPage(actor, model, locale, form, errors(e.problems(), locale), null, Map.of());
         } catch (WorkflowRefusal | WorkflowForbidden e) {
             return overviewPage(actor, model, locale, form, Map.of(), e.messageKey(), Map.of());
         }

@@ -81,16 +81,14 @@ class IncentiveJourneyTest {
             browser.screenshot("incentives-rules-office");
 
             // a bad form keeps what was typed and says what is wrong beside each field
+            // (the form takes the period and the channel: tier, total and rank come from the published evaluation)
             browser.field("period").sendKeys("2026-Q9");
             browser.field("channelCode").sendKeys("NO-SUCH");
-            browser.field("tier").sendKeys("A");
-            browser.field("total").sendKeys("91.2");
-            browser.field("rank").sendKeys("1");
             browser.driver().findElement(By.id("prepare-submit")).click();
             browser.waitForTextContaining(By.cssSelector("#prepare-form .field.invalid"), "2026-Q3");
             assertThat(browser.driver().findElement(By.id("channelCode")).findElement(By.xpath(".."))
                     .getText()).contains("本院未登记编码为");
-            assertThat(browser.driver().findElement(By.id("total")).getAttribute("value")).isEqualTo("91.2");
+            assertThat(browser.driver().findElement(By.id("channelCode")).getAttribute("value")).isEqualTo("NO-SUCH");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("document.getElementById('prepare-form').scrollIntoView()");
             browser.screenshot("incentives-prepare-errors");

@@ -49,11 +49,10 @@ class IncentivePagesTest {
     void aRefusedFormKeepsEverythingTyped() throws Exception {
         UserDetails office = signedIn(Role.CHANNEL_MANAGER);
         mvc.perform(post("/incentives/statements").with(user(office)).with(csrf())
-                        .param("period", "2026-Q3").param("channelCode", "KEEP-ME").param("unitType", "EXAM_CENTER")
-                        .param("tier", "A").param("total", "abc").param("rank", "2"))
+                        .param("period", "2026-Q9").param("channelCode", "KEEP-ME"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"KEEP-ME\"")))
-                .andExpect(content().string(containsString("value=\"abc\"")))
-                .andExpect(content().string(containsString("总分是 0 到 100 之间的数字")));
+                .andExpect(content().string(containsString("value=\"2026-Q9\"")))
+                .andExpect(content().string(containsString("本院未登记编码为")));
     }
 }
