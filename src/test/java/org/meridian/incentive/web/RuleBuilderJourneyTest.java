@@ -35,6 +35,13 @@ class RuleBuilderJourneyTest {
     @Autowired
     Hospitals hospitals;
 
+    /** Chooses a value of a select, brought to the middle of the window first (the verdict stays at its bottom). */
+    private static void choose(Browser browser, String id, String value) {
+        org.openqa.selenium.WebElement select = browser.waitFor(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+        new Select(select).selectByValue(value);
+    }
+
     @Test
     void theOfficeWritesARuleAndSeesTheVerdictWhileTyping() {
         String code = "RBJ-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -48,7 +55,7 @@ class RuleBuilderJourneyTest {
             browser.waitFor(By.id("rule-form"));
             browser.field("code").sendKeys("ARRIVAL-FEE");
             browser.field("name").sendKeys("到诊服务费");
-            new Select(browser.driver().findElement(By.id("unitType"))).selectByValue("EXAM_CENTER");
+            choose(browser, "unitType", "EXAM_CENTER");
             browser.field("baseAmount").sendKeys("5000");
             browser.field("tierRates-A").sendKeys("1.2");
             browser.field("tierRates-B").sendKeys("-1");
@@ -59,8 +66,8 @@ class RuleBuilderJourneyTest {
                     .as("a fixed base hides the measure").isFalse();
 
             // the base becomes the period's arrivals: the guard flags it at once, naming the measure
-            new Select(browser.driver().findElement(By.id("baseKind"))).selectByValue("MEASURE");
-            new Select(browser.waitFor(By.id("baseMeasure"))).selectByValue("arrivals");
+            choose(browser, "baseKind", "MEASURE");
+            choose(browser, "baseMeasure", "arrivals");
             browser.waitForTextContaining(By.id("verdict-status"), "到诊数");
             assertThat(browser.text(By.id("verdict-status"))).contains("需合规审查");
             assertThat(browser.driver().findElement(By.id("baseAmount")).isDisplayed()).isFalse();
@@ -84,11 +91,11 @@ class RuleBuilderJourneyTest {
             // on a phone: an award of the top 3 per quarter, the form fits 375 px
             browser.resize(Browser.PHONE);
             browser.go("/incentives/rules/new");
-            new Select(browser.driver().findElement(By.id("type"))).selectByValue("AWARD");
+            choose(browser, "type", "AWARD");
             assertThat(browser.driver().findElement(By.id("tierRates-A")).isDisplayed()).isFalse();
             browser.field("code").sendKeys("TOP3-QUARTER");
             browser.field("name").sendKeys("季度前三名");
-            new Select(browser.driver().findElement(By.id("unitType"))).selectByValue("EXAM_CENTER");
+            choose(browser, "unitType", "EXAM_CENTER");
             browser.field("topN").sendKeys("3");
             browser.field("awardInKind").sendKeys("进修培训名额");
             browser.waitForTextContaining(By.id("verdict-problems"), "可以保存");
