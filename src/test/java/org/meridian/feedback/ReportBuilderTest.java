@@ -68,7 +68,7 @@ class ReportBuilderTest {
         // A and E stand above the median: their rules give nothing; D, level with it, still gets its rule's advice
         assertThat(r.suggestions()).extracting(ReportContent.Suggestion::ruleId).containsExactly(2L, 3L, 4L);
 
-        ReportSheet sheet = ReportSheet.of(r, false);
+        ReportSheet sheet = ReportSheet.of(r, false, 30);
         assertThat(sheet.rows()).extracting(ReportSheet.Row::code, ReportSheet.Row::standing, ReportSheet.Row::gap)
                 .contains(org.assertj.core.groups.Tuple.tuple("A", ReportSheet.Standing.ABOVE, "+2.4"),
                         org.assertj.core.groups.Tuple.tuple("B", ReportSheet.Standing.BELOW, "−5"),
