@@ -77,7 +77,8 @@ class WhatIfJourneyTest {
             browser.waitFor(By.id("hospital-name"));
             // publish August in the list, so that September has a period to be compared with
             browser.go("/evaluations?period=2026-08");
-            browser.waitFor(By.cssSelector("button[id^=publish]")).click();
+            browser.waitFor(By.cssSelector("a[id^=publish-]")).click();
+            browser.waitFor(By.id("confirm-publish")).click();
             browser.waitForText(By.id("evaluation-status"), "已发布");
 
             browser.go("/indicators/schemes/COMMUNITY_HEALTH");
