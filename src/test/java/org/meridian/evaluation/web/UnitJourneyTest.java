@@ -92,7 +92,7 @@ class UnitJourneyTest {
 
             // the December statistics: 8 rows kept, the row of an unknown department named with its reason
             browser.go("/units/statistics");
-            browser.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.waitFor(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
             browser.driver().findElement(By.id("upload-statistics")).click();
             assertThat(browser.text(By.id("report-counts"))).isEqualTo("接收 8 行（其中更正 0 行），重复 0 行，拒绝 1 行");
             assertThat(browser.text(By.id("rejected-table"))).contains("8", "NOPE");
