@@ -1,7 +1,6 @@
 package org.meridian.exam;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
@@ -63,8 +63,7 @@ public class RepeatFigures {
         for (ExamRecords.Count c : records.counts(region, first(q.period()), last(q.period()),
                 ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth)) {
             ExamItem item = catalogue.get(c.item());
-            BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(c.repeats()).divide(BigDecimal.valueOf(c.records()), 4, RoundingMode.HALF_UP);
+            BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO : Rate.of(c.repeats(), c.records()).fraction();
             rows.add(new RepeatFigure(namer.name(c.institution()), c.item(), item.name(),
                     c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rate,
                     item.price().multiply(BigDecimal.valueOf(c.repeats()))));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.meridian.exam.Alliance;
 import org.meridian.exam.NamedInstitution;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.UnitType;
 
 /**
@@ -32,8 +33,8 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
      * totals are its own).
      */
     public record Member(NamedInstitution institution, boolean lead, Scorecard scorecard,
-                         HospitalFigures.Repeats repeats, long repeatRecords, BigDecimal recordShare,
-                         BigDecimal repeatShare, MemberReferrals referrals, Visits visits) {
+                         HospitalFigures.Repeats repeats, long repeatRecords, Rate recordShare,
+                         Rate repeatShare, MemberReferrals referrals, Visits visits) {
     }
 
     /**
@@ -52,11 +53,11 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
 
     /**
      * The alliance's primary-care visit share (基层诊疗量占比): the visits of its primary-care members over the visits
-     * of all its members in the period, from 0 to 1 to 6 decimals. {@code share} (and both sums) null when a member
+     * of all its members in the period (its fraction from 0 to 1 to 6 decimals). {@code share} (and both sums) null when a member
      * reported no visit in the period ({@code unreported} names them, by reference), when a member's visits are
      * hidden ({@code hidden}), or when the members' visits add up to 0.
      */
-    public record PrimaryCare(BigDecimal primaryVisits, BigDecimal allVisits, BigDecimal share,
+    public record PrimaryCare(BigDecimal primaryVisits, BigDecimal allVisits, Rate share,
                               List<String> unreported, boolean hidden) {
 
         public PrimaryCare {
@@ -84,7 +85,7 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
      * downward (下转, the lead's REFERRAL_OUT to a member) and the downward share, downward / (upward + downward) from
      * 0 to 1 — null when there was no referral either way or either count is hidden.
      */
-    public record Referrals(Count upward, Count downward, BigDecimal downwardShare) {
+    public record Referrals(Count upward, Count downward, Rate downwardShare) {
     }
 
     /**
@@ -92,7 +93,7 @@ public record AllianceFigures(Alliance alliance, Period period, HospitalFigures.
      * lead sent it, each with its share of the alliance's total that way (0 to 1; null when either count is hidden or
      * the total is 0).
      */
-    public record MemberReferrals(Count upward, BigDecimal upwardShare, Count downward, BigDecimal downwardShare) {
+    public record MemberReferrals(Count upward, Rate upwardShare, Count downward, Rate downwardShare) {
     }
 
     /**

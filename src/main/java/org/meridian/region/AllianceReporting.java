@@ -1,7 +1,6 @@
 package org.meridian.region;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.meridian.intake.StatisticsIntake;
 import org.meridian.intake.UnitMeasureSum;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.NotFoundException;
@@ -112,7 +112,7 @@ public class AllianceReporting {
         AllianceFigures.Count up = AllianceFigures.Count.of(upward, minRecords);
         AllianceFigures.Count down = AllianceFigures.Count.of(downward, minRecords);
         AllianceFigures.Referrals allianceReferrals = new AllianceFigures.Referrals(up, down,
-                up.hidden() || down.hidden() || upward + downward == 0 ? null : referralShare(downward, upward + downward));
+                up.hidden() || down.hidden() || upward + downward == 0 ? null : Rate.of(downward, upward + downward));
         List<AllianceFigures.Member> members = new ArrayList<>();
         Map<String, AllianceFigures.Visits> visits = new HashMap<>();
         for (NamedInstitution m : alliance.members()) {
@@ -121,8 +121,8 @@ public class AllianceReporting {
         for (NamedInstitution m : alliance.members()) {
             long[] c = counts.getOrDefault(m.reference(), new long[2]);
             HospitalFigures.Repeats own = repeats(c[0], c[1], costs.getOrDefault(m.reference(), BigDecimal.ZERO));
-            BigDecimal recordShare = own == null || total == null ? null : share(c[0], records);
-            BigDecimal repeatShare = own == null || total == null || reps == 0 ? null : share(c[1], reps);
+            Rate recordShare = own == null || total == null ? null : Rate.of(c[0], records);
+            Rate repeatShare = own == null || total == null || reps == 0 ? null : Rate.of(c[1], reps);
             boolean lead = m.equals(alliance.lead());
             members.add(new AllianceFigures.Member(m, lead, scorecard(m).orElse(null), own, c[0],
                     recordShare, repeatShare, lead ? null : memberReferrals(referrals.getOrDefault(m.reference(),
@@ -176,7 +176,7 @@ public class AllianceReporting {
             return new AllianceFigures.PrimaryCare(null, null, null, unreported, hidden);
         }
         return new AllianceFigures.PrimaryCare(primary, all, all.signum() == 0 ? null
-                : primary.divide(all, 6, RoundingMode.HALF_UP), unreported, false);
+                : new Rate(primary, all), unreported, false);
     }
 
     /**
@@ -220,8 +220,8 @@ public class AllianceReporting {
         AllianceFigures.Count myUp = AllianceFigures.Count.of(own[0], minRecords);
         AllianceFigures.Count myDown = AllianceFigures.Count.of(own[1], minRecords);
         return new AllianceFigures.MemberReferrals(
-                myUp, myUp.hidden() || up.hidden() || upward == 0 ? null : referralShare(own[0], upward),
-                myDown, myDown.hidden() || down.hidden() || downward == 0 ? null : referralShare(own[1], downward));
+                myUp, myUp.hidden() || up.hidden() || upward == 0 ? null : Rate.of(own[0], upward),
+                myDown, myDown.hidden() || down.hidden() || downward == 0 ? null : Rate.of(own[1], downward));
     }
 
     private boolean sees(Actor actor, Alliance a) {
@@ -236,23 +236,8 @@ public class AllianceReporting {
     }
 
     private HospitalFigures.Repeats repeats(long records, long reps, BigDecimal cost) {
-        return records < minRecords ? null : new HospitalFigures.Repeats(records, reps, share(reps, records), cost);
-    }
-
-    /**
-     * A referral share to 6 decimals (half-up), so that the page's per cent with one decimal is that of the exact
-     * fraction: 6 / 11 is 0.545455 and 54.5 %, where 4 decimals (0.5455) would show 54.6 %.
-     */
-    private static BigDecimal referralShare(long part, long whole) {
-        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
-    }
-
-    /**
-     * A member's share of the alliance's records or repeats, to 6 decimals as the referral shares (a share kept to 4
-     * decimals was rounded twice on the page: 6 of 11 records showed 54.6 %).
-     */
-    private static BigDecimal share(long part, long whole) {
-        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
+        return records < minRecords ? null
+                : new HospitalFigures.Repeats(records, reps, Rate.of(reps, records).fraction(), cost);
     }
 
     /** A member's latest published scorecard, read as Meridian in the member's hospital. */

@@ -24,7 +24,8 @@ public record HospitalFigures(HospitalProfile hospital, Published evaluation, Re
 
     /**
      * The hospital's repeat figures over its institutions and the catalogue items: records, repeats, the repeat rate
-     * (repeats / records, 0 to 1) and the avoidable cost in CNY.
+     * (repeats / records, 0 to 1 to 6 decimals; a page shows the per cent of the counts, rounded once) and the
+     * avoidable cost in CNY.
      */
     public record Repeats(long records, long repeats, BigDecimal rate, BigDecimal avoidableCost) {
     }

@@ -1,7 +1,5 @@
 package org.meridian.region;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +14,7 @@ import org.meridian.exam.HospitalRepeats;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.tenant.HospitalProfile;
@@ -88,9 +87,9 @@ public class InstitutionRanking {
     /**
      * One month of an institution's trend: its repeat rate (null when suppressed or without records), its rank by
      * repeat rate among the region's ranked hospitals that month (null when not ranked) and how many were ranked,
-     * and the rate of the ranked hospitals together (null when none was ranked).
+     * and the rate of the ranked hospitals together (null when none was ranked); rates as their counts.
      */
-    public record TrendPoint(YearMonth month, BigDecimal rate, Integer rank, int ranked, BigDecimal regionRate) {
+    public record TrendPoint(YearMonth month, Rate rate, Integer rank, int ranked, Rate regionRate) {
     }
 
     private final Hospitals hospitals;
@@ -174,9 +173,9 @@ public class InstitutionRanking {
                 reps += month.get(id).repeats();
             }
             HospitalRepeats own = month.get(h.id());
-            BigDecimal rate = own == null || own.patients() < minPatients ? null : rate(own.repeats(), own.records());
+            Rate rate = own == null || own.patients() < minPatients ? null : Rate.orNull(own.repeats(), own.records());
             points.add(new TrendPoint(m, rate, ranks.get(h.id()), ranks.size(),
-                    ranks.isEmpty() ? null : rate(reps, records)));
+                    ranks.isEmpty() ? null : Rate.of(reps, records)));
         }
         return points;
     }
@@ -186,8 +185,7 @@ public class InstitutionRanking {
         List<HospitalRepeats> ranked = group.stream().map(h -> totals.get(h.id()))
                 .filter(t -> t != null && t.patients() >= minPatients && t.records() > 0).toList();
         Comparator<HospitalRepeats> order = measure == Measure.RATE
-                ? (a, b) -> BigDecimal.valueOf(a.repeats()).multiply(BigDecimal.valueOf(b.records()))
-                        .compareTo(BigDecimal.valueOf(b.repeats()).multiply(BigDecimal.valueOf(a.records())))
+                ? Comparator.comparing((HospitalRepeats t) -> Rate.of(t.repeats(), t.records()))
                 : Comparator.comparing(HospitalRepeats::avoidableCost);
         Map<Long, Integer> ranks = new HashMap<>();
         for (HospitalRepeats t : ranked) {
@@ -215,11 +213,7 @@ public class InstitutionRanking {
     }
 
     private static HospitalFigures.Repeats figures(HospitalRepeats t) {
-        return new HospitalFigures.Repeats(t.records(), t.repeats(), rate(t.repeats(), t.records()),
+        return new HospitalFigures.Repeats(t.records(), t.repeats(), Rate.of(t.repeats(), t.records()).fraction(),
                 t.avoidableCost());
-    }
-
-    private static BigDecimal rate(long repeats, long records) {
-        return BigDecimal.valueOf(repeats).divide(BigDecimal.valueOf(records), 4, RoundingMode.HALF_UP);
     }
 }

@@ -15,6 +15,7 @@ import org.meridian.exam.RepeatFigure;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
@@ -136,7 +137,7 @@ public class RegionOverview {
                 long records = it.records() + f.records();
                 long reps = it.repeats() + f.repeats();
                 items.put(f.item(), new InstitutionFigures.Item(f.item(), f.itemName(), records, reps,
-                        BigDecimal.valueOf(reps).divide(BigDecimal.valueOf(records), 4, RoundingMode.HALF_UP),
+                        Rate.of(reps, records).fraction(),
                         it.avoidableCost().add(f.avoidableCost())));
             }
         }
@@ -169,7 +170,7 @@ public class RegionOverview {
 
         HospitalFigures.Repeats shown(int min) {
             return records < min ? null : new HospitalFigures.Repeats(records, repeats,
-                    BigDecimal.valueOf(repeats).divide(BigDecimal.valueOf(records), 4, RoundingMode.HALF_UP), cost);
+                    Rate.of(repeats, records).fraction(), cost);
         }
     }
 

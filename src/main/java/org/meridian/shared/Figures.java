@@ -29,6 +29,19 @@ public final class Figures {
         return upTo2(v);
     }
 
+    /**
+     * A rate in per cent with one decimal and its sign ("54.5 %"), rounded once from the rate's counts
+     * ({@link Rate#percent()}); "—" when there is none.
+     */
+    public static String percent(Rate rate) {
+        return rate == null ? "—" : text(rate.percent()) + " %";
+    }
+
+    /** part of whole in per cent with one decimal ("54.5 %"), rounded once; "—" when whole is 0. */
+    public static String percent(long part, long whole) {
+        return percent(Rate.orNull(part, whole));
+    }
+
     /** A score (0–100) or a total. */
     public static String score(BigDecimal v) {
         return v == null ? "—" : upTo2(v);

@@ -42,10 +42,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * </pre>
  * Hospital A's figures for 2026-10 (one row per institution × item):
  * <pre>
- * A        CT   records 6 (a1 a2 a3 a4 a5 a6)  repeats 1 (a1)  same 1 (a4)  rate 1/6 = 0.1667  cost 1 × 200 = 200.00
- * A        GLU  records 1 (a8)                 repeats 1       same 0       rate 1/1 = 1.0000  cost 10.00
- * A        HB   records 1 (a7)                 repeats 0       same 0       rate 0.0000        cost 0.00
- * A-CLINIC HB   records 1 (c1)                 repeats 1       same 0       rate 1.0000        cost 30.00
+ * A        CT   records 6 (a1 a2 a3 a4 a5 a6)  repeats 1 (a1)  same 1 (a4)  rate 1/6 = 0.166667 cost 1 × 200 = 200.00
+ * A        GLU  records 1 (a8)                 repeats 1       same 0       rate 1/1 = 1.000000 cost 10.00
+ * A        HB   records 1 (a7)                 repeats 0       same 0       rate 0.000000      cost 0.00
+ * A-CLINIC HB   records 1 (c1)                 repeats 1       same 0       rate 1.000000      cost 30.00
  * </pre>
  * and hospital B's: CT 4 records (b1–b4), GLU 1 (b6), HB 1 (b5), none a repeat.
  */
@@ -103,7 +103,7 @@ class RepeatFiguresTest {
                 .andExpect(jsonPath("$.items[0].records").value(6))
                 .andExpect(jsonPath("$.items[0].repeats").value(1))
                 .andExpect(jsonPath("$.items[0].sameInstitutionRepeats").value(1))
-                .andExpect(jsonPath("$.items[0].rate").value(0.1667))
+                .andExpect(jsonPath("$.items[0].rate").value(0.166667))
                 .andExpect(jsonPath("$.items[0].avoidableCost").value(200.00))
                 .andExpect(jsonPath("$.items[1].item").value("GLU"))
                 .andExpect(jsonPath("$.items[1].records").value(1))

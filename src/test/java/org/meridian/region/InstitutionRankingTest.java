@@ -195,7 +195,7 @@ class InstitutionRankingTest {
                 .orElseThrow();
         // rank 3; 5 records, 5 patients, 2 repeats, rate 0.4 as a fraction, 400 CNY; was 1st, moved −2
         assertThat(a).containsSequence("3", r.a.hospital.code(), r.a.hospital.name(), "三级医院", "城东区", "5", "5",
-                "2", "0.4000", "400.00", "1", "-2");
+                "2", "0.400000", "400.00", "1", "-2");
         List<String> dRow = rows.stream().filter(x -> x.size() > 1 && d.hospital.code().equals(x.get(1)))
                 .findFirst().orElseThrow();
         assertThat(dRow.get(0)).isEqualTo("少于 5 人，不排名");

@@ -36,7 +36,7 @@ class RegionDemoDataTest {
         AllianceFigures report = reporting.report(regulator, "DEMO-EAST", Period.year(2026));
         assertThat(report.referrals().upward().count()).isEqualTo(up).isBetween(420L, 780L);
         assertThat(report.referrals().downward().count()).isEqualTo(down).isBetween(546L, 1014L);
-        assertThat(report.referrals().downwardShare().doubleValue()).isBetween(0.5, 0.65);
+        assertThat(report.referrals().downwardShare().fraction().doubleValue()).isBetween(0.5, 0.65);
         AllianceFigures.Member h004 = report.members().stream()
                 .filter(m -> m.institution().reference().equals("H004")).findFirst().orElseThrow();
         assertThat(h004.referrals().downward().count()).isEqualTo(generated.get("H001").stream()

@@ -235,10 +235,10 @@ class RegionDrillDownTest {
                         .with(user(accounts.loadForSignIn(r.regionAdmin, clock.instant()).orElseThrow())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         assertThat(rows.get(1)).containsSequence("周期", "2026-10");
-        // 城东区: A and C, none published, 3 + 2 = 5 records, 1 repeat, 1 / 5 = 0.2000, 200.00; 10 + 12 = 22 months
+        // 城东区: A and C, none published, 3 + 2 = 5 records, 1 repeat, 1 / 5 = 0.200000, 200.00; 10 + 12 = 22 months
         // without events, 10 + 12 = 22 without statistics
         assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城东区")).containsExactly("城东区", "2", "0", "5", "1",
-                "0.2000", "200.00", "22", "22");
+                "0.200000", "200.00", "22", "22");
         // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
         assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城西区")).containsExactly("城西区", "1", "0", "少于 5，不显示",
                 null, null, null, "12", "12");

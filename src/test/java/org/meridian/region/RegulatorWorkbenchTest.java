@@ -156,9 +156,9 @@ class RegulatorWorkbenchTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         assertThat(rows.get(0)).containsExactly("监管工作台");
         assertThat(rows.get(1)).containsSequence("周期", "2026-10");
-        // A: its September evaluation of exam centres, 2 units, mean 65.0; 5 records, 1 repeat, 1 / 5 = 0.2000, 200.00
+        // A: its September evaluation of exam centres, 2 units, mean 65.0; 5 records, 1 repeat, 1 / 5 = 0.200000, 200.00
         assertThat(sheetRow(rows, r.a.hospital.code())).containsSequence("2026-09", "体检中心", "2", "65.0", "5", "1",
-                "0.2000", "200.00");
+                "0.200000", "200.00");
         // B: nothing published; 1 record, fewer than 5: said, no figure
         assertThat(sheetRow(rows, r.b.hospital.code())).contains("尚未发布", "少于 5，不显示").doesNotContain("1");
         assertThat(rows.stream().flatMap(List::stream).map(String::valueOf).toList().toString())

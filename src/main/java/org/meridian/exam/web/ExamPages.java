@@ -1,7 +1,6 @@
 package org.meridian.exam.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.meridian.exam.RepeatFigure;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.exam.RepeatRecord;
 import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
 import org.meridian.shared.Period;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
@@ -95,16 +95,14 @@ class ExamPages {
         BigDecimal cost = BigDecimal.ZERO;
         List<Row> shown = new ArrayList<>();
         for (RepeatFigure f : rows) {
-            shown.add(new Row(f, f.month() == null ? "" : f.month().format(month), percent(f.rate())));
+            shown.add(new Row(f, f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records())));
             records += f.records();
             repeats += f.repeats();
             same += f.sameInstitutionRepeats();
             cost = cost.add(f.avoidableCost());
         }
         model.addAttribute("rows", shown);
-        model.addAttribute("totals", new Totals(records, repeats, same, records == 0 ? "—"
-                : percent(BigDecimal.valueOf(repeats).divide(BigDecimal.valueOf(records), 4, RoundingMode.HALF_UP)),
-                cost));
+        model.addAttribute("totals", new Totals(records, repeats, same, Figures.percent(repeats, records), cost));
         model.addAttribute("filter", filter(p, institution, item, alliance, null));
         Map<String, String> allianceNames = new LinkedHashMap<>();
         alliances.all(actor).forEach(a -> allianceNames.put(a.code(), a.name()));
@@ -171,10 +169,6 @@ class ExamPages {
         f.put("alliance", alliance == null ? "" : alliance.strip());
         f.put("outcome", o == null ? "" : o.name());
         return f;
-    }
-
-    private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
     }
 
     private List<String> resolve(List<Problem> problems) {

@@ -11,6 +11,7 @@ import org.meridian.region.AllianceReporting;
 import org.meridian.region.HospitalFigures;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -53,10 +54,10 @@ class AllianceReportApi {
         indicators.put("repeats", repeats(r.repeats(), r.repeatRecords()));
         indicators.put("upwardReferrals", count(r.referrals().upward()));
         indicators.put("downwardReferrals", count(r.referrals().downward()));
-        indicators.put("downwardShare", r.referrals().downwardShare());
+        indicators.put("downwardShare", Rate.fraction(r.referrals().downwardShare()));
         AllianceFigures.PrimaryCare pc = r.primaryCare();
         Map<String, Object> primary = new LinkedHashMap<>();
-        primary.put("share", pc.share());
+        primary.put("share", Rate.fraction(pc.share()));
         primary.put("primaryCareVisits", pc.primaryVisits());
         primary.put("visits", pc.allVisits());
         primary.put("unreported", pc.unreported());
@@ -85,14 +86,14 @@ class AllianceReportApi {
         }
         json.put("scorecard", card);
         json.put("repeats", repeats(m.repeats(), m.repeatRecords()));
-        json.put("recordShare", m.recordShare());
-        json.put("repeatShare", m.repeatShare());
+        json.put("recordShare", Rate.fraction(m.recordShare()));
+        json.put("repeatShare", Rate.fraction(m.repeatShare()));
         AllianceFigures.MemberReferrals mr = m.referrals();
         if (mr != null) {
             json.put("upwardReferrals", count(mr.upward()));
-            json.put("upwardShare", mr.upwardShare());
+            json.put("upwardShare", Rate.fraction(mr.upwardShare()));
             json.put("downwardReferrals", count(mr.downward()));
-            json.put("downwardShare", mr.downwardShare());
+            json.put("downwardShare", Rate.fraction(mr.downwardShare()));
         }
         AllianceFigures.Visits v = m.visits();
         Map<String, Object> visits = new LinkedHashMap<>();

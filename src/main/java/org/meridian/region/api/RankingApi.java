@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.meridian.region.InstitutionRanking;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
@@ -101,10 +102,10 @@ class RankingApi {
         List<Map<String, Object>> items = ranking.trend(actor, code, last).stream().map(point -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("month", point.month().toString());
-            m.put("rate", point.rate());
+            m.put("rate", Rate.fraction(point.rate()));
             m.put("rank", point.rank());
             m.put("ranked", point.ranked());
-            m.put("regionRate", point.regionRate());
+            m.put("regionRate", Rate.fraction(point.regionRate()));
             return m;
         }).toList();
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package org.meridian.region.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -59,6 +61,10 @@ class AlliancePages {
         model.addAttribute("period", p.toString());
         model.addAttribute("report", report);
         model.addAttribute("ratePercent", DrillDownPages.percent(report.repeats()));
+        Map<String, String> memberRates = new HashMap<>();
+        report.members().forEach(m -> memberRates.put(m.institution().reference(),
+                DrillDownPages.percent(m.repeats())));
+        model.addAttribute("memberRates", memberRates);
         model.addAttribute("minRecords", reporting.minRecords());
         model.addAttribute("primaryCareGap", report.primaryCare().share() == null
                 ? primaryCareGap(report, reporting.minRecords(), (key, args) -> messages.getMessage(key, args, locale))

@@ -2,8 +2,6 @@ package org.meridian.region.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,9 @@ import org.meridian.region.InstitutionRanking;
 import org.meridian.region.RegionAdministration;
 import org.meridian.region.RegionOverview;
 import org.meridian.shared.Actor;
+import org.meridian.shared.Figures;
 import org.meridian.shared.Period;
+import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
@@ -202,16 +202,15 @@ class DrillDownPages {
         return o;
     }
 
-    private static Object percentValue(BigDecimal rate) {
-        return rate == null ? "-" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+    private static Object percentValue(Rate rate) {
+        return rate == null ? "-" : rate.percent();
     }
 
-    /** A repeat rate in per cent with one decimal, or null when the figures are suppressed. */
+    /**
+     * A repeat rate in per cent with one decimal, rounded once from the records and repeats, or null when the
+     * figures are suppressed.
+     */
     static String percent(HospitalFigures.Repeats r) {
-        return r == null ? null : rate(r.rate());
-    }
-
-    static String rate(BigDecimal rate) {
-        return rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        return r == null ? null : Figures.percent(r.repeats(), r.records());
     }
 }

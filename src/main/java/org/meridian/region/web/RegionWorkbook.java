@@ -97,12 +97,12 @@ final class RegionWorkbook {
         count(ws, 5, 1, r.downward(), suppressed);
         ws.value(6, 0, text.apply("region.alliance.indicator.DOWNWARD_SHARE", new Object[0]));
         if (r.downwardShare() != null) {
-            ws.value(6, 1, r.downwardShare());
+            ws.value(6, 1, r.downwardShare().fraction());
         }
         AllianceFigures.PrimaryCare pc = report.primaryCare();
         ws.value(7, 0, text.apply("region.alliance.indicator.PRIMARY_CARE_VISIT_SHARE", new Object[0]));
         if (pc.share() != null) {
-            ws.value(7, 1, pc.share());
+            ws.value(7, 1, pc.share().fraction());
         } else {
             ws.value(7, 1, AlliancePages.primaryCareGap(report, minRecords, text));
         }
@@ -137,20 +137,20 @@ final class RegionWorkbook {
             }
             figures(ws, row, 5, m.repeats(), m.repeatRecords(), suppressed);
             if (m.recordShare() != null) {
-                ws.value(row, 9, m.recordShare());
+                ws.value(row, 9, m.recordShare().fraction());
             }
             if (m.repeatShare() != null) {
-                ws.value(row, 10, m.repeatShare());
+                ws.value(row, 10, m.repeatShare().fraction());
             }
             AllianceFigures.MemberReferrals mr = m.referrals();
             if (mr != null) {
                 count(ws, row, 11, mr.upward(), suppressed);
                 if (mr.upwardShare() != null) {
-                    ws.value(row, 12, mr.upwardShare());
+                    ws.value(row, 12, mr.upwardShare().fraction());
                 }
                 count(ws, row, 13, mr.downward(), suppressed);
                 if (mr.downwardShare() != null) {
-                    ws.value(row, 14, mr.downwardShare());
+                    ws.value(row, 14, mr.downwardShare().fraction());
                 }
             }
             AllianceFigures.Visits v = m.visits();

@@ -3,7 +3,6 @@ package org.meridian.region.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,8 +95,7 @@ class WorkbenchPages implements RoleHome {
         Paged<HospitalFigures> result = overview.hospitals(actor, new RegionOverview.Query(p, text, t, d),
                 Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("result", result);
-        model.addAttribute("rows", result.items().stream().map(f -> new Row(f, f.repeats() == null ? null
-                : f.repeats().rate().movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %"))
+        model.addAttribute("rows", result.items().stream().map(f -> new Row(f, DrillDownPages.percent(f.repeats())))
                 .toList());
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("period", p.toString());
