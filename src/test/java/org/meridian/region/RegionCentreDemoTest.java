@@ -56,7 +56,7 @@ class RegionCentreDemoTest {
                 .extracting(h -> h.code()).doesNotContain("REGION-EVAL").hasSize(6);
         AllianceFigures report = reporting.report(regulator, "DEMO-EAST", Period.year(2026));
         assertThat(report.primaryCare().unreported()).isEmpty();
-        assertThat(report.primaryCare().share().doubleValue()).isBetween(0.035, 0.065);
+        assertThat(report.primaryCare().share().fraction().doubleValue()).isBetween(0.035, 0.065);
     }
 
     @Test
