@@ -9,10 +9,13 @@ import org.meridian.shared.tenant.HospitalProfile;
 
 /**
  * One hospital of the region on the regulator's workbench: its latest published evaluation (null when it has
- * published none) and its repeat-examination figures in the period asked for (null when they are suppressed
- * because fewer records than the threshold were performed there). Aggregates only, never a patient-level row.
+ * published none), its repeat-examination figures in the period asked for (null when they are suppressed
+ * because fewer records than the threshold were performed there), and where it stands in the region's own newest
+ * published evaluation of its type ({@code regionStanding}, null when the region's evaluation centre has published
+ * none that scored it). Aggregates only, never a patient-level row.
  */
-public record HospitalFigures(HospitalProfile hospital, Published evaluation, Repeats repeats, long repeatRecords) {
+public record HospitalFigures(HospitalProfile hospital, Published evaluation, Repeats repeats, long repeatRecords,
+                              RegionCentre.Standing regionStanding) {
 
     /**
      * The newest published evaluation of the hospital: its period and unit type, how many units it scored, their

@@ -96,6 +96,15 @@ public class RegionCentre {
                       String tier) {
     }
 
+    /**
+     * Where an institution stands in the centre's newest published evaluation of its type: the evaluation's period
+     * and version, its rank among the {@code ranked} institutions with a total (null when it has none), its total
+     * (0–100, as shown) and tier.
+     */
+    public record Standing(UnitType type, Period period, int version, Integer rank, int ranked, BigDecimal total,
+                           String tier) {
+    }
+
     /** A published evaluation of the centre with its scorecards, best first. */
     public record Published(Evaluation evaluation, List<Row> rows) {
         public Published {
@@ -244,9 +253,7 @@ public class RegionCentre {
             return Optional.empty();
         }
         Actor reader = Actor.system(centre.get().id(), "region-evaluations");
-        Optional<Evaluation> latest = evaluations.search(reader, period, type, 0, 100).items().stream()
-                .filter(Evaluation::published)
-                .max(Comparator.comparing(Evaluation::period).thenComparing(Evaluation::version));
+        Optional<Evaluation> latest = latest(reader, type, period);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
@@ -264,6 +271,42 @@ public class RegionCentre {
         rows.sort(Comparator.comparing(Row::rank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Row::code));
         return Optional.of(new Published(latest.get(), rows));
+    }
+
+    /**
+     * Every institution's standing in the centre's newest published evaluation of its type, by hospital code (the
+     * code of its institution unit in the centre); a hospital of a type without a published evaluation, or not in
+     * it, is absent. Empty when the region has no centre. For the regulator's workbench, its drill-down and workbook.
+     */
+    public Map<String, Standing> standings(Actor actor) {
+        RegionVisibility.require(RegionVisibility.reads(actor), actor, "read the region's evaluations");
+        Optional<Hospital> centre = hospitals.regionCentre(region(actor));
+        if (centre.isEmpty()) {
+            return Map.of();
+        }
+        Actor reader = Actor.system(centre.get().id(), "region-evaluations");
+        Map<String, Standing> standings = new LinkedHashMap<>();
+        for (UnitType type : TYPES) {
+            Optional<Evaluation> latest = latest(reader, type, null);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            Evaluation e = latest.get();
+            List<UnitScorecard> cards = evaluations.allScorecards(reader, e.id());
+            int ranked = (int) cards.stream().filter(c -> c.rank() != null).count();
+            for (UnitScorecard c : cards) {
+                standings.put(c.channel(), new Standing(type, e.period(), e.version(), c.rank(), ranked,
+                        c.total() == null ? null : c.roundedTotal(), c.total() == null ? null : c.tier()));
+            }
+        }
+        return standings;
+    }
+
+    /** The centre's newest published evaluation of a type (of the period when one is given). */
+    private Optional<Evaluation> latest(Actor reader, UnitType type, Period period) {
+        return evaluations.search(reader, period, type, 0, 100).items().stream()
+                .filter(Evaluation::published)
+                .max(Comparator.comparing(Evaluation::period).thenComparing(Evaluation::version));
     }
 
     /** A hospital's name as a unit's (units take at most 100 characters). */

@@ -45,11 +45,14 @@ public class RegionOverview {
     private final EvaluationResults evaluations;
     private final RepeatFigures repeats;
     private final DataCompleteness completeness;
+    private final RegionCentre centre;
     private final int minRecords;
 
     RegionOverview(Hospitals hospitals, EvaluationResults evaluations, RepeatFigures repeats,
-                   DataCompleteness completeness, @Value("${meridian.region.min-records:5}") int minRecords) {
+                   DataCompleteness completeness, RegionCentre centre,
+                   @Value("${meridian.region.min-records:5}") int minRecords) {
         this.hospitals = hospitals;
+        this.centre = centre;
         this.completeness = completeness;
         this.evaluations = evaluations;
         this.repeats = repeats;
@@ -70,7 +73,8 @@ public class RegionOverview {
         Paged<HospitalProfile> shown = hospitals.inRegion(hospitals.regionOf(actor.hospitalId()), q.text(), q.type(),
                 q.district(), page, size);
         Map<String, Tally> tallies = tallies(actor, q.period());
-        List<HospitalFigures> rows = shown.items().stream().map(h -> figures(h, tallies)).toList();
+        Map<String, RegionCentre.Standing> standings = centre.standings(actor);
+        List<HospitalFigures> rows = shown.items().stream().map(h -> figures(h, tallies, standings)).toList();
         return new Paged<>(rows, shown.page(), shown.size(), shown.total());
     }
 
@@ -143,7 +147,7 @@ public class RegionOverview {
         }
         List<InstitutionFigures.Item> shown = items.values().stream().filter(i -> i.records() >= minRecords).toList();
         DataCompleteness.Row row = completeness.rows(actor, List.of(h), completeness.window(actor)).get(0);
-        return new InstitutionFigures(figures(h, tallies), shown, items.size() - shown.size(), row);
+        return new InstitutionFigures(figures(h, tallies, centre.standings(actor)), shown, items.size() - shown.size(), row);
     }
 
     /** Every hospital of a region that matches, by code, read a page at a time. */
@@ -189,9 +193,11 @@ public class RegionOverview {
         return tallies;
     }
 
-    private HospitalFigures figures(HospitalProfile h, Map<String, Tally> tallies) {
+    private HospitalFigures figures(HospitalProfile h, Map<String, Tally> tallies,
+                                    Map<String, RegionCentre.Standing> standings) {
         Tally t = tallies.getOrDefault(h.code(), Tally.NONE);
-        return new HospitalFigures(h, latestPublished(h.id()).orElse(null), t.shown(minRecords), t.records());
+        return new HospitalFigures(h, latestPublished(h.id()).orElse(null), t.shown(minRecords), t.records(),
+                standings.get(h.code()));
     }
 
     private DistrictFigures district(String name, List<HospitalProfile> hs, Map<String, Tally> tallies,

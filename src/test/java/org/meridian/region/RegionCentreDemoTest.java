@@ -75,6 +75,24 @@ class RegionCentreDemoTest {
             scrollTo(browser, "evaluation-PRIMARY_CARE");
             browser.screenshot("region-evaluations-phone-cards");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            // the workbench and the drill-down to one institution show where each stands in the region's evaluation
+            browser.resize(Browser.DESKTOP).go("/region/workbench");
+            browser.waitFor(By.id("workbench-table"));
+            assertThat(browser.text(By.cssSelector("tr[data-hospital='H004']"))).contains(" / 3 · 等级 ");
+            browser.screenshot("region-workbench-standing-desktop");
+            browser.resize(Browser.PHONE);
+            scrollTo(browser, "workbench-table");
+            browser.screenshot("region-workbench-standing-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.resize(Browser.DESKTOP).go("/region/institutions/H004");
+            browser.waitFor(By.id("institution-region-rank"));
+            assertThat(browser.text(By.id("institution-region-period"))).isEqualTo("2026-Q4 · 基层医疗卫生机构");
+            assertThat(browser.text(By.id("institution-region-rank"))).contains(" / 3 · 等级 ");
+            browser.screenshot("region-institution-standing-desktop");
+            browser.resize(Browser.PHONE);
+            scrollTo(browser, "institution-summary");
+            browser.screenshot("region-institution-standing-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
             browser.resize(Browser.DESKTOP).go("/region/alliances/DEMO-EAST?period=2026");
             browser.waitFor(By.id("alliance-primary-care"));
             assertThat(browser.text(By.id("alliance-primary-share"))).endsWith("%");

@@ -45,6 +45,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * restatement a second sync sends the 7 again: B's October appointments is a restatement (counted in accepted, as
  * the statistics intake counts), the other 6 are duplicates: accepted 1, restated 1, duplicates 6.</li>
  * <li>Published October: C 1st 87.5, B 2nd 62.5, D no total and so neither rank nor tier.</li>
+ * <li>On the regulator's workbench, the drill-down and the workbook each hospital shows where it stands in that
+ * evaluation: 2 institutions have a total and are ranked, so C "87.5 · 1 / 2 · 等级 A" (87.5 ≥ 85), B
+ * "62.5 · 2 / 2 · 等级 B" (60 ≤ 62.5 < 85), D "无数据" without a rank; A, a tertiary hospital, none (the region published no tertiary
+ * evaluation). The workbook keeps the totals as scored, to 2 decimals: 87.50 and 62.50.</li>
  * </ul>
  */
 @MeridianTest
@@ -189,9 +193,41 @@ class RegionCentreTest {
                         "— " + d.hospital.name() + " 南湖区 无数据 —");
         assertThat(html).doesNotContain("sync-form");
         assertThat(page(r.regionAdmin)).contains("sync-form", "区域评价中心（" + code + "）");
+        // where each stands, on the workbench, the drill-down and in the workbook
+        String workbench = as(r.regulator, get("/region/workbench?period=2026-10").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(row(workbench, c)).contains("87.5 · 1 / 2 · 等级 A");
+        assertThat(row(workbench, r.b)).contains("62.5 · 2 / 2 · 等级 B");
+        assertThat(row(workbench, d)).contains("无数据").doesNotContain("等级");
+        assertThat(row(workbench, r.a)).doesNotContain("等级", "无数据");
+        String drill = as(r.regulator, get("/region/institutions/" + c.hospital.code() + "?period=2026-10")
+                .accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(AllianceReportTest.text(drill, "id=\"institution-summary\"", "</dl>"))
+                .contains("区域机构评价 2026-10 · 基层医疗卫生机构", "区域评价得分 87.5", "区域评价名次 1 / 2 · 等级 A");
+        String drillA = as(r.regulator, get("/region/institutions/" + r.a.hospital.code() + "?period=2026-10")
+                .accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(AllianceReportTest.text(drillA, "id=\"institution-summary\"", "</dl>"))
+                .contains("区域机构评价 尚无区域评价").doesNotContain("区域评价得分");
+        List<List<String>> sheet = AllianceReportTest.rows(as(r.regulator, get("/region/workbench.xlsx?period=2026-10"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(RegulatorWorkbenchTest.sheetRow(sheet, "医院编码").subList(12, 17)).containsExactly("区域评价周期", "区域评价名次", "区域评价参与排名机构数",
+                "区域评价得分", "区域评价等级");
+        assertThat(RegulatorWorkbenchTest.sheetRow(sheet, c.hospital.code()).subList(12, 17))
+                .containsExactly("2026-10", "1", "2", "87.50", "A");
+        assertThat(RegulatorWorkbenchTest.sheetRow(sheet, r.b.hospital.code()).subList(12, 17))
+                .containsExactly("2026-10", "2", "2", "62.50", "B");
+        assertThat(RegulatorWorkbenchTest.sheetRow(sheet, d.hospital.code()).subList(12, 16))
+                .containsExactly("2026-10", null, "2", "无数据");
+        assertThat(RegulatorWorkbenchTest.sheetRow(sheet, r.a.hospital.code()).size()).isLessThanOrEqualTo(12);
+
         // a hospital's staff do not read the region's page
         as(r.b.analyst, get("/region/evaluations").accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
         as(r.b.analyst, get("/api/v1/region/evaluations")).andExpect(status().isForbidden());
+    }
+
+    /** A hospital's row of the workbench as text. */
+    private static String row(String html, TestHospital h) {
+        return AllianceReportTest.text(html, "data-hospital=\"" + h.hospital.code() + "\"", "</tr>");
     }
 
     private String page(String username) throws Exception {

@@ -13,6 +13,7 @@ import org.meridian.region.DataCompleteness;
 import org.meridian.region.DistrictFigures;
 import org.meridian.region.HospitalFigures;
 import org.meridian.region.InstitutionRanking;
+import org.meridian.region.RegionCentre;
 import org.meridian.shared.Period;
 import org.meridian.shared.tenant.HospitalProfile;
 
@@ -224,7 +225,9 @@ final class RegionWorkbook {
     /**
      * The regulator's workbench (or one district's hospitals): the period and filters, then a row per hospital (code,
      * name, type, district, the latest published evaluation's period, unit type, units and mean total, the repeat
-     * figures of the period with the rate as a fraction from 0 to 1); hidden figures say why in the records' column.
+     * figures of the period with the rate as a fraction from 0 to 1, and its standing in the region's own newest
+     * published evaluation of its type: period, rank, institutions ranked, total and tier, empty without one);
+     * hidden figures say why in the records' column.
      */
     static void workbench(OutputStream out, String title, Period period, List<HospitalFigures> rows, int minRecords,
                           BiFunction<String, Object[], String> text) throws IOException {
@@ -236,7 +239,9 @@ final class RegionWorkbook {
         String[] cols = {"region.sheet.hospital", "region.sheet.name", "region.field.type", "region.field.district",
                 "region.sheet.evaluationPeriod", "region.sheet.evaluationUnitType", "region.sheet.evaluationUnits",
                 "region.workbench.mean", "region.workbench.records", "region.workbench.repeats",
-                "region.workbench.rate", "region.workbench.cost"};
+                "region.workbench.rate", "region.workbench.cost", "region.sheet.standingPeriod",
+                "region.standing.rank", "region.sheet.standingRanked", "region.standing.total",
+                "region.sheet.standingTier"};
         for (int i = 0; i < cols.length; i++) {
             ws.value(3, i, text.apply(cols[i], new Object[0]));
         }
@@ -265,6 +270,7 @@ final class RegionWorkbook {
                 }
             }
             figures(ws, row, 8, f.repeats(), f.repeatRecords(), suppressed);
+            standing(ws, row, 12, f.regionStanding(), text);
             row++;
         }
         wb.finish();
@@ -302,6 +308,23 @@ final class RegionWorkbook {
             row++;
         }
         wb.finish();
+    }
+
+    /** A hospital's standing in the region's evaluation: period, rank, ranked, total (无数据 without) and tier. */
+    private static void standing(Worksheet ws, int row, int col, RegionCentre.Standing s,
+                                 BiFunction<String, Object[], String> text) {
+        if (s == null) {
+            return;
+        }
+        ws.value(row, col, s.period().toString());
+        ws.value(row, col + 2, s.ranked());
+        if (s.total() == null) {
+            ws.value(row, col + 3, text.apply("region.evaluations.noTotal", new Object[0]));
+            return;
+        }
+        ws.value(row, col + 1, s.rank());
+        ws.value(row, col + 3, s.total());
+        ws.value(row, col + 4, s.tier());
     }
 
     private static void count(Worksheet ws, int row, int col, AllianceFigures.Count c, String suppressed) {
