@@ -39,6 +39,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int port) {
+        return open("http://localhost:" + port);
+    }
+
+    /** A browser whose {@link #go} paths are relative to this address (e.g. {@code http://127.0.0.1:PORT}). */
+    public static Browser open(String baseUrl) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,7 +59,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, "http://localhost:" + port);
+        return new Browser(driver, baseUrl);
     }
 
     public WebDriver driver() {

@@ -40,21 +40,36 @@ public final class SecondFactorGate extends OncePerRequestFilter {
     private static final List<String> ALWAYS = List.of("/logout", "/css/", "/js/", "/img/", "/webjars/",
             "/favicon.ico", "/error");
 
-    /** After the password: wait for the code or the enrolment, or go on as before when neither applies. */
-    static AuthenticationSuccessHandler afterPassword(TwoStepSignIn twoStep) {
+    private static final SavedRequestAwareAuthenticationSuccessHandler PROCEED = proceed();
+
+    private static SavedRequestAwareAuthenticationSuccessHandler proceed() {
         SavedRequestAwareAuthenticationSuccessHandler proceed = new SavedRequestAwareAuthenticationSuccessHandler();
         proceed.setDefaultTargetUrl("/");
-        return (request, response, authentication) -> {
-            String wait = waitFor(twoStep, authentication);
-            if (wait == null) {
-                // a sign-in as someone else in a session that waited for another person's code
-                request.getSession().removeAttribute(WAITING);
-                proceed.onAuthenticationSuccess(request, response, authentication);
-                return;
-            }
-            request.getSession().setAttribute(WAITING, wait);
-            response.sendRedirect(request.getContextPath() + (CODE.equals(wait) ? CODE_PAGE : ENROL_PAGE));
-        };
+        return proceed;
+    }
+
+    /** After the password: wait for the code or the enrolment, or go on as before when neither applies. */
+    static AuthenticationSuccessHandler afterPassword(TwoStepSignIn twoStep) {
+        return (request, response, authentication) ->
+                afterFirstStep(request, response, authentication, twoStep, false);
+    }
+
+    /**
+     * After the first step, the password or a sign-in through the hospital's OpenID Connect provider
+     * ({@link SingleSignOnLogin}): wait for the code or the enrolment, or go on where the person was going when
+     * neither applies or when the first step already counts as the second ({@code secondStepDone}).
+     */
+    static void afterFirstStep(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
+                               TwoStepSignIn twoStep, boolean secondStepDone) throws IOException, ServletException {
+        String wait = secondStepDone ? null : waitFor(twoStep, authentication);
+        if (wait == null) {
+            // a sign-in as someone else in a session that waited for another person's code
+            request.getSession().removeAttribute(WAITING);
+            PROCEED.onAuthenticationSuccess(request, response, authentication);
+            return;
+        }
+        request.getSession().setAttribute(WAITING, wait);
+        response.sendRedirect(request.getContextPath() + (CODE.equals(wait) ? CODE_PAGE : ENROL_PAGE));
     }
 
     private static String waitFor(TwoStepSignIn twoStep, Authentication authentication) {

@@ -3,7 +3,9 @@ package org.meridian.shared.security;
 import java.time.Clock;
 
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -31,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Two filter chains. The machine chain ({@code /api/**}, {@code /fhir/**}, {@code /actuator/**}) takes
  * HTTP Basic or a personal access token, keeps no session, has no CSRF (no cookies are accepted) and
  * answers 401/403 as problem details; HTTP Basic is refused to accounts with two-step verification. The people chain
- * is form login with CSRF, the second step after the password ({@link SecondFactorGate}), a session time-out, and
+ * is form login with CSRF and, when a provider is configured, single sign-on by OpenID Connect
+ * ({@link SingleSignOnLogin}), the second step after either ({@link SecondFactorGate}), a session time-out, and
  * strict security headers with a content security policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SingleSignOnSettings.class)
 class SecurityConfiguration {
 
     /** No inline scripts anywhere: every script is a file served by Meridian itself. */
@@ -106,9 +111,16 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain peopleChain(HttpSecurity http, Accounts accounts, Clock clock, HospitalChooser chooser,
-                                    TwoStepSignIn twoStep,
+                                    TwoStepSignIn twoStep, SingleSignOn singleSignOn,
+                                    ObjectProvider<ClientRegistrationRepository> registrations,
                                     @Value("${meridian.api-docs-public:false}") boolean apiDocsPublic)
             throws Exception {
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
+        if (providers != null) {
+            // single sign-on through the hospital's OpenID Connect provider, beside the password form
+            SingleSignOnLogin login = new SingleSignOnLogin(singleSignOn, twoStep, providers);
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(login).failureHandler(login));
+        }
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()

@@ -1,11 +1,17 @@
 package org.meridian.shared.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.SingleSignOn;
+import org.meridian.shared.security.SingleSignOnProviders;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,15 +38,28 @@ class ShellController {
     private final Workbench workbench;
 
     private final ObjectProvider<RoleHome> roleHomes;
+    private final SingleSignOnProviders singleSignOn;
 
-    ShellController(Hospitals hospitals, Workbench workbench, ObjectProvider<RoleHome> roleHomes) {
+    /** The reasons of {@code /login?sso=} that the sign-in page explains. */
+    private static final Set<String> SSO_REFUSALS = Stream.concat(
+            Arrays.stream(SingleSignOn.Refusal.values()).map(SingleSignOn.Refusal::code), Stream.of("failed"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    ShellController(Hospitals hospitals, Workbench workbench, ObjectProvider<RoleHome> roleHomes,
+                    SingleSignOnProviders singleSignOn) {
         this.hospitals = hospitals;
         this.workbench = workbench;
         this.roleHomes = roleHomes;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = "sso", required = false) String sso, Model model) {
+        model.addAttribute("ssoProviders", singleSignOn.all());
+        if (sso != null) {
+            // only the reasons Meridian itself gives have a text; anything else typed into the address is ignored
+            model.addAttribute("ssoError", SSO_REFUSALS.contains(sso) ? "login.sso." + sso : null);
+        }
         return "login";
     }
 

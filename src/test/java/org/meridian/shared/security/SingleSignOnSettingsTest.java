@@ -1,0 +1,119 @@
+package org.meridian.shared.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.meridian.shared.security.SingleSignOnSettings.SecondFactorByProvider;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * How the single sign-on settings are read (as environment variables and as properties) and how the provider's claims
+ * are read with them: roles from groups, and whether the sign-in was two factors (RFC 8176).
+ */
+class SingleSignOnSettingsTest {
+
+    private static SingleSignOnSettings settings(Map<Role, List<String>> roles, SecondFactorByProvider secondFactor) {
+        return new SingleSignOnSettings("preferred_username", false, "", Set.of(Role.ANALYST), "groups", roles,
+                secondFactor);
+    }
+
+    @Test
+    void rolesComeFromTheGroupsThatNameThemIgnoringCaseInAListOrOneText() {
+        var sso = settings(Map.of(Role.HOSPITAL_MANAGER, List.of("Leaders"), Role.ANALYST, List.of("staff", "readers")),
+                SecondFactorByProvider.AMR);
+
+        assertThat(sso.rolesFor(List.of("leaders", "nurses"))).containsExactly(Role.HOSPITAL_MANAGER);
+        assertThat(sso.rolesFor("readers, LEADERS")).containsExactlyInAnyOrder(Role.HOSPITAL_MANAGER, Role.ANALYST);
+        assertThat(sso.rolesFor("staff readers")).containsExactly(Role.ANALYST);
+        assertThat(sso.rolesFor(List.of("nurses"))).isEmpty();
+        assertThat(sso.rolesFor(null)).isEmpty();
+    }
+
+    /** The settings as Meridian binds them at start-up from one source of properties. */
+    private static SingleSignOnSettings bound(PropertySource<?> source) {
+        return new Binder(ConfigurationPropertySources.from(source)).bindOrCreate("meridian.sso",
+                SingleSignOnSettings.class);
+    }
+
+    @Test
+    void theSettingsAreReadFromEnvironmentVariablesAsTheDocsWriteThem() {
+        // the name Spring gives the process environment, so that its variables are read as the server reads them
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "MERIDIAN_SSO_ROLES_CLAIM", "groups",
+                        "MERIDIAN_SSO_ROLE_HOSPITAL_MANAGER", "leaders",
+                        "MERIDIAN_SSO_ROLE_ANALYST", "finance,quality",
+                        "MERIDIAN_SSO_NEW_ACCOUNT_ROLES", "CHANNEL_MANAGER",
+                        "MERIDIAN_SSO_SECOND_FACTOR", "never"));
+
+        var sso = bound(environment);
+
+        assertThat(sso.rolesClaim()).isEqualTo("groups");
+        assertThat(sso.roles()).containsOnlyKeys(Role.HOSPITAL_MANAGER, Role.ANALYST);
+        assertThat(sso.rolesFor(List.of("leaders"))).containsExactly(Role.HOSPITAL_MANAGER);
+        assertThat(sso.rolesFor(List.of("quality"))).containsExactly(Role.ANALYST);
+        assertThat(sso.newAccountRoles()).containsExactly(Role.CHANNEL_MANAGER);
+        assertThat(sso.secondFactor()).isEqualTo(SecondFactorByProvider.NEVER);
+        assertThat(sso.usernameClaim()).isEqualTo("preferred_username");
+    }
+
+    @Test
+    void thePropertiesFormNamesTheRoleInLowerCaseWithDashesOrAsTheRoleIsWritten() {
+        var properties = new MapPropertySource("application.properties", Map.of(
+                "meridian.sso.roles-claim", "roles",
+                "meridian.sso.role.hospital-manager", "Leaders",
+                "meridian.sso.role.CHANNEL_MANAGER", "office",
+                "meridian.sso.role.analyst", "finance, quality"));
+
+        var sso = bound(properties);
+
+        assertThat(sso.rolesFor("leaders office quality")).containsExactlyInAnyOrder(Role.HOSPITAL_MANAGER,
+                Role.CHANNEL_MANAGER, Role.ANALYST);
+        assertThat(sso.newAccountRoles()).containsExactly(Role.ANALYST); // the default
+    }
+
+    @Test
+    void aRoleNameThatIsNoRoleStopsTheStartWithTheSettingNamed() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("MERIDIAN_SSO_ROLE_HEAD_NURSE", "nurses"));
+
+        assertThatThrownBy(() -> bound(environment)).isInstanceOf(BindException.class)
+                .hasMessageContaining("meridian.sso");
+    }
+
+    @Test
+    void rolesBoundToAChannelOrTheRegionAreNeverMappedFromTheProvider() {
+        assertThatThrownBy(() -> settings(Map.of(Role.CHANNEL_USER, List.of("partners")), SecondFactorByProvider.AMR))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CHANNEL_USER");
+        assertThatThrownBy(() -> new SingleSignOnSettings("sub", true, "", Set.of(Role.REGION_ADMIN), "", Map.of(),
+                SecondFactorByProvider.AMR)).isInstanceOf(IllegalStateException.class).hasMessageContaining("REGION_ADMIN");
+    }
+
+    @Test
+    void twoDifferentFactorsOrMfaCountAsTheSecondStepOnePasswordDoesNot() {
+        var amr = settings(Map.of(), SecondFactorByProvider.AMR);
+
+        assertThat(amr.countsAsSecondStep(List.of("pwd", "otp"))).isTrue();   // something known and something held
+        assertThat(amr.countsAsSecondStep(List.of("mfa"))).isTrue();
+        assertThat(amr.countsAsSecondStep(List.of("hwk", "fpt"))).isTrue();   // a key unlocked by a fingerprint
+        assertThat(amr.countsAsSecondStep(List.of("pwd"))).isFalse();
+        assertThat(amr.countsAsSecondStep(List.of("pwd", "pwd"))).isFalse();  // the same factor twice is one
+        assertThat(amr.countsAsSecondStep(List.of("otp", "user"))).isFalse(); // "user" (presence) is not a factor
+        assertThat(amr.countsAsSecondStep(null)).isFalse();                   // a provider that says nothing
+
+        assertThat(settings(Map.of(), SecondFactorByProvider.ALWAYS).countsAsSecondStep(null)).isTrue();
+        assertThat(settings(Map.of(), SecondFactorByProvider.NEVER).countsAsSecondStep(List.of("mfa"))).isFalse();
+    }
+}
