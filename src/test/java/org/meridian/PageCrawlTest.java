@@ -66,18 +66,29 @@ class PageCrawlTest {
     static final int MAX_PAGES = 400;
 
     /** Words that look like codes but are what a person reads, with the reason. */
-    static final Map<String, String> ALLOWED = Map.of(
-            "API", "the integration API is called so in Chinese too (API 令牌)",
-            "CMI", "the case-mix index is called CMI in Chinese hospitals too; its name says so: 病例组合指数（CMI）",
-            "CCR", "the DEA model's name in the literature (Charnes, Cooper, Rhodes), shown beside 规模报酬不变",
-            "BCC", "the DEA model's name in the literature (Banker, Charnes, Cooper), shown beside 规模报酬可变",
-            "CSV", "a file format's name",
-            "XLSX", "a file format's name",
-            "PDF", "a file format's name",
-            "CNY", "the yuan's ISO 4217 name, as English pages write amounts (人民币 and 元 in Chinese)",
-            "AHP", "the analytic hierarchy process's usual abbreviation, shown beside its name (层次分析法)",
-
-            "GB18030", "a text encoding's name, as editors and the import page call the encoding Chinese Excel saves CSV in");
+    static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("API",
+                    "the integration API is called so in Chinese too (API 令牌)"),
+            Map.entry("CMI",
+                    "the case-mix index is called CMI in Chinese hospitals too; its name says so: 病例组合指数（CMI）"),
+            Map.entry("CCR",
+                    "the DEA model's name in the literature (Charnes, Cooper, Rhodes), shown beside 规模报酬不变"),
+            Map.entry("BCC",
+                    "the DEA model's name in the literature (Banker, Charnes, Cooper), shown beside 规模报酬可变"),
+            Map.entry("CSV",
+                    "a file format's name"),
+            Map.entry("XLSX",
+                    "a file format's name"),
+            Map.entry("PDF",
+                    "a file format's name"),
+            Map.entry("CNY",
+                    "the yuan's ISO 4217 name, as English pages write amounts (人民币 and 元 in Chinese)"),
+            Map.entry("AHP",
+                    "the analytic hierarchy process's usual abbreviation, shown beside its name (层次分析法)"),
+            Map.entry("GB18030",
+                    "a text encoding's name, as editors and the import page call the encoding Chinese Excel saves CSV in"),
+            Map.entry("DEA",
+                    "data envelopment analysis, as Chinese efficiency studies abbreviate it (DEA 效率得分)"));
 
     /*
      * Also allowed, by markup rather than by word:

@@ -23,6 +23,7 @@ import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.StatisticMeasure;
 import org.meridian.intake.StatisticValue;
 import org.meridian.intake.StatisticsIntake;
+import org.meridian.intake.StatisticsReport;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
@@ -57,9 +58,11 @@ public class EfficiencyAnalysis {
     private final StatisticsIntake statistics;
     private final AuditLog audit;
     private final Clock clock;
+    private final ScoresAsStatistics scores;
 
     EfficiencyAnalysis(EfficiencyRuns runs, UnitRegistry units, MeasureCatalogue catalogue,
-            StatisticsIntake statistics, AuditLog audit, Clock clock) {
+            StatisticsIntake statistics, AuditLog audit, Clock clock, ScoresAsStatistics scores) {
+        this.scores = scores;
         this.runs = runs;
         this.units = units;
         this.catalogue = catalogue;
@@ -134,8 +137,11 @@ public class EfficiencyAnalysis {
                     List.of(id), "efficiency run " + id + " is already published");
         }
         runs.publish(h, id, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username());
+        StatisticsReport recorded = scores.record(actor, run, runs.results(h, id));
         audit.record(h, actor.username(), "EFFICIENCY_RUN_PUBLISHED", "efficiency-run:" + id,
-                Map.of("period", run.period().toString(), "unitType", run.unitType().name()));
+                Map.of("period", run.period().toString(), "unitType", run.unitType().name(),
+                        "scoresRecorded", recorded.accepted(),
+                        "scoresRefused", recorded.rejected().size()));
         return runs.find(h, id).orElseThrow();
     }
 
