@@ -122,8 +122,9 @@ public class MeasureCatalogue {
             throw IndicatorConflictException.codeTaken(m.code());
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("nameZh", m.nameZh());
-        details.put("unit", m.unit());
+        // field names the audit page has words for ("unit" there is a department or institution)
+        details.put("name", m.nameZh());
+        details.put("measureUnit", m.unit());
         details.put("aggregation", m.aggregation().name());
         audit.record(actor.hospitalId(), actor.username(), "MEASURE_CREATED", m.code(), details);
         return m;
