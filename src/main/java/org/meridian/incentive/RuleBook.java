@@ -24,6 +24,7 @@ import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.meridian.incentive.rules.IncentiveProblem;
@@ -127,7 +128,10 @@ public class RuleBook {
         if (previous.isPresent()) {
             StoredRule p = previous.get();
             if (rule != null && p.type() != rule.type()) {
-                problems.add(IncentiveProblem.of("type", "incentive.v.keepType", p.code(), p.type()));
+                // the type by its name in the reader's language, never as its code
+                problems.add(Problem.of("type", "incentive.v.keepType", p.code(),
+                        new DefaultMessageSourceResolvable(new String[] {"incentive.type." + p.type().name()},
+                                p.type().name())));
             }
             if (definition.validFrom() != null && !definition.validFrom().isAfter(p.validFrom())) {
                 problems.add(IncentiveProblem.of("validFrom", "incentive.v.versionStart", p.version(), p.code(), p.validFrom()));

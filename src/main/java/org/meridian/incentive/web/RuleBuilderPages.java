@@ -139,7 +139,12 @@ class RuleBuilderPages {
     private Map<String, String> errors(RuleForm form, List<Problem> problems, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Problem p : problems) {
-            errors.putIfAbsent(form.pathOnPage(p.path()), texts.problem(p, locale));
+            // the API's "awardPeriod is required; one of [QUARTER, YEAR]" names codes: beside a choice on the page it
+            // is "please choose", the choices being there in words
+            boolean choice = p.messageKey().equals("incentive.v.requiredOneOf")
+                    || p.messageKey().equals("incentive.v.unknownValue");
+            errors.putIfAbsent(form.pathOnPage(p.path()),
+                    choice ? texts.message("incentive.builder.choose", locale) : texts.problem(p, locale));
         }
         return errors;
     }

@@ -173,6 +173,18 @@ class RuleBuilderPagesTest {
         mvc.perform(fee("/incentives/rules", "FIXED", "validFrom", "2026-12-01").with(user(office)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"validFrom-error\"")));
+        // a new version of another type is refused on the type, which is named in words, not as its code
+        // (an award without its period is asked to choose one, not told the codes of the choices)
+        mvc.perform(fee("/incentives/rules", "FIXED", "validFrom", "2027-04-01", "type", "AWARD", "topN", "3")
+                        .with(user(office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请从选项中选择一项")))
+                .andExpect(content().string(not(containsString("QUARTER, YEAR"))));
+        mvc.perform(fee("/incentives/rules", "FIXED", "validFrom", "2027-04-01", "type", "AWARD", "topN", "3",
+                        "awardPeriod", "QUARTER", "awardAmount", "1000").with(user(office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("规则 SERVICE-FEE 是「返费/服务费」类规则")))
+                .andExpect(content().string(not(containsString("FEE 类"))));
         mvc.perform(fee("/incentives/rules", "FIXED", "validFrom", "2027-04-01").with(user(office)))
                 .andExpect(status().is3xxRedirection());
         assertThat(stored()).extracting(StoredRule::version, StoredRule::complianceStatus)
