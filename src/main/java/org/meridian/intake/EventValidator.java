@@ -29,6 +29,11 @@ final class EventValidator {
     static final int MAX_ATTRIBUTE_KEY = 64;
     static final int MAX_ATTRIBUTE_VALUE = 1000;
     static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
+    /**
+     * The earliest moment an event may have: far before any channel's history, and far inside what the local date and
+     * PostgreSQL's timestamps can hold (an instant of the year -999,999,999 has no local date).
+     */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** A value has at most this many digits before the decimal point (below 10^19). */
     static final int VALUE_INTEGER_DIGITS = 19;
     /** A value has at most this many digits after the decimal point (trailing zeros do not count). */
@@ -135,6 +140,11 @@ final class EventValidator {
             if (occurredAt != null && occurredAt.isAfter(ingestedAt.plus(FUTURE_TOLERANCE))) {
                 errors.add("occurredAt " + row.occurredAt() + " is more than 24 hours after the moment of ingestion ("
                         + ingestedAt.truncatedTo(ChronoUnit.SECONDS) + ")");
+                occurredAt = null;
+            } else if (occurredAt != null && occurredAt.isBefore(EARLIEST)) {
+                // found by EventReadersFuzzTest: -999999999-01-01T00:00:00+18:00 failed the whole batch (500)
+                errors.add("occurredAt " + row.occurredAt() + " is before 1900-01-01 (the earliest moment an event"
+                        + " may have)");
                 occurredAt = null;
             }
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.meridian.shared.web.InputNumbers;
+
 /**
  * The header of an import file (api.md, Events): the seven columns
  * {@code eventId,type,channel,occurredAt,referralId,patientId,value} in any order, every further column
@@ -91,7 +93,7 @@ final class ImportColumns {
         if (cell == null) {
             return null;
         }
-        String s = cell instanceof BigDecimal d ? d.toPlainString() : cell.toString();
+        String s = cell instanceof BigDecimal d ? InputNumbers.asText(d) : cell.toString();
         return s.isEmpty() ? null : s;
     }
 

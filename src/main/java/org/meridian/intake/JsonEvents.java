@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.meridian.shared.web.InputNumbers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +46,7 @@ public final class JsonEvents {
                     if (av.isString()) {
                         attributes.put(e.getKey(), av.stringValue());
                     } else if (av.isNumber() || av.isBoolean()) {
-                        attributes.put(e.getKey(), av.isNumber() ? av.decimalValue().toPlainString()
+                        attributes.put(e.getKey(), av.isNumber() ? InputNumbers.asText(av.decimalValue())
                                 : av.asString());
                     } else if (!av.isNull()) {
                         problems.add("attribute " + e.getKey() + " must be a string");
@@ -65,7 +66,7 @@ public final class JsonEvents {
             return v.stringValue();
         }
         if (v.isNumber()) {
-            return v.decimalValue().toPlainString();
+            return InputNumbers.asText(v.decimalValue());
         }
         problems.add(field + " must be a string");
         return null;

@@ -35,6 +35,7 @@ public class RowMessages {
             kind("UNKNOWN_CHANNEL", "unknown channel '(.*)'"),
             kind("OCCURRED_AT_REQUIRED", "occurredAt is required"),
             kind("OCCURRED_AT_TOO_LATE", "occurredAt (.*) is more than 24 hours after the moment of ingestion \\((.*)\\)"),
+            kind("OCCURRED_AT_TOO_EARLY", "occurredAt (.*) is before 1900-01-01 \\(the earliest moment an event may have\\)"),
             kind("OCCURRED_AT_INVALID", "occurredAt '(.*)' is not an ISO-8601 instant with offset \\(e\\.g\\. .*\\)"),
             kind("OCCURRED_AT_NOT_A_TIME", "occurredAt '(.*)' is not a date and time \\(e\\.g\\. .*\\)"),
             kind("OCCURRED_AT_IN_GAP", "occurredAt '(.*)' does not exist in (\\S+): the clocks jumped from (\\S+) to"

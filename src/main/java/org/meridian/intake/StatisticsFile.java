@@ -28,6 +28,7 @@ import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.files.FileRefusedException;
 import org.meridian.shared.files.TextEncoding;
 import org.meridian.shared.files.Workbooks;
+import org.meridian.shared.web.InputNumbers;
 import org.springframework.core.io.InputStreamSource;
 
 /**
@@ -290,7 +291,7 @@ public final class StatisticsFile {
     /** A cell as text; a number as written ({@code 101}, not {@code 101.0}). */
     private static String text(List<Object> row, int i) {
         Object c = cell(row, i);
-        return c == null ? null : c instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : c.toString();
+        return c == null ? null : c instanceof BigDecimal d ? InputNumbers.asText(d.stripTrailingZeros()) : c.toString();
     }
 
     /**

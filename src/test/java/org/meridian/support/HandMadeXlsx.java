@@ -12,12 +12,16 @@ import java.util.zip.ZipOutputStream;
 /**
  * A minimal XLSX workbook written by hand (the parts Excel needs: content types, workbook, its relations, one sheet
  * and the shared-strings table), so that a test can put into it what no spreadsheet program would: one huge shared
- * string. Every cell is a shared string; {@code rows} are the rows of the first sheet, header first.
+ * string, or a number cell of a billion digits. Every cell is a shared string unless it starts with {@link #NUMBER};
+ * {@code rows} are the rows of the first sheet, header first.
  */
 public final class HandMadeXlsx {
 
     private HandMadeXlsx() {
     }
+
+    /** A cell text starting with this is written as a number cell of the rest ({@code "#n:1E+999999999"}). */
+    public static final String NUMBER = "#n:";
 
     public static byte[] of(List<List<String>> rows) {
         StringBuilder strings = new StringBuilder();
@@ -28,8 +32,14 @@ public final class HandMadeXlsx {
             sheet.append("<row r=\"").append(r + 1).append("\">");
             for (int c = 0; c < rows.get(r).size(); c++) {
                 String ref = (char) ('A' + c) + String.valueOf(r + 1);
+                String text = rows.get(r).get(c);
+                if (text.startsWith(NUMBER)) {
+                    sheet.append("<c r=\"").append(ref).append("\"><v>").append(text.substring(NUMBER.length()))
+                            .append("</v></c>");
+                    continue;
+                }
                 sheet.append("<c r=\"").append(ref).append("\" t=\"s\"><v>").append(n++).append("</v></c>");
-                strings.append("<si><t>").append(rows.get(r).get(c)).append("</t></si>");
+                strings.append("<si><t>").append(text).append("</t></si>");
             }
             sheet.append("</row>");
         }

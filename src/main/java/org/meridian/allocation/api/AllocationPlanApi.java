@@ -20,6 +20,7 @@ import org.meridian.allocation.method.Inequality;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.Actor;
+import org.meridian.shared.web.InputNumbers;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -226,7 +227,7 @@ class AllocationPlanApi {
             return null;
         }
         if (n.isNumber()) {
-            return n.decimalValue().toPlainString();
+            return InputNumbers.asText(n.decimalValue());
         }
         if (n.isString()) {
             return n.stringValue();

@@ -1,5 +1,6 @@
 package org.meridian.intake.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,6 +25,7 @@ import org.meridian.intake.RawStatistic;
 import org.meridian.intake.StatisticsIntake;
 import org.meridian.intake.StatisticsReport;
 import org.meridian.shared.Actor;
+import org.meridian.shared.web.InputNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /fhir/r4}: a FHIR R4 batch or transaction Bundle of referral events (docs/intake.md, FHIR),
@@ -56,6 +62,9 @@ class FhirController {
     private final FhirExamRecords exams;
     private final MessageSource messages;
     private final FhirContext fhir = FhirContext.forR4Cached();
+    /** Reads a JSON body's numbers as their literals (USE_BIG_DECIMAL_FOR_FLOATS: never through a double). */
+    private static final JsonMapper NUMBERS = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     FhirController(EventIntake intake, StatisticsIntake statistics, FhirExamRecords exams, MessageSource messages) {
         this.intake = intake;
@@ -69,6 +78,14 @@ class FhirController {
     ResponseEntity<String> bundle(Actor actor, @RequestBody String body,
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         IParser parser = contentType.contains("xml") ? fhir.newXmlParser() : fhir.newJsonParser();
+        String unreadable = contentType.contains("xml") ? null : unreadableNumber(body);
+        if (unreadable != null) {
+            // found by IntakeHttpFuzzTest: HAPI's JSON parser writes a decimal out in full before reading it, so a
+            // 15-byte "value": 1e999999999 kept a request thread busy for minutes and took gigabytes
+            return problem(HttpStatus.BAD_REQUEST, List.of(issue(OperationOutcome.IssueSeverity.ERROR,
+                    OperationOutcome.IssueType.TOOCOSTLY, "the number " + unreadable + " is too large or too small to"
+                            + " be read (written out in full it would take more than 1,000 characters)", null)));
+        }
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(body);
@@ -195,6 +212,26 @@ class FhirController {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON))
                 .body(fhir.newJsonParser().encodeResourceToString(response));
+    }
+
+    /**
+     * The first number of a JSON body that would be too long written out in full (see {@link InputNumbers#writable}),
+     * in its short form, or null. A body that is not JSON is left to HAPI's parser, which says what is wrong with it.
+     */
+    static String unreadableNumber(String body) {
+        try (JsonParser p = NUMBERS.createParser(body)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    BigDecimal number = p.getDecimalValue();
+                    if (!InputNumbers.writable(number)) {
+                        return number.toString();
+                    }
+                }
+            }
+        } catch (JacksonException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The statistics rows of every MeasureReport entry, by entry index. */
@@ -327,7 +364,7 @@ class FhirController {
                 }
                 int index = rowOf.get(g);
                 RawStatistic row = g.row();
-                String what = row.measure() + " " + row.month() + " of " + row.unit() + " = " + row.value().toPlainString();
+                String what = row.measure() + " " + row.month() + " of " + row.unit() + " = " + InputNumbers.asText(row.value());
                 if (rejected.containsKey(index)) {
                     bad = true;
                     rejected.get(index).forEach(m -> issues.add(issue(OperationOutcome.IssueSeverity.ERROR,

@@ -68,6 +68,24 @@ public final class InputNumbers {
         return d.scale() - d.precision() < fractionDigits && d.stripTrailingZeros().scale() <= fractionDigits;
     }
 
+    /**
+     * A number that came where a text was expected (a JSON number as an eventId, a number cell in a text column) as that
+     * text: written out in full when that takes at most 1,000 characters, else in scientific notation, so that
+     * {@code 1e999999999} is never expanded to a billion digits (found by the fuzz tests of issue 18 point 15: an
+     * {@code OutOfMemoryError} and a 500). The text is then judged as any other (too long for an id, for instance).
+     */
+    public static String asText(BigDecimal d) {
+        return writable(d) ? d.toPlainString() : d.toString();
+    }
+
+    /**
+     * Whether the number written out in full ({@code toPlainString}, and what a reader does that expands it) takes at
+     * most 1,000 characters; judged on precision and scale alone.
+     */
+    public static boolean writable(BigDecimal d) {
+        return (long) d.precision() + Math.abs((long) d.scale()) + 2 <= 1_000;
+    }
+
     /** A number as a short text for a message: 1e100000 as 1E+100000, anything longer cut at 40 characters. */
     public static String shown(BigDecimal d) {
         String text = d.toString();

@@ -32,4 +32,28 @@ public final class StorableText {
         }
         return true;
     }
+
+    /**
+     * The text made storable for keeping what a sender sent where the original cannot be stored (a rejected row's
+     * values and reasons): every U+0000 shown as ␀ (U+2400), every unpaired surrogate as � (U+FFFD); null stays null.
+     */
+    public static String shown(String text) {
+        if (isStorable(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                out.append('\u2400');
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }
