@@ -39,7 +39,9 @@ import org.meridian.shared.UnitType;
  *       second of each, then the evaluation of those departments on 25 indicators over the second year
  *       ({@link UnitsBench});</li>
  *   <li>{@code methods}: the analytical methods (AHP, TOPSIS, Holt-Winters and forecasts, the alert detection, DEA,
- *       Malmquist, inequality, allocation) in this JVM at the sizes of their targets ({@link MethodsBench}).</li>
+ *       Malmquist, inequality, allocation) in this JVM at the sizes of their targets ({@link MethodsBench});</li>
+ *   <li>{@code load}: a Meridian with the demo data used by 50 people at once (mixed roles, API users with tokens)
+ *       for a fixed time; throughput and p50/p95/p99 of every page ({@link LoadBench}).</li>
  * </ul>
  * Each mode but {@code methods} starts its own Meridian ({@code target/meridian.jar}) on a fresh data directory and stops it after.
  */
@@ -76,6 +78,9 @@ public final class Bench {
         options.put("unit-year", "2024");
         options.put("eval-runs", "3");
         options.put("keep", "false"); // keep each mode's directory (server log, data) for a look afterwards
+        options.put("users", "50"); // load mode: people using Meridian at once
+        options.put("seconds", "60"); // load mode: how long they do
+        options.put("seed", "42"); // load mode: where each person's walk goes
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.isBlank()) {
@@ -87,10 +92,10 @@ public final class Bench {
                     throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
                 }
                 options.put(key, arg.substring(arg.indexOf('=') + 1));
-            } else if (Set.of("ingest", "eval", "bigcsv", "methods", "units").contains(arg)) {
+            } else if (Set.of("ingest", "eval", "bigcsv", "methods", "units", "load").contains(arg)) {
                 modes.add(arg);
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods, units;"
+                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods, units, load;"
                         + " options --name=value of " + options.keySet());
             }
         }
@@ -117,7 +122,7 @@ public final class Bench {
             }
             Path dir = work.resolve(mode + "-" + System.currentTimeMillis());
             Files.createDirectories(dir);
-            try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"))) {
+            try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"), mode.equals("load"))) {
                 Thread hook = new Thread(() -> {
                     try {
                         server.close();
@@ -130,6 +135,7 @@ public final class Bench {
                     case "ingest" -> ingest(server, dir);
                     case "eval" -> evaluation(server);
                     case "units" -> units(server, dir);
+                    case "load" -> load(server);
                     default -> bigCsv(server, dir);
                 }
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MeridianServer implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "Bench-secret-2026";
+    static final String DEMO_PASSWORD = "meridian2026";
 
     private final Process process;
     private final Path dataDir;
@@ -44,6 +45,15 @@ final class MeridianServer implements AutoCloseable {
     }
 
     static MeridianServer start(Path jar, Path workDir, String maxHeap) throws IOException, InterruptedException {
+        return start(jar, workDir, maxHeap, false);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String)}; with {@code demo} the server creates the demo hospital, its accounts (all
+     * with the password {@code meridian2026}, {@code admin} too) and every module's demo data on its first start.
+     */
+    static MeridianServer start(Path jar, Path workDir, String maxHeap, boolean demo) throws IOException,
+            InterruptedException {
         Path data = workDir.resolve("data");
         Files.createDirectories(data);
         int port;
@@ -61,8 +71,8 @@ final class MeridianServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("MERIDIAN_DATA_DIR", data.toString());
-        builder.environment().put("MERIDIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("MERIDIAN_DEMO", "false");
+        builder.environment().put("MERIDIAN_ADMIN_PASSWORD", demo ? DEMO_PASSWORD : ADMIN_PASSWORD);
+        builder.environment().put("MERIDIAN_DEMO", Boolean.toString(demo));
         // it calls the API by HTTP Basic as admin, which two-step verification (required of ADMIN outside the demo)
         // refuses; the second factor is not what it is about
         builder.environment().put("MERIDIAN_SECOND_FACTOR_ROLES", "none");
@@ -70,8 +80,9 @@ final class MeridianServer implements AutoCloseable {
         builder.environment().remove("SPRING_DATASOURCE_URL");
         Process process = builder.start();
         MeridianServer server = new MeridianServer(process, data,
-                new BenchClient("http://localhost:" + port, "admin", ADMIN_PASSWORD));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+                new BenchClient("http://localhost:" + port, "admin", demo ? DEMO_PASSWORD : ADMIN_PASSWORD));
+        // the demo data (a year of events, evaluations, reports…) takes minutes on a busy machine
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(demo ? 900 : 240);
         while (!server.client.healthy()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 server.close();
@@ -91,25 +102,42 @@ final class MeridianServer implements AutoCloseable {
      * My account page does the same) and answers a client that uses it.
      */
     BenchClient tokenClient() throws IOException, SQLException {
-        String secret = "mrd_bench" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(jdbcUrl());
-             PreparedStatement s = c.prepareStatement("""
-                     INSERT INTO api_token (hospital_id, user_id, name, token_prefix, token_hash)
-                     SELECT hospital_id, id, 'bench', ?, ? FROM app_user WHERE username = 'admin'""")) {
-            s.setString(1, secret.substring(0, 10));
-            s.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8))));
-            if (s.executeUpdate() != 1) {
-                throw new IllegalStateException("no admin account to give a token to");
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String secret;
+        try (Connection c = DriverManager.getConnection(jdbcUrl())) {
+            secret = token(c, "admin");
         }
         BenchClient withToken = client.withToken(secret);
         // the memory sampler asks every quarter second: with HTTP Basic each sample cost the server a BCrypt check
         // (measured: 44 % of the server's JVM samples during the ingest loads), so it uses the token from now on
         sampleClient = withToken;
         return withToken;
+    }
+
+    /**
+     * Gives an account a personal access token straight in the database (as the My account page would) and answers its
+     * secret ({@code mrd_…}).
+     */
+    static String token(Connection c, String username) throws SQLException {
+        String secret = "mrd_bench" + UUID.randomUUID().toString().replace("-", "");
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO api_token (hospital_id, user_id, name, token_prefix, token_hash)
+                SELECT hospital_id, id, 'bench', ?, ? FROM app_user WHERE username = ?""")) {
+            s.setString(1, secret.substring(0, 10));
+            s.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8))));
+            s.setString(3, username);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + username + " to give a token to");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return secret;
+    }
+
+    /** The server's address, e.g. {@code http://localhost:41234}. */
+    String base() {
+        return client.base();
     }
 
     /**
