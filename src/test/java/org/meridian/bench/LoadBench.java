@@ -215,6 +215,7 @@ final class LoadBench {
         private final Account account;
         private final HttpClient http;
         private List<String> links = List.of();
+        private boolean started;
 
         PageWalker(Account account) {
             this.account = account;
@@ -248,7 +249,10 @@ final class LoadBench {
 
         @Override
         public void step(SplittableRandom random) {
-            String next = links.isEmpty() || random.nextInt(5) == 0 ? "/" : links.get(random.nextInt(links.size()));
+            // the first step and one in five is the workbench (the home page), every other a link of the last page
+            String next = !started || links.isEmpty() || random.nextInt(5) == 0 ? "/"
+                    : links.get(random.nextInt(links.size()));
+            started = true;
             HttpResponse<String> page = get(http, next, null, "text/html", account.username());
             if (page != null && page.statusCode() == 200 && !page.uri().getPath().startsWith("/login")) {
                 List<String> found = links(page.body());
