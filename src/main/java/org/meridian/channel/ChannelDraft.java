@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.web.StorableText;
 
 /**
  * A channel's editable fields as a person or a file gave them, before they are checked: every value a
@@ -124,6 +125,11 @@ public record ChannelDraft(String code, String name, String type, String coopera
         }
         if (v.length() > max) {
             problems.add(Problem.of(field, "channel.error.tooLong", max));
+            return null;
+        }
+        if (!StorableText.isStorable(v)) {
+            // a NUL in a cell of an imported file failed the whole import (issue 18 point 4)
+            problems.add(Problem.of(field, "channel.error.notStorable"));
             return null;
         }
         return v;

@@ -100,7 +100,9 @@ public class ExamIntake {
             Instant at = performedAt(row.performedAt(), zone, now, problems);
             Boolean recognisable = recognisable(row.recognisable(), problems);
             String exception = ExamItemDraft.strip(row.exception());
-            if (exception != null && !reasonCodes.contains(exception)) {
+            if (exception != null && !StorableText.isStorable(exception)) {
+                problems.add(Problem.of("exception", "exam.error.notStorable"));
+            } else if (exception != null && !reasonCodes.contains(exception)) {
                 problems.add(Problem.of("exception", "exam.error.unknownException", exception,
                         String.join(", ", reasonCodes.stream().sorted().toList())));
             }
@@ -163,6 +165,11 @@ public class ExamIntake {
         String code = ExamItemDraft.strip(text);
         if (code == null) {
             problems.add(Problem.of("institution", "exam.error.required"));
+            return null;
+        }
+        if (!StorableText.isStorable(code)) {
+            // never looked up: PostgreSQL refuses the text, which failed the whole file (issue 18 point 4)
+            problems.add(Problem.of("institution", "exam.error.notStorable"));
             return null;
         }
         Optional<Institution> found = own.computeIfAbsent(code, c -> institutions.ofHospital(hospital, c));

@@ -20,6 +20,7 @@ import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.StorableText;
 import org.meridian.unit.UnitRef;
 import org.meridian.unit.UnitRegistry;
 import org.springframework.stereotype.Service;
@@ -85,13 +86,16 @@ public class StatisticsIntake {
         for (int i = 0; i < rows.size(); i++) {
             RawStatistic row = rows.get(i);
             List<Problem> problems = new ArrayList<>();
-            UnitRef unit = unit(row.unit(), unitsByCode, problems);
-            YearMonth month = month(row.month(), current, problems);
-            String measure = measure(row.measure(), own, problems);
-            BigDecimal value = value(row, problems);
+            UnitRef unit = storable("unit", row.unit(), problems) ? unit(row.unit(), unitsByCode, problems) : null;
+            YearMonth month = storable("month", row.month(), problems) ? month(row.month(), current, problems) : null;
+            String measure = storable("measure", row.measure(), problems) ? measure(row.measure(), own, problems)
+                    : null;
+            BigDecimal value = storable("value", row.valueText(), problems) ? value(row, problems) : null;
             String reason = blank(row.reason()) ? null : row.reason().strip();
             if (reason != null && reason.length() > REASON_MAX) {
                 problems.add(Problem.of("reason", "intake.statistic.error.tooLong", REASON_MAX));
+            } else if (!storable("reason", reason, problems)) {
+                reason = null;
             }
             if (problems.isEmpty()) {
                 valid.add(new Checked(firstIndex + i, new Statistics.Key(unit.id(), measure, month), value, reason));
@@ -241,6 +245,18 @@ public class StatisticsIntake {
             audit.record(actor.hospitalId(), actor.username(), "STATISTICS_SETTINGS", "statistics",
                     Map.of("restatementNeedsReason", AuditLog.change(before, needed)));
         }
+    }
+
+    /**
+     * Whether a cell's text can be stored ({@link StorableText}); if not, its field is rejected for it (a NUL in a
+     * restatement's reason failed the whole file, issue 18 point 4) and the field's other checks are skipped.
+     */
+    private static boolean storable(String field, String text, List<Problem> problems) {
+        if (StorableText.isStorable(text)) {
+            return true;
+        }
+        problems.add(Problem.of(field, "intake.statistic.error.notStorable"));
+        return false;
     }
 
     private static UnitRef unit(String code, Map<String, UnitRef> units, List<Problem> problems) {

@@ -94,6 +94,45 @@ class ChannelFilesTest {
         assertThat(registry.get(Actor.system(h, "test"), existing).name()).isEqualTo("已登记的渠道");
     }
 
+    /**
+     * A NUL (U+0000) in a cell (issue 18 point 4): PostgreSQL can store no text with one, and registering the row
+     * failed the whole import (500, no channel registered). Its row is rejected on that field; the others registered.
+     */
+    @Test
+    void aNulInAnyCellRejectsItsRowOnThatFieldAndTheRestOfTheFileIsRegistered() throws Exception {
+        String manager = users.create(Role.CHANNEL_MANAGER);
+        long h = users.firstHospital().id();
+        String a = code();
+        String b = code();
+        List<String> bad = List.of(code(), code(), code(), code(), code());
+        String csv = String.join("\n", "code,name,type,region,address,contactName,contractRef,notes",
+                a + ",城东社区卫生服务中心,COMMUNITY_HEALTH,,,,,",
+                bad.get(0) + ",城东\u0000分中心,COMMUNITY_HEALTH,,,,,",
+                bad.get(1) + ",城东二分中心,COMMUNITY_HEALTH,杭州市/上城区\u0000,,,,",
+                bad.get(2) + ",城东三分中心,COMMUNITY_HEALTH,,建国路\u00001号,王\u0000医生,,",
+                bad.get(3) + ",城东四分中心,COMMUNITY_HEALTH,,,,HT-\u00001,",
+                bad.get(4) + ",城东五分中心,COMMUNITY_HEALTH,,,,,备注\u0000",
+                b + ",城东六分中心,COMMUNITY_HEALTH,,,,,",
+                "IM-\u0000X,城东七分中心,COMMUNITY_HEALTH,,,,,");
+        mvc.perform(multipart("/api/v1/channels/imports")
+                        .file(new MockMultipartFile("file", "nul.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic(manager, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.created", contains(a, b)))
+                .andExpect(jsonPath("$.rejected[*].index", contains(2, 3, 4, 5, 6, 8)))
+                .andExpect(jsonPath("$.rejected[0].errors[*].field", contains("name")))
+                .andExpect(jsonPath("$.rejected[1].errors[*].field", contains("region")))
+                .andExpect(jsonPath("$.rejected[2].errors[*].field", contains("address", "contactName")))
+                .andExpect(jsonPath("$.rejected[3].errors[*].field", contains("contractRef")))
+                .andExpect(jsonPath("$.rejected[4].errors[*].field", contains("notes")))
+                .andExpect(jsonPath("$.rejected[5].errors[*].field", contains("code")));
+        for (String c : bad) {
+            assertThat(registry.findByCode(Actor.system(h, "test"), c)).isEmpty();
+        }
+        assertThat(registry.get(Actor.system(h, "test"), b).name()).isEqualTo("城东六分中心");
+    }
+
     @Test
     void xlsxImportReadsDateCellsAndAFileWithoutRequiredColumnsIsRefusedWhole() throws Exception {
         String manager = users.create(Role.CHANNEL_MANAGER);

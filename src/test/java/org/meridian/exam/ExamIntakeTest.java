@@ -134,6 +134,38 @@ class ExamIntakeTest {
                 .andExpect(jsonPath("$.items[0].repeats").value(1));
     }
 
+    /**
+     * A NUL (U+0000) in any cell of an exam-record file (issue 18 point 4): PostgreSQL can store no text with one and
+     * refuses even to look one up. Its row is rejected on that field; the file's other rows are kept.
+     */
+    @Test
+    void aNulInAnyCellRejectsItsRowOnThatFieldAndTheRestOfTheFileIsKept() throws Exception {
+        String csv = String.join("\n", "recordId,institution,patientId,item,performedAt,recognisable,exception",
+                "n-1," + a + ",P1,CT,2026-10-01T08:00:00Z,true,",
+                "n-2," + a + "\u0000X,P1,CT,2026-10-02T08:00:00Z,true,",
+                "n-\u00003," + a + ",P1,CT,2026-10-03T08:00:00Z,true,",
+                "n-4," + a + ",P\u00001,CT,2026-10-04T08:00:00Z,true,",
+                "n-5," + a + ",P1,C\u0000T,2026-10-05T08:00:00Z,true,",
+                "n-6," + a + ",P1,CT,2026-10-06\u0000T08:00:00Z,true,",
+                "n-7," + a + ",P1,CT,2026-10-07T08:00:00Z,true,CONDITION\u0000CHANGED",
+                "n-8," + a + ",P2,CT,2026-10-08T08:00:00Z,true,");
+        r.a.as(r.a.office, multipart("/api/v1/exams/import?lang=en").file(new MockMultipartFile("file", "nul.csv",
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected[*].index").value(org.hamcrest.Matchers.contains(2, 3, 4, 5, 6, 7)))
+                .andExpect(jsonPath("$.rejected[0].recordId").value("n-2"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("institution"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message").value(
+                        "contains a character that cannot be stored (U+0000 or an unpaired surrogate)"))
+                .andExpect(jsonPath("$.rejected[1].errors[0].field").value("recordId"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].field").value("patientId"))
+                .andExpect(jsonPath("$.rejected[3].errors[0].field").value("item"))
+                .andExpect(jsonPath("$.rejected[4].errors[0].field").value("performedAt"))
+                .andExpect(jsonPath("$.rejected[5].errors[0].field").value("exception"));
+        assertThat(count()).isEqualTo(2);
+    }
+
     @Test
     void theCatalogueIsKeptByAnAdministratorAndReadByEveryone() throws Exception {
         r.a.as(r.admin, json(put("/api/v1/exam-items/MRI"), """

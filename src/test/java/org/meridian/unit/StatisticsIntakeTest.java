@@ -148,6 +148,42 @@ class StatisticsIntakeTest {
                 .andExpect(jsonPath("$[0].month").value("2026-12")).andExpect(jsonPath("$[0].value").value(310));
     }
 
+    /**
+     * A NUL (U+0000) in a cell: PostgreSQL can store no text with one (issue 18 point 4). A row with one is rejected
+     * on that field, whatever else it holds, and the file's other rows are kept. Rows 2–4 would be rejected anyway
+     * (unknown unit, no month, no number); row 5 would restate October's 280 with a reason, and row 6 record
+     * November with one: both now rejected on {@code reason}. Only rows 1 and 7 are stored.
+     */
+    @Test
+    void aNulInAnyCellRejectsItsRowOnThatFieldAndTheRestOfTheFileIsKept() throws Exception {
+        String csv = String.join("\n", "unit,month,measure,value,reason",
+                "DEP-CARD,2026-10,discharges,280,",
+                "DEP-\u0000CARD,2026-10,discharges,1,",
+                "DEP-CARD,2026-1\u0000,discharges,1,",
+                "DEP-CARD,2026-09,discharges,1\u00002,",
+                "DEP-CARD,2026-10,discharges,281,病案室\u0000补录",
+                "DEP-CARD,2026-11,discharges,290,a\u0000b",
+                "DEP-CARD,2026-12,discharges,300,");
+        h.as(h.office, multipart("/api/v1/statistics/import?lang=en").file(new MockMultipartFile("file", "nul.csv",
+                        "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.restated").value(0))
+                .andExpect(jsonPath("$.rejected[*].index").value(org.hamcrest.Matchers.contains(2, 3, 4, 5, 6)))
+                .andExpect(jsonPath("$.rejected[0].errors[0].field").value("unit"))
+                .andExpect(jsonPath("$.rejected[1].errors[0].field").value("month"))
+                .andExpect(jsonPath("$.rejected[2].errors[0].field").value("value"))
+                .andExpect(jsonPath("$.rejected[3].errors[0].field").value("reason"))
+                .andExpect(jsonPath("$.rejected[3].errors[0].message").value(
+                        "contains a character that cannot be stored (U+0000 or an unpaired surrogate)"))
+                .andExpect(jsonPath("$.rejected[4].errors[0].field").value("reason"));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-09&to=2026-12"))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].month").value("2026-10")).andExpect(jsonPath("$[0].value").value(280))
+                .andExpect(jsonPath("$[1].month").value("2026-12")).andExpect(jsonPath("$[1].value").value(300));
+        h.as(h.analyst, get("/api/v1/statistics/restatements?unit=DEP-CARD")).andExpect(jsonPath("$.total").value(0));
+    }
+
     @Test
     void theSameValueIsADuplicateAndADifferentOneARestatementKeptInTheHistory() throws Exception {
         String first = "[{\"unit\": \"DEP-CARD\", \"month\": \"2026-10\", \"measure\": \"discharges\", \"value\": 300}]";
