@@ -292,6 +292,65 @@ public final class Bench {
         }
     }
 
+    /**
+     * The demo accounts the load's people sign in as, in turn (person i is account i mod 10): four of the channel
+     * office and analysts (two of them through the API with a token), the leadership, a channel's own user, the
+     * referral desk, the regulator, the administrator and the region's administrator.
+     */
+    static final List<LoadBench.Account> DEMO_ACCOUNTS = List.of(
+            new LoadBench.Account("office", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("analyst", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("manager", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("partner", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("office", MeridianServer.DEMO_PASSWORD, true),
+            new LoadBench.Account("analyst", MeridianServer.DEMO_PASSWORD, true),
+            new LoadBench.Account("desk", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("regulator", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("admin", MeridianServer.DEMO_PASSWORD, false),
+            new LoadBench.Account("region", MeridianServer.DEMO_PASSWORD, false));
+
+    /** The page targets of issue 18 point 14. */
+    static final double PAGE_P99_MS = 300;
+    static final double WORKBENCH_P99_MS = 100;
+
+    private void load(MeridianServer server) throws Exception {
+        int users = Integer.parseInt(options.get("users"));
+        double seconds = Double.parseDouble(options.get("seconds"));
+        LoadBench bench = new LoadBench(server.base(), username -> {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+                return MeridianServer.token(c, username);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        line("");
+        line(String.format(Locale.ROOT, "LOAD  %d people at once for %.0f s on the demo data (accounts in turn: %s; %s"
+                        + " through the API with a token), each walking without pause; load average at the start: %s",
+                users, seconds, String.join(", ", DEMO_ACCOUNTS.stream().map(a -> a.username() + (a.api() ? " (API)" : ""))
+                        .toList()), "office and analyst", loadAverage()));
+        double cpu0 = server.cpuSeconds();
+        server.watchMemory();
+        LoadBench.Result result = bench.run(DEMO_ACCOUNTS, users, seconds, Long.parseLong(options.get("seed")));
+        long[] memory = server.stopWatching();
+        double cpu = server.cpuSeconds() - cpu0;
+        LoadBench.table(result).forEach(this::line);
+        List<LoadBench.PageFigures> slow = result.pages().stream().filter(p -> p.p99() >= PAGE_P99_MS).toList();
+        List<LoadBench.PageFigures> slowWorkbenches = result.pages().stream()
+                .filter(p -> p.page().startsWith("/ (") && p.p99() >= WORKBENCH_P99_MS).toList();
+        line(String.format(Locale.ROOT, "  server CPU %.1f s over %.1f s (%.2f cores); peak heap %s, peak RSS %s;"
+                        + " load average at the end: %s", cpu, result.seconds(), cpu / result.seconds(), mb(memory[0]),
+                mb(memory[1]), loadAverage()));
+        line(String.format(Locale.ROOT, "  targets: every page p99 < %.0f ms: %s; workbenches p99 < %.0f ms: %s",
+                PAGE_P99_MS, slow.isEmpty() ? "met" : "MISSED by " + slow.size() + " pages (slowest " + slow.get(0).page()
+                        + ", p99 " + Math.round(slow.get(0).p99()) + " ms)", WORKBENCH_P99_MS,
+                slowWorkbenches.isEmpty() ? "met" : "MISSED by " + slowWorkbenches.size()));
+        if (!result.failures().isEmpty()) {
+            failed = true;
+            line("  !! " + result.failures().size() + " answers went wrong, e.g. "
+                    + result.failures().subList(0, Math.min(5, result.failures().size())));
+        }
+    }
+
     private void bigCsv(MeridianServer server, Path dir) throws Exception {
         double gb = Double.parseDouble(options.get("csv-gb"));
         BenchClient client = server.tokenClient();
