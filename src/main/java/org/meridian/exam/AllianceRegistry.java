@@ -16,6 +16,7 @@ import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,12 @@ public class AllianceRegistry {
     private final Hospitals hospitals;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AllianceRegistry(Alliances alliances, Institutions institutions, ExamItems items, ExamRecords records,
-                     Detection detection, Hospitals hospitals, AuditLog audit, Clock clock) {
+                     Detection detection, Hospitals hospitals, AuditLog audit, Clock clock,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.alliances = alliances;
         this.institutions = institutions;
         this.items = items;
@@ -96,8 +100,12 @@ public class AllianceRegistry {
         for (Institution m : all) {
             alliances.insertMember(region, id, m, m.equals(leader));
         }
+        java.util.Set<java.time.YearMonth> months = new java.util.TreeSet<>();
         items.all(region).stream().filter(i -> i.scope() == RecognitionScope.ALLIANCE)
-                .forEach(i -> detection.recompute(region, records.pairsOfItem(region, i.code())));
+                .forEach(i -> months.addAll(detection.recompute(region, records.pairsOfItem(region, i.code()))));
+        if (!months.isEmpty()) {
+            events.publishEvent(new RepeatFiguresChanged(region, actor.hospitalId(), months));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", n);
         details.put("members", all.size());

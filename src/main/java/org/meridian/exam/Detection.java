@@ -1,5 +1,6 @@
 package org.meridian.exam;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,10 +29,10 @@ class Detection {
         this.alliances = alliances;
     }
 
-    /** Recomputes the pairs; returns how many records changed outcome. */
-    int recompute(long region, Collection<ExamRecords.Pair> pairs) {
+    /** Recomputes the pairs; returns the months (of their local dates) of the records whose outcome changed. */
+    Set<YearMonth> recompute(long region, Collection<ExamRecords.Pair> pairs) {
         if (pairs.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Map<String, ExamItem> catalogue = items.byCode(region);
         Map<Institution, Set<Long>> memberships = alliances.memberships(region);
@@ -71,6 +72,8 @@ class Detection {
             }
         });
         records.updateOutcomes(region, changed);
-        return changed.size();
+        Set<YearMonth> months = new java.util.TreeSet<>();
+        changed.forEach(s -> months.add(YearMonth.from(s.record().month())));
+        return months;
     }
 }

@@ -11,6 +11,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +30,11 @@ public class ExamCatalogue {
     private final Hospitals hospitals;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ExamCatalogue(ExamItems items, ExceptionReasons reasons, ExamRecords records, Detection detection,
-                  Hospitals hospitals, AuditLog audit, Clock clock) {
+                  Hospitals hospitals, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.items = items;
         this.reasons = reasons;
         this.records = records;
@@ -51,7 +54,11 @@ public class ExamCatalogue {
         Optional<ExamItem> before = items.find(region, item.code());
         items.put(region, item, actor.username(), clock.instant());
         if (before.isEmpty() || before.get().validDays() != item.validDays() || before.get().scope() != item.scope()) {
-            detection.recompute(region, records.pairsOfItem(region, item.code()));
+            java.util.Set<java.time.YearMonth> months = detection.recompute(region,
+                    records.pairsOfItem(region, item.code()));
+            if (!months.isEmpty()) {
+                events.publishEvent(new RepeatFiguresChanged(region, actor.hospitalId(), months));
+            }
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", item.name());

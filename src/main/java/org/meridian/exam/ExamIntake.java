@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,10 +56,12 @@ public class ExamIntake {
     private final Hospitals hospitals;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ExamIntake(ExamRecords records, ExamItems items, ExceptionReasons reasons, Institutions institutions,
                Detection detection, RegionPseudonymiser pseudonymiser, Hospitals hospitals, AuditLog audit,
-               Clock clock) {
+               Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.items = items;
         this.reasons = reasons;
@@ -146,7 +150,12 @@ public class ExamIntake {
         Set<ExamRecords.Pair> pairs = new LinkedHashSet<>();
         fresh.stream().filter(r -> catalogue.containsKey(r.item()))
                 .forEach(r -> pairs.add(new ExamRecords.Pair(r.patient(), r.item())));
-        detection.recompute(region, pairs);
+        Set<YearMonth> months = new java.util.TreeSet<>(detection.recompute(region, pairs));
+        fresh.stream().filter(r -> catalogue.containsKey(r.item()))
+                .forEach(r -> months.add(YearMonth.from(r.month())));
+        if (!months.isEmpty()) {
+            events.publishEvent(new RepeatFiguresChanged(region, hospital.id(), months));
+        }
         rejected.sort(Comparator.comparingInt(ExamReport.Rejected::index));
         if (!fresh.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();

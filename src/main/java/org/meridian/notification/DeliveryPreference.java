@@ -82,7 +82,7 @@ public class DeliveryPreference {
 
     /**
      * The roles, held directly, whose holders the kind's audience policy reaches ({@link PublicationAudience},
-     * {@link ReferralAudience}, {@link AlertAudience}); no kind reaches a role outside these, so none is offered to it.
+     * {@link ReferralAudience}, {@link AlertAudience}, {@link RepeatAlertAudience}); no kind reaches a role outside these, so none is offered to it.
      * Direct, not through the hierarchy: an alert reaches the channel office (CHANNEL_MANAGER), not the analyst, the
      * hospital manager or the administrator above it.
      */
@@ -93,6 +93,7 @@ public class DeliveryPreference {
                  REFERRAL_DECLINED -> EnumSet.of(Role.CHANNEL_USER);
             case REFERRAL_SUBMITTED -> EnumSet.of(Role.REFERRAL_DESK, Role.CHANNEL_MANAGER);
             case ALERT_RAISED -> EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_USER);
+            case REPEAT_RATE_ALERT -> RepeatAlertAudience.ROLES;
         };
     }
 

@@ -19,5 +19,10 @@ public enum NotificationKind {
     /** A channel's own user: the desk declined the referral, with its reason (source: the referral). */
     REFERRAL_DECLINED,
     /** The channel office: the alert watch raised an alert; a channel's own user: one of its own channel (source: the alert). */
-    ALERT_RAISED
+    ALERT_RAISED,
+    /**
+     * The region's regulators, and the channel office (else the administrators) of an alliance's lead hospital for
+     * the alliance and its members: a repeat rate passed the region's threshold in a month (source: the alert).
+     */
+    REPEAT_RATE_ALERT
 }

@@ -9,6 +9,7 @@ import static org.meridian.notification.NotificationKind.REFERRAL_CONVERTED;
 import static org.meridian.notification.NotificationKind.REFERRAL_DECLINED;
 import static org.meridian.notification.NotificationKind.REFERRAL_SCHEDULED;
 import static org.meridian.notification.NotificationKind.REFERRAL_SUBMITTED;
+import static org.meridian.notification.NotificationKind.REPEAT_RATE_ALERT;
 import static org.meridian.notification.NotificationKind.REPORT_READY;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -39,7 +40,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * expected lists are read off the audiences described there, not off the code — an evaluation's publication reaches
  * the office (analyst, channel manager, hospital manager, administrator); its report and a referral's steps the
  * channel's own users; a new referral the desk (the channel managers when there is no desk); an alert the channel
- * managers (not the analysts nor the hospital managers above them) and the alerted channel's own users.
+ * managers (not the analysts nor the hospital managers above them) and the alerted channel's own users; a
+ * repeat-rate alert the region's regulators and an alliance lead's channel office (or, without one, its
+ * administrators).
  */
 @MeridianTest
 class KindsOfferedTest {
@@ -59,15 +62,15 @@ class KindsOfferedTest {
     void eachRoleIsOfferedTheKindsItsAudiencesReachAndNoOther() {
         assertThat(offered(Role.ANALYST, null)).containsExactly(EVALUATION_PUBLISHED);
         assertThat(offered(Role.CHANNEL_MANAGER, null))
-                .containsExactly(EVALUATION_PUBLISHED, REFERRAL_SUBMITTED, ALERT_RAISED);
+                .containsExactly(EVALUATION_PUBLISHED, REFERRAL_SUBMITTED, ALERT_RAISED, REPEAT_RATE_ALERT);
         assertThat(offered(Role.HOSPITAL_MANAGER, null)).containsExactly(EVALUATION_PUBLISHED);
-        assertThat(offered(Role.ADMIN, null)).containsExactly(EVALUATION_PUBLISHED);
+        assertThat(offered(Role.ADMIN, null)).containsExactly(EVALUATION_PUBLISHED, REPEAT_RATE_ALERT);
         assertThat(offered(Role.REFERRAL_DESK, null)).containsExactly(REFERRAL_SUBMITTED);
         assertThat(offered(Role.CHANNEL_USER, 9L)).containsExactly(REPORT_READY, REFERRAL_ACCEPTED,
                 REFERRAL_SCHEDULED, REFERRAL_ARRIVED, REFERRAL_CONVERTED, REFERRAL_DECLINED, ALERT_RAISED);
         // news of a channel reaches only a user bound to one
         assertThat(offered(Role.CHANNEL_USER, null)).isEmpty();
-        assertThat(offered(Role.REGULATOR, null)).isEmpty();
+        assertThat(offered(Role.REGULATOR, null)).containsExactly(REPEAT_RATE_ALERT);
         assertThat(offered(Role.REGION_ADMIN, null)).isEmpty();
         // two roles: what either receives
         assertThat(DeliveryPreference.kindsFor(new Actor(1L, "both", Set.of(Role.ANALYST, Role.REFERRAL_DESK), null)))

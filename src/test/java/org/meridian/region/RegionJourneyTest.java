@@ -41,20 +41,16 @@ class RegionJourneyTest {
 
     @Test
     void theRegionAdministratorCreatesAHospitalAndTheRegulatorWalksTheWorkbench() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        long region = jdbc.sql("INSERT INTO region (code, name) VALUES (:c, :c) RETURNING id").param("c", "RJ-" + tag)
-                .query(Long.class).single();
-        HospitalProfile a = hospitals.create(region, "RJA-" + tag, "旅程第一医院", ZoneId.of("Asia/Shanghai"),
-                UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区", false);
-        HospitalProfile b = hospitals.create(region, "RJB-" + tag, "旅程社区卫生服务中心", ZoneId.of("Asia/Shanghai"),
-                UnitType.PRIMARY_CARE, "未定级", "城西区", false);
-        String regionAdmin = users.create(a.id(), Role.REGION_ADMIN, null);
-        String regulator = users.create(a.id(), Role.REGULATOR, null);
-        String admin = users.create(a.id(), Role.ADMIN, null);
-        String officeA = users.create(a.id(), Role.CHANNEL_MANAGER, null);
-        String officeB = users.create(b.id(), Role.CHANNEL_MANAGER, null);
-        send(admin, "PUT", "/api/v1/exam-items/CT", """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}""");
+        Journey j = journey("RJ", "旅程第一医院", "旅程社区卫生服务中心");
+        String tag = j.tag();
+        long region = j.region();
+        HospitalProfile a = j.a();
+        HospitalProfile b = j.b();
+        String regionAdmin = j.regionAdmin();
+        String regulator = j.regulator();
+        String admin = j.admin();
+        String officeA = j.officeA();
+        String officeB = j.officeB();
         String p1 = "P-" + UUID.randomUUID();
         send(officeB, "POST", "/api/v1/exams", "[" + exam(b.code(), p1, 1) + "]");
         StringBuilder rows = new StringBuilder(exam(a.code(), p1, 2));
@@ -199,6 +195,96 @@ class RegionJourneyTest {
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
         }
         assertThat(hospitals.findInRegion(region, newCode)).isPresent();
+    }
+
+    /**
+     * Repeat-rate alerts in a browser. Chest CT in December 2026 (the test clock's last complete month): B examines
+     * P1…P6 on the 1st, A examines them again on the 2nd and P7…P11 on the 3rd: A 6 repeats of 11 records = 54.5 %.
+     * The region administrator first types a threshold that is no per cent (refused beside the field), then 30;
+     * A's records then raise the alerts of A (54.5 %), of the item (6 / 17 = 35.3 %) and of the alliance A + B
+     * (35.3 %); the regulator reads them on a desktop and at 375 px.
+     */
+    @Test
+    void theRegionAdministratorSetsTheAlertThresholdAndTheRegulatorReadsTheAlerts() throws Exception {
+        Journey j = journey("RW", "预警第一医院", "预警社区卫生服务中心");
+        HospitalProfile a = j.a();
+        HospitalProfile b = j.b();
+        send(j.admin(), "POST", "/api/v1/alliances", """
+                {"code": "RW-AL-%s", "name": "预警医联体", "lead": "%s", "members": ["%s"]}"""
+                .formatted(j.tag(), a.code(), b.code()));
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(j.regionAdmin(), TestUsers.PASSWORD);
+            browser.go("/region/repeat-alerts");
+            browser.waitFor(By.id("threshold-form"));
+            assertThat(browser.text(By.id("threshold-now"))).contains("10.0 %", "系统默认值");
+            browser.field("threshold").sendKeys("百分之三十");
+            browser.driver().findElement(By.id("threshold-submit")).click();
+            assertThat(browser.waitForTextContaining(By.id("threshold-error"), "百分数")).contains("百分之三十");
+            assertThat(browser.text(By.id("threshold-now"))).contains("10.0 %");
+            browser.screenshot("region-alerts-threshold-error-desktop");
+            browser.field("threshold").clear();
+            browser.field("threshold").sendKeys("30");
+            browser.driver().findElement(By.id("threshold-submit")).click();
+            browser.waitFor(By.id("threshold-saved"));
+            assertThat(browser.text(By.id("threshold-now"))).contains("30.0 %");
+
+            String p = "RW-" + UUID.randomUUID() + "-";
+            StringBuilder ofB = new StringBuilder();
+            StringBuilder ofA = new StringBuilder();
+            for (int i = 1; i <= 11; i++) {
+                if (i <= 6) {
+                    ofB.append(ofB.isEmpty() ? "" : ",").append(exam(b.code(), p + i, 1).replace("2026-10", "2026-12"));
+                }
+                ofA.append(ofA.isEmpty() ? "" : ",").append(exam(a.code(), p + i, i <= 6 ? 2 : 3)
+                        .replace("2026-10", "2026-12"));
+            }
+            send(j.officeB(), "POST", "/api/v1/exams", "[" + ofB + "]");
+            send(j.officeA(), "POST", "/api/v1/exams", "[" + ofA + "]");
+
+            browser.driver().findElement(By.cssSelector(".userbox button.link")).click();
+            browser.waitFor(By.id("login-logout"));
+            browser.signIn(j.regulator(), TestUsers.PASSWORD);
+            browser.go("/region/repeat-alerts");
+            browser.waitFor(By.id("alert-table"));
+            assertThat(browser.text(By.id("alert-count"))).contains("共 3 条预警");
+            assertThat(browser.text(By.id("alert-table"))).contains("预警第一医院", "机构", "2026年12月", "54.5 %",
+                    "11 次检查中重复 6 次", "胸部 CT", "检查项目", "35.3 %", "预警医联体", "医联体", "30.0 %")
+                    .doesNotContain(p);
+            assertThat(browser.driver().findElements(By.id("threshold-form"))).isEmpty();
+            browser.screenshot("region-alerts-desktop");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling on a desktop").isZero();
+            browser.resize(Browser.PHONE).go("/region/repeat-alerts?kind=INSTITUTION");
+            scrollTo(browser, browser.waitFor(By.id("alert-table")));
+            assertThat(browser.text(By.id("alert-table"))).contains("54.5 %").doesNotContain("预警医联体");
+            browser.screenshot("region-alerts-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.go("/notifications");
+            browser.waitForTextContaining(By.tagName("main"), "重复检查预警");
+            browser.screenshot("region-alerts-notifications-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+        }
+    }
+
+    /** A region of its own: hospitals A (tertiary, 城东区) and B (primary care, 城西区), their people, chest CT. */
+    private record Journey(String tag, long region, HospitalProfile a, HospitalProfile b, String regionAdmin,
+                           String regulator, String admin, String officeA, String officeB) {
+    }
+
+    private Journey journey(String prefix, String nameA, String nameB) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        long region = jdbc.sql("INSERT INTO region (code, name) VALUES (:c, :c) RETURNING id")
+                .param("c", prefix + "-" + tag).query(Long.class).single();
+        HospitalProfile a = hospitals.create(region, prefix + "A-" + tag, nameA, ZoneId.of("Asia/Shanghai"),
+                UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区", false);
+        HospitalProfile b = hospitals.create(region, prefix + "B-" + tag, nameB, ZoneId.of("Asia/Shanghai"),
+                UnitType.PRIMARY_CARE, "未定级", "城西区", false);
+        String admin = users.create(a.id(), Role.ADMIN, null);
+        Journey j = new Journey(tag, region, a, b, users.create(a.id(), Role.REGION_ADMIN, null),
+                users.create(a.id(), Role.REGULATOR, null), admin, users.create(a.id(), Role.CHANNEL_MANAGER, null),
+                users.create(b.id(), Role.CHANNEL_MANAGER, null));
+        send(admin, "PUT", "/api/v1/exam-items/CT", """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}""");
+        return j;
     }
 
     private static void scrollTo(Browser browser, org.openqa.selenium.WebElement element) {

@@ -51,7 +51,8 @@ public final class Distribution {
      */
     public static final Map<String, String> OTHER_COLUMN = Map.of(
             "exam_record", "patient",        // one patient's records of every hospital on one node (repeat detection)
-            "exam_record_key", "record_id"); // recordId unique per region, checked on the node of that record id
+            "exam_record_key", "record_id",  // recordId unique per region, checked on the node of that record id
+            "repeat_alert", "region_id");    // the region's repeat-rate alerts, read and written by region
 
     private Distribution() {
     }

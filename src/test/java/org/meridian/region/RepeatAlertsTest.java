@@ -1,0 +1,249 @@
+package org.meridian.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meridian.exam.RepeatFiguresChanged;
+import org.meridian.shared.security.Accounts;
+import org.meridian.shared.security.Role;
+import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
+import org.meridian.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Repeat-rate alerts (重复检查预警, issue 16) worked by hand. A region of its own with hospitals A and B; B registers the
+ * institution unit B-CLINIC; the alliance of A (lead) and B; chest CT (30 days, whole region, 200.00 CNY). The region
+ * administrator sets the threshold to 30 % before any record arrives.
+ * The test clock stands on 2027-01-15, so December 2026 is the last complete month and January 2027 the current one.
+ * <pre>
+ * December 2026  B        P1…P6 on the 1st                           6 records, 0 repeats
+ *                A        P1…P6 on the 2nd (B's results, 1 day old)  6 repeats        } one batch:
+ *                A        P7…P11 on the 3rd                          A: 11 records    }
+ *                B-CLINIC P1, P2 on the 5th (B's results)            2 records, 2 repeats (100 %, but fewer than 5)
+ * January 2027   B        N1…N3 on the 1st; A N1…N3 on the 2nd and N4…N10 on the 3rd (one batch): A 3 of 10 = 30.0 %
+ * October 2026   B-CLINIC O1…O5 on the 1st; A O1…O5 on the 2nd: A 5 of 5, CT 5 of 10, the alliance 5 of 5
+ * </pre>
+ * Each batch is one check. After B's first: B 0 / 6, CT 0 / 6, the alliance 0 / 6: nothing. After A's December batch:
+ * A 6 / 11 = 54.5454… % &gt; 30 → alert; the item CT over the region 6 / 17 = 35.29… % → alert; the alliance A + B
+ * 6 / 17 → alert. After B-CLINIC's: B-CLINIC 2 / 2 = 100 % but 2 &lt; 5 records → none; CT now (6 + 2) / 19 = 42.1 %,
+ * its alert's figures follow (raised once). January: A 3 / 10 = 30.0 %, equal and so not above → none; CT
+ * 3 / 13 = 23.1 % → none; the alliance 3 / 13 → none; B has 3 records (&lt; 5). October (sent last, an old month):
+ * A 100 %, CT 50 %, the alliance 100 % → three alerts, listed but told to nobody. So six alerts, three of them told.
+ * <p>Who hears (of December's): the regulator of every alert (3); A's channel office (A leads the alliance) of the
+ * alliance's alert and of A's (a member): 2; B's office, A's analyst: none.
+ */
+@MeridianTest
+class RepeatAlertsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired Hospitals hospitals;
+    @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+    @Autowired Clock clock;
+    @Autowired RepeatAlertWatch watch;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
+
+    TestRegion r;
+    String a;
+    String b;
+    String alliance;
+
+    @BeforeEach
+    void region() throws Exception {
+        r = new TestRegion(mvc, users, hospitals, jdbc);
+        a = r.a.hospital.code();
+        b = r.b.hospital.code();
+        alliance = "AL-" + UUID.randomUUID().toString().substring(0, 6);
+        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
+                .andExpect(status().isOk());
+        r.b.as(r.b.office, json(post("/api/v1/units"), """
+                {"code": "B-CLINIC", "name": "乙社区卫生服务站", "kind": "INSTITUTION", "type": "PRIMARY_CARE"}"""))
+                .andExpect(status().isCreated());
+        r.a.as(r.hospitalAdmin, json(post("/api/v1/alliances"), """
+                {"code": "%s", "name": "预警医联体", "lead": "%s", "members": ["%s"]}""".formatted(alliance, a, b)))
+                .andExpect(status().isCreated());
+    }
+
+    private ResultActions form(String username, String path, String threshold) throws Exception {
+        return mvc.perform(post(path).param("threshold", threshold).with(csrf())
+                .with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
+                .accept(MediaType.TEXT_HTML));
+    }
+
+    private String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private BigDecimal storedThreshold() {
+        return jdbc.sql("SELECT repeat_alert_threshold FROM region WHERE id = :r").param("r", r.id)
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    private long notifications(String username) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient = :u AND kind = 'REPEAT_RATE_ALERT'")
+                .param("u", username).query(Long.class).single();
+    }
+
+    /** Records of patients {@code patient}from…to at the institution on one day (08:00 UTC). */
+    private static List<String> rows(String institution, String patient, int from, int to, String month, int day) {
+        List<String> rows = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            rows.add("""
+                    {"recordId": "%s", "institution": "%s", "patientId": "%s%d", "item": "CT",
+                     "performedAt": "%s-%02dT08:00:00Z", "recognisable": true}"""
+                    .formatted(UUID.randomUUID(), institution, patient, i, month, day));
+        }
+        return rows;
+    }
+
+    /** One batch. */
+    @SafeVarargs
+    private static void send(TestHospital h, List<String>... parts) throws Exception {
+        List<String> all = new ArrayList<>();
+        for (List<String> p : parts) {
+            all.addAll(p);
+        }
+        h.as(h.office, json(post("/api/v1/exams"), "[" + String.join(",", all) + "]")).andExpect(status().isOk());
+    }
+
+    /** The batches of the table, in this order; A's October and November records each in one batch. */
+    private void theCase() throws Exception {
+        String p = "RA-" + UUID.randomUUID() + "-P";
+        String n = "RA-" + UUID.randomUUID() + "-N";
+        String o = "RA-" + UUID.randomUUID() + "-O";
+        send(r.b, rows(b, p, 1, 6, "2026-12", 1));
+        send(r.a, rows(a, p, 1, 6, "2026-12", 2), rows(a, p, 7, 11, "2026-12", 3));
+        send(r.b, rows("B-CLINIC", p, 1, 2, "2026-12", 5));
+        send(r.b, rows(b, n, 1, 3, "2027-01", 1));
+        send(r.a, rows(a, n, 1, 3, "2027-01", 2), rows(a, n, 4, 10, "2027-01", 3));
+        send(r.b, rows("B-CLINIC", o, 1, 5, "2026-10", 1));
+        send(r.a, rows(a, o, 1, 5, "2026-10", 2));
+    }
+
+    /** The text from the element carrying {@code marker} to the end of its row (tags stripped). */
+    private static String row(String html, String marker) {
+        int start = html.indexOf(marker);
+        assertThat(start).as(marker).isPositive();
+        return html.substring(start, html.indexOf("</tr>", start)).replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theRegionAdministratorSetsTheThresholdAndEachSubjectPassingItInAMonthRaisesOneAlert() throws Exception {
+        // before: the installation's default, 10.0 %
+        assertThat(page(r.regulator, "/region/repeat-alerts")).contains("当月重复检查率超过 10.0 % 时预警", "系统默认值");
+        form(r.regionAdmin, "/region/repeat-alerts/threshold", "30").andExpect(status().is3xxRedirection());
+        assertThat(storedThreshold()).isEqualByComparingTo("30.0");
+        theCase();
+
+        String list = page(r.regulator, "/region/repeat-alerts?month=2026-12");
+        assertThat(list).contains("共 3 条预警", "当月重复检查率超过 30.0 % 时预警");
+        assertThat(row(list, "data-alert=\"INSTITUTION:" + a + ":2026-12\""))
+                .contains(r.a.hospital.name(), "机构", "2026年12月", "54.5 %", "11 次检查中重复 6 次", "30.0 %");
+        assertThat(row(list, "data-alert=\"ITEM:CT:2026-12\""))
+                .contains("胸部 CT", "检查项目", "42.1 %", "19 次检查中重复 8 次");
+        assertThat(row(list, "data-alert=\"ALLIANCE:" + alliance + ":2026-12\""))
+                .contains("预警医联体", "医联体", "35.3 %", "17 次检查中重复 6 次");
+        assertThat(list).doesNotContain("data-alert=\"INSTITUTION:" + b + ":", "B-CLINIC:2026-12", ":2027-01\"");
+        assertThat(page(r.regulator, "/region/repeat-alerts?month=2027-01")).contains("共 0 条预警", "没有符合条件的预警");
+        String october = page(r.regulator, "/region/repeat-alerts?month=2026-10");
+        assertThat(october).contains("共 3 条预警");
+        assertThat(row(october, "data-alert=\"INSTITUTION:" + a + ":2026-10\"")).contains("100.0 %", "5 次检查中重复 5 次");
+        assertThat(page(r.regionAdmin, "/region/repeat-alerts?kind=ITEM")).contains("共 2 条预警");
+        assertThat(page(r.regulator, "/region/repeat-alerts?q=" + alliance.toLowerCase())).contains("共 2 条预警");
+        // an unreadable month is said, and every month shown: the latest first
+        String bad = page(r.regulator, "/region/repeat-alerts?month=2026-13");
+        assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "共 6 条预警");
+        assertThat(bad.indexOf(":2026-12\"")).isLessThan(bad.indexOf(":2026-10\""));
+
+        // who heard: the regulator of all three, A's office (A leads the alliance) of the alliance's and of A's
+        assertThat(notifications(r.regulator)).isEqualTo(3);
+        assertThat(notifications(r.a.office)).isEqualTo(2);
+        assertThat(notifications(r.b.office)).isZero();
+        assertThat(notifications(r.a.analyst)).isZero();
+        assertThat(page(r.regulator, "/notifications")).contains(
+                "重复检查预警：" + r.a.hospital.name() + "（机构）2026 年 12 月的重复检查率为 54.5 %（11 次检查中重复 6 次），超过区域阈值 30.0 %。");
+        // the notification told the figures of the moment the alert was raised: CT 6 of 17 then
+        assertThat(page(r.regulator, "/notifications")).contains(
+                "重复检查预警：胸部 CT（检查项目）2026 年 12 月的重复检查率为 35.3 %（17 次检查中重复 6 次），超过区域阈值 30.0 %。");
+        assertThat(jdbc.sql("SELECT link FROM notification WHERE recipient = :u AND kind = 'REPEAT_RATE_ALERT'"
+                + " ORDER BY link").param("u", r.a.office).query(String.class).list())
+                .containsOnly("/region/alliances/" + alliance + "?period=2026-12");
+
+        // checked again (the same event delivered twice): nothing new, nobody told twice
+        RepeatFiguresChanged again = new RepeatFiguresChanged(r.id, r.a.hospital.id(),
+                Set.of(YearMonth.of(2026, 12), YearMonth.of(2027, 1), YearMonth.of(2026, 10)));
+        assertThat(watch.check(again)).isEmpty();
+        transactions.executeWithoutResult(s -> events.publishEvent(again));
+        assertThat(jdbc.sql("SELECT count(*) FROM repeat_alert WHERE region_id = :r").param("r", r.id)
+                .query(Long.class).single()).isEqualTo(6);
+        assertThat(notifications(r.regulator)).isEqualTo(3);
+        // a later record of October (a new patient at A) changes A's figures: still one alert of October, now
+        // showing 6 of 12 = 50.0 %
+        send(r.a, rows(a, "RA-" + UUID.randomUUID() + "-L", 1, 1, "2026-12", 20));
+        String later = page(r.regulator, "/region/repeat-alerts?month=2026-12");
+        assertThat(later).contains("共 3 条预警");
+        assertThat(row(later, "data-alert=\"INSTITUTION:" + a + ":2026-12\"")).contains("50.0 %", "12 次检查中重复 6 次");
+    }
+
+    @Test
+    void aBadThresholdIsRefusedBesideTheFieldAndNothingIsSaved() throws Exception {
+        form(r.regionAdmin, "/region/repeat-alerts/threshold", "25.5").andExpect(status().is3xxRedirection());
+        long audits = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'REPEAT_ALERT_THRESHOLD_SET'")
+                .query(Long.class).single();
+        for (String bad : new String[] {"", "abc", "0", "0.0", "100", "150", "-5", "12.34", "１２"}) {
+            String html = form(r.regionAdmin, "/region/repeat-alerts/threshold", bad).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html).as(bad).contains("id=\"threshold-error\"")
+                    .contains(bad.isEmpty() ? "请填写预警阈值" : "不是大于 0、小于 100 且最多一位小数的百分数");
+            assertThat(storedThreshold()).as(bad).isEqualByComparingTo("25.5");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'REPEAT_ALERT_THRESHOLD_SET'")
+                .query(Long.class).single()).isEqualTo(audits);
+    }
+
+    @Test
+    void theRegulatorReadsButWritesNothingAndHospitalStaffDoNotSeeTheList() throws Exception {
+        assertThat(page(r.regulator, "/region/repeat-alerts")).doesNotContain("id=\"threshold-form\"");
+        form(r.regulator, "/region/repeat-alerts/threshold", "20").andExpect(status().isForbidden());
+        assertThat(storedThreshold()).isNull();
+        r.a.as(r.regulator, json(put("/api/v1/exam-items/CT"), """
+                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 7, "scope": "REGION", "price": 1.00}"""))
+                .andExpect(status().isForbidden());
+        for (String staff : new String[] {r.a.analyst, r.a.office, r.hospitalAdmin}) {
+            mvc.perform(get("/region/repeat-alerts").with(user(accounts.loadForSignIn(staff, clock.instant())
+                    .orElseThrow())).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
+            form(staff, "/region/repeat-alerts/threshold", "20").andExpect(status().isForbidden());
+        }
+        assertThat(storedThreshold()).isNull();
+    }
+}
