@@ -19,14 +19,11 @@ import org.meridian.channel.TierChange;
 import org.meridian.channel.TierChangeSource;
 import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.Measure;
-import org.meridian.indicator.MeasureCatalogue;
 import org.meridian.indicator.SchemeCatalogue;
-import org.meridian.indicator.StatisticMeasure;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScorecardEngine;
 import org.meridian.indicator.scoring.SchemeSnapshot;
 import org.meridian.intake.EventIntake;
-import org.meridian.intake.StatisticValue;
 import org.meridian.intake.StatisticsIntake;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -65,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EvaluationRuns {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluationRuns.class);
+
     private final Evaluations evaluations;
     private final SchemeCatalogue schemes;
     private final ChannelRegistry channels;
@@ -73,7 +72,6 @@ public class EvaluationRuns {
     private final EventIntake intake;
     private final UnitRegistry unitRegistry;
     private final StatisticsIntake statistics;
-    private final MeasureCatalogue catalogue;
     private final AuditLog audit;
     private final JsonMapper json;
     private final MessageSource messages;
@@ -82,12 +80,11 @@ public class EvaluationRuns {
 
     EvaluationRuns(Evaluations evaluations, SchemeCatalogue schemes, ChannelRegistry channels,
                    TierCatalogue tierCatalogue, TierChangeWorkflow tierChanges, EventIntake intake,
-                   UnitRegistry unitRegistry, StatisticsIntake statistics, MeasureCatalogue catalogue,
+                   UnitRegistry unitRegistry, StatisticsIntake statistics,
                    AuditLog audit, JsonMapper json, MessageSource messages, Clock clock,
                    ApplicationEventPublisher events) {
         this.unitRegistry = unitRegistry;
         this.statistics = statistics;
-        this.catalogue = catalogue;
         this.events = events;
         this.evaluations = evaluations;
         this.schemes = schemes;
@@ -117,9 +114,12 @@ public class EvaluationRuns {
         SchemeSnapshot scheme = schemes.current(hospitalId, type).orElseThrow(() -> new EvaluationConflictException(
                 "There is no scheme for unit type " + type + " yet: save one (PUT /api/v1/schemes/" + type
                         + ") before running an evaluation."));
+        long t0 = System.nanoTime();
         Units units = units(hospitalId, type, period);
         Map<String, Evaluated> refs = units.refs();
+        long t1 = System.nanoTime();
         List<Scorecard> cards = ScorecardEngine.scoreUnits(scheme, units.totals());
+        long t2 = System.nanoTime();
         String copy = json.writeValueAsString(SchemeCopy.of(scheme));
         var ranAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Evaluation> latest = evaluations.latest(hospitalId, period, type);
@@ -148,6 +148,9 @@ public class EvaluationRuns {
             frozen.put(refs.get(c.unit()).id(), MeasureTotals.of(units.totals().get(c.unit())));
         }
         evaluations.insertMeasureTotals(hospitalId, id, frozen);
+        long t3 = System.nanoTime();
+        LOG.info("evaluation {} ({} {}, {} units): measures read in {} ms, scored in {} ms, stored in {} ms", id,
+                period, type, cards.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", period.toString());
         details.put("unitType", type.name());
@@ -208,25 +211,8 @@ public class EvaluationRuns {
      * are left out.
      */
     private Map<Long, Map<String, BigDecimal>> aggregatedStatistics(Actor system, Period period) {
-        Map<String, StatisticMeasure> measures = catalogue.statistics(system.hospitalId());
-        Map<Long, Map<String, List<StatisticValue>>> monthly = new LinkedHashMap<>();
-        for (StatisticValue v : statistics.between(system, java.time.YearMonth.from(period.firstDay()),
-                java.time.YearMonth.from(period.lastDay()))) {
-            if (measures.containsKey(v.measure())) {
-                monthly.computeIfAbsent(v.unitId(), u -> new LinkedHashMap<>())
-                        .computeIfAbsent(v.measure(), m -> new ArrayList<>()).add(v);
-            }
-        }
-        Map<Long, Map<String, BigDecimal>> aggregated = new LinkedHashMap<>();
-        monthly.forEach((unit, byMeasure) -> byMeasure.forEach((code, values) -> {
-            List<BigDecimal> inOrder = values.stream().sorted(java.util.Comparator.comparing(StatisticValue::month))
-                    .map(StatisticValue::value).toList();
-            BigDecimal value = measures.get(code).aggregation().aggregate(inOrder);
-            if (value != null) {
-                aggregated.computeIfAbsent(unit, u -> new LinkedHashMap<>()).put(code, value);
-            }
-        }));
-        return aggregated;
+        return statistics.aggregated(system, java.time.YearMonth.from(period.firstDay()),
+                java.time.YearMonth.from(period.lastDay()));
     }
 
     /**

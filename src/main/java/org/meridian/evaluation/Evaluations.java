@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
+import org.meridian.shared.db.BinaryCopyRows;
 import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,44 +150,47 @@ class Evaluations {
 
     /** Stores a run's scorecards with their indicator lines, in the given (rank) order, in two batches. */
     void insertScorecards(long hospitalId, long evaluationId, List<UnitScorecard> cards) {
-        List<Object[]> scorecards = new ArrayList<>(cards.size());
-        List<Object[]> lines = new ArrayList<>();
+        if (cards.isEmpty()) {
+            return;
+        }
+        // binary COPY, one for the scorecards and one for their lines: 5,000 scorecards with 60,000 lines went
+        // out as 65,000 INSERTs before, most of a run's time (docs/benchmarks.md)
+        BinaryCopyRows scorecards = new BinaryCopyRows(cards.size() * 160);
+        BinaryCopyRows lines = new BinaryCopyRows(cards.size() * 12 * 400);
         int position = 0;
         for (UnitScorecard c : cards) {
-            scorecards.add(new Object[] {hospitalId, evaluationId, c.channelId(), c.channel(), c.channelName(),
-                    c.region(), c.total(), c.coverage(), c.rank(), c.tier(), position++});
+            scorecards.row(11).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
+                    .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
+                    .int4OrNull(c.rank()).text(c.tier()).int4(position++);
             int i = 0;
             for (UnitScorecard.Line l : c.indicators()) {
-                lines.add(new Object[] {hospitalId, evaluationId, c.channelId(), l.code(), i++, l.value(), l.score(),
-                        l.weight(), l.contribution(), l.peerMedian(), json.writeValueAsString(l.why())});
+                lines.row(11).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(l.code()).int4(i++)
+                        .numeric(l.value()).numeric(l.score()).numeric(l.weight()).numeric(l.contribution())
+                        .numeric(l.peerMedian()).jsonb(json.writeValueAsString(l.why()));
             }
         }
-        batch.batchUpdate("""
-                INSERT INTO evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name,
-                       region, total, coverage, rank, tier, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", scorecards, new int[] {Types.BIGINT, Types.BIGINT,
-                Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.INTEGER,
-                Types.VARCHAR, Types.INTEGER});
-        batch.batchUpdate("""
-                INSERT INTO evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position, value, score,
-                       weight, contribution, peer_median, explanation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", lines, new int[] {Types.BIGINT,
-                Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC,
-                Types.NUMERIC, Types.NUMERIC, Types.VARCHAR});
+        scorecards.copy(batch, """
+                COPY evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name, region,
+                     total, coverage, rank, tier, position) FROM STDIN (FORMAT binary)""");
+        lines.copy(batch, """
+                COPY evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position, value, score, weight,
+                     contribution, peer_median, explanation) FROM STDIN (FORMAT binary)""");
     }
 
     /**
-     * Stores the measure totals each scorecard of a run was scored from (by channel id), in one batch, in the run's
-     * transaction; deleted with their scorecards when a draft is re-run.
+     * Stores the measure totals each scorecard of a run was scored from (by channel id), with one binary COPY, in
+     * the run's transaction; deleted with their scorecards when a draft is re-run.
      */
     void insertMeasureTotals(long hospitalId, long evaluationId, Map<Long, MeasureTotals> totals) {
-        List<Object[]> rows = new ArrayList<>(totals.size());
-        totals.forEach((channelId, t) -> rows.add(new Object[] {hospitalId, evaluationId, channelId,
-                json.writeValueAsString(t.byKey())}));
-        batch.batchUpdate("""
-                INSERT INTO evaluation_measure_totals (hospital_id, evaluation_id, channel_id, totals)
-                VALUES (?, ?, ?, CAST(? AS jsonb))""", rows, new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT,
-                Types.VARCHAR});
+        if (totals.isEmpty()) {
+            return;
+        }
+        BinaryCopyRows rows = new BinaryCopyRows(totals.size() * 400);
+        totals.forEach((channelId, t) -> rows.row(4).int8(hospitalId).int8(evaluationId).int8(channelId)
+                .jsonb(json.writeValueAsString(t.byKey())));
+        rows.copy(batch, """
+                COPY evaluation_measure_totals (hospital_id, evaluation_id, channel_id, totals)
+                FROM STDIN (FORMAT binary)""");
     }
 
     /**

@@ -26,11 +26,22 @@ public enum Aggregation {
         if (monthly == null || monthly.isEmpty()) {
             return null;
         }
+        return aggregate(monthly.stream().reduce(BigDecimal.ZERO, BigDecimal::add), monthly.size(),
+                monthly.get(monthly.size() - 1));
+    }
+
+    /**
+     * The period's value from the sum of its months' values, how many months have one and the latest month's
+     * value, which is all that {@link #aggregate(List)} reads (so a database can add up the months); null for none.
+     */
+    public BigDecimal aggregate(BigDecimal sum, long months, BigDecimal latest) {
+        if (months == 0) {
+            return null;
+        }
         return switch (this) {
-            case SUM -> monthly.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            case AVERAGE -> monthly.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(monthly.size()), Formula.PRECISION);
-            case LAST -> monthly.get(monthly.size() - 1);
+            case SUM -> sum;
+            case AVERAGE -> sum.divide(BigDecimal.valueOf(months), Formula.PRECISION);
+            case LAST -> latest;
         };
     }
 }

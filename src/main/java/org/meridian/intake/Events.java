@@ -1,5 +1,6 @@
 package org.meridian.intake;
 
+import org.meridian.shared.db.BinaryCopyRows;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,9 @@
 package org.meridian.intake;
 
+import org.meridian.shared.db.BinaryCopyRows;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,18 +63,35 @@ class Statistics {
         return found;
     }
 
-    /** Stores each value as the one in force of its key. */
-    void upsert(long hospitalId, Map<Key, BigDecimal> values, Instant at, String by) {
+    /**
+     * Stores values whose keys have none yet, with one binary {@code COPY} (a batch of 10,000 new values costs
+     * little more than the rows themselves). The caller holds the hospital's lock ({@link #lock}) and has read
+     * that the keys are absent, so no concurrent batch can have stored them meanwhile.
+     */
+    void insert(long hospitalId, Map<Key, BigDecimal> values, Instant at, String by) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BinaryCopyRows rows = new BinaryCopyRows(values.size() * 96);
+        values.forEach((k, v) -> rows.row(7).int8(hospitalId).int8(k.unitId()).text(k.measure())
+                .date(k.month().atDay(1)).numeric(v).timestamptz(at).text(by));
+        rows.copy(template, """
+                COPY statistic (hospital_id, unit_id, measure, month, value, reported_at, reported_by)
+                FROM STDIN (FORMAT binary)""");
+    }
+
+    /** Replaces the values in force of keys that have one (restatements). */
+    void update(long hospitalId, Map<Key, BigDecimal> values, Instant at, String by) {
+        if (values.isEmpty()) {
+            return;
+        }
         List<Object[]> args = new ArrayList<>(values.size());
         Timestamp ts = Timestamp.from(at);
-        values.forEach((k, v) -> args.add(new Object[] {hospitalId, k.unitId(), k.measure(),
-                Date.valueOf(k.month().atDay(1)), v, ts, by}));
+        values.forEach((k, v) -> args.add(new Object[] {v, ts, by, hospitalId, k.unitId(), k.measure(),
+                Date.valueOf(k.month().atDay(1))}));
         template.batchUpdate("""
-                INSERT INTO statistic (hospital_id, unit_id, measure, month, value, reported_at, reported_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (hospital_id, unit_id, measure, month)
-                DO UPDATE SET value = EXCLUDED.value, reported_at = EXCLUDED.reported_at,
-                              reported_by = EXCLUDED.reported_by""", args);
+                UPDATE statistic SET value = ?, reported_at = ?, reported_by = ?
+                WHERE hospital_id = ? AND unit_id = ? AND measure = ? AND month = ?""", args);
     }
 
     void insertRestatements(long hospitalId, List<Restatement> restatements) {
@@ -95,6 +114,37 @@ class Statistics {
                         ORDER BY unit_id, measure, month""")
                 .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
                 .query(Statistics::value).list();
+    }
+
+    /** A measure's values over a period for one unit, added up in the database. */
+    record Summed(long unitId, String measure, BigDecimal sum, long months, BigDecimal latest) {
+    }
+
+    /**
+     * Every unit's values from month {@code from} to month {@code to}, per measure: their sum, how many months have
+     * one and, for the measures {@code latestNeeded}, the latest month's value (else null): 50,000 rows for 2,000
+     * units × 25 measures instead of 600,000 monthly ones.
+     */
+    List<Summed> summed(long hospitalId, YearMonth from, YearMonth to, Collection<String> latestNeeded) {
+        Map<Key, BigDecimal> latest = new HashMap<>();
+        if (!latestNeeded.isEmpty()) {
+            jdbc.sql("""
+                            SELECT DISTINCT ON (unit_id, measure) unit_id, measure, month, value FROM statistic
+                            WHERE hospital_id = :h AND month BETWEEN :from AND :to AND measure IN (:m)
+                            ORDER BY unit_id, measure, month DESC""")
+                    .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
+                    .param("m", List.copyOf(latestNeeded))
+                    .query((ResultSet rs) -> {
+                        latest.put(new Key(rs.getLong(1), rs.getString(2), null), rs.getBigDecimal(4));
+                    });
+        }
+        return jdbc.sql("""
+                        SELECT unit_id, measure, sum(value), count(*) FROM statistic
+                        WHERE hospital_id = :h AND month BETWEEN :from AND :to
+                        GROUP BY unit_id, measure""")
+                .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query((rs, n) -> new Summed(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4),
+                        latest.get(new Key(rs.getLong(1), rs.getString(2), null)))).list();
     }
 
     /** Per unit and month, which of the given measures have a value from month {@code from} to month {@code to}. */

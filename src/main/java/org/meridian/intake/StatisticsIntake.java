@@ -106,6 +106,9 @@ public class StatisticsIntake {
 
         statistics.lock(h);
         Map<Statistics.Key, BigDecimal> stored = statistics.current(h, valid.stream().map(Checked::key).toList());
+        // keys with a value before this batch are updated, the others inserted (a key twice in the batch is
+        // inserted once, with its last value)
+        java.util.Set<Statistics.Key> storedBefore = new java.util.HashSet<>(stored.keySet());
         Map<Statistics.Key, BigDecimal> writes = new LinkedHashMap<>();
         List<Restatement> restatements = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -132,7 +135,11 @@ public class StatisticsIntake {
             writes.put(c.key(), c.value());
             accepted++;
         }
-        statistics.upsert(h, writes, now, actor.username());
+        Map<Statistics.Key, BigDecimal> inserts = new LinkedHashMap<>();
+        Map<Statistics.Key, BigDecimal> updates = new LinkedHashMap<>();
+        writes.forEach((k, v) -> (storedBefore.contains(k) ? updates : inserts).put(k, v));
+        statistics.insert(h, inserts, now, actor.username());
+        statistics.update(h, updates, now, actor.username());
         statistics.insertRestatements(h, restatements);
         rejected.sort(java.util.Comparator.comparingInt(StatisticsReport.Rejected::index));
         if (accepted > 0) {
@@ -200,6 +207,30 @@ public class StatisticsIntake {
     public List<StatisticValue> between(Actor actor, YearMonth from, YearMonth to) {
         requireReader(actor);
         return statistics.between(actor.hospitalId(), from, to);
+    }
+
+    /**
+     * Every unit's value of each measure of the hospital's catalogue over the months {@code from} to {@code to},
+     * aggregated as the measure says ({@link org.meridian.indicator.Aggregation}), by unit id and measure code: what
+     * an evaluation scores departments and institutions from. A measure without a value in any of the months is
+     * absent (missing, never 0); values of measures no longer in the catalogue are left out. The months are added
+     * up by the database.
+     */
+    public Map<Long, Map<String, BigDecimal>> aggregated(Actor actor, YearMonth from, YearMonth to) {
+        requireReader(actor);
+        Map<String, StatisticMeasure> catalogue = measures.statistics(actor.hospitalId());
+        Map<Long, Map<String, BigDecimal>> aggregated = new LinkedHashMap<>();
+        List<String> latestNeeded = catalogue.values().stream()
+                .filter(m -> m.aggregation() == org.meridian.indicator.Aggregation.LAST)
+                .map(StatisticMeasure::code).toList();
+        for (Statistics.Summed s : statistics.summed(actor.hospitalId(), from, to, latestNeeded)) {
+            StatisticMeasure m = catalogue.get(s.measure());
+            BigDecimal value = m == null ? null : m.aggregation().aggregate(s.sum(), s.months(), s.latest());
+            if (value != null) {
+                aggregated.computeIfAbsent(s.unitId(), u -> new LinkedHashMap<>()).put(s.measure(), value);
+            }
+        }
+        return aggregated;
     }
 
     /**

@@ -169,5 +169,11 @@ class BenchSmokeTest {
         assertThat(r.files().answer().accepted()).isEqualTo(3 * 2 * 12);
         assertThat(r.fileCount()).isEqualTo(1);
         assertThat(r.scorecards()).isEqualTo(3);
+        // the "from the stored monthly values" measurement agrees with the generator's own sums for 3 × 2 values
+        try (Connection connection = dataSource.getConnection()) {
+            UnitsBench.FromStored f = UnitsBench.fromStored(connection, c.hospital().id(), 3, 2, 2025);
+            assertThat(f.valuesCompared()).isEqualTo(3 * 2);
+            assertThat(f.disagreements()).isEmpty();
+        }
     }
 }

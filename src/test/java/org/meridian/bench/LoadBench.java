@@ -81,8 +81,20 @@ final class LoadBench {
         this.tokens = tokens;
     }
 
-    /** Runs {@code users} people over the accounts (user i is account i mod n) for {@code seconds}. */
+    /** Runs {@code users} people over the accounts (user i is account i mod n) for {@code seconds}, without pause. */
     Result run(List<Account> accounts, int users, double seconds, long seed) throws InterruptedException {
+        return run(accounts, users, seconds, seed, 0);
+    }
+
+    /**
+     * Runs {@code users} people over the accounts (user i is account i mod n) for {@code seconds}; after each answer
+     * a person reads for a while before the next request: a time drawn evenly between half and one and a half times
+     * {@code thinkSeconds} (0: no pause at all, every person asks again as soon as it has its answer). The reading time
+     * is not part of any page's time; the first request of each person comes after one such pause, so that 50 people
+     * do not all ask at the same instant.
+     */
+    Result run(List<Account> accounts, int users, double seconds, long seed, double thinkSeconds)
+            throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         CountDownLatch signedIn = new CountDownLatch(users);
         long[] window = new long[2];
@@ -105,6 +117,14 @@ final class LoadBench {
                 try {
                     start.await();
                     while (System.nanoTime() < window[1]) {
+                        if (thinkSeconds > 0) {
+                            long pause = (long) (thinkSeconds * (0.5 + random.nextDouble()) * 1e9);
+                            long left = window[1] - System.nanoTime();
+                            if (pause >= left) {
+                                break;
+                            }
+                            Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+                        }
                         try {
                             walker.step(random);
                         } catch (RuntimeException e) {

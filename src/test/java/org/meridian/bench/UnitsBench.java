@@ -10,6 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.meridian.indicator.MeasureTotals;
+import org.meridian.indicator.scoring.Dimension;
+import org.meridian.indicator.scoring.Direction;
+import org.meridian.indicator.scoring.Formula;
+import org.meridian.indicator.scoring.IndicatorDefinition;
+import org.meridian.indicator.scoring.SchemeItem;
+import org.meridian.indicator.scoring.SchemeSnapshot;
+import org.meridian.indicator.scoring.Scorecard;
+import org.meridian.indicator.scoring.ScorecardEngine;
+import org.meridian.indicator.scoring.ScoringRule;
+import org.meridian.indicator.scoring.TierPolicy;
+import org.meridian.shared.UnitType;
 
 /**
  * The departments' benchmark (issue 14): a year of monthly statistics for {@code departments} clinical departments ×
@@ -41,6 +61,94 @@ final class UnitsBench {
             }
             return best;
         }
+    }
+
+    /**
+     * The evaluation from the stored monthly values, as a run computes it before it stores anything: one query adding
+     * up each department's months per measure (what the server's statistics facade asks the database) and the
+     * scorecard engine, best of three; and how many indicator values agree with the generator's own sums.
+     */
+    record FromStored(double seconds, double querySeconds, int valuesCompared, List<String> disagreements) {
+    }
+
+    /** The CLINICAL scheme {@link #setUp} registers, as the engine takes it. */
+    static SchemeSnapshot scheme(int measures) {
+        List<SchemeItem> items = new ArrayList<>();
+        for (int m = 1; m <= measures; m++) {
+            IndicatorDefinition d = new IndicatorDefinition("BI" + String.format(Locale.ROOT, "%02d", m),
+                    "基准指标 " + m, "Bench " + m, "人次/日", "a day", Direction.HIGHER_IS_BETTER,
+                    Formula.parse(measure(m) + " / days", java.util.Set.of(measure(m))), "", "",
+                    m % 2 == 0 ? Dimension.QUALITY : Dimension.EFFICIENCY);
+            items.add(new SchemeItem(d, BigDecimal.ONE, new ScoringRule.Linear(BigDecimal.ZERO, BigDecimal.valueOf(60))));
+        }
+        return new SchemeSnapshot(UnitType.CLINICAL, 1, java.time.Instant.EPOCH, "bench", items, TierPolicy.standard());
+    }
+
+    /**
+     * Scores the year's departments from the stored monthly values three times (best reported), and checks every
+     * indicator value against the generator: department d's indicator m is (Σ over the year's months of
+     * {@link #value}) / days of the year, computed here without the server.
+     */
+    static FromStored fromStored(Connection connection, long hospitalId, int departments, int measures, int year)
+            throws SQLException {
+        SchemeSnapshot scheme = scheme(measures);
+        BigDecimal days = BigDecimal.valueOf(java.time.Year.of(year).length());
+        double best = Double.MAX_VALUE;
+        double query = 0;
+        List<Scorecard> cards = null;
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT u.code, s.measure, sum(s.value) FROM statistic s
+                    JOIN unit u ON u.hospital_id = s.hospital_id AND u.id = s.unit_id
+                    WHERE s.hospital_id = ? AND s.month BETWEEN ? AND ?
+                    GROUP BY u.code, s.measure""")) {
+                ps.setLong(1, hospitalId);
+                ps.setObject(2, java.time.LocalDate.of(year, 1, 1));
+                ps.setObject(3, java.time.LocalDate.of(year, 12, 1));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sums.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
+                                rs.getBigDecimal(3));
+                    }
+                }
+            }
+            long queried = System.nanoTime();
+            Map<String, MeasureTotals> totals = new LinkedHashMap<>();
+            sums.forEach((code, byMeasure) -> totals.put(code, new MeasureTotals(Map.of(), byMeasure, days)));
+            cards = ScorecardEngine.scoreUnits(scheme, totals);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (seconds < best) {
+                best = seconds;
+                query = (queried - start) / 1e9;
+            }
+        }
+        List<String> disagreements = new ArrayList<>();
+        int compared = 0;
+        if (cards.size() != departments) {
+            disagreements.add(cards.size() + " scorecards for " + departments + " departments");
+        }
+        Map<String, Scorecard> byCode = new LinkedHashMap<>();
+        cards.forEach(c -> byCode.put(c.unit(), c));
+        for (int d = 1; d <= departments; d++) {
+            Scorecard card = byCode.get(code(d));
+            for (int m = 1; m <= measures && card != null; m++) {
+                long sum = 0;
+                for (int month = 1; month <= 12; month++) {
+                    sum += value(d, m, YearMonth.of(year, month));
+                }
+                BigDecimal expected = BigDecimal.valueOf(sum).divide(days, java.math.MathContext.DECIMAL64);
+                String indicator = "BI" + String.format(Locale.ROOT, "%02d", m);
+                BigDecimal got = card.indicators().stream().filter(i -> i.code().equals(indicator)).findFirst()
+                        .map(Scorecard.IndicatorResult::value).orElse(null);
+                compared++;
+                if (got == null || got.subtract(expected).abs().compareTo(new BigDecimal("1e-9")) > 0) {
+                    disagreements.add(code(d) + " " + indicator + ": " + got + ", expected " + expected);
+                }
+            }
+        }
+        return new FromStored(best, query, compared, disagreements);
     }
 
     static String code(int department) {

@@ -1,5 +1,6 @@
 package org.meridian.intake;
 
+import org.meridian.shared.db.BinaryCopyRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

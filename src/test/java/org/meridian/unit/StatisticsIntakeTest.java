@@ -213,6 +213,31 @@ class StatisticsIntakeTest {
     }
 
     /**
+     * New values are stored in one piece and values in force are replaced, in the same batch: 2026-09 is stored
+     * before, so the batch [2026-09 → 280, 2026-11 → 310, 2026-11 → 312] restates 2026-09 (280 for 250), stores
+     * 2026-11 new and then restates it within the batch (312 for 310): three accepted, two restatements, and the
+     * values in force are 280 and 312.
+     */
+    @Test
+    void aBatchStoresNewValuesAndRestatesStoredOnesEvenTwiceInOneBatch() throws Exception {
+        h.as(h.office, json(post("/api/v1/statistics"),
+                "[{\"unit\": \"DEP-CARD\", \"month\": \"2026-09\", \"measure\": \"discharges\", \"value\": 250}]"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        h.as(h.office, json(post("/api/v1/statistics"), """
+                [{"unit": "DEP-CARD", "month": "2026-09", "measure": "discharges", "value": 280},
+                 {"unit": "DEP-CARD", "month": "2026-11", "measure": "discharges", "value": 310},
+                 {"unit": "DEP-CARD", "month": "2026-11", "measure": "discharges", "value": 312}]"""))
+                .andExpect(jsonPath("$.accepted").value(3)).andExpect(jsonPath("$.restated").value(2))
+                .andExpect(jsonPath("$.rejected.length()").value(0));
+        h.as(h.analyst, get("/api/v1/statistics?unit=DEP-CARD&from=2026-09&to=2026-11")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].month").value("2026-09")).andExpect(jsonPath("$[0].value").value(280))
+                .andExpect(jsonPath("$[1].month").value("2026-11")).andExpect(jsonPath("$[1].value").value(312));
+        h.as(h.analyst, get("/api/v1/statistics/restatements?unit=DEP-CARD")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2));
+    }
+
+    /**
      * The XLSX template has the CSV template's header and example row as text cells; a workbook of statistics is
      * read as a CSV is: a number cell is the value, a month that Excel turned into a date (2026-11-01, day number
      * 46327 since 1899-12-30) is its month, a text that is not a number is rejected on {@code value}, an unknown

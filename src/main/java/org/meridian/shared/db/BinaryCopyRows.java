@@ -1,4 +1,4 @@
-package org.meridian.intake;
+package org.meridian.shared.db;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,13 +18,13 @@ import java.util.Arrays;
  * the header, any slices of whole rows of {@link #bytes()} (between two values of {@link #length()} taken at row
  * starts) and then {@link #TRAILER}.
  */
-final class BinaryCopyRows {
+public final class BinaryCopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** The signature, the flags and the header extension length: where the first row starts. */
-    static final int HEADER_LENGTH = SIGNATURE.length + 8;
+    public static final int HEADER_LENGTH = SIGNATURE.length + 8;
     /** The end of the data: a field count of -1. */
-    static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
+    public static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps and dates. */
     private static final Instant PG_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
@@ -36,7 +36,7 @@ final class BinaryCopyRows {
     private byte[] buffer;
     private int length;
 
-    BinaryCopyRows(int expectedBytes) {
+    public BinaryCopyRows(int expectedBytes) {
         buffer = new byte[Math.max(64, expectedBytes)];
         put(SIGNATURE);
         int32(0); // flags: no OIDs
@@ -44,28 +44,38 @@ final class BinaryCopyRows {
     }
 
     /** Starts a row of {@code fields} values; exactly that many must follow. */
-    BinaryCopyRows row(int fields) {
+    public BinaryCopyRows row(int fields) {
         int16(fields);
         return this;
     }
 
-    BinaryCopyRows nullValue() {
+    public BinaryCopyRows nullValue() {
         int32(-1);
         return this;
     }
 
-    BinaryCopyRows int8(long value) {
+    public BinaryCopyRows int8(long value) {
         int32(8);
         int64(value);
         return this;
     }
 
-    BinaryCopyRows int8OrNull(Long value) {
+    public BinaryCopyRows int4(int value) {
+        int32(4);
+        int32(value);
+        return this;
+    }
+
+    public BinaryCopyRows int4OrNull(Integer value) {
+        return value == null ? nullValue() : int4(value);
+    }
+
+    public BinaryCopyRows int8OrNull(Long value) {
         return value == null ? nullValue() : int8(value);
     }
 
     /** text, varchar or char(n): the UTF-8 bytes (the connection's client encoding is UTF-8). */
-    BinaryCopyRows text(String value) {
+    public BinaryCopyRows text(String value) {
         if (value == null) {
             return nullValue();
         }
@@ -76,14 +86,14 @@ final class BinaryCopyRows {
     }
 
     /** timestamptz: microseconds since 2000-01-01 UTC (the instant must already be whole microseconds). */
-    BinaryCopyRows timestamptz(Instant value) {
+    public BinaryCopyRows timestamptz(Instant value) {
         int32(8);
         int64(ChronoUnit.MICROS.between(PG_EPOCH, value));
         return this;
     }
 
     /** date: days since 2000-01-01. */
-    BinaryCopyRows date(LocalDate value) {
+    public BinaryCopyRows date(LocalDate value) {
         int32(4);
         int32(Math.toIntExact(value.toEpochDay() - PG_EPOCH_DAY));
         return this;
@@ -93,7 +103,7 @@ final class BinaryCopyRows {
      * numeric: base-10,000 digits with the weight of the first, a sign and the display scale, exactly the value
      * and scale of the {@link BigDecimal} (10.50 stays 10.50, as when the driver sends it as text).
      */
-    BinaryCopyRows numeric(BigDecimal value) {
+    public BinaryCopyRows numeric(BigDecimal value) {
         if (value == null) {
             return nullValue();
         }
@@ -128,8 +138,35 @@ final class BinaryCopyRows {
         return this;
     }
 
+    /**
+     * Sends every row added so far with one binary {@code COPY} ({@code copySql} names the table and its columns in
+     * the rows' order, {@code ... FROM STDIN (FORMAT binary)}) on the transaction's connection of {@code template}:
+     * the rows are part of the surrounding transaction, and the table's constraints apply as to an INSERT.
+     */
+    public void copy(org.springframework.jdbc.core.JdbcTemplate template, String copySql) {
+        javax.sql.DataSource dataSource = template.getDataSource();
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try {
+            org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn(copySql);
+            try {
+                in.writeToCopy(buffer, 0, length);
+                in.writeToCopy(TRAILER, 0, TRAILER.length);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw template.getExceptionTranslator().translate(copySql, null, e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** jsonb: a version byte and the JSON text. */
-    BinaryCopyRows jsonb(String json) {
+    public BinaryCopyRows jsonb(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         int32(bytes.length + 1);
         ensure(1);
@@ -138,11 +175,11 @@ final class BinaryCopyRows {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return buffer;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
