@@ -39,7 +39,10 @@ class StoredValuesTest {
         channels.create(hospital, p + "CH");
         List<String> values = List.of("0", "0.00", "1", "100.25", "10.50", "-12.5", "10000", "100000000", "0.0001",
                 "0.00001", "-0.000123", "99999999.123456789", "1234567890123456789.5", "12345678.9",
-                "-98765.4321", "5E+3", "7.000000");
+                "-98765.4321", "5E+3", "7.000000",
+                // about the largest a long holds (2^63 − 1), and beyond it: long and BigInteger arithmetic both
+                "9223372036854775807", "-92233720368547758.08", "9999999999999999999.999999999",
+                "33.333333333");
         List<RawEvent> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             rows.add(RawEvent.of(p + i, "REVENUE", p + "CH", "2026-09-03T10:15:00+08:00", null, null,

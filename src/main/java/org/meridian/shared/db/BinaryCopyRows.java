@@ -113,13 +113,23 @@ public final class BinaryCopyRows {
         BigInteger digits = value.setScale(paddedScale).unscaledValue().abs();
         short[] groups = new short[8];
         int count = 0;
-        while (digits.signum() != 0) {
+        // the low groups by BigInteger division while the digits do not fit a long, the rest by long arithmetic
+        // (most values fit a long from the start; a BigInteger division per group cost more than the rest of a line)
+        while (digits.bitLength() >= 63) {
             BigInteger[] qr = digits.divideAndRemainder(TEN_THOUSAND);
             if (count == groups.length) {
                 groups = Arrays.copyOf(groups, count * 2);
             }
             groups[count++] = qr[1].shortValue(); // least significant first
             digits = qr[0];
+        }
+        long rest = digits.longValue();
+        while (rest != 0) {
+            if (count == groups.length) {
+                groups = Arrays.copyOf(groups, count * 2);
+            }
+            groups[count++] = (short) (rest % 10_000);
+            rest /= 10_000;
         }
         int weight = count - 1 - paddedScale / 4;
         int low = 0; // trailing zero groups are not sent
