@@ -16,9 +16,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * Locale and message bundles. Chinese (zh-CN) is the default and lives in the base bundles
@@ -46,6 +48,24 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new UnstorableParameters());
+    }
+
+    /**
+     * The static files, each folder under its own pattern: {@code /css/**}, {@code /js/**} and {@code /img/**} from
+     * {@code static/}, {@code /webjars/**} from the WebJars (version-free addresses, resolved by the WebJars locator);
+     * Spring Boot's catch-all {@code /**} is off ({@code spring.web.resources.add-mappings=false}). With the catch-all
+     * every link a page builds ({@code @{/channels/12}}) went through the resource chain, which looked for a file of
+     * that name in four classpath folders of the jar and, finding none, did not remember it: most of a page's time
+     * under load (docs/benchmarks.md).
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String folder : List.of("css", "js", "img")) {
+            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
+                    .resourceChain(true);
+        }
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
 
     @Bean
