@@ -41,9 +41,12 @@ import org.meridian.shared.UnitType;
  *   <li>{@code methods}: the analytical methods (AHP, TOPSIS, Holt-Winters and forecasts, the alert detection, DEA,
  *       Malmquist, inequality, allocation) in this JVM at the sizes of their targets ({@link MethodsBench});</li>
  *   <li>{@code load}: a Meridian with the demo data used by 50 people at once (mixed roles, API users with tokens)
- *       for a fixed time; throughput and p50/p95/p99 of every page ({@link LoadBench}).</li>
+ *       for a fixed time; throughput and p50/p95/p99 of every page ({@link LoadBench});</li>
+ *   <li>{@code region}: 10 million exam records of 200 institutions through {@code POST /api/v1/exams}, the October
+ *       repeat report, an incremental batch, each checked against the figures known by construction; then the
+ *       regulator's pages over 500 hospitals × 24 months, p50/p95/p99 of each ({@link RegionBench}).</li>
  * </ul>
- * Each mode but {@code methods} starts its own Meridian ({@code target/meridian.jar}) on a fresh data directory and stops it after.
+ * Each mode but {@code methods} starts its own Meridian (the region mode two, one for each part) ({@code target/meridian.jar}) on a fresh data directory and stops it after.
  */
 public final class Bench {
 
@@ -82,6 +85,13 @@ public final class Bench {
         options.put("seconds", "60"); // load mode: how long they do
         options.put("seed", "42"); // load mode: where each person's walk goes
         options.put("think", "5"); // load mode: seconds a person reads a page on average (0: no pause)
+        options.put("exam-records", "10000000"); // region mode: exam records through the API, over the institutions
+        options.put("institutions", "200");
+        options.put("exam-increment", "10000"); // region mode: the incremental batch, one call
+        options.put("region-hospitals", "500"); // region mode: the workbench's hospitals, months, records a month each
+        options.put("region-months", "24");
+        options.put("region-records", "100");
+        options.put("page-samples", "20"); // region mode: timed openings of each regulator page
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.isBlank()) {
@@ -93,10 +103,11 @@ public final class Bench {
                     throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
                 }
                 options.put(key, arg.substring(arg.indexOf('=') + 1));
-            } else if (Set.of("ingest", "eval", "bigcsv", "methods", "units", "load").contains(arg)) {
+            } else if (Set.of("ingest", "eval", "bigcsv", "methods", "units", "load", "region").contains(arg)) {
                 modes.add(arg);
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods, units, load;"
+                throw new IllegalArgumentException("unknown argument '" + arg + "': modes are ingest, eval, bigcsv, methods,"
+                        + " units, load, region;"
                         + " options --name=value of " + options.keySet());
             }
         }
@@ -121,17 +132,12 @@ public final class Bench {
                 new MethodsBench(Integer.parseInt(options.get("repeat")), options.get("only"), this::line).run();
                 continue;
             }
+            if (mode.equals("region")) {
+                region(jar, work);
+                continue;
+            }
             Path dir = work.resolve(mode + "-" + System.currentTimeMillis());
-            Files.createDirectories(dir);
-            try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"), mode.equals("load"))) {
-                Thread hook = new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                Runtime.getRuntime().addShutdownHook(hook);
+            onServer(jar, dir, mode.equals("load"), mode, server -> {
                 switch (mode) {
                     case "ingest" -> ingest(server, dir);
                     case "eval" -> evaluation(server);
@@ -139,15 +145,7 @@ public final class Bench {
                     case "load" -> load(server);
                     default -> bigCsv(server, dir);
                 }
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (RuntimeException e) {
-                failed = true;
-                line("  " + mode + " FAILED: " + e.getMessage() + " (server log in " + dir + ")");
-                continue;
-            }
-            if (!Boolean.parseBoolean(options.get("keep"))) {
-                deleteTree(dir);
-            }
+            });
         }
         line("load average after: " + loadAverage());
         Files.createDirectories(work);
@@ -365,6 +363,134 @@ public final class Bench {
             failed = true;
             line("  !! " + result.failures().size() + " answers went wrong, e.g. "
                     + result.failures().subList(0, Math.min(5, result.failures().size())));
+        }
+    }
+
+    /** The issue 16 targets. */
+    static final double EXAM_RECORDS_PER_SECOND = 50_000;
+    static final double REPORT_SECONDS = 2;
+    static final double INCREMENT_SECONDS = 1;
+    static final double REGULATOR_PAGE_MS = 300;
+
+    /** The region mode: its two parts, each on a fresh server (docs/benchmarks.md). */
+    private void region(Path jar, Path work) throws Exception {
+        RegionBench.ExamSizes exams = new RegionBench.ExamSizes(Long.parseLong(options.get("exam-records")),
+                Integer.parseInt(options.get("institutions")), Integer.parseInt(options.get("batch")),
+                Integer.parseInt(options.get("clients")), Integer.parseInt(options.get("exam-increment")));
+        RegionBench.WorkbenchSizes workbench = new RegionBench.WorkbenchSizes(
+                Integer.parseInt(options.get("region-hospitals")), Integer.parseInt(options.get("region-months")),
+                Integer.parseInt(options.get("region-records")), Integer.parseInt(options.get("page-samples")),
+                Integer.parseInt(options.get("clients")));
+        for (String part : List.of("exams", "workbench")) {
+            Path dir = work.resolve("region-" + part + "-" + System.currentTimeMillis());
+            onServer(jar, dir, false, "region " + part, server -> {
+                RegionBench bench = new RegionBench(server.base(), server.tokenClient(), username -> {
+                    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+                        return MeridianServer.token(c, username);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "RB");
+                if (part.equals("exams")) {
+                    regionExams(bench, exams, server);
+                } else {
+                    regionWorkbench(bench, workbench, dir, server);
+                }
+            });
+        }
+    }
+
+    /** What a mode does with its server. */
+    private interface ServerWork {
+        void run(MeridianServer server) throws Exception;
+    }
+
+    /**
+     * Starts a Meridian on a fresh directory, does the work, stops it; a failure is reported and fails the run, and
+     * the directory (server log, data) is then kept; otherwise it is deleted unless {@code --keep=true}.
+     */
+    private void onServer(Path jar, Path dir, boolean demo, String name, ServerWork work) throws Exception {
+        Files.createDirectories(dir);
+        try (MeridianServer server = MeridianServer.start(jar, dir, options.get("heap"), demo)) {
+            Thread hook = new Thread(() -> {
+                try {
+                    server.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            work.run(server);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (RuntimeException e) {
+            failed = true;
+            line("  " + name + " FAILED: " + e.getMessage() + " (server log in " + dir + ")");
+            return;
+        }
+        if (!Boolean.parseBoolean(options.get("keep"))) {
+            deleteTree(dir);
+        }
+    }
+
+    private void regionExams(RegionBench bench, RegionBench.ExamSizes sizes, MeridianServer server) throws Exception {
+        long start = System.nanoTime();
+        server.watchMemory();
+        RegionBench.ExamResult r = bench.exams(sizes, Instant.now(), server::cpuSeconds);
+        long[] memory = server.stopWatching();
+        IngestBench.Load in = r.ingest();
+        line("");
+        line(String.format(Locale.ROOT, "REGION EXAMS  %,d exam records of %d institutions (%d hospitals, each with its"
+                        + " units, one alliance each) through POST /api/v1/exams with tokens, in time order, batches of"
+                        + " %,d per hospital from %d clients; whole part %.0f s", sizes.records(), sizes.institutions(),
+                r.hospitals(), sizes.batch(), sizes.clients(), (System.nanoTime() - start) / 1e9));
+        line(String.format(Locale.ROOT, "  ingest: %.1f s = %,.0f records/s (server CPU %.1f s = %,.0f records per"
+                        + " CPU-s); accepted %,d, rejected %,d (target >= %,.0f records/s: %s)", in.seconds(),
+                in.perSecond(), in.serverCpu(), in.perServerCpuSecond(), in.answer().accepted(), in.answer().rejected(),
+                EXAM_RECORDS_PER_SECOND, in.perSecond() >= EXAM_RECORDS_PER_SECOND ? "met" : "MISSED"));
+        line(String.format(Locale.ROOT, "  the server was busy %.1f s more after the last answer (after-commit work:"
+                + " the repeat-rate alert checks)", r.idleSeconds()));
+        line(String.format(Locale.ROOT, "  %s repeat report of the region (GET /api/v1/exams/repeats as a regulator,"
+                        + " %,d institution x item rows, %,d records, %,d repeats, %,d same-institution): first %.3f s,"
+                        + " best of 3 %.3f s (target < %.0f s: %s)", r.month(), r.reportRows(),
+                RegionBench.sum(r.expectedMonth(), 0), RegionBench.sum(r.expectedMonth(), 1),
+                RegionBench.sum(r.expectedMonth(), 2), r.reportFirst(), r.reportBest(), REPORT_SECONDS,
+                r.reportFirst() < REPORT_SECONDS ? "met" : "MISSED"));
+        line(String.format(Locale.ROOT, "  incremental batch of %,d records of one hospital (%s), one call: %.3f s,"
+                        + " accepted %,d (target < %.0f s: %s); its months' figures read back in %.3f s",
+                sizes.increment(), r.incrementMonths(), r.incrementSeconds(), r.incrementAnswer().accepted(),
+                INCREMENT_SECONDS, r.incrementSeconds() < INCREMENT_SECONDS ? "met" : "MISSED", r.readBackSeconds()));
+        line(String.format(Locale.ROOT, "  server memory: peak heap used %s, peak RSS %s", mb(memory[0]), mb(memory[1])));
+        verdict(r.failures(), "every figure read equals the figures known by construction");
+    }
+
+    private void regionWorkbench(RegionBench bench, RegionBench.WorkbenchSizes sizes, Path dir, MeridianServer server)
+            throws Exception {
+        RegionBench.WorkbenchResult r = bench.workbench(sizes, dir, Instant.now(), server::cpuSeconds);
+        line("");
+        line(String.format(Locale.ROOT, "REGION WORKBENCH  %d hospitals x %d months: set-up %.0f s (hospitals, units,"
+                        + " statistics, alliances through the API; %,d exam records as one CSV file per hospital"
+                        + " through POST /api/v1/exams/import in %.1f s = %,.0f records/s); a regulator signed in with"
+                        + " the form opens each page %d times after one warm-up; load average %s", sizes.hospitals(),
+                sizes.months(), r.setUpSeconds(), r.records(), r.upload().seconds(), r.upload().perSecond(),
+                sizes.samples(), loadAverage()));
+        line("  page                                                          p50 ms   p95 ms   p99 ms   max ms");
+        for (RegionBench.PageTimes p : r.pages()) {
+            line(String.format(Locale.ROOT, "  %-60s %8.0f %8.0f %8.0f %8.0f", p.page(), p.p50(), p.p95(), p.p99(),
+                    p.max()));
+        }
+        List<RegionBench.PageTimes> slow = r.pages().stream().filter(p -> p.p99() >= REGULATOR_PAGE_MS).toList();
+        line(String.format(Locale.ROOT, "  target: every regulator page p99 < %.0f ms: %s", REGULATOR_PAGE_MS,
+                slow.isEmpty() ? "met" : "MISSED by " + slow.size() + " of " + r.pages().size() + " pages"));
+        verdict(r.failures(), "every page answered 200 and the figures read equal the figures known by construction");
+    }
+
+    private void verdict(List<String> failures, String ok) {
+        if (failures.isEmpty()) {
+            line("  correctness: " + ok);
+        } else {
+            failed = true;
+            line("  !! " + failures.size() + " differences, e.g.:");
+            failures.forEach(f -> line("     " + f));
         }
     }
 

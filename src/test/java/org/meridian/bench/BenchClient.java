@@ -75,6 +75,22 @@ final class BenchClient {
 
     /** Uploads a file to {@code POST /api/v1/imports} as the multipart field {@code file}, streamed from disk. */
     Answer importFile(Path file) {
+        return importFile("/api/v1/imports", file);
+    }
+
+    /** Posts exam records (a JSON array) to {@code POST /api/v1/exams}. */
+    Answer postExams(byte[] jsonArray) {
+        return answer(send("POST", "/api/v1/exams", "application/json",
+                HttpRequest.BodyPublishers.ofByteArray(jsonArray), 200));
+    }
+
+    /** Puts a JSON body; the answer's body, or an exception when the status is none of {@code ok}. */
+    String putJson(String path, String body, int... ok) {
+        return send("PUT", path, "application/json", HttpRequest.BodyPublishers.ofString(body), ok);
+    }
+
+    /** Uploads a file to an import route ({@code path}) as the multipart field {@code file}, streamed from disk. */
+    Answer importFile(String path, Path file) {
         String boundary = "bench" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -83,7 +99,7 @@ final class BenchClient {
             HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                     HttpRequest.BodyPublishers.ofByteArray(head), HttpRequest.BodyPublishers.ofFile(file),
                     HttpRequest.BodyPublishers.ofByteArray(tail));
-            return answer(send("POST", "/api/v1/imports", "multipart/form-data; boundary=" + boundary, body, 200));
+            return answer(send("POST", path, "multipart/form-data; boundary=" + boundary, body, 200));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

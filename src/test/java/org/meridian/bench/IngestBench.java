@@ -95,19 +95,19 @@ final class IngestBench {
     }
 
     /**
-     * Sends prepared JSON arrays ({@code batches}, {@code rows} rows in all) with {@code post} from {@code clients}
+     * Sends prepared batches ({@code batches}: JSON arrays, or files; {@code rows} rows in all) with {@code post} from {@code clients}
      * concurrent clients; the clock runs from the first request until the last answer.
      */
-    static Load throughApi(String route, long rows, int clients, Iterable<byte[]> batches,
-                           java.util.function.Function<byte[], BenchClient.Answer> post, DoubleSupplier serverCpu)
+    static <T> Load throughApi(String route, long rows, int clients, Iterable<T> batches,
+                               java.util.function.Function<T, BenchClient.Answer> post, DoubleSupplier serverCpu)
             throws InterruptedException {
-        BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
-        byte[] end = new byte[0];
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(clients * 2);
+        Object end = new Object();
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         Clock clock = new Clock(serverCpu);
         try {
             Future<?> producer = pool.submit(() -> {
-                for (byte[] b : batches) {
+                for (T b : batches) {
                     queue.put(b);
                 }
                 for (int i = 0; i < clients; i++) {
@@ -119,8 +119,10 @@ final class IngestBench {
             for (int i = 0; i < clients; i++) {
                 senders.add(pool.submit(() -> {
                     BenchClient.Answer sum = BenchClient.NONE;
-                    for (byte[] body = queue.take(); body != end; body = queue.take()) {
-                        sum = sum.plus(post.apply(body));
+                    for (Object body = queue.take(); body != end; body = queue.take()) {
+                        @SuppressWarnings("unchecked")
+                        T batch = (T) body;
+                        sum = sum.plus(post.apply(batch));
                     }
                     return sum;
                 }));

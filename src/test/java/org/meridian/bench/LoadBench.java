@@ -62,7 +62,7 @@ final class LoadBench {
 
     private static final Pattern HREF = Pattern.compile("<a\\b[^>]*?\\bhref=\"([^\"]*)\"");
     /** The sign-in form's CSRF token: its hidden field, or the page's {@code <meta name="_csrf" content="…">}. */
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?(?:value|content)=\"([^\"]*)\""
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?(?:value|content)=\"([^\"]*)\""
             + "|(?:value|content)=\"([^\"]*)\"[^>]*?name=\"_csrf\"");
     private static final Pattern EVALUATION_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
