@@ -14,12 +14,9 @@ import org.meridian.evaluation.EvaluationResults;
 import org.meridian.incentive.statements.StatementStatus;
 import org.meridian.shared.web.Paged;
 
-import org.meridian.incentive.rules.ChannelResult;
-import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.shared.Actor;
-import org.meridian.shared.UnitType;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
 import org.springframework.boot.ApplicationArguments;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
  * templates, one money rule per referral that waits for a compliance sign-off and a quality bonus by score band;
  * then the statements and sanctions of the demo's published evaluations (the latest periods), drafted as on
  * publication, with those of the latest period in several states (paid, approved, reviewed, draft). Without
- * published evaluations, two statements of the last quarter entered by hand (one paid, one draft). Runs once:
+ * published evaluations there are no statements: a statement's result only ever comes from one. Runs once:
  * nothing when rules exist.
  */
 @Component
@@ -94,9 +91,7 @@ class IncentiveDemoData implements ApplicationRunner {
                             new BigDecimal("85"), BigDecimal.ONE)), new BigDecimal("4000"), null, null, null, null,
                     null, null, null, null, null, null));
             List<Evaluation> published = recentPublished(office);
-            if (published.isEmpty()) {
-                handPrepared(today, officeActor, managerActor);
-            } else {
+            if (!published.isEmpty()) {
                 for (Evaluation e : published) {
                     // the demo leaves the channels' lifecycle as the channel and intake demos made it (the intake
                     // demo's checks re-derive its plan from the channels' statuses): probations are recorded only
@@ -164,25 +159,8 @@ class IncentiveDemoData implements ApplicationRunner {
         }
     }
 
-    /** Without published evaluations: two statements of the last quarter entered by hand, one approved and paid. */
-    private void handPrepared(LocalDate today, Actor office, Actor manager) {
-        Period lastQuarter = lastQuarter(today);
-        Statement first = statements.prepare(office, lastQuarter, new ChannelResult("CH-005", UnitType.EXAM_CENTER, "A",
-                new BigDecimal("88.6"), 1, Map.of("referrals", new BigDecimal("126"))));
-        Statement second = statements.prepare(office, lastQuarter, new ChannelResult("CH-003", UnitType.COMMUNITY_HEALTH,
-                "B", new BigDecimal("74.25"), 2, Map.of("referrals", new BigDecimal("58"))));
-        statements.addAdjustment(office, second.header().id(),
-                new ManualAdjustment(new BigDecimal("-150.00"), "上季度多计培训补贴冲回"));
-        statements.review(manager, first.header().id());
-        statements.approve(manager, first.header().id());
-        statements.pay(manager, first.header().id());
-    }
-
     private static void as(MeridianUser user) {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-    private static Period lastQuarter(LocalDate today) {
-        return Period.containing(Period.Kind.QUARTER, today).previous();
     }
 }

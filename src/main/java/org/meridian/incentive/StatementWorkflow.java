@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.meridian.channel.ChannelRef;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.ClaimedResult;
 import org.meridian.incentive.rules.IncentiveCalculator;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
@@ -176,14 +177,6 @@ public class StatementWorkflow {
     }
 
     /**
-     * Prepares the DRAFT statement of a channel for a period from its evaluation result, with one line
-     * per rule in effect that gives something. The preparer is the signed-in user.
-     */
-    public Statement prepare(Actor actor, Period period, ChannelResult result) {
-        return prepare(actor, period, result, null);
-    }
-
-    /**
      * A statement prepared by hand (编制) for a channel and period, without a result typed in: its tier, total, rank
      * and measure totals are the channel's scorecard in the newest published evaluation of the period and the
      * channel's type (and the statement names that evaluation), or, when there is none or it did not evaluate the
@@ -191,9 +184,18 @@ public class StatementWorkflow {
      * and adjustment lines give it content. Nobody can invent a tier, total or rank this way.
      */
     public Statement prepareByHand(Actor actor, Period period, String channelCode) {
-        List<Problem> problems = channelProblems(actor, channelCode, null);
+        return prepareByHand(actor, period, channelCode, null);
+    }
+
+    /**
+     * As {@link #prepareByHand(Actor, Period, String)}, for a client that still sends the result it believes the
+     * channel has (the API's {@code result}): every part of {@code claimed} that is given must agree with the
+     * published result ({@link ClaimedResult}), else the request is refused (400, one problem per part that
+     * disagrees, under {@code result.}) and nothing is prepared. {@code claimed} null: nothing to check.
+     */
+    public Statement prepareByHand(Actor actor, Period period, String channelCode, ClaimedResult claimed) {
+        List<Problem> problems = new java.util.ArrayList<>(channelProblems(actor, channelCode, null));
         if (period == null) {
-            problems = new java.util.ArrayList<>(problems);
             problems.add(IncentiveProblem.of("period", "incentive.v.periodRequired"));
         }
         if (!problems.isEmpty()) {
@@ -204,14 +206,25 @@ public class StatementWorkflow {
                 100).items().stream().filter(org.meridian.evaluation.Evaluation::published).findFirst();
         Optional<org.meridian.evaluation.UnitScorecard> card = published.flatMap(e ->
                 evaluations.scorecard(actor, e.id(), channel.code()));
+        ChannelResult result;
+        org.meridian.evaluation.Evaluation source = null;
         if (card.isEmpty()) {
-            return prepare(actor, period, new ChannelResult(channel.code(), channel.type(), ChannelResult.UNRATED, null,
-                    null, Map.of()), null);
+            result = new ChannelResult(channel.code(), channel.type(), ChannelResult.UNRATED, null, null, Map.of());
+        } else {
+            source = published.get();
+            org.meridian.evaluation.MeasureTotals frozen = evaluations.measureTotals(actor, source.id())
+                    .get(channel.code());
+            result = new ChannelResult(channel.code(), channel.type(), card.get().tier(), card.get().total(),
+                    card.get().rank(), frozen == null ? Map.of() : frozen.byKey());
         }
-        org.meridian.evaluation.Evaluation e = published.get();
-        org.meridian.evaluation.MeasureTotals frozen = evaluations.measureTotals(actor, e.id()).get(channel.code());
-        return prepare(actor, period, new ChannelResult(channel.code(), channel.type(), card.get().tier(),
-                card.get().total(), card.get().rank(), frozen == null ? Map.of() : frozen.byKey()), e);
+        if (claimed != null) {
+            List<Problem> disagreements = claimed.disagreements(result, period.toString(),
+                    source == null ? null : source.version());
+            if (!disagreements.isEmpty()) {
+                throw new InvalidIncentiveException(disagreements);
+            }
+        }
+        return prepare(actor, period, result, source);
     }
 
     private Statement prepare(Actor actor, Period period, ChannelResult result,

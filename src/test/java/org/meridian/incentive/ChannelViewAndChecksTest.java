@@ -166,8 +166,9 @@ class ChannelViewAndChecksTest {
                 .andExpect(jsonPath("$.detail").value("本院不存在结算单 999999999。"));
         h.asInEnglish(h.analyst, get("/api/v1/statements/999999999")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Statement 999999999 does not exist in your hospital."));
-        long id = h.read(h.as(h.office, json(post("/api/v1/statements"), unknown.replace("NOPE", "KNOWN")
-                        .replace("EXAM_CENTER", "COMMUNITY_HEALTH"))).andExpect(status().isCreated())).get("id").asLong();
+        long id = h.read(h.as(h.office, json(post("/api/v1/statements"),
+                        "{\"period\": \"2026-Q3\", \"channelCode\": \"KNOWN\"}")).andExpect(status().isCreated()))
+                .get("id").asLong();
         h.as(h.office, post("/api/v1/statements/" + id + "/review")).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail", containsString("四眼原则")));
         h.asInEnglish(h.office, post("/api/v1/statements/" + id + "/review")).andExpect(status().isForbidden())

@@ -14,6 +14,7 @@ import org.meridian.incentive.StatementSummary;
 import org.meridian.incentive.StatementWorkflow;
 import org.meridian.incentive.StoredLine;
 import org.meridian.incentive.rules.ChannelResult;
+import org.meridian.incentive.rules.ClaimedResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.PeriodText;
@@ -55,12 +56,16 @@ class StatementsApi {
         this.texts = texts;
     }
 
-    /** The channel's evaluation result, as given until published evaluations exist. */
+    /** A channel's evaluation result as a statement holds it (and as older clients still send it, to be checked). */
     record ResultJson(String channelCode, String unitType, String tier, BigDecimal total, Integer rank,
                       Map<String, BigDecimal> measureTotals) {
     }
 
-    record PrepareRequest(String period, ResultJson result) {
+    /**
+     * A statement to prepare by hand: the period and the channel. {@code result} is what older clients send (the
+     * channel then in {@code result.channelCode}); it is only checked against the published evaluation.
+     */
+    record PrepareRequest(String period, String channelCode, ResultJson result) {
     }
 
     record AdjustmentRequest(BigDecimal amount, String reason) {
@@ -104,43 +109,54 @@ class StatementsApi {
                 .body(statements.workbook(actor, id, locale));
     }
 
+    /**
+     * Prepares a statement by hand: its result is the channel's scorecard in the period's newest published
+     * evaluation, or none (unrated). A {@code result} in the body must agree with that, part by part, or the
+     * request is refused naming each part that disagrees, and nothing is stored (docs/incentives.md).
+     */
     @PostMapping
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     ResponseEntity<StatementJson> prepare(Actor actor, @RequestBody PrepareRequest request, Locale locale) {
         List<Problem> problems = new ArrayList<>();
         Period period = PeriodText.read(request.period(), "period", problems).orElse(null);
-        ChannelResult result = null;
         ResultJson r = request.result();
-        if (r == null) {
-            problems.add(IncentiveProblem.of("result", "incentive.v.result"));
-        } else {
-            UnitType unitType = null;
+        String code = request.channelCode();
+        boolean fromResult = false;
+        if (r != null && (code == null || code.isBlank())) {
+            code = r.channelCode();   // an older client names the channel in its result
+            fromResult = true;
+        } else if (r != null && r.channelCode() != null && !r.channelCode().isBlank()) {
+            if (!code.strip().equals(r.channelCode().strip())) {
+                problems.add(IncentiveProblem.of("result.channelCode", "incentive.v.channelTwice", code.strip(),
+                        r.channelCode().strip()));
+            }
+        }
+        UnitType unitType = null;
+        ClaimedResult claimed = null;
+        if (r != null) {
             if (r.unitType() != null) {
                 try {
                     unitType = UnitType.valueOf(r.unitType().strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.add(IncentiveProblem.of("result.unitType", "incentive.v.unknownValue", "unitType", r.unitType(), java.util.Arrays.toString(UnitType.values())));
+                    problems.add(IncentiveProblem.of("result.unitType", "incentive.v.unknownValue", "unitType",
+                            r.unitType(), java.util.Arrays.toString(UnitType.values())));
                 }
             }
             try {
-                result = new ChannelResult(r.channelCode(), unitType, r.tier(), r.total(), r.rank(), r.measureTotals());
+                claimed = new ClaimedResult(r.tier(), r.total(), r.rank(), r.measureTotals());
             } catch (InvalidIncentiveException e) {
-                for (Problem v : e.problems()) {
-                    if (!(v.path().equals("unitType") && r.unitType() != null)) {
-                        problems.add(v.under("result"));
-                    }
-                }
+                e.problems().forEach(p -> problems.add(p.under("result")));
             }
-            if (r.channelCode() != null && !r.channelCode().isBlank()) {
-                for (Problem v : statements.channelProblems(actor, r.channelCode(), unitType)) {
-                    problems.add(v.under("result"));
-                }
-            }
+        }
+        for (Problem p : statements.channelProblems(actor, code, unitType)) {
+            // the code's problem on the field it came from; the unit type only comes with a result
+            problems.add(p.path().equals("channelCode") && !fromResult ? p : p.under("result"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidIncentiveException(problems);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(json(statements.prepare(actor, period, result), locale));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(json(statements.prepareByHand(actor, period, code, claimed), locale));
     }
 
     /** What drafting a published evaluation did (see {@code docs/incentives.md}). */

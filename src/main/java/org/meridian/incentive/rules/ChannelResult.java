@@ -11,7 +11,7 @@ import org.meridian.shared.problem.Problem;
  * One channel's result for one period, as an evaluation publishes it (engine.md §4): its tier
  * ({@code A}, {@code B}, {@code C}, {@code D} or {@code UNRATED}), total score (null when unrated), rank
  * within its unit type (null when unranked) and the period's measure totals. Incentives are computed
- * from this alone; until published evaluations exist it is given by the preparer.
+ * from this alone, and it always comes from a published evaluation (or says there is none: {@link #UNRATED}).
  */
 public record ChannelResult(String channelCode, UnitType unitType, String tier, BigDecimal total, Integer rank,
                             Map<String, BigDecimal> measureTotals) {
@@ -30,21 +30,28 @@ public record ChannelResult(String channelCode, UnitType unitType, String tier, 
         if (tier == null || tier.isBlank()) {
             problems.add(IncentiveProblem.of("tier", "incentive.v.tierRequired"));
         }
+        measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
+        problems.addAll(figureProblems(total, rank, measureTotals));
+        if (!problems.isEmpty()) {
+            throw new InvalidIncentiveException(problems);
+        }
+    }
+
+    /** The problems of a total (0 to 100), a rank (from 1) and measure totals (known measures only); none is required. */
+    static java.util.List<Problem> figureProblems(BigDecimal total, Integer rank, Map<String, BigDecimal> measureTotals) {
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
         if (total != null && (total.signum() < 0 || total.compareTo(BigDecimal.valueOf(100)) > 0)) {
             problems.add(IncentiveProblem.of("total", "incentive.v.total"));
         }
         if (rank != null && rank < 1) {
             problems.add(IncentiveProblem.of("rank", "incentive.v.rank"));
         }
-        measureTotals = measureTotals == null ? Map.of() : Map.copyOf(measureTotals);
-        for (String key : measureTotals.keySet()) {
+        for (String key : new java.util.TreeSet<>(measureTotals.keySet())) {
             if (!MeasureTotals.keys().contains(key)) {
                 problems.add(IncentiveProblem.of("measureTotals." + key, "incentive.v.unknownMeasure", key, MeasureTotals.keys()));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidIncentiveException(problems);
-        }
+        return problems;
     }
 
     /** The period's total of a measure; a measure without events is 0 (engine.md §4). */

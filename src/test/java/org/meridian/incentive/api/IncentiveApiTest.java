@@ -14,9 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -31,6 +32,7 @@ import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
+import org.meridian.support.TestHospital;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,8 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 @MeridianTest
 class IncentiveApiTest {
 
-    static final AtomicInteger SEQ = new AtomicInteger();
-
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
@@ -64,20 +64,62 @@ class IncentiveApiTest {
     String manager;
     String analyst;
 
+    long evaluation;
+
+    /**
+     * One indicator, referral volume, scored linearly from 0 (no referral) to 100 (100 or more referrals), so that a
+     * channel's total is its number of referrals; A from 85, B from 70, C from 55.
+     */
+    static final String SCHEME = """
+            {"indicators": [{"code": "REFERRAL_VOLUME", "weight": 100,
+                             "scoring": {"method": "LINEAR", "zero": 0, "full": 100}}],
+             "tiers": [{"tier": "A", "minTotal": 85}, {"tier": "B", "minTotal": 70}, {"tier": "C", "minTotal": 55}]}""";
+
+    /**
+     * Referrals of each exam centre in August 2026, and so (see {@link #SCHEME}) its total, tier and rank in the
+     * published evaluation of 2026-Q3: EXAM-H 95 (A, 1), EXAM-A 90 (A, 2), EXAM-G 89 (A, 3), EXAM-F 88 (A, 4),
+     * EXAM-B 87 (A, 5), EXAM-C 86 (A, 6), EXAM-D 75 (B, 7), EXAM-X 60 (C, 8), EXAM-E 58 (C, 9).
+     */
+    static final Map<String, Integer> REFERRALS = new LinkedHashMap<>();
+
+    static {
+        REFERRALS.put("EXAM-H", 95);
+        REFERRALS.put("EXAM-A", 90);
+        REFERRALS.put("EXAM-G", 89);
+        REFERRALS.put("EXAM-F", 88);
+        REFERRALS.put("EXAM-B", 87);
+        REFERRALS.put("EXAM-C", 86);
+        REFERRALS.put("EXAM-D", 75);
+        REFERRALS.put("EXAM-X", 60);
+        REFERRALS.put("EXAM-E", 58);
+    }
+
+    /** A hospital of its own with its exam centres and the published evaluation of 2026-Q3 they take results from. */
     @BeforeEach
-    void ownHospital() {
-        hospital = hospitals.create("H-INC-" + System.nanoTime() % 1_000_000_000L + "-" + SEQ.incrementAndGet(),
-                "激励测试医院", ZoneId.of("Asia/Shanghai"));
-        office = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
+    void ownHospital() throws Exception {
+        TestHospital own = new TestHospital(mvc, users, hospitals);
+        hospital = own.hospital;
+        office = own.office;
+        analyst = own.analyst;
         office2 = users.create(hospital.id(), Role.CHANNEL_MANAGER, null);
         manager = users.create(hospital.id(), Role.HOSPITAL_MANAGER, null);
-        analyst = users.create(hospital.id(), Role.ANALYST, null);
         // statements only name channels registered in the hospital
-        for (String code : List.of("EXAM-A", "EXAM-B", "EXAM-C", "EXAM-D", "EXAM-E", "EXAM-F", "EXAM-G", "EXAM-H",
-                "EXAM-X")) {
+        for (String code : REFERRALS.keySet()) {
             channels.register(Actor.system(hospital.id(), "test"), new ChannelDraft(code, "体检中心 " + code, "EXAM_CENTER", null, null,
                     null, null, null, null, null, null, null, null));
         }
+        own.scheme("EXAM_CENTER", SCHEME);
+        List<String> events = new ArrayList<>();
+        REFERRALS.forEach((code, n) -> {
+            for (int i = 0; i < n; i++) {
+                String id = code + "-" + i;
+                events.add(TestHospital.event(id, "REFERRAL", code, "2026-08-10T12:00:00+08:00",
+                        ", \"referralId\": \"R-" + id + "\""));
+            }
+        });
+        own.events("[" + String.join(",", events) + "]", 728);   // 95 + 90 + 89 + 88 + 87 + 86 + 75 + 60 + 58
+        evaluation = own.run("2026-Q3", "EXAM_CENTER");
+        own.publish(evaluation);
     }
 
     static final String SERVICE_FEE = """
@@ -94,11 +136,9 @@ class IncentiveApiTest {
             {"code": "PER-REFERRAL", "name": "按转诊量返费", "type": "FEE", "validFrom": "2026-01-01",
              "baseKind": "MEASURE", "baseMeasure": "referrals", "rateBy": "TIER", "tierRates": {"A": 50, "B": 30}}""";
 
-    static String prepare(String channel, String tier, String total, Integer rank) {
-        return """
-                {"period": "2026-Q3", "result": {"channelCode": "%s", "unitType": "EXAM_CENTER", "tier": "%s",
-                 "total": %s, "rank": %s, "measureTotals": {"referrals": 40, "arrivals": 31}}}"""
-                .formatted(channel, tier, total, rank);
+    /** A statement of 2026-Q3 prepared by hand: the result comes from the published evaluation. */
+    static String prepare(String channel) {
+        return "{\"period\": \"2026-Q3\", \"channelCode\": \"" + channel + "\"}";
     }
 
     ResultActions call(MockHttpServletRequestBuilder request, String user) throws Exception {
@@ -142,9 +182,9 @@ class IncentiveApiTest {
         createRule(GREEN);
         createRule(TOP3);
 
-        // tier A, rank 2 in 2026-Q3: fee 5000 × 1.2 = 6000 > cap 5500 → 5500.00; award in kind (rank 2 ≤ 3);
-        // green channel 10 places. Total 5500.00.
-        ResultActions prepared = postJson("/api/v1/statements", prepare("EXAM-A", "A", "88.5", 2), office);
+        // EXAM-A is tier A, rank 2 in the published 2026-Q3: fee 5000 × 1.2 = 6000 > cap 5500 → 5500.00; award in
+        // kind (rank 2 ≤ 3); green channel 10 places. Total 5500.00.
+        ResultActions prepared = postJson("/api/v1/statements", prepare("EXAM-A"), office);
         // money is written with its two decimals, as finance reads it
         assertThat(prepared.andReturn().getResponse().getContentAsString()).contains("\"amount\":5500.00",
                 "\"total\":5500.00");
@@ -153,6 +193,9 @@ class IncentiveApiTest {
                 .andExpect(jsonPath("$.status").value("DRAFT"))
                 .andExpect(jsonPath("$.preparedBy").value(office))
                 .andExpect(jsonPath("$.lines", hasSize(3)))
+                .andExpect(jsonPath("$.result.tier").value("A"))
+                .andExpect(jsonPath("$.result.rank").value(2))
+                .andExpect(jsonPath("$.evaluationId").value(evaluation))
                 .andExpect(jsonPath("$.currency").value("CNY")));
         long id = draft.get("id").asLong();
         assertThat(draft.get("total").decimalValue()).isEqualByComparingTo("5500.00");
@@ -200,7 +243,7 @@ class IncentiveApiTest {
                 .andExpect(jsonPath("$.inEffect").value(false))).get("id").asLong();
 
         // not in effect: no line from it
-        long before = prepareStatement(prepare("EXAM-B", "A", "90", 1), office);
+        long before = prepareStatement(prepare("EXAM-B"), office);
         call(get("/api/v1/statements/" + before), analyst).andExpect(jsonPath("$.lines", hasSize(0)));
 
         // the channel office cannot sign off; a manager must give a justification
@@ -222,10 +265,10 @@ class IncentiveApiTest {
         assertThat(audit.recent(hospital.id(), "INCENTIVE_RULE_SIGNED_OFF", 5))
                 .anySatisfy(e -> assertThat(e.details()).contains("法务意见"));
 
-        // now in effect: referrals 40 × 50 (tier A) = 2000.00
-        long after = prepareStatement(prepare("EXAM-C", "A", "90", 1), office);
+        // now in effect: EXAM-C's 86 referrals frozen with its scorecard × 50 (tier A) = 4300.00
+        long after = prepareStatement(prepare("EXAM-C"), office);
         call(get("/api/v1/statements/" + after), analyst).andExpect(jsonPath("$.lines", hasSize(1)))
-                .andExpect(jsonPath("$.total").value(2000.00));
+                .andExpect(jsonPath("$.total").value(4300.00));
         // a second sign-off is refused
         postJson("/api/v1/incentive-rules/" + ruleId + "/sign-off", "{\"justification\": \"again\"}", manager)
                 .andExpect(status().isConflict());
@@ -263,7 +306,7 @@ class IncentiveApiTest {
     void thePreparerCannotApproveAndAPaidStatementIsNeverEdited() throws Exception {
         createRule(SERVICE_FEE);
         // the manager prepares; another person reviews; the manager may not approve their own statement
-        long id = prepareStatement(prepare("EXAM-D", "B", "75", 4), manager);
+        long id = prepareStatement(prepare("EXAM-D"), manager);
         call(post("/api/v1/statements/" + id + "/review"), manager).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason", containsString("reviewer must not be the preparer")));
         call(post("/api/v1/statements/" + id + "/review"), office).andExpect(status().isOk());
@@ -277,7 +320,7 @@ class IncentiveApiTest {
         call(post("/api/v1/statements/" + id + "/approve"), otherManager).andExpect(status().isOk());
         call(post("/api/v1/statements/" + id + "/pay"), otherManager).andExpect(status().isOk());
 
-        // paid: an adjustment is refused and changes nothing; B → 5000 × 1.0 = 5000.00 stays
+        // paid: an adjustment is refused and changes nothing; EXAM-D is B → 5000 × 1.0 = 5000.00 stays
         postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 10, \"reason\": \"补发\"}", office)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason", containsString("PAID and is never edited")));
@@ -317,13 +360,73 @@ class IncentiveApiTest {
                         "result.measureTotals.patients")));
         postJson("/api/v1/statements/999999999/adjustments", "{\"amount\": 1, \"reason\": \"x\"}", office)
                 .andExpect(status().isNotFound());
-        long id = prepareStatement(prepare("EXAM-E", "C", "60", 9), office);
+        long id = prepareStatement(prepare("EXAM-E"), office);
         postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 0.001}", office)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("amount", "reason")));
-        postJson("/api/v1/statements", prepare("EXAM-E", "C", "60", 9), office).andExpect(status().isConflict())
+        postJson("/api/v1/statements", prepare("EXAM-E"), office).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason", containsString("already has statement " + id)));
         call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines", hasSize(0)));
+    }
+
+    /**
+     * A client that still sends {@code result} (the API before results came from published evaluations) keeps
+     * working when it sends what the published evaluation says, and is refused, naming each field, when it sends
+     * anything else — a tier, total, rank or measure total that no published evaluation gave — with nothing stored.
+     */
+    @Test
+    void aResultSentByAnOlderClientMustAgreeWithThePublishedEvaluation() throws Exception {
+        createRule(SERVICE_FEE);
+        // EXAM-F in the published 2026-Q3: 88 referrals → total 88, tier A, rank 4 (see REFERRALS)
+        String invented = """
+                {"period": "2026-Q3", "result": {"channelCode": "EXAM-F", "unitType": "EXAM_CENTER", "tier": "B",
+                 "total": 90, "rank": 1, "measureTotals": {"referrals": 40, "arrivals": 0}}}""";
+        postJsonEn("/api/v1/statements", invented, office).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("result.tier",
+                        "result.total", "result.rank", "result.measureTotals.referrals")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'result.tier')].message").value(
+                        "The published evaluation (2026-Q3, version 1) gives this channel A; the request says B. A "
+                                + "statement takes its result from the published evaluation: leave out result, or "
+                                + "send what it says."))
+                .andExpect(jsonPath("$.errors[?(@.field == 'result.measureTotals.referrals')].message",
+                        hasItem(containsString("gives this channel 88; the request says 40"))));
+        postJson("/api/v1/statements", invented, office).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'result.rank')].message",
+                        hasItem(containsString("已发布评估（2026-Q3 第 1 版）中该渠道为 4，请求中为 1"))));
+        // a channel named twice, differently
+        postJson("/api/v1/statements", """
+                {"period": "2026-Q3", "channelCode": "EXAM-F", "result": {"channelCode": "EXAM-A"}}""", office)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("result.channelCode"));
+        // a period without a published evaluation: no tier can be claimed, only "unrated"
+        postJsonEn("/api/v1/statements", """
+                {"period": "2026-Q2", "result": {"channelCode": "EXAM-F", "unitType": "EXAM_CENTER", "tier": "A"}}""",
+                office).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("result.tier"))
+                .andExpect(jsonPath("$.errors[0].message", containsString(
+                        "No published evaluation of 2026-Q2 scores this channel")));
+        // refused: nothing prepared, nothing audited
+        call(get("/api/v1/statements"), analyst).andExpect(jsonPath("$.total").value(0));
+        assertThat(audit.recent(hospital.id(), "INCENTIVE_STATEMENT", 5)).isEmpty();
+
+        // what the evaluation published (the total to 2 decimals, a subset of the measure totals) is accepted
+        JsonNode agreed = body(postJson("/api/v1/statements", """
+                {"period": "2026-Q3", "result": {"channelCode": "EXAM-F", "unitType": "EXAM_CENTER", "tier": "A",
+                 "total": 88.00, "rank": 4, "measureTotals": {"referrals": 88}}}""", office)
+                .andExpect(status().isCreated()));
+        assertThat(agreed.get("evaluationId").asLong()).isEqualTo(evaluation);
+        assertThat(agreed.get("result").get("tier").asString()).isEqualTo("A");
+        // A: 5000 × 1.2 = 6000 > cap 5500 → 5500.00
+        assertThat(agreed.get("total").decimalValue()).isEqualByComparingTo("5500.00");
+        // and "unrated" where there is no published evaluation: no tier, so no fee
+        JsonNode unrated = body(postJson("/api/v1/statements", """
+                {"period": "2026-Q2", "result": {"channelCode": "EXAM-F", "tier": "UNRATED"}}""", office)
+                .andExpect(status().isCreated()));
+        assertThat(unrated.get("result").get("tier").asString()).isEqualTo("UNRATED");
+        assertThat(unrated.path("evaluationId").isNull() || unrated.path("evaluationId").isMissingNode()).isTrue();
+        assertThat(unrated.get("lines").size()).isZero();
+        call(get("/api/v1/statements"), analyst).andExpect(jsonPath("$.total").value(2));
     }
 
     @Test
@@ -334,11 +437,11 @@ class IncentiveApiTest {
         call(get("/api/v1/statements"), partner).andExpect(status().isForbidden());
         call(get("/api/v1/incentive-rules"), analyst).andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(1)));
         postJson("/api/v1/incentive-rules", TOP3, analyst).andExpect(status().isForbidden());
-        postJson("/api/v1/statements", prepare("EXAM-F", "A", "90", 1), analyst).andExpect(status().isForbidden());
+        postJson("/api/v1/statements", prepare("EXAM-F"), analyst).andExpect(status().isForbidden());
         // another hospital never sees this hospital's rule
         String stranger = users.create(users.otherHospital().id(), Role.HOSPITAL_MANAGER, null);
         call(get("/api/v1/incentive-rules/" + ruleId), stranger).andExpect(status().isNotFound());
-        long statementId = prepareStatement(prepare("EXAM-F", "A", "90", 1), office);
+        long statementId = prepareStatement(prepare("EXAM-F"), office);
         call(get("/api/v1/statements/" + statementId), stranger).andExpect(status().isNotFound());
         call(post("/api/v1/statements/" + statementId + "/review"), stranger).andExpect(status().isNotFound());
         call(get("/api/v1/statements"), stranger).andExpect(status().isOk())
@@ -353,8 +456,8 @@ class IncentiveApiTest {
                 .andExpect(jsonPath("$.version").value(1));
         call(get("/api/v1/incentive-rules/" + v2), analyst).andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.validTo").doesNotExist());
-        // Q3 ends 2026-09-30: version 2 applies: 5000 × 1.2 = 6000 > 5800 → 5800.00
-        long id = prepareStatement(prepare("EXAM-G", "A", "90", 1), office);
+        // Q3 ends 2026-09-30: version 2 applies; EXAM-G is A: 5000 × 1.2 = 6000 > 5800 → 5800.00
+        long id = prepareStatement(prepare("EXAM-G"), office);
         call(get("/api/v1/statements/" + id), analyst).andExpect(jsonPath("$.lines[0].ruleVersion").value(2))
                 .andExpect(jsonPath("$.total").value(5800.00));
         // a version that does not start after the latest one is refused
@@ -377,8 +480,8 @@ class IncentiveApiTest {
         // installing again adds nothing
         postJson("/api/v1/incentive-rules/templates", "{\"validFrom\": \"2026-01-01\"}", office)
                 .andExpect(jsonPath("$", hasSize(0)));
-        // a top-3 exam centre in tier A gets places and an award in kind, and 0.00 CNY
-        call(get("/api/v1/statements/" + prepareStatement(prepare("EXAM-H", "A", "91", 1), office)), analyst)
+        // a top-3 exam centre in tier A (EXAM-H, rank 1) gets places and an award in kind, and 0.00 CNY
+        call(get("/api/v1/statements/" + prepareStatement(prepare("EXAM-H"), office)), analyst)
                 .andExpect(jsonPath("$.total").value(0.00))
                 .andExpect(jsonPath("$.lines[*].benefit", hasItem("绿色通道名额")))
                 .andExpect(jsonPath("$.lines[*].benefit", hasItem("优秀合作渠道证书及学术交流名额")));
@@ -397,7 +500,7 @@ class IncentiveApiTest {
     void xlsxExportTotalsTheLines() throws Exception {
         createRule(SERVICE_FEE);
         createRule(GREEN);
-        long id = prepareStatement(prepare("EXAM-X", "C", "58", 8), office);
+        long id = prepareStatement(prepare("EXAM-X"), office);
         postJson("/api/v1/statements/" + id + "/adjustments", "{\"amount\": 33.33, \"reason\": \"差旅补贴\"}", office)
                 .andExpect(status().isOk());
         byte[] xlsx = call(get("/api/v1/statements/" + id + "/xlsx"), analyst).andExpect(status().isOk())
@@ -409,7 +512,7 @@ class IncentiveApiTest {
             assertThat(header.getCellText(7)).isEqualTo("金额（元）");
             BigDecimal sum = BigDecimal.ZERO;
             int i = header.getRowNum();
-            // C: 5000 × 0.5 = 2500.00; + 33.33 = 2533.33
+            // EXAM-X is C: 5000 × 0.5 = 2500.00; + 33.33 = 2533.33
             while (!rows.get(i).getCellText(0).isEmpty()) {
                 sum = sum.add(new BigDecimal(rows.get(i).getCellText(7)));
                 i++;

@@ -5,19 +5,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.channel.ChannelDraft;
 import org.meridian.channel.ChannelRegistry;
 import org.meridian.incentive.StatementWorkflow;
-import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
-import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
@@ -70,8 +66,7 @@ class StatementListPageTest {
     }
 
     private void prepare(Actor actor, String code, Period period) {
-        statements.prepare(actor, period, new ChannelResult(code, UnitType.COMMUNITY_HEALTH, "B",
-                new BigDecimal("75"), 3, Map.of()));
+        statements.prepareByHand(actor, period, code);
     }
 
     private String page(String url) throws Exception {
