@@ -28,9 +28,9 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,11 +63,13 @@ class AllocationPages {
 
     private final AllocationPlanning planning;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final JsonMapper json;
 
-    AllocationPages(AllocationPlanning planning, MessageSource messages, JsonMapper json) {
+    AllocationPages(AllocationPlanning planning, MessageSource messages, ProblemTexts texts, JsonMapper json) {
         this.planning = planning;
         this.messages = messages;
+        this.texts = texts;
         this.json = json;
     }
 
@@ -136,7 +138,7 @@ class AllocationPages {
             redirect.addFlashAttribute("notice", "allocation.notice.drafted");
             return "redirect:/allocation/plans/" + plan.id();
         } catch (InvalidInputException e) {
-            return form(actor, model, form, resolve(e.problems(), locale), locale);
+            return form(actor, model, form, texts.byField(e.problems(), "；", AllocationPages::field), locale);
         }
     }
 
@@ -486,15 +488,6 @@ class AllocationPages {
         return planning.measures(actor).stream().filter(m -> m.code().equals(code)).findFirst()
                 .map(m -> "en".equals(locale.getLanguage()) && m.nameEn() != null ? m.nameEn() : m.nameZh())
                 .orElse(code);
-    }
-
-    private Map<String, String> resolve(List<Problem> problems, Locale locale) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            m.merge(field(p.path()), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
-                    (x, y) -> x + "；" + y);
-        }
-        return m;
     }
 
     /** The form field a problem belongs to: driver.brand → brand, floors.D1 → floor, tiers.A → tiers. */

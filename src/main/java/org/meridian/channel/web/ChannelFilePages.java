@@ -13,6 +13,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,12 +35,15 @@ class ChannelFilePages {
     private final ChannelExport export;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    ChannelFilePages(ChannelImport imports, ChannelExport export, HospitalCalendar calendar, MessageSource messages) {
+    ChannelFilePages(ChannelImport imports, ChannelExport export, HospitalCalendar calendar, MessageSource messages,
+                     ProblemTexts texts) {
         this.imports = imports;
         this.export = export;
         this.calendar = calendar;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** A rejected row as shown: its number, code and each problem as "field: message". */
@@ -71,7 +75,7 @@ class ChannelFilePages {
     String importFile(Actor actor, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         common(model);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", message(Problem.of("file", "channel.import.noFile")));
+            model.addAttribute("fileError", texts.text(Problem.of("file", "channel.import.noFile")));
             return "channels/import";
         }
         try {
@@ -80,13 +84,13 @@ class ChannelFilePages {
             List<ShownRow> rows = new ArrayList<>();
             for (ChannelImport.RejectedRow r : report.rejected()) {
                 rows.add(new ShownRow(r.index(), r.code(), r.problems().stream()
-                        .map(p -> fieldCaption(p.path()) + "：" + message(p)).toList()));
+                        .map(p -> fieldCaption(p.path()) + "：" + texts.text(p)).toList()));
             }
             model.addAttribute("report", report);
             model.addAttribute("rejectedRows", rows);
             model.addAttribute("filename", file.getOriginalFilename());
         } catch (InvalidInputException e) {
-            model.addAttribute("fileError", String.join("；", e.problems().stream().map(this::message).toList()));
+            model.addAttribute("fileError", String.join("；", e.problems().stream().map(texts::text).toList()));
         }
         return "channels/import";
     }
@@ -99,10 +103,6 @@ class ChannelFilePages {
 
     private String fieldCaption(String field) {
         return messages.getMessage("channel.field." + field, null, field, LocaleContextHolder.getLocale());
-    }
-
-    private String message(Problem p) {
-        return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), LocaleContextHolder.getLocale());
     }
 
 }

@@ -27,12 +27,10 @@ import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.tenant.HospitalCalendar;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.meridian.shared.web.ProblemPage;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -65,11 +63,11 @@ class ChannelPages {
     private final TierCatalogue catalogue;
     private final TierChangeWorkflow tierChanges;
     private final HospitalCalendar calendar;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
     private final ObjectProvider<ChannelPanels> panels;
 
     ChannelPages(ChannelRegistry registry, ChannelLifecycle lifecycle, TierCatalogue catalogue,
-                 TierChangeWorkflow tierChanges, HospitalCalendar calendar, MessageSource messages,
+                 TierChangeWorkflow tierChanges, HospitalCalendar calendar, ProblemTexts texts,
                  ObjectProvider<ChannelPanels> panels) {
         this.panels = panels;
         this.registry = registry;
@@ -77,7 +75,7 @@ class ChannelPages {
         this.catalogue = catalogue;
         this.tierChanges = tierChanges;
         this.calendar = calendar;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @ModelAttribute
@@ -108,7 +106,7 @@ class ChannelPages {
         try {
             result = registry.search(actor, filter.query());
         } catch (InvalidInputException e) {
-            model.addAttribute("filterErrors", resolve(e.problems()));
+            model.addAttribute("filterErrors", texts.byField(e.problems(), "；"));
             filter = filter.firstPageDefaults();
             result = registry.search(actor, filter.query());
         }
@@ -150,7 +148,7 @@ class ChannelPages {
             redirect.addFlashAttribute("notice", "channel.notice.created");
             return "redirect:/channels/" + UriUtils.encodePathSegment(c.code(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (InvalidInputException e) {
-            reject(binding, e.problems());
+            ProblemTexts.reject(binding, e.problems());
         } catch (ChannelConflictException e) {
             binding.rejectValue("code", "channel.error.duplicate");
         }
@@ -180,7 +178,7 @@ class ChannelPages {
             redirect.addFlashAttribute("notice", "channel.notice.saved");
             return "redirect:" + detailPath(c.code());
         } catch (InvalidInputException e) {
-            reject(binding, e.problems());
+            ProblemTexts.reject(binding, e.problems());
         }
         model.addAttribute("channel", c);
         model.addAttribute("creating", false);
@@ -203,7 +201,7 @@ class ChannelPages {
             redirect.addFlashAttribute("notice", "channel.notice.statusChanged");
             return "redirect:" + detailPath(code);
         } catch (InvalidInputException e) {
-            model.addAttribute("statusErrors", resolve(e.problems()));
+            model.addAttribute("statusErrors", texts.byField(e.problems(), "；"));
             model.addAttribute("statusInput", Map.of("status", status == null ? "" : status,
                     "reason", reason == null ? "" : reason));
             return detailView(actor, registry.get(actor, code), model);
@@ -221,7 +219,7 @@ class ChannelPages {
                     : "channel.notice.tierChanged");
             return "redirect:" + detailPath(code);
         } catch (InvalidInputException e) {
-            model.addAttribute("tierErrors", resolve(e.problems()));
+            model.addAttribute("tierErrors", texts.byField(e.problems(), "；"));
             model.addAttribute("tierInput", Map.of("tier", tier == null ? "" : tier,
                     "reason", reason == null ? "" : reason));
             return detailView(actor, c, model);
@@ -284,7 +282,7 @@ class ChannelPages {
         } catch (InvalidInputException e) {
             model.addAttribute("tiers", catalogue.tiers(actor));
             model.addAttribute("editing", code);
-            model.addAttribute("tierErrors", resolve(e.problems()));
+            model.addAttribute("tierErrors", texts.byField(e.problems(), "；"));
             Map<String, String> input = new LinkedHashMap<>();
             for (String field : List.of("name", "reviewCadence", "visitsPerYear", "incentiveRate", "priorityQuota",
                     "responseHours", "arrivalRate", "notes")) {
@@ -318,22 +316,6 @@ class ChannelPages {
 
     private static String detailPath(String code) {
         return "/channels/" + UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private Map<String, String> resolve(List<Problem> problems) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            String text = messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                    LocaleContextHolder.getLocale());
-            m.merge(p.path(), text, (a, b) -> a + "；" + b);
-        }
-        return m;
-    }
-
-    private static void reject(BindingResult binding, List<Problem> problems) {
-        for (Problem p : problems) {
-            binding.rejectValue(p.path(), p.messageKey(), p.args().toArray(), p.messageKey());
-        }
     }
 
     static List<String> names(Enum<?>[] values) {

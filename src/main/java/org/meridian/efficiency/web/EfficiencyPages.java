@@ -31,8 +31,8 @@ import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -63,11 +63,13 @@ class EfficiencyPages {
 
     private final EfficiencyAnalysis analysis;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final JsonMapper json;
 
-    EfficiencyPages(EfficiencyAnalysis analysis, MessageSource messages, JsonMapper json) {
+    EfficiencyPages(EfficiencyAnalysis analysis, MessageSource messages, ProblemTexts texts, JsonMapper json) {
         this.analysis = analysis;
         this.messages = messages;
+        this.texts = texts;
         this.json = json;
     }
 
@@ -95,7 +97,7 @@ class EfficiencyPages {
         try {
             q = RunQuery.parse(filter.period(), filter.unitType(), filter.status());
         } catch (InvalidInputException e) {
-            model.addAttribute("filterErrors", resolve(e.problems(), locale).values());
+            model.addAttribute("filterErrors", texts.byField(e.problems(), "；", EfficiencyPages::field).values());
             filter = new RunFilter(null, null, null, 0);
             q = new RunQuery(null, null, null);
         }
@@ -131,7 +133,7 @@ class EfficiencyPages {
             redirect.addFlashAttribute("notice", "efficiency.notice.ran");
             return "redirect:/efficiency/runs/" + run.id();
         } catch (InvalidInputException e) {
-            return form(actor, model, form, resolve(e.problems(), locale));
+            return form(actor, model, form, texts.byField(e.problems(), "；", EfficiencyPages::field));
         }
     }
 
@@ -336,7 +338,7 @@ class EfficiencyPages {
             model.addAttribute("meanWords", words.text(m.tfpch() >= 1 ? "efficiency.productivity.grew"
                     : "efficiency.productivity.fell", Words.decimals(Math.abs(m.tfpch() - 1) * 100, 1)));
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", resolve(e.problems(), locale));
+            model.addAttribute("errors", texts.byField(e.problems(), "；", EfficiencyPages::field));
         }
         return "efficiency/productivity";
     }
@@ -383,13 +385,8 @@ class EfficiencyPages {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private Map<String, String> resolve(List<Problem> problems, Locale locale) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            String field = p.path().replaceAll("\\[\\d+]$", "");
-            m.merge(field, messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
-                    (a, b) -> a + "；" + b);
-        }
-        return m;
+    /** The form field a problem belongs to: inputs[1] → inputs. */
+    private static String field(String path) {
+        return path.replaceAll("\\[\\d+]$", "");
     }
 }

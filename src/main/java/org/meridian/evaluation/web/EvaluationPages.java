@@ -41,6 +41,7 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.tenant.SmallSampleThreshold;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,12 +74,14 @@ class EvaluationPages {
     private final EvaluationRuns runs;
     private final EvaluationResults evaluations;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final JsonMapper json;
     private final ObjectProvider<EvaluationLinks> links;
     private final ObjectProvider<org.meridian.evaluation.PublicationConsequences> consequences;
     private final SmallSampleThreshold smallSamples;
 
-    EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages, JsonMapper json,
+    EvaluationPages(EvaluationRuns runs, EvaluationResults evaluations, MessageSource messages,
+                    ProblemTexts texts, JsonMapper json,
                     ObjectProvider<EvaluationLinks> links,
                     ObjectProvider<org.meridian.evaluation.PublicationConsequences> consequences,
                     SmallSampleThreshold smallSamples) {
@@ -86,6 +89,7 @@ class EvaluationPages {
         this.runs = runs;
         this.evaluations = evaluations;
         this.messages = messages;
+        this.texts = texts;
         this.json = json;
         this.links = links;
         this.consequences = consequences;
@@ -139,7 +143,7 @@ class EvaluationPages {
         model.addAttribute("evaluations", found);
         model.addAttribute("filterPeriod", period == null ? "" : period);
         model.addAttribute("filterUnitType", unitType == null ? "" : unitType);
-        model.addAttribute("filterErrors", messagesOf(problems, locale));
+        model.addAttribute("filterErrors", texts.byField(problems));
         model.addAttribute("unitTypes", UnitType.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -156,7 +160,7 @@ class EvaluationPages {
         try {
             subject = EvaluationParams.subject(form.period(), form.unitType());
         } catch (InvalidInputException e) {
-            return listPage(actor, null, null, 0, form, messagesOf(e.problems(), locale), null, model, locale);
+            return listPage(actor, null, null, 0, form, texts.byField(e.problems()), null, model, locale);
         }
         try {
             Evaluation e = runs.run(actor, subject);
@@ -472,11 +476,4 @@ class EvaluationPages {
         return actor.has(org.meridian.shared.security.Role.CHANNEL_MANAGER);
     }
 
-    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            m.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
-        }
-        return m;
-    }
 }

@@ -19,8 +19,8 @@ import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,12 +51,15 @@ class MatrixPages {
     private final EvaluationMatrix matrices;
     private final EvaluationResults results;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final JsonMapper json;
 
-    MatrixPages(EvaluationMatrix matrices, EvaluationResults results, MessageSource messages, JsonMapper json) {
+    MatrixPages(EvaluationMatrix matrices, EvaluationResults results, MessageSource messages,
+                ProblemTexts texts, JsonMapper json) {
         this.matrices = matrices;
         this.results = results;
         this.messages = messages;
+        this.texts = texts;
         this.json = json;
     }
 
@@ -84,11 +87,8 @@ class MatrixPages {
         try {
             matrices.setThresholds(actor, e.unitType(), MatrixThresholdsSet.parse(performance, brand));
         } catch (InvalidInputException problems) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem p : problems.problems()) {
-                errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
-            }
-            return show(actor, matrices.matrix(actor, id), performance, brand, errors, model, locale);
+            return show(actor, matrices.matrix(actor, id), performance, brand, texts.byField(problems.problems()),
+                    model, locale);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("evaluation.matrix.thresholds.saved", null, locale));
         return "redirect:/evaluations/" + id + "/matrix";

@@ -1,7 +1,6 @@
 package org.meridian.exam.web;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
-import org.springframework.context.MessageSource;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -58,15 +57,15 @@ class ExamPages {
     private final ExamCatalogue catalogue;
     private final AllianceRegistry alliances;
     private final HospitalCalendar calendar;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
     ExamPages(RepeatFigures figures, ExamCatalogue catalogue, AllianceRegistry alliances, HospitalCalendar calendar,
-              MessageSource messages) {
+              ProblemTexts texts) {
         this.figures = figures;
         this.catalogue = catalogue;
         this.alliances = alliances;
         this.calendar = calendar;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -80,7 +79,7 @@ class ExamPages {
         try {
             rows = figures.figures(actor, new RepeatFigures.Query(p, institution, item, alliance, null), true);
         } catch (InvalidInputException e) {
-            model.addAttribute("filterErrors", resolve(e.problems()));
+            model.addAttribute("filterErrors", texts.texts(e.problems()));
             institution = null;
             item = null;
             alliance = null;
@@ -130,7 +129,7 @@ class ExamPages {
             result = figures.repeats(actor, new RepeatFigures.Query(p, institution, item, null, o), Math.max(page, 0),
                     PAGE_SIZE);
         } catch (InvalidInputException e) {
-            model.addAttribute("filterErrors", resolve(e.problems()));
+            model.addAttribute("filterErrors", texts.texts(e.problems()));
             institution = null;
             item = null;
             result = figures.repeats(actor, new RepeatFigures.Query(p, null, null, null, o), 0, PAGE_SIZE);
@@ -156,7 +155,7 @@ class ExamPages {
             if (p.isPresent()) {
                 return p.get();
             }
-            model.addAttribute("filterErrors", resolve(List.of(Problem.of("period", "exam.error.period", text))));
+            model.addAttribute("filterErrors", texts.texts(List.of(Problem.of("period", "exam.error.period", text))));
         }
         return Period.year(calendar.today(actor.hospitalId()).getYear());
     }
@@ -171,8 +170,4 @@ class ExamPages {
         return f;
     }
 
-    private List<String> resolve(List<Problem> problems) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return problems.stream().map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), locale)).toList();
-    }
 }

@@ -1,7 +1,6 @@
 package org.meridian.feedback.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,9 +13,8 @@ import org.meridian.indicator.CatalogueEntry;
 import org.meridian.indicator.IndicatorCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,11 +39,13 @@ class RulePages {
     private final FeedbackRuleBook rules;
     private final IndicatorCatalogue indicators;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    RulePages(FeedbackRuleBook rules, IndicatorCatalogue indicators, MessageSource messages) {
+    RulePages(FeedbackRuleBook rules, IndicatorCatalogue indicators, MessageSource messages, ProblemTexts texts) {
         this.rules = rules;
         this.indicators = indicators;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** What the rule form holds, as typed. */
@@ -76,7 +75,7 @@ class RulePages {
             return "redirect:/feedback/rules";
         } catch (InvalidInputException e) {
             model.addAttribute("quadrantForm", form);
-            model.addAttribute("quadrantErrors", messagesOf(e.problems(), locale));
+            model.addAttribute("quadrantErrors", texts.byField(e.problems()));
             return page(actor, new RuleForm("", "60", "", ""), Map.of(), model, locale);
         }
     }
@@ -95,7 +94,7 @@ class RulePages {
             redirect.addFlashAttribute("successArg", r.indicatorCode());
             return "redirect:/feedback/rules";
         } catch (InvalidInputException e) {
-            return page(actor, form, messagesOf(e.problems(), locale), model, locale);
+            return page(actor, form, texts.byField(e.problems()), model, locale);
         }
     }
 
@@ -115,7 +114,7 @@ class RulePages {
             redirect.addFlashAttribute("successArg", form.draft().indicatorCode());
             return "redirect:/feedback/rules";
         } catch (InvalidInputException e) {
-            return editPage(actor, r, form, messagesOf(e.problems(), locale), model, locale);
+            return editPage(actor, r, form, texts.byField(e.problems()), model, locale);
         }
     }
 
@@ -160,11 +159,4 @@ class RulePages {
         return m;
     }
 
-    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            m.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
-        }
-        return m;
-    }
 }

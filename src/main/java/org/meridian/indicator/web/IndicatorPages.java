@@ -27,6 +27,7 @@ import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -60,17 +61,20 @@ class IndicatorPages {
     private final IndicatorCatalogue indicators;
     private final SchemeCatalogue schemes;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final RoleHierarchy roles;
     private final ObjectProvider<SchemeWhatIf> whatIf;
     private final org.meridian.indicator.MeasureCatalogue measures;
 
-    IndicatorPages(IndicatorCatalogue indicators, SchemeCatalogue schemes, MessageSource messages, RoleHierarchy roles,
+    IndicatorPages(IndicatorCatalogue indicators, SchemeCatalogue schemes, MessageSource messages,
+                   ProblemTexts texts, RoleHierarchy roles,
                    ObjectProvider<SchemeWhatIf> whatIf, org.meridian.indicator.MeasureCatalogue measures) {
         this.whatIf = whatIf;
         this.measures = measures;
         this.indicators = indicators;
         this.schemes = schemes;
         this.messages = messages;
+        this.texts = texts;
         this.roles = roles;
     }
 
@@ -88,7 +92,7 @@ class IndicatorPages {
             CatalogueEntry e = indicators.create(CurrentUser.actor(), form);
             return "redirect:/indicators?created=" + e.code();
         } catch (InvalidInputException e) {
-            return catalogue(model, form, resolve(e.problems()));
+            return catalogue(model, form, texts.byField(e.problems()));
         } catch (IndicatorConflictException e) {
             return catalogue(model, form, Map.of("code", message("indicator.error.codeTaken", form.code().strip())));
         }
@@ -182,9 +186,7 @@ class IndicatorPages {
         if (w != null) {
             model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.putIfAbsent(p.path(), message(p.messageKey(), p.args().toArray())));
-        return scheme(model, type, current, form, errors, true);
+        return scheme(model, type, current, form, texts.byField(problems), true);
     }
 
     /**
@@ -307,12 +309,6 @@ class IndicatorPages {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && roles.getReachableGrantedAuthorities(auth.getAuthorities()).stream()
                 .map(GrantedAuthority::getAuthority).anyMatch(Role.CHANNEL_MANAGER.authority()::equals);
-    }
-
-    private Map<String, String> resolve(List<Problem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.putIfAbsent(p.path(), message(p.messageKey(), p.args().toArray())));
-        return errors;
     }
 
     private String message(String key, Object... args) {

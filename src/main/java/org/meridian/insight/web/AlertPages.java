@@ -16,9 +16,9 @@ import org.meridian.insight.alert.AlertWatch;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,11 +44,13 @@ class AlertPages {
     private final AlertWatch watch;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    AlertPages(AlertWatch watch, HospitalCalendar calendar, MessageSource messages) {
+    AlertPages(AlertWatch watch, HospitalCalendar calendar, MessageSource messages, ProblemTexts texts) {
         this.watch = watch;
         this.calendar = calendar;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -60,7 +62,7 @@ class AlertPages {
         try {
             query = AlertQuery.parse(status, channel, measure, Math.max(page, 0), PAGE_SIZE);
         } catch (InvalidInputException e) {
-            errors.putAll(texts(e, locale));
+            errors.putAll(texts.byField(e.problems()));
             query = new AlertQuery(null, channel, null, 0, PAGE_SIZE);
         }
         Paged<Alert> found = watch.search(actor, query);
@@ -105,7 +107,7 @@ class AlertPages {
             action.run();
             redirect.addFlashAttribute("flash", messages.getMessage(doneKey, null, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", String.join(" ", texts(e, locale).values()));
+            redirect.addFlashAttribute("flashError", String.join(" ", texts.byField(e.problems()).values()));
             redirect.addFlashAttribute("failedId", id);
             redirect.addFlashAttribute("failedNote", note);
         } catch (ConflictException e) {
@@ -123,7 +125,7 @@ class AlertPages {
             redirect.addFlashAttribute("flash", messages.getMessage("insight.alert.flash.scanned",
                     new Object[] {r.channels(), r.raised()}, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", String.join(" ", texts(e, locale).values()));
+            redirect.addFlashAttribute("flashError", String.join(" ", texts.byField(e.problems()).values()));
         }
         return "redirect:/insight/alerts";
     }
@@ -154,13 +156,5 @@ class AlertPages {
     /** Only the list's own query string goes back into the redirect. */
     private static String safe(String back) {
         return back != null && back.matches("\\?[A-Za-z0-9_=&%.\\-]*") ? back : "";
-    }
-
-    private Map<String, String> texts(InvalidInputException e, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem p : e.problems()) {
-            errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
-        }
-        return errors;
     }
 }

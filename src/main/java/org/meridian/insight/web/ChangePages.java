@@ -16,8 +16,8 @@ import org.meridian.insight.change.Contribution;
 import org.meridian.insight.change.Explanation;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -39,10 +39,12 @@ class ChangePages {
 
     private final ChangeExplainer explainer;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    ChangePages(ChangeExplainer explainer, MessageSource messages) {
+    ChangePages(ChangeExplainer explainer, MessageSource messages, ProblemTexts texts) {
         this.explainer = explainer;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping("/insight/changes")
@@ -56,7 +58,7 @@ class ChangePages {
         try {
             chosen = ChangeMonth.parse(month, latest);
         } catch (InvalidInputException e) {
-            texts(e, locale, errors);
+            errors.putAll(texts.byField(e.problems()));
         }
         ChangeMeasure m = ChangeMeasure.REFERRALS;
         ChangeBasis b = ChangeBasis.MONTH_BEFORE;
@@ -100,11 +102,5 @@ class ChangePages {
             }
         }
         return "insight/changes";
-    }
-
-    private void texts(InvalidInputException e, Locale locale, Map<String, String> errors) {
-        for (Problem p : e.problems()) {
-            errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
-        }
     }
 }

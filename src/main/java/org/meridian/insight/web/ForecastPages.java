@@ -13,8 +13,8 @@ import org.meridian.insight.forecast.ForecastVisibility;
 import org.meridian.insight.method.HoltWinters.Method;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -41,11 +41,13 @@ class ForecastPages {
     private final ForecastBook book;
     private final ForecastViews views;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    ForecastPages(ForecastBook book, ForecastViews views, MessageSource messages) {
+    ForecastPages(ForecastBook book, ForecastViews views, MessageSource messages, ProblemTexts texts) {
         this.book = book;
         this.views = views;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -57,7 +59,7 @@ class ForecastPages {
         try {
             query = ForecastQuery.parse(measure, q, method, Math.max(page, 0), PAGE_SIZE);
         } catch (InvalidInputException e) {
-            errors.putAll(texts(e, locale));
+            errors.putAll(texts.byField(e.problems()));
             query = new ForecastQuery(null, q, null, 0, PAGE_SIZE);
         }
         ForecastMeasure chosen = query.measure();
@@ -117,13 +119,5 @@ class ForecastPages {
                 n == null ? "—" : views.band(n.lower80(), n.upper80(), money, locale),
                 n == null ? "—" : views.band(n.lower95(), n.upper95(), money, locale),
                 ForecastViews.mape(r.backtestMape()));
-    }
-
-    private Map<String, String> texts(InvalidInputException e, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem p : e.problems()) {
-            errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
-        }
-        return errors;
     }
 }

@@ -12,8 +12,8 @@ import org.meridian.insight.alert.HolidayKind;
 import org.meridian.insight.alert.HolidayYear;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalCalendar;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,11 +36,13 @@ class HolidayPages {
     private final HolidayCalendar holidays;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    HolidayPages(HolidayCalendar holidays, HospitalCalendar calendar, MessageSource messages) {
+    HolidayPages(HolidayCalendar holidays, HospitalCalendar calendar, MessageSource messages, ProblemTexts texts) {
         this.holidays = holidays;
         this.calendar = calendar;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -50,7 +52,7 @@ class HolidayPages {
         try {
             y = year == null ? calendar.today(actor.hospitalId()).getYear() : HolidayYear.year(year);
         } catch (InvalidInputException e) {
-            errors.putAll(texts(e, locale));
+            errors.putAll(texts.byField(e.problems(), " "));
             y = calendar.today(actor.hospitalId()).getYear();
         }
         HolidayYear shown = holidays.year(actor, y);
@@ -81,7 +83,7 @@ class HolidayPages {
                     new Object[] {String.valueOf(y)}, locale));
             return "redirect:/insight/holidays?year=" + y;
         } catch (InvalidInputException e) {
-            return page(this.holidays.year(actor, y), holidays, workdays, texts(e, locale), model);
+            return page(this.holidays.year(actor, y), holidays, workdays, texts.byField(e.problems(), " "), model);
         }
     }
 
@@ -102,14 +104,5 @@ class HolidayPages {
 
     private String name(HolidayDay d, Locale locale) {
         return messages.getMessage("insight.holiday.name." + d.name(), null, d.name(), locale);
-    }
-
-    private Map<String, String> texts(InvalidInputException e, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem p : e.problems()) {
-            errors.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale),
-                    (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 }

@@ -18,6 +18,7 @@ import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.tenant.HospitalCalendar;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -39,13 +40,15 @@ class CompletenessPages {
     private final MeasureCatalogue measures;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
     CompletenessPages(StatisticsIntake intake, MeasureCatalogue measures, HospitalCalendar calendar,
-                      MessageSource messages) {
+                      MessageSource messages, ProblemTexts texts) {
         this.intake = intake;
         this.measures = measures;
         this.calendar = calendar;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** The filter as typed (kept when it has problems). */
@@ -86,9 +89,7 @@ class CompletenessPages {
             show(c, catalogue, english, locale, model);
         } catch (InvalidInputException e) {
             model.addAttribute("form", new Form(type, from, to, measure, q, gaps));
-            model.addAttribute("filterErrors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale))
-                    .toList());
+            model.addAttribute("filterErrors", texts.texts(e.problems()));
         }
         return htmx != null ? "statistics/completeness :: results" : "statistics/completeness";
     }

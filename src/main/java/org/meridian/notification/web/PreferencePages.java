@@ -1,9 +1,7 @@
 package org.meridian.notification.web;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +12,7 @@ import org.meridian.notification.DeliveryWay;
 import org.meridian.notification.NotificationKind;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
-import org.springframework.context.MessageSource;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PreferencePages {
 
     private final DeliveryPreference preferences;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    PreferencePages(DeliveryPreference preferences, MessageSource messages) {
+    PreferencePages(DeliveryPreference preferences, ProblemTexts texts) {
         this.preferences = preferences;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -48,18 +45,13 @@ class PreferencePages {
 
     @PostMapping
     String save(Actor actor, @RequestParam(defaultValue = "") String email,
-                @RequestParam(name = "pick", required = false) List<String> pick, Model model, Locale locale) {
+                @RequestParam(name = "pick", required = false) List<String> pick, Model model) {
         Set<Pick> picks = parse(pick);
         try {
             preferences.save(actor, email, picks);
             return "redirect:/notifications/preferences?saved";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem p : e.problems()) {
-                errors.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
-                        (a, b) -> a + "；" + b);
-            }
-            return page(preferences.of(actor), email, picks, errors, false, model);
+            return page(preferences.of(actor), email, picks, texts.byField(e.problems(), "；"), false, model);
         }
     }
 

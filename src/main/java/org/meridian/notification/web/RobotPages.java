@@ -1,16 +1,13 @@
 package org.meridian.notification.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.notification.DeliveryPreference;
 import org.meridian.notification.WebhookFormat;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
-import org.springframework.context.MessageSource;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RobotPages {
 
     private final DeliveryPreference preferences;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    RobotPages(DeliveryPreference preferences, MessageSource messages) {
+    RobotPages(DeliveryPreference preferences, ProblemTexts texts) {
         this.preferences = preferences;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /** The form as typed. */
@@ -51,20 +48,15 @@ class RobotPages {
     @PostMapping
     String set(Actor actor, @RequestParam(defaultValue = "") String username,
                @RequestParam(defaultValue = "") String format, @RequestParam(defaultValue = "") String url,
-               @RequestParam(defaultValue = "") String secret, Model model, Locale locale) {
+               @RequestParam(defaultValue = "") String secret, Model model) {
         WebhookFormat chosen = List.of(WebhookFormat.values()).stream().filter(f -> f.name().equals(format))
                 .findFirst().orElse(null);
         try {
             preferences.setRobot(actor, username, chosen, url, secret);
             return "redirect:/admin/notifications/robots?saved";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem p : e.problems()) {
-                errors.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
-                        (a, b) -> a + "；" + b);
-            }
             // the secret is not shown again, even on a form with problems
-            return page(actor, new RobotForm(username, format, url, ""), errors, model);
+            return page(actor, new RobotForm(username, format, url, ""), texts.byField(e.problems(), "；"), model);
         }
     }
 

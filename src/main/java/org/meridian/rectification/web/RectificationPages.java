@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.meridian.shared.problem.MeridianException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -49,11 +49,14 @@ class RectificationPages {
     private final RectificationWorkflow rectification;
     private final EvaluationResults evaluations;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    RectificationPages(RectificationWorkflow rectification, EvaluationResults evaluations, MessageSource messages) {
+    RectificationPages(RectificationWorkflow rectification, EvaluationResults evaluations, MessageSource messages,
+                       ProblemTexts texts) {
         this.rectification = rectification;
         this.evaluations = evaluations;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** What the add-action form holds. */
@@ -159,11 +162,7 @@ class RectificationPages {
             redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.action", null, locale));
             return "redirect:/rectification/" + id;
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem p : e.problems()) {
-                errors.putIfAbsent(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale));
-            }
-            return planPage(actor, id, form, errors, model, locale);
+            return planPage(actor, id, form, texts.byField(e.problems()), model, locale);
         } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));
             return "redirect:/rectification/" + id;

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +17,9 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.MeridianException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -47,10 +45,12 @@ class DeskPages {
 
     private final ReferralDesk desk;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    DeskPages(ReferralDesk desk, MessageSource messages) {
+    DeskPages(ReferralDesk desk, MessageSource messages, ProblemTexts texts) {
         this.desk = desk;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** A referral in the queue: its response-time clock in words. */
@@ -176,7 +176,7 @@ class DeskPages {
         } catch (InvalidInputException e) {
             Referral r = desk.get(actor, id); // another hospital's id answers 404 here, showing nothing
             Typed kept = typed == null ? null : withDefaults(typed, actor, r);
-            return page(actor, id, kept, messagesOf(e.problems(), locale), model, locale);
+            return page(actor, id, kept, texts.byField(e.problems(), " "), model, locale);
         } catch (ConflictException e) {
             if (e.kind().equals("green-channel-quota-used-up")) { // beside the booking choice, what was typed kept
                 return page(actor, id, withDefaults(typed, actor, desk.get(actor, id)),
@@ -200,12 +200,4 @@ class DeskPages {
         return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
     }
 
-    private Map<String, String> messagesOf(List<Problem> problems, Locale locale) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            m.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale),
-                    (a, b) -> a + " " + b);
-        }
-        return m;
-    }
 }

@@ -1,8 +1,6 @@
 package org.meridian.region.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,11 +12,9 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalProfile;
 import org.meridian.shared.web.Paged;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +39,11 @@ class RegionPages {
     static final int PAGE_SIZE = 25;
 
     private final RegionAdministration administration;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    RegionPages(RegionAdministration administration, MessageSource messages) {
+    RegionPages(RegionAdministration administration, ProblemTexts texts) {
         this.administration = administration;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping("/hospitals")
@@ -91,7 +87,7 @@ class RegionPages {
             return "region/hospital-created";
         } catch (InvalidInputException e) {
             model.addAttribute("form", draft);
-            model.addAttribute("errors", errors(e.problems()));
+            model.addAttribute("errors", texts.byField(e.problems(), " "));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "region/hospital-new";
         }
@@ -129,7 +125,7 @@ class RegionPages {
             redirect.addFlashAttribute("notice", "region.grants.granted");
             return "redirect:/region/grants";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", errors(e.problems()));
+            model.addAttribute("errors", texts.byField(e.problems(), " "));
             model.addAttribute("grantForm", Map.of("username", username == null ? "" : username,
                     "hospital", hospital == null ? "" : hospital));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -148,16 +144,6 @@ class RegionPages {
     private static void common(Model model, String tab) {
         model.addAttribute("activeNav", RegionNavigation.NAV_ID);
         model.addAttribute("regionTab", tab);
-    }
-
-    private Map<String, String> errors(List<Problem> problems) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            errors.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), locale),
-                    (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 
     static String blank(String s) {

@@ -14,6 +14,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,10 +44,12 @@ class RepeatAlertPages {
 
     private final RepeatAlertWatch watch;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    RepeatAlertPages(RepeatAlertWatch watch, MessageSource messages) {
+    RepeatAlertPages(RepeatAlertWatch watch, MessageSource messages, ProblemTexts texts) {
         this.watch = watch;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -99,10 +102,7 @@ class RepeatAlertPages {
             redirect.addFlashAttribute("saved", t.percent().toPlainString());
             return "redirect:/region/repeat-alerts";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.put(p.path(),
-                    messages.getMessage(p.messageKey(), p.args().toArray(), locale)));
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", texts.byField(e.problems()));
             model.addAttribute("threshold", threshold == null ? "" : threshold);
             return list(actor, null, null, null, 0, null, model, locale);
         }

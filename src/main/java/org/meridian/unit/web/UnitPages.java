@@ -1,24 +1,20 @@
 package org.meridian.unit.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.meridian.unit.Unit;
 import org.meridian.unit.UnitQuery;
 import org.meridian.unit.UnitRegistry;
 import org.meridian.unit.UnitStatus;
 import org.meridian.unit.UnitVisibility;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,11 +41,11 @@ class UnitPages {
     static final int PAGE_SIZE = 25;
 
     private final UnitRegistry registry;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    UnitPages(UnitRegistry registry, MessageSource messages) {
+    UnitPages(UnitRegistry registry, ProblemTexts texts) {
         this.registry = registry;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @ModelAttribute
@@ -73,7 +69,7 @@ class UnitPages {
             result = registry.search(actor, UnitQuery.parse(filter.kind(), filter.type(), filter.status(),
                     filter.q(), filter.page(), PAGE_SIZE));
         } catch (InvalidInputException e) {
-            model.addAttribute("filterErrors", resolve(e.problems()));
+            model.addAttribute("filterErrors", texts.byField(e.problems(), "；"));
             filter = new UnitFilter(null, null, null, filter.q(), 0);
             result = registry.search(actor, UnitQuery.parse(null, null, null, filter.q(), 0, PAGE_SIZE));
         }
@@ -100,7 +96,7 @@ class UnitPages {
             redirect.addFlashAttribute("notice", "unit.notice.created");
             return "redirect:" + detailPath(u.code());
         } catch (InvalidInputException e) {
-            reject(binding, e.problems());
+            ProblemTexts.reject(binding, e.problems());
         } catch (ConflictException e) {
             binding.rejectValue("code", "unit.problem.codeTaken", new Object[] {form.getCode()}, null);
         }
@@ -126,7 +122,7 @@ class UnitPages {
             redirect.addFlashAttribute("notice", "unit.notice.saved");
             return "redirect:" + detailPath(u.code());
         } catch (InvalidInputException e) {
-            reject(binding, e.problems());
+            ProblemTexts.reject(binding, e.problems());
         }
         return form(model, form, false, u);
     }
@@ -158,18 +154,4 @@ class UnitPages {
         return "/units/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8);
     }
 
-    private Map<String, String> resolve(List<Problem> problems) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            m.merge(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                    LocaleContextHolder.getLocale()), (a, b) -> a + "；" + b);
-        }
-        return m;
-    }
-
-    private static void reject(BindingResult binding, List<Problem> problems) {
-        for (Problem p : problems) {
-            binding.rejectValue(p.path(), p.messageKey(), p.args().toArray(), p.messageKey());
-        }
-    }
 }

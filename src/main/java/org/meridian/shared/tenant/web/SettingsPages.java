@@ -1,14 +1,11 @@
 package org.meridian.shared.tenant.web;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.SmallSampleThreshold;
-import org.springframework.context.MessageSource;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SettingsPages {
 
     private final SmallSampleThreshold smallSamples;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    SettingsPages(SmallSampleThreshold smallSamples, MessageSource messages) {
+    SettingsPages(SmallSampleThreshold smallSamples, ProblemTexts texts) {
         this.smallSamples = smallSamples;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -41,16 +38,13 @@ class SettingsPages {
     }
 
     @PostMapping
-    String save(Actor actor, @RequestParam(defaultValue = "") String smallSample, Model model, Locale locale) {
+    String save(Actor actor, @RequestParam(defaultValue = "") String smallSample, Model model) {
         try {
             smallSamples.save(actor, smallSample);
             return "redirect:/admin/settings?saved";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem p : e.problems()) {
-                errors.put(p.path(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale));
-            }
-            return page(smallSamples.setting(actor.hospitalId()), smallSample, errors, false, model);
+            return page(smallSamples.setting(actor.hospitalId()), smallSample, texts.byField(e.problems()), false,
+                    model);
         }
     }
 
