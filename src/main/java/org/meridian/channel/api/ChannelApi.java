@@ -1,7 +1,6 @@
 package org.meridian.channel.api;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.PatchBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -123,14 +123,7 @@ class ChannelApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     Channel patch(Actor actor, @PathVariable String code, @RequestBody Map<String, Object> body) {
         Channel current = registry.get(actor, code);
-        List<Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, Object> e : body.entrySet()) {
-            if (!PATCHABLE.contains(e.getKey())) {
-                problems.add(Problem.of(e.getKey(), "channel.error.unknownField"));
-            } else if (e.getValue() != null && !(e.getValue() instanceof String || e.getValue() instanceof Number)) {
-                problems.add(Problem.of(e.getKey(), "channel.error.notText"));
-            }
-        }
+        List<Problem> problems = PatchBody.problems(body, PATCHABLE, "channel");
         if (body.containsKey("code") && !current.code().equals(String.valueOf(body.get("code")))) {
             problems.add(Problem.of("code", "channel.error.codeFixed"));
         }

@@ -1,7 +1,6 @@
 package org.meridian.unit.api;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +9,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.PatchBody;
 import org.meridian.unit.Unit;
 import org.meridian.unit.UnitDraft;
 import org.meridian.unit.UnitQuery;
@@ -76,14 +76,7 @@ class UnitApi {
     @PreAuthorize("hasRole('CHANNEL_MANAGER')")
     Unit patch(Actor actor, @PathVariable String code, @RequestBody Map<String, Object> body) {
         Unit current = registry.get(actor, code);
-        List<Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, Object> e : body.entrySet()) {
-            if (!PATCHABLE.contains(e.getKey())) {
-                problems.add(Problem.of(e.getKey(), "unit.error.unknownField"));
-            } else if (e.getValue() != null && !(e.getValue() instanceof String || e.getValue() instanceof Number)) {
-                problems.add(Problem.of(e.getKey(), "unit.error.notText"));
-            }
-        }
+        List<Problem> problems = PatchBody.problems(body, PATCHABLE, "unit");
         if (!problems.isEmpty()) {
             throw new InvalidInputException("unit", problems);
         }
