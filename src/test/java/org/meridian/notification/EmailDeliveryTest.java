@@ -1,6 +1,8 @@
 package org.meridian.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.notification.Referrals.step;
+import static org.meridian.notification.Referrals.submit;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +50,6 @@ class EmailDeliveryTest {
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     /** The patient's name, phone and the desk's reason: none of them may leave Meridian. */
-    static final String REFERRAL = """
-            {"patientName": "钱多多", "patientPhone": "13912340001", "department": "骨科", "urgency": "URGENT",
-             "note": "膝盖疼", "consent": true}""";
     static final String DECLINE = "{\"reason\": \"钱多多本人要求改到下周\"}";
 
     @Autowired MockMvc mvc;
@@ -235,18 +233,6 @@ class EmailDeliveryTest {
     private ResultActions page(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
                 .with(csrf()));
-    }
-
-    private static long submit(TestHospital h, String partner) throws Exception {
-        String answer = h.as(partner, TestHospital.json(post("/api/v1/referrals"), REFERRAL)
-                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
-    }
-
-    private static void step(TestHospital h, String clerk, long id, String step, String body) throws Exception {
-        h.as(clerk, TestHospital.json(post("/api/v1/referrals/" + id + "/" + step), body))
-                .andExpect(status().isOk());
     }
 
     /** A port nothing listens on: one the system just gave out and took back. */

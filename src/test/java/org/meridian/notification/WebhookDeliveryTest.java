@@ -1,6 +1,8 @@
 package org.meridian.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.notification.Referrals.step;
+import static org.meridian.notification.Referrals.submit;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,9 +52,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MeridianTest
 class WebhookDeliveryTest {
 
-    static final String REFERRAL = """
-            {"patientName": "钱多多", "patientPhone": "13912340001", "department": "骨科", "urgency": "URGENT",
-             "note": "膝盖疼", "consent": true}""";
     static final String OK = "{\"errcode\": 0, \"errmsg\": \"ok\"}";
 
     @Autowired MockMvc mvc;
@@ -272,18 +271,6 @@ class WebhookDeliveryTest {
     private ResultActions page(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
                 .with(csrf()));
-    }
-
-    private static long submit(TestHospital h, String partner) throws Exception {
-        String answer = h.as(partner, TestHospital.json(post("/api/v1/referrals"), REFERRAL)
-                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
-    }
-
-    private static void step(TestHospital h, String clerk, long id, String step, String body) throws Exception {
-        h.as(clerk, TestHospital.json(post("/api/v1/referrals/" + id + "/" + step), body))
-                .andExpect(status().isOk());
     }
 
     private static String param(String query, String name) {

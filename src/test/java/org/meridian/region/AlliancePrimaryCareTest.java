@@ -5,7 +5,6 @@ import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -63,9 +62,7 @@ class AlliancePrimaryCareTest {
     @BeforeEach
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", c.hospital.id())
-                .update();
+        c = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(r.b.hospital.id(), UnitType.SECONDARY_HOSPITAL, "二级甲等", "城东区");
         hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
@@ -76,10 +73,7 @@ class AlliancePrimaryCareTest {
             unit(h, h.hospital.code(), h == c ? "PRIMARY_CARE" : h == r.a ? "TERTIARY_HOSPITAL" : "SECONDARY_HOSPITAL");
         }
         unit(r.a, "CHC", "PRIMARY_CARE");
-        code = "AL-" + UUID.randomUUID().toString().substring(0, 6);
-        r.a.as(r.hospitalAdmin, json(post("/api/v1/alliances"), """
-                {"code": "%s", "name": "基层医联体", "lead": "%s", "members": ["%s", "%s", "CHC"]}"""
-                .formatted(code, a(), r.b.hospital.code(), c.hospital.code()))).andExpect(status().isCreated());
+        code = r.alliance("基层医联体", a(), r.b.hospital.code(), c.hospital.code(), "CHC");
         patient = "P-" + UUID.randomUUID();
     }
 
@@ -170,9 +164,7 @@ class AlliancePrimaryCareTest {
 
     @Test
     void membersSharesOfRecordsAndRepeatsAreRoundedOnceAtTheBoundary() throws Exception {
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         List<String> atB = new ArrayList<>();
         for (int p = 1; p <= 11; p++) {
             atB.add(RegionDrillDownTest.exam("b", r.b.hospital.code(), patient + "-" + p, 1));

@@ -59,17 +59,12 @@ class AllianceReferralsTest {
     @BeforeEach
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = new TestHospital(mvc, users, hospitals);
-        d = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id IN (:h)").param("r", r.id)
-                .param("h", List.of(c.hospital.id(), d.hospital.id())).update();
+        c = r.join();
+        d = r.join();
         for (TestHospital h : List.of(r.a, r.b, c, d)) {
             h.channel("P", "ALLIANCE_MEMBER", null, null);
         }
-        code = "AL-" + UUID.randomUUID().toString().substring(0, 6);
-        r.a.as(r.hospitalAdmin, json(post("/api/v1/alliances"), """
-                {"code": "%s", "name": "转诊医联体", "lead": "%s", "members": ["%s", "%s"]}"""
-                .formatted(code, a(), r.b.hospital.code(), c.hospital.code()))).andExpect(status().isCreated());
+        code = r.alliance("转诊医联体", a(), r.b.hospital.code(), c.hospital.code());
     }
 
     private String a() {

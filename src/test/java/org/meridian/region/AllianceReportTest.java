@@ -5,7 +5,6 @@ import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +18,6 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Accounts;
-import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
@@ -63,9 +61,7 @@ class AllianceReportTest {
     @BeforeEach
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", c.hospital.id())
-                .update();
+        c = r.join();
         TestHospital a = r.a;
         a.channel("W1", "EXAM_CENTER", null, null);
         a.channel("W2", "EXAM_CENTER", null, null);
@@ -76,13 +72,8 @@ class AllianceReportTest {
                 + RegulatorWorkbenchTest.referrals("W2", "y", 8) + "]", 13);
         a.publish(a.run("2026-09", "EXAM_CENTER"));
 
-        a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
-        code = "AL-" + UUID.randomUUID().toString().substring(0, 6);
-        a.as(r.hospitalAdmin, json(post("/api/v1/alliances"), """
-                {"code": "%s", "name": "测试医联体", "lead": "%s", "members": ["%s"]}"""
-                .formatted(code, a.hospital.code(), r.b.hospital.code()))).andExpect(status().isCreated());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
+        code = r.alliance("测试医联体", a.hospital.code(), r.b.hospital.code());
         patient = "P-" + UUID.randomUUID();
         String ac = a.hospital.code();
         String bc = r.b.hospital.code();

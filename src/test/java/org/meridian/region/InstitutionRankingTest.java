@@ -74,21 +74,17 @@ class InstitutionRankingTest {
     @BeforeEach
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = join();
-        d = join();
-        e = join();
-        f = join();
+        c = r.join();
+        d = r.join();
+        e = r.join();
+        f = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
         for (TestHospital h : List.of(r.b, d, e, f)) {
             hospitals.describe(h.hospital.id(), UnitType.SECONDARY_HOSPITAL, "二级乙等", "城西区");
         }
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/LAB"), """
-                {"name": "血常规", "category": "LABORATORY", "validDays": 30, "scope": "REGION", "price": 20.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
+        r.item("LAB", "血常规", "LABORATORY", "20.00");
         patient = "P-" + UUID.randomUUID();
         for (int i = 1; i <= 5; i++) {
             exams(r.a, exam(r.a, "q" + i, "CT", "2026-09-0" + i));
@@ -107,13 +103,6 @@ class InstitutionRankingTest {
         for (int i = 1; i <= 5; i++) {
             exams(e, exam(e, "r" + i, "LAB", "2026-10-20"));
         }
-    }
-
-    private TestHospital join() {
-        TestHospital h = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", h.hospital.id())
-                .update();
-        return h;
     }
 
     private void exams(TestHospital h, String... rows) throws Exception {

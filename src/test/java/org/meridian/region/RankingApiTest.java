@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,12 +57,8 @@ class RankingApiTest {
     void theRegulatorReadsTheRankingAndATrendWithTheirFiguresAndNoPatient() throws Exception {
         TestRegion r = new TestRegion(mvc, users, hospitals, jdbc);
         TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
-        TestHospital c = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", c.hospital.id())
-                .update();
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        TestHospital c = r.join();
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         String patient = "RK-" + UUID.randomUUID() + "-";
         List<String> ofB = new ArrayList<>();
         List<String> ofA = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -55,9 +54,7 @@ class RatesRoundedOnceTest {
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
         a = r.a.hospital.code();
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         String patient = "RO-" + UUID.randomUUID() + "-";
         List<String> ofB = new ArrayList<>();
         List<String> ofA = new ArrayList<>();

@@ -68,10 +68,8 @@ class RegionCentreTest {
     @BeforeEach
     void region() {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = new TestHospital(mvc, users, hospitals);
-        d = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id IN (:h)").param("r", r.id)
-                .param("h", List.of(c.hospital.id(), d.hospital.id())).update();
+        c = r.join();
+        d = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(r.b.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
         hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城西区");

@@ -5,7 +5,6 @@ import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -62,16 +61,12 @@ class RegionDrillDownTest {
     @BeforeEach
     void region() throws Exception {
         r = new TestRegion(mvc, users, hospitals, jdbc);
-        c = new TestHospital(mvc, users, hospitals);
-        jdbc.sql("UPDATE hospital SET region_id = :r WHERE id = :h").param("r", r.id).param("h", c.hospital.id())
-                .update();
+        c = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
         hospitals.describe(r.b.hospital.id(), UnitType.SECONDARY_HOSPITAL, "二级乙等", "城西区");
 
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         patient = "P-" + UUID.randomUUID();
         String ac = r.a.hospital.code();
         String bc = r.b.hospital.code();

@@ -5,7 +5,6 @@ import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -61,9 +60,7 @@ class RegulatorWorkbenchTest {
         a.publish(a.run("2026-09", "EXAM_CENTER"));
         a.run("2026-10", "EXAM_CENTER");
 
-        a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         patient = "P-" + UUID.randomUUID();
         String ac = a.hospital.code();
         String bc = r.b.hospital.code();

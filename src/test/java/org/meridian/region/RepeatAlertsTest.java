@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.exam.RepeatFiguresChanged;
 import org.meridian.shared.security.Accounts;
-import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
@@ -79,16 +78,11 @@ class RepeatAlertsTest {
         r = new TestRegion(mvc, users, hospitals, jdbc);
         a = r.a.hospital.code();
         b = r.b.hospital.code();
-        alliance = "AL-" + UUID.randomUUID().toString().substring(0, 6);
-        r.a.as(r.hospitalAdmin, json(put("/api/v1/exam-items/CT"), """
-                {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}"""))
-                .andExpect(status().isOk());
+        r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         r.b.as(r.b.office, json(post("/api/v1/units"), """
                 {"code": "B-CLINIC", "name": "乙社区卫生服务站", "kind": "INSTITUTION", "type": "PRIMARY_CARE"}"""))
                 .andExpect(status().isCreated());
-        r.a.as(r.hospitalAdmin, json(post("/api/v1/alliances"), """
-                {"code": "%s", "name": "预警医联体", "lead": "%s", "members": ["%s"]}""".formatted(alliance, a, b)))
-                .andExpect(status().isCreated());
+        alliance = r.alliance("预警医联体", a, b);
     }
 
     private ResultActions form(String username, String path, String threshold) throws Exception {
