@@ -69,7 +69,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A real OpenID Connect provider for the single sign-on tests: Spring Authorization Server on its own random port at
  * {@code localhost}, with its own sign-in form, discovery document, JWK set and token endpoint, a confidential client
  * for Meridian, and the people a test adds ({@link #person}); their ID tokens carry {@code preferred_username},
- * {@code name}, {@code groups} and {@code amr} as the test says. Meridian is reached at {@code 127.0.0.1} meanwhile
+ * {@code name}, {@code groups} and {@code amr} as the test says. It offers RP-initiated logout: its discovery document
+ * names an {@code end_session_endpoint} ({@link #END_SESSION}) that ends its own session and sends the browser back to
+ * Meridian's sign-in page. Meridian is reached at {@code 127.0.0.1} meanwhile
  * (a provider refuses {@code localhost} redirects, and two hosts keep the two servers' session cookies apart).
  */
 public final class IdentityProvider implements AutoCloseable {
@@ -77,6 +79,8 @@ public final class IdentityProvider implements AutoCloseable {
     public static final String CLIENT_ID = "meridian";
     public static final String CLIENT_SECRET = "Client-secret-of-meridian-2026";
     public static final String PASSWORD = "Provider-password-2026";
+    /** The provider's end-session endpoint, as Spring Authorization Server places it. */
+    public static final String END_SESSION = "/connect/logout";
 
     /** A person the provider knows, with the claims their ID token carries ({@code amr} may be empty). */
     public record Person(String username, String name, List<String> groups, List<String> amr) {
@@ -140,8 +144,17 @@ public final class IdentityProvider implements AutoCloseable {
      * its own, out of sight of the browser.
      */
     public Landing signIn(String meridian, String username) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        return signIn(browser(), meridian, username);
+    }
+
+    /** A client that keeps cookies, as a browser does, and shows every redirect. */
+    public static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** {@link #signIn(String, String)} with the browser's own client, whose cookies then hold both sessions. */
+    public Landing signIn(HttpClient http, String meridian, String username) throws IOException, InterruptedException {
         Document page = Jsoup.parse(follow(http, get(http, URI.create(meridian + "/login"))).body());
         Element button = page.getElementById("login-sso-hospital");
         assertThat(button).as("the sign-in button of the provider").isNotNull();
@@ -177,7 +190,10 @@ public final class IdentityProvider implements AutoCloseable {
         return response;
     }
 
-    /** Lets Meridian's client be sent back to this address after signing in (the registered redirect URI). */
+    /**
+     * Lets Meridian's client be sent back to this address after signing in (the registered redirect URI), and to its
+     * sign-in page ({@code /login?logout} at the same origin) after signing out here.
+     */
     public void allowRedirectTo(String redirectUri) {
         clients.save(client(clients.findByClientId(CLIENT_ID).getId(), redirectUri));
     }
@@ -199,6 +215,7 @@ public final class IdentityProvider implements AutoCloseable {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(redirectUri)
+                .postLogoutRedirectUri(URI.create(redirectUri).resolve("/login?logout").toString())
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build();

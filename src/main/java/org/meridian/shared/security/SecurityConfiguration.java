@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP Basic or a personal access token, keeps no session, has no CSRF (no cookies are accepted) and
  * answers 401/403 as problem details; HTTP Basic is refused to accounts with two-step verification. The people chain
  * is form login with CSRF and, when a provider is configured, single sign-on by OpenID Connect
- * ({@link SingleSignOnLogin}), the second step after either ({@link SecondFactorGate}), a session time-out, and
+ * ({@link SingleSignOnLogin}, and {@link SingleSignOnLogout} at sign-out), the second step after either ({@link SecondFactorGate}), a session time-out, and
  * strict security headers with a content security policy.
  */
 @Configuration(proxyBeanMethods = false)
@@ -120,6 +120,11 @@ class SecurityConfiguration {
             // single sign-on through the hospital's OpenID Connect provider, beside the password form
             SingleSignOnLogin login = new SingleSignOnLogin(singleSignOn, twoStep, providers);
             http.oauth2Login(o -> o.loginPage("/login").successHandler(login).failureHandler(login));
+            // and signing out after it ends the session at the provider as well, where the provider offers that
+            SingleSignOnLogout logout = new SingleSignOnLogout(providers);
+            http.logout(l -> l.addLogoutHandler(logout).logoutSuccessHandler(logout));
+        } else {
+            http.logout(l -> l.logoutSuccessUrl(SingleSignOnLogout.SIGNED_OUT));
         }
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -137,7 +142,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
-                .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .logout(l -> l.deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionStrategy((request, response) -> {
                     String target = request.getContextPath() + "/login?expired";
                     request.getSession(true); // a fresh session, so the redirect cannot loop

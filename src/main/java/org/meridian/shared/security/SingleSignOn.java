@@ -19,10 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Single sign-on (单点登录): a person whom the hospital's OpenID Connect provider has signed in becomes the Meridian
- * account whose username is the value of the configured claim ({@link SingleSignOnSettings}). Without such an account
- * one is made when the settings allow it; roles come from the provider's claim or stay as Meridian keeps them. A
- * disabled account, an account holding a role the provider never stands for, a person without the claim, without an
- * account (when none is made) or without any role is refused, and nothing is changed. Audited: {@code USER_CREATED} and {@code ROLES_CHANGED} by
+ * account whose username is the value of the configured claim ({@link SingleSignOnSettings}). A provider speaks for
+ * one hospital only ({@link SingleSignOnSettings#hospitalOf}): it finds accounts of that hospital and makes new ones
+ * there, never in another. Without such an account one is made when the settings allow it; roles come from the
+ * provider's claim or stay as Meridian keeps them. An account of another hospital, a disabled account, an account
+ * holding a role the provider never stands for, a person without the claim, without an account (when none is made) or
+ * without any role, and everyone when the provider's hospital is not known, is refused, and nothing is changed.
+ * Audited: {@code USER_CREATED} and {@code ROLES_CHANGED} by
  * {@value #ACTOR}, {@code LOGIN_SUCCESS} and {@code LOGIN_FAILURE} with the provider's name.
  */
 @Service
@@ -41,8 +44,13 @@ public class SingleSignOn {
         DISABLED,
         /** The provider's claim gives no role in Meridian (or a new account would have none). */
         NO_ROLE,
-        /** A new account's hospital is not set and there is more than one, or the code names none. */
+        /**
+         * The provider is bound to no hospital while the installation holds more than one, or its binding names no
+         * hospital: it signs nobody in.
+         */
         NO_HOSPITAL,
+        /** The account belongs to another hospital than the provider's. */
+        OTHER_HOSPITAL,
         /**
          * The account holds a role that the provider never stands for ({@link SingleSignOnSettings#KEPT_LOCAL}: a
          * channel's user, a regulator, a region administrator); it signs in with its password.
@@ -97,15 +105,16 @@ public class SingleSignOn {
      * The account of the person the provider signed in, made or with its roles brought in line with the provider's
      * claim as the settings say, and the sign-in audited.
      *
-     * @param provider the provider's name as people know it (the registration's client name)
+     * @param registrationId the provider's client registration, which names its hospital in the settings
+     * @param provider       the provider's name as people know it (the registration's client name)
      * @throws Refused when the person may not sign in; nothing has been changed then
      */
     @Transactional(noRollbackFor = Refused.class)
-    MeridianUser signIn(String provider, OidcUser person) {
+    MeridianUser signIn(String registrationId, String provider, OidcUser person) {
         String username = Optional.ofNullable(person.getClaims().get(settings.usernameClaim()))
                 .map(Object::toString).map(String::strip).orElse("");
         try {
-            MeridianUser user = account(username, person);
+            MeridianUser user = account(registrationId, username, person);
             audit.record(user.hospitalId(), user.getUsername(), "LOGIN_SUCCESS", user.getUsername(),
                     Map.of("provider", provider));
             return user;
@@ -124,17 +133,22 @@ public class SingleSignOn {
         return settings.countsAsSecondStep(person.getClaims().get("amr"));
     }
 
-    private MeridianUser account(String username, OidcUser person) {
+    private MeridianUser account(String registrationId, String username, OidcUser person) {
         if (username.isEmpty()) {
             throw new Refused(Refusal.NO_CLAIM, null);
         }
+        Hospital hospital = hospital(registrationId).orElseThrow(() -> new Refused(Refusal.NO_HOSPITAL, username));
         Set<Role> claimed = settings.rolesFromClaims() ? settings.rolesFor(person.getClaims().get(settings.rolesClaim()))
                 : null;
         Optional<MeridianUser> found = accounts.loadForSignIn(username, clock.instant());
         if (found.isEmpty()) {
-            return create(username, person, claimed);
+            return create(hospital, username, person, claimed);
         }
         MeridianUser user = found.get();
+        if (user.homeHospitalId() != hospital.id()) {
+            // the provider speaks for its own hospital's staff only, however the username matches
+            throw new Refused(Refusal.OTHER_HOSPITAL, username);
+        }
         if (!user.isEnabled()) {
             throw new Refused(Refusal.DISABLED, username);
         }
@@ -156,7 +170,7 @@ public class SingleSignOn {
         return user;
     }
 
-    private MeridianUser create(String username, OidcUser person, Set<Role> claimed) {
+    private MeridianUser create(Hospital hospital, String username, OidcUser person, Set<Role> claimed) {
         if (!settings.createAccounts() || !AccountAdministration.wellFormedUsername(username)) {
             throw new Refused(Refusal.UNKNOWN, username);
         }
@@ -164,7 +178,6 @@ public class SingleSignOn {
         if (roles.isEmpty()) {
             throw new Refused(Refusal.NO_ROLE, username);
         }
-        Hospital hospital = hospital().orElseThrow(() -> new Refused(Refusal.NO_HOSPITAL, username));
         String displayName = Optional.ofNullable(person.getFullName()).map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(username);
         if (displayName.length() > 100) {
@@ -183,9 +196,11 @@ public class SingleSignOn {
         return accounts.loadForSignIn(username, clock.instant()).orElseThrow();
     }
 
-    private Optional<Hospital> hospital() {
-        if (!settings.newAccountHospital().isEmpty()) {
-            return hospitals.findByCode(settings.newAccountHospital());
+    /** The provider's hospital: the one its settings name, else the installation's only one. */
+    private Optional<Hospital> hospital(String registrationId) {
+        String code = settings.hospitalOf(registrationId);
+        if (!code.isEmpty()) {
+            return hospitals.findByCode(code);
         }
         List<Hospital> all = hospitals.all();
         return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();

@@ -29,7 +29,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * ({@link SecondFactorGate}), unless the provider's sign-in counts as the second step
  * ({@link SingleSignOnSettings.SecondFactorByProvider}). A refusal ends the session and says why on the sign-in page
  * ({@code /login?sso=<reason>}); a failure at the provider or in the exchange of the code says so too
- * ({@code /login?sso=failed}).
+ * ({@code /login?sso=failed}). The provider's ID token stays with the session, so that signing out can end the
+ * session at the provider too ({@link SingleSignOnLogout}).
  */
 final class SingleSignOnLogin implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -56,7 +57,8 @@ final class SingleSignOnLogin implements AuthenticationSuccessHandler, Authentic
         }
         MeridianUser user;
         try {
-            user = singleSignOn.signIn(providerName(token.getAuthorizedClientRegistrationId()), person);
+            user = singleSignOn.signIn(token.getAuthorizedClientRegistrationId(),
+                    providerName(token.getAuthorizedClientRegistrationId()), person);
         } catch (SingleSignOn.Refused refused) {
             log.info("Single sign-on refused for {}: {}", refused.username(), refused.refusal());
             refuse(request, response, refused.refusal().code());
@@ -69,6 +71,7 @@ final class SingleSignOnLogin implements AuthenticationSuccessHandler, Authentic
         context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        SingleSignOnLogout.remember(request, token.getAuthorizedClientRegistrationId(), user.getUsername(), person);
         SecondFactorGate.afterFirstStep(request, response, signedIn, twoStep, singleSignOn.countsAsSecondStep(person));
     }
 

@@ -8,7 +8,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Component;
 
-/** The OpenID Connect providers configured for single sign-on, as the sign-in page offers them. */
+/**
+ * The OpenID Connect providers configured for single sign-on, as the sign-in page offers them. A hospital bound in the
+ * settings to a registration that does not exist stops the start.
+ */
 @Component
 public class SingleSignOnProviders {
 
@@ -18,7 +21,7 @@ public class SingleSignOnProviders {
 
     private final List<Provider> providers;
 
-    SingleSignOnProviders(ObjectProvider<ClientRegistrationRepository> registrations) {
+    SingleSignOnProviders(ObjectProvider<ClientRegistrationRepository> registrations, SingleSignOnSettings settings) {
         List<Provider> found = new ArrayList<>();
         if (registrations.getIfAvailable() instanceof Iterable<?> all) {
             for (Object item : all) {
@@ -30,6 +33,14 @@ public class SingleSignOnProviders {
             }
         }
         this.providers = List.copyOf(found);
+        // a hospital bound to a registration that does not exist is a typo, which would leave the provider unbound
+        for (String bound : settings.hospitals().keySet()) {
+            if (found.stream().noneMatch(p -> p.id().equalsIgnoreCase(bound))) {
+                throw new IllegalStateException("meridian.sso.hospital." + bound + ": there is no OpenID Connect "
+                        + "client registration '" + bound + "' (spring.security.oauth2.client.registration." + bound
+                        + ".*) to bind to a hospital");
+            }
+        }
     }
 
     public List<Provider> all() {

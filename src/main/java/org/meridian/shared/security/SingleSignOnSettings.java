@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.Name;
  *
  * @param usernameClaim      the ID token claim whose value is matched, ignoring case, with a Meridian username
  * @param createAccounts     whether a person without an account gets one at the first sign-in
- * @param newAccountHospital the code of the hospital new accounts belong to; blank for the only hospital there is
+ * @param newAccountHospital the code of the hospital of every provider that is not bound to one by {@code hospitals}
+ *                           (the setting's older name, from when one provider served one hospital); blank for none
  * @param newAccountRoles    the roles of a new account when roles are kept in Meridian
  * @param rolesClaim         the claim that carries the person's groups or roles; blank keeps roles in Meridian
  * @param roles              for each role, the values of {@link #rolesClaim} that give it: the settings
@@ -27,6 +28,9 @@ import org.springframework.boot.context.properties.bind.Name;
  *                           {@code MERIDIAN_SSO_ROLE_HOSPITAL_MANAGER} (not {@code roles.<role>}: the variable
  *                           {@code MERIDIAN_SSO_ROLES_CLAIM} would then be read as a role named "claim")
  * @param secondFactor       whether a sign-in through the provider counts as the second step
+ * @param hospitals          for each provider (its client registration id), the code of the one hospital it signs
+ *                           people in to: the settings {@code meridian.sso.hospital.<registration>}, e.g.
+ *                           {@code MERIDIAN_SSO_HOSPITAL_HOSPITAL=H001} for the registration {@code hospital}
  */
 @ConfigurationProperties("meridian.sso")
 public record SingleSignOnSettings(@DefaultValue("preferred_username") String usernameClaim,
@@ -35,7 +39,8 @@ public record SingleSignOnSettings(@DefaultValue("preferred_username") String us
                                    @DefaultValue("ANALYST") Set<Role> newAccountRoles,
                                    @DefaultValue("") String rolesClaim,
                                    @Name("role") Map<Role, List<String>> roles,
-                                   @DefaultValue("amr") SecondFactorByProvider secondFactor) {
+                                   @DefaultValue("amr") SecondFactorByProvider secondFactor,
+                                   @Name("hospital") Map<String, String> hospitals) {
 
     /**
      * Roles that the provider never grants nor takes: a channel's user is bound to its channel, the regulator and the
@@ -74,6 +79,15 @@ public record SingleSignOnSettings(@DefaultValue("preferred_username") String us
         }
         roles = Map.copyOf(copy);
         secondFactor = secondFactor == null ? SecondFactorByProvider.AMR : secondFactor;
+        Map<String, String> bound = new java.util.LinkedHashMap<>();
+        if (hospitals != null) {
+            hospitals.forEach((registration, code) -> {
+                if (code != null && !code.isBlank()) {
+                    bound.put(registration.strip().toLowerCase(Locale.ROOT), code.strip());
+                }
+            });
+        }
+        hospitals = Map.copyOf(bound);
         for (Role role : roles.keySet()) {
             if (KEPT_LOCAL.contains(role)) {
                 throw new IllegalStateException("meridian.sso.role." + role + ": " + role
@@ -86,6 +100,16 @@ public record SingleSignOnSettings(@DefaultValue("preferred_username") String us
                         + " cannot be given to an account made at sign-in");
             }
         }
+    }
+
+    /**
+     * The code of the hospital that the provider of this client registration speaks for: its own
+     * {@code meridian.sso.hospital.<registration>}, else {@link #newAccountHospital}; empty when neither is set (then
+     * it speaks for the installation's only hospital, or for none).
+     */
+    public String hospitalOf(String registrationId) {
+        String own = registrationId == null ? null : hospitals.get(registrationId.toLowerCase(Locale.ROOT));
+        return own != null ? own : newAccountHospital;
     }
 
     /** Whether roles come from the provider's claim (else they are kept in Meridian). */

@@ -25,7 +25,7 @@ class SingleSignOnSettingsTest {
 
     private static SingleSignOnSettings settings(Map<Role, List<String>> roles, SecondFactorByProvider secondFactor) {
         return new SingleSignOnSettings("preferred_username", false, "", Set.of(Role.ANALYST), "groups", roles,
-                secondFactor);
+                secondFactor, Map.of());
     }
 
     @Test
@@ -69,6 +69,24 @@ class SingleSignOnSettingsTest {
     }
 
     @Test
+    void eachProviderIsBoundToItsHospitalByItsRegistrationAndTheOlderSettingBindsTheRest() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "MERIDIAN_SSO_HOSPITAL_HOSPITAL", "H001",
+                        "MERIDIAN_SSO_HOSPITAL_CITY", "H002",
+                        "MERIDIAN_SSO_NEW_ACCOUNT_HOSPITAL", "H009"));
+
+        var sso = bound(environment);
+
+        assertThat(sso.hospitalOf("hospital")).isEqualTo("H001");
+        assertThat(sso.hospitalOf("city")).isEqualTo("H002");
+        assertThat(sso.hospitalOf("county")).isEqualTo("H009"); // not bound on its own: the older setting
+        assertThat(bound(new MapPropertySource("application.properties", Map.of(
+                "meridian.sso.hospital.hospital", " H001 "))).hospitalOf("hospital")).isEqualTo("H001");
+        assertThat(bound(new MapPropertySource("application.properties", Map.of())).hospitalOf("hospital")).isEmpty();
+    }
+
+    @Test
     void thePropertiesFormNamesTheRoleInLowerCaseWithDashesOrAsTheRoleIsWritten() {
         var properties = new MapPropertySource("application.properties", Map.of(
                 "meridian.sso.roles-claim", "roles",
@@ -98,7 +116,8 @@ class SingleSignOnSettingsTest {
         assertThatThrownBy(() -> settings(Map.of(Role.CHANNEL_USER, List.of("partners")), SecondFactorByProvider.AMR))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("CHANNEL_USER");
         assertThatThrownBy(() -> new SingleSignOnSettings("sub", true, "", Set.of(Role.REGION_ADMIN), "", Map.of(),
-                SecondFactorByProvider.AMR)).isInstanceOf(IllegalStateException.class).hasMessageContaining("REGION_ADMIN");
+                SecondFactorByProvider.AMR, Map.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("REGION_ADMIN");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.tenant.Hospital;
 import org.meridian.support.Browser;
 import org.meridian.support.IdentityProvider;
 import org.meridian.support.IdentityProvider.Landing;
@@ -35,9 +37,11 @@ import org.springframework.test.context.ActiveProfiles;
  * Meridian, exchanged for an ID token whose signature Meridian checks with the provider's published keys. Meridian is
  * set up as a hospital would (docs/security.md): accounts made at the first sign-in, roles from the {@code groups}
  * claim, two-step verification required of administrators and managers, and the provider's sign-in counting as the
- * second step only when its {@code amr} claim says two factors were used.
+ * second step only when its {@code amr} claim says two factors were used. The provider is the first hospital's
+ * ({@code meridian.sso.hospital.hospital=H001}): a second hospital's staff are not its to sign in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "meridian.sso.hospital.hospital=H001",
         "meridian.sso.create-accounts=true",
         "meridian.sso.roles-claim=groups",
         "meridian.sso.role.hospital-manager=meridian-managers",
@@ -156,6 +160,97 @@ class SingleSignOnTest extends SingleSignOnJourneys {
         assertThat(auditDetails("LOGIN_FAILURE", regulator)).contains("single sign-on: kept-local")
                 .contains("院内统一身份认证");
         assertThat(audited(SingleSignOn.ACTOR, "ROLES_CHANGED", regulator)).isZero();
+    }
+
+    @Test
+    void theFirstHospitalsProviderRefusesAnAccountOfAnotherHospitalAndMakesNewAccountsOnlyInItsOwn() throws Exception {
+        // two hospitals on the installation; the provider is H001's. Someone at H001's provider carries the username
+        // of an analyst of the other hospital and sits among H001's managers.
+        Hospital other = users.otherHospital();
+        String elsewhere = users.create(other.id(), Role.ANALYST, null);
+        MeridianUser account = accounts.loadForSignIn(elsewhere, clock.instant()).orElseThrow();
+        PROVIDER.person(new Person(elsewhere, "钱进", List.of("meridian-managers"), List.of("pwd", "otp")));
+
+        Landing refused = signInThroughProvider(elsewhere);
+
+        assertThat(refused.path()).isEqualTo("/login?sso=other-hospital");
+        Document page = Jsoup.parse(refused.html());
+        assertThat(page.getElementById("login-sso-error").text()).isEqualTo(
+                "您的经络账户属于另一家医院，该身份认证平台只能登录它所在医院的账户。请使用您所在医院的统一身份认证，或使用用户名和密码登录。");
+        assertThat(page.select("header.topbar")).isEmpty();
+        // nothing changed: the account keeps its hospital and its role (the provider's groups are not applied)
+        assertThat(accounts.roles(other.id(), account.userId())).containsExactly(Role.ANALYST);
+        assertThat(accounts.hospitalOf(elsewhere)).contains(other.id());
+        assertThat(audited(SingleSignOn.ACTOR, "ROLES_CHANGED", elsewhere)).isZero();
+        assertThat(audited(elsewhere, "LOGIN_FAILURE", elsewhere)).isEqualTo(1);
+        assertThat(auditDetails("LOGIN_FAILURE", elsewhere)).contains("single sign-on: other-hospital");
+        assertThat(audited(elsewhere, "LOGIN_SUCCESS", elsewhere)).isZero();
+
+        // a person neither hospital knows gets an account in the provider's hospital, never in the other
+        String newcomer = unique("qian.li");
+        PROVIDER.person(new Person(newcomer, "钱丽", List.of("meridian-readers"), List.of("pwd")));
+        assertThat(signInThroughProvider(newcomer).path()).isEqualTo("/");
+        assertThat(accounts.hospitalOf(newcomer)).contains(users.firstHospital().id());
+        assertThat(users.firstHospital().code()).isEqualTo("H001");
+    }
+
+    @Test
+    void signingOutAfterSingleSignOnEndsTheSessionAtTheProviderTooAndAfterAPasswordOnlyMeridians() throws Exception {
+        String username = unique("he.ping");
+        PROVIDER.person(new Person(username, "何平", List.of("meridian-readers"), List.of("pwd")));
+        HttpClient browser = IdentityProvider.browser();
+        Landing home = PROVIDER.signIn(browser, meridian(), username);
+        assertThat(home.path()).isEqualTo("/");
+
+        List<URI> hops = signOut(browser, home.html());
+
+        // Meridian → the provider's end-session endpoint (with the ID token as hint) → Meridian's sign-in page
+        assertThat(hops).anySatisfy(hop -> {
+            assertThat(hop.toString()).startsWith(PROVIDER.issuer() + IdentityProvider.END_SESSION);
+            assertThat(hop.getRawQuery()).contains("id_token_hint=");
+        });
+        URI last = hops.get(hops.size() - 1);
+        assertThat(last.getHost()).isEqualTo("127.0.0.1");
+        assertThat(last.getPath() + "?" + last.getRawQuery()).isEqualTo("/login?logout");
+        // the provider has forgotten the browser: its button asks for the provider's password again
+        HttpResponse<String> again = IdentityProvider.follow(browser, IdentityProvider.get(browser,
+                URI.create(meridian() + "/oauth2/authorization/hospital")));
+        assertThat(again.uri().toString()).startsWith(PROVIDER.issuer() + "/login");
+
+        // a person who signed in with a password signs out of Meridian alone: the provider is never visited
+        String analyst = users.create(Role.ANALYST);
+        HttpClient other = IdentityProvider.browser();
+        Document login = Jsoup.parse(IdentityProvider.follow(other, IdentityProvider.get(other,
+                URI.create(meridian() + "/login"))).body());
+        HttpResponse<String> signedIn = IdentityProvider.follow(other, other.send(HttpRequest.newBuilder(
+                        URI.create(meridian() + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + analyst + "&password="
+                        + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                        + login.select("input[name=_csrf]").attr("value"))).build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(signedIn.uri().getPath()).isEqualTo("/");
+        List<URI> passwordHops = signOut(other, signedIn.body());
+        assertThat(passwordHops).allSatisfy(hop -> assertThat(hop.getHost()).isEqualTo("127.0.0.1"));
+        assertThat(passwordHops.get(passwordHops.size() - 1).getRawQuery()).isEqualTo("logout");
+    }
+
+    /** Presses 退出 on a page of Meridian and follows every redirect; the addresses visited, the last one answering. */
+    private List<URI> signOut(HttpClient browser, String pageHtml) throws Exception {
+        Document page = Jsoup.parse(pageHtml);
+        assertThat(page.select("form[action=/logout] button").text()).isEqualTo("退出");
+        String csrf = page.select("form[action=/logout] input[name=_csrf]").attr("value");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(meridian() + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<URI> hops = new ArrayList<>();
+        for (int i = 0; i < 10 && response.statusCode() / 100 == 3; i++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            hops.add(next);
+            response = IdentityProvider.get(browser, next);
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(response.body()).getElementById("login-logout").text()).isEqualTo("您已安全退出。");
+        return hops;
     }
 
     @Test
