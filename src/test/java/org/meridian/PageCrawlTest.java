@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,9 +45,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Every page a demo person can reach speaks to a person (issue 12 point 3): signed in as each demo account of the
- * README, the crawl follows every same-origin link from the home page (breadth first, at most
- * {@value #PER_SHAPE} pages of one shape such as {@code /channels/{code}}, never a write, the sign-out, the language
- * switch, a download or the API) and fails on
+ * README, the crawl follows every same-origin link from the home page, submits every form that reads (method GET:
+ * filters, the choice before a new appeal) with the values it shows, and asks for every htmx fragment a page loads
+ * ({@code hx-get}, with the {@code HX-Request} header htmx sends) — breadth first, at most {@value #PER_SHAPE} pages of
+ * one shape such as {@code /channels/{code}} for each of the three, never a write, the sign-out, the language
+ * switch, a download or the API — and fails on
  * <ul>
  *   <li>a page that answers anything but 200 (a 403 or 404 behind a link the page offered is a link the role
  *       should not have been shown), or that answers a browser with JSON;</li>
@@ -81,6 +86,10 @@ class PageCrawlTest {
                     "a file format's name"),
             Map.entry("PDF",
                     "a file format's name"),
+            Map.entry("PNG",
+                    "a file format's name (the attachments an appeal takes)"),
+            Map.entry("JPEG",
+                    "a file format's name (the attachments an appeal takes)"),
             Map.entry("CNY",
                     "the yuan's ISO 4217 name, as English pages write amounts (人民币 and 元 in Chinese)"),
             Map.entry("AHP",
@@ -117,6 +126,11 @@ class PageCrawlTest {
     static final Pattern NOTHING = Pattern.compile("\\b(null|NaN|Infinity|undefined)\\b");
 
     static final Set<String> enumConstants = new TreeSet<>();
+
+    /** How a crawled address was found: a link (or a redirect), a form that reads, an htmx {@code hx-get}. */
+    static final String PAGE = "page";
+    static final String FORM = "form:";
+    static final String FRAGMENT = "hx:";
 
     @Autowired MockMvc mvc;
     @Autowired IndicatorCatalogue catalogue;
@@ -178,18 +192,22 @@ class PageCrawlTest {
         Map<String, Integer> shapes = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         Deque<String[]> queue = new ArrayDeque<>();
-        queue.add(new String[] {"/", "(start)"});
+        queue.add(new String[] {"/", "(start)", PAGE});
         seen.add("/");
         int visited = 0;
         while (!queue.isEmpty() && visited < MAX_PAGES) {
             String[] next = queue.poll();
             String url = next[0];
             String from = next[1];
+            boolean fragment = next[2].equals(FRAGMENT);
             visited++;
             MockHttpServletResponse response;
             try {
                 MockHttpServletRequestBuilder request = get(URI.create(url)).session(session)
                         .accept(MediaType.TEXT_HTML);
+                if (fragment) {
+                    request.header("HX-Request", "true");   // as htmx asks: the handler answers its fragment
+                }
                 if (language != null) {
                     request.cookie(language);
                 }
@@ -204,7 +222,7 @@ class PageCrawlTest {
                 if (location != null && location.startsWith("/login")) {
                     findings.add(url + " (linked from " + from + "): redirects to the sign-in page");
                 } else if (location != null && seen.add(location)) {
-                    queue.add(new String[] {location, url});
+                    queue.add(new String[] {location, url, PAGE});
                 }
                 continue;
             }
@@ -225,16 +243,33 @@ class PageCrawlTest {
             for (String problem : problems(page, codes)) {
                 findings.add(url + ": " + problem);
             }
+            List<String[]> targets = new ArrayList<>();
             for (Element a : page.select("a[href]")) {
-                String href = local(a.attr("href"));
-                if (href == null || skipped(href) || seen.contains(href) || changes(username, href)) {
+                targets.add(new String[] {local(a.attr("href")), PAGE});
+            }
+            for (FormElement form : page.select("form").forms()) {
+                String target = formGet(form, url);
+                if (target != null) {
+                    targets.add(new String[] {target, FORM});
+                }
+            }
+            for (Element htmx : page.select("[hx-get], [data-hx-get]")) {
+                String target = htmx.hasAttr("hx-get") ? htmx.attr("hx-get") : htmx.attr("data-hx-get");
+                targets.add(new String[] {local(target.isBlank() ? url : target), FRAGMENT});
+            }
+            for (String[] target : targets) {
+                String href = target[0];
+                String kind = target[1];
+                // a fragment of a page already seen is another answer: seen apart, counted apart
+                String key = kind.equals(FRAGMENT) ? FRAGMENT + href : href;
+                if (href == null || skipped(href) || seen.contains(key) || changes(username, href)) {
                     continue;
                 }
-                String shape = shape(href);
+                String shape = (kind.equals(PAGE) ? "" : kind) + shape(href);
                 int count = shapes.merge(shape, 1, Integer::sum);
                 if (count <= PER_SHAPE) {
-                    seen.add(href);
-                    queue.add(new String[] {href, url});
+                    seen.add(key);
+                    queue.add(new String[] {href, url, kind});
                 }
             }
         }
@@ -244,6 +279,33 @@ class PageCrawlTest {
                 (String.join("\n", seen) + "\n\n" + String.join("\n", findings)).getBytes(StandardCharsets.UTF_8));
         assertThat(visited).as("pages visited by " + report).isGreaterThan(1);
         assertThat(findings).as(report + " visited " + visited + " pages").isEmpty();
+    }
+
+    /**
+     * What submitting a form that reads (method GET, a browser's default) with the values it shows would ask for:
+     * its action (the page itself when empty) with the form's data as a browser sends it; null for a form that
+     * writes (POST).
+     */
+    static String formGet(FormElement form, String pageUrl) {
+        String method = form.attr("method");
+        if (!method.isBlank() && !method.equalsIgnoreCase("get")) {
+            return null;
+        }
+        String action = form.attr("action");
+        String path = local(action.isBlank() ? pageUrl : action);
+        if (path == null) {
+            return null;
+        }
+        if (path.contains("?")) {
+            path = path.substring(0, path.indexOf('?'));   // a browser replaces the action's query with the form's
+        }
+        StringBuilder query = new StringBuilder();
+        for (Connection.KeyVal pair : form.formData()) {
+            query.append(query.isEmpty() ? "?" : "&")
+                    .append(URLEncoder.encode(pair.key(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pair.value(), StandardCharsets.UTF_8));
+        }
+        return path + query;
     }
 
     private MockHttpSession signIn(String username) throws Exception {
