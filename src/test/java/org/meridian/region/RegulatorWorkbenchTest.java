@@ -84,7 +84,7 @@ class RegulatorWorkbenchTest {
 
     static String exam(String id, String institution, String patient, int day) {
         return """
-                {"recordId": "%s-%s", "institution": "%s", "patientId": "%s", "item": "CT",
+                {"recordId": "rid-%s-%s", "institution": "%s", "patientId": "%s", "item": "CT",
                  "performedAt": "2026-10-%02dT08:00:00Z", "recognisable": true}"""
                 .formatted(id, UUID.randomUUID(), institution, patient, day);
     }
@@ -114,7 +114,7 @@ class RegulatorWorkbenchTest {
         // aggregates only: no patient id, no record id, and no hospital of another region
         TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
         String again = page(r.regulator, "/?period=2026-10");
-        assertThat(again).doesNotContain(patient, "a1-", "b1-", other.a.hospital.name());
+        assertThat(again).doesNotContain(patient, "rid-a1-", "rid-b1-", other.a.hospital.name());
         // English, and the same page at its own address
         assertThat(page(r.regulator, "/region/workbench?period=2026-10&lang=en"))
                 .contains("Regulator&#39;s workbench", "20.0 %", "None published yet");
