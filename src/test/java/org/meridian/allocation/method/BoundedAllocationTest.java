@@ -91,6 +91,59 @@ class BoundedAllocationTest {
     }
 
     @Test
+    void theQuickWayFindsTheSameLambdaAsTheExactSweepOrLeavesItToTheSweep() {
+        // the quick way guesses in doubles and checks the guess exactly; wherever it answers, its λ must be the
+        // sweep's (to 30 significant digits: the two divide in a different order) and every unit's amount the same.
+        // Floors and caps from a few values only, so that many units share a breakpoint, and some instances with
+        // breakpoints 1e-20 apart (doubles cannot order them: the quick way must give up, never answer wrongly)
+        Random random = new Random(29);
+        int answered = 0;
+        int leftToSweep = 0;
+        java.math.MathContext thirty = new java.math.MathContext(30);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + random.nextInt(300);
+            boolean close = round % 10 == 0;
+            BigDecimal[] d = new BigDecimal[n];
+            BigDecimal[] lo = new BigDecimal[n];
+            BigDecimal[] hi = new BigDecimal[n];
+            BigDecimal floors = BigDecimal.ZERO;
+            BigDecimal caps = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                d[i] = random.nextInt(8) == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(1 + random.nextInt(20));
+                lo[i] = BigDecimal.valueOf(random.nextInt(4) * 50);
+                if (close && i % 2 == 1) {
+                    lo[i] = lo[i].add(new BigDecimal("1e-20"));
+                }
+                hi[i] = random.nextInt(3) == 0 ? null : lo[i].add(BigDecimal.valueOf(50 + random.nextInt(3) * 100));
+                floors = floors.add(lo[i]);
+                caps = caps.add(d[i].signum() == 0 ? lo[i] : hi[i] == null ? BigDecimal.valueOf(1_000_000) : hi[i]);
+            }
+            if (caps.compareTo(floors) <= 0) {
+                continue;
+            }
+            // a budget strictly between Σ floors and Σ caps (or the top of the range)
+            BigDecimal budget = floors.add(caps.subtract(floors).multiply(BigDecimal.valueOf(random.nextInt(101)))
+                    .divide(BigDecimal.valueOf(100)));
+            BigDecimal[] exact = new BigDecimal[n];
+            BigDecimal quick = BoundedAllocation.guided(budget, d, lo, hi, exact);
+            BigDecimal swept = BoundedAllocation.lambda(budget, d, lo, hi);
+            if (quick == null) {
+                leftToSweep++;
+                continue;
+            }
+            answered++;
+            assertThat(quick.round(thirty)).as("round %d", round).isEqualByComparingTo(swept.round(thirty));
+            for (int i = 0; i < n; i++) {
+                BigDecimal x = swept.multiply(d[i]).max(lo[i]);
+                x = hi[i] == null ? x : x.min(hi[i]);
+                assertThat(exact[i].round(thirty)).as("round %d unit %d", round, i).isEqualByComparingTo(x.round(thirty));
+            }
+        }
+        assertThat(answered).as("instances the quick way answered").isGreaterThan(100);
+        assertThat(leftToSweep).as("instances left to the exact sweep").isGreaterThan(0);
+    }
+
+    @Test
     void impossibleBoundsNameTheBound() {
         assertThatThrownBy(() -> BoundedAllocation.allocate(new BigDecimal("100"), dec(1, 1), dec(60, 60), null,
                 null, null, null)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
