@@ -85,6 +85,7 @@ public final class Bench {
         options.put("seconds", "60"); // load mode: how long they do
         options.put("seed", "42"); // load mode: where each person's walk goes
         options.put("think", "5"); // load mode: seconds a person reads a page on average (0: no pause)
+        options.put("warmup", "30"); // load mode: seconds the same people walk first, not counted (0: a cold server)
         options.put("exam-records", "10000000"); // region mode: exam records through the API, over the institutions
         options.put("institutions", "200");
         options.put("exam-increment", "10000"); // region mode: the incremental batch, one call
@@ -329,6 +330,7 @@ public final class Bench {
         int users = Integer.parseInt(options.get("users"));
         double seconds = Double.parseDouble(options.get("seconds"));
         double think = Double.parseDouble(options.get("think"));
+        double warmup = Double.parseDouble(options.get("warmup"));
         LoadBench bench = new LoadBench(server.base(), username -> {
             try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
                 return MeridianServer.token(c, username);
@@ -343,11 +345,21 @@ public final class Bench {
                         .toList()), "office and analyst", think > 0 ? String.format(Locale.ROOT, "each reading %.1f–%.1f s"
                         + " (on average %.1f s) between two requests", think / 2, think * 1.5, think)
                         : "each walking without pause", loadAverage()));
-        double cpu0 = server.cpuSeconds();
-        server.watchMemory();
-        LoadBench.Result result = bench.run(DEMO_ACCOUNTS, users, seconds, Long.parseLong(options.get("seed")), think);
+        line(warmup > 0 ? String.format(Locale.ROOT, "  the same people walked %.0f s first, not counted (a server just"
+                + " started compiles its code and templates in its first minute; --warmup=0 measures that)", warmup)
+                : "  no warm-up: the server had just started (its first minute is counted)");
+        double[] cpu0 = new double[1];
+        LoadBench.Result result = bench.run(DEMO_ACCOUNTS, users, seconds, Long.parseLong(options.get("seed")), think,
+                warmup, () -> {
+                    try {
+                        cpu0[0] = server.cpuSeconds();
+                        server.watchMemory();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         long[] memory = server.stopWatching();
-        double cpu = server.cpuSeconds() - cpu0;
+        double cpu = server.cpuSeconds() - cpu0[0];
         LoadBench.table(result).forEach(this::line);
         List<LoadBench.PageFigures> slow = result.pages().stream().filter(p -> p.p99() >= PAGE_P99_MS).toList();
         List<LoadBench.PageFigures> slowWorkbenches = result.pages().stream()

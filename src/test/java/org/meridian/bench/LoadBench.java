@@ -71,6 +71,8 @@ final class LoadBench {
     private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
     private final Map<String, int[]> notOk = new ConcurrentHashMap<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Answers to requests sent before this instant ({@link System#nanoTime()}) are the warm-up: not counted. */
+    private volatile long countFrom = Long.MIN_VALUE;
 
     /**
      * @param base   the server, e.g. {@code http://localhost:8080}
@@ -83,7 +85,7 @@ final class LoadBench {
 
     /** Runs {@code users} people over the accounts (user i is account i mod n) for {@code seconds}, without pause. */
     Result run(List<Account> accounts, int users, double seconds, long seed) throws InterruptedException {
-        return run(accounts, users, seconds, seed, 0);
+        return run(accounts, users, seconds, seed, 0, 0, () -> { });
     }
 
     /**
@@ -92,9 +94,13 @@ final class LoadBench {
      * {@code thinkSeconds} (0: no pause at all, every person asks again as soon as it has its answer). The reading time
      * is not part of any page's time; the first request of each person comes after one such pause, so that 50 people
      * do not all ask at the same instant.
+     *
+     * <p>The same people walk for {@code warmupSeconds} first, uncounted: a server just started compiles its code and
+     * templates and fills its caches during the first minute, and the measurement is of the server people use all day
+     * (the first minute of a fresh start is a different question, answered by running with a warm-up of 0).
      */
-    Result run(List<Account> accounts, int users, double seconds, long seed, double thinkSeconds)
-            throws InterruptedException {
+    Result run(List<Account> accounts, int users, double seconds, long seed, double thinkSeconds, double warmupSeconds,
+               Runnable atMeasurementStart) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         CountDownLatch signedIn = new CountDownLatch(users);
         long[] window = new long[2];
@@ -141,9 +147,16 @@ final class LoadBench {
         signedIn.await();
         times.clear();
         notOk.clear();
-        window[0] = System.nanoTime();
+        long begin = System.nanoTime();
+        window[0] = begin + (long) (warmupSeconds * 1e9);
         window[1] = window[0] + (long) (seconds * 1e9);
+        countFrom = window[0];
         start.countDown();
+        long wait = window[0] - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        atMeasurementStart.run();
         for (Thread t : threads) {
             t.join();
         }
@@ -220,11 +233,16 @@ final class LoadBench {
             return null;
         }
         long took = System.nanoTime() - t0;
+        boolean counted = t0 >= countFrom; // not during the warm-up
         // the home page is each role's workbench: kept apart per account
         String page = shape(url).equals("/") ? "/ (workbench of " + who + ")" : shape(url);
-        times.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+        if (counted) {
+            times.computeIfAbsent(page, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+        }
         if (response.statusCode() != 200) {
-            notOk.computeIfAbsent(page, k -> new int[1])[0]++;
+            if (counted) {
+                notOk.computeIfAbsent(page, k -> new int[1])[0]++;
+            }
             failure(who + ": GET " + url + " answered " + response.statusCode());
         }
         return response;
