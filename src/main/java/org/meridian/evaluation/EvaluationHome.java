@@ -169,7 +169,7 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
             return List.of();
         }
         Evaluation e = latest.get();
-        List<UnitScorecard> ranked = results.allScorecards(actor, e.id()).stream()
+        List<UnitScorecard> ranked = results.ranking(actor, e.id()).stream()
                 .filter(c -> c.rank() != null).toList();
         int top = Math.min(ENDS_SHOWN, (ranked.size() + 1) / 2);
         int bottom = Math.min(ENDS_SHOWN, ranked.size() - top);

@@ -64,6 +64,17 @@ public class EvaluationResults {
     }
 
     /**
+     * Every scorecard of an evaluation the actor may see, in rank order, WITHOUT its indicator lines
+     * ({@link UnitScorecard#indicators()} is empty): for lists and figures that need only the totals, ranks and tiers
+     * (a workbench's best and worst, the explained changes' mean, the region's standings). Reading and decoding the
+     * lines' explanations was most of the workbench's time (docs/benchmarks.md).
+     */
+    public List<UnitScorecard> ranking(Actor actor, long id) {
+        get(actor, id);
+        return evaluations.ranking(actor.hospitalId(), id, EvaluationVisibility.channelScope(actor));
+    }
+
+    /**
      * The measure totals each scorecard of an evaluation was scored from, frozen when it ran (published: for good),
      * by channel code; for a channel's own user only its own channel's. A scorecard of an evaluation run before
      * measure totals were stored (2026-12-04) is left out: its totals are not known any more (docs/evaluations.md).

@@ -249,6 +249,20 @@ class Evaluations {
                 r.coverage(), r.rank(), r.tier(), lines.getOrDefault(r.id(), List.of()))).toList(), page, size, total);
     }
 
+    /** Every scorecard of an evaluation in rank order, optionally only one channel's, without their lines. */
+    List<UnitScorecard> ranking(long hospitalId, long evaluationId, Long channelId) {
+        return jdbc.sql("""
+                        SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier
+                        FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
+                        AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
+                        ORDER BY rank NULLS LAST, position, channel_code""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId)
+                .query((rs, i) -> new UnitScorecard(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8),
+                        List.of()))
+                .list();
+    }
+
     /** The id (in its kind's registry) of the unit of this code in an evaluation's scorecards, if it was scored. */
     Optional<Long> scoredUnit(long hospitalId, long evaluationId, String code) {
         return jdbc.sql("""

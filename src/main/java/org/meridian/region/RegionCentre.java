@@ -262,7 +262,7 @@ public class RegionCentre {
             hospitals.profile(h.id()).ifPresent(p -> profiles.put(p.code(), p));
         }
         List<Row> rows = new ArrayList<>();
-        for (UnitScorecard s : evaluations.allScorecards(reader, latest.get().id())) {
+        for (UnitScorecard s : evaluations.ranking(reader, latest.get().id())) {
             HospitalProfile p = profiles.get(s.channel());
             rows.add(new Row(s.channel(), p == null ? s.channelName() : p.name(), p == null ? null : p.district(),
                     s.rank(), s.total() == null ? null : s.roundedTotal(), s.coverage(),
@@ -292,7 +292,7 @@ public class RegionCentre {
                 continue;
             }
             Evaluation e = latest.get();
-            List<UnitScorecard> cards = evaluations.allScorecards(reader, e.id());
+            List<UnitScorecard> cards = evaluations.ranking(reader, e.id());
             int ranked = (int) cards.stream().filter(c -> c.rank() != null).count();
             for (UnitScorecard c : cards) {
                 standings.put(c.channel(), new Standing(type, e.period(), e.version(), c.rank(), ranked,

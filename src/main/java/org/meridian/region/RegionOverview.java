@@ -221,7 +221,7 @@ public class RegionOverview {
         Actor reader = Actor.system(hospitalId, "region-overview");
         return evaluations.search(reader, null, null, 0, 50).items().stream().filter(Evaluation::published)
                 .findFirst().map(e -> {
-                    List<UnitScorecard> cards = evaluations.allScorecards(reader, e.id());
+                    List<UnitScorecard> cards = evaluations.ranking(reader, e.id());
                     List<BigDecimal> totals = cards.stream().map(UnitScorecard::total)
                             .filter(java.util.Objects::nonNull).toList();
                     BigDecimal mean = totals.isEmpty() ? null : totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)

@@ -73,7 +73,7 @@ public class ChangeExplainer {
         Map<YearMonth, Map<Long, BigDecimal>> totals = new HashMap<>();
         for (YearMonth ym : data.keySet()) {
             Map<Long, BigDecimal> t = new LinkedHashMap<>();
-            published(actor, ym).forEach(e -> results.allScorecards(actor, e.id()).stream()
+            published(actor, ym).forEach(e -> results.ranking(actor, e.id()).stream()
                     .filter(c -> c.total() != null && (only == null || c.channelId() == only))
                     .sorted(java.util.Comparator.comparing(UnitScorecard::channelId))
                     .forEach(c -> t.put(c.channelId(), c.total())));
