@@ -166,7 +166,7 @@ class Evaluations {
             for (UnitScorecard.Line l : c.indicators()) {
                 lines.row(11).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(l.code()).int4(i++)
                         .numeric(l.value()).numeric(l.score()).numeric(l.weight()).numeric(l.contribution())
-                        .numeric(l.peerMedian()).jsonb(json.writeValueAsString(l.why()));
+                        .numeric(l.peerMedian()).json(json.writeValueAsString(l.why()));
             }
         }
         scorecards.copy(batch, """

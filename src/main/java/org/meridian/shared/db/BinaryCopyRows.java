@@ -175,6 +175,11 @@ public final class BinaryCopyRows {
         }
     }
 
+    /** json: the JSON text as it is (stored unparsed, checked only for being JSON). */
+    public BinaryCopyRows json(String json) {
+        return text(json);
+    }
+
     /** jsonb: a version byte and the JSON text. */
     public BinaryCopyRows jsonb(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
