@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.exam.AllianceRegistry;
+import org.meridian.indicator.DefaultCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
@@ -36,10 +37,12 @@ public class RegionAdministration {
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final DefaultCatalogue catalogue;
     private final AllianceRegistry alliances;
 
     RegionAdministration(Hospitals hospitals, Accounts accounts, PasswordEncoder encoder, AuditLog audit,
-                         AllianceRegistry alliances) {
+                         AllianceRegistry alliances, DefaultCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.hospitals = hospitals;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -92,6 +95,10 @@ public class RegionAdministration {
         String password = FirstStart.randomPassword();
         accounts.insert(h.id(), c.adminUsername(), c.adminDisplayName(), encoder.encode(password), null,
                 EnumSet.of(Role.ADMIN));
+        // the default catalogue (statistic measures such as outpatient_visits, the national indicators, a scheme
+        // per unit type), as a demo hospital and a region's evaluation centre have it: the region's figures read
+        // the hospital's visits from it, and its administrator starts from it
+        catalogue.install(Actor.system(h.id(), "region"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", h.name());
         details.put("type", h.type().name());

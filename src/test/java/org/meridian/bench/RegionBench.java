@@ -497,9 +497,7 @@ final class RegionBench {
             made.add(m);
             m.client().postJson("/api/v1/units", "{\"code\":\"" + code + "\",\"name\":\"基准机构 " + code
                     + "\",\"kind\":\"INSTITUTION\",\"type\":\"" + type + "\"}", 201);
-            // a new hospital's catalogue has no visits measure: it defines the one the region reads (docs/region.md)
-            m.client().postJson("/api/v1/measures", "{\"code\":\"outpatient_visits\",\"nameZh\":\"门急诊人次\","
-                    + "\"unit\":\"人次\",\"aggregation\":\"SUM\"}", 201);
+            // the visits measure the region reads comes with the new hospital's default catalogue
             StringBuilder stats = new StringBuilder("[");
             for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
                 stats.append(stats.length() == 1 ? "" : ",").append("{\"unit\":\"").append(code)

@@ -98,6 +98,10 @@ class RegionAdministrationTest {
         mvc.perform(get("/api/v1/channels").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.httpBasic(admin, password)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        // with the default catalogue: the visits measure the region's primary-care share reads is there to report
+        assertThat(jdbc.sql("SELECT code FROM statistic_measure WHERE hospital_id = :h")
+                .param("h", hospitals.findByCode(code).orElseThrow().id()).query(String.class).list())
+                .contains("outpatient_visits", "discharges");
 
         // listed and readable in the region, by the region administrator and the regulator
         r.a.as(r.regionAdmin, get("/api/v1/region/hospitals/" + code)).andExpect(status().isOk())
