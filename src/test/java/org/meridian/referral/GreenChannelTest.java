@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -113,6 +114,11 @@ class GreenChannelTest {
                 .andExpect(jsonPath("$.type").value("urn:meridian:referral:four-eyes"));
         d.as(asker, json(post("/api/v1/referrals/green-channel-requests/" + request + "/refuse"), "{\"note\": \" \"}"))
                 .andExpect(status().isBadRequest());
+        // the same on the approvals page: the problem named with the field's label, the request still pending
+        mvc.perform(post("/referrals/green-channel/" + request + "/refuse").param("note", " ")
+                        .with(user(accounts.loadForSignIn(asker, clock.instant()).orElseThrow())).with(csrf()))
+                .andExpect(flash().attribute("flashError", "审批意见：必填"))
+                .andExpect(flash().attribute("failed", request));
         TestHospital other = new TestHospital(mvc, users, hospitals);
         String stranger = other.user(Role.HOSPITAL_MANAGER);
         other.as(stranger, json(post("/api/v1/referrals/green-channel-requests/" + request + "/approve"), "{}"))

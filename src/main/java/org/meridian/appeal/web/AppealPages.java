@@ -36,6 +36,7 @@ import org.meridian.shared.problem.MeridianException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +65,7 @@ class AppealPages {
     private final EvaluationResults evaluations;
     private final ChannelRegistry channels;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final org.meridian.intake.EventIntake intake;
     private final org.meridian.shared.tenant.Hospitals hospitals;
 
@@ -73,7 +75,7 @@ class AppealPages {
     static final int CORRECTION_ROWS = 3;
 
     AppealPages(AppealProcedure appeals, EvaluationResults evaluations, ChannelRegistry channels,
-                MessageSource messages, org.meridian.intake.EventIntake intake,
+                MessageSource messages, ProblemTexts texts, org.meridian.intake.EventIntake intake,
                 org.meridian.shared.tenant.Hospitals hospitals) {
         this.intake = intake;
         this.hospitals = hospitals;
@@ -81,6 +83,7 @@ class AppealPages {
         this.evaluations = evaluations;
         this.channels = channels;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** One indicator of the scorecard being appealed, formatted. */
@@ -480,8 +483,7 @@ class AppealPages {
             boolean rowed = row.matches();
             if (rowed && row.group(1).equals("voids") && row.group(3).equals("reason")) {
                 // one reason serves every event chosen: said once, beside that field
-                m.putIfAbsent("voidReason", messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                        locale));
+                m.putIfAbsent("voidReason", texts.text(p));
                 continue;
             }
             String field = rowed ? row.group(1) : p.path();
@@ -494,7 +496,7 @@ class AppealPages {
                         part}, locale);
                 where = where.endsWith("：") ? where : where + " ";
             }
-            String text = where + messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
+            String text = where + texts.text(p);
             m.merge(field, text, (a, b) -> a + " " + b);
         }
         return m;

@@ -28,11 +28,10 @@ import org.meridian.shared.web.ProblemPage;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.problem.ConflictException;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.tenant.SmallSampleThreshold;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,17 +66,19 @@ class FeedbackPages {
     private final ReportPdf pdf;
     private final Hospitals hospitals;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final JsonMapper json;
     private final SmallSampleThreshold smallSamples;
 
     FeedbackPages(FeedbackReporting reports, EvaluationResults evaluations, ReportPdf pdf, Hospitals hospitals,
-                  MessageSource messages, JsonMapper json, SmallSampleThreshold smallSamples) {
+                  MessageSource messages, ProblemTexts texts, JsonMapper json, SmallSampleThreshold smallSamples) {
         this.smallSamples = smallSamples;
         this.reports = reports;
         this.evaluations = evaluations;
         this.pdf = pdf;
         this.hospitals = hospitals;
         this.messages = messages;
+        this.texts = texts;
         this.json = json;
     }
 
@@ -196,9 +197,7 @@ class FeedbackPages {
             reports.confirmForUnit(actor, id, confirmedBy);
             redirect.addFlashAttribute("successKey", "feedback.flash.confirmed");
         } catch (InvalidInputException e) {
-            Problem p = e.problems().get(0);
-            redirect.addFlashAttribute("confirmError", messages.getMessage(p.messageKey(), p.args().toArray(),
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("confirmError", texts.text(e.problems().get(0)));
             redirect.addFlashAttribute("confirmedBy", confirmedBy);
         }
         return "redirect:/feedback/reports/" + id;

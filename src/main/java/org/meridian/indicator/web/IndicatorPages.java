@@ -146,7 +146,7 @@ class IndicatorPages {
                 model.addAttribute("whatIfPeriods", w.periods(user.hospitalId()));
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
+            c.problems().forEach((field, p) -> errors.put(field, texts.text(p)));
             String view = scheme(model, type, current, form, errors, !htmx);
             // a change: only shares and problems go back (out of band), never the inputs being typed in
             return htmx ? "indicators/scheme :: checked" : view;
@@ -251,7 +251,7 @@ class IndicatorPages {
                 errors.put("indicators", e.getMessage());
             }
         }
-        c.problems().forEach((field, p) -> errors.put(field, message(p.messageKey(), p.args().toArray())));
+        c.problems().forEach((field, p) -> errors.put(field, texts.text(p)));
         model.addAttribute("invalidOnWhatIf", !errors.isEmpty());
         String view = scheme(model, type, current, form, errors, false);
         return htmx ? "indicators/scheme :: form" : view;

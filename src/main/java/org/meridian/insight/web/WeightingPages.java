@@ -18,7 +18,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,10 +44,12 @@ class WeightingPages {
 
     private final WeightingAssistant assistant;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    WeightingPages(WeightingAssistant assistant, MessageSource messages) {
+    WeightingPages(WeightingAssistant assistant, MessageSource messages, ProblemTexts texts) {
         this.assistant = assistant;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** One indicator as the page lists it. */
@@ -121,7 +123,7 @@ class WeightingPages {
             }
             model.addAttribute("pairs", pairs);
             WeightingInputs.Parsed parsed = form.inputs(criteria.stream().map(Criterion::code).toList());
-            parsed.problems().forEach(p -> errors.putIfAbsent(p.path(), text(p)));
+            texts.byField(parsed.problems()).forEach(errors::putIfAbsent);
             if (parsed.inputs() != null) {
                 try {
                     Assessment a = assistant.assess(actor, type, parsed.inputs());
@@ -131,7 +133,7 @@ class WeightingPages {
                             parsed.inputs().period()) : parsed.inputs());
                     describe(a, views, model);
                 } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> errors.putIfAbsent(p.path(), text(p)));
+                    texts.byField(e.problems()).forEach(errors::putIfAbsent);
                 }
             }
         }
@@ -165,9 +167,9 @@ class WeightingPages {
             }
             model.addAttribute("revisit", revisit);
         }
-        model.addAttribute("blockers", a.blockers().stream().map(this::text).toList());
+        model.addAttribute("blockers", texts.texts(a.blockers()));
         if (a.entropyProblem() != null) {
-            model.addAttribute("entropyProblem", text(a.entropyProblem()));
+            model.addAttribute("entropyProblem", texts.text(a.entropyProblem()));
         }
     }
 
@@ -195,10 +197,6 @@ class WeightingPages {
 
     private static String percent(double w) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * w);
-    }
-
-    private String text(Problem p) {
-        return message(p.messageKey(), p.args().toArray());
     }
 
     private String message(String key, Object... args) {

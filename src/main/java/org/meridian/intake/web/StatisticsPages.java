@@ -24,6 +24,7 @@ import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.meridian.unit.Unit;
 import org.meridian.unit.UnitRef;
 import org.meridian.unit.UnitRegistry;
@@ -57,16 +58,18 @@ class StatisticsPages {
     private final MeasureCatalogue measures;
     private final HospitalCalendar calendar;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final FileLimits limits;
 
     StatisticsPages(StatisticsIntake intake, UnitRegistry units, MeasureCatalogue measures,
-                    HospitalCalendar calendar, MessageSource messages, FileLimits limits) {
+                    HospitalCalendar calendar, MessageSource messages, ProblemTexts texts, FileLimits limits) {
         this.limits = limits;
         this.intake = intake;
         this.units = units;
         this.measures = measures;
         this.calendar = calendar;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** One measure's row of the month grid: its name and unit, and the value of each month (null when missing). */
@@ -166,9 +169,7 @@ class StatisticsPages {
     private String describe(Problem p) {
         String field = messages.getMessage("intake.statistic.field." + p.path(), null, p.path(),
                 LocaleContextHolder.getLocale());
-        String reason = messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
-                LocaleContextHolder.getLocale());
-        return messages.getMessage("intake.statistic.fieldReason", new Object[] {field, reason},
+        return messages.getMessage("intake.statistic.fieldReason", new Object[] {field, texts.text(p)},
                 LocaleContextHolder.getLocale());
     }
 

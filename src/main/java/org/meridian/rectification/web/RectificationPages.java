@@ -240,7 +240,7 @@ class RectificationPages {
 
     private String text(InvalidInputException e, Locale locale) {
         return String.join(" ", e.problems().stream().map(p -> messages.getMessage("rectification.field." + p.path(),
-                null, p.path(), locale) + ": " + messages.getMessage(p.messageKey(), p.args().toArray(), locale))
+                null, p.path(), locale) + ": " + texts.text(p))
                 .toList());
     }
 

@@ -69,8 +69,7 @@ class DeskPages {
     @GetMapping
     String queue(Actor actor, @RequestParam(required = false) String status,
                  @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        ReferralStatus s = status == null ? null : Arrays.stream(ReferralStatus.values())
-                .filter(x -> x.name().equals(status)).findFirst().orElse(null);
+        ReferralStatus s = Progress.filtered(status);
         Paged<Referral> found = desk.search(actor, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
         Instant now = desk.now();
         model.addAttribute("activeNav", "referral-desk");
@@ -122,7 +121,7 @@ class DeskPages {
                     @RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String doctor,
                     @RequestParam(defaultValue = "REGULAR") String booking,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        Booking how = java.util.Arrays.stream(Booking.values()).filter(b -> b.name().equals(booking)).findFirst()
+        Booking how = Arrays.stream(Booking.values()).filter(b -> b.name().equals(booking)).findFirst()
                 .orElse(Booking.REGULAR);
         Typed typed = new Typed(date, department, doctor, how.name(), "", "");
         return step(actor, id, ReferralStep.SCHEDULE, typed, model, locale, redirect, () -> {

@@ -14,6 +14,7 @@ import org.meridian.shared.problem.MeridianException;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,10 +39,12 @@ class GreenChannelPages {
 
     private final ReferralDesk desk;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    GreenChannelPages(ReferralDesk desk, MessageSource messages) {
+    GreenChannelPages(ReferralDesk desk, MessageSource messages, ProblemTexts texts) {
         this.desk = desk;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** A request as the list shows it, with whether the reader may decide it. */
@@ -85,9 +88,8 @@ class GreenChannelPages {
             redirect.addFlashAttribute("flash", messages.getMessage("referral.approvals.done." + q.status(),
                     new Object[] {id}, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.problems().stream().map(p -> messages.getMessage(
-                    "referral.approvals.note", null, locale) + "：" + messages.getMessage(p.messageKey(),
-                    p.args().toArray(), p.messageKey(), locale)).findFirst().orElse(""));
+            redirect.addFlashAttribute("flashError", messages.getMessage("referral.approvals.note", null, locale) + "："
+                    + texts.text(e.problems().get(0)));
             redirect.addFlashAttribute("failed", id);
         } catch (RefusedException | ConflictException e) {
             redirect.addFlashAttribute("flashError", refusal(e, locale));

@@ -3,6 +3,7 @@ package org.meridian.referral.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,11 @@ import org.springframework.context.MessageSource;
 final class Progress {
 
     private Progress() {
+    }
+
+    /** The status a list's filter names, or null (every status) for none or a name that is no status. */
+    static ReferralStatus filtered(String status) {
+        return Arrays.stream(ReferralStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
     }
 
     /**

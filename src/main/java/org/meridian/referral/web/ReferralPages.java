@@ -1,7 +1,6 @@
 package org.meridian.referral.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.meridian.shared.problem.MeridianException;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.web.Paged;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,12 +45,14 @@ class ReferralPages {
 
     private final ReferralDesk desk;
     private final MessageSource messages;
+    private final ProblemTexts texts;
     private final int retentionDays;
 
-    ReferralPages(ReferralDesk desk, MessageSource messages,
+    ReferralPages(ReferralDesk desk, MessageSource messages, ProblemTexts texts,
                   @Value("${meridian.referral.retention-days:90}") int retentionDays) {
         this.desk = desk;
         this.messages = messages;
+        this.texts = texts;
         this.retentionDays = retentionDays;
     }
 
@@ -70,8 +72,7 @@ class ReferralPages {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String status,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        ReferralStatus s = status == null ? null : Arrays.stream(ReferralStatus.values())
-                .filter(x -> x.name().equals(status)).findFirst().orElse(null);
+        ReferralStatus s = Progress.filtered(status);
         Paged<Referral> found = desk.search(actor, s, Math.max(page, 0), Paged.DEFAULT_SIZE);
         model.addAttribute("activeNav", "portal");
         model.addAttribute("referrals", found);
@@ -155,7 +156,7 @@ class ReferralPages {
         for (Problem p : problems) {
             boolean key = p.path().equals("Idempotency-Key");
             String text = key ? messages.getMessage("referral.error.formKey", null, locale)
-                    : messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
+                    : texts.text(p);
             m.merge(key ? "idempotencyKey" : p.path(), text, (a, b) -> a + " " + b);
         }
         return m;
