@@ -140,9 +140,7 @@ public class InstitutionRanking {
     /** One page of {@link #rank}. */
     public Paged<Entry> page(Actor actor, Query q, int page, int size) {
         Paged.check(page, size);
-        List<Entry> all = rank(actor, q).entries();
-        int from = (int) Math.min(all.size(), (long) page * size);
-        return new Paged<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+        return Paged.slice(rank(actor, q).entries(), page, size);
     }
 
     /**

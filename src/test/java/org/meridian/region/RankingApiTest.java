@@ -93,9 +93,15 @@ class RankingApiTest {
                     .andExpect(jsonPath("$.items[2].records").value(Matchers.nullValue()))
                     .andExpect(content().string(Matchers.not(Matchers.containsString(patient))));
         }
-        // paged: the second page of one row is A
+        // paged: the second page of one row is A; the answer's fields are those of every list, beside the ranking's own
         r.a.as(r.regionAdmin, get("/api/v1/region/rankings?period=2026-10&size=1&page=1"))
-                .andExpect(jsonPath("$.items[0].hospital").value(r.a.hospital.code()));
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].hospital").value(r.a.hospital.code()))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.minPatients").isNumber())
+                .andExpect(jsonPath("$.entries").doesNotExist());
 
         // A's trend: October, rate 1, 2nd of the 2 ranked; the region's ranked together: 5 repeats / 10 records
         r.a.as(r.regulator, get("/api/v1/region/rankings/{code}/trend?month=2026-10", r.a.hospital.code()))

@@ -109,6 +109,7 @@ class RegionAdministrationTest {
                 .andExpect(jsonPath("$.admin").doesNotExist());
         r.a.as(r.regulator, get("/api/v1/region/hospitals").param("type", "PRIMARY_CARE"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.page").value(0)).andExpect(jsonPath("$.size").value(50))
                 .andExpect(jsonPath("$.items[0].code").value(code));
         // and audited in the region administrator's hospital and in the new one
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'HOSPITAL_CREATED' AND target = :c")

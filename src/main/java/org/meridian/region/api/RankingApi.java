@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.meridian.region.InstitutionRanking;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -48,12 +49,10 @@ class RankingApi {
      * previousRank, change, records, patients, repeats, rate, avoidableCost}], page, size, total}}.
      */
     @GetMapping("/api/v1/region/rankings")
-    Map<String, Object> rankings(Actor actor, @RequestParam(required = false) String period,
-                                 @RequestParam(required = false) String by, @RequestParam(required = false) String q,
-                                 @RequestParam(required = false) String type,
-                                 @RequestParam(required = false) String district,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "50") int size) {
+    Rankings rankings(Actor actor, @RequestParam(required = false) String period,
+                      @RequestParam(required = false) String by, @RequestParam(required = false) String q,
+                      @RequestParam(required = false) String type, @RequestParam(required = false) String district,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         List<Problem> problems = new ArrayList<>();
         Period p = period(actor, period, problems);
         InstitutionRanking.Measure measure = measure(by, problems);
@@ -64,21 +63,13 @@ class RankingApi {
         InstitutionRanking.Query query = new InstitutionRanking.Query(p, measure, blank(q), t, blank(district));
         Paged.check(page, size);
         InstitutionRanking.Ranking whole = ranking.rank(actor, query);
-        List<InstitutionRanking.Entry> all = whole.entries();
-        int from = (int) Math.min(all.size(), (long) page * size);
-        Paged<InstitutionRanking.Entry> result = new Paged<>(all.subList(from, Math.min(all.size(), from + size)),
-                page, size, all.size());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("period", p.toString());
-        answer.put("by", measure.name());
-        answer.put("minPatients", ranking.minPatients());
-        answer.put("ranked", whole.ranked());
-        answer.put("group", whole.group());
-        answer.put("items", result.items().stream().map(RankingApi::json).toList());
-        answer.put("page", result.page());
-        answer.put("size", result.size());
-        answer.put("total", result.total());
-        return answer;
+        return new Rankings(p.toString(), measure.name(), ranking.minPatients(), whole.ranked(), whole.group(),
+                Paged.slice(whole.entries(), page, size).map(RankingApi::json));
+    }
+
+    /** What was ranked and how many, then one page of the entries, answered as every list is. */
+    record Rankings(String period, String by, int minPatients, int ranked, int group,
+                    @JsonUnwrapped Paged<Map<String, Object>> entries) {
     }
 
     /**

@@ -50,19 +50,13 @@ class RegionApi {
 
     @GetMapping("/api/v1/region/hospitals")
     @PreAuthorize("hasAnyRole('REGION_ADMIN', 'REGULATOR')")
-    Map<String, Object> hospitals(Actor actor, @RequestParam(required = false) String q,
-                                  @RequestParam(required = false) String type,
-                                  @RequestParam(required = false) String district,
-                                  @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "50") int size) {
-        Paged<HospitalProfile> result = administration.hospitals(actor, blank(q), type(type), blank(district), page,
-                size);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", result.items().stream().map(RegionApi::json).toList());
-        answer.put("page", result.page());
-        answer.put("size", result.size());
-        answer.put("total", result.total());
-        return answer;
+    Paged<Map<String, Object>> hospitals(Actor actor, @RequestParam(required = false) String q,
+                                         @RequestParam(required = false) String type,
+                                         @RequestParam(required = false) String district,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "50") int size) {
+        return administration.hospitals(actor, blank(q), type(type), blank(district), page, size)
+                .map(RegionApi::json);
     }
 
     @GetMapping("/api/v1/region/hospitals/{code}")
