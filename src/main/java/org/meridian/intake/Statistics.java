@@ -120,13 +120,17 @@ class Statistics {
     record Summed(long unitId, String measure, BigDecimal sum, long months, BigDecimal latest) {
     }
 
+    /** A unit's measure over every month: what a latest value belongs to. */
+    private record UnitMeasure(long unitId, String measure) {
+    }
+
     /**
      * Every unit's values from month {@code from} to month {@code to}, per measure: their sum, how many months have
      * one and, for the measures {@code latestNeeded}, the latest month's value (else null): 50,000 rows for 2,000
      * units × 25 measures instead of 600,000 monthly ones.
      */
     List<Summed> summed(long hospitalId, YearMonth from, YearMonth to, Collection<String> latestNeeded) {
-        Map<Key, BigDecimal> latest = new HashMap<>();
+        Map<UnitMeasure, BigDecimal> latest = new HashMap<>();
         if (!latestNeeded.isEmpty()) {
             jdbc.sql("""
                             SELECT DISTINCT ON (unit_id, measure) unit_id, measure, month, value FROM statistic
@@ -135,7 +139,7 @@ class Statistics {
                     .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
                     .param("m", List.copyOf(latestNeeded))
                     .query((ResultSet rs) -> {
-                        latest.put(new Key(rs.getLong(1), rs.getString(2), null), rs.getBigDecimal(4));
+                        latest.put(new UnitMeasure(rs.getLong(1), rs.getString(2)), rs.getBigDecimal(4));
                     });
         }
         return jdbc.sql("""
@@ -144,7 +148,7 @@ class Statistics {
                         GROUP BY unit_id, measure""")
                 .param("h", hospitalId).param("from", from.atDay(1)).param("to", to.atDay(1))
                 .query((rs, n) -> new Summed(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4),
-                        latest.get(new Key(rs.getLong(1), rs.getString(2), null)))).list();
+                        latest.get(new UnitMeasure(rs.getLong(1), rs.getString(2))))).list();
     }
 
     /** Per unit and month, which of the given measures have a value from month {@code from} to month {@code to}. */
