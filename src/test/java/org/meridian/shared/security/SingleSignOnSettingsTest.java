@@ -40,6 +40,15 @@ class SingleSignOnSettingsTest {
         assertThat(sso.rolesFor(null)).isEmpty();
     }
 
+    /**
+     * Environment variables as the process holds them, under the name Spring gives the process environment, so that
+     * they are read as the server reads them.
+     */
+    private static PropertySource<?> variables(Map<String, Object> variables) {
+        return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                variables);
+    }
+
     /** The settings as Meridian binds them at start-up from one source of properties. */
     private static SingleSignOnSettings bound(PropertySource<?> source) {
         return new Binder(ConfigurationPropertySources.from(source)).bindOrCreate("meridian.sso",
@@ -48,14 +57,12 @@ class SingleSignOnSettingsTest {
 
     @Test
     void theSettingsAreReadFromEnvironmentVariablesAsTheDocsWriteThem() {
-        // the name Spring gives the process environment, so that its variables are read as the server reads them
-        var environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-                        "MERIDIAN_SSO_ROLES_CLAIM", "groups",
-                        "MERIDIAN_SSO_ROLE_HOSPITAL_MANAGER", "leaders",
-                        "MERIDIAN_SSO_ROLE_ANALYST", "finance,quality",
-                        "MERIDIAN_SSO_NEW_ACCOUNT_ROLES", "CHANNEL_MANAGER",
-                        "MERIDIAN_SSO_SECOND_FACTOR", "never"));
+        var environment = variables(Map.of(
+                "MERIDIAN_SSO_ROLES_CLAIM", "groups",
+                "MERIDIAN_SSO_ROLE_HOSPITAL_MANAGER", "leaders",
+                "MERIDIAN_SSO_ROLE_ANALYST", "finance,quality",
+                "MERIDIAN_SSO_NEW_ACCOUNT_ROLES", "CHANNEL_MANAGER",
+                "MERIDIAN_SSO_SECOND_FACTOR", "never"));
 
         var sso = bound(environment);
 
@@ -70,11 +77,10 @@ class SingleSignOnSettingsTest {
 
     @Test
     void eachProviderIsBoundToItsHospitalByItsRegistrationAndTheOlderSettingBindsTheRest() {
-        var environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-                        "MERIDIAN_SSO_HOSPITAL_HOSPITAL", "H001",
-                        "MERIDIAN_SSO_HOSPITAL_CITY", "H002",
-                        "MERIDIAN_SSO_NEW_ACCOUNT_HOSPITAL", "H009"));
+        var environment = variables(Map.of(
+                "MERIDIAN_SSO_HOSPITAL_HOSPITAL", "H001",
+                "MERIDIAN_SSO_HOSPITAL_CITY", "H002",
+                "MERIDIAN_SSO_NEW_ACCOUNT_HOSPITAL", "H009"));
 
         var sso = bound(environment);
 
@@ -103,9 +109,7 @@ class SingleSignOnSettingsTest {
 
     @Test
     void aRoleNameThatIsNoRoleStopsTheStartWithTheSettingNamed() {
-        var environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                Map.of("MERIDIAN_SSO_ROLE_HEAD_NURSE", "nurses"));
+        var environment = variables(Map.of("MERIDIAN_SSO_ROLE_HEAD_NURSE", "nurses"));
 
         assertThatThrownBy(() -> bound(environment)).isInstanceOf(BindException.class)
                 .hasMessageContaining("meridian.sso");
