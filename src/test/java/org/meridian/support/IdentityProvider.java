@@ -123,13 +123,22 @@ public final class IdentityProvider implements AutoCloseable {
      * reads at start-up.
      */
     public void register(DynamicPropertyRegistry registry) {
-        String registration = "spring.security.oauth2.client.registration.hospital.";
+        register(registry, "hospital", "院内统一身份认证");
+    }
+
+    /**
+     * Configures a further client registration {@code name} for this provider, under the button's name
+     * {@code clientName}: to Meridian, another hospital's provider (its redirect address must be allowed too,
+     * {@link #allowRedirectTo}).
+     */
+    public void register(DynamicPropertyRegistry registry, String name, String clientName) {
+        String registration = "spring.security.oauth2.client.registration." + name + ".";
         registry.add(registration + "client-id", () -> CLIENT_ID);
         registry.add(registration + "client-secret", () -> CLIENT_SECRET);
-        registry.add(registration + "client-name", () -> "院内统一身份认证");
+        registry.add(registration + "client-name", () -> clientName);
         registry.add(registration + "scope", () -> "openid");
         registry.add(registration + "authorization-grant-type", () -> "authorization_code");
-        registry.add("spring.security.oauth2.client.provider.hospital.issuer-uri", this::issuer);
+        registry.add("spring.security.oauth2.client.provider." + name + ".issuer-uri", this::issuer);
     }
 
     /** Where a sign-in through the provider ended in Meridian: the page's path and query, and its HTML. */
@@ -155,10 +164,19 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** {@link #signIn(String, String)} with the browser's own client, whose cookies then hold both sessions. */
     public Landing signIn(HttpClient http, String meridian, String username) throws IOException, InterruptedException {
+        return signIn(http, meridian, "hospital", "院内统一身份认证", username);
+    }
+
+    /**
+     * {@link #signIn(HttpClient, String, String)} through Meridian's client registration {@code registration}, whose
+     * button on Meridian's sign-in page names the provider {@code clientName}.
+     */
+    public Landing signIn(HttpClient http, String meridian, String registration, String clientName, String username)
+            throws IOException, InterruptedException {
         Document page = Jsoup.parse(follow(http, get(http, URI.create(meridian + "/login"))).body());
-        Element button = page.getElementById("login-sso-hospital");
+        Element button = page.getElementById("login-sso-" + registration);
         assertThat(button).as("the sign-in button of the provider").isNotNull();
-        assertThat(button.text()).isEqualTo("使用院内统一身份认证登录");
+        assertThat(button.text()).isEqualTo("使用" + clientName + "登录");
 
         HttpResponse<String> providerForm = follow(http, get(http, URI.create(meridian).resolve(button.attr("href"))));
         assertThat(providerForm.uri().toString()).startsWith(issuer() + "/login");
@@ -191,11 +209,12 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     /**
-     * Lets Meridian's client be sent back to this address after signing in (the registered redirect URI), and to its
-     * sign-in page ({@code /login?logout} at the same origin) after signing out here.
+     * Lets Meridian's client be sent back to these addresses after signing in (the registered redirect URIs, one per
+     * client registration of Meridian's), and to its sign-in page ({@code /login?logout} at the origin of the first)
+     * after signing out here.
      */
-    public void allowRedirectTo(String redirectUri) {
-        clients.save(client(clients.findByClientId(CLIENT_ID).getId(), redirectUri));
+    public void allowRedirectTo(String... redirectUris) {
+        clients.save(client(clients.findByClientId(CLIENT_ID).getId(), List.of(redirectUris)));
     }
 
     /** Adds (or replaces) a person, who signs in with {@link #PASSWORD}. */
@@ -208,14 +227,14 @@ public final class IdentityProvider implements AutoCloseable {
         context.close();
     }
 
-    private static RegisteredClient client(String id, String redirectUri) {
+    private static RegisteredClient client(String id, List<String> redirectUris) {
         return RegisteredClient.withId(id)
                 .clientId(CLIENT_ID)
                 .clientSecret("{noop}" + CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(redirectUri)
-                .postLogoutRedirectUri(URI.create(redirectUri).resolve("/login?logout").toString())
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .postLogoutRedirectUri(URI.create(redirectUris.get(0)).resolve("/login?logout").toString())
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build();
@@ -259,7 +278,7 @@ public final class IdentityProvider implements AutoCloseable {
         @Bean
         RegisteredClientRepository clients() {
             return new InMemoryRegisteredClientRepository(client(UUID.randomUUID().toString(),
-                    "http://127.0.0.1/not-yet"));
+                    List.of("http://127.0.0.1/not-yet")));
         }
 
         @Bean

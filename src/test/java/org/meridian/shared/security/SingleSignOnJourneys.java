@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class SingleSignOnJourneys {
 
     static final IdentityProvider PROVIDER = IdentityProvider.start();
+    /** The registration of a second hospital's provider, where a test class registers one (the same provider). */
+    static final String SECOND = "county";
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -41,7 +43,8 @@ abstract class SingleSignOnJourneys {
 
     @BeforeEach
     void allowRedirect() {
-        PROVIDER.allowRedirectTo(meridian() + "/login/oauth2/code/hospital");
+        PROVIDER.allowRedirectTo(meridian() + "/login/oauth2/code/hospital",
+                meridian() + "/login/oauth2/code/" + SECOND);
     }
 
     Landing signInThroughProvider(String username) throws Exception {

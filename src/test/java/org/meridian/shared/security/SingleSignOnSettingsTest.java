@@ -9,17 +9,24 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.SingleSignOnSettings.SecondFactorByProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /**
- * How the single sign-on settings are read (as environment variables and as properties) and how the provider's claims
- * are read with them: roles from groups, and whether the sign-in was two factors (RFC 8176).
+ * How the single sign-on settings are read (as environment variables and as properties), checked at the start against
+ * the providers registered, and how the provider's claims are read with them: roles from groups, and whether the
+ * sign-in was two factors (RFC 8176).
  */
 class SingleSignOnSettingsTest {
 
@@ -90,6 +97,52 @@ class SingleSignOnSettingsTest {
         assertThat(bound(new MapPropertySource("application.properties", Map.of(
                 "meridian.sso.hospital.hospital", " H001 "))).hospitalOf("hospital")).isEqualTo("H001");
         assertThat(bound(new MapPropertySource("application.properties", Map.of())).hospitalOf("hospital")).isEmpty();
+    }
+
+    /** Meridian's settings, as its security configuration enables them. */
+    @EnableConfigurationProperties(SingleSignOnSettings.class)
+    static class Settings {
+    }
+
+    /** A client registration as Spring Boot makes one from {@code spring.security.oauth2.client.registration.<id>}. */
+    private static ClientRegistration registration(String id) {
+        return ClientRegistration.withRegistrationId(id).clientId("meridian").clientSecret("secret")
+                .clientName("院内统一身份认证").scope("openid")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .authorizationUri("https://sso.example-hospital.cn/auth")
+                .tokenUri("https://sso.example-hospital.cn/token")
+                .build();
+    }
+
+    /** The beans of the start that read the providers and their bindings, with these environment variables. */
+    private static ApplicationContextRunner starting(Map<String, Object> variables) {
+        return new ApplicationContextRunner()
+                .withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(variables(variables)))
+                .withUserConfiguration(Settings.class)
+                .withBean(ClientRegistrationRepository.class,
+                        () -> new InMemoryClientRegistrationRepository(registration("hospital")))
+                .withBean(SingleSignOnProviders.class);
+    }
+
+    @Test
+    void aHospitalBoundToARegistrationThatDoesNotExistStopsTheStartNamingTheSetting() {
+        // the one registration is "hospital"; the second binding names "county" (a typo, or a provider not registered
+        // yet), which would leave the provider it was meant for bound to no hospital
+        starting(Map.of("MERIDIAN_SSO_HOSPITAL_HOSPITAL", "H001", "MERIDIAN_SSO_HOSPITAL_COUNTY", "H002"))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasRootCauseInstanceOf(IllegalStateException.class)
+                        .hasRootCauseMessage("meridian.sso.hospital.county: there is no OpenID Connect client "
+                                + "registration 'county' (spring.security.oauth2.client.registration.county.*) to "
+                                + "bind to a hospital"));
+
+        // bound to the registration that exists, the same start goes on and offers the provider
+        starting(Map.of("MERIDIAN_SSO_HOSPITAL_HOSPITAL", "H001")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(SingleSignOnProviders.class).all()).containsExactly(new SingleSignOnProviders
+                    .Provider("hospital", "院内统一身份认证", "/oauth2/authorization/hospital"));
+        });
     }
 
     @Test

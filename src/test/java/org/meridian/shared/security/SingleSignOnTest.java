@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Single sign-on against a real OpenID Connect provider (Spring Authorization Server, {@link IdentityProvider}) through
@@ -38,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
  * set up as a hospital would (docs/security.md): accounts made at the first sign-in, roles from the {@code groups}
  * claim, two-step verification required of administrators and managers, and the provider's sign-in counting as the
  * second step only when its {@code amr} claim says two factors were used. The provider is the first hospital's
- * ({@code meridian.sso.hospital.hospital=H001}): a second hospital's staff are not its to sign in.
+ * ({@code meridian.sso.hospital.hospital=H001}): a second hospital's staff are not its to sign in. A second provider
+ * (the same one registered again as {@code county}, "分院统一身份认证") was added without a hospital of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "meridian.sso.hospital.hospital=H001",
@@ -53,6 +56,14 @@ import org.springframework.test.context.ActiveProfiles;
 class SingleSignOnTest extends SingleSignOnJourneys {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** The second provider's name on its button and in the audit log. */
+    private static final String SECOND_NAME = "分院统一身份认证";
+
+    /** The second provider, registered as a hospital adds one, without {@code meridian.sso.hospital.county}. */
+    @DynamicPropertySource
+    static void unboundProvider(DynamicPropertyRegistry registry) {
+        PROVIDER.register(registry, SECOND, SECOND_NAME);
+    }
 
     @Autowired ApiTokens tokens;
 
@@ -192,6 +203,41 @@ class SingleSignOnTest extends SingleSignOnJourneys {
         assertThat(signInThroughProvider(newcomer).path()).isEqualTo("/");
         assertThat(accounts.hospitalOf(newcomer)).contains(users.firstHospital().id());
         assertThat(users.firstHospital().code()).isEqualTo("H001");
+    }
+
+    @Test
+    void aProviderBoundToNoHospitalSignsNobodyInOnAnInstallationOfSeveralHospitals() throws Exception {
+        // two hospitals on the installation; the second provider names none, so Meridian cannot tell whose staff it
+        // speaks for. Someone there carries the username of an analyst of H001 and sits among the managers.
+        users.otherHospital();
+        String analyst = users.create(Role.ANALYST);
+        MeridianUser account = accounts.loadForSignIn(analyst, clock.instant()).orElseThrow();
+        PROVIDER.person(new Person(analyst, "冯雪", List.of("meridian-managers"), List.of("pwd", "otp")));
+
+        Landing refused = PROVIDER.signIn(IdentityProvider.browser(), meridian(), SECOND, SECOND_NAME, analyst);
+
+        assertThat(refused.path()).isEqualTo("/login?sso=no-hospital");
+        Document page = Jsoup.parse(refused.html());
+        assertThat(page.getElementById("login-sso-error").text())
+                .isEqualTo("无法确定该身份认证平台对应的医院，暂不能通过它登录。请联系管理员检查单点登录设置。");
+        assertThat(page.select("header.topbar")).isEmpty();
+        // nothing changed, and the refusal is in the account's hospital's audit log with the provider's name
+        assertThat(accounts.roles(account.hospitalId(), account.userId())).containsExactly(Role.ANALYST);
+        assertThat(audited(SingleSignOn.ACTOR, "ROLES_CHANGED", analyst)).isZero();
+        assertThat(audited(analyst, "LOGIN_SUCCESS", analyst)).isZero();
+        assertThat(audited(analyst, "LOGIN_FAILURE", analyst)).isEqualTo(1);
+        assertThat(auditDetails("LOGIN_FAILURE", analyst)).contains("single sign-on: no-hospital")
+                .contains(SECOND_NAME);
+
+        // nor does it make accounts, in either hospital
+        String newcomer = unique("feng.yu");
+        PROVIDER.person(new Person(newcomer, "冯宇", List.of("meridian-readers"), List.of("pwd")));
+        assertThat(PROVIDER.signIn(IdentityProvider.browser(), meridian(), SECOND, SECOND_NAME, newcomer).path())
+                .isEqualTo("/login?sso=no-hospital");
+        assertThat(accounts.usernameTaken(newcomer)).isFalse();
+
+        // the refusal is the provider's, not the person's: H001's own provider signs the same person in
+        assertThat(signInThroughProvider(analyst).path()).isEqualTo("/");
     }
 
     @Test
