@@ -77,6 +77,15 @@ public class EfficiencyAnalysis {
         return List.copyOf(catalogue.statistics(actor.hospitalId()).values());
     }
 
+    /**
+     * The statistic that published runs' scores become ({@code dea_efficiency}): the hospital's own measure, or the
+     * one the first publication will define.
+     */
+    public RunMeasure scoreMeasure(Actor actor) {
+        EfficiencyVisibility.requireSee(actor);
+        return RunMeasure.of(scores.measure(actor.hospitalId()));
+    }
+
     /** Computes and stores a draft run; 400 with every problem, nothing stored, when the data cannot be compared. */
     @Transactional
     public EfficiencyRun run(Actor actor, RunSpec spec) {

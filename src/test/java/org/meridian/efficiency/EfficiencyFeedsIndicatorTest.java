@@ -42,7 +42,8 @@ class EfficiencyFeedsIndicatorTest {
         long id = h.run(Departments.EG1_RUN);
         // a draft records nothing: the measure does not exist yet
         assertThat(values(h, "D3")).isEmpty();
-        h.as(h.office, post("/api/v1/efficiency-runs/" + id + "/publish")).andExpect(status().isOk());
+        // published by someone reading English: the measure is still named in both languages from the bundles
+        h.as(h.office, post("/api/v1/efficiency-runs/" + id + "/publish?lang=en")).andExpect(status().isOk());
 
         // every month of 2026-Q4 holds the unit's score as a per cent
         for (int k = 0; k < Departments.CODES.length; k++) {
@@ -58,6 +59,8 @@ class EfficiencyFeedsIndicatorTest {
                 .getResponse().getContentAsString();
         assertThat((List<Object>) JsonPath.read(measures, "$..[?(@.code == 'dea_efficiency')].nameZh"))
                 .containsExactly("DEA 效率得分");
+        assertThat((List<Object>) JsonPath.read(measures, "$..[?(@.code == 'dea_efficiency')].nameEn"))
+                .containsExactly("DEA efficiency score");
 
         // an indicator over it, alone in the clinical departments' scheme: LINEAR 0 → 100, so score = value and the
         // total is the unit's efficiency in per cent; AVERAGE over three equal months is that month's value
@@ -98,8 +101,8 @@ class EfficiencyFeedsIndicatorTest {
         // is (1 + 2t, 2 - t), which the ray θ (2, 2) meets where 1 + 2t = 2 - t, t = 1/3: (5/3, 5/3), θ = 5/6 →
         // 83.3333 %. D1's point lies inside the frontier, so no other firm's score moves.
         h.statistics(List.of(Departments.row("D1", "2026-12", "beds", 20)));
-        h.as(h.office, post("/api/v1/efficiency-runs/" + h.run(Departments.EG1_RUN) + "/publish"))
-                .andExpect(status().isOk());
+        long second = h.run(Departments.EG1_RUN);
+        h.as(h.office, post("/api/v1/efficiency-runs/" + second + "/publish")).andExpect(status().isOk());
         for (Map<String, Object> m : values(h, "D1")) {
             assertThat(new BigDecimal(String.valueOf(m.get("value")))).isEqualByComparingTo("83.3333");
         }
@@ -107,10 +110,21 @@ class EfficiencyFeedsIndicatorTest {
         String restated = h.as(h.analyst, get("/api/v1/statistics/restatements?unit=D1")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat((List<String>) JsonPath.read(restated, "$.items[?(@.measure == 'dea_efficiency')].reason"))
-                .hasSize(3).allMatch(r -> r.startsWith("效率评价 2026-Q4 发布"));
+                .hasSize(3).containsOnly("效率评价 2026-Q4 发布（CCR，第 " + second + " 号）");
         String none = h.as(h.analyst, get("/api/v1/statistics/restatements?unit=D2")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat((List<Object>) JsonPath.read(none, "$.items[?(@.measure == 'dea_efficiency')]")).isEmpty();
+
+        // D1's December beds back to 50, the third run (θ = 1/2 again, 50 %) published by someone reading English:
+        // its reason is the English one
+        h.statistics(List.of(Departments.row("D1", "2026-12", "beds", 50)));
+        long third = h.run(Departments.EG1_RUN);
+        h.as(h.office, post("/api/v1/efficiency-runs/" + third + "/publish?lang=en")).andExpect(status().isOk());
+        String again = h.as(h.analyst, get("/api/v1/statistics/restatements?unit=D1")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(again, "$.items[?(@.measure == 'dea_efficiency')].reason"))
+                .hasSize(6).containsOnly("效率评价 2026-Q4 发布（CCR，第 " + second + " 号）",
+                        "Efficiency run no. " + third + " for 2026-Q4 published (CCR)");
     }
 
     List<Map<String, Object>> values(Departments h, String unit) throws Exception {

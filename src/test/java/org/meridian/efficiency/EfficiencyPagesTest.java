@@ -1,6 +1,7 @@
 package org.meridian.efficiency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Accounts;
@@ -95,6 +97,27 @@ class EfficiencyPagesTest {
         browse(h.office, post("/efficiency/runs/" + id + "/publish")).andExpect(status().is3xxRedirection());
         assertThat(page(h.analyst, "/efficiency/runs?status=PUBLISHED")).contains("2026-Q4 · 临床科室", "已发布",
                 "医生、开放床位 → 出院人次");
+    }
+
+    @Test
+    void theRunPageNamesTheStatisticTheScoresBecomeAsTheHospitalsCatalogueNamesIt() throws Exception {
+        // before the first publication: the name the measure will be given, in the reader's language
+        assertThat(scoresText(page(h.office, "/efficiency/runs/" + id))).contains("「DEA 效率得分」", "dea_efficiency");
+        assertThat(scoresText(page(h.office, "/efficiency/runs/" + id + "?lang=en")))
+                .contains("“DEA efficiency score”", "dea_efficiency");
+
+        // a hospital that defined dea_efficiency itself keeps its own names, and the page says those
+        h.as(h.office, json(post("/api/v1/measures"), """
+                {"code": "dea_efficiency", "nameZh": "科室运营效率", "nameEn": "Ward efficiency", "unit": "%",
+                 "aggregation": "AVERAGE"}""")).andExpect(status().isCreated());
+        browse(h.office, post("/efficiency/runs/" + id + "/publish")).andExpect(status().is3xxRedirection());
+        assertThat(scoresText(page(h.office, "/efficiency/runs/" + id))).contains("已记为", "「科室运营效率」")
+                .doesNotContain("DEA 效率得分");
+        assertThat(scoresText(page(h.office, "/efficiency/runs/" + id + "?lang=en"))).contains("“Ward efficiency”");
+    }
+
+    private static String scoresText(String html) {
+        return Jsoup.parse(html).getElementById("scores-as-statistic").text();
     }
 
     @Test

@@ -201,6 +201,9 @@ class EfficiencyPages {
                             run.leftOut().stream().map(l -> l.name()).toList())));
         }
         model.addAttribute("warnings", warnings);
+        RunMeasure scores = analysis.scoreMeasure(actor);
+        model.addAttribute("scoresName", scores.name(locale));
+        model.addAttribute("scoresCode", scores.code());
         model.addAttribute("inputNames", names(run.inputs(), words, locale));
         model.addAttribute("outputNames", names(run.outputs(), words, locale));
         return "efficiency/run";
