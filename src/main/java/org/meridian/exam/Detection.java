@@ -1,20 +1,28 @@
 package org.meridian.exam;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the outcomes of {@link RepeatRule} up to date: for each patient × item touched (new records, a changed
- * catalogue item, a new alliance) it reads every record of that pair, applies the rule and writes the outcomes
- * that changed. Other pairs are never read. Runs inside the caller's transaction, under the region's lock.
+ * Keeps the outcomes of {@link RepeatRule} up to date, and the monthly figures ({@code exam_figure}) with them: for
+ * each patient × item touched (new records, a changed catalogue item, a new alliance) it reads every stored record of
+ * that pair (one query for all pairs), applies the rule to them and the new records together, stores the new records
+ * with their outcomes (binary {@code COPY}), writes the stored outcomes that changed (one {@code UPDATE}) and adds
+ * what changed to the monthly figures (one upsert). Other pairs are never read. Runs inside the caller's transaction,
+ * under the region's lock.
  */
 @Component
 class Detection {
@@ -29,12 +37,67 @@ class Detection {
         this.alliances = alliances;
     }
 
-    /** Recomputes the pairs; returns the months (of their local dates) of the records whose outcome changed. */
+    /**
+     * Stores new records of one hospital and brings the pairs of those of catalogue items up to date; returns the
+     * months (of their local dates) of the records of catalogue items stored or whose outcome changed.
+     */
+    Set<YearMonth> store(long region, long hospitalId, List<ExamRecord> fresh, Instant at, String by) {
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, ExamItem> catalogue = items.byCode(region);
+        long[] ids = records.nextIds(fresh.size());
+        List<ExamRecords.Stored> added = new ArrayList<>(fresh.size());
+        Set<ExamRecords.Pair> pairs = new LinkedHashSet<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            ExamRecord r = fresh.get(i);
+            added.add(new ExamRecords.Stored(ids[i], r, Outcome.NONE, null));
+            if (catalogue.containsKey(r.item())) {
+                pairs.add(new ExamRecords.Pair(r.patient(), r.item()));
+            }
+        }
+        Set<YearMonth> months = new TreeSet<>();
+        Map<ExamRecords.FigureKey, long[]> figures = new HashMap<>();
+        List<ExamRecords.Stored> decided = new ArrayList<>(added.size());
+        Map<Long, RepeatRule.Result> results = apply(region, catalogue, pairs, added, months, figures);
+        for (ExamRecords.Stored s : added) {
+            RepeatRule.Result r = results.get(s.id());
+            ExamRecords.Stored d = r == null ? s : new ExamRecords.Stored(s.id(), s.record(), r.outcome(), r.earlier());
+            decided.add(d);
+            add(figures, d, 1);
+            if (catalogue.containsKey(s.record().item())) {
+                months.add(YearMonth.from(s.record().month()));
+            }
+        }
+        records.insert(region, hospitalId, decided, at, by);
+        records.addToFigures(region, figures);
+        return months;
+    }
+
+    /** Recomputes stored pairs; returns the months (of their local dates) of the records whose outcome changed. */
     Set<YearMonth> recompute(long region, Collection<ExamRecords.Pair> pairs) {
         if (pairs.isEmpty()) {
             return Set.of();
         }
-        Map<String, ExamItem> catalogue = items.byCode(region);
+        Set<YearMonth> months = new TreeSet<>();
+        Map<ExamRecords.FigureKey, long[]> figures = new HashMap<>();
+        apply(region, items.byCode(region), pairs, List.of(), months, figures);
+        records.addToFigures(region, figures);
+        return months;
+    }
+
+    /**
+     * Applies the rule to every record of the pairs, stored or {@code added} (not stored yet, outcome NONE); writes
+     * the stored outcomes that changed, notes their months and their change to the figures, and returns the results
+     * of the added records by id.
+     */
+    private Map<Long, RepeatRule.Result> apply(long region, Map<String, ExamItem> catalogue,
+                                               Collection<ExamRecords.Pair> pairs, List<ExamRecords.Stored> added,
+                                               Set<YearMonth> months, Map<ExamRecords.FigureKey, long[]> figures) {
+        Map<Long, RepeatRule.Result> addedResults = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return addedResults;
+        }
         Map<Institution, Set<Long>> memberships = alliances.memberships(region);
         BiPredicate<Institution, Institution> sameAlliance = (a, b) -> {
             Set<Long> x = memberships.get(a);
@@ -49,31 +112,63 @@ class Detection {
             }
             return false;
         };
+        Map<ExamRecords.Pair, List<ExamRecords.Stored>> byPair = records.ofPairs(region, pairs);
+        Set<Long> addedIds = new HashSet<>();
+        for (ExamRecords.Stored s : added) {
+            ExamRecords.Pair pair = new ExamRecords.Pair(s.record().patient(), s.record().item());
+            if (catalogue.containsKey(pair.item())) {
+                byPair.computeIfAbsent(pair, x -> new ArrayList<>()).add(s);
+                addedIds.add(s.id());
+            }
+        }
         List<ExamRecords.Stored> changed = new ArrayList<>();
-        Map<ExamRecords.Pair, List<ExamRecords.Stored>> byPair = records.ofPairs(region, new HashSet<>(pairs));
-        byPair.forEach((pair, stored) -> {
+        byPair.forEach((pair, all) -> {
             ExamItem item = catalogue.get(pair.item());
-            Map<Long, RepeatRule.Result> results = new java.util.HashMap<>();
+            Map<Long, RepeatRule.Result> results = new HashMap<>();
             if (item != null) {
-                List<RepeatRule.Rec> recs = stored.stream().map(s -> new RepeatRule.Rec(s.id(),
+                List<RepeatRule.Rec> recs = all.stream().map(s -> new RepeatRule.Rec(s.id(),
                         s.record().institution(), s.record().performedAt(), s.record().recognisable(),
                         s.record().exception() != null)).toList();
                 BiPredicate<Institution, Institution> inScope = item.scope() == RecognitionScope.REGION
                         ? (a, b) -> true : sameAlliance;
                 RepeatRule.apply(recs, item.validity(), inScope).forEach(r -> results.put(r.id(), r));
             }
-            for (ExamRecords.Stored s : stored) {
+            for (ExamRecords.Stored s : all) {
                 RepeatRule.Result r = results.get(s.id());
+                if (addedIds.contains(s.id())) {
+                    if (r != null) {
+                        addedResults.put(s.id(), r);
+                    }
+                    continue;
+                }
                 Outcome outcome = r == null ? Outcome.NONE : r.outcome();
                 Long earlier = r == null ? null : r.earlier();
-                if (outcome != s.outcome() || !java.util.Objects.equals(earlier, s.earlier())) {
+                if (outcome != s.outcome() || !Objects.equals(earlier, s.earlier())) {
                     changed.add(new ExamRecords.Stored(s.id(), s.record(), outcome, earlier));
+                    if (outcome != s.outcome()) {
+                        add(figures, s, -1);
+                        add(figures, new ExamRecords.Stored(s.id(), s.record(), outcome, earlier), 1);
+                    }
+                    months.add(YearMonth.from(s.record().month()));
                 }
             }
         });
         records.updateOutcomes(region, changed);
-        Set<YearMonth> months = new java.util.TreeSet<>();
-        changed.forEach(s -> months.add(YearMonth.from(s.record().month())));
-        return months;
+        return addedResults;
+    }
+
+    private static ExamRecords.FigureKey key(ExamRecords.Stored s) {
+        return new ExamRecords.FigureKey(s.record().institution(), s.record().item(), s.record().month());
+    }
+
+    /** Adds (sign 1) or takes away (sign -1) one record with its outcome to the figures' changes. */
+    private static void add(Map<ExamRecords.FigureKey, long[]> figures, ExamRecords.Stored s, int sign) {
+        long[] d = figures.computeIfAbsent(key(s), k -> new long[3]);
+        d[0] += sign;
+        if (s.outcome() == Outcome.REPEAT) {
+            d[1] += sign;
+        } else if (s.outcome() == Outcome.SAME_INSTITUTION) {
+            d[2] += sign;
+        }
     }
 }

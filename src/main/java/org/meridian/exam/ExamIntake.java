@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,13 +145,7 @@ public class ExamIntake {
                 notInCatalogueIndexes.add(c.index());
             }
         }
-        records.insert(region, hospital.id(), fresh, now, actor.username());
-        Set<ExamRecords.Pair> pairs = new LinkedHashSet<>();
-        fresh.stream().filter(r -> catalogue.containsKey(r.item()))
-                .forEach(r -> pairs.add(new ExamRecords.Pair(r.patient(), r.item())));
-        Set<YearMonth> months = new java.util.TreeSet<>(detection.recompute(region, pairs));
-        fresh.stream().filter(r -> catalogue.containsKey(r.item()))
-                .forEach(r -> months.add(YearMonth.from(r.month())));
+        Set<YearMonth> months = detection.store(region, hospital.id(), fresh, now, actor.username());
         if (!months.isEmpty()) {
             events.publishEvent(new RepeatFiguresChanged(region, hospital.id(), months));
         }

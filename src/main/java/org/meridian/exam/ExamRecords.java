@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.meridian.shared.db.BinaryCopyRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Repository;
 /** Exam records ({@code exam_record}) and their recordId index ({@code exam_record_key}). */
 @Repository
 class ExamRecords {
-
-    private static final int CHUNK = 2_000;
 
     /** One patient and item: the records the rule looks at together. */
     record Pair(String patient, String item) {
@@ -46,97 +44,111 @@ class ExamRecords {
                 .query((rs, i) -> 1).list();
     }
 
-    /** The stored records of these recordIds, by recordId. */
+    /** The stored records of these recordIds, by recordId (one query). */
     Map<String, ExamRecord> byRecordId(long region, Collection<String> recordIds) {
         Map<String, ExamRecord> found = new HashMap<>();
-        List<String> all = new ArrayList<>(recordIds);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            jdbc.sql("SELECT " + columns("r") + """
-                             , r.id, r.outcome, r.earlier_id FROM exam_record_key k
-                            JOIN exam_record r ON r.region_id = k.region_id AND r.patient = k.patient AND r.id = k.id
-                            WHERE k.region_id = :r AND k.record_id IN (:ids)""")
-                    .param("r", region).param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
-                    .query((rs, i) -> stored(rs)).list()
-                    .forEach(s -> found.put(s.record().recordId(), s.record()));
-        }
-        return found;
-    }
-
-    /** Stores new records (outcome NONE until detection runs) with their recordId keys. */
-    void insert(long region, long hospitalId, List<ExamRecord> records, Instant at, String by) {
-        if (records.isEmpty()) {
-            return;
-        }
-        int n = records.size();
-        String[] recordIds = new String[n];
-        String[] patients = new String[n];
-        Long[] institutions = new Long[n];
-        String[] items = new String[n];
-        String[] performed = new String[n];
-        java.sql.Date[] months = new java.sql.Date[n];
-        Boolean[] recognisable = new Boolean[n];
-        String[] exceptions = new String[n];
-        for (int i = 0; i < n; i++) {
-            ExamRecord r = records.get(i);
-            if (r.institution().hospitalId() != hospitalId) {
-                throw new IllegalArgumentException("a record of another hospital's institution");
-            }
-            recordIds[i] = r.recordId();
-            patients[i] = r.patient();
-            institutions[i] = r.institution().unitId();
-            items[i] = r.item();
-            performed[i] = r.performedAt().toString();
-            months[i] = java.sql.Date.valueOf(r.month());
-            recognisable[i] = r.recognisable();
-            exceptions[i] = r.exception();
+        if (recordIds.isEmpty()) {
+            return found;
         }
         template.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement("""
-                    WITH rows AS (
-                      INSERT INTO exam_record (region_id, patient, record_id, hospital_id, institution_id, item,
-                                               performed_at, month, recognisable, exception, received_at, received_by)
-                      SELECT ?, u.patient, u.record_id, ?, u.institution, u.item, CAST(u.performed AS timestamptz),
-                             u.month, u.recognisable, u.exception, ?, ?
-                      FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)
-                           AS u (record_id, patient, institution, item, performed, month, recognisable, exception)
-                      RETURNING region_id, record_id, patient, id)
-                    INSERT INTO exam_record_key (region_id, record_id, patient, id) SELECT * FROM rows""")) {
-                ps.setLong(1, region);
-                ps.setLong(2, hospitalId);
-                ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setString(4, by);
-                ps.setArray(5, array(con, "varchar", recordIds));
-                ps.setArray(6, array(con, "bpchar", patients));
-                ps.setArray(7, array(con, "int8", institutions));
-                ps.setArray(8, array(con, "varchar", items));
-                ps.setArray(9, array(con, "text", performed));
-                ps.setArray(10, array(con, "date", months));
-                ps.setArray(11, array(con, "bool", recognisable));
-                ps.setArray(12, array(con, "varchar", exceptions));
-                ps.executeUpdate();
+            // one index lookup per recordId whatever the statistics say (a lateral subquery with a limit, as the
+            // event ingest's lookups): a fast-growing table's stale statistics must not turn it into a scan
+            try (PreparedStatement ps = con.prepareStatement("SELECT " + columns("r") + """
+                    , r.id, r.outcome, r.earlier_id
+                    FROM unnest(?) AS wanted (record_id)
+                    CROSS JOIN LATERAL (SELECT k.patient, k.id FROM exam_record_key k
+                                        WHERE k.region_id = ? AND k.record_id = wanted.record_id LIMIT 1) k
+                    JOIN exam_record r ON r.region_id = ? AND r.patient = k.patient AND r.id = k.id""")) {
+                ps.setArray(1, array(con, "varchar", recordIds.toArray()));
+                ps.setLong(2, region);
+                ps.setLong(3, region);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Stored s = stored(rs);
+                        found.put(s.record().recordId(), s.record());
+                    }
+                }
             }
             return null;
         });
+        return found;
     }
 
-    /** Every record of these patient × item pairs, by pair. */
-    Map<Pair, List<Stored>> ofPairs(long region, java.util.Set<Pair> pairs) {
-        Map<Pair, List<Stored>> found = new HashMap<>();
-        Map<String, List<String>> itemsByPatient = new HashMap<>();
-        pairs.forEach(p -> itemsByPatient.computeIfAbsent(p.patient(), x -> new ArrayList<>()).add(p.item()));
-        List<String> patients = new ArrayList<>(itemsByPatient.keySet());
-        for (int from = 0; from < patients.size(); from += CHUNK) {
-            List<String> chunk = patients.subList(from, Math.min(patients.size(), from + CHUNK));
-            jdbc.sql("SELECT " + columns("r") + ", r.id, r.outcome, r.earlier_id FROM exam_record r "
-                            + "WHERE r.region_id = :r AND r.patient IN (:p)")
-                    .param("r", region).param("p", chunk).query((rs, i) -> stored(rs)).list()
-                    .forEach(s -> {
-                        Pair pair = new Pair(s.record().patient(), s.record().item());
-                        if (pairs.contains(pair)) {
-                            found.computeIfAbsent(pair, x -> new ArrayList<>()).add(s);
-                        }
-                    });
+    /** {@code n} fresh record ids from the table's identity sequence, ascending. */
+    long[] nextIds(int n) {
+        if (n == 0) {
+            return new long[0];
         }
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('exam_record', 'id')) FROM generate_series(1, :n)")
+                .param("n", n).query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * Stores new records with their ids (from {@link #nextIds}) and outcomes as detection decided them, and their
+     * recordId keys: two binary {@code COPY}s in the caller's transaction.
+     */
+    void insert(long region, long hospitalId, List<Stored> records, Instant at, String by) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Instant received = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        BinaryCopyRows rows = new BinaryCopyRows(records.size() * 260);
+        BinaryCopyRows keys = new BinaryCopyRows(records.size() * 120);
+        for (Stored s : records) {
+            ExamRecord r = s.record();
+            if (r.institution().hospitalId() != hospitalId) {
+                throw new IllegalArgumentException("a record of another hospital's institution");
+            }
+            rows.row(15).int8(region).text(r.patient()).int8(s.id()).text(r.recordId()).int8(hospitalId)
+                    .int8(r.institution().unitId()).text(r.item()).timestamptz(r.performedAt()).date(r.month())
+                    .bool(r.recognisable()).text(r.exception()).text(s.outcome().name()).int8OrNull(s.earlier())
+                    .timestamptz(received).text(by);
+            keys.row(4).int8(region).text(r.recordId()).text(r.patient()).int8(s.id());
+        }
+        rows.copy(template, """
+                COPY exam_record (region_id, patient, id, record_id, hospital_id, institution_id, item, performed_at,
+                                  month, recognisable, exception, outcome, earlier_id, received_at, received_by)
+                FROM STDIN (FORMAT binary)""");
+        keys.copy(template, "COPY exam_record_key (region_id, record_id, patient, id) FROM STDIN (FORMAT binary)");
+    }
+
+    /**
+     * Every stored record of these patient × item pairs, by pair: one query, the pairs as two unnested arrays and one
+     * probe of the (region, patient, item) index per pair. The probe is a lateral subquery kept apart from the join
+     * ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's records.
+     */
+    Map<Pair, List<Stored>> ofPairs(long region, Collection<Pair> pairs) {
+        Map<Pair, List<Stored>> found = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return found;
+        }
+        String[] patients = new String[pairs.size()];
+        String[] items = new String[pairs.size()];
+        int i = 0;
+        for (Pair p : pairs) {
+            patients[i] = p.patient();
+            items[i++] = p.item();
+        }
+        template.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("SELECT " + columns("r") + """
+                    , r.id, r.outcome, r.earlier_id
+                    FROM unnest(?, ?) AS p (patient, item)
+                    CROSS JOIN LATERAL (SELECT * FROM exam_record x
+                                        WHERE x.region_id = ? AND x.patient = p.patient AND x.item = p.item
+                                        OFFSET 0) r""")) {
+                ps.setArray(1, array(con, "bpchar", patients));
+                ps.setArray(2, array(con, "varchar", items));
+                ps.setLong(3, region);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Stored s = stored(rs);
+                        found.computeIfAbsent(new Pair(s.record().patient(), s.record().item()),
+                                x -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+            return null;
+        });
         return found;
     }
 
@@ -146,20 +158,97 @@ class ExamRecords {
                 .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getString(1), item)).list();
     }
 
-    /** Writes changed outcomes: (patient, id, outcome, earlier id or null). */
+    /** Writes changed outcomes (patient, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest}. */
     void updateOutcomes(long region, List<Stored> changed) {
         if (changed.isEmpty()) {
             return;
         }
-        template.batchUpdate("UPDATE exam_record SET outcome = ?, earlier_id = ? "
-                        + "WHERE region_id = ? AND patient = ? AND id = ?", changed, 1000,
-                (ps, s) -> {
-                    ps.setString(1, s.outcome().name());
-                    ps.setObject(2, s.earlier());
-                    ps.setLong(3, region);
-                    ps.setString(4, s.record().patient());
-                    ps.setLong(5, s.id());
-                });
+        int n = changed.size();
+        String[] patients = new String[n];
+        Long[] ids = new Long[n];
+        String[] outcomes = new String[n];
+        Long[] earlier = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Stored s = changed.get(i);
+            patients[i] = s.record().patient();
+            ids[i] = s.id();
+            outcomes[i] = s.outcome().name();
+            earlier[i] = s.earlier();
+        }
+        template.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    UPDATE exam_record r SET outcome = u.outcome, earlier_id = u.earlier
+                    FROM unnest(?, ?, ?, ?) AS u (patient, id, outcome, earlier)
+                    WHERE r.region_id = ? AND r.patient = u.patient AND r.id = u.id""")) {
+                ps.setArray(1, array(con, "bpchar", patients));
+                ps.setArray(2, array(con, "int8", ids));
+                ps.setArray(3, array(con, "varchar", outcomes));
+                ps.setArray(4, array(con, "int8", earlier));
+                ps.setLong(5, region);
+                int updated = ps.executeUpdate();
+                if (updated != n) {
+                    throw new IllegalStateException("updated " + updated + " exam records' outcomes of " + n);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** One institution × item × month of the monthly figures ({@code exam_figure}). */
+    record FigureKey(Institution institution, String item, LocalDate month) {
+    }
+
+    /**
+     * Adds changes to the monthly figures: per key, records, repeats and same-institution repeats to add (negative
+     * to take away). One {@code INSERT … ON CONFLICT DO UPDATE} from unnested arrays.
+     */
+    void addToFigures(long region, Map<FigureKey, long[]> changes) {
+        List<Map.Entry<FigureKey, long[]>> rows = changes.entrySet().stream()
+                .filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0 || e.getValue()[2] != 0).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Long[] hospitalIds = new Long[n];
+        Long[] institutions = new Long[n];
+        String[] items = new String[n];
+        java.sql.Date[] months = new java.sql.Date[n];
+        Long[] records = new Long[n];
+        Long[] repeats = new Long[n];
+        Long[] same = new Long[n];
+        for (int i = 0; i < n; i++) {
+            FigureKey k = rows.get(i).getKey();
+            long[] d = rows.get(i).getValue();
+            hospitalIds[i] = k.institution().hospitalId();
+            institutions[i] = k.institution().unitId();
+            items[i] = k.item();
+            months[i] = java.sql.Date.valueOf(k.month());
+            records[i] = d[0];
+            repeats[i] = d[1];
+            same[i] = d[2];
+        }
+        template.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO exam_figure AS f (hospital_id, region_id, month, institution_id, item, records,
+                                                  repeats, same)
+                    SELECT u.hospital_id, ?, u.month, u.institution_id, u.item, u.records, u.repeats, u.same
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?)
+                         AS u (hospital_id, institution_id, item, month, records, repeats, same)
+                    ON CONFLICT (hospital_id, region_id, month, institution_id, item) DO UPDATE
+                    SET records = f.records + EXCLUDED.records, repeats = f.repeats + EXCLUDED.repeats,
+                        same = f.same + EXCLUDED.same""")) {
+                ps.setLong(1, region);
+                ps.setArray(2, array(con, "int8", hospitalIds));
+                ps.setArray(3, array(con, "int8", institutions));
+                ps.setArray(4, array(con, "varchar", items));
+                ps.setArray(5, array(con, "date", months));
+                ps.setArray(6, array(con, "int8", records));
+                ps.setArray(7, array(con, "int8", repeats));
+                ps.setArray(8, array(con, "int8", same));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** One figure row as counted: institution, item, month (null unless by month), records, repeats, same. */
@@ -172,23 +261,23 @@ class ExamRecords {
     }
 
     /**
-     * Counts per institution and catalogue item (and month) of records performed in the months from–to; the
-     * optional filters narrow to one hospital, one institution, one item, one alliance's members.
+     * Counts per institution and catalogue item (and month) of records performed in the months from–to, read from
+     * the monthly figures; the optional filters narrow to one hospital, one institution, one item, one alliance's
+     * members.
      */
     List<Count> counts(long region, LocalDate fromMonth, LocalDate toMonth, Long hospitalId, Institution institution,
                        String item, Long allianceId, boolean byMonth) {
         StringBuilder sql = new StringBuilder("SELECT r.hospital_id, r.institution_id, r.item, "
                 + (byMonth ? "r.month" : "CAST(NULL AS date)") + """
-                , count(*), count(*) FILTER (WHERE r.outcome = 'REPEAT'),
-                  count(*) FILTER (WHERE r.outcome = 'SAME_INSTITUTION')
-                FROM exam_record r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
+                , sum(r.records), sum(r.repeats), sum(r.same)
+                FROM exam_figure r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
                 WHERE r.region_id = :r AND r.month BETWEEN :from AND :to""");
         Map<String, Object> params = new HashMap<>();
         params.put("r", region);
         params.put("from", fromMonth);
         params.put("to", toMonth);
         filters(sql, params, hospitalId, institution, item, allianceId);
-        sql.append(" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+        sql.append(" GROUP BY 1, 2, 3, 4 HAVING sum(r.records) > 0 ORDER BY 1, 2, 3, 4");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new Count(new Institution(rs.getLong(1), rs.getLong(2)), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getLong(6), rs.getLong(7)))

@@ -66,6 +66,14 @@ public final class BinaryCopyRows {
         return this;
     }
 
+    /** boolean: one byte, 1 for true. */
+    public BinaryCopyRows bool(boolean value) {
+        int32(1);
+        ensure(1);
+        buffer[length++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
     public BinaryCopyRows int4OrNull(Integer value) {
         return value == null ? nullValue() : int4(value);
     }
