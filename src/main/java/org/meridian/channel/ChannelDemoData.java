@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo mode only: 60 channels of every type around 杭州 (names, contacts and phone numbers invented),
- * with cooperation levels, tiers and their history, a few contracts about to end and two downgrades
- * waiting for approval; and the channel user {@code partner} bound to CH-001. The same every time
+ * with cooperation levels, first tiers (the evaluated tiers, and the downgrades they bring, follow with the demo
+ * evaluations: {@code DemoEvaluations}), a few contracts about to end; and the channel user {@code partner} bound to
+ * CH-001. The same every time
  * (fixed seed); created only when the demo hospital has no channel yet. Changes are made as the demo
  * channel office ({@code office}) so that the trail reads like real work.
  */
@@ -151,7 +152,6 @@ class ChannelDemoData implements ApplicationRunner {
         Random random = new Random(SEED + 1);
         LocalDate today = calendar.today(office.hospitalId());
         List<Seed> seeds = seeds();
-        List<Long> pendingCandidates = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
             Seed s = seeds.get(i);
             ChannelStatus status = i == 0 ? ChannelStatus.ACTIVE : pick(random, i);
@@ -190,17 +190,7 @@ class ChannelDemoData implements ApplicationRunner {
                 lifecycle.changeStatus(office, c.code(), ChannelStatus.PROBATION, "投诉率连续两个月超过 5‰，进入整改观察");
             } else if (status == ChannelStatus.TERMINATED) {
                 lifecycle.changeStatus(office, c.code(), ChannelStatus.TERMINATED, "合作协议到期，双方不再续约");
-            } else if (status == ChannelStatus.ACTIVE && (tier.equals("A") || tier.equals("B")) && i > 0) {
-                pendingCandidates.add(c.id());
             }
-        }
-        // two downgrades recommended by the 2026-Q3 evaluation wait for the hospital manager
-        for (int k = 0; k < 2 && k < pendingCandidates.size(); k++) {
-            long id = pendingCandidates.get(k * 3 % pendingCandidates.size());
-            ChannelRef ref = registry.find(office, id).orElseThrow();
-            String lower = ref.tier().equals("A") ? "B" : "C";
-            tierChanges.request(office, id, lower, "2026 年第三季度评估得分低于本级阈值，建议降级",
-                    TierChangeSource.EVALUATION, "2026-Q3");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Component;
  * demo events that has ended (from the month and quarter of the first demo day to the last completed ones), for
  * every unit type with a scheme and at least one unit to evaluate, run and published as the demo channel office's account ({@code office}) exactly
  * like that person would: from the daily rollups, each publication announced as {@link EvaluationPublished}. The current,
- * incomplete month and quarter stay unevaluated. A (period, unit type) that already has an evaluation is left
- * alone, so a restart adds nothing twice.
+ * incomplete month and quarter stay unevaluated. Then the latest evaluation's tiers are applied to the channels
+ * through the tier-change workflow (see {@link #applyLatestTiers}). A (period, unit type) that already has an
+ * evaluation is left alone, so a restart adds nothing twice.
  */
 @Component
 @Order(50)
@@ -36,6 +38,10 @@ import org.springframework.stereotype.Component;
 class DemoEvaluations implements ApplicationRunner {
 
     static final String ACTOR = "office";
+    /** The hospital manager who decides the evaluated downgrades. */
+    static final String DECIDER = "manager";
+    /** Evaluated downgrades the demo leaves waiting for the manager, so that the manager's workbench has them. */
+    static final int DOWNGRADES_LEFT_PENDING = 2;
     /** How far back the demo events go (IntakeDemoData: from the same day two years ago). */
     static final int YEARS_OF_EVENTS = 2;
 
@@ -47,11 +53,13 @@ class DemoEvaluations implements ApplicationRunner {
     private final EventIntake intake;
     private final Hospitals hospitals;
     private final UserDetailsService users;
+    private final TierChangeWorkflow tierChanges;
     private final Clock clock;
 
     DemoEvaluations(EvaluationRuns service, Evaluations evaluations, SchemeCatalogue schemes, EventIntake intake,
-                    Hospitals hospitals, UserDetailsService users, Clock clock) {
+                    Hospitals hospitals, UserDetailsService users, TierChangeWorkflow tierChanges, Clock clock) {
         this.service = service;
+        this.tierChanges = tierChanges;
         this.users = users;
         this.evaluations = evaluations;
         this.schemes = schemes;
@@ -102,6 +110,33 @@ class DemoEvaluations implements ApplicationRunner {
         }
         if (published > 0) {
             log.info("Demo: {} evaluations published in {} ms", published, (System.nanoTime() - started) / 1_000_000);
+            if (users.loadUserByUsername(DECIDER) instanceof MeridianUser manager) {
+                applyLatestTiers(actor, manager.actor(), Period.containing(Period.Kind.MONTH, today).previous());
+            }
+        }
+    }
+
+    /**
+     * The evaluated tiers applied to the channel register through the tier-change workflow, as the office and a
+     * hospital manager do it (so that no channel keeps a tier its evaluations contradict, and sanctions agree with
+     * the register): for each channel type, the office applies the tiers of the latest published evaluation — the
+     * last ended month's, which ends with or after every ended quarter and is shorter than the one ending with it,
+     * so it is the evaluation a channel's pages call its latest. First tiers and upgrades apply at once; the
+     * hospital manager ({@value #DECIDER}) approves the downgrades, except {@value #DOWNGRADES_LEFT_PENDING} (the
+     * first by channel code) left waiting on the manager's workbench. Unrated and terminated channels keep their
+     * tier. Every request and decision is audited by the workflow, in the name of who made it.
+     */
+    private void applyLatestTiers(Actor office, Actor manager, Period lastMonth) {
+        List<TierOutcome> pending = new ArrayList<>();
+        for (UnitType type : UnitType.channelTypes()) {
+            evaluations.latestPublished(office.hospitalId(), lastMonth, type).ifPresent(e ->
+                    service.applyTiers(office, e.id()).stream()
+                            .filter(o -> o.outcome() == TierOutcome.Outcome.PENDING).forEach(pending::add));
+        }
+        pending.sort(java.util.Comparator.comparing(TierOutcome::channel));
+        for (TierOutcome downgrade : pending.subList(Math.min(DOWNGRADES_LEFT_PENDING, pending.size()),
+                pending.size())) {
+            tierChanges.decide(manager, downgrade.tierChangeId(), true, "同意：按最新评估结果调整分级");
         }
     }
 }
