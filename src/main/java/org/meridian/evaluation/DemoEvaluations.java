@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.meridian.channel.Tier;
+import org.meridian.channel.TierCatalogue;
 import org.meridian.channel.TierChangeWorkflow;
 import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Actor;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  * demo events that has ended (from the month and quarter of the first demo day to the last completed ones), for
  * every unit type with a scheme and at least one unit to evaluate, run and published as the demo channel office's account ({@code office}) exactly
  * like that person would: from the daily rollups, each publication announced as {@link EvaluationPublished}. The current,
- * incomplete month and quarter stay unevaluated. Then the latest evaluation's tiers are applied to the channels
+ * incomplete month and quarter stay unevaluated. Then each channel's latest evaluated tier is applied to it
  * through the tier-change workflow (see {@link #applyLatestTiers}). A (period, unit type) that already has an
  * evaluation is left alone, so a restart adds nothing twice.
  */
@@ -54,12 +57,15 @@ class DemoEvaluations implements ApplicationRunner {
     private final Hospitals hospitals;
     private final UserDetailsService users;
     private final TierChangeWorkflow tierChanges;
+    private final TierCatalogue tiers;
     private final Clock clock;
 
     DemoEvaluations(EvaluationRuns service, Evaluations evaluations, SchemeCatalogue schemes, EventIntake intake,
-                    Hospitals hospitals, UserDetailsService users, TierChangeWorkflow tierChanges, Clock clock) {
+                    Hospitals hospitals, UserDetailsService users, TierChangeWorkflow tierChanges,
+                    TierCatalogue tiers, Clock clock) {
         this.service = service;
         this.tierChanges = tierChanges;
+        this.tiers = tiers;
         this.users = users;
         this.evaluations = evaluations;
         this.schemes = schemes;
@@ -111,7 +117,7 @@ class DemoEvaluations implements ApplicationRunner {
         if (published > 0) {
             log.info("Demo: {} evaluations published in {} ms", published, (System.nanoTime() - started) / 1_000_000);
             if (users.loadUserByUsername(DECIDER) instanceof MeridianUser manager) {
-                applyLatestTiers(actor, manager.actor(), Period.containing(Period.Kind.MONTH, today).previous());
+                applyLatestTiers(actor, manager.actor());
             }
         }
     }
@@ -119,24 +125,37 @@ class DemoEvaluations implements ApplicationRunner {
     /**
      * The evaluated tiers applied to the channel register through the tier-change workflow, as the office and a
      * hospital manager do it (so that no channel keeps a tier its evaluations contradict, and sanctions agree with
-     * the register): for each channel type, the office applies the tiers of the latest published evaluation — the
-     * last ended month's, which ends with or after every ended quarter and is shorter than the one ending with it,
-     * so it is the evaluation a channel's pages call its latest. First tiers and upgrades apply at once; the
-     * hospital manager ({@value #DECIDER}) approves the downgrades, except {@value #DOWNGRADES_LEFT_PENDING} (the
-     * first by channel code) left waiting on the manager's workbench. Unrated and terminated channels keep their
-     * tier. Every request and decision is audited by the workflow, in the name of who made it.
+     * the register): the office applies the tiers of every published evaluation that is some channel's latest
+     * (normally the last ended month's of each type; {@link Evaluations#LATEST_FIRST}), oldest first, so each channel
+     * ends with the tier of its own latest evaluation. First tiers and upgrades apply at once; the hospital manager
+     * ({@value #DECIDER}) approves the downgrades, except {@value #DOWNGRADES_LEFT_PENDING} of channels' latest
+     * evaluations left waiting on the manager's workbench (the first by channel code whose new tier is not the
+     * lowest, so that none of them hides a termination the sanctions recommend). Unrated and terminated channels
+     * keep their tier. Every request and decision is audited by the workflow, in the name of who made it.
      */
-    private void applyLatestTiers(Actor office, Actor manager, Period lastMonth) {
-        List<TierOutcome> pending = new ArrayList<>();
-        for (UnitType type : UnitType.channelTypes()) {
-            evaluations.latestPublished(office.hospitalId(), lastMonth, type).ifPresent(e ->
-                    service.applyTiers(office, e.id()).stream()
-                            .filter(o -> o.outcome() == TierOutcome.Outcome.PENDING).forEach(pending::add));
+    private void applyLatestTiers(Actor office, Actor manager) {
+        Map<String, Long> latest = evaluations.latestPublishedOfEachChannel(office.hospitalId());
+        List<TierOutcome> waiting = new ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(latest.values())) {
+            for (TierOutcome o : service.applyTiers(office, id)) {
+                if (o.outcome() != TierOutcome.Outcome.PENDING) {
+                    continue;
+                }
+                if (Long.valueOf(id).equals(latest.get(o.channel()))) {
+                    waiting.add(o);
+                } else {
+                    approve(manager, o);   // a later evaluation of the channel follows
+                }
+            }
         }
-        pending.sort(java.util.Comparator.comparing(TierOutcome::channel));
-        for (TierOutcome downgrade : pending.subList(Math.min(DOWNGRADES_LEFT_PENDING, pending.size()),
-                pending.size())) {
-            tierChanges.decide(manager, downgrade.tierChangeId(), true, "同意：按最新评估结果调整分级");
-        }
+        String lowest = tiers.tiers(office).stream().max(java.util.Comparator.comparingInt(Tier::rank))
+                .map(Tier::code).orElse(null);
+        List<TierOutcome> left = waiting.stream().filter(o -> !o.toTier().equals(lowest))
+                .sorted(java.util.Comparator.comparing(TierOutcome::channel)).limit(DOWNGRADES_LEFT_PENDING).toList();
+        waiting.stream().filter(o -> !left.contains(o)).forEach(o -> approve(manager, o));
+    }
+
+    private void approve(Actor manager, TierOutcome downgrade) {
+        tierChanges.decide(manager, downgrade.tierChangeId(), true, "同意：按评估结果调整分级");
     }
 }

@@ -185,4 +185,16 @@ public class EvaluationResults {
         return evaluations.publishedTotals(actor.hospitalId(), channelId, unitType).stream()
                 .filter(p -> p.period().kind() == like.kind()).toList();
     }
+
+    /**
+     * A channel's results in every published evaluation of its unit type, periods of every kind together (months,
+     * quarters…), by period (first day, then the shorter period first); the newest version per period. Empty for a
+     * channel whose results the actor may not see.
+     */
+    public List<TrendPoint> publishedResults(Actor actor, long channelId, UnitType unitType) {
+        if (!EvaluationVisibility.seesChannel(actor, channelId)) {
+            return List.of();
+        }
+        return evaluations.publishedTotals(actor.hospitalId(), channelId, unitType);
+    }
 }

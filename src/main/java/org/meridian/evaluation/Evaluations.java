@@ -37,6 +37,12 @@ class Evaluations {
                              WHERE s.hospital_id = e.hospital_id AND s.evaluation_id = e.id) AS units""";
 
     /** The unit types whose units are channels, bound where SQL must tell them from departments and institutions. */
+    /**
+     * A channel's latest published evaluation first: the newest period end; of two ending together the shorter
+     * period (a month before its quarter); the newest version.
+     */
+    static final String LATEST_FIRST = "e.period_end DESC, e.period_start DESC, e.version DESC";
+
     private static final List<String> CHANNEL_TYPES = UnitType.channelTypes().stream().map(UnitType::name).toList();
 
     private final JdbcClient jdbc;
@@ -288,9 +294,31 @@ class Evaluations {
                              ON s.hospital_id = e.hospital_id AND s.evaluation_id = e.id
                         WHERE e.hospital_id = :h AND s.channel_id = :c AND e.status = 'PUBLISHED'
                           AND e.unit_type IN (:channelTypes)
-                        ORDER BY e.period_end DESC, e.period_start DESC, e.version DESC LIMIT 1""")
+                        ORDER BY\s""" + LATEST_FIRST + " LIMIT 1")
                 .param("h", hospitalId).param("c", channelId).param("channelTypes", CHANNEL_TYPES)
                 .query(Long.class).optional();
+    }
+
+    /**
+     * Every scored channel's code with the id of its latest published evaluation ({@link #LATEST_FIRST}), the
+     * oldest of those evaluations first (so that applying them in this order leaves each channel with its latest).
+     */
+    Map<String, Long> latestPublishedOfEachChannel(long hospitalId) {
+        Map<String, Long> latest = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT l.channel_code, l.id FROM (
+                            SELECT DISTINCT ON (s.channel_id) s.channel_code, e.id, e.period_end, e.period_start,
+                                   e.version
+                            FROM evaluation e JOIN evaluation_scorecard s
+                                 ON s.hospital_id = e.hospital_id AND s.evaluation_id = e.id
+                            WHERE e.hospital_id = :h AND e.status = 'PUBLISHED' AND e.unit_type IN (:channelTypes)
+                            ORDER BY s.channel_id,\s""" + LATEST_FIRST + """
+                        ) l ORDER BY l.period_end, l.period_start, l.version, l.id, l.channel_code""")
+                .param("h", hospitalId).param("channelTypes", CHANNEL_TYPES)
+                .query((ResultSet rs) -> {
+                    latest.put(rs.getString(1), rs.getLong(2));
+                });
+        return latest;
     }
 
     List<TrendPoint> publishedTotals(long hospitalId, long channelId, UnitType unitType) {

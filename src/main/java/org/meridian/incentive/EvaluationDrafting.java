@@ -55,7 +55,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a REVIEWED, APPROVED or PAID statement is never touched: when the new result gives other amounts or
  *     quantities, a correcting DRAFT holds one adjustment line per rule with the difference;</li>
  * <li>the tier history of the channel's published evaluations gives the sanction: a warning is recorded,
- *     probation is set through the channel lifecycle, a termination is only recommended to a hospital manager.</li>
+ *     probation is set through the channel lifecycle, a termination is only recommended to a hospital manager;</li>
+ * <li>a termination recommendation still waiting stands only while no later period contradicts it: once a published
+ *     evaluation of a period ending after the recommendation's puts the channel in another (rated) tier than the
+ *     lowest, the recommendation is RETIRED ({@link #retireContradicted}), audited with the later period and tier.</li>
  * </ul>
  * Idempotent: an evaluation already drafted for a channel is skipped for that channel.
  */
@@ -170,6 +173,7 @@ class EvaluationDrafting {
         int unchanged = 0;
         int already = 0;
         int sanctioned = 0;
+        int retired = 0;
         Instant now = clock.instant();
         for (UnitScorecard card : cards) {
             ChannelResult result = result(card, evaluation, frozen.get(card.channel()));
@@ -217,6 +221,7 @@ class EvaluationDrafting {
                     }
                 }
             }
+            retired += retireContradicted(h, evaluation, card);
             if (sanction(h, evaluation, card, result, inEffect, reader, applyLifecycle)) {
                 sanctioned++;
             }
@@ -233,6 +238,7 @@ class EvaluationDrafting {
         details.put("unchanged", unchanged);
         details.put("alreadyDrafted", already);
         details.put("sanctions", sanctioned);
+        details.put("retired", retired);
         details.put("triggeredBy", trigger);
         audit.record(h, actorName(), "INCENTIVE_EVALUATION_DRAFTED", "evaluation " + evaluationId, details);
         return outcome;
@@ -402,7 +408,69 @@ class EvaluationDrafting {
         details.put("status", status);
         details.put("outcome", outcome);
         audit.record(h, actorName(), "INCENTIVE_SANCTION_" + rec.level().name(), "sanction:" + id, details);
+        if ("PENDING".equals(status)) {
+            retireIfAlreadyContradicted(h, reader, card, evaluation, id, rec.lowestTier());
+        }
         return true;
+    }
+
+    /**
+     * Retires the channel's pending termination recommendations that this evaluation contradicts: the evaluation's
+     * period ends after the recommendation's and gives the channel a rated tier other than the recommendation's
+     * lowest tier (a channel out of the lowest tier in a later period has ended the streak the recommendation
+     * counted; the register follows the later result too). UNRATED contradicts nothing: no data is no improvement.
+     * The number retired.
+     */
+    private int retireContradicted(long h, Evaluation evaluation, UnitScorecard card) {
+        String tier = card.tier();
+        if (org.meridian.indicator.scoring.TierPolicy.UNRATED.equals(tier)) {
+            return 0;
+        }
+        int retired = 0;
+        for (Sanction s : sanctions.pendingTerminations(h, card.channel())) {
+            Optional<Period> recommended = Period.parse(s.period());
+            if (recommended.isPresent() && evaluation.period().lastDay().isAfter(recommended.get().lastDay())
+                    && !tier.equals(s.lowestTier())) {
+                retire(h, s, evaluation.period(), tier, evaluation.id(), evaluation.version());
+                retired++;
+            }
+        }
+        return retired;
+    }
+
+    /**
+     * A termination recommendation just recorded for a period that a later published evaluation already contradicts
+     * (an older period's new version published after a later period's): retired at once, as
+     * {@link #retireContradicted} would have done had the later one been drafted after it.
+     */
+    private void retireIfAlreadyContradicted(long h, Actor reader, UnitScorecard card, Evaluation evaluation,
+                                             long sanctionId, String lowestTier) {
+        java.time.LocalDate end = evaluation.period().lastDay();
+        evaluations.publishedResults(reader, card.channelId(), evaluation.unitType()).stream()
+                .filter(p -> p.period().lastDay().isAfter(end))
+                .filter(p -> !org.meridian.indicator.scoring.TierPolicy.UNRATED.equals(p.tier())
+                        && !p.tier().equals(lowestTier))
+                .min(java.util.Comparator.comparing((org.meridian.evaluation.TrendPoint p) -> p.period().lastDay())
+                        .thenComparing(org.meridian.evaluation.TrendPoint::period))
+                .ifPresent(p -> sanctions.find(h, sanctionId).ifPresent(s ->
+                        retire(h, s, p.period(), p.tier(), p.evaluationId(), p.version())));
+    }
+
+    private void retire(long h, Sanction s, Period later, String tier, long laterEvaluation, int laterVersion) {
+        String outcome = "termination recommendation of " + s.period() + " retired: evaluation " + laterEvaluation
+                + " v" + laterVersion + " of the later period " + later + " gave tier " + tier + ", not the lowest tier "
+                + s.lowestTier();
+        if (!sanctions.retire(h, s.id(), later.toString(), tier, clock.instant(), outcome)) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", s.channelCode());
+        details.put("period", s.period());
+        details.put("laterPeriod", later.toString());
+        details.put("tier", tier);
+        details.put("lowestTier", s.lowestTier());
+        details.put("evaluation", laterEvaluation);
+        audit.record(h, actorName(), "INCENTIVE_SANCTION_TERMINATION_RETIRED", "sanction:" + s.id(), details);
     }
 
     private void audited(long h, long id, String action, ChannelResult result, Evaluation evaluation, Long replaces) {

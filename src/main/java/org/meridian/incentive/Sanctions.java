@@ -16,7 +16,8 @@ class Sanctions {
 
     private static final String COLUMNS = """
             id, channel_code, unit_type, period, evaluation_id, evaluation_version, rule_code, rule_version, lowest_tier,
-            level, streak, status, outcome, decided_by, decided_at, decision_note, created_at""";
+            level, streak, status, outcome, decided_by, decided_at, decision_note, created_at, retired_period, retired_tier,
+            retired_at""";
 
     private final JdbcClient jdbc;
 
@@ -53,6 +54,29 @@ class Sanctions {
                         WHERE hospital_id = :h AND channel_code = :c AND period = :p AND status = 'PENDING'
                           AND evaluation_id <> :e""")
                 .param("h", hospitalId).param("c", channelCode).param("p", period).param("e", evaluationId).update();
+    }
+
+    /** The channel's termination recommendations still waiting for a hospital manager, oldest period first. */
+    List<Sanction> pendingTerminations(long hospitalId, String channelCode) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM incentive_sanction
+                        WHERE hospital_id = :h AND channel_code = :c AND status = 'PENDING'
+                          AND level = 'TERMINATION_RECOMMENDED'
+                        ORDER BY id""")
+                .param("h", hospitalId).param("c", channelCode).query(Sanctions::map).list();
+    }
+
+    /**
+     * Retires a pending termination recommendation: {@code laterPeriod}'s evaluation put the channel in
+     * {@code tier}, not the lowest. False when it is no longer pending.
+     */
+    boolean retire(long hospitalId, long id, String laterPeriod, String tier, Instant at, String outcome) {
+        return jdbc.sql("""
+                        UPDATE incentive_sanction SET status = 'RETIRED', retired_period = :lp, retired_tier = :t,
+                            retired_at = :at, outcome = :o
+                        WHERE hospital_id = :h AND id = :id AND status = 'PENDING'""")
+                .param("lp", laterPeriod).param("t", tier).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("o", outcome).param("h", hospitalId).param("id", id).update() == 1;
     }
 
     boolean decide(long hospitalId, long id, String status, String actor, Instant at, String note, String outcome) {
@@ -112,6 +136,6 @@ class Sanctions {
         return new Sanction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getInt(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), IncentiveRules.instant(rs, 15), rs.getString(16),
-                IncentiveRules.instant(rs, 17));
+                IncentiveRules.instant(rs, 17), rs.getString(18), rs.getString(19), IncentiveRules.instant(rs, 20));
     }
 }

@@ -385,6 +385,91 @@ class IncentivesFromEvaluationsTest {
                 .andExpect(status().isConflict());
     }
 
+    /**
+     * A termination recommendation stands only while no later period contradicts it (docs/incentives.md). By hand,
+     * total = 10 × referrals, D below 55: UP has 1, 1, 1 referrals in July–September (10 → D three times: termination
+     * recommended for 2026-09) and 8 in October (80 → B); STAY has 2 every month (20 → D four times). Publishing
+     * October retires UP's recommendation (B is not the lowest tier D) and leaves STAY's standing, beside STAY's new
+     * one for October (streak 4). A second version of September published after October recommends UP's termination
+     * again (three D months still end with September), and October, already published, retires it at once.
+     */
+    @Test
+    void aTerminationRecommendationIsRetiredOnceALaterPeriodLeavesTheLowestTier() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("UP", "EXAM_CENTER");
+        h.channel("STAY", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        h.rule(LOWEST_TIER);
+        String[] months = {"2026-07", "2026-08", "2026-09", "2026-10"};
+        for (int m = 0; m < months.length; m++) {
+            h.referrals("UP", months[m] + "-10", m == 3 ? 8 : 1);
+            h.referrals("STAY", months[m] + "-10", 2);
+        }
+        for (int m = 0; m < 3; m++) {
+            h.publish(months[m], "EXAM_CENTER");
+        }
+        JsonNode up = sanction(h, "UP", "2026-09");
+        assertThat(up.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
+        assertThat(up.get("status").asString()).isEqualTo("PENDING");
+        long upId = up.get("id").asLong();
+        long stayId = sanction(h, "STAY", "2026-09").get("id").asLong();
+
+        long october = h.publish("2026-10", "EXAM_CENTER");
+        up = sanctionById(h, upId);
+        assertThat(up.get("status").asString()).isEqualTo("RETIRED");
+        assertThat(up.get("retiredPeriod").asString()).isEqualTo("2026-10");
+        assertThat(up.get("retiredTier").asString()).isEqualTo("B");
+        assertThat(up.get("decidedBy").isNull()).as("nobody decided it: the later result did").isTrue();
+        assertThat(sanctionById(h, stayId).get("status").asString()).as("STAY is still in D").isEqualTo("PENDING");
+        JsonNode stayOctober = sanction(h, "STAY", "2026-10");
+        assertThat(stayOctober.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
+        assertThat(stayOctober.get("streak").asInt()).isEqualTo(4);
+        assertThat(stayOctober.get("status").asString()).isEqualTo("PENDING");
+        assertThat(sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals("UP")
+                && s.get("period").asString().equals("2026-10"))).as("B gives no sanction").isEmpty();
+
+        // the audit trail says which later period and tier retired it, as the system
+        var entry = jdbc.sql("""
+                        SELECT actor, details::text FROM audit_log
+                        WHERE hospital_id = ? AND action = 'INCENTIVE_SANCTION_TERMINATION_RETIRED' AND target = ?""")
+                .param(h.hospital.id()).param("sanction:" + upId).query().listOfRows();
+        assertThat(entry).hasSize(1);
+        assertThat(entry.get(0).get("actor")).isEqualTo("system");
+        JsonNode details = json.readTree((String) entry.get(0).get("details"));
+        assertThat(details.get("channel").asString()).isEqualTo("UP");
+        assertThat(details.get("period").asString()).isEqualTo("2026-09");
+        assertThat(details.get("laterPeriod").asString()).isEqualTo("2026-10");
+        assertThat(details.get("tier").asString()).isEqualTo("B");
+        assertThat(details.get("lowestTier").asString()).isEqualTo("D");
+        assertThat(details.get("evaluation").asLong()).isEqualTo(october);
+
+        // the manager has nothing to decide for UP any more, and reads why on the sanctions page
+        UserDetails managerPage = accounts.loadUserByUsername(h.manager);
+        mvc.perform(get("/incentives").with(user(managerPage))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"terminate-" + upId + "\""))))
+                .andExpect(content().string(containsString("id=\"terminate-" + stayId + "\"")));
+        String page = page(h.manager, "/incentives/sanctions?status=RETIRED");
+        assertThat(between(page, "id=\"sanction-" + upId + "\"", "</tr>"))
+                .contains("已撤回：之后的期间已不在最低级", "2026-10 评估为 B 级，已不在最低级 D，此终止建议不再适用。");
+        h.as(h.manager, json(post("/api/v1/sanctions/" + upId + "/decision"),
+                "{\"terminate\": true, \"note\": \"按原建议终止\"}")).andExpect(status().isConflict());
+        assertThat(channels.get(Actor.system(h.hospital.id(), "test"), "UP").status()).isNotEqualTo(ChannelStatus.TERMINATED);
+
+        // September again (version 2) after October: recommended as before, and retired at once by October's B
+        long september2 = h.run("2026-09", "EXAM_CENTER");
+        h.publish(september2);
+        JsonNode again = sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals("UP")
+                && s.get("evaluationId").asLong() == september2).findFirst().orElseThrow();
+        assertThat(again.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
+        assertThat(again.get("status").asString()).isEqualTo("RETIRED");
+        assertThat(again.get("retiredPeriod").asString()).isEqualTo("2026-10");
+        // STAY's September recommendation of version 1 gives way to version 2's, which still stands (October is D)
+        assertThat(sanctionById(h, stayId).get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals("STAY")
+                && s.get("evaluationId").asLong() == september2).findFirst().orElseThrow()
+                .get("status").asString()).isEqualTo("PENDING");
+    }
+
     @Test
     void theMoneyFollowsThePublishedEvaluationNotTheEventsAsTheyAreLater() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
@@ -463,6 +548,10 @@ class IncentivesFromEvaluationsTest {
 
     JsonNode sanctions(Hospital4Incentives h) throws Exception {
         return h.read(h.as(h.analyst, get("/api/v1/sanctions?size=1000")).andExpect(status().isOk())).get("items");
+    }
+
+    JsonNode sanctionById(Hospital4Incentives h, long id) throws Exception {
+        return sanctions(h).valueStream().filter(s -> s.get("id").asLong() == id).findFirst().orElseThrow();
     }
 
     JsonNode sanction(Hospital4Incentives h, String channel, String period) throws Exception {

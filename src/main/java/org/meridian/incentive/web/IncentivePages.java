@@ -107,7 +107,7 @@ class IncentivePages {
     }
 
     static final List<String> SANCTION_STATUSES = List.of("PENDING", "APPLIED", "NOTED", "TERMINATED", "DECLINED",
-            "UNCHANGED", "SUPERSEDED");
+            "UNCHANGED", "SUPERSEDED", "RETIRED");
 
     /** A status of the filter; anything else (a hand-edited address) shows every status. */
     private static StatementStatus statementStatus(String status) {
