@@ -52,15 +52,22 @@ class Deliveries {
      * senders never claim the same one (rows locked by another are skipped).
      */
     List<Due> claim(Instant now, Instant leaseUntil, int limit) {
+        return claim(null, now, leaseUntil, limit);
+    }
+
+    /** As {@link #claim(Instant, Instant, int)}, of one hospital only ({@code null}: every hospital). */
+    List<Due> claim(Long hospitalId, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                         UPDATE notification_delivery d SET next_attempt_at = :lease
                         FROM (SELECT hospital_id, id FROM notification_delivery
                               WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                AND (CAST(:h AS bigint) IS NULL OR hospital_id = :h)
                               ORDER BY next_attempt_at, id LIMIT :limit
                               FOR UPDATE SKIP LOCKED) due
                         WHERE d.hospital_id = due.hospital_id AND d.id = due.id
                         RETURNING d.hospital_id, d.id, d.recipient, d.way, d.subject, d.body, d.link, d.attempts""")
                 .param("now", utc(now)).param("lease", utc(leaseUntil)).param("limit", limit)
+                .param("h", hospitalId)
                 .query((rs, i) -> new Due(rs.getLong("hospital_id"), rs.getLong("id"), rs.getString("recipient"),
                         DeliveryWay.valueOf(rs.getString("way")), rs.getString("subject"), rs.getString("body"),
                         rs.getString("link"), rs.getInt("attempts")))

@@ -55,11 +55,19 @@ class DeliverySender {
 
     /** Sends everything due now; returns how many deliveries were attempted. */
     int sendDue() {
+        return sendDue(null);
+    }
+
+    /**
+     * Sends the hospital's deliveries due now ({@code null}: every hospital's); how many were attempted. A test that
+     * shares its Meridian with others sends only its own hospital's, never what another test queued.
+     */
+    int sendDue(Long hospitalId) {
         int attempted = 0;
         List<Deliveries.Due> due;
         do {
             var now = clock.instant();
-            due = deliveries.claim(now, now.plus(LEASE), BATCH);
+            due = deliveries.claim(hospitalId, now, now.plus(LEASE), BATCH);
             for (Deliveries.Due d : due) {
                 send(d);
             }

@@ -13,18 +13,15 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.support.MailCatcher;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestClock;
 import org.meridian.support.TestHospital;
@@ -47,7 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class EmailDeliveryTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static MailCatcher smtp = new MailCatcher();
 
     /** The patient's name, phone and the desk's reason: none of them may leave Meridian. */
     static final String DECLINE = "{\"reason\": \"钱多多本人要求改到下周\"}";
@@ -60,19 +57,6 @@ class EmailDeliveryTest {
     @Autowired Clock clock;
     @Autowired JavaMailSenderImpl mailSender;
     @Autowired DeliverySender sender;
-
-    private int configuredPort;
-
-    @BeforeEach
-    void pointTheMailSenderAtGreenMail() {
-        configuredPort = mailSender.getPort();
-        mailSender.setPort(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void restore() {
-        mailSender.setPort(configuredPort);
-    }
 
     @Test
     void theKindsChosenArriveByEmailInChineseAfterTheActionWithoutThePatient() throws Exception {
