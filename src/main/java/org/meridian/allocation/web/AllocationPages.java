@@ -273,6 +273,16 @@ class AllocationPages {
         }
         curves.add(new Curve(words.text("allocation.chart.after"), equity.after()));
         model.addAttribute("lorenz", json.writeValueAsString(lorenz(words, curves)));
+        if (equity.afterPerHead() != null) {
+            // the grouped Lorenz curve per head: units by amount per head, x the cumulative share of the measure
+            List<Curve> perHead = new ArrayList<>();
+            if (equity.beforePerHead() != null) {
+                perHead.add(new Curve(words.text("allocation.chart.before"), equity.beforePerHead()));
+            }
+            perHead.add(new Curve(words.text("allocation.chart.after"), equity.afterPerHead()));
+            model.addAttribute("lorenzPerHead", json.writeValueAsString(lorenz(words, perHead,
+                    words.text("allocation.chart.perHeadAxis", measureName(actor, plan.equityPer(), locale)))));
+        }
         boolean approver = AllocationVisibility.approvesPlans(actor) && !plan.approved();
         model.addAttribute("canApprove", approver && FourEyes.allows(plan.draftedBy(), actor));
         model.addAttribute("ownDraft", approver && !FourEyes.allows(plan.draftedBy(), actor));
@@ -330,6 +340,11 @@ class AllocationPages {
 
     /** The Lorenz curves (cumulative share of units → cumulative share of the resource) and the line of equality. */
     static Map<String, Object> lorenz(PlanWords words, List<Curve> curves) {
+        return lorenz(words, curves, words.text("allocation.chart.units"));
+    }
+
+    /** The same, with x the cumulative share of what {@code xAxis} names (a measure, for equity per head). */
+    static Map<String, Object> lorenz(PlanWords words, List<Curve> curves, String xAxis) {
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(Map.of("type", "line", "name", words.text("allocation.chart.equality"), "symbol", "none",
                 "lineStyle", Map.of("type", "dashed", "color", "#9aa5b1"), "data", List.of(List.of(0, 0),
@@ -341,8 +356,8 @@ class AllocationPages {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("tooltip", Map.of("trigger", "axis"));
         o.put("legend", Map.of("bottom", 0));
-        o.put("grid", Map.of("left", 48, "right", 16, "top", 16, "bottom", 64, "containLabel", true));
-        o.put("xAxis", Map.of("type", "value", "min", 0, "max", 1, "name", words.text("allocation.chart.units"),
+        o.put("grid", Map.of("left", 48, "right", 16, "top", 36, "bottom", 64, "containLabel", true)); // room for the y axis name
+        o.put("xAxis", Map.of("type", "value", "min", 0, "max", 1, "name", xAxis,
                 "nameLocation", "middle", "nameGap", 26));
         o.put("yAxis", Map.of("type", "value", "min", 0, "max", 1, "name", words.text("allocation.chart.resource")));
         o.put("series", series);

@@ -212,6 +212,17 @@ class AllocationJourneyTest {
             assertThat(browser.text(By.id("plan-rule"))).contains("“出院人次”在 2027-01 的预测值", "截至 2026-12");
             assertThat(browser.text(By.cssSelector("#per-head-gini .after"))).isEqualTo("0.0914");
             assertThat(browser.text(By.id("per-head-intro"))).contains("按“出院人次”计");
+            // the per-head Lorenz curve (AllocationPlanTest derives it): units by amount per discharge D3, D1, D2,
+            // cumulative discharges .4, .8, 1 against cumulative amounts 23/70 = .3286, 52/70 = .7429, 1
+            browser.waitFor(By.cssSelector("#lorenz-per-head-chart canvas"));
+            assertThat(browser.driver().findElement(By.id("lorenz-per-head-chart")).getAttribute("data-chart"))
+                    .contains("[0.4,0.3286]", "[0.8,0.7429]", "出院人次累计占比");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('lorenz-per-head-chart').scrollIntoView({block: 'center'})");
+            Thread.sleep(1500); // the chart's animation (the screenshot is looked at)
+            browser.screenshot("allocation-demand-per-head-desktop");
+            browser.driver().navigate().refresh();
+            browser.waitFor(By.id("plan-units"));
             browser.screenshot("allocation-demand-plan-desktop");
             browser.resize(Browser.PHONE);
             browser.driver().navigate().refresh();
