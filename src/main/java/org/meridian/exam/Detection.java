@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * each patient × item touched (new records, a changed catalogue item, a new alliance) it reads every stored record of
  * that pair (one query for all pairs), applies the rule to them and the new records together, stores the new records
  * with their outcomes (binary {@code COPY}), writes the stored outcomes that changed (one {@code UPDATE}) and adds
- * what changed to the monthly figures (one upsert). Other pairs are never read. Runs inside the caller's transaction,
+ * what changed to the monthly figures (one upsert) and the new records' patients to the distinct patients kept per
+ * hospital and period (one statement). Other pairs are never read. Runs inside the caller's transaction,
  * under the region's lock.
  */
 @Component
@@ -71,6 +72,7 @@ class Detection {
         }
         records.insert(region, hospitalId, decided, at, by);
         records.addToFigures(region, figures);
+        records.addPatients(region, fresh.stream().filter(r -> catalogue.containsKey(r.item())).toList());
         return months;
     }
 

@@ -53,6 +53,9 @@ public class ExamCatalogue {
         records.lock(region);
         Optional<ExamItem> before = items.find(region, item.code());
         items.put(region, item, actor.username(), clock.instant());
+        if (before.isEmpty()) {
+            records.addPatientsOfItem(region, item.code());
+        }
         if (before.isEmpty() || before.get().validDays() != item.validDays() || before.get().scope() != item.scope()) {
             java.util.Set<java.time.YearMonth> months = detection.recompute(region,
                     records.pairsOfItem(region, item.code()));

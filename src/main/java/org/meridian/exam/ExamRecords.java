@@ -285,22 +285,178 @@ class ExamRecords {
     }
 
     /**
+     * The periods whose distinct patients are kept per hospital and year ({@code exam_patient_count.period}), with
+     * the months of the year they cover as bits (bit 0 January): the twelve months, four quarters, two halves and
+     * the year.
+     */
+    static final Map<String, Integer> PATIENT_PERIODS = patientPeriods();
+
+    private static Map<String, Integer> patientPeriods() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (int month = 1; month <= 12; month++) {
+            m.put(String.format(java.util.Locale.ROOT, "M%02d", month), 1 << (month - 1));
+        }
+        for (int q = 1; q <= 4; q++) {
+            m.put("Q" + q, 0b111 << (3 * (q - 1)));
+        }
+        m.put("H1", 0b111111);
+        m.put("H2", 0b111111 << 6);
+        m.put("Y", 0xFFF);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The kept period of the months from–to (a month, quarter, half or year of one year), or null. */
+    static String patientPeriod(LocalDate fromMonth, LocalDate toMonth) {
+        if (fromMonth.getYear() != toMonth.getYear() || toMonth.isBefore(fromMonth)) {
+            return null;
+        }
+        int mask = 0;
+        for (int m = fromMonth.getMonthValue(); m <= toMonth.getMonthValue(); m++) {
+            mask |= 1 << (m - 1);
+        }
+        for (Map.Entry<String, Integer> e : PATIENT_PERIODS.entrySet()) {
+            if (e.getValue() == mask) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps the distinct patients of catalogue items per hospital and period up to date for records of catalogue
+     * items just stored (hospital, patient, month each): the months of each hospital × patient × year are kept as
+     * bits ({@code exam_patient_year}, one index probe per hospital × patient × year), and a period's count
+     * ({@code exam_patient_count}) grows by one for each patient whose first record of that hospital and period
+     * this is. One statement.
+     */
+    void addPatients(long region, List<ExamRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        int n = records.size();
+        Long[] hospitalIds = new Long[n];
+        String[] patients = new String[n];
+        java.sql.Date[] months = new java.sql.Date[n];
+        for (int i = 0; i < n; i++) {
+            ExamRecord r = records.get(i);
+            hospitalIds[i] = r.institution().hospitalId();
+            patients[i] = r.patient();
+            months[i] = java.sql.Date.valueOf(r.month());
+        }
+        template.execute((Connection con) -> {
+            String source = "unnest(?, ?, ?) AS u (hospital_id, patient, month)";
+            try (PreparedStatement ps = con.prepareStatement(patientsSql(source))) {
+                ps.setArray(1, array(con, "int8", hospitalIds));
+                ps.setArray(2, array(con, "bpchar", patients));
+                ps.setArray(3, array(con, "date", months));
+                ps.setLong(4, region);
+                ps.setLong(5, region);
+                ps.setLong(6, region);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** {@link #addPatients} for every stored record of an item (one just added to the catalogue). */
+    void addPatientsOfItem(long region, String item) {
+        template.execute((Connection con) -> {
+            String source = "(SELECT hospital_id, patient, month FROM exam_record"
+                    + " WHERE region_id = ? AND item = ?) AS u";
+            try (PreparedStatement ps = con.prepareStatement(patientsSql(source))) {
+                ps.setLong(1, region);
+                ps.setString(2, item);
+                ps.setLong(3, region);
+                ps.setLong(4, region);
+                ps.setLong(5, region);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static String patientsSql(String source) {
+        StringBuilder periods = new StringBuilder();
+        PATIENT_PERIODS.forEach((code, mask) -> periods.append(periods.length() == 0 ? "" : ", ")
+                .append("('").append(code).append("', ").append(mask).append(')'));
+        return """
+                WITH added AS (
+                    SELECT u.hospital_id, u.patient, CAST(extract(year FROM u.month) AS integer) AS year,
+                           bit_or(1 << (CAST(extract(month FROM u.month) AS integer) - 1)) AS months
+                    FROM %s
+                    GROUP BY 1, 2, 3
+                ), known AS (
+                    SELECT a.hospital_id, a.patient, a.year, a.months AS added, coalesce(y.months, 0) AS before
+                    FROM added a
+                    LEFT JOIN LATERAL (SELECT k.months FROM exam_patient_year k
+                                       WHERE k.hospital_id = a.hospital_id AND k.region_id = ? AND k.patient = a.patient
+                                         AND k.year = a.year OFFSET 0) y ON true
+                ), kept AS (
+                    INSERT INTO exam_patient_year AS k (hospital_id, region_id, patient, year, months)
+                    SELECT hospital_id, ?, patient, year, added | before FROM known WHERE added & ~before <> 0
+                    ON CONFLICT (hospital_id, region_id, patient, year) DO UPDATE SET months = EXCLUDED.months
+                )
+                INSERT INTO exam_patient_count AS c (hospital_id, region_id, year, period, patients)
+                SELECT k.hospital_id, ?, k.year, p.period, count(*)
+                FROM known k JOIN (VALUES %s) AS p (period, mask)
+                     ON k.before & p.mask = 0 AND k.added & p.mask <> 0
+                GROUP BY k.hospital_id, k.year, p.period
+                ON CONFLICT (hospital_id, region_id, year, period) DO UPDATE
+                SET patients = c.patients + EXCLUDED.patients
+                """.formatted(source, periods);
+    }
+
+    /**
      * Per hospital (and month) of the region: records of catalogue items performed in the months from–to, their
-     * distinct patients, repeats and the repeats' price added up.
+     * distinct patients, repeats and the repeats' price added up. Read from the monthly figures and the kept patient
+     * counts; only a range that is no month, quarter, half or year (never asked by the pages) counts the records.
      */
     List<HospitalRepeats> hospitalTotals(long region, LocalDate fromMonth, LocalDate toMonth, boolean byMonth) {
-        return jdbc.sql("SELECT r.hospital_id, " + (byMonth ? "r.month" : "CAST(NULL AS date)") + """
-                        , count(*), count(DISTINCT r.patient), count(*) FILTER (WHERE r.outcome = 'REPEAT'),
-                          coalesce(sum(i.price) FILTER (WHERE r.outcome = 'REPEAT'), 0)
-                        FROM exam_record r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
-                        WHERE r.region_id = :r AND r.month BETWEEN :from AND :to
-                        GROUP BY 1, 2 ORDER BY 1, 2""")
+        String period = byMonth ? null : patientPeriod(fromMonth, toMonth);
+        if (!byMonth && period == null) {
+            return countedTotals(region, fromMonth, toMonth);
+        }
+        Map<String, Long> patients = new HashMap<>();
+        jdbc.sql("""
+                        SELECT hospital_id, year, period, patients FROM exam_patient_count
+                        WHERE region_id = :r AND year BETWEEN :y1 AND :y2 AND period IN (:periods)""")
+                .param("r", region).param("y1", fromMonth.getYear()).param("y2", toMonth.getYear())
+                .param("periods", byMonth ? PATIENT_PERIODS.keySet().stream().filter(k -> k.startsWith("M")).toList()
+                        : List.of(period))
+                .query((rs, i) -> {
+                    patients.put(rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getString(3), rs.getLong(4));
+                    return 1;
+                }).list();
+        return jdbc.sql("SELECT f.hospital_id, " + (byMonth ? "f.month" : "CAST(NULL AS date)") + """
+                        , sum(f.records), sum(f.repeats),
+                          coalesce(sum(f.repeats * i.price) FILTER (WHERE f.repeats > 0), 0)
+                        FROM exam_figure f JOIN exam_item i ON i.region_id = f.region_id AND i.code = f.item
+                        WHERE f.region_id = :r AND f.month BETWEEN :from AND :to
+                        GROUP BY 1, 2 HAVING sum(f.records) > 0 ORDER BY 1, 2""")
                 .param("r", region).param("from", fromMonth).param("to", toMonth)
                 .query((rs, i) -> {
                     LocalDate month = rs.getObject(2, LocalDate.class);
+                    String key = rs.getLong(1) + "/" + (month == null ? fromMonth.getYear() + "/" + period
+                            : month.getYear() + "/" + String.format(java.util.Locale.ROOT, "M%02d",
+                            month.getMonthValue()));
                     return new HospitalRepeats(rs.getLong(1), month == null ? null : java.time.YearMonth.from(month),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6));
+                            rs.getLong(3), patients.getOrDefault(key, 0L), rs.getLong(4),
+                            rs.getBigDecimal(5));
                 }).list();
+    }
+
+    /** {@link #hospitalTotals} for any range of months, counted from the records. */
+    private List<HospitalRepeats> countedTotals(long region, LocalDate fromMonth, LocalDate toMonth) {
+        return jdbc.sql("""
+                        SELECT r.hospital_id, count(*), count(DISTINCT r.patient),
+                               count(*) FILTER (WHERE r.outcome = 'REPEAT'),
+                               coalesce(sum(i.price) FILTER (WHERE r.outcome = 'REPEAT'), 0)
+                        FROM exam_record r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
+                        WHERE r.region_id = :r AND r.month BETWEEN :from AND :to
+                        GROUP BY 1 ORDER BY 1""")
+                .param("r", region).param("from", fromMonth).param("to", toMonth)
+                .query((rs, i) -> new HospitalRepeats(rs.getLong(1), null, rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getBigDecimal(5))).list();
     }
 
     /** One page of the repeats (both kinds unless {@code outcome} says) of the months from–to, latest first. */
