@@ -126,7 +126,10 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
                     "data", trend.stream().map(p -> p.period().toString()).toList()));
             option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
             option.put("series", List.of(Map.of("type", "line", "name", text("evaluation.home.score"),
-                    "data", trend.stream().map(TrendPoint::total).toList(), "label", Map.of("show", true))));
+                    // labelled as a person reads a score (2 decimals), not with the stored total's 13
+                    "data", trend.stream()
+                            .map(p -> org.meridian.indicator.scoring.Scorecard.round(p.total())).toList(),
+                    "label", Map.of("show", true))));
             return List.of(new HomeChart(50, "own-trend", "evaluation.home.trend", json.writeValueAsString(option)));
         }).orElse(List.of());
     }

@@ -39,9 +39,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *     hears that its feedback report is ready, by e-mail too.</li>
  * <li>A hospital manager: two over-quota green-channel bookings to approve (超额绿色通道待审批); the channel's user
  *     hears that each referral is booked, by e-mail too.</li>
+ * <li>The referral desk: two new referrals to accept (新转诊待受理), urgent first; the channel's user hears that each
+ *     is accepted, by e-mail too.</li>
  * </ul>
- * The channel user, the analyst and the desk have no to-do item of their own yet (docs/development.md lists what each
- * module contributes); they are the next persons here.
+ * The channel user and the analyst have no to-do item of their own yet (docs/development.md lists what each module
+ * contributes); they are the next persons here.
  */
 @MeridianWebTest
 class WorkDoneJourneyTest {
@@ -163,6 +165,52 @@ class WorkDoneJourneyTest {
                 .contains("（骨科，普通）已预约").doesNotContain("孙"));
     }
 
+    /** G2's user refers two patients; the desk accepts one on a desktop and one on a phone, from its inbox. */
+    @Test
+    void theDeskAcceptsTheReferralsOfItsInboxAndTheChannelUserIsToldByMail() throws Exception {
+        Api api = new Api(port);
+        Hospital h = hospital("WR");
+        String office = users.create(h.id(), Role.CHANNEL_MANAGER, null);
+        String desk = users.create(h.id(), Role.REFERRAL_DESK, null);
+        long g2 = channel(api, office, "G2", "康桥社区 G2", "COMMUNITY_HEALTH");
+        String partner = users.create(h.id(), Role.CHANNEL_USER, g2);
+        chooseEmail(partner, "g2@wr.example", "REFERRAL_ACCEPTED");
+        List<Long> referrals = new ArrayList<>();
+        for (String urgency : List.of("URGENT", "ROUTINE")) {
+            String body = api.expect(201, partner, "POST", "/api/v1/referrals", """
+                    {"patientName": "钱%s", "patientPhone": "13912340011", "department": "骨科", "urgency": "%s",
+                     "consent": true}""".formatted(urgency, urgency));
+            referrals.add(((Number) JsonPath.read(body, "$.id")).longValue());
+        }
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(desk, TestUsers.PASSWORD);
+            browser.waitFor(By.id("inbox"));
+            assertThat(browser.text(By.id("work-kind-referral-submitted"))).contains("新转诊待受理", "2");
+            assertThat(browser.text(By.id("inbox"))).contains("转诊 " + referrals.get(0) + "（康桥社区 G2，骨科，加急）待受理",
+                    "转诊 " + referrals.get(1) + "（康桥社区 G2，骨科）待受理").doesNotContain("钱");
+            browser.screenshot("work-done-desk-before-desktop");
+            acceptFromInbox(browser, referrals.get(0));
+            assertThat(browser.text(By.id("inbox"))).as("done, it left the list")
+                    .doesNotContain("转诊 " + referrals.get(0) + "（").contains("转诊 " + referrals.get(1) + "（");
+            browser.screenshot("work-done-desk-after-desktop");
+
+            browser.resize(Browser.PHONE).go("/");
+            browser.waitFor(By.id("inbox"));
+            assertThat(browser.horizontalOverflow()).as("the workbench fits 375 px").isZero();
+            acceptFromInbox(browser, referrals.get(1));
+            browser.waitFor(By.id("inbox-empty"));
+            assertThat(browser.horizontalOverflow()).isZero();
+            browser.screenshot("work-done-desk-after-phone");
+        }
+
+        assertThat(notifications(partner, 2, "work-done-partner-accepted-phone")).contains(
+                "转诊 " + referrals.get(0) + "（骨科，加急）已受理", "转诊 " + referrals.get(1) + "（骨科，普通）已受理");
+        assertThat(subjects(h, "g2@wr.example")).containsExactlyInAnyOrder(
+                "【Meridian 消息】转诊 " + referrals.get(0) + "（骨科，加急）已受理",
+                "【Meridian 消息】转诊 " + referrals.get(1) + "（骨科，普通）已受理");
+    }
+
     private Hospital hospital(String prefix) {
         return hospitals.create(prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                 "待办旅程医院", ZoneId.of("Asia/Shanghai"));
@@ -208,6 +256,15 @@ class WorkDoneJourneyTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no request of referral " + referral));
         String id = card.getDomAttribute("id").substring("request-".length());
         browser.waitFor(By.id("approve-" + id)).click();
+        browser.waitFor(By.id("flash"));
+        browser.go("/");
+        browser.waitFor(By.id("inbox"));
+    }
+
+    /** Opens the inbox's referral, accepts it on the desk's page, and is back on the workbench. */
+    private static void acceptFromInbox(Browser browser, long referral) {
+        item(browser, "转诊 " + referral + "（").click();
+        browser.waitFor(By.id("step-accept")).click();
         browser.waitFor(By.id("flash"));
         browser.go("/");
         browser.waitFor(By.id("inbox"));
