@@ -87,7 +87,7 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
             if (total != null && before.total() != null) {
                 BigDecimal d = total.subtract(before.total());
                 scoreChange.add(new HomeFigure.Change("evaluation.home.vsBefore",
-                        (d.signum() > 0 ? "+" : "") + Figures.score(d), tone(d.signum())));
+                        (d.signum() > 0 ? "+" : "") + Figures.total(d), tone(d.signum())));
             }
             if (own.rank() != null && before.rank() != null) {
                 int moved = before.rank() - own.rank();
@@ -98,14 +98,20 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
         }
         String href = "/feedback";
         return List.of(
-                new HomeFigure(10, "evaluation.home.score", Figures.score(total), href, "normal", note, scoreChange),
+                new HomeFigure(10, "evaluation.home.score", Figures.total(total), href, "normal", note, scoreChange),
                 new HomeFigure(12, "evaluation.home.rank", own.rank() == null ? "—"
                         : text("evaluation.home.rankOf", own.rank(), e.units()), href, "normal", note, rankChange),
-                new HomeFigure(14, "evaluation.home.tier", tierText(own.tier()), href, "good", note, tierChange));
+                new HomeFigure(14, "evaluation.home.tier", tierText(own.tier()), href, tierTone(own.tier()), note,
+                        tierChange));
     }
 
     private static String tone(int signum) {
         return signum > 0 ? "up" : signum < 0 ? "down" : "flat";
+    }
+
+    /** The tier card coloured as the tier badges are: {@code tier tier-A} … {@code tier tier-D}, unrated plain. */
+    static String tierTone(String tier) {
+        return tier == null || "UNRATED".equals(tier) ? "tier none" : "tier tier-" + tier;
     }
 
     private String tierText(String tier) {
@@ -190,7 +196,7 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
 
     private HomePanel.Row endRow(Evaluation e, UnitScorecard c, String of, String tone) {
         return new HomePanel.Row(text("evaluation.home.endText", c.rank(), c.channel(), c.channelName()),
-                text("evaluation.home.endDetail", Figures.score(c.roundedTotal()), of),
+                text("evaluation.home.endDetail", Figures.total(c.roundedTotal()), of),
                 "/evaluations/" + e.id() + "/channels/" + c.channel(), tierText(c.tier()), tone);
     }
 

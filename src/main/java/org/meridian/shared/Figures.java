@@ -47,6 +47,14 @@ public final class Figures {
         return v == null ? "—" : upTo2(v);
     }
 
+    /**
+     * A scorecard's total (总分) or its change, as the product shows a total everywhere: rounded half up to exactly two
+     * decimals ("51.70", "−1.08"), so that a total and its change read alike.
+     */
+    public static String total(BigDecimal v) {
+        return v == null ? "—" : text(v.setScale(2, RoundingMode.HALF_UP));
+    }
+
     private static String upTo2(BigDecimal v) {
         return text(v.setScale(Math.min(Math.max(v.scale(), 0), 2), RoundingMode.HALF_UP).stripTrailingZeros());
     }

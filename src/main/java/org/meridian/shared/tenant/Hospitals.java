@@ -47,6 +47,13 @@ public class Hospitals {
                 .orElseThrow(() -> new IllegalStateException("hospital " + hospitalId + " does not exist"));
     }
 
+    /** The name of the region (区域) a hospital belongs to. */
+    public String regionName(long hospitalId) {
+        return jdbc.sql("SELECT r.name FROM region r JOIN hospital h ON h.region_id = r.id WHERE h.id = :id")
+                .param("id", hospitalId).query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("hospital " + hospitalId + " does not exist"));
+    }
+
     public List<Hospital> all() {
         return jdbc.sql("SELECT id, code, name, time_zone FROM hospital ORDER BY id")
                 .query((rs, i) -> new Hospital(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.security.Role;
 import org.meridian.shared.security.SingleSignOn;
 import org.meridian.shared.security.SingleSignOnProviders;
 import org.meridian.shared.tenant.Hospitals;
@@ -26,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * module's {@link WorkItems}, the key figures ({@link HomeFigures}) with their trend, charts ({@link HomeCharts}) and
  * short lists ({@link HomePanels}), gathered by {@link Workbench} — all in the one response, no further request for
  * the numbers. A user whom a module's {@link RoleHome} serves gets that home instead (the regulator: the region's
- * workbench).
+ * workbench). Figures come to the hospital's staff and to a channel's own user; a role whose workbench has none by
+ * design (the referral desk, a region administrator alone) is told so and shown the pages its work is on, instead of
+ * the promise that figures will come. A region administrator without a hospital role works for the region, so its
+ * workbench is headed with the region, not with the hospital its account belongs to.
  */
 @Controller
 class ShellController {
@@ -36,6 +40,7 @@ class ShellController {
 
     private final Hospitals hospitals;
     private final Workbench workbench;
+    private final Navigation navigation;
 
     private final ObjectProvider<RoleHome> roleHomes;
     private final SingleSignOnProviders singleSignOn;
@@ -45,10 +50,11 @@ class ShellController {
             Arrays.stream(SingleSignOn.Refusal.values()).map(SingleSignOn.Refusal::code), Stream.of("failed"))
             .collect(Collectors.toUnmodifiableSet());
 
-    ShellController(Hospitals hospitals, Workbench workbench, ObjectProvider<RoleHome> roleHomes,
-                    SingleSignOnProviders singleSignOn) {
+    ShellController(Hospitals hospitals, Workbench workbench, Navigation navigation,
+                    ObjectProvider<RoleHome> roleHomes, SingleSignOnProviders singleSignOn) {
         this.hospitals = hospitals;
         this.workbench = workbench;
+        this.navigation = navigation;
         this.roleHomes = roleHomes;
         this.singleSignOn = singleSignOn;
     }
@@ -88,6 +94,12 @@ class ShellController {
         model.addAttribute("workTotal", work.size());
         model.addAttribute("charts", workbench.charts(actor));
         model.addAttribute("panels", workbench.panels(user));
+        boolean figuresByDesign = actor.has(Role.ANALYST) || actor.isChannelUser();
+        model.addAttribute("figuresByDesign", figuresByDesign);
+        model.addAttribute("rolePages", figuresByDesign ? List.of() : navigation.items());
+        if (actor.has(Role.REGION_ADMIN) && !actor.has(Role.ANALYST)) {
+            model.addAttribute("regionName", hospitals.regionName(user.hospitalId()));
+        }
         model.addAttribute("activeNav", "home");
         return "home";
     }

@@ -79,9 +79,9 @@ class WorkbenchJourneyTest {
             assertThat(browser.text(By.id("figure-intake-home-referrals"))).contains("14", "环比 +75.0 %",
                     "同比 +180.0 %");
             // the latest published evaluation is December's (October is a draft): J1 first with 100, J2 last with 40
-            assertThat(browser.text(By.id("top-channels"))).contains("第 1 名 · J1 体检中心 J1", "总分 100",
+            assertThat(browser.text(By.id("top-channels"))).contains("第 1 名 · J1 体检中心 J1", "总分 100.00",
                     "2026-12 · 体检中心 · 第 1 版");
-            assertThat(browser.text(By.id("bottom-channels"))).contains("第 2 名 · J2 体检中心 J2", "总分 40");
+            assertThat(browser.text(By.id("bottom-channels"))).contains("第 2 名 · J2 体检中心 J2", "总分 40.00");
             assertThat(browser.driver().findElement(By.cssSelector("#top-channels li a")).getDomAttribute("href"))
                     .as("the channel's scorecard").endsWith("/channels/J1");
             browser.waitFor(By.cssSelector("#intake-months canvas"));
@@ -97,9 +97,13 @@ class WorkbenchJourneyTest {
 
             browser.signIn(channelUser, TestUsers.PASSWORD);
             browser.waitFor(By.id("inbox"));
-            assertThat(browser.text(By.id("figure-evaluation-home-score"))).contains("100", "2026-12", "较上期 +20");
+            // a total and its change both with 2 decimals: 100 in December, 100 − 80 = +20 against November
+            assertThat(browser.text(By.id("figure-evaluation-home-score"))).contains("100.00", "2026-12",
+                    "较上期 +20.00");
             assertThat(browser.text(By.id("figure-evaluation-home-rank"))).contains("第 1 / 2", "较上期 ="); // first in November too (J2 had no data then)
             assertThat(browser.text(By.id("figure-evaluation-home-tier"))).contains("A", "较上期 B");
+            assertThat(browser.driver().findElement(By.id("figure-evaluation-home-tier")).getDomAttribute("class"))
+                    .as("the tier card in tier A's colour, as the tier badges").contains("tier-A");
             assertThat(browser.driver().getPageSource()).as("not the hospital's totals")
                     .doesNotContain("figure-intake-home-referrals");
             browser.waitFor(By.cssSelector("#own-trend canvas"));
