@@ -35,10 +35,19 @@ class DeskWork implements WorkItems {
             return List.of();
         }
         return desk.search(actor, ReferralStatus.SUBMITTED, 0, 100).items().stream()
-                .map(r -> new WorkItem(KIND, "referral.work.submitted", r.urgency() == Urgency.URGENT
-                        ? "referral.work.submittedUrgentText" : "referral.work.submittedText",
-                        List.of(String.valueOf(r.id()), r.channelName(), r.department()),
-                        "/referrals/desk/" + r.id(), r.createdAt()))
+                .map(r -> {
+                    // a referral need not name a department: then the text leaves it out
+                    boolean urgent = r.urgency() == Urgency.URGENT;
+                    String text = r.department() == null
+                            ? (urgent ? "referral.work.submittedUrgentNoDepartmentText"
+                                    : "referral.work.submittedNoDepartmentText")
+                            : (urgent ? "referral.work.submittedUrgentText" : "referral.work.submittedText");
+                    List<Object> args = r.department() == null
+                            ? List.<Object>of(String.valueOf(r.id()), String.valueOf(r.channelName()))
+                            : List.<Object>of(String.valueOf(r.id()), String.valueOf(r.channelName()), r.department());
+                    return new WorkItem(KIND, "referral.work.submitted", text, args, "/referrals/desk/" + r.id(),
+                            r.createdAt());
+                })
                 .toList();
     }
 }
