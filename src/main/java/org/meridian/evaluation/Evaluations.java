@@ -230,16 +230,7 @@ class Evaluations {
                         SELECT count(*) FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
                         AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)""")
                 .param("h", hospitalId).param("e", evaluationId).param("c", channelId).query(Long.class).single();
-        List<Row> rows = jdbc.sql("""
-                        SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier
-                        FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
-                        AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
-                        ORDER BY rank NULLS LAST, position, channel_code LIMIT :size OFFSET :offset""")
-                .param("h", hospitalId).param("e", evaluationId).param("c", channelId).param("size", size)
-                .param("offset", (long) page * size)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8)))
-                .list();
+        List<Row> rows = rows(hospitalId, evaluationId, channelId, size, (long) page * size);
         Map<Long, List<UnitScorecard.Line>> lines = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             jdbc.sql("""
@@ -257,15 +248,23 @@ class Evaluations {
 
     /** Every scorecard of an evaluation in rank order, optionally only one channel's, without their lines. */
     List<UnitScorecard> ranking(long hospitalId, long evaluationId, Long channelId) {
+        return rows(hospitalId, evaluationId, channelId, Integer.MAX_VALUE, 0).stream()
+                .map(r -> new UnitScorecard(r.id(), r.code(), r.name(), r.region(), r.total(), r.coverage(), r.rank(),
+                        r.tier(), List.of()))
+                .toList();
+    }
+
+    /** Scorecards' heads (no lines) in rank order (unranked last, then by code), one slice. */
+    private List<Row> rows(long hospitalId, long evaluationId, Long channelId, int limit, long offset) {
         return jdbc.sql("""
                         SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier
                         FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
                         AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
-                        ORDER BY rank NULLS LAST, position, channel_code""")
-                .param("h", hospitalId).param("e", evaluationId).param("c", channelId)
-                .query((rs, i) -> new UnitScorecard(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8),
-                        List.of()))
+                        ORDER BY rank NULLS LAST, position, channel_code LIMIT :size OFFSET :offset""")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId).param("size", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8)))
                 .list();
     }
 

@@ -2,7 +2,9 @@
  * Mutual recognition of examination results (检查检验结果互认): the region's item catalogue and exception reasons,
  * exam records from every hospital of the region with patients pseudonymised under the region's key, the detection
  * of repeat examinations (重复检查) kept up to date per patient and item as records arrive, alliances of institutions
- * (医联体) for items recognised within an alliance, and the repeat figures per institution, item and month. Its faces
+ * (医联体) for items recognised within an alliance, and the repeat figures per institution, item and month — kept by
+ * each batch in its own transaction (monthly figures and distinct patients per period), so that the figures, the
+ * reports and the repeat-rate alert check read them instead of counting the records (docs/exams.md). Its faces
  * are {@link org.meridian.exam.ExamCatalogue}, {@link org.meridian.exam.ExamIntake},
  * {@link org.meridian.exam.RepeatFigures} and {@link org.meridian.exam.AllianceRegistry}.
  */

@@ -13,8 +13,8 @@ import org.meridian.shared.web.WorkItems;
 import org.springframework.stereotype.Component;
 
 /**
- * The referrals waiting to be accepted in the referral desk's to-do inbox (待办): each submitted referral, urgent
- * ones first, opening the desk's page of the referral where it is accepted, booked or declined; gone once accepted
+ * The referrals waiting to be accepted in the referral desk's to-do inbox (待办): each submitted referral (the
+ * longest-waiting first, as every to-do; urgent ones marked 加急), opening the desk's page of the referral where it is accepted, booked or declined; gone once accepted
  * (or booked, or declined). Only for the desk (REFERRAL_DESK), who does this work; the patient's name stays on the
  * desk's page.
  */
