@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * Demo mode only: the 2027 equipment budget of the demo hospital's clinical departments (2027 年设备购置预算,
  * 3,000,000.00 yuan) in two scenarios drafted by the office ({@code office}) from the latest published quarter: A with
  * the default weights (performance 0.5, brand 0.25, efficiency 0.25) and every department between 50,000 and 400,000,
- * approved by the hospital manager ({@code manager}); B leaning on performance (0.7, 0.15, 0.15) without a cap, left a
- * draft to compare with. Efficiency comes from the quarter's published efficiency run of the clinical departments
+ * approved by the hospital manager ({@code manager}); B leaning on performance and demand (0.5, 0.15, 0.15 and the
+ * forecast discharges 0.2, equity also per discharge) without a cap, left a draft to compare with. Efficiency comes from the quarter's published efficiency run of the clinical departments
  * (BCC, input oriented: open beds, physicians and nurses → discharges, outpatient visits and CMI-weighted cases),
  * run and published here when there is none; if that run cannot be made, both plans leave efficiency out. And the
  * quarter's department pay pool (科室绩效工资池, 1,200,000.00 yuan, performance 0.6, brand 0.3, efficiency 0.1, at least
@@ -97,10 +97,20 @@ class AllocationDemoData implements ApplicationRunner {
     private AllocationPlan scenarios(Actor planner, String period, boolean withEfficiency) {
         String weightA = withEfficiency ? "0.25" : "0";
         String weightB = withEfficiency ? "0.15" : "0";
-        planning.draft(planner, PlanSpec.parse("方案乙：侧重绩效，不设上限", RESOURCE, "CNY", "3000000.00", period,
-                List.of(UnitType.CLINICAL.name()), "DRIVER",
-                Map.of("performance", "0.7", "brand", "0.15", "efficiency", weightB), null, "50000", null, null,
-                null, null));
+        // B also weighs each department's forecast demand (discharges of the month after the quarter, from its
+        // monthly statistics) and shows equity per discharge; without those statistics it leans on performance alone
+        try {
+            planning.draft(planner, PlanSpec.parse("方案乙：侧重绩效与需求，不设上限", RESOURCE, "CNY", "3000000.00",
+                    period, List.of(UnitType.CLINICAL.name()), "DRIVER", Map.of("performance", "0.5", "brand", "0.15",
+                            "efficiency", weightB, "demand", "0.2"), null, "50000", null, null, null, null)
+                    .withMeasures("discharges", "discharges"));
+        } catch (InvalidInputException e) {
+            log.warn("Demo: scenario B without demand ({})", e.getMessage());
+            planning.draft(planner, PlanSpec.parse("方案乙：侧重绩效，不设上限", RESOURCE, "CNY", "3000000.00", period,
+                    List.of(UnitType.CLINICAL.name()), "DRIVER",
+                    Map.of("performance", "0.7", "brand", "0.15", "efficiency", weightB), null, "50000", null, null,
+                    null, null));
+        }
         return planning.draft(planner, PlanSpec.parse("方案甲：默认权重，每科 5 万至 40 万", RESOURCE, "CNY",
                 "3000000.00", period, List.of(UnitType.CLINICAL.name()), "DRIVER",
                 Map.of("performance", "0.5", "brand", "0.25", "efficiency", weightA), null, "50000", "400000",

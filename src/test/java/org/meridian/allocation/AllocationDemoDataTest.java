@@ -56,6 +56,15 @@ class AllocationDemoDataTest {
         a.get("sources").forEach(s -> kinds.add(s.get("kind").asString()));
         assertThat(kinds).containsExactly("EVALUATION", "EFFICIENCY_RUN");
         assertThat(plans).filteredOn(p -> p.get("status").asString().equals("DRAFT")).hasSize(1);
+        // the draft scenario weighs each department's forecast discharges and shows equity per discharge
+        JsonNode b = read("/api/v1/allocation-plans/" + plans.stream()
+                .filter(p -> p.get("status").asString().equals("DRAFT")).findFirst().orElseThrow().get("id").asLong());
+        assertThat(b.get("demandMeasure").asString()).isEqualTo("discharges");
+        assertThat(b.get("equityPer").asString()).isEqualTo("discharges");
+        for (JsonNode u : b.get("units")) {
+            assertThat(u.get("demand").decimalValue()).as(u.get("unit").asString()).isPositive();
+        }
+        assertThat(b.get("equityPerHead").get("after").get("gini").asDouble()).isBetween(0.0, 1.0);
         // the department pay pool, linked to brand, approved
         assertThat(plans).filteredOn(p -> p.get("payPool").asBoolean()).singleElement()
                 .satisfies(p -> assertThat(p.get("status").asString()).isEqualTo("APPROVED"));
