@@ -21,12 +21,14 @@ import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluations with their scorecards, indicator lines and frozen measure totals (tables {@code evaluation},
- * {@code evaluation_scorecard}, {@code evaluation_indicator}, {@code evaluation_measure_totals}).
+ * {@code evaluation_scorecard} with each scorecard's lines as a JSON array, {@code evaluation_measure_totals}).
  */
 @Repository
 class Evaluations {
@@ -48,11 +50,13 @@ class Evaluations {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
+    private final ObjectWriter linesWriter;
 
     Evaluations(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.linesWriter = json.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
     /** Serialises concurrent runs of the same (hospital, period, unit type) until the transaction ends. */
@@ -159,29 +163,39 @@ class Evaluations {
         if (cards.isEmpty()) {
             return;
         }
-        // binary COPY, one for the scorecards and one for their lines: 5,000 scorecards with 60,000 lines went
-        // out as 65,000 INSERTs before, most of a run's time (docs/benchmarks.md)
-        BinaryCopyRows scorecards = new BinaryCopyRows(cards.size() * 160);
-        BinaryCopyRows lines = new BinaryCopyRows(cards.size() * 12 * 400);
+        // one binary COPY, each scorecard with its lines as one JSON array (docs/evaluations.md, "How scorecards are
+        // stored"): 5,000 scorecards with 60,000 lines went out as 65,000 INSERTs at first, then as two COPYs whose
+        // 60,000 line rows (each with its index entry and foreign-key check) were most of a run's time
+        BinaryCopyRows scorecards = new BinaryCopyRows(cards.size() * 12 * 400);
         int position = 0;
         for (UnitScorecard c : cards) {
-            scorecards.row(11).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
+            scorecards.row(12).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
                     .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
-                    .int4OrNull(c.rank()).text(c.tier()).int4(position++);
-            int i = 0;
-            for (UnitScorecard.Line l : c.indicators()) {
-                lines.row(11).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(l.code()).int4(i++)
-                        .numeric(l.value()).numeric(l.score()).numeric(l.weight()).numeric(l.contribution())
-                        .numeric(l.peerMedian()).json(json.writeValueAsString(l.why()));
-            }
+                    .int4OrNull(c.rank()).text(c.tier()).int4(position++).json(linesJson(c.indicators()));
         }
         scorecards.copy(batch, """
                 COPY evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name, region,
-                     total, coverage, rank, tier, position) FROM STDIN (FORMAT binary)""");
-        lines.copy(batch, """
-                COPY evaluation_indicator (hospital_id, evaluation_id, channel_id, code, position, value, score, weight,
-                     contribution, peer_median, explanation) FROM STDIN (FORMAT binary)""");
+                     total, coverage, rank, tier, position, lines) FROM STDIN (FORMAT binary)""");
     }
+
+    /** A scorecard's lines as stored: a JSON array in the scheme's order, numbers exact and never in E notation. */
+    String linesJson(List<UnitScorecard.Line> lines) {
+        return linesWriter.writeValueAsString(lines.stream().map(l -> new StoredLine(l.code(), l.value(), l.score(),
+                l.weight(), l.contribution(), l.peerMedian(), l.why())).toList());
+    }
+
+    /** A scorecard's lines read back from their JSON array. */
+    List<UnitScorecard.Line> lines(String text) {
+        return json.readValue(text, STORED_LINES).stream().map(l -> new UnitScorecard.Line(l.code(), l.value(),
+                l.score(), l.weight(), l.contribution(), l.peerMedian(), l.why())).toList();
+    }
+
+    /** One line of a scorecard in its stored JSON (names as in the API's scorecards). */
+    record StoredLine(String code, BigDecimal value, BigDecimal score, BigDecimal weight, BigDecimal contribution,
+                      BigDecimal peerMedian, Scorecard.Explanation why) {
+    }
+
+    private static final TypeReference<List<StoredLine>> STORED_LINES = new TypeReference<>() { };
 
     /**
      * Stores the measure totals each scorecard of a run was scored from (by channel id), with one binary COPY, in
@@ -230,20 +244,20 @@ class Evaluations {
                         SELECT count(*) FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
                         AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)""")
                 .param("h", hospitalId).param("e", evaluationId).param("c", channelId).query(Long.class).single();
-        List<Row> rows = rows(hospitalId, evaluationId, channelId, size, (long) page * size);
-        Map<Long, List<UnitScorecard.Line>> lines = new LinkedHashMap<>();
-        if (!rows.isEmpty()) {
-            jdbc.sql("""
-                            SELECT channel_id, code, value, score, weight, contribution, peer_median, explanation::text
-                            FROM evaluation_indicator WHERE hospital_id = :h AND evaluation_id = :e
-                            AND channel_id IN (:ids) ORDER BY channel_id, position""")
-                    .param("h", hospitalId).param("e", evaluationId).param("ids", rows.stream().map(Row::id).toList())
-                    .query((ResultSet rs) -> {
-                        lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(line(rs));
-                    });
-        }
-        return new Paged<>(rows.stream().map(r -> new UnitScorecard(r.id(), r.code(), r.name(), r.region(), r.total(),
-                r.coverage(), r.rank(), r.tier(), lines.getOrDefault(r.id(), List.of()))).toList(), page, size, total);
+        List<UnitScorecard> cards = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier, lines::text
+                        FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
+                        AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
+                        ORDER BY\s""" + RANK_ORDER + " LIMIT :size OFFSET :offset")
+                .param("h", hospitalId).param("e", evaluationId).param("c", channelId).param("size", size)
+                .param("offset", (long) page * size)
+                .query((ResultSet rs) -> {
+                    Row r = row(rs);
+                    cards.add(new UnitScorecard(r.id(), r.code(), r.name(), r.region(), r.total(), r.coverage(),
+                            r.rank(), r.tier(), lines(rs.getString(9))));
+                });
+        return new Paged<>(cards, page, size, total);
     }
 
     /** Every scorecard of an evaluation in rank order, optionally only one channel's, without their lines. */
@@ -260,12 +274,19 @@ class Evaluations {
                         SELECT channel_id, channel_code, channel_name, region, total, coverage, rank, tier
                         FROM evaluation_scorecard WHERE hospital_id = :h AND evaluation_id = :e
                         AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
-                        ORDER BY rank NULLS LAST, position, channel_code LIMIT :size OFFSET :offset""")
+                        ORDER BY\s""" + RANK_ORDER + " LIMIT :size OFFSET :offset")
                 .param("h", hospitalId).param("e", evaluationId).param("c", channelId).param("size", limit)
                 .param("offset", offset)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8)))
+                .query((rs, i) -> row(rs))
                 .list();
+    }
+
+    /** Scorecards in rank order: unranked last, then by their position in the run, then by code. */
+    private static final String RANK_ORDER = "rank NULLS LAST, position, channel_code";
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getString(8));
     }
 
     /** The id (in its kind's registry) of the unit of this code in an evaluation's scorecards, if it was scored. */
@@ -336,11 +357,6 @@ class Evaluations {
 
     private record Row(long id, String code, String name, String region, BigDecimal total, BigDecimal coverage,
                        Integer rank, String tier) {
-    }
-
-    private UnitScorecard.Line line(ResultSet rs) throws SQLException {
-        return new UnitScorecard.Line(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), json.readValue(rs.getString(8), Scorecard.Explanation.class));
     }
 
     private static Evaluation evaluation(ResultSet rs, int i) throws SQLException {

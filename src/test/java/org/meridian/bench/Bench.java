@@ -240,7 +240,9 @@ public final class Bench {
         line(String.format(Locale.ROOT, "  one SQL query over the raw events (reference, best of 2):           %.3f s",
                 result.rawSeconds()));
         line(String.format(Locale.ROOT, "  full evaluation run via POST /api/v1/evaluations (also stores %,d scorecards"
-                + " and %,d indicator lines): %.3f s", result.channels(), result.channels() * 12L, result.apiRunSeconds()));
+                + " and %,d indicator lines), best of 3: %.3f s (the first, on a server that had run none: %.3f s;"
+                + " target < 2 s: %s)", result.channels(), result.channels() * 12L, result.apiRunSeconds(),
+                result.apiFirstRunSeconds(), result.apiRunSeconds() < 2 ? "met" : "MISSED"));
         line(String.format(Locale.ROOT, "  raw / rollups = %.1fx   (targets: rollups < 1 s: %s; >= 10x faster: %s)",
                 result.ratio(), result.rollupSeconds() < 1 ? "met" : "MISSED", result.ratio() >= 10 ? "met" : "MISSED"));
         line(String.format(Locale.ROOT, "  agreement: %,d indicator values compared (engine from rollups to 12 significant"

@@ -65,7 +65,8 @@ final class EvaluationBench {
     };
 
     /** The timings and the agreement of one measurement. */
-    record Result(int channels, long eventsInTable, long eventsInPeriod, double apiRunSeconds, double rollupSeconds,
+    record Result(int channels, long eventsInTable, long eventsInPeriod, double apiRunSeconds,
+                  double apiFirstRunSeconds, double rollupSeconds,
                   double totalsQuerySeconds, double rawSeconds, int valuesCompared, List<String> disagreements) {
         double ratio() {
             return rawSeconds / rollupSeconds;
@@ -216,11 +217,20 @@ final class EvaluationBench {
             throws SQLException {
         Map<String, Long> channels = evaluableChannels(connection, hospitalId);
         double apiSeconds = Double.NaN;
+        double apiFirstSeconds = Double.NaN;
         List<JsonNode> cards = List.of();
         if (client != null) {
-            long start = System.nanoTime();
-            long id = client.runEvaluation(period.toString(), TYPE.name());
-            apiSeconds = (System.nanoTime() - start) / 1e9;
+            // three runs: the first makes the draft on a server that has not run one yet; the next two re-run that
+            // draft (its scorecards replaced), as an office does after a correction; the best is reported beside
+            // the first
+            long id = 0;
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                id = client.runEvaluation(period.toString(), TYPE.name());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                apiFirstSeconds = i == 0 ? seconds : apiFirstSeconds;
+                apiSeconds = i == 0 ? seconds : Math.min(apiSeconds, seconds);
+            }
             cards = client.scorecards(id);
         }
         SchemeSnapshot scheme = scheme();
@@ -275,7 +285,7 @@ final class EvaluationBench {
         return new Result(channels.size(), count(connection, "SELECT count(*) FROM intake_event WHERE hospital_id = "
                 + hospitalId), count(connection, "SELECT count(*) FROM intake_event WHERE hospital_id = " + hospitalId
                 + " AND local_date BETWEEN DATE '" + period.firstDay() + "' AND DATE '" + period.lastDay() + "'"),
-                apiSeconds, rollupSeconds, totalsSeconds, rawSeconds, compared, disagreements);
+                apiSeconds, apiFirstSeconds, rollupSeconds, totalsSeconds, rawSeconds, compared, disagreements);
     }
 
     /** What an evaluation run reads first: every evaluable channel's measure totals of the period from the rollups. */
