@@ -21,9 +21,7 @@ import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,13 +48,11 @@ class Evaluations {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
-    private final ObjectWriter linesWriter;
 
     Evaluations(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
-        this.linesWriter = json.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
     /** Serialises concurrent runs of the same (hospital, period, unit type) until the transaction ends. */
@@ -171,17 +167,11 @@ class Evaluations {
         for (UnitScorecard c : cards) {
             scorecards.row(12).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
                     .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
-                    .int4OrNull(c.rank()).text(c.tier()).int4(position++).json(linesJson(c.indicators()));
+                    .int4OrNull(c.rank()).text(c.tier()).int4(position++).json(LinesJson.of(c.indicators()));
         }
         scorecards.copy(batch, """
                 COPY evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name, region,
                      total, coverage, rank, tier, position, lines) FROM STDIN (FORMAT binary)""");
-    }
-
-    /** A scorecard's lines as stored: a JSON array in the scheme's order, numbers exact and never in E notation. */
-    String linesJson(List<UnitScorecard.Line> lines) {
-        return linesWriter.writeValueAsString(lines.stream().map(l -> new StoredLine(l.code(), l.value(), l.score(),
-                l.weight(), l.contribution(), l.peerMedian(), l.why())).toList());
     }
 
     /** A scorecard's lines read back from their JSON array. */
@@ -190,7 +180,7 @@ class Evaluations {
                 l.score(), l.weight(), l.contribution(), l.peerMedian(), l.why())).toList();
     }
 
-    /** One line of a scorecard in its stored JSON (names as in the API's scorecards). */
+    /** One line of a scorecard as its stored JSON is read ({@link LinesJson} writes it). */
     record StoredLine(String code, BigDecimal value, BigDecimal score, BigDecimal weight, BigDecimal contribution,
                       BigDecimal peerMedian, Scorecard.Explanation why) {
     }
