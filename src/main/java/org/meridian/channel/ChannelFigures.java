@@ -9,6 +9,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomeChart;
 import org.meridian.shared.web.HomeCharts;
 import org.meridian.shared.web.HomeFigure;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link ChannelVisibility#decidesTiers}) and did not request it ({@link FourEyes}).
  */
 @Configuration(proxyBeanMethods = false)
-class ChannelFigures implements HomeFigures, WorkItems, HomeCharts {
+class ChannelFigures implements AboutChannels, HomeFigures, WorkItems, HomeCharts {
 
     /** The kind of work item of a downgrade waiting for approval. */
     static final String DOWNGRADE = "channel.downgrade";

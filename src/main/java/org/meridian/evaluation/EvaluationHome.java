@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
+import org.meridian.shared.UnitKind;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.web.HomeChart;
@@ -118,6 +119,9 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
         return tier == null ? "—" : "UNRATED".equals(tier) ? text("evaluation.tier.UNRATED") : tier;
     }
 
+    /** The most points of the trend that are each labelled with their total. */
+    static final int LABELLED_POINTS = 12;
+
     @Override
     public List<HomeChart> charts(Actor actor) {
         if (!actor.isChannelUser()) {
@@ -131,11 +135,18 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
             option.put("xAxis", Map.of("type", "category",
                     "data", trend.stream().map(p -> p.period().toString()).toList()));
             option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
+            // labelled as a person reads a score (2 decimals), not with the stored total's 13; every point while
+            // they fit (up to a year of months), else only the latest (24 labels overlapped), the rest in the tooltip
+            boolean labelEach = trend.size() <= LABELLED_POINTS;
+            List<Object> data = new ArrayList<>();
+            for (int i = 0; i < trend.size(); i++) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("value", org.meridian.indicator.scoring.Scorecard.round(trend.get(i).total()));
+                point.put("label", Map.of("show", labelEach || i == trend.size() - 1));
+                data.add(point);
+            }
             option.put("series", List.of(Map.of("type", "line", "name", text("evaluation.home.score"),
-                    // labelled as a person reads a score (2 decimals), not with the stored total's 13
-                    "data", trend.stream()
-                            .map(p -> org.meridian.indicator.scoring.Scorecard.round(p.total())).toList(),
-                    "label", Map.of("show", true))));
+                    "data", data)));
             return List.of(new HomeChart(50, "own-trend", "evaluation.home.trend", json.writeValueAsString(option)));
         }).orElse(List.of());
     }
@@ -152,7 +163,7 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
                 .map(e -> new HomePanel.Row(
                         text("evaluation.home.latestText", e.period().toString(), text("unitType." + e.unitType().name()),
                                 e.version()),
-                        text("evaluation.home.latestDetail", e.units(), times.minutes(e.ranAt())),
+                        text(units(e, "evaluation.home.latestDetail"), e.units(), times.minutes(e.ranAt())),
                         "/evaluations/" + e.id(), text("evaluation.status." + e.status().name()),
                         e.published() ? "good" : "warn"))
                 .toList();
@@ -188,10 +199,19 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
         List<HomePanel.Row> worst = new ArrayList<>(ranked.subList(ranked.size() - bottom, ranked.size()).stream()
                 .map(c -> endRow(e, c, of, "bad")).toList());
         java.util.Collections.reverse(worst);
-        HomePanel best3 = new HomePanel(32, "top-channels", "evaluation.home.top", "evaluation.home.noneRanked",
-                "/evaluations/" + e.id(), best);
+        HomePanel best3 = new HomePanel(32, "top-channels", units(e, "evaluation.home.top"),
+                units(e, "evaluation.home.noneRanked"), "/evaluations/" + e.id(), best);
         return worst.isEmpty() ? List.of(best3) : List.of(best3, new HomePanel(33, "bottom-channels",
-                "evaluation.home.bottom", "evaluation.home.noneRanked", "/evaluations/" + e.id(), worst));
+                units(e, "evaluation.home.bottom"), units(e, "evaluation.home.noneRanked"), "/evaluations/" + e.id(),
+                worst));
+    }
+
+    /**
+     * The key of a text that names what an evaluation ranks: channels (the key itself), or departments and
+     * institutions ({@code <key>.units}: 单位), as a region's evaluation centre and the department evaluations rank.
+     */
+    private static String units(Evaluation e, String key) {
+        return e.unitType().kind() == UnitKind.CHANNEL ? key : key + ".units";
     }
 
     private HomePanel.Row endRow(Evaluation e, UnitScorecard c, String of, String tone) {

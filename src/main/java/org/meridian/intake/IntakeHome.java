@@ -16,6 +16,7 @@ import org.meridian.shared.Figures;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.HospitalCalendar;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomeChart;
 import org.meridian.shared.web.HomeCharts;
 import org.meridian.shared.web.HomeFigure;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 @Component
-class IntakeHome implements HomeFigures, HomeCharts, WorkItems {
+class IntakeHome implements AboutChannels, HomeFigures, HomeCharts, WorkItems {
 
     /** The kind of work item of an import of today with rejected rows. */
     static final String REJECTED = "intake.rejected";

@@ -155,7 +155,9 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             ((org.openqa.selenium.JavascriptExecutor) driver)
-                    .executeScript("document.documentElement.setAttribute('data-no-animation','')");
+                    .executeScript("document.documentElement.setAttribute('data-no-animation','');"
+                            // charts drawn before this moment are drawn again, finished, not caught mid-animation
+                            + " if (window.meridianCharts) { window.meridianCharts.init(document); }");
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");

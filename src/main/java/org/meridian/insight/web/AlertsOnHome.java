@@ -9,6 +9,7 @@ import org.meridian.insight.alert.AlertStatus;
 import org.meridian.insight.alert.AlertVisibility;
 import org.meridian.insight.alert.AlertWatch;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomeFigure;
 import org.meridian.shared.web.HomeFigures;
 import org.meridian.shared.web.HomePanel;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * alerts and the newest of them, each linking to the alert list; and the list's entry in the navigation.
  */
 @Component
-class AlertsOnHome implements HomePanels, HomeFigures {
+class AlertsOnHome implements AboutChannels, HomePanels, HomeFigures {
 
     static final int SHOWN = 5;
 

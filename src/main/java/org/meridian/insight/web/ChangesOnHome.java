@@ -17,6 +17,7 @@ import org.meridian.insight.change.Phrase;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomePanel;
 import org.meridian.shared.web.HomePanels;
 import org.meridian.shared.web.NavGroup;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * and the indicator that moved it most; and the page's entry in the navigation.
  */
 @Component
-class ChangesOnHome implements HomePanels {
+class ChangesOnHome implements AboutChannels, HomePanels {
 
     private final ChangeExplainer explainer;
     private final ChangeTexts texts;

@@ -10,6 +10,7 @@ import org.meridian.insight.forecast.ForecastMeasure;
 import org.meridian.insight.forecast.ForecastVisibility;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomePanel;
 import org.meridian.shared.web.HomePanels;
 import org.meridian.shared.web.NavGroup;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * 预测 in the navigation's 洞察 group, first of the group's pages.
  */
 @Component
-class ForecastsOnHome implements HomePanels {
+class ForecastsOnHome implements AboutChannels, HomePanels {
 
     private final ForecastBook book;
     private final ForecastViews views;

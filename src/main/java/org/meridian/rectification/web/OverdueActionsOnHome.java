@@ -7,6 +7,7 @@ import org.meridian.rectification.OverdueAction;
 import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.AboutChannels;
 import org.meridian.shared.web.HomeFigure;
 import org.meridian.shared.web.HomeFigures;
 import org.meridian.shared.web.HomePanel;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (every channel) and for a channel user (its own channel's).
  */
 @Component
-class OverdueActionsOnHome implements HomePanels, HomeFigures {
+class OverdueActionsOnHome implements AboutChannels, HomePanels, HomeFigures {
 
     static final int SHOWN = 10;
 

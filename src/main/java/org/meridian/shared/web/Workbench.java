@@ -3,9 +3,11 @@ package org.meridian.shared.web;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
+import org.meridian.shared.tenant.Hospitals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +25,11 @@ public class Workbench {
     private final ObjectProvider<WorkItems> workSources;
     private final ObjectProvider<HomeCharts> chartSources;
 
+    private final Hospitals hospitals;
+
     Workbench(ObjectProvider<HomeFigures> figureSources, ObjectProvider<HomePanels> panelSources,
-              ObjectProvider<WorkItems> workSources, ObjectProvider<HomeCharts> chartSources) {
+              ObjectProvider<WorkItems> workSources, ObjectProvider<HomeCharts> chartSources, Hospitals hospitals) {
+        this.hospitals = hospitals;
         this.figureSources = figureSources;
         this.panelSources = panelSources;
         this.workSources = workSources;
@@ -32,7 +37,7 @@ public class Workbench {
     }
 
     public List<HomeFigure> figures(MeridianUser user) {
-        return figureSources.orderedStream()
+        return figureSources.orderedStream().filter(concerning(user.actor()))
                 .flatMap(source -> source.figures(user).stream())
                 .sorted(Comparator.comparingInt(HomeFigure::order))
                 .toList();
@@ -47,16 +52,25 @@ public class Workbench {
     }
 
     public List<HomeChart> charts(Actor actor) {
-        return chartSources.orderedStream()
+        return chartSources.orderedStream().filter(concerning(actor))
                 .flatMap(source -> source.charts(actor).stream())
                 .sorted(Comparator.comparingInt(HomeChart::order))
                 .toList();
     }
 
     public List<HomePanel> panels(MeridianUser user) {
-        return panelSources.orderedStream()
+        return panelSources.orderedStream().filter(concerning(user.actor()))
                 .flatMap(source -> source.panels(user).stream())
                 .sorted(Comparator.comparingInt(HomePanel::order))
                 .toList();
+    }
+
+    /**
+     * Every source of figures, charts and panels, but those {@link AboutChannels} for the accounts of a region's
+     * evaluation centre (to-do items always concern the person, wherever they come from).
+     */
+    private Predicate<Object> concerning(Actor actor) {
+        boolean centre = hospitals.isRegionCentre(actor.hospitalId());
+        return source -> !(centre && source instanceof AboutChannels);
     }
 }

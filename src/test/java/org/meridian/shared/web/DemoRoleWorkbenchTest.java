@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.evaluation.EvaluationResults;
@@ -23,6 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo workbenches of the roles without hospital figures and of a channel's own user (issue 12): the referral desk
@@ -39,6 +44,7 @@ class DemoRoleWorkbenchTest {
     @Autowired Accounts accounts;
     @Autowired Clock clock;
     @Autowired EvaluationResults results;
+    @Autowired JsonMapper json;
     @LocalServerPort int port;
 
     private MeridianUser load(String username) {
@@ -68,6 +74,22 @@ class DemoRoleWorkbenchTest {
     }
 
     @Test
+    void theEvaluationCentresWorkbenchHasNoRowsOfChannelZeros() throws Exception {
+        // the evaluator works in the region's evaluation centre, a tenant without channels: no referrals, tiers,
+        // alerts, forecasts or actions of channels (all zeros before), but its evaluations and its accounts
+        String evaluator = home("evaluator");
+        assertThat(evaluator).doesNotContain("id=\"figure-intake-", "id=\"figure-channel-", "id=\"intake-months\"",
+                        "id=\"tier-distribution\"", "id=\"new-alerts\"", "id=\"overdue-actions\"",
+                        "id=\"hospital-forecast\"", "id=\"why-changed\"", PLACEHOLDER)
+                .contains("id=\"latest-evaluations\"", "id=\"figure-home-figure-accounts\"")
+                // what it ranks are institutions, not channels: the demo centre's quarter of primary care has three
+                .contains("3 个单位，运行于", "表现最好的单位").doesNotContain("家渠道", "表现最好的渠道");
+        // the demo hospital's office keeps them
+        assertThat(home("office")).contains("id=\"figure-intake-", "id=\"intake-months\"",
+                "id=\"tier-distribution\"");
+    }
+
+    @Test
     void theHospitalsStaffKeepTheirFiguresAndNoPagesList() throws Exception {
         String manager = home("manager");
         assertThat(manager).doesNotContain("id=\"role-pages\"", "id=\"region-heading\"")
@@ -83,6 +105,17 @@ class DemoRoleWorkbenchTest {
         String total = own.total().setScale(2, RoundingMode.HALF_UP).toPlainString();
         String page = home("partner");
         assertThat(page).doesNotContain(PLACEHOLDER);
+        // the trend over the demo's two years of monthly evaluations: a label on each point would overlap (24
+        // of them), so only the latest is labelled, with 2 decimals as the score card; the rest are in the tooltip
+        Matcher chart = Pattern.compile("id=\"own-trend\" data-chart=\"([^\"]*)\"").matcher(page);
+        assertThat(chart.find()).as("the partner's trend chart").isTrue();
+        JsonNode points = json.readTree(HtmlUtils.htmlUnescape(chart.group(1))).path("series").get(0).path("data");
+        assertThat(points.size()).as("more points than are labelled each").isGreaterThan(12);
+        for (int i = 0; i < points.size(); i++) {
+            assertThat(points.get(i).path("label").path("show").asBoolean()).as("label of point " + i)
+                    .isEqualTo(i == points.size() - 1);
+        }
+        assertThat(points.get(points.size() - 1).path("value").decimalValue()).isEqualByComparingTo(total);
         try (Browser browser = Browser.open(port)) {
             for (String user : new String[] {"partner", "desk", "region"}) {
                 browser.resize(Browser.DESKTOP);
