@@ -65,6 +65,8 @@ class RegionDemoData implements ApplicationRunner {
             new DemoInstitution("H005", "城西街道社区卫生服务中心", UnitType.PRIMARY_CARE, "未定级", "城西区", 0.15),
             new DemoInstitution("H006", "南湖镇卫生院", UnitType.PRIMARY_CARE, "未定级", "南湖区", 0.15));
     static final String DEMO_HOSPITAL = "H001";
+    /** The demo region's name (the evaluation centre of {@link RegionCentreDemoData} is 示范市's), instead of 本区域. */
+    static final String REGION_NAME = "示范市（演示）";
     static final double DEMO_HOSPITAL_WEIGHT = 0.30;
     static final int PATIENTS = 900;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -95,6 +97,7 @@ class RegionDemoData implements ApplicationRunner {
             return;
         }
         long region = hospitals.regionOf(h001.id());
+        hospitals.nameRegion(region, REGION_NAME);
         hospitals.describe(h001.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         Map<String, Long> ids = new LinkedHashMap<>();
         ids.put(DEMO_HOSPITAL, h001.id());

@@ -67,9 +67,10 @@ class DemoRoleWorkbenchTest {
     @Test
     void theRegionAdministratorsWorkbenchIsTheRegions() throws Exception {
         String region = home("region");
-        // the demo region is the one the first migration creates, named 本区域; the account belongs to the demo hospital
+        // the demo region is the one the first migration creates (本区域), named by the demo as a city's region; the
+        // account belongs to the demo hospital
         assertThat(region).doesNotContain(PLACEHOLDER, "id=\"hospital-name\"")
-                .contains("<h1 id=\"region-heading\">区域管理：本区域</h1>", "您的账户属于经络示范医院",
+                .contains("<h1 id=\"region-heading\">区域管理：示范市（演示）</h1>", "您的账户属于经络示范医院",
                         "href=\"/region/hospitals\"");
     }
 
