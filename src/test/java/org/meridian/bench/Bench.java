@@ -93,6 +93,7 @@ public final class Bench {
         options.put("region-months", "24");
         options.put("region-records", "100");
         options.put("page-samples", "20"); // region mode: timed openings of each regulator page
+        options.put("region-parts", "exams,workbench"); // region mode: which parts run (one alone, e.g. to profile it)
         // "./bench" passes everything as one Maven property: split it again
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.isBlank()) {
@@ -395,7 +396,7 @@ public final class Bench {
                 Integer.parseInt(options.get("region-hospitals")), Integer.parseInt(options.get("region-months")),
                 Integer.parseInt(options.get("region-records")), Integer.parseInt(options.get("page-samples")),
                 Integer.parseInt(options.get("clients")));
-        for (String part : List.of("exams", "workbench")) {
+        for (String part : List.of(options.get("region-parts").split(","))) {
             Path dir = work.resolve("region-" + part + "-" + System.currentTimeMillis());
             onServer(jar, dir, false, "region " + part, server -> {
                 RegionBench bench = new RegionBench(server.base(), server.tokenClient(), username -> {
