@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.meridian.shared.Enums;
 import org.meridian.shared.web.Downloads;
 import org.meridian.appeal.Appeal;
 import org.meridian.appeal.AppealProcedure;
@@ -101,14 +102,8 @@ class AppealApi {
     }
 
     static AppealStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return AppealStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("appeal", Problem.of("status", "appeal.error.status", text));
-        }
+        return Enums.named(AppealStatus.class, text,
+                () -> new InvalidInputException("appeal", Problem.of("status", "appeal.error.status", text)));
     }
 
     @GetMapping("/{id}")

@@ -22,6 +22,7 @@ import org.meridian.incentive.rules.ChannelResult;
 import org.meridian.incentive.rules.InvalidIncentiveException;
 import org.meridian.incentive.rules.ManualAdjustment;
 import org.meridian.incentive.rules.PeriodText;
+import org.meridian.shared.Enums;
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
 import org.meridian.shared.problem.Problem;
@@ -111,14 +112,7 @@ class IncentivePages {
 
     /** A status of the filter; anything else (a hand-edited address) shows every status. */
     private static StatementStatus statementStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return StatementStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.named(StatementStatus.class, status, () -> null);
     }
 
     @PostMapping("/templates")

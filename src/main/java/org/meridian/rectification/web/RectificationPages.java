@@ -16,6 +16,7 @@ import org.meridian.rectification.PlanStatus;
 import org.meridian.rectification.NewAction;
 import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.rectification.RectificationVisibility;
+import org.meridian.shared.Enums;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
 import org.meridian.shared.problem.ConflictException;
@@ -230,12 +231,8 @@ class RectificationPages {
 
     /** The status a plan is to move to, by its name. */
     static PlanStatus planStatus(String text) {
-        try {
-            return PlanStatus.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("rectification", Problem.of("status", "rectification.error.status",
-                    String.valueOf(text)));
-        }
+        return Enums.required(PlanStatus.class, text, () -> new InvalidInputException("rectification",
+                Problem.of("status", "rectification.error.status", String.valueOf(text))));
     }
 
     private String text(InvalidInputException e, Locale locale) {

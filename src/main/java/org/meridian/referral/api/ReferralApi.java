@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.meridian.referral.Appointment;
 import org.meridian.referral.GreenChannelQuota;
@@ -17,6 +16,7 @@ import org.meridian.referral.Referral;
 import org.meridian.referral.ReferralDesk;
 import org.meridian.referral.ReferralStatus;
 import org.meridian.referral.Urgency;
+import org.meridian.shared.Enums;
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
@@ -162,14 +162,8 @@ class ReferralApi {
     }
 
     static ReferralStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return ReferralStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("referral", List.of(Problem.of("status", "referral.error.status")));
-        }
+        return Enums.named(ReferralStatus.class, text,
+                () -> new InvalidInputException("referral", List.of(Problem.of("status", "referral.error.status"))));
     }
 
     @GetMapping("/{id}")
@@ -209,15 +203,9 @@ class ReferralApi {
     Paged<RequestView> greenChannelRequests(Actor actor, @RequestParam(required = false) String status,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "" + Paged.DEFAULT_SIZE) int size) {
-        GreenChannelRequest.Status s = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                s = GreenChannelRequest.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("referral",
-                        List.of(Problem.of("status", "referral.error.requestStatus")));
-            }
-        }
+        GreenChannelRequest.Status s = Enums.named(GreenChannelRequest.Status.class, status,
+                () -> new InvalidInputException("referral",
+                        List.of(Problem.of("status", "referral.error.requestStatus"))));
         return desk.greenChannelRequests(actor, s, page, size).map(RequestView::of);
     }
 
