@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Detection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Detection.class);
+    /** A batch at least this large logs the time of each step (docs/benchmarks.md reads them). */
+    static final int TIMED_BATCH = 1_000;
+
     private final ExamRecords records;
     private final ExamItems items;
     private final Alliances alliances;
@@ -46,6 +50,7 @@ class Detection {
         if (fresh.isEmpty()) {
             return Set.of();
         }
+        long t0 = System.nanoTime();
         Map<String, ExamItem> catalogue = items.byCode(region);
         long[] ids = records.nextIds(fresh.size());
         List<ExamRecords.Stored> added = new ArrayList<>(fresh.size());
@@ -60,7 +65,9 @@ class Detection {
         Set<YearMonth> months = new TreeSet<>();
         Map<ExamRecords.FigureKey, long[]> figures = new HashMap<>();
         List<ExamRecords.Stored> decided = new ArrayList<>(added.size());
+        long t1 = System.nanoTime();
         Map<Long, RepeatRule.Result> results = apply(region, catalogue, pairs, added, months, figures);
+        long t2 = System.nanoTime();
         for (ExamRecords.Stored s : added) {
             RepeatRule.Result r = results.get(s.id());
             ExamRecords.Stored d = r == null ? s : new ExamRecords.Stored(s.id(), s.record(), r.outcome(), r.earlier());
@@ -71,8 +78,16 @@ class Detection {
             }
         }
         records.insert(region, hospitalId, decided, at, by);
+        long t3 = System.nanoTime();
         records.addToFigures(region, figures);
+        long t4 = System.nanoTime();
         records.addPatients(region, fresh.stream().filter(r -> catalogue.containsKey(r.item())).toList());
+        long t5 = System.nanoTime();
+        if (fresh.size() >= TIMED_BATCH) {
+            LOG.info("exam batch of {} new records ({} pairs): ids in {} ms, pairs read and decided in {} ms, stored in {}"
+                    + " ms, figures in {} ms, patients in {} ms", fresh.size(), pairs.size(), ms(t0, t1), ms(t1, t2),
+                    ms(t2, t3), ms(t3, t4), ms(t4, t5));
+        }
         return months;
     }
 
@@ -172,5 +187,9 @@ class Detection {
         } else if (s.outcome() == Outcome.SAME_INSTITUTION) {
             d[2] += sign;
         }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExamIntake {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExamIntake.class);
+
     public static final int MAX_ROWS = 10_000;
     static final int ID_MAX = 128;
     /** How far after the moment of intake a record may say it was performed (clocks disagree a little). */
@@ -79,6 +81,7 @@ public class ExamIntake {
      */
     @Transactional
     public ExamReport record(Actor actor, List<RawExam> rows, int firstIndex) {
+        long started = System.nanoTime();
         ExamVisibility.require(ExamVisibility.sendsRecords(actor), actor, "send exam records");
         Hospital hospital = hospitals.find(actor.hospitalId()).orElseThrow();
         long region = hospitals.regionOf(hospital.id());
@@ -118,9 +121,17 @@ public class ExamIntake {
             }
         }
 
+        long checked = System.nanoTime();
         records.lock(region);
+        long locked = System.nanoTime();
         Map<String, ExamRecord> stored = records.byRecordId(region,
                 valid.stream().map(c -> c.record().recordId()).collect(Collectors.toSet()));
+        long looked = System.nanoTime();
+        if (rows.size() >= Detection.TIMED_BATCH) {
+            LOG.info("exam batch of {} rows: checked in {} ms, waited {} ms for the region's lock, recordIds looked up"
+                    + " in {} ms", rows.size(), (checked - started) / 1_000_000, (locked - checked) / 1_000_000,
+                    (looked - locked) / 1_000_000);
+        }
         List<ExamRecord> fresh = new ArrayList<>();
         int duplicates = 0;
         int notInCatalogue = 0;
