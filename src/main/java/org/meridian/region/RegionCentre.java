@@ -1,7 +1,9 @@
 package org.meridian.region;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -33,6 +35,7 @@ import org.meridian.shared.tenant.FirstStart;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.HospitalProfile;
 import org.meridian.shared.tenant.Hospitals;
+import org.meridian.shared.web.Paged;
 import org.meridian.unit.UnitDraft;
 import org.meridian.unit.UnitRef;
 import org.meridian.unit.UnitRegistry;
@@ -67,10 +70,12 @@ public class RegionCentre {
     private final UnitRegistry units;
     private final StatisticsIntake statistics;
     private final EvaluationResults evaluations;
+    private final Clock clock;
 
     RegionCentre(Hospitals hospitals, Accounts accounts, PasswordEncoder encoder, AuditLog audit,
                  DefaultCatalogue catalogue, MeasureCatalogue measures, UnitRegistry units,
-                 StatisticsIntake statistics, EvaluationResults evaluations) {
+                 StatisticsIntake statistics, EvaluationResults evaluations, Clock clock) {
+        this.clock = clock;
         this.hospitals = hospitals;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -110,6 +115,43 @@ public class RegionCentre {
         public Published {
             rows = List.copyOf(rows);
         }
+    }
+
+    /**
+     * The months a {@link #sync} brings in, read from what a person typed ({@code YYYY-MM}): both required and
+     * readable, {@code from} not after {@code to}, at most 60 months apart. Every problem at once, each on its field.
+     */
+    public record Span(YearMonth from, YearMonth to) {
+
+        public static Span parse(String from, String to) {
+            List<Problem> problems = new ArrayList<>();
+            YearMonth f = month("from", from, problems);
+            YearMonth t = month("to", to, problems);
+            if (f != null && t != null && (f.isAfter(t) || f.plusMonths(60).isBefore(t))) {
+                problems.add(Problem.of("to", "region.centre.error.span"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("region", problems);
+            }
+            return new Span(f, t);
+        }
+
+        private static YearMonth month(String field, String text, List<Problem> problems) {
+            if (text == null || text.isBlank()) {
+                problems.add(Problem.of(field, "region.error.required"));
+                return null;
+            }
+            try {
+                return YearMonth.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.of(field, "region.centre.error.month", text.strip()));
+                return null;
+            }
+        }
+    }
+
+    /** A hospital of the region and whether it is an institution of the centre (brought in by a {@link #sync}). */
+    public record Member(HospitalProfile hospital, boolean inCentre) {
     }
 
     /** The centre of the actor's region, if it has one (a reader of the region). */
@@ -159,6 +201,31 @@ public class RegionCentre {
         audit.record(centre.id(), actor.username(), "USER_CREATED", c.adminUsername(),
                 Map.of("roles", List.of("ADMIN")));
         return new Created(centre, c.adminUsername(), password);
+    }
+
+    /** The centre's accounts (its evaluators), by username; empty without a centre. For the region administrator. */
+    public List<Accounts.Account> accounts(Actor actor) {
+        RegionVisibility.require(RegionVisibility.administers(actor), actor, "read the centre's accounts");
+        return hospitals.regionCentre(region(actor)).map(c -> accounts.list(c.id(), clock.instant()).stream()
+                .sorted(Comparator.comparing(Accounts.Account::username)).toList()).orElse(List.of());
+    }
+
+    /**
+     * A page of the region's hospitals (filtered by code or name) with whether each is an institution of the centre;
+     * every one is "not in" while the region has no centre. For the region administrator.
+     */
+    public Paged<Member> members(Actor actor, String text, int page, int size) {
+        RegionVisibility.require(RegionVisibility.administers(actor), actor, "read the centre's institutions");
+        long region = region(actor);
+        Map<String, UnitRef> inCentre = hospitals.regionCentre(region)
+                .map(c -> units.byCode(Actor.system(c.id(), "region-centre"))).orElse(Map.of());
+        return hospitals.inRegion(region, text, null, null, page, size)
+                .map(h -> new Member(h, inCentre.containsKey(h.code())));
+    }
+
+    /** As {@link #sync(Actor, YearMonth, YearMonth)} over a checked span. */
+    public Synced sync(Actor actor, Span span) {
+        return sync(actor, span.from(), span.to());
     }
 
     /**

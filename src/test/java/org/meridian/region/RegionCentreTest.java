@@ -189,8 +189,8 @@ class RegionCentreTest {
         assertThat(AllianceReportTest.text(html, "id=\"evaluation-PRIMARY_CARE\"", "</table>"))
                 .contains("1 " + c.hospital.name() + " 城西区 87.5 A", "2 " + r.b.hospital.name() + " 城东区 62.5 B",
                         "— " + d.hospital.name() + " 南湖区 无数据 —");
-        assertThat(html).doesNotContain("sync-form");
-        assertThat(page(r.regionAdmin)).contains("sync-form", "区域评价中心（" + code + "）");
+        assertThat(html).doesNotContain("sync-form", "to-centre");
+        assertThat(page(r.regionAdmin)).contains("id=\"to-centre\"", "区域评价中心（" + code + "）");
         // where each stands, on the workbench, the drill-down and in the workbook
         String workbench = as(r.regulator, get("/region/workbench?period=2026-10").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -1,8 +1,6 @@
 package org.meridian.region.api;
 
 import java.net.URI;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +67,7 @@ class RegionCentreApi {
     @PostMapping("/api/v1/region/centre/sync")
     @PreAuthorize("hasRole('REGION_ADMIN')")
     RegionCentre.Synced sync(Actor actor, @RequestBody SyncRequest body) {
-        List<Problem> problems = new ArrayList<>();
-        YearMonth from = month("from", body.from(), problems);
-        YearMonth to = month("to", body.to(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("region", problems);
-        }
-        return centre.sync(actor, from, to);
+        return centre.sync(actor, RegionCentre.Span.parse(body.from(), body.to()));
     }
 
     @GetMapping("/api/v1/region/evaluations")
@@ -114,18 +106,5 @@ class RegionCentreApi {
         answer.put("centre", centre.centre(actor).map(c -> c.code()).orElse(null));
         answer.put("items", items);
         return answer;
-    }
-
-    private static YearMonth month(String field, String text, List<Problem> problems) {
-        if (text == null || text.isBlank()) {
-            problems.add(Problem.of(field, "region.error.required"));
-            return null;
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, "region.centre.error.month", text));
-            return null;
-        }
     }
 }

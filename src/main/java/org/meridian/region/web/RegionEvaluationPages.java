@@ -1,7 +1,5 @@
 package org.meridian.region.web;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,21 +10,18 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The region's own institution evaluations (区域机构评价): the newest published evaluation of each institution type in
- * the region's evaluation centre, for the regulator and the region administrator; the region administrator also
- * brings the hospitals and their own statistics into the centre here.
+ * the region's evaluation centre, for the regulator and the region administrator; the region administrator sets the
+ * centre up and brings the hospitals in on {@code /region/centre} ({@link CentrePages}).
  */
 @Controller
 @RequestMapping("/region/evaluations")
@@ -34,12 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegionEvaluationPages {
 
     private final RegionCentre centre;
-    private final HospitalCalendar calendar;
     private final MessageSource messages;
 
-    RegionEvaluationPages(RegionCentre centre, HospitalCalendar calendar, MessageSource messages) {
+    RegionEvaluationPages(RegionCentre centre, MessageSource messages) {
         this.centre = centre;
-        this.calendar = calendar;
         this.messages = messages;
     }
 
@@ -71,35 +64,6 @@ class RegionEvaluationPages {
             sections.add(new Section(type, centre.published(actor, type, p).orElse(null)));
         }
         model.addAttribute("sections", sections);
-        YearMonth last = YearMonth.from(calendar.today(actor.hospitalId())).minusMonths(1);
-        model.addAttribute("syncFrom", last.minusMonths(11).toString());
-        model.addAttribute("syncTo", last.toString());
         return "region/evaluations";
-    }
-
-    @PostMapping("/sync")
-    @PreAuthorize("hasRole('REGION_ADMIN')")
-    String sync(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                RedirectAttributes redirect, Locale locale) {
-        YearMonth f = month(from);
-        YearMonth t = month(to);
-        if (f == null || t == null || f.isAfter(t) || f.plusMonths(60).isBefore(t)) {
-            redirect.addFlashAttribute("syncError", messages.getMessage("region.centre.error.span", null, locale));
-            return "redirect:/region/evaluations";
-        }
-        RegionCentre.Synced s = centre.sync(actor, f, t);
-        redirect.addFlashAttribute("synced", messages.getMessage("region.centre.synced", new Object[] {
-                s.added().size(), s.updated().size(), s.accepted(), s.restated(), s.duplicates(),
-                s.withoutOwnUnit().isEmpty() ? "—" : String.join("、", s.withoutOwnUnit()),
-                s.withoutType().isEmpty() ? "—" : String.join("、", s.withoutType())}, locale));
-        return "redirect:/region/evaluations";
-    }
-
-    private static YearMonth month(String text) {
-        try {
-            return text == null || text.isBlank() ? null : YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
