@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.exam.RepeatFiguresChanged;
@@ -95,6 +97,10 @@ class RepeatAlertsTest {
         return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
                         .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private ResultActions api(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow())));
     }
 
     private BigDecimal storedThreshold() {
@@ -178,6 +184,57 @@ class RepeatAlertsTest {
         String bad = page(r.regulator, "/region/repeat-alerts?month=2026-13");
         assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "共 6 条预警");
         assertThat(bad.indexOf(":2026-12\"")).isLessThan(bad.indexOf(":2026-10\""));
+
+        // the same list by API, read only: the latest month first, then by kind (ALLIANCE, INSTITUTION, ITEM) and
+        // subject; rates as fractions rounded once to 6 decimals: 6 / 17 = 0.352941…, 6 / 11 = 0.545454… → 0.545455,
+        // 8 / 19 = 0.421052… → 0.421053
+        api(r.regulator, "/api/v1/region/repeat-alerts?month=2026-12").andExpect(status().isOk())
+                .andExpect(jsonPath("$.threshold.percent").value(30.0))
+                .andExpect(jsonPath("$.threshold.byDefault").value(false))
+                .andExpect(jsonPath("$.minRecords").value(5))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[0].kind").value("ALLIANCE"))
+                .andExpect(jsonPath("$.items[0].subject").value(alliance))
+                .andExpect(jsonPath("$.items[0].name").value("预警医联体"))
+                .andExpect(jsonPath("$.items[0].rate").value(Matchers.closeTo(0.352941, 1e-9)))
+                .andExpect(jsonPath("$.items[1].kind").value("INSTITUTION"))
+                .andExpect(jsonPath("$.items[1].subject").value(a))
+                .andExpect(jsonPath("$.items[1].month").value("2026-12"))
+                .andExpect(jsonPath("$.items[1].records").value(11))
+                .andExpect(jsonPath("$.items[1].repeats").value(6))
+                .andExpect(jsonPath("$.items[1].rate").value(Matchers.closeTo(0.545455, 1e-9)))
+                .andExpect(jsonPath("$.items[1].threshold").value(30.0))
+                .andExpect(jsonPath("$.items[1].raisedAt").isNotEmpty())
+                .andExpect(jsonPath("$.items[2].kind").value("ITEM"))
+                .andExpect(jsonPath("$.items[2].subject").value("CT"))
+                .andExpect(jsonPath("$.items[2].records").value(19))
+                .andExpect(jsonPath("$.items[2].rate").value(Matchers.closeTo(0.421053, 1e-9)));
+        // six in all; two a page: the third page holds October's institution (5 of 5) and item (5 of 10)
+        api(r.regionAdmin, "/api/v1/region/repeat-alerts?size=2&page=2").andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(6))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].kind").value("INSTITUTION"))
+                .andExpect(jsonPath("$.items[0].month").value("2026-10"))
+                .andExpect(jsonPath("$.items[0].rate").value(Matchers.closeTo(1.0, 1e-9)))
+                .andExpect(jsonPath("$.items[1].kind").value("ITEM"))
+                .andExpect(jsonPath("$.items[1].rate").value(Matchers.closeTo(0.5, 1e-9)));
+        api(r.regulator, "/api/v1/region/repeat-alerts?kind=item").andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2));
+        api(r.regulator, "/api/v1/region/repeat-alerts?q=" + alliance.toLowerCase()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2));
+        // unlike the page, what cannot be read is a 400 naming each parameter
+        api(r.regulator, "/api/v1/region/repeat-alerts?month=2026-13&kind=PATIENT").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("month", "kind")));
+        api(r.regulator, "/api/v1/region/repeat-alerts?size=0").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+        // a hospital's staff do not read it; another region's regulator sees none of this region's alerts
+        api(r.a.analyst, "/api/v1/region/repeat-alerts").andExpect(status().isForbidden());
+        api(r.hospitalAdmin, "/api/v1/region/repeat-alerts").andExpect(status().isForbidden());
+        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        api(other.regulator, "/api/v1/region/repeat-alerts").andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.threshold.percent").value(10.0))
+                .andExpect(jsonPath("$.threshold.byDefault").value(true));
 
         // who heard: the regulator of all three, A's office (A leads the alliance) of the alliance's and of A's
         assertThat(notifications(r.regulator)).isEqualTo(3);
