@@ -142,7 +142,7 @@ public class ChannelImport {
                 Channel c = registry.register(actor, valid.get(k));
                 if (validTiers.get(k) != null) {
                     tierChanges.request(actor, c.id(), validTiers.get(k), "导入时的初始分级 / tier at import",
-                            TierChangeSource.MANUAL, null);
+                            TierChangeSource.MANUAL, null, false);
                 }
                 codes.add(c.code());
             }

@@ -14,13 +14,16 @@ import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.problem.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tier changes (分级调整): a first tier or an upgrade applies at once; a downgrade waits for a hospital manager,
  * who is never the person who asked for it ({@link FourEyes}). A newer request supersedes a pending one, so at most
- * one downgrade waits per channel. Every step is audited with the old and new tier.
+ * one downgrade waits per channel. Every step is audited with the old and new tier, and told to other modules:
+ * {@link TierChangeRequested} for a downgrade that waits, {@link TierChangeDecided} when a change is applied, approved
+ * or rejected.
  */
 @Service
 public class TierChangeWorkflow {
@@ -31,9 +34,11 @@ public class TierChangeWorkflow {
     private final AuditLog audit;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TierChangeWorkflow(Channels channels, Tiers tiers, TierChanges tierChanges, AuditLog audit, Accounts accounts,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.channels = channels;
         this.tiers = tiers;
         this.tierChanges = tierChanges;
@@ -52,6 +57,17 @@ public class TierChangeWorkflow {
     @Transactional
     public TierChange request(Actor actor, long channelId, String toTier, String reason, TierChangeSource source,
                               String sourceRef) {
+        return request(actor, channelId, toTier, reason, source, sourceRef, true);
+    }
+
+    /**
+     * As {@link #request(Actor, long, String, String, TierChangeSource, String)}; {@code tell} false publishes no
+     * event, for the import's channels, which it registers in the same transaction: nobody is bound to them yet, and
+     * thousands of first tiers would each be delivered to nobody.
+     */
+    @Transactional
+    TierChange request(Actor actor, long channelId, String toTier, String reason, TierChangeSource source,
+                       String sourceRef, boolean tell) {
         long h = actor.hospitalId();
         Channel channel = channels.lock(h, channelId).orElseThrow(() -> ChannelNotFoundException.id(channelId));
         List<Problem> problems = new ArrayList<>();
@@ -99,9 +115,18 @@ public class TierChangeWorkflow {
         details.put("tierChange", id);
         if (downgrade) {
             audit.record(h, actor.username(), "CHANNEL_TIER_DOWNGRADE_REQUESTED", channel.code(), details);
+            if (tell) {
+                events.publishEvent(new TierChangeRequested(h, id, channel.id(), channel.code(), channel.name(),
+                        name(from), name(to), actor.username(), clock.instant()));
+            }
         } else {
             channels.setTier(h, channel.id(), to.code());
             audit.record(h, actor.username(), "CHANNEL_TIER_CHANGED", channel.code(), details);
+            if (tell) {
+                events.publishEvent(new TierChangeDecided(h, id, channel.id(), channel.code(), channel.name(),
+                        name(from), name(to), TierChangeStatus.APPLIED, actor.username(), actor.username(),
+                        clock.instant()));
+            }
         }
         return tierChanges.find(h, id).orElseThrow();
     }
@@ -142,7 +167,21 @@ public class TierChangeWorkflow {
         } else {
             audit.record(h, actor.username(), "CHANNEL_TIER_DOWNGRADE_REJECTED", channel.code(), details);
         }
+        List<Tier> catalogue = tiers.all(h);
+        events.publishEvent(new TierChangeDecided(h, change.id(), channel.id(), channel.code(), channel.name(),
+                name(catalogue, change.fromTier()), name(catalogue, change.toTier()), decision, change.requestedBy(),
+                actor.username(), clock.instant()));
         return tierChanges.find(h, change.id()).orElseThrow();
+    }
+
+    /** A tier's name as people read it: the catalogue's name, else its code; null for none. */
+    private static String name(Tier tier) {
+        return tier == null ? null : tier.name() == null || tier.name().isBlank() ? tier.code() : tier.name();
+    }
+
+    private static String name(List<Tier> catalogue, String code) {
+        return code == null ? null : catalogue.stream().filter(t -> t.code().equals(code)).findFirst()
+                .map(TierChangeWorkflow::name).orElse(code);
     }
 
     public Optional<TierChange> find(Actor actor, long tierChangeId) {

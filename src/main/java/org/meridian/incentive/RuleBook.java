@@ -24,6 +24,7 @@ import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,10 @@ public class RuleBook {
     private final IncentiveRules rules;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RuleBook(IncentiveRules rules, AuditLog audit, Clock clock) {
+    RuleBook(IncentiveRules rules, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.rules = rules;
         this.audit = audit;
         this.clock = clock;
@@ -91,7 +94,12 @@ public class RuleBook {
         details.put("type", rule.type().name());
         details.put("compliance", status.name());
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_CREATED", "incentive-rule:" + id, details);
-        return rule(actor, id);
+        StoredRule stored = rule(actor, id);
+        if (status == ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {
+            events.publishEvent(new IncentiveRuleFlagged(h, id, stored.code(), version, stored.name(),
+                    actor.username(), clock.instant()));
+        }
+        return stored;
     }
 
     /**
@@ -141,8 +149,25 @@ public class RuleBook {
     }
 
     /**
+     * The flagged rule versions waiting for this person's compliance sign-off (待办): for a hospital manager (or an
+     * administrator), those that someone else saved ({@link org.meridian.shared.problem.FourEyes}); nothing for
+     * anyone else. A rule leaves once signed off.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredRule> awaitingSignOff(Actor actor) {
+        if (!actor.has(Role.HOSPITAL_MANAGER)) {
+            return List.of();
+        }
+        return rules.all(actor.hospitalId()).stream()
+                .filter(r -> r.complianceStatus() == ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED)
+                .filter(r -> org.meridian.shared.problem.FourEyes.allows(r.createdBy(), actor))
+                .toList();
+    }
+
+    /**
      * A hospital manager's compliance sign-off (合规签批) of a flagged rule, with the justification kept
-     * beside the rule and in the audit log. From then on the rule takes effect.
+     * beside the rule and in the audit log. From then on the rule takes effect. Whoever saved the rule may not sign
+     * it off (four eyes: 403, {@code urn:meridian:incentive:own-rule}).
      */
     public StoredRule signOff(Actor actor, long id, String justification) {
         if (!actor.has(Role.HOSPITAL_MANAGER)) {
@@ -155,6 +180,10 @@ public class RuleBook {
             throw new InvalidIncentiveException(IncentiveProblem.of("justification", "incentive.v.tooLong", 2000));
         }
         StoredRule rule = rule(actor, id);
+        if (!org.meridian.shared.problem.FourEyes.allows(rule.createdBy(), actor)) {
+            throw new WorkflowForbidden("own-rule", actor.username() + " saved rule " + rule.code() + " v"
+                    + rule.version() + " and may not also sign it off: four eyes");
+        }
         if (rule.complianceStatus() != ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {
             throw new WorkflowRefusal("not-flagged", "rule " + rule.code() + " v" + rule.version() + " is "
                     + rule.complianceStatus() + "; only a rule that requires compliance review is signed off");

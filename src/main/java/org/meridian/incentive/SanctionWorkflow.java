@@ -13,6 +13,7 @@ import org.meridian.incentive.statements.WorkflowRefusal;
 import org.meridian.shared.Actor;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.meridian.incentive.rules.IncentiveProblem;
@@ -31,9 +32,11 @@ public class SanctionWorkflow {
     private final ChannelLifecycle lifecycle;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SanctionWorkflow(Sanctions sanctions, ChannelRegistry channels, ChannelLifecycle lifecycle, AuditLog audit,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.lifecycle = lifecycle;
         this.sanctions = sanctions;
         this.channels = channels;
@@ -57,6 +60,15 @@ public class SanctionWorkflow {
         List<String> codes = channel == null || channel.isBlank() ? null
                 : StatementWorkflow.matching(channels, actor, sanctions.channelCodes(actor.hospitalId()), channel);
         return sanctions.page(actor.hospitalId(), codes, status, Math.max(page, 0), size);
+    }
+
+    /**
+     * The termination recommendations waiting for this person's decision (待办): all of them for a hospital manager
+     * (or an administrator), none for anyone else; drafted by the system, so no four-eyes exclusion applies.
+     */
+    @Transactional(readOnly = true)
+    public List<Sanction> awaitingDecision(Actor actor) {
+        return actor.has(Role.HOSPITAL_MANAGER) ? sanctions.pending(actor.hospitalId()) : List.of();
     }
 
     /** The termination recommendations waiting for a hospital manager's decision. */
@@ -109,6 +121,10 @@ public class SanctionWorkflow {
         }
         audit.record(terminate ? "INCENTIVE_SANCTION_TERMINATION_APPROVED" : "INCENTIVE_SANCTION_TERMINATION_DECLINED",
                 "sanction:" + id, Map.of("channel", sanction.channelCode(), "note", note.strip()));
+        String name = channels.names(actor, List.of(sanction.channelCode())).getOrDefault(sanction.channelCode(),
+                sanction.channelCode());
+        events.publishEvent(new TerminationDecided(h, id, sanction.channelCode(), name, sanction.period(), terminate,
+                actor.username(), clock.instant()));
         return sanction(actor, id);
     }
 }

@@ -22,6 +22,7 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.meridian.incentive.rules.IncentiveProblem;
@@ -30,7 +31,8 @@ import org.meridian.incentive.rules.IncentiveProblem;
  * The statement workflow (结算单): statements drafted from published evaluations or prepared by hand, adjusted while
  * DRAFT, reviewed and approved by four eyes, paid, and corrected by a correcting statement; read by the office, and
  * by a channel's own user only its APPROVED and PAID statements. Every call works in the actor's hospital, and
- * every change is written to the audit log in the same transaction.
+ * every change is written to the audit log in the same transaction; a step that concerns someone else is told to
+ * other modules ({@link StatementMoved}).
  */
 @Service
 @Transactional
@@ -47,10 +49,13 @@ public class StatementWorkflow {
     private final EvaluationDrafting drafting;
     private final org.meridian.evaluation.EvaluationResults evaluations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StatementWorkflow(IncentiveRules rules, Statements statements, AuditLog audit, StatementWorkbook workbook,
                       ChannelRegistry channels, EvaluationDrafting drafting,
-                      org.meridian.evaluation.EvaluationResults evaluations, Clock clock) {
+                      org.meridian.evaluation.EvaluationResults evaluations, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.evaluations = evaluations;
         this.rules = rules;
         this.statements = statements;
@@ -121,6 +126,30 @@ public class StatementWorkflow {
     @Transactional(readOnly = true)
     public byte[] ownWorkbook(Actor actor, long id, Locale locale) {
         return workbook.write(ownStatement(actor, id), locale);
+    }
+
+    /**
+     * The statements waiting for this person's step (待办): to review, for the channel office (the role
+     * CHANNEL_MANAGER held directly), the DRAFTs; to approve, for a hospital manager (or an administrator), the
+     * REVIEWED ones — each only when the four-eyes rule lets this person take that step
+     * ({@link StatementHeader#mayNotTakeNextStep()}), so never what they prepared. Nothing for anyone else; a
+     * statement leaves once its step is taken.
+     */
+    @Transactional(readOnly = true)
+    public List<WaitingStatement> waitingFor(Actor actor) {
+        boolean reviews = actor.roles().contains(org.meridian.shared.security.Role.CHANNEL_MANAGER);
+        boolean approves = actor.has(org.meridian.shared.security.Role.HOSPITAL_MANAGER);
+        if (!reviews && !approves) {
+            return List.of();
+        }
+        var waiting = statements.waiting(actor.hospitalId()).stream()
+                .filter(e -> e.getKey().status() == StatementStatus.DRAFT ? reviews : approves)
+                .filter(e -> !e.getKey().mayNotTakeNextStep().contains(actor.username()))
+                .toList();
+        Map<String, String> names = channels.names(actor, waiting.stream().map(e -> e.getKey().channelCode())
+                .distinct().toList());
+        return waiting.stream().map(e -> new WaitingStatement(e.getKey(),
+                names.getOrDefault(e.getKey().channelCode(), e.getKey().channelCode()), e.getValue())).toList();
     }
 
     private Optional<String> ownChannelCode(Actor actor) {
@@ -248,6 +277,7 @@ public class StatementWorkflow {
         Statement statement = statement(actor, id);
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_PREPARED", "statement:" + id, Map.of("channel", result.channelCode(),
                 "period", period.toString(), "lines", lines.size(), "total", statement.total()));
+        tell(actor, statement, StatementMoved.Stage.PREPARED);
         return statement;
     }
 
@@ -293,7 +323,9 @@ public class StatementWorkflow {
         long newId = statements.insert(h, original.result(), head.period(), sequence, id, actor.username(), clock.instant());
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_CORRECTION_OPENED", "statement:" + newId, Map.of("corrects", id,
                 "sequence", sequence));
-        return statement(actor, newId);
+        Statement correction = statement(actor, newId);
+        tell(actor, correction, StatementMoved.Stage.PREPARED);
+        return correction;
     }
 
     private Statement advance(Actor actor, Statement statement, StatementHeader next, String action) {
@@ -303,6 +335,20 @@ public class StatementWorkflow {
         }
         audit.record(action, "statement:" + next.id(), Map.of("status", AuditLog.change(from.name(),
                 next.status().name()), "total", statement.total()));
-        return statement(actor, next.id());
+        Statement moved = statement(actor, next.id());
+        switch (next.status()) {
+            case REVIEWED -> tell(actor, moved, StatementMoved.Stage.REVIEWED);
+            case APPROVED -> tell(actor, moved, StatementMoved.Stage.APPROVED);
+            default -> { }
+        }
+        return moved;
+    }
+
+    /** Tells other modules of the statement's step ({@link StatementMoved}). */
+    private void tell(Actor actor, Statement statement, StatementMoved.Stage stage) {
+        StatementHeader head = statement.header();
+        ChannelRef channel = channels.findByCode(actor, head.channelCode()).orElseThrow();
+        events.publishEvent(new StatementMoved(actor.hospitalId(), head.id(), channel.id(), channel.code(),
+                channel.name(), head.period(), head.sequence(), stage, head.mayNotTakeNextStep(), clock.instant()));
     }
 }

@@ -171,6 +171,20 @@ class Statements {
         return new org.meridian.shared.web.Paged<>(items, page, size, total);
     }
 
+    /** The statements waiting for review (DRAFT) or approval (REVIEWED), each with the sum of its lines. */
+    List<Map.Entry<StatementHeader, BigDecimal>> waiting(long hospitalId) {
+        return jdbc.sql("SELECT " + HEADER + """
+                        , (SELECT COALESCE(SUM(l.amount), 0) FROM incentive_statement_line l
+                           WHERE l.hospital_id = incentive_statement.hospital_id
+                             AND l.statement_id = incentive_statement.id)
+                        FROM incentive_statement
+                        WHERE hospital_id = :h AND status IN ('DRAFT', 'REVIEWED')
+                        ORDER BY id""")
+                .param("h", hospitalId)
+                .query((rs, i) -> Map.entry(mapHead(rs, i).getKey(), rs.getBigDecimal(24).setScale(2)))
+                .list();
+    }
+
     /** The periods that have statements, the latest first (for the filter). */
     List<String> periods(long hospitalId) {
         return jdbc.sql("SELECT s.period FROM incentive_statement s WHERE s.hospital_id = :h GROUP BY s.period ORDER BY "

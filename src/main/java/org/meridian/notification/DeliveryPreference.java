@@ -82,7 +82,7 @@ public class DeliveryPreference {
 
     /**
      * The roles, held directly, whose holders the kind's audience policy reaches ({@link PublicationAudience},
-     * {@link ReferralAudience}, {@link AlertAudience}, {@link RepeatAlertAudience}); no kind reaches a role outside these, so none is offered to it.
+     * {@link ReferralAudience}, {@link AlertAudience}, {@link RepeatAlertAudience}, {@link TierChangeAudience}, {@link IncentiveAudience}); no kind reaches a role outside these, so none is offered to it.
      * Direct, not through the hierarchy: an alert reaches the channel office (CHANNEL_MANAGER), not the analyst, the
      * hospital manager or the administrator above it.
      */
@@ -94,6 +94,10 @@ public class DeliveryPreference {
             case REFERRAL_SUBMITTED -> EnumSet.of(Role.REFERRAL_DESK, Role.CHANNEL_MANAGER);
             case ALERT_RAISED -> EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_USER);
             case REPEAT_RATE_ALERT -> RepeatAlertAudience.ROLES;
+            case TIER_CHANGE_REQUESTED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF -> IncentiveAudience.DECIDERS;
+            case TIER_CHANGE_DECIDED -> TierChangeAudience.REQUESTERS;
+            case TIER_CHANGED, STATEMENT_APPROVED -> EnumSet.of(Role.CHANNEL_USER);
+            case STATEMENT_TO_REVIEW, TERMINATION_DECIDED -> EnumSet.of(Role.CHANNEL_MANAGER);
         };
     }
 

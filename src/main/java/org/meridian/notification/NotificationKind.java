@@ -24,5 +24,21 @@ public enum NotificationKind {
      * The region's regulators, and the channel office (else the administrators) of an alliance's lead hospital for
      * the alliance and its members: a repeat rate passed the region's threshold in a month (source: the alert).
      */
-    REPEAT_RATE_ALERT
+    REPEAT_RATE_ALERT,
+    /** Hospital managers but the requester: a downgrade waits for approval (source: the tier change). */
+    TIER_CHANGE_REQUESTED,
+    /** The requester: their downgrade was approved or rejected (source: the tier change). */
+    TIER_CHANGE_DECIDED,
+    /** A channel's own user: its tier changed, applied at once or approved (source: the tier change). */
+    TIER_CHANGED,
+    /** The channel office but the preparer: a statement waits for review (source: the statement). */
+    STATEMENT_TO_REVIEW,
+    /** Hospital managers but the preparer (and a system draft's reviewer): a statement waits for approval (source: the statement). */
+    STATEMENT_TO_APPROVE,
+    /** A channel's own user: its statement was approved (source: the statement). */
+    STATEMENT_APPROVED,
+    /** Hospital managers but the one who saved it: a rule waits for its compliance sign-off (source: the rule version). */
+    COMPLIANCE_SIGN_OFF,
+    /** The channel office: a termination recommendation was decided (source: the sanction). */
+    TERMINATION_DECIDED
 }

@@ -29,6 +29,17 @@ final class OutboundText {
             new Rewrite("notification.message.referralConverted", 3),
             "notification.message.referralDeclined", new Rewrite("notification.outbound.referralDeclined", 3));
 
+    /**
+     * Listed keys that go out as they are, with every argument: names of channels, tiers and rules, periods and
+     * usernames, all produced or checked by Meridian (a decision's note is never an argument).
+     */
+    private static final java.util.Set<String> WHOLE = java.util.Set.of(
+            "notification.message.tierChangeRequested", "notification.message.tierChangeApproved",
+            "notification.message.tierChangeRejected", "notification.message.tierChanged",
+            "notification.message.statementToReview", "notification.message.statementToApprove",
+            "notification.message.statementApproved", "notification.message.complianceSignOff",
+            "notification.message.terminationApproved", "notification.message.terminationDeclined");
+
     private record Rewrite(String key, int keptArgs) {
     }
 
@@ -40,7 +51,7 @@ final class OutboundText {
     }
 
     static Text of(NotificationKind kind, String messageKey, List<String> args) {
-        Rewrite rewrite = LISTED.get(messageKey);
+        Rewrite rewrite = WHOLE.contains(messageKey) ? new Rewrite(messageKey, args.size()) : LISTED.get(messageKey);
         if (rewrite == null) {
             return new Text(GENERIC, List.of(Notification.MESSAGE_ARG + "notification.kind." + kind.name()));
         }

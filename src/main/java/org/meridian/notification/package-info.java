@@ -5,5 +5,5 @@
  * publish events and never call it; its facades are {@link org.meridian.notification.Inbox},
  * {@link org.meridian.notification.DeliveryPreference} and {@link org.meridian.notification.Outbox}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral", "insight", "region"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral", "insight", "region", "channel", "incentive"})
 package org.meridian.notification;

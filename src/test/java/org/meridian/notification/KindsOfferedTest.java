@@ -11,6 +11,14 @@ import static org.meridian.notification.NotificationKind.REFERRAL_SCHEDULED;
 import static org.meridian.notification.NotificationKind.REFERRAL_SUBMITTED;
 import static org.meridian.notification.NotificationKind.REPEAT_RATE_ALERT;
 import static org.meridian.notification.NotificationKind.REPORT_READY;
+import static org.meridian.notification.NotificationKind.COMPLIANCE_SIGN_OFF;
+import static org.meridian.notification.NotificationKind.STATEMENT_APPROVED;
+import static org.meridian.notification.NotificationKind.STATEMENT_TO_APPROVE;
+import static org.meridian.notification.NotificationKind.STATEMENT_TO_REVIEW;
+import static org.meridian.notification.NotificationKind.TERMINATION_DECIDED;
+import static org.meridian.notification.NotificationKind.TIER_CHANGED;
+import static org.meridian.notification.NotificationKind.TIER_CHANGE_DECIDED;
+import static org.meridian.notification.NotificationKind.TIER_CHANGE_REQUESTED;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,7 +50,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * channel's own users; a new referral the desk (the channel managers when there is no desk); an alert the channel
  * managers (not the analysts nor the hospital managers above them) and the alerted channel's own users; a
  * repeat-rate alert the region's regulators and an alliance lead's channel office (or, without one, its
- * administrators).
+ * administrators); a downgrade waiting the hospital managers and administrators, its decision its requester (the
+ * office and above), a tier that took effect the channel's own users; a statement to review the office, one to approve
+ * the hospital managers and administrators, an approved one the channel's own users; a rule to sign off the hospital
+ * managers and administrators; a termination decided the office.
  */
 @MeridianTest
 class KindsOfferedTest {
@@ -62,12 +73,16 @@ class KindsOfferedTest {
     void eachRoleIsOfferedTheKindsItsAudiencesReachAndNoOther() {
         assertThat(offered(Role.ANALYST, null)).containsExactly(EVALUATION_PUBLISHED);
         assertThat(offered(Role.CHANNEL_MANAGER, null))
-                .containsExactly(EVALUATION_PUBLISHED, REFERRAL_SUBMITTED, ALERT_RAISED, REPEAT_RATE_ALERT);
-        assertThat(offered(Role.HOSPITAL_MANAGER, null)).containsExactly(EVALUATION_PUBLISHED);
-        assertThat(offered(Role.ADMIN, null)).containsExactly(EVALUATION_PUBLISHED, REPEAT_RATE_ALERT);
+                .containsExactly(EVALUATION_PUBLISHED, REFERRAL_SUBMITTED, ALERT_RAISED, REPEAT_RATE_ALERT,
+                        TIER_CHANGE_DECIDED, STATEMENT_TO_REVIEW, TERMINATION_DECIDED);
+        assertThat(offered(Role.HOSPITAL_MANAGER, null)).containsExactly(EVALUATION_PUBLISHED, TIER_CHANGE_REQUESTED,
+                TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF);
+        assertThat(offered(Role.ADMIN, null)).containsExactly(EVALUATION_PUBLISHED, REPEAT_RATE_ALERT,
+                TIER_CHANGE_REQUESTED, TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF);
         assertThat(offered(Role.REFERRAL_DESK, null)).containsExactly(REFERRAL_SUBMITTED);
         assertThat(offered(Role.CHANNEL_USER, 9L)).containsExactly(REPORT_READY, REFERRAL_ACCEPTED,
-                REFERRAL_SCHEDULED, REFERRAL_ARRIVED, REFERRAL_CONVERTED, REFERRAL_DECLINED, ALERT_RAISED);
+                REFERRAL_SCHEDULED, REFERRAL_ARRIVED, REFERRAL_CONVERTED, REFERRAL_DECLINED, ALERT_RAISED, TIER_CHANGED,
+                STATEMENT_APPROVED);
         // news of a channel reaches only a user bound to one
         assertThat(offered(Role.CHANNEL_USER, null)).isEmpty();
         assertThat(offered(Role.REGULATOR, null)).containsExactly(REPEAT_RATE_ALERT);

@@ -2,16 +2,11 @@ package org.meridian.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.shared.security.Role;
@@ -212,29 +207,15 @@ class WorkDoneJourneyTest {
     }
 
     private Hospital hospital(String prefix) {
-        return hospitals.create(prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
-                "待办旅程医院", ZoneId.of("Asia/Shanghai"));
+        return NextPerson.hospital(hospitals, prefix, "待办旅程医院");
     }
 
     private static long channel(Api api, String office, String code, String name, String type) {
-        String body = api.expect(201, office, "POST", "/api/v1/channels",
-                "{\"code\": \"" + code + "\", \"name\": \"" + name + "\", \"type\": \"" + type + "\"}");
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+        return NextPerson.channel(api, office, code, name, type);
     }
 
-    /** The channel user, on a phone, gives an e-mail address and ticks e-mail for one kind of news. */
     private void chooseEmail(String user, String email, String kind) {
-        try (Browser browser = Browser.open(port)) {
-            browser.resize(Browser.PHONE);
-            browser.signIn(user, TestUsers.PASSWORD);
-            browser.go("/account");
-            browser.waitFor(By.id("notification-preferences-link")).click();
-            browser.waitFor(By.id("preferences-form"));
-            browser.field("email").sendKeys(email);
-            browser.waitFor(By.id("pick-" + kind + ":EMAIL")).click();
-            browser.waitFor(By.id("preferences-submit")).click();
-            browser.waitFor(By.id("preferences-saved"));
-        }
+        next().chooseEmail(user, email, kind);
     }
 
     /** Opens the inbox's draft of the period, publishes it after the confirmation, and is back on the workbench. */
@@ -270,45 +251,20 @@ class WorkDoneJourneyTest {
         browser.waitFor(By.id("inbox"));
     }
 
-    /** The inbox link whose text contains {@code part}. */
     private static WebElement item(Browser browser, String part) {
-        return browser.driver().findElements(By.cssSelector("#inbox li.work-item a")).stream()
-                .filter(a -> a.getText().contains(part)).findFirst()
-                .orElseThrow(() -> new AssertionError("no to-do with '" + part + "' in " + browser.text(By.id("inbox"))));
+        return NextPerson.item(browser, part);
     }
 
-    /**
-     * The user's bell on a phone counts {@code unread}; the text of their notifications page (shot to
-     * {@code screenshot}), which fits 375 px.
-     */
     private String notifications(String user, int unread, String screenshot) {
-        try (Browser browser = Browser.open(port)) {
-            browser.resize(Browser.PHONE);
-            browser.signIn(user, TestUsers.PASSWORD);
-            assertThat(browser.waitForText(By.cssSelector("#topbar-notifications .topbar-count"), String.valueOf(unread)))
-                    .isEqualTo(String.valueOf(unread));
-            browser.go("/notifications");
-            String text = browser.text(By.id("notifications"));
-            assertThat(browser.horizontalOverflow()).isZero();
-            browser.screenshot(screenshot);
-            return text;
-        }
+        return next().told(user, unread, screenshot);
     }
 
-    /**
-     * Sends the hospital's outbox (nothing arrived before: an action never waits for a mail server) and returns the
-     * subjects of what arrived, each addressed to {@code to} alone.
-     */
     private List<String> subjects(Hospital h, String to) throws MessagingException {
-        assertThat(smtp.getReceivedMessages()).as("nothing sent before the outbox is sent").isEmpty();
-        int sent = sender.sendDue(h.id());
-        List<String> out = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            assertThat(Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString))
-                    .containsExactly(to);
-            out.add(m.getSubject());
-        }
-        assertThat(out).hasSize(sent);
-        return out;
+        return next().mail(h, to);
+    }
+
+    /** The next person's side of the journey: the bell, the list and the e-mail ({@link NextPerson}). */
+    private NextPerson next() {
+        return new NextPerson(port, sender, smtp);
     }
 }

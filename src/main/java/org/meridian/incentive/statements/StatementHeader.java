@@ -1,6 +1,7 @@
 package org.meridian.incentive.statements;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.FourEyes;
@@ -24,6 +25,20 @@ public record StatementHeader(long id, String channelCode, String period, int se
      * are the reviewer and the approver, who must then differ.
      */
     public static final String SYSTEM = "system";
+
+    /**
+     * Who may not take this statement's next step by the four-eyes rule: of a DRAFT (to review) its preparer; of a
+     * REVIEWED one (to approve) its preparer and, when the {@link #SYSTEM} drafted it, its reviewer; of any other
+     * statement nobody, as no step of review or approval is left.
+     */
+    public Set<String> mayNotTakeNextStep() {
+        return switch (status) {
+            case DRAFT -> Set.of(preparedBy);
+            case REVIEWED -> SYSTEM.equals(preparedBy) && reviewedBy != null
+                    ? new java.util.TreeSet<>(java.util.List.of(preparedBy, reviewedBy)) : Set.of(preparedBy);
+            default -> Set.of();
+        };
+    }
 
     /** Refuses unless lines may still be added (the statement is a DRAFT). */
     public void requireDraft() {
