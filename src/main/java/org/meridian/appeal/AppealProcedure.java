@@ -37,6 +37,7 @@ import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,11 +74,12 @@ public class AppealProcedure {
     private final AuditLog audit;
     private final Clock clock;
     private final AppealSettings defaults;
+    private final ApplicationEventPublisher events;
 
     AppealProcedure(Appeals appeals, EvaluationResults evaluations, EvaluationRuns runs, ChannelRegistry channels, EventIntake intake,
                   EventChannels eventChannels, AuditLog audit, Clock clock,
                   @Value("${meridian.appeal.filing-days:15}") int filingDays,
-                  @Value("${meridian.appeal.review-days:10}") int reviewDays) {
+                  @Value("${meridian.appeal.review-days:10}") int reviewDays, ApplicationEventPublisher events) {
         this.appeals = appeals;
         this.evaluations = evaluations;
         this.runs = runs;
@@ -87,6 +89,7 @@ public class AppealProcedure {
         this.audit = audit;
         this.clock = clock;
         this.defaults = new AppealSettings(filingDays, reviewDays);
+        this.events = events;
     }
 
     /** A file as uploaded: its name and bytes. */
@@ -227,6 +230,8 @@ public class AppealProcedure {
         details.put("attachments", uploads.size());
         details.put("status", AuditLog.change(null, AppealStatus.SUBMITTED.name()));
         audit.record(actor.hospitalId(), actor.username(), "APPEAL_FILED", "appeal " + id, details);
+        events.publishEvent(new AppealFiled(actor.hospitalId(), id, channel.get().id(), card.channelName(),
+                e.period().toString(), e.unitType(), e.version(), actor.username(), now));
         return appeals.find(actor.hospitalId(), id).orElseThrow();
     }
 
@@ -350,6 +355,8 @@ public class AppealProcedure {
         }
         audit.record(actor.hospitalId(), actor.username(), d.upheld() ? "APPEAL_UPHELD" : "APPEAL_REJECTED",
                 "appeal " + id, details);
+        events.publishEvent(new AppealDecided(actor.hospitalId(), id, a.channelId(), a.channelName(), a.period(),
+                a.unitType(), a.evaluationVersion(), d.upheld(), reason, actor.username(), now()));
         return appeals.find(actor.hospitalId(), id).orElseThrow();
     }
 
@@ -546,6 +553,14 @@ public class AppealProcedure {
     public List<Correction> corrections(Actor actor, long appealId) {
         get(actor, appealId);
         return appeals.corrections(actor.hospitalId(), appealId);
+    }
+
+    /**
+     * The open appeals (submitted or under review) the actor may see, the longest-waiting first, at most
+     * {@code limit}: the office's work (受理 and 裁决).
+     */
+    public List<Appeal> open(Actor actor, int limit) {
+        return appeals.open(actor.hospitalId(), AppealVisibility.channelScope(actor), limit);
     }
 
     /** How many appeals the actor may see are waiting for a decision. */

@@ -82,6 +82,15 @@ class Appeals {
         return new Paged<>(items, page, size, total);
     }
 
+    /** Open appeals (SUBMITTED, UNDER_REVIEW), the longest-waiting first. */
+    List<Appeal> open(long hospitalId, Long channelId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM appeal WHERE hospital_id = :h AND status IN ('SUBMITTED', 'UNDER_REVIEW')
+                          AND (CAST(:c AS bigint) IS NULL OR channel_id = :c)
+                        ORDER BY filed_at, id LIMIT :limit""")
+                .param("h", hospitalId).param("c", channelId).param("limit", limit).query(Appeals::appeal).list();
+    }
+
     long countOpen(long hospitalId, Long channelId) {
         return jdbc.sql("""
                         SELECT count(*) FROM appeal WHERE hospital_id = :h AND status IN ('SUBMITTED', 'UNDER_REVIEW')

@@ -82,7 +82,9 @@ public class DeliveryPreference {
 
     /**
      * The roles, held directly, whose holders the kind's audience policy reaches ({@link PublicationAudience},
-     * {@link ReferralAudience}, {@link AlertAudience}, {@link RepeatAlertAudience}, {@link TierChangeAudience}, {@link IncentiveAudience}); no kind reaches a role outside these, so none is offered to it.
+     * {@link ReferralAudience}, {@link AlertAudience}, {@link RepeatAlertAudience}, {@link TierChangeAudience},
+     * {@link IncentiveAudience}, {@link AppealAudience}, {@link OverdueAudience}); no kind reaches a role outside
+     * these, so none is offered to it.
      * Direct, not through the hierarchy: an alert reaches the channel office (CHANNEL_MANAGER), not the analyst, the
      * hospital manager or the administrator above it.
      */
@@ -98,6 +100,9 @@ public class DeliveryPreference {
             case TIER_CHANGE_DECIDED -> TierChangeAudience.REQUESTERS;
             case TIER_CHANGED, STATEMENT_APPROVED -> EnumSet.of(Role.CHANNEL_USER);
             case STATEMENT_TO_REVIEW, TERMINATION_DECIDED -> EnumSet.of(Role.CHANNEL_MANAGER);
+            case APPEAL_FILED -> AppealAudience.DECIDERS;
+            case APPEAL_DECIDED -> EnumSet.of(Role.CHANNEL_USER);
+            case RECTIFICATION_OVERDUE -> EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_USER);
         };
     }
 

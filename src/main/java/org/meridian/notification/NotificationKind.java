@@ -40,5 +40,11 @@ public enum NotificationKind {
     /** Hospital managers but the one who saved it: a rule waits for its compliance sign-off (source: the rule version). */
     COMPLIANCE_SIGN_OFF,
     /** The channel office: a termination recommendation was decided (source: the sanction). */
-    TERMINATION_DECIDED
+    TERMINATION_DECIDED,
+    /** The channel office (else the hospital's managers), never the filer: an appeal was filed (source: the appeal). */
+    APPEAL_FILED,
+    /** A channel's own user: its channel's appeal was upheld or rejected (source: the appeal). */
+    APPEAL_DECIDED,
+    /** The channel office and the plan's channel's own users: a rectification action is overdue (source: the action). */
+    RECTIFICATION_OVERDUE
 }

@@ -17,17 +17,23 @@ final class OutboundText {
     static final String GENERIC = "notification.outbound.generic";
 
     /** Each listed key, with the message that goes out instead and how many leading arguments it keeps. */
-    private static final Map<String, Rewrite> LISTED = Map.of(
-            "notification.message.evaluationPublished", new Rewrite("notification.message.evaluationPublished", 3),
-            "notification.message.reportReady", new Rewrite("notification.message.reportReady", 2),
-            "notification.message.referralSubmitted", new Rewrite("notification.message.referralSubmitted", 4),
-            "notification.message.referralAccepted", new Rewrite("notification.message.referralAccepted", 3),
-            "notification.message.referralScheduled", new Rewrite("notification.message.referralScheduled", 6),
-            "notification.message.referralArrived", new Rewrite("notification.message.referralArrived", 3),
-            "notification.message.referralConverted", new Rewrite("notification.message.referralConverted", 3),
-            "notification.message.referralConvertedWithMessage",
-            new Rewrite("notification.message.referralConverted", 3),
-            "notification.message.referralDeclined", new Rewrite("notification.outbound.referralDeclined", 3));
+    private static final Map<String, Rewrite> LISTED = Map.ofEntries(
+            Map.entry("notification.message.evaluationPublished", new Rewrite("notification.message.evaluationPublished", 3)),
+            Map.entry("notification.message.reportReady", new Rewrite("notification.message.reportReady", 2)),
+            Map.entry("notification.message.referralSubmitted", new Rewrite("notification.message.referralSubmitted", 4)),
+            Map.entry("notification.message.referralAccepted", new Rewrite("notification.message.referralAccepted", 3)),
+            Map.entry("notification.message.referralScheduled", new Rewrite("notification.message.referralScheduled", 6)),
+            Map.entry("notification.message.referralArrived", new Rewrite("notification.message.referralArrived", 3)),
+            Map.entry("notification.message.referralConverted", new Rewrite("notification.message.referralConverted", 3)),
+            Map.entry("notification.message.referralConvertedWithMessage",
+                    new Rewrite("notification.message.referralConverted", 3)),
+            Map.entry("notification.message.referralDeclined", new Rewrite("notification.outbound.referralDeclined", 3)),
+            // appeals and rectification: the decision's reason and the action's text were typed by a person
+            Map.entry("notification.message.appealFiled", new Rewrite("notification.message.appealFiled", 4)),
+            Map.entry("notification.message.appealUpheld", new Rewrite("notification.message.appealUpheld", 3)),
+            Map.entry("notification.message.appealRejected", new Rewrite("notification.outbound.appealRejected", 3)),
+            Map.entry("notification.message.actionOverdue", new Rewrite("notification.outbound.actionOverdue", 3)),
+            Map.entry("notification.message.ownActionOverdue", new Rewrite("notification.outbound.ownActionOverdue", 3)));
 
     /**
      * Listed keys that go out as they are, with every argument: names of channels, tiers and rules, periods and

@@ -5,5 +5,6 @@
  * publish events and never call it; its facades are {@link org.meridian.notification.Inbox},
  * {@link org.meridian.notification.DeliveryPreference} and {@link org.meridian.notification.Outbox}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral", "insight", "region", "channel", "incentive"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "evaluation", "referral", "insight", "region", "channel", "incentive",
+        "appeal", "rectification"})
 package org.meridian.notification;

@@ -109,16 +109,27 @@ class Plans {
 
     /** Open actions of live plans due before {@code today}, most overdue first. */
     List<OverdueAction> overdue(long hospitalId, Long channelId, LocalDate today, int limit) {
+        return openActions(hospitalId, channelId, today, today, false, limit);
+    }
+
+    /**
+     * Open actions of live plans due before {@code before}, the earliest due first, each with its days late on
+     * {@code today} (negative: days left); only those not yet told overdue when {@code untold}.
+     */
+    List<OverdueAction> openActions(long hospitalId, Long channelId, LocalDate before, LocalDate today,
+                                    boolean untold, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                         , a.id AS a_id, a.plan_id, a.description, a.owner, a.due_date, a.status AS a_status,
                           a.done_at, a.done_by
                         FROM rectification_action a
                         JOIN rectification_plan p ON p.hospital_id = a.hospital_id AND p.id = a.plan_id
-                        WHERE a.hospital_id = :h AND a.status = 'OPEN' AND a.due_date < :today
+                        WHERE a.hospital_id = :h AND a.status = 'OPEN' AND a.due_date < :before
                           AND p.status IN ('OPEN', 'IN_PROGRESS')
                           AND (CAST(:c AS bigint) IS NULL OR p.channel_id = :c)
+                          AND (NOT :untold OR a.overdue_told_at IS NULL)
                         ORDER BY a.due_date, a.id LIMIT :limit""")
-                .param("h", hospitalId).param("c", channelId).param("today", today).param("limit", limit)
+                .param("h", hospitalId).param("c", channelId).param("before", before).param("untold", untold)
+                .param("limit", limit)
                 .query((rs, i) -> {
                     PlanAction a = new PlanAction(rs.getLong("a_id"), rs.getLong("plan_id"),
                             rs.getString("description"), rs.getString("owner"),
@@ -126,6 +137,17 @@ class Plans {
                     return new OverdueAction(a, plan(rs, i),
                             java.time.temporal.ChronoUnit.DAYS.between(a.dueDate(), today));
                 }).list();
+    }
+
+    /** Records that these actions were told overdue, so that they are told once. */
+    void markToldOverdue(long hospitalId, List<Long> actionIds, Instant at) {
+        if (actionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE rectification_action SET overdue_told_at = :at
+                        WHERE hospital_id = :h AND id IN (:ids) AND overdue_told_at IS NULL""")
+                .param("h", hospitalId).param("ids", actionIds).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
     long countOverdue(long hospitalId, Long channelId, LocalDate today) {

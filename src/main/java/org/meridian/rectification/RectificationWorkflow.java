@@ -24,6 +24,7 @@ import org.meridian.shared.problem.RefusedException;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.web.Paged;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +54,18 @@ public class RectificationWorkflow {
     private final AuditLog audit;
     private final Clock clock;
     private final BigDecimal failingScore;
+    private final ApplicationEventPublisher events;
 
     RectificationWorkflow(Plans plans, EvaluationResults evaluations, Hospitals hospitals, AuditLog audit, Clock clock,
-                         @Value("${meridian.rectification.failing-score:60}") BigDecimal failingScore) {
+                         @Value("${meridian.rectification.failing-score:60}") BigDecimal failingScore,
+                         ApplicationEventPublisher events) {
         this.plans = plans;
         this.evaluations = evaluations;
         this.hospitals = hospitals;
         this.audit = audit;
         this.clock = clock;
         this.failingScore = failingScore;
+        this.events = events;
     }
 
     /** An indicator score below this fails. */
@@ -341,6 +345,48 @@ public class RectificationWorkflow {
     /** Actions past due and not done in live plans the actor may see, most overdue first. */
     public List<OverdueAction> overdue(Actor actor, int limit) {
         return plans.overdue(actor.hospitalId(), RectificationVisibility.channelScope(actor), today(actor.hospitalId()), limit);
+    }
+
+    /**
+     * The open actions of live plans the actor sees that are due within {@code days} days from today (today
+     * included) or overdue, the earliest due first, at most {@code limit}; each with its days late (negative: days
+     * left).
+     */
+    public List<OverdueAction> due(Actor actor, int days, int limit) {
+        LocalDate today = today(actor.hospitalId());
+        return plans.openActions(actor.hospitalId(), RectificationVisibility.channelScope(actor),
+                today.plusDays(days + 1L), today, false, limit);
+    }
+
+    /** The most actions one check tells overdue; the rest are told by the next check. */
+    static final int TOLD_AT_ONCE = 500;
+
+    /**
+     * Tells of the actions that became overdue (整改措施逾期) since the last check: every open action of a live plan
+     * due before today in the hospital's time zone that was not told before is published in one
+     * {@link RectificationActionsOverdue} and recorded as told, so that each is told once; nothing is published when
+     * there is none. Run by the system each morning ({@code OverdueCheck}).
+     *
+     * @return how many actions were told
+     */
+    @Transactional
+    public int tellOverdue(Actor actor) {
+        if (!actor.isSystem()) {
+            requireOffice(actor);
+        }
+        long h = actor.hospitalId();
+        LocalDate today = today(h);
+        List<OverdueAction> untold = plans.openActions(h, null, today, today, true, TOLD_AT_ONCE);
+        if (untold.isEmpty()) {
+            return 0;
+        }
+        plans.markToldOverdue(h, untold.stream().map(o -> o.action().id()).toList(), now());
+        events.publishEvent(new RectificationActionsOverdue(h, today, untold.stream()
+                .map(o -> new RectificationActionsOverdue.Overdue(o.action().id(), o.plan().id(),
+                        o.plan().channelId(), o.plan().channelName(), o.plan().title(), o.action().description(),
+                        o.action().dueDate(), o.daysLate()))
+                .toList()));
+        return untold.size();
     }
 
     public long countOverdue(Actor actor) {

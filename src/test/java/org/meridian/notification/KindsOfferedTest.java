@@ -2,6 +2,9 @@ package org.meridian.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.notification.NotificationKind.ALERT_RAISED;
+import static org.meridian.notification.NotificationKind.APPEAL_DECIDED;
+import static org.meridian.notification.NotificationKind.APPEAL_FILED;
+import static org.meridian.notification.NotificationKind.RECTIFICATION_OVERDUE;
 import static org.meridian.notification.NotificationKind.EVALUATION_PUBLISHED;
 import static org.meridian.notification.NotificationKind.REFERRAL_ACCEPTED;
 import static org.meridian.notification.NotificationKind.REFERRAL_ARRIVED;
@@ -53,7 +56,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * administrators); a downgrade waiting the hospital managers and administrators, its decision its requester (the
  * office and above), a tier that took effect the channel's own users; a statement to review the office, one to approve
  * the hospital managers and administrators, an approved one the channel's own users; a rule to sign off the hospital
- * managers and administrators; a termination decided the office.
+ * managers and administrators; a termination decided the office; an appeal filed the channel managers but its filer
+ * (else the hospital managers and administrators), its decision the appealed channel's own users; an overdue
+ * rectification action the channel managers and the plan's channel's own users.
  */
 @MeridianTest
 class KindsOfferedTest {
@@ -74,15 +79,16 @@ class KindsOfferedTest {
         assertThat(offered(Role.ANALYST, null)).containsExactly(EVALUATION_PUBLISHED);
         assertThat(offered(Role.CHANNEL_MANAGER, null))
                 .containsExactly(EVALUATION_PUBLISHED, REFERRAL_SUBMITTED, ALERT_RAISED, REPEAT_RATE_ALERT,
-                        TIER_CHANGE_DECIDED, STATEMENT_TO_REVIEW, TERMINATION_DECIDED);
+                        TIER_CHANGE_DECIDED, STATEMENT_TO_REVIEW, TERMINATION_DECIDED, APPEAL_FILED,
+                        RECTIFICATION_OVERDUE);
         assertThat(offered(Role.HOSPITAL_MANAGER, null)).containsExactly(EVALUATION_PUBLISHED, TIER_CHANGE_REQUESTED,
-                TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF);
+                TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF, APPEAL_FILED);
         assertThat(offered(Role.ADMIN, null)).containsExactly(EVALUATION_PUBLISHED, REPEAT_RATE_ALERT,
-                TIER_CHANGE_REQUESTED, TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF);
+                TIER_CHANGE_REQUESTED, TIER_CHANGE_DECIDED, STATEMENT_TO_APPROVE, COMPLIANCE_SIGN_OFF, APPEAL_FILED);
         assertThat(offered(Role.REFERRAL_DESK, null)).containsExactly(REFERRAL_SUBMITTED);
         assertThat(offered(Role.CHANNEL_USER, 9L)).containsExactly(REPORT_READY, REFERRAL_ACCEPTED,
                 REFERRAL_SCHEDULED, REFERRAL_ARRIVED, REFERRAL_CONVERTED, REFERRAL_DECLINED, ALERT_RAISED, TIER_CHANGED,
-                STATEMENT_APPROVED);
+                STATEMENT_APPROVED, APPEAL_DECIDED, RECTIFICATION_OVERDUE);
         // news of a channel reaches only a user bound to one
         assertThat(offered(Role.CHANNEL_USER, null)).isEmpty();
         assertThat(offered(Role.REGULATOR, null)).containsExactly(REPEAT_RATE_ALERT);

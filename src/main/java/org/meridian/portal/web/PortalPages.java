@@ -56,7 +56,9 @@ class PortalPages {
                 .map(n -> new Unread(n.id(), n.text(messages, locale), n.createdAt())).toList());
         model.addAttribute("figures", workbench.figures(user));
         model.addAttribute("charts", workbench.charts(actor));
-        model.addAttribute("work", workbench.work(actor));
+        // the portal lists every open action of the channel's plans itself (home.open()), not only those due soon
+        model.addAttribute("work", workbench.work(actor).stream()
+                .filter(w -> !"rectification.action".equals(w.kind())).toList());
         var month = referrals.countsThisMonth(actor);
         model.addAttribute("referralMonth", java.util.Arrays.stream(ReferralStatus.values())
                 .filter(s -> month.getOrDefault(s, 0L) > 0).map(s -> new StatusCount(s, month.get(s))).toList());
