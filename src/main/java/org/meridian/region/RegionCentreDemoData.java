@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * 预约诊疗人次, 门诊患者满意度得分, 患者投诉件数, 出院人次; made up, the same every time); the region's evaluation centre
  * {@value #CENTRE} (示范市医疗机构绩效评价中心) with the account {@code evaluator} (its ADMIN, password as every demo
  * account) takes them in, keeps a small scheme of three indicators for each institution type, and has published the
- * last whole quarter's evaluation of each type. Made only while the region has no centre.
+ * last whole quarter's evaluation of each type and the yearly ranking of that quarter's year. Made only while the
+ * region has no centre.
  */
 @Component
 @Order(81)
@@ -69,12 +70,14 @@ class RegionCentreDemoData implements ApplicationRunner {
     private final EvaluationRuns runs;
     private final RegionCentre centre;
     private final MeasureCatalogue measures;
+    private final YearlyRanking yearly;
 
     RegionCentreDemoData(Hospitals hospitals, HospitalCalendar calendar, Accounts accounts, PasswordEncoder encoder,
                          DefaultCatalogue catalogue, UnitRegistry units, StatisticsIntake statistics,
                          SchemeCatalogue schemes, EvaluationRuns runs, RegionCentre centre,
-                         MeasureCatalogue measures) {
+                         MeasureCatalogue measures, YearlyRanking yearly) {
         this.measures = measures;
+        this.yearly = yearly;
         this.hospitals = hospitals;
         this.calendar = calendar;
         this.accounts = accounts;
@@ -126,6 +129,7 @@ class RegionCentreDemoData implements ApplicationRunner {
             Evaluation e = runs.run(evaluator, new EvaluationSubject(quarter, type));
             runs.publish(evaluator, e.id());
         }
+        yearly.publish(evaluator, quarter.year());
     }
 
     /**

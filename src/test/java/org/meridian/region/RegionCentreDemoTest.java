@@ -34,6 +34,7 @@ class RegionCentreDemoTest {
     @Autowired RegionCentre centre;
     @Autowired AllianceReporting reporting;
     @Autowired Hospitals hospitals;
+    @Autowired YearlyRanking yearly;
     @LocalServerPort int port;
 
     @Test
@@ -99,6 +100,42 @@ class RegionCentreDemoTest {
             browser.screenshot("region-alliance-demo-desktop");
             browser.resize(Browser.PHONE);
             browser.screenshot("region-alliance-demo-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+        }
+    }
+
+    /**
+     * The demo's yearly ranking of 2026, published by the centre from its one published quarter (2026-Q4): each
+     * primary-care institution's year is its Q4 performance and brand index (a mean over 1 of 1 quarters), all three
+     * ranked; the regulator reads it on a desktop and at 375 px.
+     */
+    @Test
+    void theRegulatorReadsTheYearlyRankingOnADesktopAndAPhone() {
+        Actor regulator = new Actor(hospitals.findByCode("H001").orElseThrow().id(), "test-regulator",
+                EnumSet.of(Role.REGULATOR), null);
+        YearlyRanking.Year year = yearly.published(regulator, 2026).orElseThrow();
+        YearlyRanking.TypeRanking primary = year.types().get(2);
+        assertThat(primary.periods()).containsExactly(Period.quarter(2026, 4));
+        assertThat(primary.rows()).extracting(YearlyRanking.Row::code).containsExactlyInAnyOrder("H004", "H005", "H006");
+        assertThat(primary.rows()).allSatisfy(r -> {
+            assertThat(r.performance().periods()).isEqualTo(1);
+            assertThat(r.performance().rank()).isNotNull();
+            assertThat(r.brand().rank()).isNotNull();
+        });
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn("regulator", "meridian2026");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.go("/region/yearly-ranking?type=PRIMARY_CARE");
+            browser.waitFor(By.id("yearly-table"));
+            assertThat(browser.text(By.id("yearly-status"))).contains("2026 年度排名：第 1 版", "依据周期：2026-Q4");
+            assertThat(browser.text(By.id("yearly-table"))).contains("城东街道社区卫生服务中心", "（1 / 1 期）")
+                    .doesNotContain("缺期");
+            browser.screenshot("region-yearly-desktop");
+            assertThat(browser.horizontalOverflow()).isZero();
+            browser.resize(Browser.PHONE);
+            browser.screenshot("region-yearly-phone");
+            scrollTo(browser, "yearly-table");
+            browser.screenshot("region-yearly-phone-cards");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
         }
     }
