@@ -127,7 +127,8 @@ class RegionCentreDemoTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
             browser.go("/region/yearly-ranking?type=PRIMARY_CARE");
             browser.waitFor(By.id("yearly-table"));
-            assertThat(browser.text(By.id("yearly-status"))).contains("2026 年度排名：第 1 版", "依据周期：2026-Q4");
+            assertThat(browser.text(By.id("yearly-status"))).contains("2026 年度排名：第 1 版", "由 evaluator 发布", "依据周期：2026-Q4")
+                    .doesNotContain("system:");
             assertThat(browser.text(By.id("yearly-table"))).contains("城东街道社区卫生服务中心", "（1 / 1 期）")
                     .doesNotContain("缺期");
             browser.screenshot("region-yearly-desktop");
