@@ -207,7 +207,12 @@ class FeedbackReportsTest {
                 .andExpect(jsonPath("$.report.status").value("VIEWED"))
                 .andExpect(jsonPath("$.report.viewedBy").value(partner));
         String viewedAt = list(reportsOf(w, w.office, id), "$.items[?(@.channel == 'FB')].viewedAt").get(0).toString();
-        page(partner, get("/feedback/reports/" + fb)).andExpect(status().isOk());
+        String reportPage = page(partner, get("/feedback/reports/" + fb)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        // the channel's user may appeal the result from its report: the appeal form of this evaluation
+        assertThat(reportPage).contains("id=\"appeal-link\"", "href=\"/appeals/new?evaluation=" + id + "\"");
+        assertThat(page(w.office, get("/feedback/reports/" + fb)).andReturn().getResponse().getContentAsString())
+                .as("the office files no appeal for a channel from its report").doesNotContain("id=\"appeal-link\"");
         assertThat(list(reportsOf(w, w.office, id), "$.items[?(@.channel == 'FB')].viewedAt").get(0).toString()).isEqualTo(viewedAt);
 
         w.as(partner, post("/api/v1/feedback-reports/" + fb + "/acknowledge")).andExpect(status().isOk())

@@ -165,6 +165,8 @@ class FeedbackPages {
         model.addAttribute("publishedAt", time(c.publishedAt(), zone));
         model.addAttribute("office", FeedbackVisibility.office(actor));
         model.addAttribute("canAcknowledge", FeedbackVisibility.channelUser(actor) && r.acknowledgedAt() == null);
+        // the report's own channel may appeal its result: the appeal form of this evaluation, for its channel
+        model.addAttribute("canAppeal", FeedbackVisibility.channelUser(actor));
         model.addAttribute("canConfirm", FeedbackReporting.canConfirm(actor, r));
         var supersession = reports.supersededBy(actor, r);
         model.addAttribute("supersession", supersession.orElse(null));
