@@ -97,13 +97,14 @@ public class TierChangeWorkflow {
                 : to.rank() < from.rank() ? TierDirection.UPGRADE : TierDirection.DOWNGRADE;
         tierChanges.pendingOf(h, channel.id()).ifPresent(p -> {
             tierChanges.decide(h, p.id(), TierChangeStatus.SUPERSEDED, actor.username(),
-                    "superseded by a newer request");
+                    "superseded by a newer request", clock.instant());
             audit.record(h, actor.username(), "CHANNEL_TIER_CHANGE_SUPERSEDED", channel.code(),
                     Map.of("tierChange", p.id()));
         });
         boolean downgrade = direction == TierDirection.DOWNGRADE;
         long id = tierChanges.insert(h, channel.id(), channel.tier(), to.code(), direction, why, src, sourceRef,
-                downgrade ? TierChangeStatus.PENDING : TierChangeStatus.APPLIED, actor.username(), accountId(actor));
+                downgrade ? TierChangeStatus.PENDING : TierChangeStatus.APPLIED, actor.username(), accountId(actor),
+                clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tier", AuditLog.change(channel.tier(), to.code()));
         details.put("direction", direction.name());
@@ -152,7 +153,7 @@ public class TierChangeWorkflow {
             throw new InvalidInputException("channel", Problem.of("note", "channel.error.tooLong", ChangeReason.MAX));
         }
         TierChangeStatus decision = approve ? TierChangeStatus.APPROVED : TierChangeStatus.REJECTED;
-        tierChanges.decide(h, change.id(), decision, actor.username(), n);
+        tierChanges.decide(h, change.id(), decision, actor.username(), n, clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tierChange", change.id());
         details.put("requestedBy", change.requestedBy());

@@ -2,7 +2,9 @@ package org.meridian.channel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +29,14 @@ class TierChanges {
     }
 
     long insert(long hospitalId, long channelId, String from, String to, TierDirection direction, String reason,
-                TierChangeSource source, String sourceRef, TierChangeStatus status, String actor, Long actorId) {
+                TierChangeSource source, String sourceRef, TierChangeStatus status, String actor, Long actorId,
+                Instant at) {
         return jdbc.sql("""
                         INSERT INTO channel_tier_change (hospital_id, channel_id, from_tier, to_tier, direction, reason,
-                            source, source_ref, status, requested_by, requested_by_id)
-                        VALUES (:h, :c, :from, :to, :dir, :reason, :source, :ref, :status, :actor, :actorId)
+                            source, source_ref, status, requested_by, requested_by_id, requested_at)
+                        VALUES (:h, :c, :from, :to, :dir, :reason, :source, :ref, :status, :actor, :actorId, :at)
                         RETURNING id""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("h", hospitalId).param("c", channelId).param("from", from).param("to", to)
                 .param("dir", direction.name()).param("reason", reason).param("source", source.name())
                 .param("ref", sourceRef).param("status", status.name()).param("actor", actor)
@@ -65,11 +69,12 @@ class TierChanges {
                 .param("h", hospitalId).query(Long.class).single();
     }
 
-    void decide(long hospitalId, long id, TierChangeStatus status, String actor, String note) {
+    void decide(long hospitalId, long id, TierChangeStatus status, String actor, String note, Instant at) {
         jdbc.sql("""
-                        UPDATE channel_tier_change SET status = :s, decided_by = :actor, decided_at = now(),
+                        UPDATE channel_tier_change SET status = :s, decided_by = :actor, decided_at = :at,
                             decision_note = :note
                         WHERE hospital_id = :h AND id = :id""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("s", status.name()).param("actor", actor).param("note", note)
                 .param("h", hospitalId).param("id", id).update();
     }
