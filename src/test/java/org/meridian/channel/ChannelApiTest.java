@@ -41,6 +41,7 @@ class ChannelApiTest {
     @Autowired TestUsers users;
     @Autowired AuditLog audit;
     @Autowired ChannelRegistry registry;
+    @Autowired java.time.Clock clock;
 
     static String uniqueCode() {
         return "API-%s-%04d".formatted(RUN, SEQ.incrementAndGet());
@@ -266,11 +267,19 @@ class ChannelApiTest {
         as(otherBoss, post("/api/v1/channel-tier-changes/99999999/approve")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:meridian:channel:tier-change-not-found"));
 
-        as(office, get("/api/v1/channels/" + code + "/tier-changes"))
+        String changes = as(office, get("/api/v1/channels/" + code + "/tier-changes"))
                 .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[0].requestedBy").value(boss))
                 .andExpect(jsonPath("$[0].reason").value("转诊量下降"))
-                .andExpect(jsonPath("$[0].source").value("MANUAL"));
+                .andExpect(jsonPath("$[0].source").value("MANUAL"))
+                .andReturn().getResponse().getContentAsString();
+        // requested and decided at the hospital's "now": the injected clock (in tests 2027-01-15, moving a few
+        // milliseconds a call), not the database's wall clock
+        java.time.Instant now = clock.instant();
+        assertThat(java.time.OffsetDateTime.parse(com.jayway.jsonpath.JsonPath.read(changes, "$[0].requestedAt"))
+                .toInstant()).isBetween(now.minusSeconds(60), now);
+        assertThat(java.time.OffsetDateTime.parse(com.jayway.jsonpath.JsonPath.read(changes, "$[0].decidedAt"))
+                .toInstant()).isBetween(now.minusSeconds(60), now);
         assertThat(audit.recent(users.firstHospital().id(), "CHANNEL_TIER_CHANGED", 200))
                 .anySatisfy(e -> {
                     assertThat(e.target()).isEqualTo(code);
