@@ -54,10 +54,11 @@ class PortalPages {
         model.addAttribute("home", home);
         model.addAttribute("unread", home.latestUnread().stream()
                 .map(n -> new Unread(n.id(), n.text(messages, locale), n.createdAt())).toList());
-        model.addAttribute("figures", workbench.figures(user));
-        model.addAttribute("charts", workbench.charts(actor));
+        var bench = workbench.home(user);
+        model.addAttribute("figures", bench.figures());
+        model.addAttribute("charts", bench.charts());
         // the portal lists every open action of the channel's plans itself (home.open()), not only those due soon
-        model.addAttribute("work", workbench.work(actor).stream()
+        model.addAttribute("work", bench.work().stream()
                 .filter(w -> !"rectification.action".equals(w.kind())).toList());
         var month = referrals.countsThisMonth(actor);
         model.addAttribute("referralMonth", java.util.Arrays.stream(ReferralStatus.values())

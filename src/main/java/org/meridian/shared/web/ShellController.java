@@ -82,8 +82,9 @@ class ShellController {
                 return own.render(actor, params, htmx != null, model);
             }
         }
-        List<HomeFigure> figures = workbench.figures(user);
-        List<WorkItem> work = workbench.work(actor);
+        Workbench.Home home = workbench.home(user);
+        List<HomeFigure> figures = home.figures();
+        List<WorkItem> work = home.work();
         Map<String, WorkKind> kinds = new LinkedHashMap<>();
         work.forEach(w -> kinds.merge(w.kind(), new WorkKind(w.kind(), w.kindKey(), 1),
                 (a, b) -> new WorkKind(a.kind(), a.kindKey(), a.count() + 1)));
@@ -92,8 +93,8 @@ class ShellController {
         model.addAttribute("workKinds", List.copyOf(kinds.values()));
         model.addAttribute("workItems", work.subList(0, Math.min(work.size(), INBOX_SHOWN)));
         model.addAttribute("workTotal", work.size());
-        model.addAttribute("charts", workbench.charts(actor));
-        model.addAttribute("panels", workbench.panels(user));
+        model.addAttribute("charts", home.charts());
+        model.addAttribute("panels", home.panels());
         boolean figuresByDesign = actor.has(Role.ANALYST) || actor.isChannelUser();
         model.addAttribute("figuresByDesign", figuresByDesign);
         model.addAttribute("rolePages", figuresByDesign ? List.of() : navigation.items());

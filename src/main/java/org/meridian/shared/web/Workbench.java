@@ -36,33 +36,38 @@ public class Workbench {
         this.chartSources = chartSources;
     }
 
-    public List<HomeFigure> figures(MeridianUser user) {
-        return figureSources.orderedStream().filter(concerning(user.actor()))
+    /**
+     * Everything of the person's workbench, gathered in one go: whether the hospital is a region's evaluation centre
+     * is asked once for the whole page, not once per kind of source.
+     */
+    public Home home(MeridianUser user) {
+        Actor actor = user.actor();
+        Predicate<Object> concerning = concerning(actor);
+        List<HomeFigure> figures = figureSources.orderedStream().filter(concerning)
                 .flatMap(source -> source.figures(user).stream())
                 .sorted(Comparator.comparingInt(HomeFigure::order))
                 .toList();
-    }
-
-    /** Everything waiting for the actor, the longest-waiting first (items without a time last). */
-    public List<WorkItem> work(Actor actor) {
-        return workSources.orderedStream()
+        List<WorkItem> work = workSources.orderedStream()
                 .flatMap(source -> source.items(actor).stream())
                 .sorted(Comparator.comparing(WorkItem::since, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
                 .toList();
-    }
-
-    public List<HomeChart> charts(Actor actor) {
-        return chartSources.orderedStream().filter(concerning(actor))
+        List<HomeChart> charts = chartSources.orderedStream().filter(concerning)
                 .flatMap(source -> source.charts(actor).stream())
                 .sorted(Comparator.comparingInt(HomeChart::order))
                 .toList();
-    }
-
-    public List<HomePanel> panels(MeridianUser user) {
-        return panelSources.orderedStream().filter(concerning(user.actor()))
+        List<HomePanel> panels = panelSources.orderedStream().filter(concerning)
                 .flatMap(source -> source.panels(user).stream())
                 .sorted(Comparator.comparingInt(HomePanel::order))
                 .toList();
+        return new Home(figures, work, charts, panels);
+    }
+
+    /**
+     * A person's workbench: key figures, to-do items (the longest-waiting first, items without a time last), charts
+     * and short lists, each in its sources' order.
+     */
+    public record Home(List<HomeFigure> figures, List<WorkItem> work, List<HomeChart> charts,
+                       List<HomePanel> panels) {
     }
 
     /**
