@@ -134,6 +134,7 @@ public class EvaluationRuns {
             id = evaluations.insert(hospitalId, period, type, version, scheme.version(), copy, ranAt,
                     actor.username());
         }
+        long tReplaced = System.nanoTime();
         List<UnitScorecard> stored = new ArrayList<>(cards.size());
         for (Scorecard c : cards) {
             Evaluated ref = refs.get(c.unit());
@@ -143,14 +144,17 @@ public class EvaluationRuns {
                             i.peerMedian(), i.why())).toList()));
         }
         evaluations.insertScorecards(hospitalId, id, stored);
+        long tScorecards = System.nanoTime();
         Map<Long, MeasureTotals> frozen = new LinkedHashMap<>();
         for (Scorecard c : cards) {
             frozen.put(refs.get(c.unit()).id(), MeasureTotals.of(units.totals().get(c.unit())));
         }
         evaluations.insertMeasureTotals(hospitalId, id, frozen);
         long t3 = System.nanoTime();
-        LOG.info("evaluation {} ({} {}, {} units): measures read in {} ms, scored in {} ms, stored in {} ms", id,
-                period, type, cards.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        LOG.info("evaluation {} ({} {}, {} units): measures read in {} ms, scored in {} ms, stored in {} ms (draft "
+                        + "made or emptied {} ms, scorecards {} ms, measure totals {} ms)", id, period, type,
+                cards.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (tReplaced - t2) / 1_000_000, (tScorecards - tReplaced) / 1_000_000, (t3 - tScorecards) / 1_000_000);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("period", period.toString());
         details.put("unitType", type.name());

@@ -161,17 +161,24 @@ class Evaluations {
         }
         // one binary COPY, each scorecard with its lines as one JSON array (docs/evaluations.md, "How scorecards are
         // stored"): 5,000 scorecards with 60,000 lines went out as 65,000 INSERTs at first, then as two COPYs whose
-        // 60,000 line rows (each with its index entry and foreign-key check) were most of a run's time
-        BinaryCopyRows scorecards = new BinaryCopyRows(cards.size() * 12 * 400);
+        // 60,000 line rows (each with its index entry and foreign-key check) were most of a run's time. The rows go
+        // out in slices of 256 KiB while the next are written, so the server stores them meanwhile, and each
+        // scorecard's JSON is written into one reused builder and encoded straight into the rows (no string and
+        // no copy of all 5,000 rows in memory: docs/benchmarks.md, "Storing a run while it is written")
+        StringBuilder lines = new StringBuilder(16 * 1024);
         int position = 0;
-        for (UnitScorecard c : cards) {
-            scorecards.row(12).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
-                    .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
-                    .int4OrNull(c.rank()).text(c.tier()).int4(position++).json(LinesJson.of(c.indicators()));
-        }
-        scorecards.copy(batch, """
+        try (BinaryCopyRows.Streamed copy = BinaryCopyRows.stream(batch, """
                 COPY evaluation_scorecard (hospital_id, evaluation_id, channel_id, channel_code, channel_name, region,
-                     total, coverage, rank, tier, position, lines) FROM STDIN (FORMAT binary)""");
+                     total, coverage, rank, tier, position, lines) FROM STDIN (FORMAT binary)""", 256 * 1024)) {
+            for (UnitScorecard c : cards) {
+                lines.setLength(0);
+                copy.row(12).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
+                        .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
+                        .int4OrNull(c.rank()).text(c.tier()).int4(position++)
+                        .json(LinesJson.write(lines, c.indicators()));
+            }
+            copy.finish();
+        }
     }
 
     /** A scorecard's lines read back from their JSON array. */
@@ -195,12 +202,18 @@ class Evaluations {
         if (totals.isEmpty()) {
             return;
         }
-        BinaryCopyRows rows = new BinaryCopyRows(totals.size() * 400);
-        totals.forEach((channelId, t) -> rows.row(4).int8(hospitalId).int8(evaluationId).int8(channelId)
-                .jsonb(json.writeValueAsString(t.byKey())));
-        rows.copy(batch, """
+        // written by hand and sent while written, as the scorecards are (Jackson for 5,000 small maps cost 0.1-0.2 s)
+        StringBuilder text = new StringBuilder(512);
+        try (BinaryCopyRows.Streamed copy = BinaryCopyRows.stream(batch, """
                 COPY evaluation_measure_totals (hospital_id, evaluation_id, channel_id, totals)
-                FROM STDIN (FORMAT binary)""");
+                FROM STDIN (FORMAT binary)""", 256 * 1024)) {
+            totals.forEach((channelId, t) -> {
+                text.setLength(0);
+                copy.row(4).int8(hospitalId).int8(evaluationId).int8(channelId)
+                        .jsonb(LinesJson.numbers(text, t.byKey()));
+            });
+            copy.finish();
+        }
     }
 
     /**

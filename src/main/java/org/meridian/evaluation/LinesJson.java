@@ -22,6 +22,11 @@ final class LinesJson {
 
     static String of(List<UnitScorecard.Line> lines) {
         StringBuilder b = new StringBuilder(lines.size() * 320);
+        return write(b, lines).toString();
+    }
+
+    /** Appends the lines' JSON array to {@code b} (a builder reused from one scorecard to the next) and returns it. */
+    static StringBuilder write(StringBuilder b, List<UnitScorecard.Line> lines) {
         b.append('[');
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -29,7 +34,7 @@ final class LinesJson {
             }
             line(b, lines.get(i));
         }
-        return b.append(']').toString();
+        return b.append(']');
     }
 
     private static void line(StringBuilder b, UnitScorecard.Line l) {
@@ -68,10 +73,13 @@ final class LinesJson {
         b.append('}');
     }
 
-    private static void numbers(StringBuilder b, Map<String, BigDecimal> values) {
+    /**
+     * Appends {@code values} as a JSON object of exact plain numbers ({@code {"arrivals":649,"referrals":901}}), or
+     * {@code null}, and returns {@code b}: a line's inputs and parameters, and a scorecard's measure totals.
+     */
+    static StringBuilder numbers(StringBuilder b, Map<String, BigDecimal> values) {
         if (values == null) {
-            b.append("null");
-            return;
+            return b.append("null");
         }
         b.append('{');
         boolean first = true;
@@ -83,7 +91,7 @@ final class LinesJson {
             string(b, e.getKey());
             number(b.append(':'), e.getValue());
         }
-        b.append('}');
+        return b.append('}');
     }
 
     private static void number(StringBuilder b, BigDecimal value) {

@@ -93,6 +93,57 @@ public final class BinaryCopyRows {
         return this;
     }
 
+    /**
+     * text from characters still being written (a reused {@link StringBuilder}): encoded to UTF-8 straight into the
+     * rows, without an intermediate {@link String} or byte array; an unpaired surrogate becomes {@code ?}, as
+     * {@link String#getBytes} makes it.
+     */
+    public BinaryCopyRows text(CharSequence value) {
+        return value == null ? nullValue() : utf8(-1, value);
+    }
+
+    /** A field of UTF-8 bytes encoded straight from the characters, after a first byte {@code lead} unless -1. */
+    private BinaryCopyRows utf8(int lead, CharSequence value) {
+        int n = value.length();
+        ensure(5 + n * 3);
+        int lengthAt = length;
+        length += 4;
+        int start = length;
+        byte[] b = buffer;
+        int at = length;
+        if (lead >= 0) {
+            b[at++] = (byte) lead;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                b[at++] = (byte) c;
+            } else if (c < 0x800) {
+                b[at++] = (byte) (0xC0 | (c >> 6));
+                b[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                b[at++] = (byte) (0xF0 | (cp >> 18));
+                b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[at++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                b[at++] = '?';
+            } else {
+                b[at++] = (byte) (0xE0 | (c >> 12));
+                b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        length = at;
+        int bytes = at - start;
+        b[lengthAt] = (byte) (bytes >>> 24);
+        b[lengthAt + 1] = (byte) (bytes >>> 16);
+        b[lengthAt + 2] = (byte) (bytes >>> 8);
+        b[lengthAt + 3] = (byte) bytes;
+        return this;
+    }
+
     /** timestamptz: microseconds since 2000-01-01 UTC (the instant must already be whole microseconds). */
     public BinaryCopyRows timestamptz(Instant value) {
         int32(8);
@@ -162,30 +213,104 @@ public final class BinaryCopyRows {
      * the rows are part of the surrounding transaction, and the table's constraints apply as to an INSERT.
      */
     public void copy(org.springframework.jdbc.core.JdbcTemplate template, String copySql) {
-        javax.sql.DataSource dataSource = template.getDataSource();
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try {
-            org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn(copySql);
-            try {
-                in.writeToCopy(buffer, 0, length);
-                in.writeToCopy(TRAILER, 0, TRAILER.length);
-                in.endCopy();
-            } finally {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw template.getExceptionTranslator().translate(copySql, null, e);
-        } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        try (Streamed copy = new Streamed(template, copySql, Integer.MAX_VALUE, this)) {
+            copy.finish();
         }
     }
 
     /** json: the JSON text as it is (stored unparsed, checked only for being JSON). */
     public BinaryCopyRows json(String json) {
         return text(json);
+    }
+
+    /** json from characters still being written, as {@link #text(CharSequence)}. */
+    public BinaryCopyRows json(CharSequence json) {
+        return text(json);
+    }
+
+    /**
+     * Starts a binary {@code COPY} ({@code copySql} as for {@link #copy}) that is sent while its rows are still
+     * being made: whenever the rows added reach {@code flushAt} bytes, they go to the server, which stores them
+     * while the caller makes the next ones, and the buffer is reused. Rows are added through
+     * {@link Streamed#row(int)}; {@link Streamed#finish()} sends the rest and ends the copy; closing without
+     * finishing cancels it (nothing is stored).
+     */
+    public static Streamed stream(org.springframework.jdbc.core.JdbcTemplate template, String copySql, int flushAt) {
+        return new Streamed(template, copySql, flushAt, new BinaryCopyRows(flushAt + flushAt / 4));
+    }
+
+    /** A binary {@code COPY} in progress on the transaction's connection (see {@link #stream}). */
+    public static final class Streamed implements AutoCloseable {
+
+        private final org.springframework.jdbc.core.JdbcTemplate template;
+        private final String copySql;
+        private final int flushAt;
+        private final javax.sql.DataSource dataSource;
+        private final java.sql.Connection connection;
+        private final org.postgresql.copy.CopyIn in;
+        private final BinaryCopyRows rows;
+
+        private Streamed(org.springframework.jdbc.core.JdbcTemplate template, String copySql, int flushAt,
+                         BinaryCopyRows rows) {
+            this.template = template;
+            this.copySql = copySql;
+            this.flushAt = flushAt;
+            this.rows = rows;
+            this.dataSource = template.getDataSource();
+            this.connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+            try {
+                this.in = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copySql);
+            } catch (java.sql.SQLException e) {
+                org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+                throw template.getExceptionTranslator().translate(copySql, null, e);
+            }
+        }
+
+        /** Starts a row of {@code fields} values (sending the rows before it when they fill the buffer). */
+        public BinaryCopyRows row(int fields) {
+            if (rows.length >= flushAt) {
+                send();
+            }
+            return rows.row(fields);
+        }
+
+        /** Sends the remaining rows and ends the copy: the rows are then stored in the surrounding transaction. */
+        public void finish() {
+            try {
+                send();
+                in.writeToCopy(TRAILER, 0, TRAILER.length);
+                in.endCopy();
+            } catch (java.sql.SQLException e) {
+                throw template.getExceptionTranslator().translate(copySql, null, e);
+            }
+        }
+
+        private void send() {
+            try {
+                in.writeToCopy(rows.buffer, 0, rows.length);
+            } catch (java.sql.SQLException e) {
+                throw template.getExceptionTranslator().translate(copySql, null, e);
+            }
+            rows.length = 0;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (java.sql.SQLException e) {
+                throw template.getExceptionTranslator().translate(copySql, null, e);
+            } finally {
+                org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+
+    /** jsonb from characters still being written: the version byte and the text, as {@link #text(CharSequence)}. */
+    public BinaryCopyRows jsonb(CharSequence json) {
+        return json == null ? nullValue() : utf8(JSONB_VERSION, json);
     }
 
     /** jsonb: a version byte and the JSON text. */
