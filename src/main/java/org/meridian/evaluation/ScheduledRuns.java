@@ -1,8 +1,6 @@
 package org.meridian.evaluation;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,59 +8,45 @@ import org.meridian.indicator.SchemeCatalogue;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.tenant.Hospital;
-import org.meridian.shared.tenant.Hospitals;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.meridian.shared.tenant.HospitalSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Draft runs at period end (期末自动试算): shortly after local midnight, for every hospital whose local date has
- * just moved past the end of a month (and so perhaps a quarter, half year or year), the drafts of those periods
- * are run for every unit type with a scheme, by the system actor {@code system:scheduler}. A period that already has a published version is
- * left alone (a correction is a person's decision); an existing draft is re-run. Nothing is published.
+ * Draft runs at period end (期末自动试算): shortly after local midnight ({@link HospitalSchedule}), for every hospital
+ * whose local date has just moved past the end of a month (and so perhaps a quarter, half year or year), the drafts of
+ * those periods are run for every unit type with a scheme, by the system actor {@code system:scheduler}. A period that
+ * already has a published version is left alone (a correction is a person's decision); an existing draft is re-run.
+ * Nothing is published.
  */
 @Component
 class ScheduledRuns {
 
     /** Who runs them: Meridian itself, never a person. */
     static final String ACTOR = "scheduler";
-    private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
+    static final int HOUR = 1;
 
     private final EvaluationRuns evaluations;
     private final Evaluations stored;
     private final SchemeCatalogue schemes;
-    private final Hospitals hospitals;
-    private final Clock clock;
+    private final HospitalSchedule schedule;
     private final boolean enabled;
 
-    ScheduledRuns(EvaluationRuns evaluations, Evaluations stored, SchemeCatalogue schemes, Hospitals hospitals, Clock clock,
+    ScheduledRuns(EvaluationRuns evaluations, Evaluations stored, SchemeCatalogue schemes, HospitalSchedule schedule,
                   @Value("${meridian.evaluation.scheduled-runs:true}") boolean enabled) {
         this.evaluations = evaluations;
         this.stored = stored;
         this.schemes = schemes;
-        this.hospitals = hospitals;
-        this.clock = clock;
+        this.schedule = schedule;
         this.enabled = enabled;
     }
 
     /** Every hour at minute 20: hospitals for which it is now between 01:00 and 01:59 local time. */
     @Scheduled(cron = "0 20 * * * *")
     void atPeriodEnd() {
-        if (!enabled) {
-            return;
-        }
-        for (Hospital h : hospitals.all()) {
-            ZonedDateTime local = clock.instant().atZone(h.timeZone());
-            if (local.getHour() == 1) {
-                try {
-                    runEnded(h.id(), local.toLocalDate());
-                } catch (RuntimeException e) {
-                    log.error("Scheduled evaluation runs of hospital {} failed", h.code(), e);
-                }
-            }
+        if (enabled) {
+            schedule.daily(HOUR, ACTOR, (actor, today) -> runEnded(actor.hospitalId(), today));
         }
     }
 

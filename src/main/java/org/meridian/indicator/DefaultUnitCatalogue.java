@@ -1,8 +1,5 @@
 package org.meridian.indicator;
 
-import static org.meridian.indicator.SchemeLines.linear;
-import static org.meridian.indicator.SchemeLines.peer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -412,149 +409,71 @@ public final class DefaultUnitCatalogue {
     /**
      * The default scheme of a department or institution type, weights adding to 100 (not required by the engine,
      * but easy to read as per cent): for a clinical department 35 quality, 25 efficiency, 10 sustainability, 12
-     * satisfaction, 6 social responsibility and 12 brand. Tiers A ≥ 85, B ≥ 70, C ≥ 55 as everywhere.
+     * satisfaction, 6 social responsibility and 12 brand. Tiers A ≥ 85, B ≥ 70, C ≥ 55 as everywhere. Each scheme is
+     * written as a table ({@link SchemeLines#table}): a dimension with its share, then each indicator with its weight
+     * and its scoring, {@code zero→full} (LINEAR) or {@code peer} (PEER_RANK).
      *
      * @throws IllegalArgumentException for a type without a default scheme (channels, administrative departments)
      */
     public static SchemeDraft schemeFor(UnitType type) {
-        List<SchemeDraft.Item> items = new ArrayList<>();
-        switch (type) {
-            case CLINICAL -> {
-                // QUALITY 35
-                items.add(linear("LEVEL4_SURGERY_SHARE", 8, 5, 40));
-                items.add(linear("MINIMALLY_INVASIVE_SHARE", 5, 10, 50));
-                items.add(linear("SURGICAL_COMPLICATION_RATE", 7, 3, 0.5));
-                items.add(linear("LOW_RISK_MORTALITY", 5, 0.2, 0));
-                items.add(linear("INPATIENT_MORTALITY", 5, 2, 0.2));
-                items.add(linear("READMISSION_31D", 5, 5, 1));
-                // EFFICIENCY 25
-                items.add(linear("BED_OCCUPANCY", 5, 75, 93));
-                items.add(linear("AVERAGE_LENGTH_OF_STAY", 6, 11, 6));
-                items.add(peer("CMI", 6));
-                items.add(peer("COST_PER_WEIGHT", 4));
-                items.add(linear("DRUG_SHARE", 4, 40, 20));
-                // SUSTAINABILITY 10
-                items.add(peer("RESEARCH_FUNDING", 4));
-                items.add(linear("SENIOR_TITLE_SHARE", 3, 15, 40));
-                items.add(peer("PAPERS", 3));
-                // SATISFACTION 12
-                items.add(linear("INPATIENT_SATISFACTION", 5, 80, 98));
-                items.add(linear("OUTPATIENT_SATISFACTION", 4, 80, 96));
-                items.add(linear("STAFF_SATISFACTION", 3, 70, 92));
-                // SOCIAL 6
-                items.add(peer("DOWNWARD_REFERRAL_RATE", 3));
-                items.add(peer("PRIMARY_CARE_SUPPORT", 3));
-                // BRAND 12
-                items.add(linear("BRAND_AWARENESS", 3, 20, 80));
-                items.add(linear("RECOMMEND_RATE", 3, 60, 95));
-                items.add(peer("MEDIA_REPORTS", 2));
-                items.add(linear("ONLINE_RATING", 2, 3.5, 4.9));
-                items.add(linear("COMPLAINT_RATE_10K", 2, 6, 1));
-            }
-            case MEDICAL_TECHNOLOGY -> {
-                // QUALITY 30
-                items.add(linear("CRITICAL_VALUE_TIMELY_RATE", 12, 85, 100));
-                items.add(peer("EQA_ITEMS_PASSED", 8));
-                items.add(linear("LARGE_EQUIPMENT_POSITIVE_RATE", 10, 50, 80));
-                // EFFICIENCY 30
-                items.add(linear("REPORT_TURNAROUND", 12, 96, 2));
-                items.add(peer("EXAMS_PER_TECHNICIAN", 10));
-                items.add(peer("COST_PER_EXAM", 8));
-                // SUSTAINABILITY 10
-                items.add(peer("RESEARCH_FUNDING", 4));
-                items.add(linear("SENIOR_TITLE_SHARE", 3, 15, 40));
-                items.add(peer("PAPERS", 3));
-                // SATISFACTION 18
-                items.add(linear("OUTPATIENT_SATISFACTION", 10, 80, 96));
-                items.add(linear("STAFF_SATISFACTION", 8, 70, 92));
-                // BRAND 12
-                items.add(linear("BRAND_AWARENESS", 3, 10, 60));
-                items.add(linear("RECOMMEND_RATE", 3, 60, 95));
-                items.add(peer("CONFERENCE_TALKS", 2));
-                items.add(linear("ONLINE_RATING", 2, 3.5, 4.9));
-                items.add(linear("EXAM_COMPLAINT_RATE_10K", 2, 3, 0.2));
-            }
-            case TERTIARY_HOSPITAL -> {
-                // QUALITY 30
-                items.add(linear("LEVEL4_SURGERY_SHARE", 8, 10, 30));
-                items.add(linear("MINIMALLY_INVASIVE_SHARE", 5, 10, 40));
-                items.add(linear("SURGICAL_COMPLICATION_RATE", 6, 3, 0.5));
-                items.add(linear("LOW_RISK_MORTALITY", 6, 0.1, 0));
-                items.add(linear("READMISSION_31D", 5, 5, 1));
-                // EFFICIENCY 25
-                items.add(linear("OUTPATIENT_INPATIENT_RATIO", 4, 20, 8));
-                items.add(linear("AVERAGE_LENGTH_OF_STAY", 5, 11, 7));
-                items.add(linear("CMI", 5, 0.8, 1.3));
-                items.add(linear("SERVICE_REVENUE_SHARE", 5, 20, 35));
-                items.add(linear("APPOINTMENT_RATE", 3, 40, 80));
-                items.add(linear("ENERGY_PER_10K_REVENUE", 3, 150, 60));
-                // SUSTAINABILITY 10
-                items.add(linear("NURSE_PHYSICIAN_RATIO", 3, 1.2, 2));
-                items.add(linear("RESEARCH_FUNDING", 4, 10, 100));
-                items.add(linear("EMR_LEVEL", 3, 3, 6));
-                // SATISFACTION 15
-                items.add(linear("OUTPATIENT_SATISFACTION", 5, 80, 92));
-                items.add(linear("INPATIENT_SATISFACTION", 5, 85, 95));
-                items.add(linear("STAFF_SATISFACTION", 5, 70, 85));
-                // SOCIAL 8
-                items.add(peer("DOWNWARD_REFERRAL_RATE", 4));
-                items.add(peer("PRIMARY_CARE_SUPPORT", 4));
-                // BRAND 12
-                items.add(linear("BRAND_AWARENESS", 3, 30, 85));
-                items.add(linear("RECOMMEND_RATE", 3, 60, 95));
-                items.add(peer("MEDIA_REPORTS", 2));
-                items.add(linear("OUTSIDE_AREA_SHARE", 2, 5, 30));
-                items.add(linear("COMPLAINT_RATE_10K", 2, 5, 1));
-            }
-            case SECONDARY_HOSPITAL -> {
-                // QUALITY 30
-                items.add(linear("SURGERY_SHARE", 8, 10, 30));
-                items.add(linear("SURGICAL_COMPLICATION_RATE", 8, 3, 0.5));
-                items.add(linear("INPATIENT_MORTALITY", 7, 1.5, 0.2));
-                items.add(linear("READMISSION_31D", 7, 6, 1));
-                // EFFICIENCY 25
-                items.add(linear("BED_OCCUPANCY", 7, 70, 92));
-                items.add(linear("AVERAGE_LENGTH_OF_STAY", 6, 10, 6));
-                items.add(linear("DRUG_SHARE", 6, 40, 25));
-                items.add(linear("APPOINTMENT_RATE", 6, 30, 70));
-                // SUSTAINABILITY 10
-                items.add(linear("SENIOR_TITLE_SHARE", 5, 10, 30));
-                items.add(linear("EMR_LEVEL", 5, 2, 5));
-                // SATISFACTION 15
-                items.add(linear("OUTPATIENT_SATISFACTION", 5, 80, 92));
-                items.add(linear("INPATIENT_SATISFACTION", 5, 85, 95));
-                items.add(linear("STAFF_SATISFACTION", 5, 70, 85));
-                // SOCIAL 10
-                items.add(peer("DOWNWARD_REFERRAL_RATE", 5));
-                items.add(linear("PUBLIC_HEALTH_COMPLETION", 5, 80, 100));
-                // BRAND 10
-                items.add(linear("BRAND_AWARENESS", 3, 20, 70));
-                items.add(linear("RECOMMEND_RATE", 3, 60, 95));
-                items.add(peer("HEALTH_EDUCATION", 2));
-                items.add(linear("COMPLAINT_RATE_10K", 2, 5, 1));
-            }
-            case PRIMARY_CARE -> {
-                // QUALITY 30
-                items.add(linear("HYPERTENSION_MANAGED_RATE", 15, 50, 80));
-                items.add(linear("DIABETES_MANAGED_RATE", 15, 50, 80));
-                // EFFICIENCY 15
-                items.add(linear("DRUG_SHARE", 8, 60, 40));
-                items.add(linear("APPOINTMENT_RATE", 7, 20, 60));
-                // SATISFACTION 15
-                items.add(linear("OUTPATIENT_SATISFACTION", 10, 80, 95));
-                items.add(linear("STAFF_SATISFACTION", 5, 70, 90));
-                // SOCIAL 30
-                items.add(linear("FAMILY_DOCTOR_COVERAGE", 12, 50, 80));
-                items.add(peer("UPWARD_REFERRALS", 6));
-                items.add(linear("PUBLIC_HEALTH_COMPLETION", 12, 80, 100));
-                // BRAND 10
-                items.add(linear("RECOMMEND_RATE", 4, 60, 95));
-                items.add(peer("HEALTH_EDUCATION", 3));
-                items.add(linear("COMPLAINT_RATE_10K", 3, 5, 1));
-            }
+        String table = switch (type) {
+            case CLINICAL -> """
+                    QUALITY 35: LEVEL4_SURGERY_SHARE 8 5→40, MINIMALLY_INVASIVE_SHARE 5 10→50,
+                        SURGICAL_COMPLICATION_RATE 7 3→0.5, LOW_RISK_MORTALITY 5 0.2→0, INPATIENT_MORTALITY 5 2→0.2,
+                        READMISSION_31D 5 5→1
+                    EFFICIENCY 25: BED_OCCUPANCY 5 75→93, AVERAGE_LENGTH_OF_STAY 6 11→6, CMI 6 peer,
+                        COST_PER_WEIGHT 4 peer, DRUG_SHARE 4 40→20
+                    SUSTAINABILITY 10: RESEARCH_FUNDING 4 peer, SENIOR_TITLE_SHARE 3 15→40, PAPERS 3 peer
+                    SATISFACTION 12: INPATIENT_SATISFACTION 5 80→98, OUTPATIENT_SATISFACTION 4 80→96,
+                        STAFF_SATISFACTION 3 70→92
+                    SOCIAL 6: DOWNWARD_REFERRAL_RATE 3 peer, PRIMARY_CARE_SUPPORT 3 peer
+                    BRAND 12: BRAND_AWARENESS 3 20→80, RECOMMEND_RATE 3 60→95, MEDIA_REPORTS 2 peer,
+                        ONLINE_RATING 2 3.5→4.9, COMPLAINT_RATE_10K 2 6→1
+                    """;
+            case MEDICAL_TECHNOLOGY -> """
+                    QUALITY 30: CRITICAL_VALUE_TIMELY_RATE 12 85→100, EQA_ITEMS_PASSED 8 peer,
+                        LARGE_EQUIPMENT_POSITIVE_RATE 10 50→80
+                    EFFICIENCY 30: REPORT_TURNAROUND 12 96→2, EXAMS_PER_TECHNICIAN 10 peer, COST_PER_EXAM 8 peer
+                    SUSTAINABILITY 10: RESEARCH_FUNDING 4 peer, SENIOR_TITLE_SHARE 3 15→40, PAPERS 3 peer
+                    SATISFACTION 18: OUTPATIENT_SATISFACTION 10 80→96, STAFF_SATISFACTION 8 70→92
+                    BRAND 12: BRAND_AWARENESS 3 10→60, RECOMMEND_RATE 3 60→95, CONFERENCE_TALKS 2 peer,
+                        ONLINE_RATING 2 3.5→4.9, EXAM_COMPLAINT_RATE_10K 2 3→0.2
+                    """;
+            case TERTIARY_HOSPITAL -> """
+                    QUALITY 30: LEVEL4_SURGERY_SHARE 8 10→30, MINIMALLY_INVASIVE_SHARE 5 10→40,
+                        SURGICAL_COMPLICATION_RATE 6 3→0.5, LOW_RISK_MORTALITY 6 0.1→0, READMISSION_31D 5 5→1
+                    EFFICIENCY 25: OUTPATIENT_INPATIENT_RATIO 4 20→8, AVERAGE_LENGTH_OF_STAY 5 11→7, CMI 5 0.8→1.3,
+                        SERVICE_REVENUE_SHARE 5 20→35, APPOINTMENT_RATE 3 40→80, ENERGY_PER_10K_REVENUE 3 150→60
+                    SUSTAINABILITY 10: NURSE_PHYSICIAN_RATIO 3 1.2→2, RESEARCH_FUNDING 4 10→100, EMR_LEVEL 3 3→6
+                    SATISFACTION 15: OUTPATIENT_SATISFACTION 5 80→92, INPATIENT_SATISFACTION 5 85→95,
+                        STAFF_SATISFACTION 5 70→85
+                    SOCIAL 8: DOWNWARD_REFERRAL_RATE 4 peer, PRIMARY_CARE_SUPPORT 4 peer
+                    BRAND 12: BRAND_AWARENESS 3 30→85, RECOMMEND_RATE 3 60→95, MEDIA_REPORTS 2 peer,
+                        OUTSIDE_AREA_SHARE 2 5→30, COMPLAINT_RATE_10K 2 5→1
+                    """;
+            case SECONDARY_HOSPITAL -> """
+                    QUALITY 30: SURGERY_SHARE 8 10→30, SURGICAL_COMPLICATION_RATE 8 3→0.5,
+                        INPATIENT_MORTALITY 7 1.5→0.2, READMISSION_31D 7 6→1
+                    EFFICIENCY 25: BED_OCCUPANCY 7 70→92, AVERAGE_LENGTH_OF_STAY 6 10→6, DRUG_SHARE 6 40→25,
+                        APPOINTMENT_RATE 6 30→70
+                    SUSTAINABILITY 10: SENIOR_TITLE_SHARE 5 10→30, EMR_LEVEL 5 2→5
+                    SATISFACTION 15: OUTPATIENT_SATISFACTION 5 80→92, INPATIENT_SATISFACTION 5 85→95,
+                        STAFF_SATISFACTION 5 70→85
+                    SOCIAL 10: DOWNWARD_REFERRAL_RATE 5 peer, PUBLIC_HEALTH_COMPLETION 5 80→100
+                    BRAND 10: BRAND_AWARENESS 3 20→70, RECOMMEND_RATE 3 60→95, HEALTH_EDUCATION 2 peer,
+                        COMPLAINT_RATE_10K 2 5→1
+                    """;
+            case PRIMARY_CARE -> """
+                    QUALITY 30: HYPERTENSION_MANAGED_RATE 15 50→80, DIABETES_MANAGED_RATE 15 50→80
+                    EFFICIENCY 15: DRUG_SHARE 8 60→40, APPOINTMENT_RATE 7 20→60
+                    SATISFACTION 15: OUTPATIENT_SATISFACTION 10 80→95, STAFF_SATISFACTION 5 70→90
+                    SOCIAL 30: FAMILY_DOCTOR_COVERAGE 12 50→80, UPWARD_REFERRALS 6 peer,
+                        PUBLIC_HEALTH_COMPLETION 12 80→100
+                    BRAND 10: RECOMMEND_RATE 4 60→95, HEALTH_EDUCATION 3 peer, COMPLAINT_RATE_10K 3 5→1
+                    """;
             default -> throw new IllegalArgumentException("no default scheme for " + type);
-        }
-        return new SchemeDraft(items, SchemeLines.defaultTiers());
+        };
+        return new SchemeDraft(SchemeLines.table(table), SchemeLines.defaultTiers());
     }
 
     private static List<IndicatorDefinition> institution() {

@@ -1,9 +1,6 @@
 package org.meridian.notification;
 
-import java.time.Clock;
-
 import org.meridian.insight.AlertsRaised;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,19 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnAlert {
 
-    private final Inbox inbox;
-    private final Accounts accounts;
-    private final Clock clock;
+    private final AudienceDelivery delivery;
 
-    NotificationsOnAlert(Inbox inbox, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
-        this.accounts = accounts;
-        this.clock = clock;
+    NotificationsOnAlert(AudienceDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
     void on(AlertsRaised raised) {
-        long h = raised.hospitalId();
-        inbox.deliver(h, AlertAudience.of(raised, accounts.list(h, clock.instant())));
+        delivery.deliver(raised.hospitalId(), raised, AlertAudience::of);
     }
 }

@@ -1,9 +1,6 @@
 package org.meridian.notification;
 
-import java.time.Clock;
-
 import org.meridian.appeal.AppealDecided;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,19 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnAppealDecided {
 
-    private final Inbox inbox;
-    private final Accounts accounts;
-    private final Clock clock;
+    private final AudienceDelivery delivery;
 
-    NotificationsOnAppealDecided(Inbox inbox, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
-        this.accounts = accounts;
-        this.clock = clock;
+    NotificationsOnAppealDecided(AudienceDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
-    void on(AppealDecided event) {
-        long h = event.hospitalId();
-        inbox.deliver(h, AppealAudience.decided(event, accounts.list(h, clock.instant())));
+    void on(AppealDecided decided) {
+        delivery.deliver(decided.hospitalId(), decided, AppealAudience::decided);
     }
 }

@@ -1,9 +1,6 @@
 package org.meridian.notification;
 
-import java.time.Clock;
-
 import org.meridian.appeal.AppealFiled;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,19 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnAppealFiled {
 
-    private final Inbox inbox;
-    private final Accounts accounts;
-    private final Clock clock;
+    private final AudienceDelivery delivery;
 
-    NotificationsOnAppealFiled(Inbox inbox, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
-        this.accounts = accounts;
-        this.clock = clock;
+    NotificationsOnAppealFiled(AudienceDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
-    void on(AppealFiled event) {
-        long h = event.hospitalId();
-        inbox.deliver(h, AppealAudience.filed(event, accounts.list(h, clock.instant())));
+    void on(AppealFiled filed) {
+        delivery.deliver(filed.hospitalId(), filed, AppealAudience::filed);
     }
 }

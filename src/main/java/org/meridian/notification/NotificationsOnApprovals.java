@@ -25,26 +25,26 @@ class NotificationsOnApprovals {
 
     @ApplicationModuleListener
     void on(TierChangeRequested requested) {
-        delivery.deliver(requested.hospitalId(), accounts -> TierChangeAudience.of(requested, accounts));
+        delivery.deliver(requested.hospitalId(), requested, TierChangeAudience::of);
     }
 
     @ApplicationModuleListener
     void on(TierChangeDecided decided) {
-        delivery.deliver(decided.hospitalId(), accounts -> TierChangeAudience.of(decided, accounts));
+        delivery.deliver(decided.hospitalId(), decided, TierChangeAudience::of);
     }
 
     @ApplicationModuleListener
     void on(StatementMoved moved) {
-        delivery.deliver(moved.hospitalId(), accounts -> IncentiveAudience.of(moved, accounts));
+        delivery.deliver(moved.hospitalId(), moved, IncentiveAudience::of);
     }
 
     @ApplicationModuleListener
     void on(IncentiveRuleFlagged flagged) {
-        delivery.deliver(flagged.hospitalId(), accounts -> IncentiveAudience.of(flagged, accounts));
+        delivery.deliver(flagged.hospitalId(), flagged, IncentiveAudience::of);
     }
 
     @ApplicationModuleListener
     void on(TerminationDecided decided) {
-        delivery.deliver(decided.hospitalId(), accounts -> IncentiveAudience.of(decided, accounts));
+        delivery.deliver(decided.hospitalId(), decided, IncentiveAudience::of);
     }
 }

@@ -1,9 +1,6 @@
 package org.meridian.notification;
 
-import java.time.Clock;
-
 import org.meridian.rectification.RectificationActionsOverdue;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,19 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnOverdueActions {
 
-    private final Inbox inbox;
-    private final Accounts accounts;
-    private final Clock clock;
+    private final AudienceDelivery delivery;
 
-    NotificationsOnOverdueActions(Inbox inbox, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
-        this.accounts = accounts;
-        this.clock = clock;
+    NotificationsOnOverdueActions(AudienceDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
     void on(RectificationActionsOverdue overdue) {
-        long h = overdue.hospitalId();
-        inbox.deliver(h, OverdueAudience.of(overdue, accounts.list(h, clock.instant())));
+        delivery.deliver(overdue.hospitalId(), overdue, OverdueAudience::of);
     }
 }

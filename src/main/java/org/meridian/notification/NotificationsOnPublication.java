@@ -1,6 +1,5 @@
 package org.meridian.notification;
 
-import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -8,7 +7,6 @@ import org.meridian.evaluation.EvaluationPublished;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.shared.Actor;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnPublication {
 
-    private final Inbox inbox;
+    private final AudienceDelivery delivery;
     private final EvaluationResults evaluations;
-    private final Accounts accounts;
-    private final Clock clock;
 
-    NotificationsOnPublication(Inbox inbox, EvaluationResults evaluations, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
+    NotificationsOnPublication(AudienceDelivery delivery, EvaluationResults evaluations) {
+        this.delivery = delivery;
         this.evaluations = evaluations;
-        this.accounts = accounts;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -38,6 +32,6 @@ class NotificationsOnPublication {
         Set<Long> evaluated = published.unitType().kind() != org.meridian.shared.UnitKind.CHANNEL ? Set.of()
                 : evaluations.allScorecards(Actor.system(h, "notification"), published.evaluationId()).stream()
                 .map(UnitScorecard::channelId).collect(Collectors.toSet());
-        inbox.deliver(h, PublicationAudience.of(published, accounts.list(h, clock.instant()), evaluated));
+        delivery.deliver(h, published, (e, accounts) -> PublicationAudience.of(e, accounts, evaluated));
     }
 }

@@ -1,9 +1,6 @@
 package org.meridian.notification;
 
-import java.time.Clock;
-
 import org.meridian.referral.ReferralProgressed;
-import org.meridian.shared.security.Accounts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,19 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsOnReferral {
 
-    private final Inbox inbox;
-    private final Accounts accounts;
-    private final Clock clock;
+    private final AudienceDelivery delivery;
 
-    NotificationsOnReferral(Inbox inbox, Accounts accounts, Clock clock) {
-        this.inbox = inbox;
-        this.accounts = accounts;
-        this.clock = clock;
+    NotificationsOnReferral(AudienceDelivery delivery) {
+        this.delivery = delivery;
     }
 
     @ApplicationModuleListener
     void on(ReferralProgressed progressed) {
-        long h = progressed.hospitalId();
-        inbox.deliver(h, ReferralAudience.of(progressed, accounts.list(h, clock.instant())));
+        delivery.deliver(progressed.hospitalId(), progressed, ReferralAudience::of);
     }
 }

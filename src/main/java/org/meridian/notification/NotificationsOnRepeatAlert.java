@@ -1,6 +1,5 @@
 package org.meridian.notification;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,15 +21,15 @@ import org.springframework.stereotype.Component;
 class NotificationsOnRepeatAlert {
 
     private final Inbox inbox;
+    private final AudienceDelivery delivery;
     private final Accounts accounts;
     private final Hospitals hospitals;
-    private final Clock clock;
 
-    NotificationsOnRepeatAlert(Inbox inbox, Accounts accounts, Hospitals hospitals, Clock clock) {
+    NotificationsOnRepeatAlert(Inbox inbox, AudienceDelivery delivery, Accounts accounts, Hospitals hospitals) {
         this.inbox = inbox;
+        this.delivery = delivery;
         this.accounts = accounts;
         this.hospitals = hospitals;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -42,7 +41,7 @@ class NotificationsOnRepeatAlert {
         regulators.forEach((code, usernames) -> hospitals.findByCode(code).ifPresent(h ->
                 inbox.deliver(h.id(), RepeatAlertAudience.regulators(raised, usernames))));
         raised.alerts().stream().flatMap(r -> r.leads().stream()).map(RepeatRateAlertsRaised.Lead::hospitalId)
-                .distinct().forEach(h -> inbox.deliver(h,
-                        RepeatAlertAudience.lead(raised, h, accounts.list(h, clock.instant()))));
+                .distinct().forEach(h -> delivery.deliver(h, raised, (e, hospitalAccounts) ->
+                        RepeatAlertAudience.lead(e, h, hospitalAccounts)));
     }
 }

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -75,9 +74,9 @@ class ChannelWorkJourneyTest {
         long j1 = p.channelId();
         String decider = users.create(h.id(), Role.CHANNEL_MANAGER, null);
         String partner = users.create(h.id(), Role.CHANNEL_USER, j1);
-        JourneySteps steps = new JourneySteps(port, sender, smtp);
-        steps.chooseEmail(decider, "keshi@aw.example", "APPEAL_FILED");
-        steps.chooseEmail(partner, "j1@aw.example", "APPEAL_DECIDED");
+        NextPerson next = new NextPerson(port, sender, smtp);
+        next.chooseEmail(decider, "keshi@aw.example", "APPEAL_FILED");
+        next.chooseEmail(partner, "j1@aw.example", "APPEAL_DECIDED");
 
         String appealPath;
         try (Browser browser = Browser.open(port)) {
@@ -86,7 +85,7 @@ class ChannelWorkJourneyTest {
             browser.waitFor(By.id("inbox"));
             assertThat(browser.text(By.id("work-kind-feedback-acknowledge"))).contains("反馈报告待确认", "1");
             browser.screenshot("appeal-work-partner-before-desktop");
-            JourneySteps.item(browser, "2026-09 体检中心评估（第 1 版）的反馈报告").click();
+            NextPerson.item(browser, "2026-09 体检中心评估（第 1 版）的反馈报告").click();
             browser.waitFor(By.id("acknowledge")).click();
             browser.waitForText(By.id("report-status"), "已确认");
             browser.go("/");
@@ -106,9 +105,9 @@ class ChannelWorkJourneyTest {
         }
 
         // the office's channel manager is told in the bell and by e-mail; the filer is not
-        assertThat(steps.notifications(decider, 1, "appeal-work-decider-told-phone"))
+        assertThat(next.told(decider, 1, "appeal-work-decider-told-phone"))
                 .contains("新申诉待处理：体检中心 J1 对 2026-09 体检中心（第 1 版）的评估结果提出申诉");
-        assertThat(steps.subjects(h.id(), "keshi@aw.example", 0))
+        assertThat(next.mail(h, "keshi@aw.example"))
                 .containsExactly("【Meridian 消息】新申诉待处理：体检中心 J1 对 2026-09 体检中心（第 1 版）的评估结果提出申诉");
 
         String filed = "体检中心 J1 对 2026-09 体检中心评估的到诊率提出";
@@ -118,7 +117,7 @@ class ChannelWorkJourneyTest {
             assertThat(browser.text(By.id("work-kind-appeal-open"))).contains("申诉待处理", "1");
             assertThat(browser.text(By.id("inbox"))).contains(filed + "申诉，待受理");
             browser.screenshot("appeal-work-decider-before-desktop");
-            JourneySteps.item(browser, filed).click();
+            NextPerson.item(browser, filed).click();
             browser.waitFor(By.id("review-submit")).click();
             browser.waitForText(By.id("status"), "审核中");
             browser.go("/");
@@ -128,7 +127,7 @@ class ChannelWorkJourneyTest {
             browser.resize(Browser.PHONE).go("/");
             browser.waitFor(By.id("inbox"));
             assertThat(browser.horizontalOverflow()).as("the workbench fits 375 px").isZero();
-            JourneySteps.item(browser, filed).click();
+            NextPerson.item(browser, filed).click();
             browser.waitFor(By.id("decision-reject")).click();
             browser.field("reason").sendKeys("HIS 中没有这两位患者 9 月的到诊记录。");
             browser.waitFor(By.id("decision-submit")).click();
@@ -141,9 +140,9 @@ class ChannelWorkJourneyTest {
         }
 
         // J1's user hears the outcome: the reason in Meridian, not in the e-mail
-        assertThat(steps.notifications(partner, 1, "appeal-work-partner-told-phone"))
+        assertThat(next.told(partner, 1, "appeal-work-partner-told-phone"))
                 .contains("您渠道对 2026-09 体检中心（第 1 版）评估结果的申诉已被驳回，理由：HIS 中没有这两位患者 9 月的到诊记录。");
-        assertThat(steps.subjects(h.id(), "j1@aw.example", 1)).containsExactly(
+        assertThat(next.mail(h, "j1@aw.example")).containsExactly(
                 "【Meridian 消息】您渠道对 2026-09 体检中心（第 1 版）评估结果的申诉已被驳回，理由请登录 Meridian 查看。");
     }
 
@@ -169,17 +168,17 @@ class ChannelWorkJourneyTest {
         PlanAction late = rectification.addAction(asOffice, plan.id(),
                 new NewAction("核对转诊登记", "K1 联络员", today.minusDays(2)));
         rectification.addAction(asOffice, plan.id(), new NewAction("培训接诊人员", "K1 联络员", today.plusDays(3)));
-        JourneySteps steps = new JourneySteps(port, sender, smtp);
-        steps.chooseEmail(partner, "k1@ak.example", "RECTIFICATION_OVERDUE");
+        NextPerson next = new NextPerson(port, sender, smtp);
+        next.chooseEmail(partner, "k1@ak.example", "RECTIFICATION_OVERDUE");
 
         // the morning check tells of the late action: the channel's user and the office, once
         assertThat(rectification.tellOverdue(Actor.system(h.id(), "test"))).isEqualTo(1);
         String due = "应于 " + today.minusDays(2) + " 完成，已逾期 2 天";
-        assertThat(steps.notifications(partner, 1, "plan-work-partner-told-phone"))
+        assertThat(next.told(partner, 1, "plan-work-partner-told-phone"))
                 .contains("您渠道的整改措施已逾期：“核对转诊登记”（K1 转诊量整改）" + due);
-        assertThat(steps.notifications(tracker, 1, "plan-work-office-told-phone"))
+        assertThat(next.told(tracker, 1, "plan-work-office-told-phone"))
                 .contains("整改措施已逾期：体检中心 K1 的“核对转诊登记”（K1 转诊量整改）" + due);
-        assertThat(steps.subjects(h.id(), "k1@ak.example", 0)).containsExactly(
+        assertThat(next.mail(h, "k1@ak.example")).containsExactly(
                 "【Meridian 消息】您渠道（体检中心 K1）有一项整改措施" + due + "，详情请登录 Meridian 查看。");
 
         String item = "体检中心 K1：“核对转诊登记”（K1 转诊量整改）" + due;
@@ -201,7 +200,7 @@ class ChannelWorkJourneyTest {
                     "体检中心 K1：“培训接诊人员”（K1 转诊量整改）应于 " + today.plusDays(3) + " 完成，还有 3 天");
             assertThat(browser.horizontalOverflow()).as("the workbench fits 375 px").isZero();
             browser.screenshot("plan-work-partner-before-phone");
-            JourneySteps.item(browser, "核对转诊登记").click();
+            NextPerson.item(browser, "核对转诊登记").click();
             browser.waitFor(By.id("done-" + late.id())).click();
             browser.waitForTextContaining(By.id("action-" + late.id()), "已完成");
             browser.go("/");
@@ -232,12 +231,9 @@ class ChannelWorkJourneyTest {
     private Published publish(String prefix, String name, String code, String indicators, int referrals,
                               int arrivals) {
         Api api = new Api(port);
-        Hospital h = hospitals.create(prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), name,
-                ZoneId.of("Asia/Shanghai"));
+        Hospital h = NextPerson.hospital(hospitals, prefix, name);
         String office = users.create(h.id(), Role.CHANNEL_MANAGER, null);
-        long channel = ((Number) JsonPath.read(api.expect(201, office, "POST", "/api/v1/channels",
-                "{\"code\": \"" + code + "\", \"name\": \"体检中心 " + code + "\", \"type\": \"EXAM_CENTER\"}"),
-                "$.id")).longValue();
+        long channel = NextPerson.channel(api, office, code, "体检中心 " + code, "EXAM_CENTER");
         api.expect(200, office, "PUT", "/api/v1/schemes/EXAM_CENTER", "{\"indicators\": [" + indicators
                 + "], \"tiers\": [{\"tier\": \"A\", \"minTotal\": 85}, {\"tier\": \"B\", \"minTotal\": 70}]}");
         List<String> events = new ArrayList<>();

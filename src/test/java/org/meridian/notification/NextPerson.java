@@ -24,7 +24,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The parts of a "done when" journey (issue 12) around the work itself: the next person chooses e-mail on 提醒方式,
  * finds the news on the bell and the list, and its e-mail arrives once the hospital's outbox is sent; and the set-up
- * and the inbox's links. Shared by {@link WorkDoneJourneyTest} and {@link IncentiveWorkJourneyTest}.
+ * and the inbox's links. Shared by {@link WorkDoneJourneyTest}, {@link IncentiveWorkJourneyTest} and
+ * {@link ChannelWorkJourneyTest}.
  */
 final class NextPerson {
 

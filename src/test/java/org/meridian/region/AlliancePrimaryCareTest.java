@@ -2,13 +2,11 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,15 +15,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The alliance's primary-care visit share (基层诊疗量占比, issue 16 point 4) and its members' shares at a .x5 boundary,
@@ -47,12 +40,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @MeridianTest
 class AlliancePrimaryCareTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -61,7 +50,7 @@ class AlliancePrimaryCareTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(r.b.hospital.id(), UnitType.SECONDARY_HOSPITAL, "二级甲等", "城东区");
@@ -104,16 +93,10 @@ class AlliancePrimaryCareTest {
         visits(r.a, "CHC", "2026-11", "1000");
     }
 
-    private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
-    }
-
     @Test
     void theShareOfVisitsAtPrimaryCareMembersOnThePageInTheApiAndInTheWorkbook() throws Exception {
         reportVisits();
-        String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-Q4");
+        String html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-Q4");
         assertThat(AllianceReportTest.text(html, "id=\"alliance-primary-care\"", "</dl>"))
                 .contains("基层诊疗量占比 17.1 %", "基层成员门急诊人次 3,500", "全部成员门急诊人次 20,500");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + a() + "\"", "</tr>")).endsWith(" 12,000 ");
@@ -134,9 +117,7 @@ class AlliancePrimaryCareTest {
         assertThat((List<Object>) JsonPath.read(answer, "$.members[?(@.institution == '" + a()
                 + "/CHC')].visits.primaryCare")).containsExactly(true);
 
-        byte[] xlsx = mvc.perform(get("/region/alliances/" + code + "/report.xlsx?period=2026-Q4")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = regions.download(r.regulator, "/region/alliances/" + code + "/report.xlsx?period=2026-Q4");
         List<List<String>> rows = AllianceReportTest.rows(xlsx);
         assertThat(rows.get(7)).containsSequence("基层诊疗量占比", "0.170732");
         assertThat(rows.get(8)).containsSequence("基层成员门急诊人次", "3500");
@@ -148,12 +129,12 @@ class AlliancePrimaryCareTest {
 
     @Test
     void aMemberThatReportedNoVisitsIsNamedAndNoShareIsGiven() throws Exception {
-        String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-Q4");
+        String html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-Q4");
         assertThat(AllianceReportTest.text(html, "id=\"alliance-primary-care\"", "</dl>"))
                 .contains("基层诊疗量占比 无数据：").doesNotContain("%", "基层成员门急诊人次");
         reportVisits();
         // October: A/CHC reported nothing then
-        html = page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
+        html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
         assertThat(AllianceReportTest.text(html, "id=\"alliance-primary-care\"", "</dl>"))
                 .contains("基层诊疗量占比 无数据：机构 CHC 本周期未报门急诊人次").doesNotContain("%");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + a() + "/CHC\"", "</tr>")).endsWith(" 未报 ");
@@ -182,7 +163,7 @@ class AlliancePrimaryCareTest {
             sent.getKey().as(sent.getKey().office, json(post("/api/v1/exams"), "[" + String.join(",", sent.getValue())
                     + "]")).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(sent.getValue().size()));
         }
-        String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
+        String html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
         assertThat(AllianceReportTest.text(html, "id=\"alliance-indicators\"", "id=\"alliance-referrals\""))
                 .contains("检查人次 22", "重复检查 11", "医联体重复检查率 50.0 %");
         // records, repeats, rate, cost, share of the records, share of the repeats

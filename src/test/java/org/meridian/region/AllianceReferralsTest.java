@@ -2,14 +2,12 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,15 +15,10 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meridian.shared.security.Accounts;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The alliance's two-way referrals (双向转诊, issue 16 point 4), worked by hand. A region of its own: hospital A leads an
@@ -44,12 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @MeridianTest
 class AllianceReferralsTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
+    @Autowired TestRegions regions;
     @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -58,7 +47,7 @@ class AllianceReferralsTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         d = r.join();
         for (TestHospital h : List.of(r.a, r.b, c, d)) {
@@ -95,16 +84,10 @@ class AllianceReferralsTest {
                 + out("ca-before-" + UUID.randomUUID(), a(), "2026-09-30T15:59:00Z") + "]", 4);
     }
 
-    private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
-    }
-
     @Test
     void upwardAndDownwardReferralsTheDownwardShareAndEachMembersPart() throws Exception {
         send();
-        String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
+        String html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
         assertThat(AllianceReportTest.text(html, "id=\"alliance-referrals\"", "</dl>"))
                 .contains("上转人次（成员 → 牵头机构） 10", "下转人次（牵头机构 → 成员） 9", "下转占比 47.4 %");
         assertThat(AllianceReportTest.text(html, "data-member=\"" + r.b.hospital.code() + "\"", "</tr>"))
@@ -139,9 +122,7 @@ class AllianceReferralsTest {
     @Test
     void theWorkbookHasTheReferralsToo() throws Exception {
         send();
-        byte[] xlsx = mvc.perform(get("/region/alliances/" + code + "/report.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = regions.download(r.regulator, "/region/alliances/" + code + "/report.xlsx?period=2026-10");
         List<List<String>> rows = AllianceReportTest.rows(xlsx);
         assertThat(rows.get(4)).containsSequence("上转人次（成员 → 牵头机构）", "10");
         assertThat(rows.get(5)).containsSequence("下转人次（牵头机构 → 成员）", "9");
@@ -153,7 +134,7 @@ class AllianceReferralsTest {
 
     @Test
     void aReferralOutMustNameAnInstitutionOfTheRegionAndNothingAcceptedIsLost() throws Exception {
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        TestRegion other = regions.create();
         String body = "[" + String.join(",",
                 TestHospital.event("x-none-" + UUID.randomUUID(), "REFERRAL_OUT", "P", "2026-10-10T09:00:00+08:00", ""),
                 out("x-unknown-" + UUID.randomUUID(), "NOPE", "2026-10-10T09:00:00+08:00"),

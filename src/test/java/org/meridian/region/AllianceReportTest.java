@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,16 +16,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meridian.shared.security.Accounts;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The alliance report of a period (issue 16, network.md §4). In a region of its own: the alliance led by hospital A
@@ -46,12 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @MeridianTest
 class AllianceReportTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
+    @Autowired TestRegions regions;
 
     TestRegion r;
     TestHospital c;
@@ -60,7 +47,7 @@ class AllianceReportTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         TestHospital a = r.a;
         a.channel("W1", "EXAM_CENTER", null, null);
@@ -91,15 +78,6 @@ class AllianceReportTest {
         h.as(h.office, json(post("/api/v1/exams"), "[" + String.join(",", rows) + "]")).andExpect(status().isOk());
     }
 
-    private ResultActions open(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML));
-    }
-
-    private String page(String username, String path) throws Exception {
-        return open(username, path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     static String text(String html, String marker, String end) {
         int start = html.indexOf(marker);
         assertThat(start).as(marker).isPositive();
@@ -108,7 +86,7 @@ class AllianceReportTest {
 
     @Test
     void theReportShowsTheAlliancesRepeatFiguresAndEachMembersScoreAndContribution() throws Exception {
-        String html = page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
+        String html = regions.page(r.regulator, "/region/alliances/" + code + "?period=2026-10");
         assertThat(html).contains("测试医联体", r.a.hospital.name());
         assertThat(text(html, "id=\"alliance-indicators\"", "id=\"alliance-referrals\""))
                 .contains("检查人次 9", "重复检查 2", "医联体重复检查率 22.2 %", "400.00");
@@ -126,26 +104,24 @@ class AllianceReportTest {
 
     @Test
     void theAlliancesHospitalsAndTheRegulatorSeeItAndNobodyElse() throws Exception {
-        page(r.a.analyst, "/region/alliances/" + code + "?period=2026-10");
-        page(r.b.analyst, "/region/alliances/" + code + "?period=2026-10");
-        assertThat(page(r.b.analyst, "/region/alliances")).contains("测试医联体");
+        regions.page(r.a.analyst, "/region/alliances/" + code + "?period=2026-10");
+        regions.page(r.b.analyst, "/region/alliances/" + code + "?period=2026-10");
+        assertThat(regions.page(r.b.analyst, "/region/alliances")).contains("测试医联体");
         // C is in the region but not in the alliance: not found, and not listed
-        open(c.analyst, "/region/alliances/" + code).andExpect(status().isNotFound());
-        open(c.analyst, "/region/alliances/" + code + "/report.xlsx").andExpect(status().isNotFound());
-        assertThat(page(c.analyst, "/region/alliances")).doesNotContain("测试医联体");
+        regions.open(c.analyst, "/region/alliances/" + code).andExpect(status().isNotFound());
+        regions.open(c.analyst, "/region/alliances/" + code + "/report.xlsx").andExpect(status().isNotFound());
+        assertThat(regions.page(c.analyst, "/region/alliances")).doesNotContain("测试医联体");
         // another region's regulator: not found
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
-        open(other.regulator, "/region/alliances/" + code).andExpect(status().isNotFound());
+        TestRegion other = regions.create();
+        regions.open(other.regulator, "/region/alliances/" + code).andExpect(status().isNotFound());
         // a channel user holds no hospital role
-        open(r.a.channelUser(r.a.channel("W9", "EXAM_CENTER", null, null)), "/region/alliances/" + code)
+        regions.open(r.a.channelUser(r.a.channel("W9", "EXAM_CENTER", null, null)), "/region/alliances/" + code)
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void theReportIsAWorkbookWithTheSameFigures() throws Exception {
-        byte[] xlsx = mvc.perform(get("/region/alliances/" + code + "/report.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = regions.download(r.regulator, "/region/alliances/" + code + "/report.xlsx?period=2026-10");
         List<List<String>> rows = rows(xlsx);
         assertThat(rows.get(0)).containsSequence("医联体", "测试医联体");
         assertThat(rows.get(3)).containsSequence("医联体重复检查率", null, "9", "2", "0.222222", "400.00");

@@ -3,14 +3,12 @@ package org.meridian.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +18,9 @@ import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,19 +35,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MeridianTest
 class CentrePagesTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(r.b.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城西区");
@@ -67,8 +61,7 @@ class CentrePagesTest {
     }
 
     private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .with(csrf()).accept(MediaType.TEXT_HTML));
+        return regions.as(username, request.with(csrf()).accept(MediaType.TEXT_HTML));
     }
 
     private String page(String username) throws Exception {
@@ -165,7 +158,7 @@ class CentrePagesTest {
         }
         assertThat(hospitals.regionCentre(r.id)).isEmpty();
         // another region's administrator sees its own region's hospitals, never these
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        TestRegion other = regions.create();
         assertThat(page(other.regionAdmin)).doesNotContain(r.a.hospital.code(), r.b.hospital.code())
                 .contains(other.a.hospital.code());
     }

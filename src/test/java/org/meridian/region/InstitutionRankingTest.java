@@ -2,29 +2,21 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The ranking of the region's institutions and an institution's trend (issue 16), worked by hand. A region of its
@@ -57,12 +49,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @MeridianTest
 class InstitutionRankingTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -73,7 +61,7 @@ class InstitutionRankingTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         d = r.join();
         e = r.join();
@@ -116,15 +104,6 @@ class InstitutionRankingTest {
                 .formatted(UUID.randomUUID(), h.hospital.code(), patient, who, item, day);
     }
 
-    private ResultActions open(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML));
-    }
-
-    private String page(String username, String path) throws Exception {
-        return open(username, path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     private static String row(String html, String marker) {
         int start = html.indexOf(marker);
         assertThat(start).as("a row with " + marker).isPositive();
@@ -138,7 +117,7 @@ class InstitutionRankingTest {
 
     @Test
     void institutionsAreRankedByRepeatRateLowestFirstWithTiesSharingARank() throws Exception {
-        String html = page(r.regulator, "/region/rankings?period=2026-10");
+        String html = regions.page(r.regulator, "/region/rankings?period=2026-10");
         assertThat(html).contains("机构排名", "共 6 家");
         // rank, name, type, district, records, patients, repeats, rate, cost, change
         assertThat(row(html, of(r.b))).isEqualTo("1 " + r.b.hospital.name()
@@ -157,27 +136,25 @@ class InstitutionRankingTest {
 
     @Test
     void theCostRankingTheDistrictGroupAndTheTextFilter() throws Exception {
-        String cost = page(r.regulator, "/region/rankings?period=2026-10&by=COST");
+        String cost = regions.page(r.regulator, "/region/rankings?period=2026-10&by=COST");
         assertThat(row(cost, of(c))).startsWith("3 ");
         assertThat(row(cost, of(r.a))).startsWith("4 ");
         assertThat(row(cost, of(r.b))).startsWith("1 ");
 
-        String east = page(r.regulator, "/region/rankings?period=2026-10&district=城东区");
+        String east = regions.page(r.regulator, "/region/rankings?period=2026-10&district=城东区");
         assertThat(east).contains("共 2 家");
         assertThat(row(east, of(r.a))).startsWith("1 ");
         assertThat(row(east, of(c))).startsWith("2 ");
 
         // the text narrows the rows, not the group: C keeps its 4th place in the region
-        String one = page(r.regulator, "/region/rankings?period=2026-10&q=" + c.hospital.code());
+        String one = regions.page(r.regulator, "/region/rankings?period=2026-10&q=" + c.hospital.code());
         assertThat(one).contains("共 1 家").doesNotContain(of(r.a));
         assertThat(row(one, of(c))).startsWith("4 ");
     }
 
     @Test
     void theRankingIsAWorkbookOfEveryRow() throws Exception {
-        byte[] xlsx = mvc.perform(get("/region/rankings.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = regions.download(r.regulator, "/region/rankings.xlsx?period=2026-10");
         List<List<String>> rows = AllianceReportTest.rows(xlsx);
         assertThat(rows.get(1)).containsSequence("周期", "2026-10", "参与排名 4 家 / 共 6 家");
         List<String> a = rows.stream().filter(x -> x.size() > 1 && r.a.hospital.code().equals(x.get(1))).findFirst()
@@ -195,7 +172,7 @@ class InstitutionRankingTest {
 
     @Test
     void anInstitutionShowsItsMonthlyRateAndRankInTheRegion() throws Exception {
-        String html = page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
+        String html = regions.page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
         assertThat(html).contains("id=\"trend-chart\"");
         assertThat(row(html, "data-trend=\"2026-09\"")).isEqualTo("2026年9月 0.0 % 第 1 / 2 50.0 %");
         assertThat(row(html, "data-trend=\"2026-10\"")).isEqualTo("2026年10月 40.0 % 第 3 / 4 17.9 %");
@@ -207,12 +184,12 @@ class InstitutionRankingTest {
 
     @Test
     void onlyTheRegionsReadersSeeTheRankingAndItHasNothingToWrite() throws Exception {
-        open(r.hospitalAdmin, "/region/rankings").andExpect(status().isForbidden());
-        open(r.a.analyst, "/region/rankings.xlsx").andExpect(status().isForbidden());
+        regions.open(r.hospitalAdmin, "/region/rankings").andExpect(status().isForbidden());
+        regions.open(r.a.analyst, "/region/rankings.xlsx").andExpect(status().isForbidden());
         // a regulator reads and writes nothing: not even the catalogue the ranking is computed from
         r.a.as(r.regulator, json(put("/api/v1/exam-items/CT"), """
                 {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 1, "scope": "REGION", "price": 0}"""))
                 .andExpect(status().isForbidden());
-        assertThat(page(r.regionAdmin, "/region/rankings?period=2026-10")).contains("机构排名");
+        assertThat(regions.page(r.regionAdmin, "/region/rankings?period=2026-10")).contains("机构排名");
     }
 }

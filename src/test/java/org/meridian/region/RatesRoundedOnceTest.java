@@ -2,28 +2,21 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A repeat rate is shown in per cent rounded once from its counts, and kept to 6 decimals as a fraction (issue 16).
@@ -40,19 +33,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @MeridianTest
 class RatesRoundedOnceTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     String a;
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         a = r.a.hospital.code();
         r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         String patient = "RO-" + UUID.randomUUID() + "-";
@@ -75,12 +64,6 @@ class RatesRoundedOnceTest {
                 .andExpect(jsonPath("$.accepted").value(rows.size()));
     }
 
-    private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                        .accept(MediaType.TEXT_HTML))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     /** The text from the element carrying {@code marker} to the end of its row (tags stripped). */
     private static String row(String html, String marker) {
         int start = html.indexOf(marker);
@@ -95,7 +78,7 @@ class RatesRoundedOnceTest {
                 .andExpect(jsonPath("$.items[0].records").value(11))
                 .andExpect(jsonPath("$.items[0].repeats").value(6))
                 .andExpect(jsonPath("$.items[0].rate").value(0.545455));
-        String figures = page(r.a.analyst, "/exams?period=2026-10");
+        String figures = regions.page(r.a.analyst, "/exams?period=2026-10");
         assertThat(figures).contains("54.5 %").doesNotContain("54.6 %");
         // the period's total over A's one row is the same 6 / 11
         assertThat(figures.substring(figures.indexOf("id=\"total-rate\""))).startsWith("id=\"total-rate\">54.5 %<");
@@ -103,14 +86,14 @@ class RatesRoundedOnceTest {
 
     @Test
     void theRegionsPagesShow54Point5AndItsApiAndWorkbooksSixDecimals() throws Exception {
-        assertThat(row(page(r.regulator, "/region/workbench?period=2026-10"), "data-hospital=\"" + a + "\""))
+        assertThat(row(regions.page(r.regulator, "/region/workbench?period=2026-10"), "data-hospital=\"" + a + "\""))
                 .contains("11", "6", "54.5 %").doesNotContain("54.6");
-        assertThat(row(page(r.regulator, "/region/rankings?period=2026-10"), "data-hospital=\"" + a + "\""))
+        assertThat(row(regions.page(r.regulator, "/region/rankings?period=2026-10"), "data-hospital=\"" + a + "\""))
                 .contains("54.5 %");
         r.a.as(r.regulator, get("/api/v1/region/rankings?period=2026-10"))
                 .andExpect(jsonPath("$.items[?(@.hospital == '" + a + "')].rate").value(0.545455));
 
-        String institution = page(r.regulator, "/region/institutions/" + a + "?period=2026-10");
+        String institution = regions.page(r.regulator, "/region/institutions/" + a + "?period=2026-10");
         assertThat(institution.substring(institution.indexOf("id=\"institution-rate\"")))
                 .startsWith("id=\"institution-rate\">54.5 %<");
         assertThat(row(institution, "data-item=\"CT\"")).contains("54.5 %");
@@ -120,9 +103,7 @@ class RatesRoundedOnceTest {
                 .andExpect(jsonPath("$.items[11].rate").value(0.545455))
                 .andExpect(jsonPath("$.items[11].regionRate").value(0.352941));
 
-        List<List<String>> sheet = AllianceReportTest.rows(mvc.perform(get("/region/workbench.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        List<List<String>> sheet = AllianceReportTest.rows(regions.download(r.regulator, "/region/workbench.xlsx?period=2026-10"));
         assertThat(RegulatorWorkbenchTest.sheetRow(sheet, a)).containsSequence("11", "6", "0.545455", "1200.00");
     }
 }

@@ -2,7 +2,6 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,15 +16,11 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -54,12 +48,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MeridianTest
 class RegionCentreTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -67,7 +57,7 @@ class RegionCentreTest {
 
     @BeforeEach
     void region() {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         d = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
@@ -77,7 +67,7 @@ class RegionCentreTest {
     }
 
     private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow())));
+        return regions.as(username, request);
     }
 
     private static void self(TestHospital h, String... measureMonthValue) throws Exception {

@@ -3,14 +3,12 @@ package org.meridian.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,15 +17,12 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -58,12 +53,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MeridianTest
 class YearlyRankingTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
     @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -71,7 +63,7 @@ class YearlyRankingTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         for (TestHospital h : List.of(r.a, r.b, c)) {
             hospitals.describe(h.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
@@ -96,8 +88,7 @@ class YearlyRankingTest {
     }
 
     private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .with(csrf()));
+        return regions.as(username, request.with(csrf()));
     }
 
     private void statistics(TestHospital h, String month, int booked, int complaints) throws Exception {
@@ -230,7 +221,7 @@ class YearlyRankingTest {
                 .param("h", hospitals.regionCentre(r.id).orElseThrow().id()).query(Long.class).single()).isZero();
         as(evaluator, json(post("/api/v1/region/yearly-rankings"), "{\"year\": 2026}")).andExpect(status().isCreated());
         // another region reads none of it
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        TestRegion other = regions.create();
         as(other.regulator, get("/api/v1/region/yearly-rankings?year=2026")).andExpect(status().isNotFound());
         assertThat(html(other.regulator, "/region/yearly-ranking?year=2026")).contains("2026 年度排名尚未发布")
                 .doesNotContain(r.a.hospital.code());

@@ -13,7 +13,6 @@ import org.meridian.region.AllianceReporting;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,19 +33,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AlliancePages {
 
     private final AllianceReporting reporting;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
     private final MessageSource messages;
 
-    AlliancePages(AllianceReporting reporting, HospitalCalendar calendar, MessageSource messages) {
+    AlliancePages(AllianceReporting reporting, RegionPeriods periods, MessageSource messages) {
         this.reporting = reporting;
-        this.calendar = calendar;
+        this.periods = periods;
         this.messages = messages;
     }
 
     @GetMapping
     String alliances(Actor actor, @RequestParam(required = false) String period, Model model) {
         common(actor, model);
-        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         model.addAttribute("period", p.toString());
         model.addAttribute("alliances", reporting.visible(actor));
         return "region/alliances";
@@ -56,7 +55,7 @@ class AlliancePages {
     String alliance(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
                     Model model, Locale locale) {
         common(actor, model);
-        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         AllianceFigures report = reporting.report(actor, code, p);
         model.addAttribute("period", p.toString());
         model.addAttribute("report", report);
@@ -75,10 +74,7 @@ class AlliancePages {
     @GetMapping("/{code}/report.xlsx")
     void export(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
                 HttpServletResponse response, Locale locale) throws IOException {
-        Period p = period == null ? null : Period.parse(period.strip()).orElse(null);
-        if (p == null) {
-            p = Period.year(calendar.today(actor.hospitalId()).getYear());
-        }
+        Period p = periods.orThisYear(actor, period);
         AllianceFigures report = reporting.report(actor, code, p);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alliance-"

@@ -24,7 +24,6 @@ import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,19 +56,19 @@ class DrillDownPages {
     private final RegionOverview overview;
     private final DataCompleteness completeness;
     private final RegionAdministration administration;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
     private final MessageSource messages;
     private final InstitutionRanking ranking;
     private final JsonMapper json;
 
     DrillDownPages(RegionOverview overview, DataCompleteness completeness, RegionAdministration administration,
-                   HospitalCalendar calendar, MessageSource messages, InstitutionRanking ranking, JsonMapper json) {
+                   RegionPeriods periods, MessageSource messages, InstitutionRanking ranking, JsonMapper json) {
         this.ranking = ranking;
         this.json = json;
         this.overview = overview;
         this.completeness = completeness;
         this.administration = administration;
-        this.calendar = calendar;
+        this.periods = periods;
         this.messages = messages;
     }
 
@@ -78,7 +77,7 @@ class DrillDownPages {
                      @RequestParam(required = false) String district, @RequestParam(defaultValue = "0") int page,
                      Model model) {
         common(actor, model, "districts");
-        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         model.addAttribute("period", p.toString());
         model.addAttribute("minRecords", overview.minRecords());
         String d = RegionPages.blank(district);
@@ -104,7 +103,7 @@ class DrillDownPages {
     void districtsWorkbook(Actor actor, @RequestParam(required = false) String period,
                            @RequestParam(required = false) String district, HttpServletResponse response,
                            Locale locale) throws IOException {
-        Period p = WorkbenchPages.periodOrThisYear(calendar, actor, period);
+        Period p = periods.orThisYear(actor, period);
         String d = RegionPages.blank(district);
         java.util.function.BiFunction<String, Object[], String> text = (key, args) -> messages.getMessage(key, args,
                 locale);
@@ -123,7 +122,7 @@ class DrillDownPages {
     String institution(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
                        Model model, Locale locale) {
         common(actor, model, "districts");
-        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         InstitutionFigures figures = overview.institution(actor, code, p);
         model.addAttribute("period", p.toString());
         model.addAttribute("minRecords", overview.minRecords());

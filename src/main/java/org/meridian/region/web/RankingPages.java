@@ -15,7 +15,6 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -45,14 +44,14 @@ class RankingPages {
 
     private final InstitutionRanking ranking;
     private final RegionAdministration administration;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
     private final MessageSource messages;
 
-    RankingPages(InstitutionRanking ranking, RegionAdministration administration, HospitalCalendar calendar,
+    RankingPages(InstitutionRanking ranking, RegionAdministration administration, RegionPeriods periods,
                  MessageSource messages) {
         this.ranking = ranking;
         this.administration = administration;
-        this.calendar = calendar;
+        this.periods = periods;
         this.messages = messages;
     }
 
@@ -93,7 +92,7 @@ class RankingPages {
 
     private InstitutionRanking.Query query(Actor actor, String period, String by, String q, String type,
                                            String district, Model model) {
-        Period p = WorkbenchPages.period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         InstitutionRanking.Measure measure = InstitutionRanking.Measure.RATE;
         if (by != null && !by.isBlank()) {
             try {

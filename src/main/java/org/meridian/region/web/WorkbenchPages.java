@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,13 +17,10 @@ import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.problem.Problem;
 import org.meridian.shared.security.Role;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.RoleHome;
 import org.meridian.shared.web.Paged;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -50,14 +46,14 @@ class WorkbenchPages implements RoleHome {
 
     private final RegionOverview overview;
     private final RegionAdministration administration;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
     private final MessageSource messages;
 
-    WorkbenchPages(RegionOverview overview, RegionAdministration administration, HospitalCalendar calendar,
+    WorkbenchPages(RegionOverview overview, RegionAdministration administration, RegionPeriods periods,
                    MessageSource messages) {
         this.overview = overview;
         this.administration = administration;
-        this.calendar = calendar;
+        this.periods = periods;
         this.messages = messages;
     }
 
@@ -88,7 +84,7 @@ class WorkbenchPages implements RoleHome {
         model.addAttribute("activeNav", "home");
         model.addAttribute("regulatorTab", "workbench");
         model.addAttribute("regulator", true);
-        Period p = period(calendar, messages, actor, period, model);
+        Period p = periods.of(actor, period, model);
         UnitType t = RegionPages.institutionType(type);
         String text = RegionPages.blank(q);
         String d = RegionPages.blank(district);
@@ -115,18 +111,12 @@ class WorkbenchPages implements RoleHome {
     void workbook(Actor actor, @RequestParam(required = false) String period, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String district,
                   HttpServletResponse response, Locale locale) throws IOException {
-        Period p = periodOrThisYear(calendar, actor, period);
+        Period p = periods.orThisYear(actor, period);
         List<HospitalFigures> rows = overview.allHospitals(actor, new RegionOverview.Query(p, RegionPages.blank(q),
                 RegionPages.institutionType(type), RegionPages.blank(district)));
         sendWorkbook(response, "workbench-" + p, out -> RegionWorkbook.workbench(out,
                 messages.getMessage("region.workbench.title", null, locale), p, rows, overview.minRecords(),
                 (key, args) -> messages.getMessage(key, args, locale)));
-    }
-
-    /** The period of a workbook's address, or this year in the actor's hospital (a workbook has nowhere to say why). */
-    static Period periodOrThisYear(HospitalCalendar calendar, Actor actor, String text) {
-        Period p = text == null ? null : Period.parse(text.strip()).orElse(null);
-        return p != null ? p : Period.year(calendar.today(actor.hospitalId()).getYear());
     }
 
     /** Something that writes a workbook. */
@@ -140,21 +130,6 @@ class WorkbenchPages implements RoleHome {
         try (OutputStream out = response.getOutputStream()) {
             writer.write(out);
         }
-    }
-
-    /** The period asked for, or this year in the actor's hospital with the problem put on the page. */
-    static Period period(HospitalCalendar calendar, MessageSource messages, Actor actor, String text, Model model) {
-        if (text != null && !text.isBlank()) {
-            Optional<Period> p = Period.parse(text.strip());
-            if (p.isPresent()) {
-                return p.get();
-            }
-            Locale locale = LocaleContextHolder.getLocale();
-            Problem problem = Problem.of("period", "region.error.period", text.strip());
-            model.addAttribute("filterErrors",
-                    List.of(messages.getMessage(problem.messageKey(), problem.args().toArray(), locale)));
-        }
-        return Period.year(calendar.today(actor.hospitalId()).getYear());
     }
 
     static String decimal(BigDecimal value) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -67,33 +68,33 @@ public class AccountAdministration {
     }
 
     /** Every rule a new account of the administrator's hospital breaks; empty when it can be created. */
-    public List<AccountRejected.Problem> problems(MeridianUser admin, NewAccount account) {
-        List<AccountRejected.Problem> problems = new ArrayList<>();
+    public List<Problem> problems(MeridianUser admin, NewAccount account) {
+        List<Problem> problems = new ArrayList<>();
         String username = account.username() == null ? "" : account.username().strip();
         if (!USERNAME.matcher(username).matches()) {
-            problems.add(new AccountRejected.Problem("username", "account.error.usernameFormat"));
+            problems.add(Problem.of("username", "account.error.usernameFormat"));
         } else if (accounts.usernameTaken(username)) {
-            problems.add(new AccountRejected.Problem("username", "account.error.usernameTaken"));
+            problems.add(Problem.of("username", "account.error.usernameTaken"));
         }
         checkDisplayName(account.displayName(), problems);
         checkRolesAndChannel(admin.hospitalId(), roles(account.roles()), account.channelId(), problems);
         PasswordPolicy.problems(username, account.password())
-                .forEach(key -> problems.add(new AccountRejected.Problem("password", key)));
+                .forEach(key -> problems.add(Problem.of("password", key)));
         return problems;
     }
 
     /** Every rule this change of an account's profile breaks; empty when it can be saved. */
-    public List<AccountRejected.Problem> problems(MeridianUser admin, long userId, Profile profile) {
-        List<AccountRejected.Problem> problems = new ArrayList<>();
+    public List<Problem> problems(MeridianUser admin, long userId, Profile profile) {
+        List<Problem> problems = new ArrayList<>();
         checkDisplayName(profile.displayName(), problems);
         Set<Role> roles = roles(profile.roles());
         checkRolesAndChannel(admin.hospitalId(), roles, profile.channelId(), problems);
         if (userId == admin.userId()) {
             if (!roles.contains(Role.ADMIN)) {
-                problems.add(new AccountRejected.Problem("roles", "account.error.selfDemotion"));
+                problems.add(Problem.of("roles", "account.error.selfDemotion"));
             }
             if (!profile.enabled()) {
-                problems.add(new AccountRejected.Problem("enabled", "account.error.selfDisable"));
+                problems.add(Problem.of("enabled", "account.error.selfDisable"));
             }
         }
         return problems;
@@ -102,7 +103,7 @@ public class AccountAdministration {
     /** Creates an account in the administrator's hospital and returns its id. */
     @Transactional
     public long create(MeridianUser admin, NewAccount account) {
-        List<AccountRejected.Problem> problems = problems(admin, account);
+        List<Problem> problems = problems(admin, account);
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -114,7 +115,7 @@ public class AccountAdministration {
             id = accounts.insert(admin.hospitalId(), username, displayName, encoder.encode(account.password()),
                     account.channelId(), roles);
         } catch (DuplicateKeyException e) {
-            throw new AccountRejected(List.of(new AccountRejected.Problem("username", "account.error.usernameTaken")));
+            throw AccountRejected.of("username", "account.error.usernameTaken");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("displayName", displayName);
@@ -132,7 +133,7 @@ public class AccountAdministration {
     @Transactional
     public void update(MeridianUser admin, long userId, Profile profile) {
         Accounts.Account current = load(admin, userId);
-        List<AccountRejected.Problem> problems = problems(admin, userId, profile);
+        List<Problem> problems = problems(admin, userId, profile);
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -175,9 +176,9 @@ public class AccountAdministration {
     @Transactional
     public void resetPassword(MeridianUser admin, long userId, String newPassword) {
         Accounts.Account current = load(admin, userId);
-        List<AccountRejected.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         PasswordPolicy.problems(current.username(), newPassword)
-                .forEach(key -> problems.add(new AccountRejected.Problem("password", key)));
+                .forEach(key -> problems.add(Problem.of("password", key)));
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -194,19 +195,19 @@ public class AccountAdministration {
     public void changeOwnPassword(MeridianUser user, String currentPassword, String newPassword, String confirmation) {
         MeridianUser stored = accounts.loadById(user.hospitalId(), user.userId(), clock.instant())
                 .orElseThrow(() -> new AccountNotFound(user.userId()));
-        List<AccountRejected.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         boolean currentRight = currentPassword != null && !currentPassword.isEmpty()
                 && encoder.matches(currentPassword, stored.getPassword());
         if (!currentRight) {
-            problems.add(new AccountRejected.Problem("currentPassword", "account.password.wrongCurrent"));
+            problems.add(Problem.of("currentPassword", "account.password.wrongCurrent"));
         }
         PasswordPolicy.problems(stored.getUsername(), newPassword)
-                .forEach(key -> problems.add(new AccountRejected.Problem("newPassword", key)));
+                .forEach(key -> problems.add(Problem.of("newPassword", key)));
         if (currentRight && Objects.equals(currentPassword, newPassword)) {
-            problems.add(new AccountRejected.Problem("newPassword", "account.password.unchanged"));
+            problems.add(Problem.of("newPassword", "account.password.unchanged"));
         }
         if (!Objects.equals(newPassword, confirmation)) {
-            problems.add(new AccountRejected.Problem("confirmPassword", "account.password.mismatch"));
+            problems.add(Problem.of("confirmPassword", "account.password.mismatch"));
         }
         if (!problems.isEmpty()) {
             if (!currentRight) {
@@ -225,39 +226,39 @@ public class AccountAdministration {
                 .orElseThrow(() -> new AccountNotFound(userId));
     }
 
-    private static void checkDisplayName(String value, List<AccountRejected.Problem> problems) {
+    private static void checkDisplayName(String value, List<Problem> problems) {
         String name = value == null ? "" : value.strip();
         if (name.isEmpty()) {
-            problems.add(new AccountRejected.Problem("displayName", "account.error.displayNameRequired"));
+            problems.add(Problem.of("displayName", "account.error.displayNameRequired"));
         } else if (name.length() > DISPLAY_NAME_MAX) {
-            problems.add(new AccountRejected.Problem("displayName", "account.error.displayNameTooLong"));
+            problems.add(Problem.of("displayName", "account.error.displayNameTooLong"));
         }
     }
 
     private void checkRolesAndChannel(long hospitalId, Set<Role> roles, Long channelId,
-                                      List<AccountRejected.Problem> problems) {
+                                      List<Problem> problems) {
         if (roles.isEmpty()) {
-            problems.add(new AccountRejected.Problem("roles", "account.error.noRole"));
+            problems.add(Problem.of("roles", "account.error.noRole"));
         }
         if (roles.contains(Role.REGION_ADMIN)) {
-            problems.add(new AccountRejected.Problem("roles", "account.error.regionAdminReserved"));
+            problems.add(Problem.of("roles", "account.error.regionAdminReserved"));
         }
         if (roles.contains(Role.CHANNEL_USER)) {
             if (roles.size() > 1) {
-                problems.add(new AccountRejected.Problem("roles", "account.error.channelUserAlone"));
+                problems.add(Problem.of("roles", "account.error.channelUserAlone"));
             }
             if (channelId == null) {
-                problems.add(new AccountRejected.Problem("channelId", "account.error.channelRequired"));
+                problems.add(Problem.of("channelId", "account.error.channelRequired"));
             } else if (channelId <= 0) {
-                problems.add(new AccountRejected.Problem("channelId", "account.error.channelInvalid"));
+                problems.add(Problem.of("channelId", "account.error.channelInvalid"));
             } else {
                 ChannelDirectory directory = channels.getIfAvailable();
                 if (directory != null && !directory.exists(hospitalId, channelId)) {
-                    problems.add(new AccountRejected.Problem("channelId", "account.error.channelUnknown"));
+                    problems.add(Problem.of("channelId", "account.error.channelUnknown"));
                 }
             }
         } else if (channelId != null) {
-            problems.add(new AccountRejected.Problem("channelId", "account.error.channelOnlyForChannelUser"));
+            problems.add(Problem.of("channelId", "account.error.channelOnlyForChannelUser"));
         }
     }
 

@@ -2,25 +2,22 @@ package org.meridian.shared.security;
 
 import java.util.List;
 
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
+
 /**
- * A change to an account that breaks one or more rules. Carries every problem at once, each as the
- * form field it belongs to and a message key, so a form can show each beside its field and an API can
- * list them all.
+ * A change to an account (its profile, password, API token or second factor) that breaks one or more rules: bad input
+ * of the module {@code account}, with every problem at once as shared {@link Problem}s, each on the form field it
+ * belongs to, so a form shows each beside its field ({@code ProblemTexts}) and an API can list them all.
  */
-public class AccountRejected extends RuntimeException {
-
-    /** One broken rule: the field it concerns and the message key that explains it. */
-    public record Problem(String field, String messageKey) {
-    }
-
-    private final List<Problem> problems;
+public class AccountRejected extends InvalidInputException {
 
     public AccountRejected(List<Problem> problems) {
-        super("account change rejected: " + problems);
-        this.problems = List.copyOf(problems);
+        super("account", problems);
     }
 
-    public List<Problem> problems() {
-        return problems;
+    /** One problem on one field, without arguments. */
+    public static AccountRejected of(String field, String messageKey) {
+        return new AccountRejected(List.of(Problem.of(field, messageKey)));
     }
 }

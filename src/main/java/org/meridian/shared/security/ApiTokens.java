@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class ApiTokens {
      */
     @Transactional
     public Created create(MeridianUser owner, String name, Integer validDays) {
-        List<AccountRejected.Problem> problems = problems(name, validDays);
+        List<Problem> problems = problems(name, validDays);
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
@@ -85,15 +86,15 @@ public class ApiTokens {
     }
 
     /** Every rule a new token breaks: a name of 1 to 100 characters, a validity of 1 to 3,650 days if given. */
-    public static List<AccountRejected.Problem> problems(String name, Integer validDays) {
-        List<AccountRejected.Problem> problems = new ArrayList<>();
+    public static List<Problem> problems(String name, Integer validDays) {
+        List<Problem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            problems.add(new AccountRejected.Problem("name", "token.error.nameRequired"));
+            problems.add(Problem.of("name", "token.error.nameRequired"));
         } else if (name.strip().length() > NAME_MAX) {
-            problems.add(new AccountRejected.Problem("name", "token.error.nameTooLong"));
+            problems.add(Problem.of("name", "token.error.nameTooLong"));
         }
         if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
-            problems.add(new AccountRejected.Problem("validDays", "token.error.validDays"));
+            problems.add(Problem.of("validDays", "token.error.validDays"));
         }
         return problems;
     }

@@ -170,7 +170,7 @@ public class TwoStepSignIn {
         byte[] secret = new byte[OneTimePassword.SECRET_BYTES];
         random.nextBytes(secret);
         if (!factors.begin(user.homeHospitalId(), user.userId(), cipher.seal(context(user), secret), clock.instant())) {
-            throw new AccountRejected(List.of(new AccountRejected.Problem("code", "secondFactor.error.alreadyEnrolled")));
+            throw AccountRejected.of("code", "secondFactor.error.alreadyEnrolled");
         }
         return setupOf(user, secret);
     }
@@ -343,6 +343,6 @@ public class TwoStepSignIn {
     }
 
     private static AccountRejected rejected(String key) {
-        return new AccountRejected(List.of(new AccountRejected.Problem("code", key)));
+        return AccountRejected.of("code", key);
     }
 }

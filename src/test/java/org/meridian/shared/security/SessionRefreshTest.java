@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.shared.problem.Problem;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +97,7 @@ class SessionRefreshTest {
         var unknown = new AccountAdministration.NewAccount("partner-x1", "渠道方", "Partner-pass-1",
                 EnumSet.of(Role.CHANNEL_USER), 8L);
         assertThat(withChannels.problems(admin, unknown))
-                .containsExactly(new AccountRejected.Problem("channelId", "account.error.channelUnknown"));
+                .containsExactly(Problem.of("channelId", "account.error.channelUnknown"));
         var known = new AccountAdministration.NewAccount("partner-x1", "渠道方", "Partner-pass-1",
                 EnumSet.of(Role.CHANNEL_USER), 7L);
         assertThat(withChannels.problems(admin, known)).isEmpty();

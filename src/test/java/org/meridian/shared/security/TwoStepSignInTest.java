@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.audit.AuditLog;
+import org.meridian.shared.problem.Problem;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +96,7 @@ class TwoStepSignInTest {
         String wrong = right.equals("000000") ? "000001" : "000000";
         assertThatThrownBy(() -> twoStep.confirm(analyst, wrong)).isInstanceOf(AccountRejected.class)
                 .satisfies(e -> assertThat(((AccountRejected) e).problems()).containsExactly(
-                        new AccountRejected.Problem("code", "secondFactor.error.wrongCode")));
+                        Problem.of("code", "secondFactor.error.wrongCode")));
         assertThat(twoStep.enrolled(analyst)).isFalse();
         assertThat(twoStep.confirm(analyst, right)).hasSize(10);
     }

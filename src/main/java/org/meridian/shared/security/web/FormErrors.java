@@ -4,7 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.security.AccountRejected;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.validation.BindingResult;
 
 /** Puts every problem of a rejected change beside its form field. */
@@ -18,10 +20,9 @@ final class FormErrors {
     }
 
     /** Adds the problems of fields that have no error yet (a field that could not even be read keeps that one). */
-    static void reject(BindingResult binding, List<AccountRejected.Problem> problems) {
+    static void reject(BindingResult binding, List<Problem> problems) {
         Set<String> unreadable = new HashSet<>();
         binding.getFieldErrors().forEach(e -> unreadable.add(e.getField()));
-        problems.stream().filter(p -> !unreadable.contains(p.field()))
-                .forEach(p -> binding.rejectValue(p.field(), p.messageKey()));
+        ProblemTexts.reject(binding, problems.stream().filter(p -> !unreadable.contains(p.path())).toList());
     }
 }

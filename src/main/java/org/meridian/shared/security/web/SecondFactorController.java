@@ -1,8 +1,6 @@
 package org.meridian.shared.security.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +10,7 @@ import org.meridian.shared.security.AccountRejected;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.SecondFactorGate;
 import org.meridian.shared.security.TwoStepSignIn;
-import org.springframework.context.MessageSource;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +30,11 @@ class SecondFactorController {
     static final String PAGE = "account/second-factor";
 
     private final TwoStepSignIn twoStep;
-    private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    SecondFactorController(TwoStepSignIn twoStep, MessageSource messages) {
+    SecondFactorController(TwoStepSignIn twoStep, ProblemTexts texts) {
         this.twoStep = twoStep;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -52,25 +50,25 @@ class SecondFactorController {
 
     @PostMapping("/confirm")
     String confirm(@AuthenticationPrincipal MeridianUser user, @RequestParam(defaultValue = "") String code,
-                   HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             List<String> codes = twoStep.confirm(user, code);
             model.addAttribute("continueTo", SecondFactorGate.passed(request, response));
             model.addAttribute("recoveryCodes", codes);
         } catch (AccountRejected rejected) {
-            model.addAttribute("errors", errors(rejected, locale));
+            model.addAttribute("errors", texts.byField(rejected.problems()));
         }
         return show(user, model);
     }
 
     @PostMapping("/disable")
     String disable(@AuthenticationPrincipal MeridianUser user, @RequestParam(defaultValue = "") String code,
-                   HttpServletRequest request, Locale locale, Model model) {
+                   HttpServletRequest request, Model model) {
         try {
             twoStep.disable(user, code, request.getRemoteAddr());
             return "redirect:/account?secondFactorDisabled";
         } catch (AccountRejected rejected) {
-            model.addAttribute("errors", errors(rejected, locale));
+            model.addAttribute("errors", texts.byField(rejected.problems()));
             return show(user, model);
         }
     }
@@ -89,11 +87,5 @@ class SecondFactorController {
         }
         model.addAttribute("activeNav", "account");
         return PAGE;
-    }
-
-    private Map<String, String> errors(AccountRejected rejected, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        rejected.problems().forEach(p -> errors.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), null, locale)));
-        return errors;
     }
 }
