@@ -74,13 +74,29 @@ class ExamRecords {
         return found;
     }
 
-    /** {@code n} fresh record ids from the table's identity sequence, ascending. */
+    /**
+     * How many ids one {@code nextval} of {@code exam_record}'s identity sequence reserves: its increment (migration
+     * {@code V20261206_1945}), so that the value returned and the {@code ID_BLOCK - 1} after it are this caller's.
+     */
+    static final int ID_BLOCK = 10_000;
+
+    /**
+     * {@code n} fresh record ids, ascending: one {@code nextval} of the table's identity sequence per block of
+     * {@link #ID_BLOCK} (one call for a batch of up to 10,000 records).
+     */
     long[] nextIds(int n) {
         if (n == 0) {
             return new long[0];
         }
-        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('exam_record', 'id')) FROM generate_series(1, :n)")
-                .param("n", n).query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] starts = jdbc.sql("SELECT nextval(pg_get_serial_sequence('exam_record', 'id'))"
+                        + " FROM generate_series(1, :blocks)")
+                .param("blocks", (n + ID_BLOCK - 1) / ID_BLOCK).query(Long.class).list().stream()
+                .mapToLong(Long::longValue).sorted().toArray();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = starts[i / ID_BLOCK] + i % ID_BLOCK;
+        }
+        return ids;
     }
 
     /**
