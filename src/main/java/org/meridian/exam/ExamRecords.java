@@ -130,8 +130,9 @@ class ExamRecords {
 
     /**
      * Every stored record of these patient × item pairs, by pair: one query, the pairs as two unnested arrays and one
-     * probe of the (region, patient, item) index per pair. The probe is a lateral subquery kept apart from the join
-     * ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's records.
+     * probe of the primary key (region, patient, item, id) per pair. The probe is a lateral subquery kept apart from
+     * the join ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's
+     * records.
      */
     Map<Pair, List<Stored>> ofPairs(long region, Collection<Pair> pairs) {
         Map<Pair, List<Stored>> found = new HashMap<>();
@@ -174,19 +175,24 @@ class ExamRecords {
                 .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getString(1), item)).list();
     }
 
-    /** Writes changed outcomes (patient, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest}. */
+    /**
+     * Writes changed outcomes (patient, item, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest},
+     * one probe of the primary key {@code (region_id, patient, item, id)} per record.
+     */
     void updateOutcomes(long region, List<Stored> changed) {
         if (changed.isEmpty()) {
             return;
         }
         int n = changed.size();
         String[] patients = new String[n];
+        String[] items = new String[n];
         Long[] ids = new Long[n];
         String[] outcomes = new String[n];
         Long[] earlier = new Long[n];
         for (int i = 0; i < n; i++) {
             Stored s = changed.get(i);
             patients[i] = s.record().patient();
+            items[i] = s.record().item();
             ids[i] = s.id();
             outcomes[i] = s.outcome().name();
             earlier[i] = s.earlier();
@@ -194,13 +200,14 @@ class ExamRecords {
         template.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     UPDATE exam_record r SET outcome = u.outcome, earlier_id = u.earlier
-                    FROM unnest(?, ?, ?, ?) AS u (patient, id, outcome, earlier)
-                    WHERE r.region_id = ? AND r.patient = u.patient AND r.id = u.id""")) {
+                    FROM unnest(?, ?, ?, ?, ?) AS u (patient, item, id, outcome, earlier)
+                    WHERE r.region_id = ? AND r.patient = u.patient AND r.item = u.item AND r.id = u.id""")) {
                 ps.setArray(1, array(con, "bpchar", patients));
-                ps.setArray(2, array(con, "int8", ids));
-                ps.setArray(3, array(con, "varchar", outcomes));
-                ps.setArray(4, array(con, "int8", earlier));
-                ps.setLong(5, region);
+                ps.setArray(2, array(con, "varchar", items));
+                ps.setArray(3, array(con, "int8", ids));
+                ps.setArray(4, array(con, "varchar", outcomes));
+                ps.setArray(5, array(con, "int8", earlier));
+                ps.setLong(6, region);
                 int updated = ps.executeUpdate();
                 if (updated != n) {
                     throw new IllegalStateException("updated " + updated + " exam records' outcomes of " + n);
@@ -483,7 +490,8 @@ class ExamRecords {
                        e.hospital_id, e.institution_id, e.performed_at,
                        CASE WHEN e.hospital_id = r.hospital_id THEN e.record_id END
                 FROM exam_record r
-                LEFT JOIN exam_record e ON e.region_id = r.region_id AND e.patient = r.patient AND e.id = r.earlier_id
+                LEFT JOIN exam_record e ON e.region_id = r.region_id AND e.patient = r.patient AND e.item = r.item
+                                       AND e.id = r.earlier_id
                 """);
         Map<String, Object> params = new HashMap<>();
         repeatWhere(sql, params, region, fromMonth, toMonth, hospitalId, institution, item, outcome);
@@ -510,7 +518,9 @@ class ExamRecords {
     private static void repeatWhere(StringBuilder sql, Map<String, Object> params, long region, LocalDate fromMonth,
                                     LocalDate toMonth, long hospitalId, Institution institution, String item,
                                     Outcome outcome) {
-        sql.append(" WHERE r.region_id = :r AND r.month BETWEEN :from AND :to AND r.outcome IN (:outcomes)");
+        // outcome <> 'NONE' exactly as the partial index exam_record_repeat_idx says, so that it serves the list
+        sql.append(" WHERE r.region_id = :r AND r.outcome <> 'NONE' AND r.month BETWEEN :from AND :to"
+                + " AND r.outcome IN (:outcomes)");
         params.put("r", region);
         params.put("from", fromMonth);
         params.put("to", toMonth);
