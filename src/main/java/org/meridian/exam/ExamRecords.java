@@ -44,23 +44,40 @@ class ExamRecords {
                 .query((rs, i) -> 1).list();
     }
 
-    /** The stored records of these recordIds, by recordId (one query). */
+    /**
+     * The stored records of these recordIds, by recordId: one walk of {@code exam_record_key}'s primary key for all of
+     * them ({@code record_id = ANY (…)}: the b-tree takes the sorted ids in one pass, where a probe per id cost a
+     * subquery each), then the records of the keys found, one probe each (a batch of new records finds none).
+     */
     Map<String, ExamRecord> byRecordId(long region, Collection<String> recordIds) {
         Map<String, ExamRecord> found = new HashMap<>();
         if (recordIds.isEmpty()) {
             return found;
         }
         template.execute((Connection con) -> {
-            // one index lookup per recordId whatever the statistics say (a lateral subquery with a limit, as the
-            // event ingest's lookups): a fast-growing table's stale statistics must not turn it into a scan
+            List<String> patients = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = con.prepareStatement(
+                    "SELECT patient, id FROM exam_record_key WHERE region_id = ? AND record_id = ANY (?)")) {
+                ps.setLong(1, region);
+                ps.setArray(2, array(con, "varchar", recordIds.toArray()));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        patients.add(rs.getString(1));
+                        ids.add(rs.getLong(2));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return null;
+            }
             try (PreparedStatement ps = con.prepareStatement("SELECT " + columns("r") + """
                     , r.id, r.outcome, r.earlier_id
-                    FROM unnest(?) AS wanted (record_id)
-                    CROSS JOIN LATERAL (SELECT k.patient, k.id FROM exam_record_key k
-                                        WHERE k.region_id = ? AND k.record_id = wanted.record_id LIMIT 1) k
-                    JOIN exam_record r ON r.region_id = ? AND r.patient = k.patient AND r.id = k.id""")) {
-                ps.setArray(1, array(con, "varchar", recordIds.toArray()));
-                ps.setLong(2, region);
+                    FROM unnest(?, ?) AS k (patient, id)
+                    CROSS JOIN LATERAL (SELECT * FROM exam_record x
+                                        WHERE x.region_id = ? AND x.patient = k.patient AND x.id = k.id OFFSET 0) r""")) {
+                ps.setArray(1, array(con, "bpchar", patients.toArray()));
+                ps.setArray(2, array(con, "int8", ids.toArray()));
                 ps.setLong(3, region);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
