@@ -44,23 +44,40 @@ class ExamRecords {
                 .query((rs, i) -> 1).list();
     }
 
-    /** The stored records of these recordIds, by recordId (one query). */
+    /**
+     * The stored records of these recordIds, by recordId: one walk of {@code exam_record_key}'s primary key for all of
+     * them ({@code record_id = ANY (…)}: the b-tree takes the sorted ids in one pass, where a probe per id cost a
+     * subquery each), then the records of the keys found, one probe each (a batch of new records finds none).
+     */
     Map<String, ExamRecord> byRecordId(long region, Collection<String> recordIds) {
         Map<String, ExamRecord> found = new HashMap<>();
         if (recordIds.isEmpty()) {
             return found;
         }
         template.execute((Connection con) -> {
-            // one index lookup per recordId whatever the statistics say (a lateral subquery with a limit, as the
-            // event ingest's lookups): a fast-growing table's stale statistics must not turn it into a scan
+            List<String> patients = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = con.prepareStatement(
+                    "SELECT patient, id FROM exam_record_key WHERE region_id = ? AND record_id = ANY (?)")) {
+                ps.setLong(1, region);
+                ps.setArray(2, array(con, "varchar", recordIds.toArray()));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        patients.add(rs.getString(1));
+                        ids.add(rs.getLong(2));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return null;
+            }
             try (PreparedStatement ps = con.prepareStatement("SELECT " + columns("r") + """
                     , r.id, r.outcome, r.earlier_id
-                    FROM unnest(?) AS wanted (record_id)
-                    CROSS JOIN LATERAL (SELECT k.patient, k.id FROM exam_record_key k
-                                        WHERE k.region_id = ? AND k.record_id = wanted.record_id LIMIT 1) k
-                    JOIN exam_record r ON r.region_id = ? AND r.patient = k.patient AND r.id = k.id""")) {
-                ps.setArray(1, array(con, "varchar", recordIds.toArray()));
-                ps.setLong(2, region);
+                    FROM unnest(?, ?) AS k (patient, id)
+                    CROSS JOIN LATERAL (SELECT * FROM exam_record x
+                                        WHERE x.region_id = ? AND x.patient = k.patient AND x.id = k.id OFFSET 0) r""")) {
+                ps.setArray(1, array(con, "bpchar", patients.toArray()));
+                ps.setArray(2, array(con, "int8", ids.toArray()));
                 ps.setLong(3, region);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -74,13 +91,29 @@ class ExamRecords {
         return found;
     }
 
-    /** {@code n} fresh record ids from the table's identity sequence, ascending. */
+    /**
+     * How many ids one {@code nextval} of {@code exam_record}'s identity sequence reserves: its increment (migration
+     * {@code V20261206_1945}), so that the value returned and the {@code ID_BLOCK - 1} after it are this caller's.
+     */
+    static final int ID_BLOCK = 10_000;
+
+    /**
+     * {@code n} fresh record ids, ascending: one {@code nextval} of the table's identity sequence per block of
+     * {@link #ID_BLOCK} (one call for a batch of up to 10,000 records).
+     */
     long[] nextIds(int n) {
         if (n == 0) {
             return new long[0];
         }
-        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('exam_record', 'id')) FROM generate_series(1, :n)")
-                .param("n", n).query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] starts = jdbc.sql("SELECT nextval(pg_get_serial_sequence('exam_record', 'id'))"
+                        + " FROM generate_series(1, :blocks)")
+                .param("blocks", (n + ID_BLOCK - 1) / ID_BLOCK).query(Long.class).list().stream()
+                .mapToLong(Long::longValue).sorted().toArray();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = starts[i / ID_BLOCK] + i % ID_BLOCK;
+        }
+        return ids;
     }
 
     /**
@@ -114,8 +147,9 @@ class ExamRecords {
 
     /**
      * Every stored record of these patient × item pairs, by pair: one query, the pairs as two unnested arrays and one
-     * probe of the (region, patient, item) index per pair. The probe is a lateral subquery kept apart from the join
-     * ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's records.
+     * probe of the primary key (region, patient, item, id) per pair. The probe is a lateral subquery kept apart from
+     * the join ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's
+     * records.
      */
     Map<Pair, List<Stored>> ofPairs(long region, Collection<Pair> pairs) {
         Map<Pair, List<Stored>> found = new HashMap<>();
@@ -158,19 +192,24 @@ class ExamRecords {
                 .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getString(1), item)).list();
     }
 
-    /** Writes changed outcomes (patient, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest}. */
+    /**
+     * Writes changed outcomes (patient, item, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest},
+     * one probe of the primary key {@code (region_id, patient, item, id)} per record.
+     */
     void updateOutcomes(long region, List<Stored> changed) {
         if (changed.isEmpty()) {
             return;
         }
         int n = changed.size();
         String[] patients = new String[n];
+        String[] items = new String[n];
         Long[] ids = new Long[n];
         String[] outcomes = new String[n];
         Long[] earlier = new Long[n];
         for (int i = 0; i < n; i++) {
             Stored s = changed.get(i);
             patients[i] = s.record().patient();
+            items[i] = s.record().item();
             ids[i] = s.id();
             outcomes[i] = s.outcome().name();
             earlier[i] = s.earlier();
@@ -178,13 +217,14 @@ class ExamRecords {
         template.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     UPDATE exam_record r SET outcome = u.outcome, earlier_id = u.earlier
-                    FROM unnest(?, ?, ?, ?) AS u (patient, id, outcome, earlier)
-                    WHERE r.region_id = ? AND r.patient = u.patient AND r.id = u.id""")) {
+                    FROM unnest(?, ?, ?, ?, ?) AS u (patient, item, id, outcome, earlier)
+                    WHERE r.region_id = ? AND r.patient = u.patient AND r.item = u.item AND r.id = u.id""")) {
                 ps.setArray(1, array(con, "bpchar", patients));
-                ps.setArray(2, array(con, "int8", ids));
-                ps.setArray(3, array(con, "varchar", outcomes));
-                ps.setArray(4, array(con, "int8", earlier));
-                ps.setLong(5, region);
+                ps.setArray(2, array(con, "varchar", items));
+                ps.setArray(3, array(con, "int8", ids));
+                ps.setArray(4, array(con, "varchar", outcomes));
+                ps.setArray(5, array(con, "int8", earlier));
+                ps.setLong(6, region);
                 int updated = ps.executeUpdate();
                 if (updated != n) {
                     throw new IllegalStateException("updated " + updated + " exam records' outcomes of " + n);
@@ -467,7 +507,8 @@ class ExamRecords {
                        e.hospital_id, e.institution_id, e.performed_at,
                        CASE WHEN e.hospital_id = r.hospital_id THEN e.record_id END
                 FROM exam_record r
-                LEFT JOIN exam_record e ON e.region_id = r.region_id AND e.patient = r.patient AND e.id = r.earlier_id
+                LEFT JOIN exam_record e ON e.region_id = r.region_id AND e.patient = r.patient AND e.item = r.item
+                                       AND e.id = r.earlier_id
                 """);
         Map<String, Object> params = new HashMap<>();
         repeatWhere(sql, params, region, fromMonth, toMonth, hospitalId, institution, item, outcome);
@@ -494,7 +535,9 @@ class ExamRecords {
     private static void repeatWhere(StringBuilder sql, Map<String, Object> params, long region, LocalDate fromMonth,
                                     LocalDate toMonth, long hospitalId, Institution institution, String item,
                                     Outcome outcome) {
-        sql.append(" WHERE r.region_id = :r AND r.month BETWEEN :from AND :to AND r.outcome IN (:outcomes)");
+        // outcome <> 'NONE' exactly as the partial index exam_record_repeat_idx says, so that it serves the list
+        sql.append(" WHERE r.region_id = :r AND r.outcome <> 'NONE' AND r.month BETWEEN :from AND :to"
+                + " AND r.outcome IN (:outcomes)");
         params.put("r", region);
         params.put("from", fromMonth);
         params.put("to", toMonth);
