@@ -77,7 +77,7 @@ class AlliancePages {
                 HttpServletResponse response, Locale locale) throws IOException {
         Period p = period == null ? null : Period.parse(period.strip()).orElse(null);
         if (p == null) {
-            p = Period.year(calendar.today(actor.hospitalId()).getYear());
+            p = Period.year(calendar.reportingYear(actor.hospitalId()));
         }
         AllianceFigures report = reporting.report(actor, code, p);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

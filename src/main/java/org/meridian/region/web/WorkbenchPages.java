@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The regulator's workbench (监管工作台), the home page of a REGULATOR: the region's hospitals with their latest
- * published evaluation and the repeat-examination figures of a period (this year unless asked), filtered by text,
+ * published evaluation and the repeat-examination figures of a period (the year of the last whole month unless
+ * asked), filtered by text,
  * type and district, paged; a table on a desktop, cards on a phone. Aggregates only: no patient-level row, and a
  * hospital's repeat figures over too few records are suppressed.
  */
@@ -115,7 +116,7 @@ class WorkbenchPages implements RoleHome {
     void workbook(Actor actor, @RequestParam(required = false) String period, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String district,
                   HttpServletResponse response, Locale locale) throws IOException {
-        Period p = periodOrThisYear(calendar, actor, period);
+        Period p = periodOrReportingYear(calendar, actor, period);
         List<HospitalFigures> rows = overview.allHospitals(actor, new RegionOverview.Query(p, RegionPages.blank(q),
                 RegionPages.institutionType(type), RegionPages.blank(district)));
         sendWorkbook(response, "workbench-" + p, out -> RegionWorkbook.workbench(out,
@@ -123,10 +124,13 @@ class WorkbenchPages implements RoleHome {
                 (key, args) -> messages.getMessage(key, args, locale)));
     }
 
-    /** The period of a workbook's address, or this year in the actor's hospital (a workbook has nowhere to say why). */
-    static Period periodOrThisYear(HospitalCalendar calendar, Actor actor, String text) {
+    /**
+     * The period of a workbook's address, or the reporting year in the actor's hospital (the year of the last whole
+     * month, {@link HospitalCalendar#reportingYear}; a workbook has nowhere to say why).
+     */
+    static Period periodOrReportingYear(HospitalCalendar calendar, Actor actor, String text) {
         Period p = text == null ? null : Period.parse(text.strip()).orElse(null);
-        return p != null ? p : Period.year(calendar.today(actor.hospitalId()).getYear());
+        return p != null ? p : Period.year(calendar.reportingYear(actor.hospitalId()));
     }
 
     /** Something that writes a workbook. */
@@ -142,7 +146,10 @@ class WorkbenchPages implements RoleHome {
         }
     }
 
-    /** The period asked for, or this year in the actor's hospital with the problem put on the page. */
+    /**
+     * The period asked for, or the reporting year in the actor's hospital (the year of the last whole month: in
+     * January the year just ended, not the new one without data) with the problem put on the page.
+     */
     static Period period(HospitalCalendar calendar, MessageSource messages, Actor actor, String text, Model model) {
         if (text != null && !text.isBlank()) {
             Optional<Period> p = Period.parse(text.strip());
@@ -154,7 +161,7 @@ class WorkbenchPages implements RoleHome {
             model.addAttribute("filterErrors",
                     List.of(messages.getMessage(problem.messageKey(), problem.args().toArray(), locale)));
         }
-        return Period.year(calendar.today(actor.hospitalId()).getYear());
+        return Period.year(calendar.reportingYear(actor.hospitalId()));
     }
 
     static String decimal(BigDecimal value) {
