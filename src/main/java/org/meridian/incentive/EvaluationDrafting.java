@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>for every scored channel, the lines of the rules in effect for the period (as {@link StatementWorkflow#prepare});
  *     a channel to which no rule gives anything gets no statement;</li>
  * <li>a DRAFT of an older evaluation version of the same channel and period is SUPERSEDED (kept, read-only) and
- *     the new draft names it; manual adjustment lines of the superseded draft are carried over;</li>
+ *     the new draft names it; manual adjustment lines of the superseded draft are carried over (with who added them
+ *     and when);</li>
  * <li>a REVIEWED, APPROVED or PAID statement is never touched: when the new result gives other amounts or
  *     quantities, a correcting DRAFT holds one adjustment line per rule with the difference;</li>
  * <li>the tier history of the channel's published evaluations gives the sanction: a warning is recorded,
@@ -203,8 +204,8 @@ class EvaluationDrafting {
                     } else {
                         long id = statements.insert(h, result, period.toString(), 1, null, SYSTEM, now,
                                 evaluationId, evaluation.version(), replaces);
-                        lines.forEach(l -> statements.addLine(h, id, l, SYSTEM));
-                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        lines.forEach(l -> statements.addLine(h, id, l, SYSTEM, now));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy(), l.createdAt()));
                         audited(h, id, "INCENTIVE_STATEMENT_DRAFTED", result, evaluation, replaces);
                         drafted++;
                     }
@@ -217,8 +218,8 @@ class EvaluationDrafting {
                         int sequence = statements.nextSequence(h, card.channel(), period.toString());
                         long id = statements.insert(h, result, period.toString(), sequence, last.header().id(),
                                 SYSTEM, now, evaluationId, evaluation.version(), replaces);
-                        differences.forEach(l -> statements.addLine(h, id, l, SYSTEM));
-                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        differences.forEach(l -> statements.addLine(h, id, l, SYSTEM, now));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy(), l.createdAt()));
                         audited(h, id, "INCENTIVE_STATEMENT_CORRECTION_DRAFTED", result, evaluation, replaces);
                         corrections++;
                     }
@@ -409,7 +410,7 @@ class EvaluationDrafting {
         }
         long id = sanctions.insert(h, card.channel(), evaluation.unitType().name(), period.toString(), evaluation.id(),
                 evaluation.version(), rec.ruleCode(), rec.ruleVersion(), rec.lowestTier(), rec.level().name(),
-                rec.consecutivePeriods(), status, outcome, standing.map(Sanction::period).orElse(null));
+                rec.consecutivePeriods(), status, outcome, standing.map(Sanction::period).orElse(null), clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", card.channel());
         details.put("period", period.toString());

@@ -34,14 +34,14 @@ class Sanctions {
 
     long insert(long hospitalId, String channelCode, String unitType, String period, long evaluationId,
                 int evaluationVersion, String ruleCode, int ruleVersion, String lowestTier, String level, int streak,
-                String status, String outcome, String supersededPeriod) {
+                String status, String outcome, String supersededPeriod, Instant at) {
         return jdbc.sql("""
                         INSERT INTO incentive_sanction (hospital_id, channel_code, unit_type, period, evaluation_id,
                             evaluation_version, rule_code, rule_version, lowest_tier, level, streak, status, outcome,
-                            superseded_period)
-                        VALUES (:h, :c, :u, :p, :e, :ev, :rc, :rv, :lt, :l, :s, :st, :o, :sp)
+                            superseded_period, created_at)
+                        VALUES (:h, :c, :u, :p, :e, :ev, :rc, :rv, :lt, :l, :s, :st, :o, :sp, :at)
                         RETURNING id""")
-                .param("sp", supersededPeriod)
+                .param("sp", supersededPeriod).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("h", hospitalId).param("c", channelCode).param("u", unitType).param("p", period)
                 .param("e", evaluationId).param("ev", evaluationVersion).param("rc", ruleCode).param("rv", ruleVersion)
                 .param("lt", lowestTier).param("l", level).param("s", streak).param("st", status).param("o", outcome)

@@ -51,6 +51,7 @@ class IncentivesFromEvaluationsTest {
     @Autowired ChannelLifecycle lifecycle;
     @Autowired UserDetailsService accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
 
     static final String SERVICE_FEE = """
             {"code": "SERVICE-FEE", "name": "服务费（按等级）", "type": "FEE", "validFrom": "2026-01-01",
@@ -511,6 +512,10 @@ class IncentivesFromEvaluationsTest {
         assertThat(november.get("status").asString()).isEqualTo("PENDING");
         assertThat(november.get("streak").asInt()).isEqualTo(5);
         assertThat(november.get("supersededPeriod").isNull()).isTrue();
+        // recorded at the hospital's "now", the injected clock's (2027-01-15 in tests), not the database's
+        java.time.Instant now = clock.instant();
+        assertThat(java.time.OffsetDateTime.parse(november.get("createdAt").asString()).toInstant())
+                .isBetween(now.minusSeconds(60), now);
         assertThat(sanctions(h).valueStream().filter(s -> s.get("status").asString().equals("PENDING")))
                 .as("one recommendation waits for LOW").hasSize(1);
 
