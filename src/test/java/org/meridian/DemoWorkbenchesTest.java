@@ -10,7 +10,9 @@ import org.meridian.support.Browser;
 import org.meridian.support.MeridianDemoTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every demo account's workbench (issue 12, "Done when": screenshots of every workbench on both widths are looked at),
@@ -27,6 +29,7 @@ class DemoWorkbenchesTest {
             "partner", "regulator", "region");
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void everyDemoWorkbenchOnADesktopAndAPhone() {
@@ -48,6 +51,21 @@ class DemoWorkbenchesTest {
                 if (user.equals("manager")) {
                     assertThat(browser.text(By.id("work-kind-channel-downgrade"))).as("the evaluated downgrades left "
                             + "for the manager").contains("2");
+                    // one termination to decide per channel: a channel that stays in the lowest tier has each earlier
+                    // recommendation superseded by the later one (docs/incentives.md)
+                    long pending = jdbc.sql("""
+                                    SELECT COUNT(*) FROM incentive_sanction s JOIN hospital h ON h.id = s.hospital_id
+                                    WHERE h.code = 'H001' AND s.status = 'PENDING'""")
+                            .query(Long.class).single();
+                    long channels = jdbc.sql("""
+                                    SELECT COUNT(DISTINCT s.channel_code) FROM incentive_sanction s
+                                      JOIN hospital h ON h.id = s.hospital_id
+                                    WHERE h.code = 'H001' AND s.status = 'PENDING'""")
+                            .query(Long.class).single();
+                    assertThat(pending).as("termination recommendations waiting in the demo").isEqualTo(channels)
+                            .isPositive();
+                    assertThat(browser.text(By.id("work-kind-incentive-termination"))).as("terminations to decide")
+                            .endsWith(" " + pending);
                 }
             }
         }

@@ -51,11 +51,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>for every scored channel, the lines of the rules in effect for the period (as {@link StatementWorkflow#prepare});
  *     a channel to which no rule gives anything gets no statement;</li>
  * <li>a DRAFT of an older evaluation version of the same channel and period is SUPERSEDED (kept, read-only) and
- *     the new draft names it; manual adjustment lines of the superseded draft are carried over;</li>
+ *     the new draft names it; manual adjustment lines of the superseded draft are carried over (with who added them
+ *     and when);</li>
  * <li>a REVIEWED, APPROVED or PAID statement is never touched: when the new result gives other amounts or
  *     quantities, a correcting DRAFT holds one adjustment line per rule with the difference;</li>
  * <li>the tier history of the channel's published evaluations gives the sanction: a warning is recorded,
  *     probation is set through the channel lifecycle, a termination is only recommended to a hospital manager;</li>
+ * <li>a channel has at most one termination recommendation waiting: a later period's recommendation for the same
+ *     channel (it stayed in the lowest tier) SUPERSEDES the earlier one still waiting, naming the later period
+ *     ({@link #supersedeEarlier}); an older period's recommendation drafted after a later one gives way to it at once;</li>
  * <li>a termination recommendation still waiting stands only while no later period contradicts it: once a published
  *     evaluation of a period ending after the recommendation's puts the channel in another (rated) tier than the
  *     lowest, the recommendation is RETIRED ({@link #retireContradicted}), audited with the later period and tier.</li>
@@ -200,8 +204,8 @@ class EvaluationDrafting {
                     } else {
                         long id = statements.insert(h, result, period.toString(), 1, null, SYSTEM, now,
                                 evaluationId, evaluation.version(), replaces);
-                        lines.forEach(l -> statements.addLine(h, id, l, SYSTEM));
-                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        lines.forEach(l -> statements.addLine(h, id, l, SYSTEM, now));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy(), l.createdAt()));
                         audited(h, id, "INCENTIVE_STATEMENT_DRAFTED", result, evaluation, replaces);
                         drafted++;
                     }
@@ -214,8 +218,8 @@ class EvaluationDrafting {
                         int sequence = statements.nextSequence(h, card.channel(), period.toString());
                         long id = statements.insert(h, result, period.toString(), sequence, last.header().id(),
                                 SYSTEM, now, evaluationId, evaluation.version(), replaces);
-                        differences.forEach(l -> statements.addLine(h, id, l, SYSTEM));
-                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy()));
+                        differences.forEach(l -> statements.addLine(h, id, l, SYSTEM, now));
+                        carried.forEach(l -> statements.addLine(h, id, l.line(), l.createdBy(), l.createdAt()));
                         audited(h, id, "INCENTIVE_STATEMENT_CORRECTION_DRAFTED", result, evaluation, replaces);
                         corrections++;
                     }
@@ -397,9 +401,16 @@ class EvaluationDrafting {
             }
             default -> throw new IllegalStateException(rec.level().name());
         }
+        Optional<Sanction> standing = "PENDING".equals(status) ? laterPending(h, card.channel(), period)
+                : Optional.empty();
+        if (standing.isPresent()) {
+            status = "SUPERSEDED";
+            outcome = "termination recommended (" + reason + "), superseded at once by the recommendation of the "
+                    + "later period " + standing.get().period() + ", which still waits";
+        }
         long id = sanctions.insert(h, card.channel(), evaluation.unitType().name(), period.toString(), evaluation.id(),
                 evaluation.version(), rec.ruleCode(), rec.ruleVersion(), rec.lowestTier(), rec.level().name(),
-                rec.consecutivePeriods(), status, outcome);
+                rec.consecutivePeriods(), status, outcome, standing.map(Sanction::period).orElse(null), clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", card.channel());
         details.put("period", period.toString());
@@ -409,9 +420,47 @@ class EvaluationDrafting {
         details.put("outcome", outcome);
         audit.record(h, actorName(), "INCENTIVE_SANCTION_" + rec.level().name(), "sanction:" + id, details);
         if ("PENDING".equals(status)) {
+            supersedeEarlier(h, card.channel(), id, period);
             retireIfAlreadyContradicted(h, reader, card, evaluation, id, rec.lowestTier());
         }
         return true;
+    }
+
+    /**
+     * The channel's termination recommendation still waiting for a period that ends after {@code period} (the latest
+     * such), if any: a recommendation for {@code period} (an older period's new version, published later) then gives
+     * way to it at once, so that the channel keeps one recommendation to decide.
+     */
+    private Optional<Sanction> laterPending(long h, String channel, Period period) {
+        return sanctions.pendingTerminations(h, channel).stream()
+                .filter(s -> Period.parse(s.period()).map(p -> p.lastDay().isAfter(period.lastDay())).orElse(false))
+                .max(java.util.Comparator.comparing((Sanction s) -> Period.parse(s.period()).orElseThrow().lastDay())
+                        .thenComparing(Sanction::id));
+    }
+
+    /**
+     * A channel that stays in the lowest tier is recommended for termination again each period: its recommendations
+     * still waiting from periods that end no later than {@code period} give way to the new one ({@code id}), which
+     * counts the longer streak, so that a hospital manager decides each channel once (docs/incentives.md). Audited as
+     * {@code INCENTIVE_SANCTION_TERMINATION_SUPERSEDED}.
+     */
+    private void supersedeEarlier(long h, String channel, long id, Period period) {
+        for (Sanction s : sanctions.pendingTerminations(h, channel)) {
+            if (s.id() == id || Period.parse(s.period()).map(p -> p.lastDay().isAfter(period.lastDay())).orElse(true)) {
+                continue;
+            }
+            String outcome = "termination recommendation of " + s.period() + " superseded by the recommendation of "
+                    + "the later period " + period + " (sanction " + id + "): the channel stayed in the lowest tier "
+                    + s.lowestTier();
+            if (sanctions.supersedeByLater(h, s.id(), period.toString(), outcome)) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("channel", channel);
+                details.put("period", s.period());
+                details.put("laterPeriod", period.toString());
+                details.put("supersededBy", id);
+                audit.record(h, actorName(), "INCENTIVE_SANCTION_TERMINATION_SUPERSEDED", "sanction:" + s.id(), details);
+            }
+        }
     }
 
     /**

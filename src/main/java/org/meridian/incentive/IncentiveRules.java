@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,12 +54,12 @@ class IncentiveRules {
     }
 
     long insert(long hospitalId, int version, RuleType type, RuleDefinition definition, ComplianceStatus status,
-                String reason, String actor) {
+                String reason, String actor, Instant at) {
         return jdbc.sql("""
                         INSERT INTO incentive_rule (hospital_id, code, version, name, rule_type, unit_type, valid_from,
-                            valid_to, definition, compliance_status, compliance_reason, created_by)
+                            valid_to, definition, compliance_status, compliance_reason, created_by, created_at)
                         VALUES (:h, :code, :version, :name, :type, :unit, :from, :to, CAST(:def AS jsonb), :status,
-                            :reason, :actor)
+                            :reason, :actor, :at)
                         RETURNING id""")
                 .param("h", hospitalId).param("code", definition.code()).param("version", version)
                 .param("name", definition.name().strip()).param("type", type.name())
@@ -66,7 +67,7 @@ class IncentiveRules {
                         : definition.unitType().strip().toUpperCase(java.util.Locale.ROOT))
                 .param("from", definition.validFrom()).param("to", definition.validTo())
                 .param("def", json.writeValueAsString(definition)).param("status", status.name())
-                .param("reason", reason).param("actor", actor)
+                .param("reason", reason).param("actor", actor).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query(Long.class).single();
     }
 

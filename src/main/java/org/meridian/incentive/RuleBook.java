@@ -87,7 +87,8 @@ public class RuleBook {
         ComplianceGuard.Assessment assessment = ComplianceGuard.assess(rule);
         ComplianceStatus status = assessment.status() == ComplianceGuard.Status.COMPLIANCE_REVIEW_REQUIRED
                 ? ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED : ComplianceStatus.NOT_REQUIRED;
-        long id = rules.insert(h, version, rule.type(), definition, status, assessment.reason(), actor.username());
+        long id = rules.insert(h, version, rule.type(), definition, status, assessment.reason(), actor.username(),
+                clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", rule.header().code());
         details.put("version", version);

@@ -17,7 +17,7 @@ class Sanctions {
     private static final String COLUMNS = """
             id, channel_code, unit_type, period, evaluation_id, evaluation_version, rule_code, rule_version, lowest_tier,
             level, streak, status, outcome, decided_by, decided_at, decision_note, created_at, retired_period, retired_tier,
-            retired_at""";
+            retired_at, superseded_period""";
 
     private final JdbcClient jdbc;
 
@@ -34,12 +34,14 @@ class Sanctions {
 
     long insert(long hospitalId, String channelCode, String unitType, String period, long evaluationId,
                 int evaluationVersion, String ruleCode, int ruleVersion, String lowestTier, String level, int streak,
-                String status, String outcome) {
+                String status, String outcome, String supersededPeriod, Instant at) {
         return jdbc.sql("""
                         INSERT INTO incentive_sanction (hospital_id, channel_code, unit_type, period, evaluation_id,
-                            evaluation_version, rule_code, rule_version, lowest_tier, level, streak, status, outcome)
-                        VALUES (:h, :c, :u, :p, :e, :ev, :rc, :rv, :lt, :l, :s, :st, :o)
+                            evaluation_version, rule_code, rule_version, lowest_tier, level, streak, status, outcome,
+                            superseded_period, created_at)
+                        VALUES (:h, :c, :u, :p, :e, :ev, :rc, :rv, :lt, :l, :s, :st, :o, :sp, :at)
                         RETURNING id""")
+                .param("sp", supersededPeriod).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("h", hospitalId).param("c", channelCode).param("u", unitType).param("p", period)
                 .param("e", evaluationId).param("ev", evaluationVersion).param("rc", ruleCode).param("rv", ruleVersion)
                 .param("lt", lowestTier).param("l", level).param("s", streak).param("st", status).param("o", outcome)
@@ -54,6 +56,18 @@ class Sanctions {
                         WHERE hospital_id = :h AND channel_code = :c AND period = :p AND status = 'PENDING'
                           AND evaluation_id <> :e""")
                 .param("h", hospitalId).param("c", channelCode).param("p", period).param("e", evaluationId).update();
+    }
+
+    /**
+     * A pending termination recommendation gives way to the channel's recommendation of {@code laterPeriod}: the
+     * channel stayed in the lowest tier, and the later recommendation (with the longer streak) is the one to decide.
+     * False when it is no longer pending.
+     */
+    boolean supersedeByLater(long hospitalId, long id, String laterPeriod, String outcome) {
+        return jdbc.sql("""
+                        UPDATE incentive_sanction SET status = 'SUPERSEDED', superseded_period = :lp, outcome = :o
+                        WHERE hospital_id = :h AND id = :id AND status = 'PENDING'""")
+                .param("lp", laterPeriod).param("o", outcome).param("h", hospitalId).param("id", id).update() == 1;
     }
 
     /** The channel's termination recommendations still waiting for a hospital manager, oldest period first. */
@@ -136,6 +150,6 @@ class Sanctions {
         return new Sanction(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getInt(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), IncentiveRules.instant(rs, 15), rs.getString(16),
-                IncentiveRules.instant(rs, 17), rs.getString(18), rs.getString(19), IncentiveRules.instant(rs, 20));
+                IncentiveRules.instant(rs, 17), rs.getString(18), rs.getString(19), IncentiveRules.instant(rs, 20), rs.getString(21));
     }
 }

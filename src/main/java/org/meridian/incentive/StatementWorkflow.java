@@ -1,6 +1,7 @@
 package org.meridian.incentive;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -271,8 +272,9 @@ public class StatementWorkflow {
         List<StatementLine> lines = IncentiveCalculator.lines(period, result, rules.inEffect(h));
         long id = statements.insert(h, result, period.toString(), 1, null, actor.username(), clock.instant(),
                 source == null ? null : source.id(), source == null ? null : source.version(), null);
+        Instant at = clock.instant();
         for (StatementLine line : lines) {
-            statements.addLine(h, id, line, actor.username());
+            statements.addLine(h, id, line, actor.username(), at);
         }
         Statement statement = statement(actor, id);
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_PREPARED", "statement:" + id, Map.of("channel", result.channelCode(),
@@ -285,7 +287,7 @@ public class StatementWorkflow {
     public Statement addAdjustment(Actor actor, long id, ManualAdjustment adjustment) {
         Statement statement = statement(actor, id);
         statement.header().requireDraft();
-        statements.addLine(actor.hospitalId(), id, adjustment.toLine(), actor.username());
+        statements.addLine(actor.hospitalId(), id, adjustment.toLine(), actor.username(), clock.instant());
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_STATEMENT_ADJUSTED", "statement:" + id, Map.of("amount", adjustment.amount(),
                 "reason", adjustment.reason()));
         return statement(actor, id);

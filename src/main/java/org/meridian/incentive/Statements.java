@@ -230,15 +230,17 @@ class Statements {
                 .param("id", id).update() == 1;
     }
 
-    void addLine(long hospitalId, long statementId, StatementLine line, String actor) {
+    /** Adds a line, written by {@code actor} at {@code at} (the injected clock's time, as everything in Meridian). */
+    void addLine(long hospitalId, long statementId, StatementLine line, String actor, Instant at) {
         jdbc.sql("""
                         INSERT INTO incentive_statement_line (hospital_id, statement_id, line_no, rule_type, rule_code,
                             rule_version, basis, basis_label, rate, amount, quantity, benefit, explanation, reason,
-                            created_by)
+                            created_by, created_at)
                         VALUES (:h, :s, (SELECT COALESCE(MAX(line_no), 0) + 1 FROM incentive_statement_line
                                          WHERE hospital_id = :h AND statement_id = :s),
                             :type, :code, :version, :basis, :label, :rate, :amount, :qty, :benefit,
-                            CAST(:why AS jsonb), :reason, :actor)""")
+                            CAST(:why AS jsonb), :reason, :actor, :at)""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("h", hospitalId).param("s", statementId).param("type", line.ruleType().name())
                 .param("code", line.ruleCode()).param("version", line.ruleVersion()).param("basis", line.basis())
                 .param("label", line.basisLabel()).param("rate", line.rate()).param("amount", line.amount())

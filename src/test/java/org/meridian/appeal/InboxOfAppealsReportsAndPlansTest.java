@@ -118,6 +118,15 @@ class InboxOfAppealsReportsAndPlansTest {
         assertThat(inbox(p.userA2)).containsExactly(lateItem, "rectification.action /rectification/" + plan.id()
                 + " 体检中心 A2：“培训前台”（A2 到诊率整改）应于 " + today.plusDays(5) + " 完成，还有 5 天");
         assertThat(inbox(p.office)).containsExactly(lateItem);
+        // the time beside it is when the plan was opened, and it says so (not a bare 「… 起」)
+        String opened = plan.openedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String html = mvc.perform(get("/").with(user(accounts.loadUserByUsername(p.office))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int at = html.indexOf("<li class=\"work-item\" data-kind=\"rectification.action\">");
+        assertThat(at).isNotNegative();
+        assertThat(html.substring(at, html.indexOf("</li>", at))).contains("整改计划开立于 " + opened)
+                .doesNotContain(opened + " 起");
         assertThat(inbox(p.analyst)).isEmpty();
         assertThat(inbox(p.userA1)).noneMatch(i -> i.startsWith("rectification."));
 

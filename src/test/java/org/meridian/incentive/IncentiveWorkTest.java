@@ -121,6 +121,54 @@ class IncentiveWorkTest {
         assertThat(home(h.manager2)).doesNotContain(text);
     }
 
+    /**
+     * A publication drafts a statement for every scored channel, so the statements of a period wait as one item
+     * (docs/incentives.md). 2026-Q3, 10 × referrals, the service fee by tier (5000, capped at 5500): E1 9 referrals →
+     * 90, A, 1.2 × 5000 = 6000 → 5500.00; E2 8 → 80, B, 5000.00; E3 6 → 60, C, 0.5 × 5000 = 2500.00; together
+     * 13,000.00. Once E1 and E2 are reviewed, E3 alone waits as its own item, and the managers have the two to approve
+     * as one (10,500.00).
+     */
+    @Test
+    void theStatementsOfAPeriodWaitAsOneItemThatOpensTheirList() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("E1", "EXAM_CENTER");
+        h.channel("E2", "EXAM_CENTER");
+        h.channel("E3", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        h.rule(IncentivesFromEvaluationsTest.SERVICE_FEE);
+        h.referrals("E1", "2026-08-10", 9);
+        h.referrals("E2", "2026-08-10", 8);
+        h.referrals("E3", "2026-08-10", 6);
+        h.publish("2026-Q3", "EXAM_CENTER");
+
+        String office = home(h.office);
+        assertThat(office).contains("2026-Q3：3 份结算单待复核（合计 13,000.00 元）")
+                .contains("href=\"/incentives?period=2026-Q3&amp;status=DRAFT#statement-list\"")
+                .doesNotContain("渠道 E1：2026-Q3 结算单");
+        assertThat(IncentivesFromEvaluationsTest.between(office, "id=\"work-kind-incentive-statementReview\"",
+                "</strong>")).endsWith("<strong>1");
+        // the list it opens holds those three
+        String list = mvc.perform(get("/incentives").param("period", "2026-Q3").param("status", "DRAFT")
+                        .with(user(accounts.loadUserByUsername(h.office))).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("共 3 张", "渠道 E1", "渠道 E2", "渠道 E3");
+
+        var items = h.read(h.as(h.analyst, get("/api/v1/statements?period=2026-Q3"))).get("items");
+        for (var st : items) {
+            if (!st.get("channelCode").asString().equals("E3")) {
+                h.as(h.office, post("/api/v1/statements/" + st.get("id").asLong() + "/review"))
+                        .andExpect(status().isOk());
+            }
+        }
+        assertThat(home(h.office)).contains("渠道 E3：2026-Q3 结算单（合计 2,500.00 元）")
+                .doesNotContain("份结算单待复核");
+        for (String manager : List.of(h.manager, h.manager2)) {
+            assertThat(home(manager)).as(manager).contains("2026-Q3：2 份结算单待审批（合计 10,500.00 元）")
+                    .contains("href=\"/incentives?period=2026-Q3&amp;status=REVIEWED#statement-list\"");
+        }
+        assertThat(home(h.analyst)).doesNotContain("结算单待");
+    }
+
     @Test
     void aFlaggedRuleWaitsForAManagerWhoDidNotSaveIt() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);

@@ -51,6 +51,7 @@ class IncentivesFromEvaluationsTest {
     @Autowired ChannelLifecycle lifecycle;
     @Autowired UserDetailsService accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
 
     static final String SERVICE_FEE = """
             {"code": "SERVICE-FEE", "name": "服务费（按等级）", "type": "FEE", "validFrom": "2026-01-01",
@@ -389,9 +390,10 @@ class IncentivesFromEvaluationsTest {
      * A termination recommendation stands only while no later period contradicts it (docs/incentives.md). By hand,
      * total = 10 × referrals, D below 55: UP has 1, 1, 1 referrals in July–September (10 → D three times: termination
      * recommended for 2026-09) and 8 in October (80 → B); STAY has 2 every month (20 → D four times). Publishing
-     * October retires UP's recommendation (B is not the lowest tier D) and leaves STAY's standing, beside STAY's new
-     * one for October (streak 4). A second version of September published after October recommends UP's termination
-     * again (three D months still end with September), and October, already published, retires it at once.
+     * October retires UP's recommendation (B is not the lowest tier D); STAY's September recommendation gives way to
+     * its new one for October (streak 4), the one left to decide. A second version of September published after
+     * October recommends UP's termination again (three D months still end with September), and October, already
+     * published, retires it at once; STAY's recommendation of that version gives way at once to October's.
      */
     @Test
     void aTerminationRecommendationIsRetiredOnceALaterPeriodLeavesTheLowestTier() throws Exception {
@@ -420,8 +422,11 @@ class IncentivesFromEvaluationsTest {
         assertThat(up.get("retiredPeriod").asString()).isEqualTo("2026-10");
         assertThat(up.get("retiredTier").asString()).isEqualTo("B");
         assertThat(up.get("decidedBy").isNull()).as("nobody decided it: the later result did").isTrue();
-        assertThat(sanctionById(h, stayId).get("status").asString()).as("STAY is still in D").isEqualTo("PENDING");
+        assertThat(sanctionById(h, stayId).get("status").asString()).as("STAY is still in D: October's recommendation "
+                + "takes over").isEqualTo("SUPERSEDED");
+        assertThat(sanctionById(h, stayId).get("supersededPeriod").asString()).isEqualTo("2026-10");
         JsonNode stayOctober = sanction(h, "STAY", "2026-10");
+        long stayOctoberId = stayOctober.get("id").asLong();
         assertThat(stayOctober.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
         assertThat(stayOctober.get("streak").asInt()).isEqualTo(4);
         assertThat(stayOctober.get("status").asString()).isEqualTo("PENDING");
@@ -447,7 +452,8 @@ class IncentivesFromEvaluationsTest {
         UserDetails managerPage = accounts.loadUserByUsername(h.manager);
         mvc.perform(get("/incentives").with(user(managerPage))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"terminate-" + upId + "\""))))
-                .andExpect(content().string(containsString("id=\"terminate-" + stayId + "\"")));
+                .andExpect(content().string(not(containsString("id=\"terminate-" + stayId + "\""))))
+                .andExpect(content().string(containsString("id=\"terminate-" + stayOctoberId + "\"")));
         String page = page(h.manager, "/incentives/sanctions?status=RETIRED");
         assertThat(between(page, "id=\"sanction-" + upId + "\"", "</tr>"))
                 .contains("已撤回：之后的期间已不在最低级", "2026-10 评估为 B 级，已不在最低级 D，此终止建议不再适用。");
@@ -463,11 +469,93 @@ class IncentivesFromEvaluationsTest {
         assertThat(again.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED");
         assertThat(again.get("status").asString()).isEqualTo("RETIRED");
         assertThat(again.get("retiredPeriod").asString()).isEqualTo("2026-10");
-        // STAY's September recommendation of version 1 gives way to version 2's, which still stands (October is D)
+        // STAY's September recommendation of version 2 gives way at once to October's, which still waits
         assertThat(sanctionById(h, stayId).get("status").asString()).isEqualTo("SUPERSEDED");
-        assertThat(sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals("STAY")
-                && s.get("evaluationId").asLong() == september2).findFirst().orElseThrow()
-                .get("status").asString()).isEqualTo("PENDING");
+        JsonNode staySeptember2 = sanctions(h).valueStream().filter(s -> s.get("channelCode").asString().equals("STAY")
+                && s.get("evaluationId").asLong() == september2).findFirst().orElseThrow();
+        assertThat(staySeptember2.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(staySeptember2.get("supersededPeriod").asString()).isEqualTo("2026-10");
+        assertThat(sanctionById(h, stayOctoberId).get("status").asString()).isEqualTo("PENDING");
+    }
+
+    /**
+     * A channel that stays in the lowest tier is recommended for termination again each period (docs/incentives.md):
+     * by hand, total = 10 × referrals, D below 55; LOW has 1 referral every month July–November (10 → D five times),
+     * so termination is recommended for September (streak 3), October (4) and November (5). Each later recommendation
+     * supersedes the one still waiting, so the hospital manager has one recommendation of LOW to decide (November's),
+     * and the sanctions page says by which period each earlier one was superseded.
+     */
+    @Test
+    void aChannelThatStaysInTheLowestTierHasOneTerminationRecommendationToDecide() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        h.channel("LOW", "EXAM_CENTER");
+        h.channel("FINE", "EXAM_CENTER");
+        h.scheme("EXAM_CENTER");
+        h.rule(LOWEST_TIER);
+        String[] months = {"2026-07", "2026-08", "2026-09", "2026-10", "2026-11"};
+        for (String month : months) {
+            h.referrals("LOW", month + "-10", 1);
+            h.referrals("FINE", month + "-10", 10);
+        }
+        for (String month : months) {
+            h.publish(month, "EXAM_CENTER");
+        }
+        JsonNode september = sanction(h, "LOW", "2026-09");
+        JsonNode october = sanction(h, "LOW", "2026-10");
+        JsonNode november = sanction(h, "LOW", "2026-11");
+        assertThat(List.of(september, october, november)).allSatisfy(s ->
+                assertThat(s.get("level").asString()).isEqualTo("TERMINATION_RECOMMENDED"));
+        assertThat(september.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(september.get("supersededPeriod").asString()).isEqualTo("2026-10");
+        assertThat(october.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(october.get("supersededPeriod").asString()).isEqualTo("2026-11");
+        assertThat(november.get("status").asString()).isEqualTo("PENDING");
+        assertThat(november.get("streak").asInt()).isEqualTo(5);
+        assertThat(november.get("supersededPeriod").isNull()).isTrue();
+        // recorded at the hospital's "now", the injected clock's (2027-01-15 in tests), not the database's
+        java.time.Instant now = clock.instant();
+        assertThat(java.time.OffsetDateTime.parse(november.get("createdAt").asString()).toInstant())
+                .isBetween(now.minusSeconds(60), now);
+        assertThat(sanctions(h).valueStream().filter(s -> s.get("status").asString().equals("PENDING")))
+                .as("one recommendation waits for LOW").hasSize(1);
+
+        // the manager's inbox: one termination to decide, linked to November's recommendation
+        String home = page(h.manager, "/");
+        assertThat(between(home, "id=\"work-kind-incentive-termination\"", "</strong>")).endsWith("<strong>1");
+        assertThat(home).contains("/incentives#sanction-" + november.get("id").asLong())
+                .doesNotContain("/incentives#sanction-" + october.get("id").asLong() + "\"");
+
+        // the sanctions page says by which later period each was superseded, in both languages
+        String page = page(h.manager, "/incentives/sanctions?status=SUPERSEDED");
+        assertThat(between(page, "id=\"sanction-" + september.get("id").asLong() + "\"", "</tr>"))
+                .contains("已被 2026-10 的建议取代");
+        assertThat(between(page, "id=\"sanction-" + october.get("id").asLong() + "\"", "</tr>"))
+                .contains("已被 2026-11 的建议取代").doesNotContain("新版本");
+        String english = mvc.perform(get("/incentives/sanctions?status=SUPERSEDED")
+                        .with(user(accounts.loadUserByUsername(h.manager)))
+                        .accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .cookie(new jakarta.servlet.http.Cookie("meridian-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(between(english, "id=\"sanction-" + october.get("id").asLong() + "\"", "</tr>"))
+                .contains("Superseded by the recommendation of 2026-11");
+
+        // audited as the system, naming the later period and the recommendation that took over
+        var entries = jdbc.sql("""
+                        SELECT target, details::text FROM audit_log
+                        WHERE hospital_id = ? AND action = 'INCENTIVE_SANCTION_TERMINATION_SUPERSEDED' ORDER BY id""")
+                .param(h.hospital.id()).query().listOfRows();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(1).get("target")).isEqualTo("sanction:" + october.get("id").asLong());
+        JsonNode details = json.readTree((String) entries.get(1).get("details"));
+        assertThat(details.get("laterPeriod").asString()).isEqualTo("2026-11");
+        assertThat(details.get("supersededBy").asLong()).isEqualTo(november.get("id").asLong());
+
+        // deciding the superseded one is refused; November's is decided, and nothing waits for LOW any more
+        h.as(h.manager, json(post("/api/v1/sanctions/" + october.get("id").asLong() + "/decision"),
+                "{\"terminate\": false, \"note\": \"再观察\"}")).andExpect(status().isConflict());
+        h.as(h.manager, json(post("/api/v1/sanctions/" + november.get("id").asLong() + "/decision"),
+                "{\"terminate\": false, \"note\": \"再观察一个季度\"}")).andExpect(status().isOk());
+        assertThat(page(h.manager, "/")).doesNotContain("work-kind-incentive-termination");
     }
 
     @Test

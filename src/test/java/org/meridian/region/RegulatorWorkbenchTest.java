@@ -129,10 +129,17 @@ class RegulatorWorkbenchTest {
                         .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fragment).contains("id=\"workbench-results\"").doesNotContain("<html");
-        // an unreadable period is said, and this year's figures (2027, the test clock's) shown: no records yet
+        // an unreadable period is said, and the reporting year's figures shown: the year of the last whole month,
+        // 2026 on the test clock's 2027-01-15 (January's new year has no data yet), with A's October records
         String bad = page(r.regulator, "/?period=2026-13");
-        assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "value=\"2027\"");
-        assertThat(row(bad, r.a.hospital.code())).doesNotContain("20.0 %");
+        assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "value=\"2026\"").doesNotContain("value=\"2027\"");
+        assertThat(row(bad, r.a.hospital.code())).contains("20.0 %");
+        // and the same year when none is asked for, without a problem
+        String none = page(r.regulator, "/");
+        assertThat(none).contains("value=\"2026\"").doesNotContain("id=\"filter-errors\"");
+        assertThat(row(none, r.a.hospital.code())).contains("20.0 %");
+        // a period that is asked for is shown as asked, even the new year's empty January
+        assertThat(row(page(r.regulator, "/?period=2027-01"), r.a.hospital.code())).doesNotContain("20.0 %");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <li>for the channel office (CHANNEL_MANAGER and above), who tracks the plans: every overdue action of every
  *     channel, to follow up.</li>
  * </ul>
- * The item waits since its plan was opened; its text says when it is due or how many days it is late.
+ * The item waits since its plan was opened, and says so (「整改计划开立于 2026-12-01 10:00」, not a bare 「… 起」);
+ * its text says when it is due or how many days it is late.
  */
 @Component
 class RectificationWork implements WorkItems {
@@ -52,6 +53,7 @@ class RectificationWork implements WorkItems {
                 : late == 0 ? "rectification.work.dueTodayText" : "rectification.work.dueText";
         return new WorkItem(KIND, "rectification.work.action", text, List.of(o.plan().channelName(),
                 o.action().description(), o.plan().title(), o.action().dueDate().toString(),
-                String.valueOf(Math.abs(late))), "/rectification/" + o.plan().id(), o.plan().openedAt().toInstant());
+                String.valueOf(Math.abs(late))), "/rectification/" + o.plan().id(), o.plan().openedAt().toInstant(),
+                "rectification.work.planOpened");
     }
 }

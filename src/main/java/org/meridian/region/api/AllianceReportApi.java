@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An alliance's report of a period by API ({@code GET /api/v1/alliances/{code}/report?period=}, this year in the
- * caller's hospital unless asked; an unreadable period is a 400), the same figures as its page: hidden figures are null with {@code hidden: true}, rates and shares fractions from 0 to 1.
+ * An alliance's report of a period by API ({@code GET /api/v1/alliances/{code}/report?period=}, the year of the last
+ * whole month in the caller's hospital unless asked; an unreadable period is a 400), the same figures as its page:
+ * hidden figures are null with {@code hidden: true}, rates and shares fractions from 0 to 1.
  */
 @RestController
 @PreAuthorize("hasAnyRole('REGULATOR', 'REGION_ADMIN', 'ANALYST')")
@@ -40,7 +41,7 @@ class AllianceReportApi {
     @GetMapping("/api/v1/alliances/{code}/report")
     Map<String, Object> report(Actor actor, @PathVariable String code, @RequestParam(required = false) String period) {
         Period p = period == null || period.isBlank()
-                ? Period.year(calendar.today(actor.hospitalId()).getYear())
+                ? Period.year(calendar.reportingYear(actor.hospitalId()))
                 : Period.parse(period.strip()).orElseThrow(() -> new InvalidInputException("region",
                         List.of(Problem.of("period", "region.error.period", period))));
         AllianceFigures r = reporting.report(actor, code, p);

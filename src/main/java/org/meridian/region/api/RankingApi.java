@@ -125,7 +125,7 @@ class RankingApi {
 
     private Period period(Actor actor, String text, List<Problem> problems) {
         if (text == null || text.isBlank()) {
-            return Period.year(calendar.today(actor.hospitalId()).getYear());
+            return Period.year(calendar.reportingYear(actor.hospitalId()));
         }
         Optional<Period> p = Period.parse(text.strip());
         if (p.isEmpty()) {

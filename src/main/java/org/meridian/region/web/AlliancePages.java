@@ -74,7 +74,7 @@ class AlliancePages {
     @GetMapping("/{code}/report.xlsx")
     void export(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
                 HttpServletResponse response, Locale locale) throws IOException {
-        Period p = periods.orThisYear(actor, period);
+        Period p = periods.orReportingYear(actor, period);
         AllianceFigures report = reporting.report(actor, code, p);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alliance-"

@@ -103,7 +103,7 @@ class DrillDownPages {
     void districtsWorkbook(Actor actor, @RequestParam(required = false) String period,
                            @RequestParam(required = false) String district, HttpServletResponse response,
                            Locale locale) throws IOException {
-        Period p = periods.orThisYear(actor, period);
+        Period p = periods.orReportingYear(actor, period);
         String d = RegionPages.blank(district);
         java.util.function.BiFunction<String, Object[], String> text = (key, args) -> messages.getMessage(key, args,
                 locale);

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The period of a region page's filter ({@code ?period=2026-Q3}): the one asked for, else this year in the actor's
- * hospital. A page says why above its filter bar ({@code filterErrors}, in the reader's language through
- * {@link ProblemTexts}); a workbook, which has nowhere to say it, only takes this year.
+ * The period of a region page's filter ({@code ?period=2026-Q3}): the one asked for, else the reporting year in the
+ * actor's hospital, the year of the last whole month ({@link HospitalCalendar#reportingYear}: in January the year just
+ * ended, not the new one without data). A page says why above its filter bar ({@code filterErrors}, in the reader's
+ * language through {@link ProblemTexts}); a workbook, which has nowhere to say it, only takes the reporting year.
  */
 @Component
 class RegionPeriods {
@@ -27,7 +28,7 @@ class RegionPeriods {
         this.texts = texts;
     }
 
-    /** The period asked for, or this year with the problem put on the page. */
+    /** The period asked for, or the reporting year with the problem put on the page. */
     Period of(Actor actor, String text, Model model) {
         if (text != null && !text.isBlank()) {
             Optional<Period> p = Period.parse(text.strip());
@@ -37,16 +38,16 @@ class RegionPeriods {
             model.addAttribute("filterErrors", List.of(texts.text(Problem.of("period", "region.error.period",
                     text.strip()))));
         }
-        return thisYear(actor);
+        return reportingYear(actor);
     }
 
-    /** The period of a workbook's address, or this year. */
-    Period orThisYear(Actor actor, String text) {
+    /** The period of a workbook's address, or the reporting year. */
+    Period orReportingYear(Actor actor, String text) {
         Period p = text == null ? null : Period.parse(text.strip()).orElse(null);
-        return p != null ? p : thisYear(actor);
+        return p != null ? p : reportingYear(actor);
     }
 
-    private Period thisYear(Actor actor) {
-        return Period.year(calendar.today(actor.hospitalId()).getYear());
+    private Period reportingYear(Actor actor) {
+        return Period.year(calendar.reportingYear(actor.hospitalId()));
     }
 }

@@ -111,7 +111,7 @@ class WorkbenchPages implements RoleHome {
     void workbook(Actor actor, @RequestParam(required = false) String period, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String district,
                   HttpServletResponse response, Locale locale) throws IOException {
-        Period p = periods.orThisYear(actor, period);
+        Period p = periods.orReportingYear(actor, period);
         List<HospitalFigures> rows = overview.allHospitals(actor, new RegionOverview.Query(p, RegionPages.blank(q),
                 RegionPages.institutionType(type), RegionPages.blank(district)));
         sendWorkbook(response, "workbench-" + p, out -> RegionWorkbook.workbench(out,

@@ -35,6 +35,15 @@ public class HospitalCalendar {
         return LocalDate.now(clock.withZone(zone(hospitalId)));
     }
 
+    /**
+     * The year a report shows unless another period is asked for: the year of the last whole month in the
+     * hospital's calendar. In January that is the year just ended (its December is complete; the new year has
+     * hardly any data yet), in every other month this year.
+     */
+    public int reportingYear(long hospitalId) {
+        return today(hospitalId).minusMonths(1).getYear();
+    }
+
     /** The time of day now in the hospital's zone, read from the injected clock. */
     public LocalTime now(long hospitalId) {
         return LocalTime.now(clock.withZone(zone(hospitalId)));

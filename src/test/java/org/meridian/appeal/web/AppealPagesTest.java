@@ -78,7 +78,17 @@ class AppealPagesTest {
         mvc.perform(get("/appeals").with(user(as(p.userA1))))
                 .andExpect(content().string(containsString("id=\"no-appeals\"")));
         mvc.perform(get("/appeals/" + a2).with(user(as(p.userA2)))).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("review-submit"))));
+                .andExpect(content().string(not(containsString("review-submit"))))
+                // the evaluation's version in words a person reads, not "v1"
+                .andExpect(content().string(containsString(" · 第 1 版</span>")))
+                .andExpect(content().string(not(containsString("· v1"))));
+        mvc.perform(get("/appeals/" + a2).param("lang", "en").with(user(as(p.userA2))))
+                .andExpect(content().string(containsString(" · version 1</span>")));
+        mvc.perform(get("/appeals").with(user(as(p.office))))
+                .andExpect(content().string(containsString(" 第 1 版</td>")))
+                .andExpect(content().string(not(containsString(" v1<"))));
+        mvc.perform(get("/appeals/new").with(user(as(p.userA1))).param("evaluation", "" + p.evaluationId))
+                .andExpect(content().string(containsString(" · 第 1 版</p>")));
         mvc.perform(get("/appeals").with(user(as(p.regulator)))).andExpect(status().isForbidden());
         mvc.perform(get("/appeals/new").with(user(as(p.analyst))).param("evaluation", "" + p.evaluationId))
                 .andExpect(status().isForbidden());

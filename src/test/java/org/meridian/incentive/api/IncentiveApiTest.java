@@ -57,6 +57,7 @@ class IncentiveApiTest {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired ChannelRegistry channels;
+    @Autowired java.time.Clock clock;
 
     Hospital hospital;
     String office;
@@ -159,6 +160,12 @@ class IncentiveApiTest {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
+    /** A time written by the API within the last minute of the injected clock. */
+    void recent(String at) {
+        java.time.Instant now = clock.instant();
+        assertThat(java.time.OffsetDateTime.parse(at).toInstant()).isBetween(now.minusSeconds(60), now);
+    }
+
     long createRule(String body) throws Exception {
         return body(postJson("/api/v1/incentive-rules", body, office).andExpect(status().isCreated())).get("id")
                 .asLong();
@@ -199,6 +206,14 @@ class IncentiveApiTest {
                 .andExpect(jsonPath("$.currency").value("CNY")));
         long id = draft.get("id").asLong();
         assertThat(draft.get("total").decimalValue()).isEqualByComparingTo("5500.00");
+        // the lines and the rules are written at the hospital's "now": the injected clock (in tests 2027-01-15,
+        // moving a few milliseconds a call), not the database's wall clock
+        for (JsonNode line : draft.get("lines")) {
+            assertThat(line.get("createdAt").asString()).satisfies(this::recent);
+        }
+        for (JsonNode rule : body(call(get("/api/v1/incentive-rules"), analyst)).get("items")) {
+            assertThat(rule.get("createdAt").asString()).satisfies(this::recent);
+        }
         JsonNode fee = draft.get("lines").valueStream().filter(l -> l.get("ruleType").asString().equals("FEE"))
                 .findFirst().orElseThrow();
         assertThat(fee.get("amount").decimalValue()).isEqualByComparingTo("5500.00");
