@@ -29,6 +29,8 @@ class ImageIT {
     private static JsonNode config;
     private static List<String> files;
     private static String classPathFile;
+    /** Every path of the image's file system, as the layers leave it. */
+    private static Map<String, ImageTar.Entry> entries;
 
     @BeforeAll
     static void readImage() throws IOException {
@@ -46,13 +48,16 @@ class ImageIT {
         config = JSON.readTree(small.get(manifest.get("Config").asString()));
         manifest.get("Layers").forEach(layer -> layers.add(layer.asString()));
         files = new ArrayList<>();
+        Map<String, Map<String, ImageTar.Entry>> byLayer = new HashMap<>();
         String[] classpath = new String[1];
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tar))) {
             ImageTar.read(in, (name, content) -> {
                 if (layers.contains(name)) {
-                    ImageTar.read(new GZIPInputStream(content), (entry, data) -> {
-                        String file = entry.replaceFirst("^\\.?/", "").replaceFirst("/$", "");
+                    Map<String, ImageTar.Entry> layer = byLayer.computeIfAbsent(name, n -> new HashMap<>());
+                    ImageTar.readEntries(new GZIPInputStream(content), (entry, data) -> {
+                        String file = path(entry.name());
                         files.add(file);
+                        layer.put(file, entry);
                         if (file.equals("app/jib-classpath-file")) {
                             classpath[0] = new String(data.readAllBytes());
                         }
@@ -61,6 +66,13 @@ class ImageIT {
             });
         }
         classPathFile = classpath[0];
+        entries = new HashMap<>();
+        layers.forEach(layer -> entries.putAll(byLayer.getOrDefault(layer, Map.of()))); // upper layers win
+    }
+
+    /** A path in a layer as the image's root sees it, without {@code ./} or a leading or trailing slash. */
+    private static String path(String name) {
+        return name.replaceFirst("^\\.?/", "").replaceFirst("/$", "");
     }
 
     @Test
@@ -85,6 +97,66 @@ class ImageIT {
         for (String entry : classPathFile.strip().split(":")) {
             assertThat(files).as(entry).contains(entry.substring(1));
         }
+    }
+
+    /** The {@code java} that the entrypoint and the health check start is a program of the base image on its PATH. */
+    @Test
+    void theJavaOfTheEntrypointIsOnTheImagesPath() {
+        List<String> environment = new ArrayList<>();
+        config.get("config").get("Env").forEach(e -> environment.add(e.asString()));
+        String path = environment.stream().filter(e -> e.startsWith("PATH=")).findFirst().orElseThrow()
+                .substring("PATH=".length());
+        ImageTar.Entry java = null;
+        for (String folder : path.split(":")) {
+            java = resolve(folder + "/java", 0);
+            if (java != null) {
+                break;
+            }
+        }
+        assertThat(java).as("java on " + path).isNotNull();
+        assertThat(java.type()).as(java.name()).isEqualTo('0');
+        assertThat(java.mode() & 0111).as(java.name() + " may be run by anyone").isEqualTo(0111);
+        // a JRE of version 17, whose modules file the class path needs
+        String home = path(java.name()).replaceFirst("/bin/java$", "");
+        assertThat(resolve("/" + home + "/lib/modules", 0)).as(home + "/lib/modules").isNotNull();
+        assertThat(resolve("/" + home + "/release", 0)).as(home + "/release").isNotNull();
+    }
+
+    /**
+     * The regular file that the absolute {@code path} leads to in the image, through its symbolic links (the merged
+     * /usr's /bin, Debian's alternatives) and hard links; null when it leads nowhere.
+     */
+    private static ImageTar.Entry resolve(String path, int links) {
+        if (links > 40) {
+            return null;
+        }
+        String[] parts = path.split("/");
+        String current = "";
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.contains("/") ? current.substring(0, current.lastIndexOf('/')) : "";
+                continue;
+            }
+            String next = current.isEmpty() ? part : current + "/" + part;
+            ImageTar.Entry entry = entries.get(next);
+            if (entry == null) {
+                return null;
+            }
+            String rest = String.join("/", List.of(parts).subList(i + 1, parts.length));
+            if (entry.type() == '2') {
+                String target = entry.link().startsWith("/") ? entry.link() : "/" + current + "/" + entry.link();
+                return resolve(target + "/" + rest, links + 1);
+            }
+            if (entry.type() == '1') {
+                return resolve("/" + path(entry.link()) + "/" + rest, links + 1);
+            }
+            current = next;
+        }
+        return entries.get(current);
     }
 
     @Test

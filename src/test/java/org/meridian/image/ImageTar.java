@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The few bytes of the tar format (POSIX ustar) that an image saved as a tar needs: walk its entries, and copy it
- * with one small entry's content replaced. Entries are 512-byte headers followed by their content in 512-byte blocks;
- * two zero blocks end the archive.
+ * The few bytes of the tar format (POSIX ustar, with GNU's and POSIX's long names) that an image saved as a tar needs:
+ * walk its entries and its layers' entries, and copy it with one small entry's content replaced. Entries are 512-byte
+ * headers followed by their content in 512-byte blocks; two zero blocks end the archive.
  */
 final class ImageTar {
 
@@ -26,21 +24,67 @@ final class ImageTar {
         void entry(String name, InputStream content) throws IOException;
     }
 
+    /**
+     * One entry of a layer: its path, its type ({@code '0'} file, {@code '5'} folder, {@code '2'} symbolic link,
+     * {@code '1'} hard link), the target of a link, and its permission bits.
+     */
+    record Entry(String name, char type, String link, int mode) {
+    }
+
+    /** Sees each entry with its type, link and mode. */
+    interface EntryVisitor {
+        void entry(Entry entry, InputStream content) throws IOException;
+    }
+
     static void read(InputStream in, Visitor visitor) throws IOException {
+        readEntries(in, (entry, content) -> visitor.entry(entry.name(), content));
+    }
+
+    /**
+     * Walks the entries, with the long names and link targets that GNU tar ({@code ././@LongLink}, types L and K)
+     * and POSIX tar (an extended header, type x, with {@code path} and {@code linkpath}) keep in an entry before the
+     * one they belong to.
+     */
+    static void readEntries(InputStream in, EntryVisitor visitor) throws IOException {
         byte[] header = new byte[BLOCK];
+        String longName = null;
+        String longLink = null;
         while (readBlock(in, header) && !isZero(header)) {
             long size = size(header);
+            char type = (char) header[156];
+            if (type == 'L' || type == 'K' || type == 'x') {
+                String value = new String(readContent(in, size), StandardCharsets.UTF_8);
+                if (type == 'L') {
+                    longName = value.replaceFirst("\\u0000+$", "");
+                } else if (type == 'K') {
+                    longLink = value.replaceFirst("\\u0000+$", "");
+                } else {
+                    longName = paxValue(value, "path", longName);
+                    longLink = paxValue(value, "linkpath", longLink);
+                }
+                continue;
+            }
+            String name = longName != null ? longName : name(header);
+            String link = longLink != null ? longLink : field(header, 157, 100);
+            longName = null;
+            longLink = null;
+            String octalMode = field(header, 100, 8).strip();
+            int mode = octalMode.isEmpty() ? 0 : Integer.parseInt(octalMode, 8);
             Bounded content = new Bounded(in, size);
-            visitor.entry(name(header), content);
+            visitor.entry(new Entry(name, type == 0 ? '0' : type, link, mode), content);
             in.skipNBytes(content.left + padding(size));
         }
     }
 
-    /** The names of the entries. */
-    static List<String> names(InputStream in) throws IOException {
-        List<String> names = new ArrayList<>();
-        read(in, (name, content) -> names.add(name));
-        return names;
+    /** The value of {@code key} in the records ({@code "<length> <key>=<value>\\n"}) of a POSIX extended header. */
+    private static String paxValue(String records, String key, String otherwise) {
+        for (String record : records.split("\\n")) {
+            int space = record.indexOf(' ');
+            if (space > 0 && record.startsWith(key + "=", space + 1)) {
+                return record.substring(space + 2 + key.length());
+            }
+        }
+        return otherwise;
     }
 
     /** One entry's content: reads stop at its end. */
