@@ -131,6 +131,10 @@ class YearlyRankingTest {
                 .doesNotContain("id=\"yearly-table\"", "id=\"publish-form\"");
         // the evaluator sees what it would publish
         assertThat(row(html(evaluator, "/region/yearly-ranking?year=2026"), r.b)).contains("93.75（2 / 2 期）");
+        // without a year, on the test clock's 2027-01-15, the year just ended (its December complete), not the new one
+        assertThat(html(evaluator, "/region/yearly-ranking")).contains("id=\"f-year\"", "value=\"2026\"");
+        as(evaluator, get("/api/v1/region/yearly-rankings/preview")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.year").value(2026));
 
         as(evaluator, json(post("/api/v1/region/yearly-rankings"), "{\"year\": 2026}")).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.publishedBy").value(evaluator));

@@ -54,11 +54,14 @@ class YearlyRankingApi {
                 "yearly-ranking", asked, "region.yearly.problem.notPublished")));
     }
 
-    /** What the centre would publish for {@code year} (this year unless given), for the centre's staff; same shape. */
+    /**
+     * What the centre would publish for {@code year} (unless given, the reporting year: in January the year just
+     * ended), for the centre's staff; same shape.
+     */
     @GetMapping("/api/v1/region/yearly-rankings/preview")
     @PreAuthorize("hasRole('ANALYST')")
     Map<String, Object> preview(Actor actor, @RequestParam(required = false) String year) {
-        int y = year == null || year.isBlank() ? calendar.today(actor.hospitalId()).getYear()
+        int y = year == null || year.isBlank() ? calendar.reportingYear(actor.hospitalId())
                 : YearlyRanking.year(year);
         return json(ranking.preview(actor, y));
     }

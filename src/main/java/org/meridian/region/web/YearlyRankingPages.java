@@ -68,8 +68,9 @@ class YearlyRankingPages {
         model.addAttribute("evaluator", evaluator);
         model.addAttribute("publishes", ranking.publishes(actor));
         List<Integer> years = ranking.years(actor);
-        int thisYear = calendar.today(actor.hospitalId()).getYear();
-        int y = evaluator || years.isEmpty() ? thisYear : years.get(0);
+        // the centre ranks the reporting year (in January the year just ended, whose December is complete)
+        int reportingYear = calendar.reportingYear(actor.hospitalId());
+        int y = evaluator || years.isEmpty() ? reportingYear : years.get(0);
         if (year != null && !year.isBlank()) {
             try {
                 y = YearlyRanking.year(year);
