@@ -73,7 +73,11 @@ class SmallSamplesOnReportsTest {
         h.publish(id);
 
         // the scorecards: NPS with its standard error and band, satisfaction with its Wilson interval
-        Element small = page(h, "/evaluations/" + id + "/channels/NS1").getElementById("line-NPS");
+        Document scorecard = page(h, "/evaluations/" + id + "/channels/NS1");
+        // the way back names the evaluation's version in words, not "v1"
+        assertThat(scorecard.select("p.muted a[href$=/evaluations/" + id + "]").text())
+                .startsWith("2026-12 ").endsWith(" 第 1 版").doesNotContain("v1");
+        Element small = scorecard.getElementById("line-NPS");
         assertThat(small.select(".interval").text()).isEqualTo("标准误 24.7，95% 区间 −18.4 至 78.4，n = 10");
         assertThat(small.select(".small-sample").attr("title")).startsWith("样本量 n = 10，少于 30");
         Element firm = page(h, "/evaluations/" + id + "/channels/NS2").getElementById("line-NPS");

@@ -339,7 +339,8 @@ class ComparisonPages {
     }
 
     private String label(Evaluation e, Locale locale) {
-        return e.period() + " v" + e.version() + " " + text("evaluation.status." + e.status().name(), locale);
+        return e.period() + " " + messages.getMessage("evaluation.preview.version", new Object[] {e.version()}, locale)
+                + " " + text("evaluation.status." + e.status().name(), locale);
     }
 
     private String text(String key, Locale locale) {

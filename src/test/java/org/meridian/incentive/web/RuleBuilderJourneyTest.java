@@ -86,7 +86,7 @@ class RuleBuilderJourneyTest {
             browser.waitForTextContaining(By.id("verdict-problems"), "可以保存，将成为版本 1");
             browser.driver().findElement(By.id("rule-submit")).click();
             browser.waitForTextContaining(By.id("flash-success"), "ARRIVAL-FEE v1");
-            assertThat(browser.text(By.id("rules"))).contains("ARRIVAL-FEE v1", "到诊服务费", "需合规审查", "到诊数");
+            assertThat(browser.text(By.id("rules"))).contains("ARRIVAL-FEE 第 1 版", "到诊服务费", "需合规审查", "到诊数");
 
             // on a phone: an award of the top 3 per quarter, the form fits 375 px
             browser.resize(Browser.PHONE);
