@@ -2,7 +2,8 @@
 # Starts the image that `./mvnw -Pimage verify` built (target/meridian-image.tar) without a container daemon, as a
 # runtime would, checks that it comes up, and stops it (docs/deployment.md, "Trying the image without a daemon").
 # Needs root (unshare, chroot, nsenter), jq and curl; with no SPRING_DATASOURCE_URL also a PostgreSQL server's programs
-# (initdb, pg_ctl, psql: Debian's postgresql package) for a throwaway database. Not part of the tests.
+# (initdb, pg_ctl, psql: Debian's postgresql package) for a throwaway database; EMBEDDED=1 uses the image's embedded
+# PostgreSQL in its volume instead. Not part of the tests.
 #
 #   sudo scripts/try-image.sh [IMAGE.tar]          # PORT (default 18080) is where Meridian listens on this machine
 #
@@ -63,7 +64,9 @@ echo meridian >"$rootfs/etc/hostname"
 home=$(awk -F: -v u="${user%%:*}" '$3 == u { print $6 }' "$rootfs/etc/passwd")
 environment+=("HOSTNAME=meridian" "HOME=${home:-/}" "PORT=$port")
 
-if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
+if [ "${EMBEDDED:-0}" = 1 ]; then
+  echo "The image's own embedded PostgreSQL, in its volume /var/lib/meridian (root:0, 770)"
+elif [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
   pg_bin=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -n 1)")
   [ -x "$pg_bin/initdb" ] || { echo "no PostgreSQL programs (initdb) here: set SPRING_DATASOURCE_URL" >&2; exit 2; }
   pg_port=${PG_PORT:-15433}

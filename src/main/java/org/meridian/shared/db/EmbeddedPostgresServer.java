@@ -94,9 +94,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, Path runtimeDir, boolean durable, boolean ephemeral) {
         try {
             Files.createDirectories(dataDir);
-            ownerOnly(dataDir);
             Path lockFile = dataDir.resolve("meridian.lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ownerOnlyIfOurs(dataDir, lockFile);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
@@ -193,6 +193,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while the embedded PostgreSQL reloaded pg_hba.conf", e);
             }
+        }
+    }
+
+    /**
+     * Makes the data directory owner-only when it is Meridian's own (its owner is that of the lock file Meridian has
+     * just made in it). A directory that belongs to someone else stays as it is: a container image's volume
+     * {@code /var/lib/meridian} belongs to root and is writable by group 0, in which the image's user runs
+     * (docs/deployment.md), and only its owner may change its mode; what Meridian makes inside (the cluster, the
+     * binaries, the key files) is owner-only all the same.
+     */
+    static void ownerOnlyIfOurs(Path dataDir, Path madeByUs) throws IOException {
+        if (!dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        if (Files.getOwner(dataDir).equals(Files.getOwner(madeByUs))) {
+            ownerOnly(dataDir);
+        } else {
+            log.info("The data directory {} belongs to {}, not to this process's user: its permissions are kept, and "
+                    + "what Meridian makes in it is owner-only", dataDir, Files.getOwner(dataDir).getName());
         }
     }
 

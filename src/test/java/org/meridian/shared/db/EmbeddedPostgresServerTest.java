@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -140,6 +141,38 @@ class EmbeddedPostgresServerTest {
         // and the next start, with the password already required, works as well
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, false, false)) {
             assertThat(query(server, "SELECT v FROM from_before")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void aDataDirectoryOfAnotherUserKeepsItsModeAndWhatMeridianMakesInItIsOwnerOnly() throws Exception {
+        // as a container image's volume: owned by root, writable by group 0, in which the image's user (10001) runs;
+        // here the tests' user plays the image's user and "nobody" the directory's owner
+        Path volume = Files.createTempDirectory("meridian-volume");
+        Path lock = volume.resolve("meridian.lock");
+        Files.createFile(lock);
+        java.nio.file.attribute.UserPrincipal nobody;
+        try {
+            nobody = volume.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(volume, nobody);
+        } catch (IOException notRootOrNoNobody) {
+            org.junit.jupiter.api.Assumptions.abort("giving a directory to another user needs root and a user nobody");
+            return;
+        }
+        Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxrwx---"));
+
+        EmbeddedPostgresServer.ownerOnlyIfOurs(volume, lock);
+        assertThat(permissions(volume)).isEqualTo("rwxrwx---");
+        assertThat(Files.getOwner(volume)).isEqualTo(nobody);
+
+        // a directory of our own is made owner-only
+        Path own = Files.createTempDirectory("meridian-own");
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxrwxr-x"));
+        Path ownLock = Files.createFile(own.resolve("meridian.lock"));
+        EmbeddedPostgresServer.ownerOnlyIfOurs(own, ownLock);
+        assertThat(permissions(own)).isEqualTo("rwx------");
+        for (Path p : List.of(lock, volume, ownLock, own)) {
+            Files.delete(p);
         }
     }
 
