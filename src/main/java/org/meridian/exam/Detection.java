@@ -72,7 +72,7 @@ class Detection {
             RepeatRule.Result r = results.get(s.id());
             ExamRecords.Stored d = r == null ? s : new ExamRecords.Stored(s.id(), s.record(), r.outcome(), r.earlier());
             decided.add(d);
-            add(figures, d, 1);
+            add(figures, key(d.record()), d.outcome(), 1);
             if (catalogue.containsKey(s.record().item())) {
                 months.add(YearMonth.from(s.record().month()));
             }
@@ -129,44 +129,47 @@ class Detection {
             }
             return false;
         };
-        Map<ExamRecords.Pair, List<ExamRecords.Stored>> byPair = records.ofPairs(region, pairs);
+        Map<ExamRecords.Pair, List<ExamRecords.Member>> byPair = records.ofPairs(region, pairs);
         Set<Long> addedIds = new HashSet<>();
         for (ExamRecords.Stored s : added) {
-            ExamRecords.Pair pair = new ExamRecords.Pair(s.record().patient(), s.record().item());
+            ExamRecord r = s.record();
+            ExamRecords.Pair pair = new ExamRecords.Pair(r.patient(), r.item());
             if (catalogue.containsKey(pair.item())) {
-                byPair.computeIfAbsent(pair, x -> new ArrayList<>()).add(s);
+                byPair.computeIfAbsent(pair, x -> new ArrayList<>()).add(new ExamRecords.Member(s.id(),
+                        r.institution(), r.performedAt(), r.month(), r.recognisable(), r.exception() != null,
+                        Outcome.NONE, null));
                 addedIds.add(s.id());
             }
         }
-        List<ExamRecords.Stored> changed = new ArrayList<>();
+        List<ExamRecords.Change> changed = new ArrayList<>();
         byPair.forEach((pair, all) -> {
             ExamItem item = catalogue.get(pair.item());
             Map<Long, RepeatRule.Result> results = new HashMap<>();
             if (item != null) {
-                List<RepeatRule.Rec> recs = all.stream().map(s -> new RepeatRule.Rec(s.id(),
-                        s.record().institution(), s.record().performedAt(), s.record().recognisable(),
-                        s.record().exception() != null)).toList();
+                List<RepeatRule.Rec> recs = all.stream().map(m -> new RepeatRule.Rec(m.id(), m.institution(),
+                        m.performedAt(), m.recognisable(), m.excepted())).toList();
                 BiPredicate<Institution, Institution> inScope = item.scope() == RecognitionScope.REGION
                         ? (a, b) -> true : sameAlliance;
                 RepeatRule.apply(recs, item.validity(), inScope).forEach(r -> results.put(r.id(), r));
             }
-            for (ExamRecords.Stored s : all) {
-                RepeatRule.Result r = results.get(s.id());
-                if (addedIds.contains(s.id())) {
+            for (ExamRecords.Member m : all) {
+                RepeatRule.Result r = results.get(m.id());
+                if (addedIds.contains(m.id())) {
                     if (r != null) {
-                        addedResults.put(s.id(), r);
+                        addedResults.put(m.id(), r);
                     }
                     continue;
                 }
                 Outcome outcome = r == null ? Outcome.NONE : r.outcome();
                 Long earlier = r == null ? null : r.earlier();
-                if (outcome != s.outcome() || !Objects.equals(earlier, s.earlier())) {
-                    changed.add(new ExamRecords.Stored(s.id(), s.record(), outcome, earlier));
-                    if (outcome != s.outcome()) {
-                        add(figures, s, -1);
-                        add(figures, new ExamRecords.Stored(s.id(), s.record(), outcome, earlier), 1);
+                if (outcome != m.outcome() || !Objects.equals(earlier, m.earlier())) {
+                    changed.add(new ExamRecords.Change(pair, m.id(), outcome, earlier));
+                    if (outcome != m.outcome()) {
+                        ExamRecords.FigureKey key = new ExamRecords.FigureKey(m.institution(), pair.item(), m.month());
+                        add(figures, key, m.outcome(), -1);
+                        add(figures, key, outcome, 1);
                     }
-                    months.add(YearMonth.from(s.record().month()));
+                    months.add(YearMonth.from(m.month()));
                 }
             }
         });
@@ -174,17 +177,18 @@ class Detection {
         return addedResults;
     }
 
-    private static ExamRecords.FigureKey key(ExamRecords.Stored s) {
-        return new ExamRecords.FigureKey(s.record().institution(), s.record().item(), s.record().month());
+    private static ExamRecords.FigureKey key(ExamRecord r) {
+        return new ExamRecords.FigureKey(r.institution(), r.item(), r.month());
     }
 
     /** Adds (sign 1) or takes away (sign -1) one record with its outcome to the figures' changes. */
-    private static void add(Map<ExamRecords.FigureKey, long[]> figures, ExamRecords.Stored s, int sign) {
-        long[] d = figures.computeIfAbsent(key(s), k -> new long[3]);
+    private static void add(Map<ExamRecords.FigureKey, long[]> figures, ExamRecords.FigureKey key, Outcome outcome,
+                            int sign) {
+        long[] d = figures.computeIfAbsent(key, k -> new long[3]);
         d[0] += sign;
-        if (s.outcome() == Outcome.REPEAT) {
+        if (outcome == Outcome.REPEAT) {
             d[1] += sign;
-        } else if (s.outcome() == Outcome.SAME_INSTITUTION) {
+        } else if (outcome == Outcome.SAME_INSTITUTION) {
             d[2] += sign;
         }
     }

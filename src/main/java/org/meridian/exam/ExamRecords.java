@@ -146,27 +146,38 @@ class ExamRecords {
     }
 
     /**
+     * A stored record of a pair as the rule and the monthly figures see it: no recordId, no patient or item (the
+     * pair's), the exception only as whether there is one.
+     */
+    record Member(long id, Institution institution, Instant performedAt, LocalDate month, boolean recognisable,
+                  boolean excepted, Outcome outcome, Long earlier) {
+    }
+
+    /**
      * Every stored record of these patient × item pairs, by pair: one query, the pairs as two unnested arrays and one
      * probe of the primary key (region, patient, item, id) per pair. The probe is a lateral subquery kept apart from
      * the join ({@code OFFSET 0}), so that the planner cannot turn thousands of pairs into a scan of the region's
-     * records.
+     * records. Each row names its pair by its place in the arrays and carries only what the rule and the figures
+     * read, instants as microseconds and months as days, so that the answer is small and read without parsing text.
      */
-    Map<Pair, List<Stored>> ofPairs(long region, Collection<Pair> pairs) {
-        Map<Pair, List<Stored>> found = new HashMap<>();
+    Map<Pair, List<Member>> ofPairs(long region, Collection<Pair> pairs) {
+        Map<Pair, List<Member>> found = new HashMap<>();
         if (pairs.isEmpty()) {
             return found;
         }
-        String[] patients = new String[pairs.size()];
-        String[] items = new String[pairs.size()];
-        int i = 0;
-        for (Pair p : pairs) {
-            patients[i] = p.patient();
-            items[i++] = p.item();
+        Pair[] byPlace = pairs.toArray(new Pair[0]);
+        String[] patients = new String[byPlace.length];
+        String[] items = new String[byPlace.length];
+        for (int i = 0; i < byPlace.length; i++) {
+            patients[i] = byPlace[i].patient();
+            items[i] = byPlace[i].item();
         }
         template.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement("SELECT " + columns("r") + """
-                    , r.id, r.outcome, r.earlier_id
-                    FROM unnest(?, ?) AS p (patient, item)
+            try (PreparedStatement ps = con.prepareStatement("""
+                    SELECT p.n, r.id, r.hospital_id, r.institution_id,
+                           CAST(extract(epoch FROM r.performed_at) * 1000000 AS bigint), r.month - DATE '1970-01-01',
+                           r.recognisable, r.exception IS NOT NULL, r.outcome, r.earlier_id
+                    FROM unnest(?, ?) WITH ORDINALITY AS p (patient, item, n)
                     CROSS JOIN LATERAL (SELECT * FROM exam_record x
                                         WHERE x.region_id = ? AND x.patient = p.patient AND x.item = p.item
                                         OFFSET 0) r""")) {
@@ -175,9 +186,16 @@ class ExamRecords {
                 ps.setLong(3, region);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Stored s = stored(rs);
-                        found.computeIfAbsent(new Pair(s.record().patient(), s.record().item()),
-                                x -> new ArrayList<>()).add(s);
+                        Pair pair = byPlace[rs.getInt(1) - 1];
+                        long earlier = rs.getLong(10);
+                        Long earlierId = rs.wasNull() ? null : earlier;
+                        long micros = rs.getLong(5);
+                        Member m = new Member(rs.getLong(2), new Institution(rs.getLong(3), rs.getLong(4)),
+                                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                                        Math.floorMod(micros, 1_000_000L) * 1_000L),
+                                LocalDate.ofEpochDay(rs.getInt(6)), rs.getBoolean(7), rs.getBoolean(8),
+                                Outcome.valueOf(rs.getString(9)), earlierId);
+                        found.computeIfAbsent(pair, x -> new ArrayList<>()).add(m);
                     }
                 }
             }
@@ -192,11 +210,15 @@ class ExamRecords {
                 .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getString(1), item)).list();
     }
 
+    /** A stored record's new outcome. */
+    record Change(Pair pair, long id, Outcome outcome, Long earlier) {
+    }
+
     /**
      * Writes changed outcomes (patient, item, id, outcome, earlier id or null) with one {@code UPDATE … FROM unnest},
      * one probe of the primary key {@code (region_id, patient, item, id)} per record.
      */
-    void updateOutcomes(long region, List<Stored> changed) {
+    void updateOutcomes(long region, List<Change> changed) {
         if (changed.isEmpty()) {
             return;
         }
@@ -207,9 +229,9 @@ class ExamRecords {
         String[] outcomes = new String[n];
         Long[] earlier = new Long[n];
         for (int i = 0; i < n; i++) {
-            Stored s = changed.get(i);
-            patients[i] = s.record().patient();
-            items[i] = s.record().item();
+            Change s = changed.get(i);
+            patients[i] = s.pair().patient();
+            items[i] = s.pair().item();
             ids[i] = s.id();
             outcomes[i] = s.outcome().name();
             earlier[i] = s.earlier();
@@ -391,7 +413,6 @@ class ExamRecords {
                 ps.setArray(3, array(con, "date", months));
                 ps.setLong(4, region);
                 ps.setLong(5, region);
-                ps.setLong(6, region);
                 ps.executeUpdate();
             }
             return null;
@@ -408,7 +429,6 @@ class ExamRecords {
                 ps.setString(2, item);
                 ps.setLong(3, region);
                 ps.setLong(4, region);
-                ps.setLong(5, region);
                 ps.executeUpdate();
             }
             return null;
@@ -419,26 +439,25 @@ class ExamRecords {
         StringBuilder periods = new StringBuilder();
         PATIENT_PERIODS.forEach((code, mask) -> periods.append(periods.length() == 0 ? "" : ", ")
                 .append("('").append(code).append("', ").append(mask).append(')'));
+        // one probe of exam_patient_year per hospital × patient × year: the upsert keeps in `fresh` the months it
+        // added, and returns the row only when it added any; the months before it are then `months & ~fresh`
         return """
                 WITH added AS (
                     SELECT u.hospital_id, u.patient, CAST(extract(year FROM u.month) AS integer) AS year,
                            bit_or(1 << (CAST(extract(month FROM u.month) AS integer) - 1)) AS months
                     FROM %s
                     GROUP BY 1, 2, 3
-                ), known AS (
-                    SELECT a.hospital_id, a.patient, a.year, a.months AS added, coalesce(y.months, 0) AS before
-                    FROM added a
-                    LEFT JOIN LATERAL (SELECT k.months FROM exam_patient_year k
-                                       WHERE k.hospital_id = a.hospital_id AND k.region_id = ? AND k.patient = a.patient
-                                         AND k.year = a.year OFFSET 0) y ON true
                 ), kept AS (
-                    INSERT INTO exam_patient_year AS k (hospital_id, region_id, patient, year, months)
-                    SELECT hospital_id, ?, patient, year, added | before FROM known WHERE added & ~before <> 0
-                    ON CONFLICT (hospital_id, region_id, patient, year) DO UPDATE SET months = EXCLUDED.months
+                    INSERT INTO exam_patient_year AS k (hospital_id, region_id, patient, year, months, fresh)
+                    SELECT hospital_id, ?, patient, year, months, months FROM added
+                    ON CONFLICT (hospital_id, region_id, patient, year) DO UPDATE
+                    SET months = k.months | EXCLUDED.months, fresh = EXCLUDED.months & ~k.months
+                    WHERE EXCLUDED.months & ~k.months <> 0
+                    RETURNING k.hospital_id, k.year, k.months & ~k.fresh AS before, k.fresh AS added
                 )
                 INSERT INTO exam_patient_count AS c (hospital_id, region_id, year, period, patients)
                 SELECT k.hospital_id, ?, k.year, p.period, count(*)
-                FROM known k JOIN (VALUES %s) AS p (period, mask)
+                FROM kept k JOIN (VALUES %s) AS p (period, mask)
                      ON k.before & p.mask = 0 AND k.added & p.mask <> 0
                 GROUP BY k.hospital_id, k.year, p.period
                 ON CONFLICT (hospital_id, region_id, year, period) DO UPDATE

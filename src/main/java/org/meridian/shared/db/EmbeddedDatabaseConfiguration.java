@@ -1,6 +1,8 @@
 package org.meridian.shared.db;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -26,10 +28,31 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgresServer embeddedPostgresServer(@Value("${meridian.data-dir}") String dataDir,
                                                  @Value("${meridian.db.runtime-dir:}") String runtimeDir,
                                                  @Value("${meridian.db.durable:true}") boolean durable,
-                                                 @Value("${meridian.db.ephemeral:false}") boolean ephemeral) {
+                                                 @Value("${meridian.db.ephemeral:false}") boolean ephemeral,
+                                                 @Value("${meridian.db.settings:}") String settings) {
         Path data = Path.of(dataDir).toAbsolutePath().normalize();
         Path runtime = runtimeDir.isBlank() ? data.resolve("pg-runtime") : Path.of(runtimeDir).toAbsolutePath();
-        return EmbeddedPostgresServer.start(data, runtime, durable, ephemeral);
+        return EmbeddedPostgresServer.start(data, runtime, durable, ephemeral, settings(settings));
+    }
+
+    /**
+     * {@code meridian.db.settings} ({@code MERIDIAN_DB_SETTINGS}): PostgreSQL settings of the embedded server as
+     * {@code name=value} pairs separated by commas, e.g. {@code shared_buffers=4GB,max_wal_size=8GB}.
+     */
+    static Map<String, String> settings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("meridian.db.settings: '" + pair.strip()
+                        + "' is not name=value (e.g. shared_buffers=2GB)");
+            }
+            settings.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return settings;
     }
 
     @Bean(destroyMethod = "close")

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.meridian.shared.security.SecretKeyFile;
@@ -70,6 +72,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** Set from {@code durable} alone. */
+    private static final Set<String> DURABILITY = Set.of("fsync", "synchronous_commit", "full_page_writes");
+
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -92,6 +97,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * into {@code runtimeDir}. An {@code ephemeral} server (tests) deletes its data directory on close.
      */
     public static EmbeddedPostgresServer start(Path dataDir, Path runtimeDir, boolean durable, boolean ephemeral) {
+        return start(dataDir, runtimeDir, durable, ephemeral, Map.of());
+    }
+
+    /**
+     * Meridian's own server settings, applied on every start before {@code settings}: room for a busy day's writes
+     * between checkpoints (fewer full-page images in the WAL when exam records and events arrive in bulk), and 1 GB
+     * of shared buffers, so that the indexes a batch probes (exam records by patient, recordIds, events by
+     * eventId) stay in PostgreSQL's own memory rather than being read back from the operating system's cache at
+     * every batch (docs/benchmarks.md, <i>Exam batches after the server's settings</i>).
+     */
+    static final Map<String, String> DEFAULT_SETTINGS = Map.of(
+            "shared_buffers", "1GB",
+            "max_wal_size", "4GB",
+            "checkpoint_timeout", "15min");
+
+    /**
+     * As {@link #start(Path, Path, boolean, boolean)}, with server settings ({@code postgresql.conf} names and
+     * values, e.g. {@code shared_buffers=2GB}) over {@link #DEFAULT_SETTINGS}; durability's own three settings
+     * cannot be changed here.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, Path runtimeDir, boolean durable, boolean ephemeral,
+                                               Map<String, String> settings) {
+        Map<String, String> server = new TreeMap<>(DEFAULT_SETTINGS);
+        settings.forEach((name, value) -> {
+            if (!name.matches("[a-z_]+(\\.[a-z_]+)?") || value.isBlank() || DURABILITY.contains(name)) {
+                throw new IllegalArgumentException("not a PostgreSQL setting Meridian may set: " + name + "=" + value);
+            }
+            server.put(name, value.strip());
+        });
         try {
             Files.createDirectories(dataDir);
             Path lockFile = dataDir.resolve("meridian.lock");
@@ -108,7 +142,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Path binaries = runtimeDir;
                 Files.createDirectories(binaries);
                 String password = password(dataDir);
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                server.forEach(builder::setServerConfig);
+                EmbeddedPostgres postgres = builder
                         .setDataDirectory(cluster)
                         .setCleanDataDirectory(false)
                         // stopped by close() when the application context closes, after every bean that still

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,6 +48,31 @@ class EmbeddedPostgresServerTest {
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
             assertThat(query(server, "SELECT v FROM kept")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void meridiansServerSettingsApplyAndAnOperatorsSettingWinsButNeverOverDurability() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
+            // Meridian's own: 1 GB of shared buffers, 4 GB of WAL and 15 minutes between checkpoints
+            assertThat(query(server, "SHOW shared_buffers")).isEqualTo("1GB");
+            assertThat(query(server, "SHOW max_wal_size")).isEqualTo("4GB");
+            assertThat(query(server, "SHOW checkpoint_timeout")).isEqualTo("15min");
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false,
+                EmbeddedDatabaseConfiguration.settings("shared_buffers=256MB, work_mem=8MB"))) {
+            assertThat(query(server, "SHOW shared_buffers")).isEqualTo("256MB");
+            assertThat(query(server, "SHOW work_mem")).isEqualTo("8MB");
+            assertThat(query(server, "SHOW max_wal_size")).isEqualTo("4GB");
+        }
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false, Map.of("fsync", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fsync=off");
+        assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.settings("shared_buffers"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'shared_buffers' is not name=value");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, RUNTIME, true, false)) {
+            assertThat(query(server, "SHOW fsync")).isEqualTo("on"); // nothing refused changed anything
         }
     }
 
