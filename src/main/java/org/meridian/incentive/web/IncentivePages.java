@@ -133,7 +133,8 @@ class IncentivePages {
         try {
             StoredRule rule = rules.signOff(actor, id, justification);
             redirect.addFlashAttribute("successKey", "incentive.flash.signedOff");
-            redirect.addFlashAttribute("successArg", rule.code() + " v" + rule.version());
+            redirect.addFlashAttribute("successArg",
+                    texts.message("incentive.rule.versioned", locale, rule.code(), rule.version()));
             return "redirect:/incentives";
         } catch (InvalidIncentiveException e) {
             return overviewPage(actor, model, locale, PrepareForm.empty(), Map.of(), null,

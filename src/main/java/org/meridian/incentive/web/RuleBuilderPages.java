@@ -81,7 +81,8 @@ class RuleBuilderPages {
             try {
                 StoredRule saved = rules.createRule(actor, definition);
                 redirect.addFlashAttribute("successKey", "incentive.flash.ruleSaved");
-                redirect.addFlashAttribute("successArg", saved.code() + " v" + saved.version());
+                redirect.addFlashAttribute("successArg",
+                        texts.message("incentive.rule.versioned", locale, saved.code(), saved.version()));
                 return "redirect:/incentives#rule-" + saved.id();
             } catch (InvalidIncentiveException e) {
                 problems.addAll(e.problems());

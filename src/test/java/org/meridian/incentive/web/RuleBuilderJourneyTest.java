@@ -85,7 +85,7 @@ class RuleBuilderJourneyTest {
             browser.field("tierRates-B").sendKeys("1.0");
             browser.waitForTextContaining(By.id("verdict-problems"), "可以保存，将成为版本 1");
             browser.driver().findElement(By.id("rule-submit")).click();
-            browser.waitForTextContaining(By.id("flash-success"), "ARRIVAL-FEE v1");
+            browser.waitForTextContaining(By.id("flash-success"), "ARRIVAL-FEE 第 1 版");
             assertThat(browser.text(By.id("rules"))).contains("ARRIVAL-FEE 第 1 版", "到诊服务费", "需合规审查", "到诊数");
 
             // on a phone: an award of the top 3 per quarter, the form fits 375 px
@@ -106,7 +106,7 @@ class RuleBuilderJourneyTest {
                     "document.getElementById('topN').scrollIntoView({block: 'center'})");
             browser.screenshot("incentive-rule-builder-phone-award");
             browser.driver().findElement(By.id("rule-submit")).click();
-            browser.waitForTextContaining(By.id("flash-success"), "TOP3-QUARTER v1");
+            browser.waitForTextContaining(By.id("flash-success"), "TOP3-QUARTER 第 1 版");
             assertThat(browser.horizontalOverflow()).as("the rules list at 375 px").isZero();
         }
     }

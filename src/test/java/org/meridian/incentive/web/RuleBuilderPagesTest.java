@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -152,7 +153,9 @@ class RuleBuilderPagesTest {
     @Test
     void aSavedRuleIsWhatTheApiSavesAndItsNextVersionStartsFromIt() throws Exception {
         mvc.perform(fee("/incentives/rules", "MEASURE").with(user(office)))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/incentives*"));
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/incentives*"))
+                // the flash names the version in words, as the rules list does
+                .andExpect(flash().attribute("successArg", "SERVICE-FEE 第 1 版"));
         List<StoredRule> rules = stored();
         assertThat(rules).hasSize(1);
         StoredRule rule = rules.get(0);
