@@ -3,7 +3,6 @@ package org.meridian.region.api;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.meridian.region.InstitutionRanking;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
@@ -91,35 +91,23 @@ class RankingApi {
             }
         }
         List<Map<String, Object>> items = ranking.trend(actor, code, last).stream().map(point -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("month", point.month().toString());
-            m.put("rate", Rate.fraction(point.rate()));
-            m.put("rank", point.rank());
-            m.put("ranked", point.ranked());
-            m.put("regionRate", Rate.fraction(point.regionRate()));
+            Map<String, Object> m = NamedValues.of("month", point.month().toString(), "rate", Rate.fraction(point.rate()),
+                    "rank", point.rank(), "ranked", point.ranked(), "regionRate", Rate.fraction(point.regionRate()));
             return m;
         }).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("hospital", code.strip());
-        answer.put("items", items);
+        Map<String, Object> answer = NamedValues.of("hospital", code.strip(), "items", items);
         return answer;
     }
 
     private static Map<String, Object> json(InstitutionRanking.Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hospital", e.hospital().code());
-        m.put("name", e.hospital().name());
-        m.put("type", e.hospital().type() == null ? null : e.hospital().type().name());
-        m.put("district", e.hospital().district());
-        m.put("standing", e.standing().name());
-        m.put("rank", e.rank());
-        m.put("previousRank", e.previousRank());
-        m.put("change", e.change());
-        m.put("records", e.repeats() == null ? null : e.repeats().records());
-        m.put("patients", e.patients());
-        m.put("repeats", e.repeats() == null ? null : e.repeats().repeats());
-        m.put("rate", e.repeats() == null ? null : e.repeats().rate());
-        m.put("avoidableCost", e.repeats() == null ? null : e.repeats().avoidableCost());
+        Map<String, Object> m = NamedValues.of("hospital", e.hospital().code(), "name", e.hospital().name(),
+                "type", e.hospital().type() == null ? null : e.hospital().type().name(),
+                "district", e.hospital().district(), "standing", e.standing().name(), "rank", e.rank(),
+                "previousRank", e.previousRank(), "change", e.change(),
+                "records", e.repeats() == null ? null : e.repeats().records(), "patients", e.patients(),
+                "repeats", e.repeats() == null ? null : e.repeats().repeats(),
+                "rate", e.repeats() == null ? null : e.repeats().rate(),
+                "avoidableCost", e.repeats() == null ? null : e.repeats().avoidableCost());
         return m;
     }
 
