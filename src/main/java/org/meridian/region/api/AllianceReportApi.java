@@ -9,13 +9,11 @@ import org.meridian.exam.NamedInstitution;
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.AllianceReporting;
 import org.meridian.region.HospitalFigures;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.Rate;
-import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,19 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AllianceReportApi {
 
     private final AllianceReporting reporting;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
 
-    AllianceReportApi(AllianceReporting reporting, HospitalCalendar calendar) {
+    AllianceReportApi(AllianceReporting reporting, RegionPeriods periods) {
         this.reporting = reporting;
-        this.calendar = calendar;
+        this.periods = periods;
     }
 
     @GetMapping("/api/v1/alliances/{code}/report")
     Map<String, Object> report(Actor actor, @PathVariable String code, @RequestParam(required = false) String period) {
-        Period p = period == null || period.isBlank()
-                ? Period.year(calendar.reportingYear(actor.hospitalId()))
-                : Period.parse(period.strip()).orElseThrow(() -> new InvalidInputException("region",
-                        List.of(Problem.of("period", "region.error.period", period))));
+        Period p = periods.require(actor, period);
         AllianceFigures r = reporting.report(actor, code, p);
         Map<String, Object> answer = NamedValues.of("alliance", r.alliance().code(), "name", r.alliance().name(),
                 "period", p.toString(), "lead", r.alliance().lead() == null ? null : r.alliance().lead().reference(),

@@ -17,6 +17,7 @@ import org.meridian.region.InstitutionFigures;
 import org.meridian.region.InstitutionRanking;
 import org.meridian.region.RegionAdministration;
 import org.meridian.region.RegionOverview;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
 import org.meridian.shared.NamedValues;
