@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,12 +246,8 @@ public class AllocationPlanning {
                 PlanStatus.DRAFT, now, actor.username(), null, null, spec.payPool(),
                 useDemand ? spec.demandMeasure() : null, spec.equityPer());
         long id = plans.insert(h, draft, shares);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", spec.name());
-        details.put("resource", spec.resource());
-        details.put("amount", spec.amount().toPlainString());
-        details.put("period", spec.period().toString());
-        details.put("units", units.size());
+        Map<String, Object> details = AuditLog.details("name", spec.name(), "resource", spec.resource(),
+                "amount", spec.amount().toPlainString(), "period", spec.period().toString(), "units", units.size());
         audit.record(h, actor.username(), "ALLOCATION_PLAN_DRAFTED", "allocation-plan:" + id, details);
         return plans.find(h, id).orElseThrow();
     }

@@ -1,6 +1,5 @@
 package org.meridian.allocation;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -30,23 +29,17 @@ public final class AllocationVisibility {
     }
 
     static void requireSee(Actor actor) {
-        if (!seesPlans(actor)) {
-            throw new RefusedException("allocation", "plans-hidden", "allocation.problem.plansHidden", List.of(),
-                    actor.username() + " may not see allocation plans");
-        }
+        RefusedException.unless(seesPlans(actor), "allocation", "plans-hidden", "allocation.problem.plansHidden",
+                actor.username() + " may not see allocation plans");
     }
 
     static void requireDraft(Actor actor) {
-        if (!draftsPlans(actor)) {
-            throw new RefusedException("allocation", "draft-refused", "allocation.problem.draftRefused", List.of(),
-                    actor.username() + " may not draft allocation plans");
-        }
+        RefusedException.unless(draftsPlans(actor), "allocation", "draft-refused", "allocation.problem.draftRefused",
+                actor.username() + " may not draft allocation plans");
     }
 
     static void requireApprove(Actor actor) {
-        if (!approvesPlans(actor)) {
-            throw new RefusedException("allocation", "approval-refused", "allocation.problem.approvalRefused",
-                    List.of(), actor.username() + " may not approve allocation plans");
-        }
+        RefusedException.unless(approvesPlans(actor), "allocation", "approval-refused",
+                "allocation.problem.approvalRefused", actor.username() + " may not approve allocation plans");
     }
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,9 +122,9 @@ public class AppealProcedure {
         AppealSettings old = settings(actor);
         AppealSettings now = new AppealSettings(filingDays, reviewDays);
         appeals.saveSettings(actor.hospitalId(), now);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("filingDays", AuditLog.change(old.filingDays(), now.filingDays()));
-        details.put("reviewDays", AuditLog.change(old.reviewDays(), now.reviewDays()));
+        Map<String, Object> details = AuditLog.details(
+                "filingDays", AuditLog.change(old.filingDays(), now.filingDays()),
+                "reviewDays", AuditLog.change(old.reviewDays(), now.reviewDays()));
         audit.record(actor.hospitalId(), actor.username(), "APPEAL_SETTINGS_CHANGED", "appeal settings", details);
         return now;
     }
@@ -220,15 +219,10 @@ public class AppealProcedure {
         for (Upload u : uploads) {
             store(actor, id, u, now);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("evaluation", e.id());
-        details.put("period", e.period().toString());
-        details.put("unitType", e.unitType().name());
-        details.put("version", e.version());
-        details.put("channel", card.channel());
-        details.put("indicator", indicator);
-        details.put("attachments", uploads.size());
-        details.put("status", AuditLog.change(null, AppealStatus.SUBMITTED.name()));
+        Map<String, Object> details = AuditLog.details("evaluation", e.id(), "period", e.period().toString(),
+                "unitType", e.unitType().name(), "version", e.version(), "channel", card.channel(),
+                "indicator", indicator, "attachments", uploads.size(),
+                "status", AuditLog.change(null, AppealStatus.SUBMITTED.name()));
         audit.record(actor.hospitalId(), actor.username(), "APPEAL_FILED", "appeal " + id, details);
         events.publishEvent(new AppealFiled(actor.hospitalId(), id, channel.get().id(), card.channelName(),
                 e.period().toString(), e.unitType(), e.version(), actor.username(), now));
@@ -344,9 +338,8 @@ public class AppealProcedure {
         AppealStatus to = d.upheld() ? AppealStatus.UPHELD : AppealStatus.REJECTED;
         appeals.decide(actor.hospitalId(), id, to, now(), actor.username(), reason,
                 corrected == null ? null : corrected.id());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", AuditLog.change(a.status().name(), to.name()));
-        details.put("reason", reason);
+        Map<String, Object> details = AuditLog.details("status", AuditLog.change(a.status().name(), to.name()),
+                "reason", reason);
         if (corrected != null) {
             details.put("voids", d.voids().size());
             details.put("events", d.events().size());

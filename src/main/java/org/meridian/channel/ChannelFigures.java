@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.problem.FourEyes;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -111,14 +112,14 @@ class ChannelFigures implements AboutChannels, HomeFigures, WorkItems, HomeChart
                 .mapToLong(Map.Entry::getValue).sum();
         labels.add(messages.getMessage("channel.tier.none", null, LocaleContextHolder.getLocale()));
         values.add(untiered);
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 40));
-        option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("interval", 0)));
-        option.put("yAxis", Map.of("type", "value", "minInterval", 1));
-        option.put("series", List.of(Map.of("type", "bar", "data", values, "barMaxWidth", 48,
-                "name", messages.getMessage("channel.home.channels", null, LocaleContextHolder.getLocale()),
-                "label", Map.of("show", true, "position", "top"))));
+        Map<String, Object> option = NamedValues.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 40),
+                "xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("interval", 0)),
+                "yAxis", Map.of("type", "value", "minInterval", 1),
+                "series", List.of(Map.of("type", "bar", "data", values, "barMaxWidth", 48,
+                        "name", messages.getMessage("channel.home.channels", null, LocaleContextHolder.getLocale()),
+                        "label", Map.of("show", true, "position", "top"))));
         return List.of(new HomeChart(200, "tier-distribution", "channel.home.tierDistribution",
                 json.writeValueAsString(option)));
     }

@@ -1,7 +1,6 @@
 package org.meridian.channel;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,9 +67,8 @@ public class ChannelLifecycle {
         long h = actor.hospitalId();
         channels.setStatus(h, before.id(), target);
         channels.insertStatusChange(h, before.id(), before.status(), target, why, actor.username());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", AuditLog.change(before.status().name(), target.name()));
-        details.put("reason", why);
+        Map<String, Object> details = AuditLog.details("status", AuditLog.change(before.status().name(), target.name()),
+                "reason", why);
         audit.record(h, actor.username(), "CHANNEL_STATUS_CHANGED", before.code(), details);
     }
 }

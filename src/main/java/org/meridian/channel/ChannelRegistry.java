@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -184,19 +185,13 @@ public class ChannelRegistry {
     }
 
     private static Map<String, Object> describe(Channel c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("type", c.type().name());
-        m.put("cooperationLevel", c.cooperationLevel() == null ? null : c.cooperationLevel().name());
-        m.put("status", c.status().name());
-        m.put("region", c.region());
-        m.put("address", c.address());
-        m.put("contactName", c.contactName());
-        m.put("contactPhone", c.contactPhone());
-        m.put("contractStart", c.contractStart() == null ? null : c.contractStart().toString());
-        m.put("contractEnd", c.contractEnd() == null ? null : c.contractEnd().toString());
-        m.put("contractRef", c.contractRef());
-        m.put("notes", c.notes());
+        Map<String, Object> m = NamedValues.of("name", c.name(), "type", c.type().name(),
+                "cooperationLevel", c.cooperationLevel() == null ? null : c.cooperationLevel().name(),
+                "status", c.status().name(), "region", c.region(), "address", c.address(),
+                "contactName", c.contactName(), "contactPhone", c.contactPhone(),
+                "contractStart", c.contractStart() == null ? null : c.contractStart().toString(),
+                "contractEnd", c.contractEnd() == null ? null : c.contractEnd().toString(),
+                "contractRef", c.contractRef(), "notes", c.notes());
         return m;
     }
 }

@@ -1,6 +1,5 @@
 package org.meridian.channel;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -41,9 +40,7 @@ public final class ChannelVisibility {
 
     /** Refuses (403, kind {@code registry-hidden}) an actor who may not see the registry. */
     static void requireRegistry(Actor actor) {
-        if (!seesRegistry(actor)) {
-            throw new RefusedException("channel", "registry-hidden", "channel.problem.registryHidden",
-                    List.of(), actor.username() + " may not see the channel registry");
-        }
+        RefusedException.unless(seesRegistry(actor), "channel", "registry-hidden", "channel.problem.registryHidden",
+                actor.username() + " may not see the channel registry");
     }
 }

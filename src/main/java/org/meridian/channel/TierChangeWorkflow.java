@@ -2,7 +2,6 @@ package org.meridian.channel;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,11 +104,8 @@ public class TierChangeWorkflow {
         long id = tierChanges.insert(h, channel.id(), channel.tier(), to.code(), direction, why, src, sourceRef,
                 downgrade ? TierChangeStatus.PENDING : TierChangeStatus.APPLIED, actor.username(), accountId(actor),
                 clock.instant());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("tier", AuditLog.change(channel.tier(), to.code()));
-        details.put("direction", direction.name());
-        details.put("reason", why);
-        details.put("source", src.name());
+        Map<String, Object> details = AuditLog.details("tier", AuditLog.change(channel.tier(), to.code()),
+                "direction", direction.name(), "reason", why, "source", src.name());
         if (sourceRef != null) {
             details.put("sourceRef", sourceRef);
         }
@@ -154,11 +150,9 @@ public class TierChangeWorkflow {
         }
         TierChangeStatus decision = approve ? TierChangeStatus.APPROVED : TierChangeStatus.REJECTED;
         tierChanges.decide(h, change.id(), decision, actor.username(), n, clock.instant());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("tierChange", change.id());
-        details.put("requestedBy", change.requestedBy());
-        details.put("tier", AuditLog.change(channel.tier(), approve ? change.toTier() : channel.tier()));
-        details.put("requestedTier", change.toTier());
+        Map<String, Object> details = AuditLog.details("tierChange", change.id(), "requestedBy", change.requestedBy(),
+                "tier", AuditLog.change(channel.tier(), approve ? change.toTier() : channel.tier()),
+                "requestedTier", change.toTier());
         if (n != null) {
             details.put("note", n);
         }

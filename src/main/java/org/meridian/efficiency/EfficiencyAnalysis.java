@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,12 +124,9 @@ public class EfficiencyAnalysis {
                 out.stream().map(RunMeasure::of).toList(), m.leftOut(), m.units().size(), RunStatus.DRAFT, now,
                 actor.username(), null, null);
         long id = runs.insert(h, draft, results);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("period", spec.period().toString());
-        details.put("unitType", spec.unitType().name());
-        details.put("model", spec.model().name());
-        details.put("orientation", spec.orientation().name());
-        details.put("units", m.units().size());
+        Map<String, Object> details = AuditLog.details("period", spec.period().toString(),
+                "unitType", spec.unitType().name(), "model", spec.model().name(),
+                "orientation", spec.orientation().name(), "units", m.units().size());
         audit.record(h, actor.username(), "EFFICIENCY_RUN_CREATED", "efficiency-run:" + id, details);
         return runs.find(h, id).orElseThrow();
     }

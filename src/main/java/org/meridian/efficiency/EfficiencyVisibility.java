@@ -1,6 +1,5 @@
 package org.meridian.efficiency;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -25,16 +24,12 @@ public final class EfficiencyVisibility {
     }
 
     static void requireSee(Actor actor) {
-        if (!seesRuns(actor)) {
-            throw new RefusedException("efficiency", "runs-hidden", "efficiency.problem.runsHidden", List.of(),
-                    actor.username() + " may not see efficiency runs");
-        }
+        RefusedException.unless(seesRuns(actor), "efficiency", "runs-hidden", "efficiency.problem.runsHidden",
+                actor.username() + " may not see efficiency runs");
     }
 
     static void requireMake(Actor actor) {
-        if (!makesRuns(actor)) {
-            throw new RefusedException("efficiency", "run-refused", "efficiency.problem.runRefused", List.of(),
-                    actor.username() + " may not start or publish efficiency runs");
-        }
+        RefusedException.unless(makesRuns(actor), "efficiency", "run-refused", "efficiency.problem.runRefused",
+                actor.username() + " may not start or publish efficiency runs");
     }
 }

@@ -2,7 +2,6 @@ package org.meridian.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Optional;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -129,9 +129,8 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
         }
         return results.latestOwn(actor).map(e -> {
             List<TrendPoint> trend = results.trend(actor, actor.channelId(), e.unitType(), e.period());
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("tooltip", Map.of("trigger", "axis"));
-            option.put("grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 28));
+            Map<String, Object> option = NamedValues.of("tooltip", Map.of("trigger", "axis"),
+                    "grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 28));
             option.put("xAxis", Map.of("type", "category",
                     "data", trend.stream().map(p -> p.period().toString()).toList()));
             option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
@@ -140,9 +139,9 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
             boolean labelEach = trend.size() <= LABELLED_POINTS;
             List<Object> data = new ArrayList<>();
             for (int i = 0; i < trend.size(); i++) {
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("value", org.meridian.indicator.scoring.Scorecard.round(trend.get(i).total()));
-                point.put("label", Map.of("show", labelEach || i == trend.size() - 1));
+                Map<String, Object> point = NamedValues.of(
+                        "value", org.meridian.indicator.scoring.Scorecard.round(trend.get(i).total()),
+                        "label", Map.of("show", labelEach || i == trend.size() - 1));
                 data.add(point);
             }
             option.put("series", List.of(Map.of("type", "line", "name", text("evaluation.home.score"),

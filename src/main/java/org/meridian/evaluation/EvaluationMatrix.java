@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,18 +76,16 @@ public class EvaluationMatrix {
      */
     @Transactional
     public void setThresholds(Actor actor, UnitType unitType, MatrixThresholdsSet set) {
-        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
-            throw new RefusedException("evaluation", "matrix-thresholds", "evaluation.matrix.error.refused",
-                    List.of(), actor.username() + " may not set matrix thresholds");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.CHANNEL_MANAGER), "evaluation", "matrix-thresholds",
+                "evaluation.matrix.error.refused", actor.username() + " may not set matrix thresholds");
         Optional<PerformanceBrandMatrix.Thresholds> old = thresholds.find(actor.hospitalId(), unitType);
         thresholds.save(actor.hospitalId(), unitType, set.performance(), set.brand(), actor.username(),
                 clock.instant());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("performance", AuditLog.change(old.map(PerformanceBrandMatrix.Thresholds::performance)
-                .orElse(null), set.performance()));
-        details.put("brand", AuditLog.change(old.map(PerformanceBrandMatrix.Thresholds::brand).orElse(null),
-                set.brand()));
+        Map<String, Object> details = AuditLog.details(
+                "performance", AuditLog.change(old.map(PerformanceBrandMatrix.Thresholds::performance)
+                        .orElse(null), set.performance()),
+                "brand", AuditLog.change(old.map(PerformanceBrandMatrix.Thresholds::brand).orElse(null),
+                        set.brand()));
         audit.record(actor.hospitalId(), actor.username(), "MATRIX_THRESHOLDS_SET", "unitType " + unitType.name(),
                 details);
     }

@@ -155,13 +155,9 @@ public class EvaluationRuns {
                         + "made or emptied {} ms, scorecards {} ms, measure totals {} ms)", id, period, type,
                 cards.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (tReplaced - t2) / 1_000_000, (tScorecards - tReplaced) / 1_000_000, (t3 - tScorecards) / 1_000_000);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("period", period.toString());
-        details.put("unitType", type.name());
-        details.put("version", version);
-        details.put("schemeVersion", scheme.version());
-        details.put("units", cards.size());
-        details.put("rerun", latest.isPresent() && !latest.get().published());
+        Map<String, Object> details = AuditLog.details("period", period.toString(), "unitType", type.name(),
+                "version", version, "schemeVersion", scheme.version(), "units", cards.size(),
+                "rerun", latest.isPresent() && !latest.get().published());
         audit.record(hospitalId, actor.username(), "EVALUATION_RUN", "evaluation " + id, details);
         return evaluations.find(hospitalId, id).orElseThrow();
     }
@@ -233,11 +229,9 @@ public class EvaluationRuns {
                     + e.version() + ") is already published; run it again to start a new version.");
         }
         evaluations.publish(hospitalId, id, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("period", e.period().toString());
-        details.put("unitType", e.unitType().name());
-        details.put("version", e.version());
-        details.put("status", AuditLog.change(EvaluationStatus.DRAFT.name(), EvaluationStatus.PUBLISHED.name()));
+        Map<String, Object> details = AuditLog.details("period", e.period().toString(), "unitType", e.unitType().name(),
+                "version", e.version(),
+                "status", AuditLog.change(EvaluationStatus.DRAFT.name(), EvaluationStatus.PUBLISHED.name()));
         audit.record(hospitalId, actor.username(), "EVALUATION_PUBLISHED", "evaluation " + id, details);
         events.publishEvent(new EvaluationPublished(hospitalId, id, e.period(), e.unitType(), e.version()));
         return evaluations.find(hospitalId, id).orElseThrow();
@@ -268,10 +262,8 @@ public class EvaluationRuns {
         for (UnitScorecard card : evaluations.scorecards(hospitalId, id, null, 0, Integer.MAX_VALUE).items()) {
             outcomes.add(applyTier(actor, e, card, known));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("period", e.period().toString());
-        details.put("unitType", e.unitType().name());
-        details.put("version", e.version());
+        Map<String, Object> details = AuditLog.details("period", e.period().toString(), "unitType", e.unitType().name(),
+                "version", e.version());
         Map<String, Long> counts = new LinkedHashMap<>();
         outcomes.forEach(o -> counts.merge(o.outcome().name(), 1L, Long::sum));
         details.put("outcomes", counts);

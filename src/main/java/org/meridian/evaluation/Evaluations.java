@@ -175,7 +175,7 @@ class Evaluations {
                 copy.row(12).int8(hospitalId).int8(evaluationId).int8(c.channelId()).text(c.channel())
                         .text(c.channelName()).text(c.region()).numeric(c.total()).numeric(c.coverage())
                         .int4OrNull(c.rank()).text(c.tier()).int4(position++)
-                        .json(LinesJson.write(lines, c.indicators()));
+                        .json(ScorecardJson.lines(lines, c.indicators()));
             }
             copy.finish();
         }
@@ -187,7 +187,7 @@ class Evaluations {
                 l.score(), l.weight(), l.contribution(), l.peerMedian(), l.why())).toList();
     }
 
-    /** One line of a scorecard as its stored JSON is read ({@link LinesJson} writes it). */
+    /** One line of a scorecard as its stored JSON is read ({@link ScorecardJson} writes it). */
     record StoredLine(String code, BigDecimal value, BigDecimal score, BigDecimal weight, BigDecimal contribution,
                       BigDecimal peerMedian, Scorecard.Explanation why) {
     }
@@ -210,7 +210,7 @@ class Evaluations {
             totals.forEach((channelId, t) -> {
                 text.setLength(0);
                 copy.row(4).int8(hospitalId).int8(evaluationId).int8(channelId)
-                        .jsonb(LinesJson.numbers(text, t.byKey()));
+                        .jsonb(ScorecardJson.totals(text, t.byKey()));
             });
             copy.finish();
         }

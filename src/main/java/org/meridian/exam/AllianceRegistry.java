@@ -2,7 +2,6 @@ package org.meridian.exam;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,9 +105,7 @@ public class AllianceRegistry {
         if (!months.isEmpty()) {
             events.publishEvent(new RepeatFiguresChanged(region, actor.hospitalId(), months));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", n);
-        details.put("members", all.size());
+        Map<String, Object> details = AuditLog.details("name", n, "members", all.size());
         audit.record(actor.hospitalId(), actor.username(), "ALLIANCE_CREATED", c, details);
         return find(actor, c).orElseThrow();
     }

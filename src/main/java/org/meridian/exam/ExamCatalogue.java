@@ -2,7 +2,6 @@ package org.meridian.exam;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,12 +62,8 @@ public class ExamCatalogue {
                 events.publishEvent(new RepeatFiguresChanged(region, actor.hospitalId(), months));
             }
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", item.name());
-        details.put("category", item.category().name());
-        details.put("validDays", item.validDays());
-        details.put("scope", item.scope().name());
-        details.put("price", item.price());
+        Map<String, Object> details = AuditLog.details("name", item.name(), "category", item.category().name(),
+                "validDays", item.validDays(), "scope", item.scope().name(), "price", item.price());
         audit.record(actor.hospitalId(), actor.username(), "EXAM_ITEM_PUT", item.code(), details);
         return items.find(region, item.code()).orElseThrow();
     }

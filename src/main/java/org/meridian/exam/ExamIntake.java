@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,11 +161,8 @@ public class ExamIntake {
         }
         rejected.sort(Comparator.comparingInt(ExamReport.Rejected::index));
         if (!fresh.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("accepted", fresh.size());
-            details.put("duplicates", duplicates);
-            details.put("notInCatalogue", notInCatalogue);
-            details.put("rejected", rejected.size());
+            Map<String, Object> details = AuditLog.details("accepted", fresh.size(), "duplicates", duplicates,
+                    "notInCatalogue", notInCatalogue, "rejected", rejected.size());
             audit.record(hospital.id(), actor.username(), "EXAMS_RECORDED", "exams", details);
         }
         return new ExamReport(fresh.size(), duplicates, notInCatalogue, rejected, duplicateIndexes,

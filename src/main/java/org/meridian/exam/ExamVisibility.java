@@ -1,6 +1,5 @@
 package org.meridian.exam;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -41,9 +40,7 @@ public final class ExamVisibility {
     }
 
     static void require(boolean allowed, Actor actor, String what) {
-        if (!allowed) {
-            throw new RefusedException("exam", "refused", "exam.problem.refused", List.of(),
-                    actor.username() + " may not " + what);
-        }
+        RefusedException.unless(allowed, "exam", "refused", "exam.problem.refused",
+                actor.username() + " may not " + what);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,11 +105,8 @@ public class FeedbackReporting {
             }
         }
         if (created > 0) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("period", e.period().toString());
-            details.put("unitType", e.unitType().name());
-            details.put("version", e.version());
-            details.put("reports", created);
+            Map<String, Object> details = AuditLog.details("period", e.period().toString(),
+                    "unitType", e.unitType().name(), "version", e.version(), "reports", created);
             audit.record(hospitalId, actor.username(), "FEEDBACK_REPORTS_GENERATED", "evaluation " + evaluationId, details);
         }
         return created;
@@ -202,16 +198,12 @@ public class FeedbackReporting {
     @Transactional
     public FeedbackReport acknowledge(Actor actor, long id) {
         FeedbackReport r = get(actor, id);
-        if (!FeedbackVisibility.channelUser(actor)) {
-            throw new RefusedException(MODULE, "acknowledge", "feedback.problem.acknowledge", List.of(),
-                    "Only the channel's own users acknowledge its feedback report.");
-        }
+        RefusedException.unless(FeedbackVisibility.channelUser(actor), MODULE, "acknowledge",
+                "feedback.problem.acknowledge", "Only the channel's own users acknowledge its feedback report.");
         if (reports.acknowledge(actor.hospitalId(), id, actor.username(), now())) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("channel", r.content().channelCode());
-            details.put("period", r.content().period());
-            details.put("version", r.content().version());
-            details.put("status", AuditLog.change(r.status().name(), DeliveryStatus.ACKNOWLEDGED.name()));
+            Map<String, Object> details = AuditLog.details("channel", r.content().channelCode(),
+                    "period", r.content().period(), "version", r.content().version(),
+                    "status", AuditLog.change(r.status().name(), DeliveryStatus.ACKNOWLEDGED.name()));
             audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_REPORT_ACKNOWLEDGED",
                     "feedback report " + id, details);
         }
@@ -238,10 +230,8 @@ public class FeedbackReporting {
             throw new RefusedException(MODULE, "acknowledge", "feedback.problem.acknowledge", List.of(),
                     "Only the channel's own users acknowledge its feedback report.");
         }
-        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
-            throw new RefusedException(MODULE, "confirm", "feedback.problem.confirm", List.of(),
-                    actor.username() + " may not record a unit's confirmation");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.CHANNEL_MANAGER), MODULE, "confirm",
+                "feedback.problem.confirm", actor.username() + " may not record a unit's confirmation");
         String who = confirmedBy == null ? "" : confirmedBy.strip();
         if (who.isEmpty() || who.length() > CONFIRMED_BY_MAX) {
             throw new InvalidInputException(MODULE, List.of(who.isEmpty()
@@ -249,12 +239,9 @@ public class FeedbackReporting {
                     : Problem.of("confirmedBy", "feedback.error.confirmedByTooLong", CONFIRMED_BY_MAX)));
         }
         if (reports.confirm(actor.hospitalId(), id, actor.username(), who, now())) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("unit", r.content().channelCode());
-            details.put("period", r.content().period());
-            details.put("version", r.content().version());
-            details.put("confirmedBy", who);
-            details.put("status", AuditLog.change(r.status().name(), DeliveryStatus.ACKNOWLEDGED.name()));
+            Map<String, Object> details = AuditLog.details("unit", r.content().channelCode(),
+                    "period", r.content().period(), "version", r.content().version(), "confirmedBy", who,
+                    "status", AuditLog.change(r.status().name(), DeliveryStatus.ACKNOWLEDGED.name()));
             audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_REPORT_ACKNOWLEDGED",
                     "feedback report " + id, details);
         }

@@ -78,10 +78,8 @@ public class FeedbackRuleBook {
         all(actor.hospitalId());
         long id = rules.insert(actor.hospitalId(), draft.code(), draft.threshold(), draft.textZh().strip(),
                 draft.textEn().strip(), now(), actor.username());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("indicator", draft.code());
-        details.put("below", draft.threshold().toPlainString());
-        details.put("textZh", draft.textZh().strip());
+        Map<String, Object> details = AuditLog.details("indicator", draft.code(),
+                "below", draft.threshold().toPlainString(), "textZh", draft.textZh().strip());
         audit.record(actor.hospitalId(), actor.username(), "FEEDBACK_RULE_CREATED", "feedback rule " + id, details);
         return get(actor.hospitalId(), id);
     }

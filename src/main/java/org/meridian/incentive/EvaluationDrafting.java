@@ -232,18 +232,10 @@ class EvaluationDrafting {
         }
         DraftingOutcome outcome = new DraftingOutcome(evaluationId, period.toString(), evaluation.unitType().name(),
                 evaluation.version(), drafted, superseded, corrections, unchanged, already, sanctioned);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("period", outcome.period());
-        details.put("unitType", outcome.unitType());
-        details.put("version", outcome.version());
-        details.put("drafted", drafted);
-        details.put("superseded", superseded);
-        details.put("corrections", corrections);
-        details.put("unchanged", unchanged);
-        details.put("alreadyDrafted", already);
-        details.put("sanctions", sanctioned);
-        details.put("retired", retired);
-        details.put("triggeredBy", trigger);
+        Map<String, Object> details = AuditLog.details("period", outcome.period(), "unitType", outcome.unitType(),
+                "version", outcome.version(), "drafted", drafted, "superseded", superseded, "corrections", corrections,
+                "unchanged", unchanged, "alreadyDrafted", already, "sanctions", sanctioned, "retired", retired,
+                "triggeredBy", trigger);
         audit.record(h, actorName(), "INCENTIVE_EVALUATION_DRAFTED", "evaluation " + evaluationId, details);
         return outcome;
     }
@@ -411,13 +403,8 @@ class EvaluationDrafting {
         long id = sanctions.insert(h, card.channel(), evaluation.unitType().name(), period.toString(), evaluation.id(),
                 evaluation.version(), rec.ruleCode(), rec.ruleVersion(), rec.lowestTier(), rec.level().name(),
                 rec.consecutivePeriods(), status, outcome, standing.map(Sanction::period).orElse(null), clock.instant());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", card.channel());
-        details.put("period", period.toString());
-        details.put("level", rec.level().name());
-        details.put("streak", rec.consecutivePeriods());
-        details.put("status", status);
-        details.put("outcome", outcome);
+        Map<String, Object> details = AuditLog.details("channel", card.channel(), "period", period.toString(),
+                "level", rec.level().name(), "streak", rec.consecutivePeriods(), "status", status, "outcome", outcome);
         audit.record(h, actorName(), "INCENTIVE_SANCTION_" + rec.level().name(), "sanction:" + id, details);
         if ("PENDING".equals(status)) {
             supersedeEarlier(h, card.channel(), id, period);
@@ -453,11 +440,8 @@ class EvaluationDrafting {
                     + "the later period " + period + " (sanction " + id + "): the channel stayed in the lowest tier "
                     + s.lowestTier();
             if (sanctions.supersedeByLater(h, s.id(), period.toString(), outcome)) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("channel", channel);
-                details.put("period", s.period());
-                details.put("laterPeriod", period.toString());
-                details.put("supersededBy", id);
+                Map<String, Object> details = AuditLog.details("channel", channel, "period", s.period(),
+                        "laterPeriod", period.toString(), "supersededBy", id);
                 audit.record(h, actorName(), "INCENTIVE_SANCTION_TERMINATION_SUPERSEDED", "sanction:" + s.id(), details);
             }
         }
@@ -512,22 +496,16 @@ class EvaluationDrafting {
         if (!sanctions.retire(h, s.id(), later.toString(), tier, clock.instant(), outcome)) {
             return;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", s.channelCode());
-        details.put("period", s.period());
-        details.put("laterPeriod", later.toString());
-        details.put("tier", tier);
-        details.put("lowestTier", s.lowestTier());
-        details.put("evaluation", laterEvaluation);
+        Map<String, Object> details = AuditLog.details("channel", s.channelCode(), "period", s.period(),
+                "laterPeriod", later.toString(), "tier", tier, "lowestTier", s.lowestTier(),
+                "evaluation", laterEvaluation);
         audit.record(h, actorName(), "INCENTIVE_SANCTION_TERMINATION_RETIRED", "sanction:" + s.id(), details);
     }
 
     private void audited(long h, long id, String action, ChannelResult result, Evaluation evaluation, Long replaces) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", result.channelCode());
-        details.put("period", evaluation.period().toString());
-        details.put("evaluation", evaluation.id());
-        details.put("evaluationVersion", evaluation.version());
+        Map<String, Object> details = AuditLog.details("channel", result.channelCode(),
+                "period", evaluation.period().toString(), "evaluation", evaluation.id(),
+                "evaluationVersion", evaluation.version());
         if (replaces != null) {
             details.put("supersedes", replaces);
         }

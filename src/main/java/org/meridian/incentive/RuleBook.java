@@ -3,7 +3,6 @@ package org.meridian.incentive;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,11 +88,8 @@ public class RuleBook {
                 ? ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED : ComplianceStatus.NOT_REQUIRED;
         long id = rules.insert(h, version, rule.type(), definition, status, assessment.reason(), actor.username(),
                 clock.instant());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("code", rule.header().code());
-        details.put("version", version);
-        details.put("type", rule.type().name());
-        details.put("compliance", status.name());
+        Map<String, Object> details = AuditLog.details("code", rule.header().code(), "version", version,
+                "type", rule.type().name(), "compliance", status.name());
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_CREATED", "incentive-rule:" + id, details);
         StoredRule stored = rule(actor, id);
         if (status == ComplianceStatus.COMPLIANCE_REVIEW_REQUIRED) {

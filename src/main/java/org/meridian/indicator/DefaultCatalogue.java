@@ -1,7 +1,6 @@
 package org.meridian.indicator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,10 +55,8 @@ public class DefaultCatalogue {
      */
     @Transactional
     public Installed install(Actor actor) {
-        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
-            throw new RefusedException("indicator", "defaults-refused", "indicator.defaults.problem.refused",
-                    List.of(), actor.username() + " may not install the default catalogue");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.CHANNEL_MANAGER), "indicator", "defaults-refused",
+                "indicator.defaults.problem.refused", actor.username() + " may not install the default catalogue");
         long h = actor.hospitalId();
         List<String> newMeasures = new ArrayList<>();
         for (StatisticMeasure m : DefaultUnitCatalogue.MEASURES) {
@@ -87,10 +84,8 @@ public class DefaultCatalogue {
         }
         Installed installed = new Installed(newMeasures, newIndicators, newSchemes);
         if (!newMeasures.isEmpty() || !newIndicators.isEmpty() || !newSchemes.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("measures", newMeasures);
-            details.put("indicators", newIndicators);
-            details.put("schemes", newSchemes.stream().map(Enum::name).toList());
+            Map<String, Object> details = AuditLog.details("measures", newMeasures, "indicators", newIndicators,
+                    "schemes", newSchemes.stream().map(Enum::name).toList());
             audit.record(h, actor.username(), "DEFAULT_CATALOGUE_INSTALLED", "catalogue", details);
         }
         return installed;

@@ -100,10 +100,8 @@ public class MeasureCatalogue {
      */
     @Transactional
     public StatisticMeasure define(Actor actor, NewStatisticMeasure submitted) {
-        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
-            throw new RefusedException("indicator", "measures-refused", "indicator.measure.problem.refused",
-                    List.of(), actor.username() + " may not define measures");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.CHANNEL_MANAGER), "indicator", "measures-refused",
+                "indicator.measure.problem.refused", actor.username() + " may not define measures");
         StatisticMeasure m;
         try {
             m = submitted.check();
@@ -121,19 +119,14 @@ public class MeasureCatalogue {
         if (!statistics.insert(actor.hospitalId(), m, actor.username())) {
             throw IndicatorConflictException.codeTaken(m.code());
         }
-        Map<String, Object> details = new LinkedHashMap<>();
         // field names the audit page has words for ("unit" there is a department or institution)
-        details.put("name", m.nameZh());
-        details.put("measureUnit", m.unit());
-        details.put("aggregation", m.aggregation().name());
-        audit.record(actor.hospitalId(), actor.username(), "MEASURE_CREATED", m.code(), details);
+        audit.record(actor.hospitalId(), actor.username(), "MEASURE_CREATED", m.code(),
+                AuditLog.details("name", m.nameZh(), "measureUnit", m.unit(), "aggregation", m.aggregation().name()));
         return m;
     }
 
     private static void requireReader(Actor actor) {
-        if (!actor.isSystem() && !actor.has(Role.ANALYST)) {
-            throw new RefusedException("indicator", "measures-refused", "indicator.measure.problem.refused",
-                    List.of(), actor.username() + " may not read the measure catalogue");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.ANALYST), "indicator", "measures-refused",
+                "indicator.measure.problem.refused", actor.username() + " may not read the measure catalogue");
     }
 }

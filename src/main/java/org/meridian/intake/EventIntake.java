@@ -360,10 +360,8 @@ public class EventIntake {
      */
     @Transactional(readOnly = true)
     public Map<YearMonth, Map<Measure, BigDecimal>> monthlyTotals(Actor actor, YearMonth from, YearMonth to) {
-        if (!actor.isSystem() && !actor.has(Role.ANALYST)) {
-            throw new RefusedException("intake", "hospital-figures", "intake.problem.hospitalFigures", List.of(),
-                    actor.username() + " may not read the hospital's monthly totals");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.ANALYST), "intake", "hospital-figures",
+                "intake.problem.hospitalFigures", actor.username() + " may not read the hospital's monthly totals");
         Map<YearMonth, Map<Measure, BigDecimal>> result = new java.util.TreeMap<>();
         rollups.hospitalMonths(actor.hospitalId(), from.atDay(1), to.atDay(1))
                 .forEach((month, sums) -> result.put(YearMonth.from(month), sums));

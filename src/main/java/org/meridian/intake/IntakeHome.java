@@ -13,6 +13,7 @@ import java.util.Map;
 import org.meridian.indicator.Measure;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -120,15 +121,15 @@ class IntakeHome implements AboutChannels, HomeFigures, HomeCharts, WorkItems {
         data.forEach((m, values) -> series.add(Map.of("type", "line", "smooth", false,
                 "name", messages.getMessage("intake.home.series." + m.key(), null, locale),
                 "yAxisIndex", m == Measure.REVENUE ? 1 : 0, "data", values)));
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 0));
-        option.put("grid", Map.of("left", 44, "right", 52, "top", 56, "bottom", 28));
-        option.put("xAxis", Map.of("type", "category", "data", months));
-        option.put("yAxis", List.of(Map.of("type", "value", "minInterval", 1),
-                Map.of("type", "value", "name", messages.getMessage("intake.home.tenThousandYuan", null, locale),
-                        "splitLine", Map.of("show", false))));
-        option.put("series", series);
+        Map<String, Object> option = NamedValues.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("top", 0),
+                "grid", Map.of("left", 44, "right", 52, "top", 56, "bottom", 28),
+                "xAxis", Map.of("type", "category", "data", months),
+                "yAxis", List.of(Map.of("type", "value", "minInterval", 1), Map.of("type", "value",
+                        "name", messages.getMessage("intake.home.tenThousandYuan", null, locale),
+                        "splitLine", Map.of("show", false))),
+                "series", series);
         return List.of(new HomeChart(100, "intake-months", "intake.home.monthsChart", json.writeValueAsString(option)));
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.meridian.shared.Actor;
@@ -44,10 +43,9 @@ public class MonthlyReporting {
     @Transactional(readOnly = true)
     public Map<Long, Map<YearMonth, ReportedMonth>> months(Actor actor, Collection<Long> hospitalIds, YearMonth from,
                                                            YearMonth to) {
-        if (!(actor.isSystem() || actor.has(Role.REGULATOR) || actor.has(Role.REGION_ADMIN))) {
-            throw new RefusedException("intake", "refused", "intake.problem.reportingRefused", List.of(),
-                    actor.username() + " may not read the region's reporting");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.REGULATOR) || actor.has(Role.REGION_ADMIN), "intake",
+                "refused", "intake.problem.reportingRefused",
+                actor.username() + " may not read the region's reporting");
         Map<Long, Map<YearMonth, ReportedMonth>> out = new HashMap<>();
         if (hospitalIds.isEmpty()) {
             return out;

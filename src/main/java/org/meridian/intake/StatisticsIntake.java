@@ -143,11 +143,8 @@ public class StatisticsIntake {
         statistics.insertRestatements(h, restatements);
         rejected.sort(java.util.Comparator.comparingInt(StatisticsReport.Rejected::index));
         if (accepted > 0) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("accepted", accepted);
-            details.put("restated", restatements.size());
-            details.put("duplicates", duplicateIndexes.size());
-            details.put("rejected", rejected.size());
+            Map<String, Object> details = AuditLog.details("accepted", accepted, "restated", restatements.size(),
+                    "duplicates", duplicateIndexes.size(), "rejected", rejected.size());
             audit.record(h, actor.username(), "STATISTICS_RECORDED", "statistics", details);
         }
         return new StatisticsReport(accepted, restatements.size(), duplicateIndexes.size(), rejected, restatedIndexes,
@@ -360,17 +357,13 @@ public class StatisticsIntake {
     }
 
     private static void requireSender(Actor actor) {
-        if (!actor.isSystem() && !actor.has(Role.CHANNEL_MANAGER)) {
-            throw new RefusedException("intake", "statistics-refused", "intake.statistic.problem.refused", List.of(),
-                    actor.username() + " may not send statistics");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.CHANNEL_MANAGER), "intake", "statistics-refused",
+                "intake.statistic.problem.refused", actor.username() + " may not send statistics");
     }
 
     private static void requireReader(Actor actor) {
-        if (!actor.isSystem() && !actor.has(Role.ANALYST)) {
-            throw new RefusedException("intake", "statistics-refused", "intake.statistic.problem.refused", List.of(),
-                    actor.username() + " may not read statistics");
-        }
+        RefusedException.unless(actor.isSystem() || actor.has(Role.ANALYST), "intake", "statistics-refused",
+                "intake.statistic.problem.refused", actor.username() + " may not read statistics");
     }
 
     private static boolean blank(String s) {

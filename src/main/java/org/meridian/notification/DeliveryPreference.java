@@ -234,10 +234,9 @@ public class DeliveryPreference {
     }
 
     private static void requireAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new RefusedException("notification", "robots-admin-only", "notification.problem.robotsAdminOnly",
-                    List.of(), actor.username() + " is no administrator and may not set group robots");
-        }
+        RefusedException.unless(actor.has(Role.ADMIN), "notification", "robots-admin-only",
+                "notification.problem.robotsAdminOnly",
+                actor.username() + " is no administrator and may not set group robots");
     }
 
     /** The kinds {@code actor}'s roles may receive (a channel user's only once bound to a channel). */

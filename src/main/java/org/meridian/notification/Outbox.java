@@ -3,7 +3,6 @@ package org.meridian.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -101,9 +100,7 @@ public class Outbox {
     }
 
     private static void requireAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new RefusedException("notification", "deliveries-admin-only", "notification.problem.adminOnly",
-                    List.of(), actor.username() + " is no administrator and may not see the outbox");
-        }
+        RefusedException.unless(actor.has(Role.ADMIN), "notification", "deliveries-admin-only",
+                "notification.problem.adminOnly", actor.username() + " is no administrator and may not see the outbox");
     }
 }

@@ -168,9 +168,7 @@ public class RectificationWorkflow {
         Plan draft = new Plan(0, c.channelId(), c.code(), c.name(), e.id(), e.period().toString(), e.unitType(),
                 grounds(c), t, PlanStatus.OPEN, now.atOffset(ZoneOffset.UTC), actor.username(), null, null);
         long id = plans.insert(actor.hospitalId(), draft);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", c.code());
-        details.put("evaluation", e.id());
+        Map<String, Object> details = AuditLog.details("channel", c.code(), "evaluation", e.id());
         if (c.lowestTier()) {
             details.put("tier", c.tier());
         }
@@ -307,17 +305,13 @@ public class RectificationWorkflow {
     }
 
     private static void requireOffice(Actor actor) {
-        if (!RectificationVisibility.office(actor)) {
-            throw new RefusedException(MODULE, "role", "rectification.refused.role", List.of(),
-                    "Only the channel office may do this.");
-        }
+        RefusedException.unless(RectificationVisibility.office(actor), MODULE, "role", "rectification.refused.role",
+                "Only the channel office may do this.");
     }
 
     private static void requireOfficeOrChannel(Actor actor) {
-        if (!RectificationVisibility.works(actor)) {
-            throw new RefusedException(MODULE, "role", "rectification.refused.role", List.of(),
-                    "Only the channel office or the channel itself may do this.");
-        }
+        RefusedException.unless(RectificationVisibility.works(actor), MODULE, "role", "rectification.refused.role",
+                "Only the channel office or the channel itself may do this.");
     }
 
     // ---- reading ------------------------------------------------------------------------------

@@ -255,10 +255,9 @@ public class ReferralDesk {
      */
     @Transactional
     public GreenChannelRequest decideGreenChannel(Actor actor, long requestId, boolean approve, String note) {
-        if (!actor.has(org.meridian.shared.security.Role.HOSPITAL_MANAGER)) {
-            throw new RefusedException(MODULE, "green-channel-approval", "referral.problem.managerOnly", List.of(),
-                    actor.username() + " may not decide green-channel bookings");
-        }
+        RefusedException.unless(actor.has(org.meridian.shared.security.Role.HOSPITAL_MANAGER), MODULE,
+                "green-channel-approval", "referral.problem.managerOnly",
+                actor.username() + " may not decide green-channel bookings");
         GreenChannelRequest q = greenChannel.lock(actor.hospitalId(), requestId)
                 .orElseThrow(() -> new GreenChannelRequestNotFoundException(requestId));
         if (q.status() != GreenChannelRequest.Status.PENDING) {
@@ -296,10 +295,8 @@ public class ReferralDesk {
     @Transactional(readOnly = true)
     public Paged<GreenChannelRequest> greenChannelRequests(Actor actor, GreenChannelRequest.Status status, int page,
                                                            int size) {
-        if (!ReferralVisibility.desk(actor)) {
-            throw new RefusedException(MODULE, "desk-only", "referral.problem.deskOnly", List.of(),
-                    actor.username() + " does not work the referral desk");
-        }
+        RefusedException.unless(ReferralVisibility.desk(actor), MODULE, "desk-only", "referral.problem.deskOnly",
+                actor.username() + " does not work the referral desk");
         Paged.check(page, size);
         return greenChannel.page(actor.hospitalId(), status, page, size);
     }
@@ -314,10 +311,8 @@ public class ReferralDesk {
     /** The green-channel slots of the actor's own channel this month (a channel's user). */
     @Transactional(readOnly = true)
     public GreenChannelQuota greenChannelQuota(Actor actor) {
-        if (!ReferralVisibility.refers(actor)) {
-            throw new RefusedException(MODULE, "not-bound", "referral.problem.notBound", List.of(),
-                    actor.username() + " is not a channel's user bound to a channel");
-        }
+        RefusedException.unless(ReferralVisibility.refers(actor), MODULE, "not-bound", "referral.problem.notBound",
+                actor.username() + " is not a channel's user bound to a channel");
         return quota(actor, actor.channelId(), YearMonth.from(calendar.today(actor.hospitalId())));
     }
 
@@ -421,10 +416,8 @@ public class ReferralDesk {
      */
     @Transactional
     public List<String> replaceDepartments(Actor actor, List<String> names) {
-        if (!actor.has(org.meridian.shared.security.Role.CHANNEL_MANAGER)) {
-            throw new RefusedException(MODULE, "departments", "referral.problem.departments", List.of(),
-                    actor.username() + " may not change the referral departments");
-        }
+        RefusedException.unless(actor.has(org.meridian.shared.security.Role.CHANNEL_MANAGER), MODULE, "departments",
+                "referral.problem.departments", actor.username() + " may not change the referral departments");
         List<Problem> problems = new ArrayList<>();
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         List<String> given = names == null ? List.of() : names;
@@ -461,10 +454,8 @@ public class ReferralDesk {
     // ---- inside ----------------------------------------------------------------------------------
 
     private ChannelRef ownChannel(Actor actor, String namedChannel) {
-        if (!ReferralVisibility.refers(actor)) {
-            throw new RefusedException(MODULE, "not-bound", "referral.problem.notBound", List.of(),
-                    actor.username() + " is not a channel's user bound to a channel");
-        }
+        RefusedException.unless(ReferralVisibility.refers(actor), MODULE, "not-bound", "referral.problem.notBound",
+                actor.username() + " is not a channel's user bound to a channel");
         ChannelRef own = channels.find(actor, actor.channelId()).orElseThrow(() -> new RefusedException(MODULE,
                 "not-bound", "referral.problem.notBound", List.of(), "the channel of " + actor.username()
                 + " does not exist"));
@@ -476,18 +467,14 @@ public class ReferralDesk {
     }
 
     private void requireSeesAny(Actor actor) {
-        if (!ReferralVisibility.seesAny(actor)) {
-            throw new RefusedException(MODULE, "not-allowed", "referral.problem.notAllowed", List.of(),
-                    actor.username() + " may not see referrals");
-        }
+        RefusedException.unless(ReferralVisibility.seesAny(actor), MODULE, "not-allowed", "referral.problem.notAllowed",
+                actor.username() + " may not see referrals");
     }
 
     /** The referral, locked, after checking that the actor works the desk and the step fits its status. */
     private Referral step(Actor actor, long id, ReferralStep step) {
-        if (!ReferralVisibility.desk(actor)) {
-            throw new RefusedException(MODULE, "desk-only", "referral.problem.deskOnly", List.of(),
-                    actor.username() + " does not work the referral desk");
-        }
+        RefusedException.unless(ReferralVisibility.desk(actor), MODULE, "desk-only", "referral.problem.deskOnly",
+                actor.username() + " does not work the referral desk");
         Referral r = referrals.lock(actor.hospitalId(), id).orElseThrow(() -> new ReferralNotFoundException(id));
         requireStep(r, step);
         var held = greenChannel.pendingOf(actor.hospitalId(), id);

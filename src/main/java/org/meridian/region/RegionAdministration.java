@@ -2,7 +2,6 @@ package org.meridian.region;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,12 +98,8 @@ public class RegionAdministration {
         // per unit type), as a demo hospital and a region's evaluation centre have it: the region's figures read
         // the hospital's visits from it, and its administrator starts from it
         catalogue.install(Actor.system(h.id(), "region"));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", h.name());
-        details.put("type", h.type().name());
-        details.put("level", h.level());
-        details.put("district", h.district());
-        details.put("administrator", c.adminUsername());
+        Map<String, Object> details = AuditLog.details("name", h.name(), "type", h.type().name(), "level", h.level(),
+                "district", h.district(), "administrator", c.adminUsername());
         audit.record(actor.hospitalId(), actor.username(), "HOSPITAL_CREATED", h.code(), details);
         audit.record(h.id(), actor.username(), "HOSPITAL_CREATED", h.code(), details);
         audit.record(h.id(), actor.username(), "USER_CREATED", c.adminUsername(), Map.of("roles", List.of("ADMIN")));

@@ -193,9 +193,7 @@ public class RegionCentre {
         accounts.insert(centre.id(), c.adminUsername(), c.adminDisplayName(), encoder.encode(password), null,
                 EnumSet.of(Role.ADMIN));
         catalogue.install(Actor.system(centre.id(), "region-centre"));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", centre.name());
-        details.put("administrator", c.adminUsername());
+        Map<String, Object> details = AuditLog.details("name", centre.name(), "administrator", c.adminUsername());
         audit.record(actor.hospitalId(), actor.username(), "REGION_CENTRE_CREATED", centre.code(), details);
         audit.record(centre.id(), actor.username(), "REGION_CENTRE_CREATED", centre.code(), details);
         audit.record(centre.id(), actor.username(), "USER_CREATED", c.adminUsername(),
@@ -295,14 +293,8 @@ public class RegionCentre {
             duplicates += r.duplicates();
         }
         Synced synced = new Synced(added, updated, accepted, restated, duplicates, withoutType, withoutOwnUnit);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", from.toString());
-        details.put("to", to.toString());
-        details.put("added", added);
-        details.put("updated", updated);
-        details.put("accepted", accepted);
-        details.put("restated", restated);
-        details.put("withoutOwnUnit", withoutOwnUnit);
+        Map<String, Object> details = AuditLog.details("from", from.toString(), "to", to.toString(), "added", added,
+                "updated", updated, "accepted", accepted, "restated", restated, "withoutOwnUnit", withoutOwnUnit);
         audit.record(actor.hospitalId(), actor.username(), "REGION_CENTRE_SYNCED", centre.code(), details);
         audit.record(centre.id(), actor.username(), "REGION_CENTRE_SYNCED", centre.code(), details);
         return synced;

@@ -1,6 +1,5 @@
 package org.meridian.region;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -26,9 +25,7 @@ public final class RegionVisibility {
     }
 
     static void require(boolean allowed, Actor actor, String what) {
-        if (!allowed) {
-            throw new RefusedException("region", "refused", "region.problem.refused", List.of(),
-                    actor.username() + " may not " + what);
-        }
+        RefusedException.unless(allowed, "region", "refused", "region.problem.refused",
+                actor.username() + " may not " + what);
     }
 }

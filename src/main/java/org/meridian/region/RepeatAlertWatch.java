@@ -18,6 +18,7 @@ import org.meridian.exam.RepeatFigure;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.exam.RepeatFiguresChanged;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.InvalidInputException;
@@ -119,9 +120,8 @@ public class RepeatAlertWatch {
         long region = hospitals.regionOf(actor.hospitalId());
         Threshold before = threshold(region);
         alerts.setThreshold(region, value.setScale(1));
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("old", before.percent().toPlainString() + " %");
-        change.put("new", value.setScale(1).toPlainString() + " %");
+        Map<String, Object> change = NamedValues.of("old", before.percent().toPlainString() + " %",
+                "new", value.setScale(1).toPlainString() + " %");
         audit.record(actor.hospitalId(), actor.username(), "REPEAT_ALERT_THRESHOLD_SET", "region",
                 Map.of("repeatAlertThreshold", change));
         return threshold(region);

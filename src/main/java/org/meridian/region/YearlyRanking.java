@@ -130,10 +130,8 @@ public class YearlyRanking {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int version = rankings.insert(centre, year, sources.stream().map(Evaluation::id).toList(), at,
                 actor.username());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("year", year);
-        details.put("version", version);
-        details.put("periods", sources.stream().map(e -> e.period().toString()).distinct().sorted().toList());
+        Map<String, Object> details = AuditLog.details("year", year, "version", version,
+                "periods", sources.stream().map(e -> e.period().toString()).distinct().sorted().toList());
         audit.record(centre, actor.username(), "REGION_YEARLY_RANKING_PUBLISHED", String.valueOf(year), details);
         return new Publication(version, at, actor.username());
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.audit.AuditLog;
@@ -177,16 +178,9 @@ public class UnitRegistry {
     }
 
     private static Map<String, Object> describe(Unit u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", u.name());
-        m.put("kind", u.kind().name());
-        m.put("type", u.type().name());
-        m.put("status", u.status().name());
-        m.put("parent", u.parent());
-        m.put("head", u.head());
-        m.put("openBeds", u.openBeds());
-        m.put("level", u.level());
-        m.put("district", u.district());
+        Map<String, Object> m = NamedValues.of("name", u.name(), "kind", u.kind().name(), "type", u.type().name(),
+                "status", u.status().name(), "parent", u.parent(), "head", u.head(), "openBeds", u.openBeds(),
+                "level", u.level(), "district", u.district());
         return m;
     }
 }

@@ -1,6 +1,5 @@
 package org.meridian.unit;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -26,16 +25,12 @@ public final class UnitVisibility {
     }
 
     static void requireRegistry(Actor actor) {
-        if (!seesRegistry(actor)) {
-            throw new RefusedException("unit", "registry-hidden", "unit.problem.registryHidden", List.of(),
-                    actor.username() + " may not see the unit registry");
-        }
+        RefusedException.unless(seesRegistry(actor), "unit", "registry-hidden", "unit.problem.registryHidden",
+                actor.username() + " may not see the unit registry");
     }
 
     static void requireChange(Actor actor) {
-        if (!changesUnits(actor)) {
-            throw new RefusedException("unit", "change-refused", "unit.problem.changeRefused", List.of(),
-                    actor.username() + " may not change the unit registry");
-        }
+        RefusedException.unless(changesUnits(actor), "unit", "change-refused", "unit.problem.changeRefused",
+                actor.username() + " may not change the unit registry");
     }
 }

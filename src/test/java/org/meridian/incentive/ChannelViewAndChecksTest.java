@@ -61,9 +61,7 @@ class ChannelViewAndChecksTest {
     void aChannelUserSeesOnlyItsOwnApprovedAndPaidStatements() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
         long mine = h.channel("MINE", "EXAM_CENTER");
-        h.channel("OTHER", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(SERVICE_FEE);
+        h.examCentres(List.of("OTHER"), SERVICE_FEE);
         h.referrals("MINE", "2026-05-10", 10);   // A: 5500.00
         h.referrals("OTHER", "2026-05-10", 8);   // B: 5000.00
         h.publish("2026-Q2", "EXAM_CENTER");

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
@@ -34,9 +36,7 @@ class HandPreparedStatementTest {
     @Test
     void theResultComesFromThePublishedEvaluationOrTheStatementHasNone() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("P1", "EXAM_CENTER");
-        h.channel("P2", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
+        h.examCentres(List.of("P1", "P2"));
         // 2026-Q3 under the one-indicator scheme (referrals 0 → 0, 10 → 100): P1 8 referrals → 80, B, rank 1;
         // P2 6 → 60, C, rank 2. The hospital has no incentive rule, so publishing drafts nothing.
         h.referrals("P1", "2026-08-10", 8);

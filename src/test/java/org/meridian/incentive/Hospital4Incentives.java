@@ -73,6 +73,20 @@ final class Hospital4Incentives extends TestHospital {
         scheme(unitType, SCHEME);
     }
 
+    /**
+     * What most incentive tests start from: the exam centres {@code codes} scored by the one-indicator
+     * {@link #SCHEME}, and the incentive rules {@code rules} (their bodies).
+     */
+    void examCentres(List<String> codes, String... rules) throws Exception {
+        for (String code : codes) {
+            channel(code, "EXAM_CENTER");
+        }
+        scheme("EXAM_CENTER");
+        for (String rule : rules) {
+            rule(rule);
+        }
+    }
+
     long rule(String body) throws Exception {
         return read(as(office, json(post("/api/v1/incentive-rules"), body)).andExpect(status().isCreated()))
                 .get("id").asLong();

@@ -97,9 +97,7 @@ class IncentiveWorkTest {
     @Test
     void aStatementTheSystemDraftedIsApprovedByAManagerWhoDidNotReviewIt() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("E1", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(IncentivesFromEvaluationsTest.SERVICE_FEE);
+        h.examCentres(List.of("E1"), IncentivesFromEvaluationsTest.SERVICE_FEE);
         h.referrals("E1", "2026-08-10", 9);
         h.publish("2026-Q3", "EXAM_CENTER");
         String text = "渠道 E1：2026-Q3 结算单（合计 5,500.00 元）";
@@ -131,11 +129,7 @@ class IncentiveWorkTest {
     @Test
     void theStatementsOfAPeriodWaitAsOneItemThatOpensTheirList() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("E1", "EXAM_CENTER");
-        h.channel("E2", "EXAM_CENTER");
-        h.channel("E3", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(IncentivesFromEvaluationsTest.SERVICE_FEE);
+        h.examCentres(List.of("E1", "E2", "E3"), IncentivesFromEvaluationsTest.SERVICE_FEE);
         h.referrals("E1", "2026-08-10", 9);
         h.referrals("E2", "2026-08-10", 8);
         h.referrals("E3", "2026-08-10", 6);

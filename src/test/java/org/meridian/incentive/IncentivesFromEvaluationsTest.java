@@ -120,12 +120,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void everyRuleTypeFromEventsToStatementLinesAndARepublication() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        for (String code : List.of("E1", "E2", "E3", "E4")) {
-            h.channel(code, "EXAM_CENTER");
-        }
-        h.scheme("EXAM_CENTER");
-        h.rule(SERVICE_FEE);
-        h.rule(QUALITY);
+        h.examCentres(List.of("E1", "E2", "E3", "E4"), SERVICE_FEE, QUALITY);
         long arrivalFee = h.rule(ARRIVAL_FEE);
         h.rule(PER_REFERRAL);
         h.rule(TOP2);
@@ -297,13 +292,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void threeMonthsInTheLowestTierWarnPutOnProbationAndRecommendTermination() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("GOOD", "EXAM_CENTER");
-        h.channel("BAD", "EXAM_CENTER");
-        h.channel("GAP", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(SERVICE_FEE);
-        h.rule(TOP2);
-        h.rule(LOWEST_TIER);
+        h.examCentres(List.of("GOOD", "BAD", "GAP"), SERVICE_FEE, TOP2, LOWEST_TIER);
         String[] months = {"2026-07", "2026-08", "2026-09"};
         for (int m = 0; m < 3; m++) {
             h.referrals("GOOD", months[m] + "-10", 10);
@@ -398,10 +387,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void aTerminationRecommendationIsRetiredOnceALaterPeriodLeavesTheLowestTier() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("UP", "EXAM_CENTER");
-        h.channel("STAY", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(LOWEST_TIER);
+        h.examCentres(List.of("UP", "STAY"), LOWEST_TIER);
         String[] months = {"2026-07", "2026-08", "2026-09", "2026-10"};
         for (int m = 0; m < months.length; m++) {
             h.referrals("UP", months[m] + "-10", m == 3 ? 8 : 1);
@@ -488,10 +474,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void aChannelThatStaysInTheLowestTierHasOneTerminationRecommendationToDecide() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("LOW", "EXAM_CENTER");
-        h.channel("FINE", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
-        h.rule(LOWEST_TIER);
+        h.examCentres(List.of("LOW", "FINE"), LOWEST_TIER);
         String[] months = {"2026-07", "2026-08", "2026-09", "2026-10", "2026-11"};
         for (String month : months) {
             h.referrals("LOW", month + "-10", 1);
@@ -561,8 +544,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void theMoneyFollowsThePublishedEvaluationNotTheEventsAsTheyAreLater() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("F1", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
+        h.examCentres(List.of("F1"));
         // Q3 2026: 10 referrals → score 100, tier A, rank 1; 4 arrivals, which the scheme does not read
         h.referrals("F1", "2026-08-03", 10);
         List<String> arrivals = h.arrivals("F1", "2026-08-04", 4);
@@ -603,8 +585,7 @@ class IncentivesFromEvaluationsTest {
     @Test
     void anEvaluationWithoutFrozenMeasureTotalsIsNotPaidOnAMeasure() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        h.channel("G1", "EXAM_CENTER");
-        h.scheme("EXAM_CENTER");
+        h.examCentres(List.of("G1"));
         h.referrals("G1", "2026-08-03", 10);
         h.arrivals("G1", "2026-08-04", 2);
         // an evaluation as run before measure totals were stored with the scorecards (2026-12-04)

@@ -40,12 +40,8 @@ class PublicationDeliveredAgainTest {
     @Test
     void aSecondDeliveryOfAPublishedEvaluationDraftsNothingAndGeneratesNothingTwice() throws Exception {
         Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
-        for (String code : List.of("R1", "R2", "R3")) {
-            h.channel(code, "EXAM_CENTER");
-        }
-        h.scheme("EXAM_CENTER");
-        h.rule(IncentivesFromEvaluationsTest.SERVICE_FEE);
-        h.rule(IncentivesFromEvaluationsTest.LOWEST_TIER);
+        h.examCentres(List.of("R1", "R2", "R3"),
+                IncentivesFromEvaluationsTest.SERVICE_FEE, IncentivesFromEvaluationsTest.LOWEST_TIER);
         // totals 10 × referrals (Hospital4Incentives.SCHEME): R1 100 → A, R2 60 → C, R3 20 → D
         h.referrals("R1", "2026-08-03", 10);
         h.referrals("R2", "2026-08-04", 6);

@@ -6,18 +6,13 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.Api;
 import org.meridian.support.Browser;
-import org.meridian.support.MailCatcher;
 import org.meridian.support.MeridianWebTest;
 import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12, "Done when", for an administrator (ADMIN): the rules the compliance guard holds back reach the hospital
@@ -27,20 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * rule simply applies from its validity on, as the rules table shows.
  */
 @MeridianWebTest
-class AdminSignOffJourneyTest {
-
-    @RegisterExtension
-    static MailCatcher smtp = new MailCatcher();
+class AdminSignOffJourneyTest extends WorkJourney {
 
     /** A fee per patient (per referral, per arrival), which the compliance guard holds back for a sign-off. */
     static final String PER_PATIENT = """
             {"code": "%s", "name": "%s", "type": "FEE", "validFrom": "2027-01-01", "baseKind": "MEASURE",
              "baseMeasure": "%s", "rateBy": "TIER", "tierRates": {"A": 30, "B": 20}}""";
 
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired DeliverySender sender;
 
     @Test
     void theAdministratorSignsOffTheRulesHeldBackFromTheInbox() throws Exception {
@@ -108,9 +96,5 @@ class AdminSignOffJourneyTest {
                 PER_PATIENT.formatted(code, name, measure));
         assertThat((String) JsonPath.read(body, "$.compliance.status")).isEqualTo("COMPLIANCE_REVIEW_REQUIRED");
         return ((Number) JsonPath.read(body, "$.id")).longValue();
-    }
-
-    private NextPerson next() {
-        return new NextPerson(port, sender, smtp);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.rectification.NewAction;
 import org.meridian.rectification.Plan;
 import org.meridian.rectification.PlanAction;
@@ -19,17 +18,14 @@ import org.meridian.rectification.RectificationWorkflow;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.Api;
 import org.meridian.support.Browser;
-import org.meridian.support.MailCatcher;
 import org.meridian.support.MeridianWebTest;
 import org.meridian.support.MonthEvents;
 import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12, "Done when", for a channel's user and for the one who decides its appeal — the channel office
@@ -47,15 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Each sends only its own hospital's outbox.
  */
 @MeridianWebTest
-class ChannelWorkJourneyTest {
+class ChannelWorkJourneyTest extends WorkJourney {
 
-    @RegisterExtension
-    static MailCatcher smtp = new MailCatcher();
-
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired DeliverySender sender;
     @Autowired RectificationWorkflow rectification;
     @Autowired Clock clock;
 
@@ -74,7 +63,7 @@ class ChannelWorkJourneyTest {
         long j1 = p.channelId();
         String decider = users.create(h.id(), Role.CHANNEL_MANAGER, null);
         String partner = users.create(h.id(), Role.CHANNEL_USER, j1);
-        NextPerson next = new NextPerson(port, sender, smtp);
+        NextPerson next = next();
         next.chooseEmail(decider, "keshi@aw.example", "APPEAL_FILED");
         next.chooseEmail(partner, "j1@aw.example", "APPEAL_DECIDED");
 
@@ -168,7 +157,7 @@ class ChannelWorkJourneyTest {
         PlanAction late = rectification.addAction(asOffice, plan.id(),
                 new NewAction("核对转诊登记", "K1 联络员", today.minusDays(2)));
         rectification.addAction(asOffice, plan.id(), new NewAction("培训接诊人员", "K1 联络员", today.plusDays(3)));
-        NextPerson next = new NextPerson(port, sender, smtp);
+        NextPerson next = next();
         next.chooseEmail(partner, "k1@ak.example", "RECTIFICATION_OVERDUE");
 
         // the morning check tells of the late action: the channel's user and the office, once

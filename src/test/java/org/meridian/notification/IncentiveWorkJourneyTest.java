@@ -6,19 +6,14 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.Api;
 import org.meridian.support.Browser;
-import org.meridian.support.MailCatcher;
 import org.meridian.support.MeridianWebTest;
 import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12, "Done when", for the incentive and tier work (as {@link WorkDoneJourneyTest} for the others): a person
@@ -32,15 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * </ul>
  */
 @MeridianWebTest
-class IncentiveWorkJourneyTest {
-
-    @RegisterExtension
-    static MailCatcher smtp = new MailCatcher();
-
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired DeliverySender sender;
+class IncentiveWorkJourneyTest extends WorkJourney {
 
     @Test
     void theOfficeReviewsTheManagerApprovesAndTheChannelUserIsToldByMail() throws Exception {
@@ -154,10 +141,6 @@ class IncentiveWorkJourneyTest {
         }
         browser.go("/");
         browser.waitFor(By.id("inbox"));
-    }
-
-    private NextPerson next() {
-        return new NextPerson(port, sender, smtp);
     }
 
     private static void tier(Api api, String office, String code, String tier) {

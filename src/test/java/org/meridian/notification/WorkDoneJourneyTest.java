@@ -8,20 +8,15 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospital;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.Api;
 import org.meridian.support.Browser;
-import org.meridian.support.MailCatcher;
 import org.meridian.support.MeridianWebTest;
 import org.meridian.support.MonthEvents;
 import org.meridian.support.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12, "Done when", for the roles whose workbench has to-do items that tell someone else when done: the person
@@ -41,15 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * contributes); they are the next persons here.
  */
 @MeridianWebTest
-class WorkDoneJourneyTest {
-
-    @RegisterExtension
-    static MailCatcher smtp = new MailCatcher();
-
-    @LocalServerPort int port;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired DeliverySender sender;
+class WorkDoneJourneyTest extends WorkJourney {
 
     /**
      * Scheme: REFERRAL_VOLUME (LINEAR 0 → 10 referrals), A ≥ 85, B ≥ 70. W1 has 8 referrals in September and 9 in
@@ -261,10 +248,5 @@ class WorkDoneJourneyTest {
 
     private List<String> subjects(Hospital h, String to) throws MessagingException {
         return next().mail(h, to);
-    }
-
-    /** The next person's side of the journey: the bell, the list and the e-mail ({@link NextPerson}). */
-    private NextPerson next() {
-        return new NextPerson(port, sender, smtp);
     }
 }

@@ -14,13 +14,9 @@ import java.util.UUID;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The regulator's rankings by API (docs/region.md, network.md §5 style). Chest CT (30 days, region-wide, 200.00 CNY)
@@ -36,10 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @MeridianTest
 class RankingApiTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
+    @Autowired TestRegions regions;
 
     private static String exam(String institution, String patient, int day) {
         return """
@@ -55,8 +48,8 @@ class RankingApiTest {
 
     @Test
     void theRegulatorReadsTheRankingAndATrendWithTheirFiguresAndNoPatient() throws Exception {
-        TestRegion r = new TestRegion(mvc, users, hospitals, jdbc);
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        TestRegion r = regions.create();
+        TestRegion other = regions.create();
         TestHospital c = r.join();
         r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
         String patient = "RK-" + UUID.randomUUID() + "-";

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -42,6 +41,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class RegionAdministrationTest {
 
     @Autowired MockMvc mvc;
+    @Autowired TestRegions regions;
     @Autowired TestUsers users;
     @Autowired Hospitals hospitals;
     @Autowired JdbcClient jdbc;
@@ -54,8 +54,8 @@ class RegionAdministrationTest {
 
     @BeforeEach
     void regions() {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
-        other = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
+        other = regions.create();
     }
 
     static String unique(String prefix) {
@@ -148,7 +148,7 @@ class RegionAdministrationTest {
         String theirs = other.a.hospital.code();
         r.a.as(r.regionAdmin, get("/api/v1/region/hospitals/" + theirs)).andExpect(status().isNotFound());
         r.a.as(r.regulator, get("/api/v1/region/hospitals/" + theirs)).andExpect(status().isNotFound());
-        mvc.perform(get("/region/hospitals/" + theirs).with(user(load(r.regionAdmin))).accept(MediaType.TEXT_HTML))
+        regions.as(r.regionAdmin, get("/region/hospitals/" + theirs).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound());
         r.a.as(r.regionAdmin, get("/api/v1/region/hospitals").param("size", "1000")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
@@ -166,18 +166,18 @@ class RegionAdministrationTest {
         }
         r.a.as(r.hospitalAdmin, get("/api/v1/region/hospitals")).andExpect(status().isForbidden());
         // the account pages of a hospital neither offer nor accept the region administrator's role
-        String page = mvc.perform(get("/admin/users/new").with(user(load(r.hospitalAdmin))))
+        String page = regions.as(r.hospitalAdmin, get("/admin/users/new"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("value=\"REGION_ADMIN\"");
         String name = unique("would-be-").toLowerCase();
-        mvc.perform(post("/admin/users").with(user(load(r.hospitalAdmin))).with(csrf())
+        regions.as(r.hospitalAdmin, post("/admin/users").with(csrf())
                         .param("username", name).param("displayName", "想当区域管理员")
                         .param("password", TestUsers.PASSWORD).param("roles", "REGION_ADMIN"))
                 .andExpect(status().isOk());
         assertThat(accounts.usernameTaken(name)).isFalse();
         // an account that holds it keeps it when its hospital's administrator changes its other roles
         long id = load(r.regionAdmin).userId();
-        mvc.perform(post("/admin/users/" + id).with(user(load(r.hospitalAdmin))).with(csrf())
+        regions.as(r.hospitalAdmin, post("/admin/users/" + id).with(csrf())
                         .param("displayName", "区域管理员").param("roles", "ANALYST").param("enabled", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(accounts.roles(r.a.hospital.id(), id)).isEqualTo(Set.of(Role.REGION_ADMIN, Role.ANALYST));
@@ -193,7 +193,7 @@ class RegionAdministrationTest {
         assertThat(accounts.mayActIn(adminId, r.b.hospital.id())).isTrue();
         // the administrator now acts in B with ?hospital=
         r.a.as(r.hospitalAdmin, get("/api/v1/channels").param("hospital", bCode)).andExpect(status().isOk());
-        String page = mvc.perform(get("/region/grants").with(user(load(r.regionAdmin))))
+        String page = regions.as(r.regionAdmin, get("/region/grants"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(r.hospitalAdmin, r.b.hospital.name(), r.regulator);
 
@@ -229,12 +229,12 @@ class RegionAdministrationTest {
     @Test
     void thePagesCreateAHospitalShowThePasswordOnceAndNameEachBadField() throws Exception {
         MeridianUser admin = load(r.regionAdmin);
-        String list = mvc.perform(get("/region/hospitals").with(user(admin))).andExpect(status().isOk())
+        String list = regions.as(r.regionAdmin, get("/region/hospitals")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).contains(r.a.hospital.name(), r.b.hospital.name(), "共 2 家", "id=\"new-hospital\"")
                 .doesNotContain(other.a.hospital.name());
 
-        String bad = mvc.perform(post("/region/hospitals").with(user(admin)).with(csrf())
+        String bad = regions.as(r.regionAdmin, post("/region/hospitals").with(csrf())
                         .param("code", "").param("name", "新医院").param("type", "TERTIARY_HOSPITAL")
                         .param("level", "三级甲等").param("district", "城北区").param("adminUsername", "ab")
                         .param("adminDisplayName", "赵主任"))
@@ -244,7 +244,7 @@ class RegionAdministrationTest {
 
         String code = unique("HP");
         String username = unique("pg-").toLowerCase();
-        String created = mvc.perform(post("/region/hospitals").with(user(admin)).with(csrf())
+        String created = regions.as(r.regionAdmin, post("/region/hospitals").with(csrf())
                         .param("code", code).param("name", "城北人民医院").param("type", "SECONDARY_HOSPITAL")
                         .param("level", "二级甲等").param("district", "城北区").param("adminUsername", username)
                         .param("adminDisplayName", "赵主任"))
@@ -253,13 +253,13 @@ class RegionAdministrationTest {
         String password = created.replaceAll("(?s).*id=\"created-password\">([^<]+)<.*", "$1");
         assertThat(encoder.matches(password, load(username).getPassword())).isTrue();
         // the hospital's own page shows its facts in words, and never the password again
-        String detail = mvc.perform(get("/region/hospitals/" + code).with(user(admin))).andExpect(status().isOk())
+        String detail = regions.as(r.regionAdmin, get("/region/hospitals/" + code)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(detail).contains("城北人民医院", "二级医院", "二级甲等", "城北区").doesNotContain(password,
                 "SECONDARY_HOSPITAL");
         // filtered by type and district
-        String filtered = mvc.perform(get("/region/hospitals").param("type", "SECONDARY_HOSPITAL")
-                        .param("district", "城北区").with(user(admin))).andExpect(status().isOk())
+        String filtered = regions.as(r.regionAdmin, get("/region/hospitals").param("type", "SECONDARY_HOSPITAL")
+                        .param("district", "城北区")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(filtered).contains("城北人民医院", "共 1 家").doesNotContain(r.b.hospital.name());
         assertThat(load(username).hospitalId()).isNotEqualTo(admin.hospitalId());

@@ -2,12 +2,10 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,17 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.UnitType;
-import org.meridian.shared.security.Accounts;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The regulator's drill-down (region → district → hospital) and the data completeness grid (issue 16). In a region
@@ -47,12 +39,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @MeridianTest
 class RegionDrillDownTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
+    @Autowired TestRegions regions;
     @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
 
     TestRegion r;
     TestHospital c;
@@ -60,7 +48,7 @@ class RegionDrillDownTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         c = r.join();
         hospitals.describe(r.a.hospital.id(), UnitType.TERTIARY_HOSPITAL, "三级甲等", "城东区");
         hospitals.describe(c.hospital.id(), UnitType.PRIMARY_CARE, "未定级", "城东区");
@@ -115,15 +103,6 @@ class RegionDrillDownTest {
                 .formatted(id, UUID.randomUUID(), institution, patient, day);
     }
 
-    private ResultActions open(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML));
-    }
-
-    private String page(String username, String path) throws Exception {
-        return open(username, path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     /** The text of the element carrying {@code marker} up to the end of its row (tags stripped, spaces collapsed). */
     private static String row(String html, String marker) {
         int start = html.indexOf(marker);
@@ -134,20 +113,20 @@ class RegionDrillDownTest {
 
     @Test
     void theDistrictsAddUpTheirHospitalsAndHideTotalsOfFewerThanFiveRecords() throws Exception {
-        String districts = page(r.regulator, "/region/districts?period=2026-10");
+        String districts = regions.page(r.regulator, "/region/districts?period=2026-10");
         // 城东区: hospitals A and C, 5 records (shown), 1 repeat, 20.0 %, 200.00; 22 and 22 months missing
         assertThat(row(districts, "data-district=\"城东区\"")).contains("城东区 2 0 5 1 20.0 % 200.00 22 22");
         // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
         assertThat(row(districts, "data-district=\"城西区\"")).contains("城西区 1 0 少于 5，不显示 — — — 12 12");
 
-        String east = page(r.regulator, "/region/districts?period=2026-10&district=城东区");
+        String east = regions.page(r.regulator, "/region/districts?period=2026-10&district=城东区");
         assertThat(east).contains("共 2 家");
         // within the district each hospital has fewer than 5 records (A 3, C 2): both hidden
         assertThat(row(east, "data-hospital=\"" + r.a.hospital.code() + "\"")).contains(r.a.hospital.name(),
                 "少于 5，不显示").doesNotContain("%");
         assertThat(east).doesNotContain("data-hospital=\"" + r.b.hospital.code() + "\"");
 
-        String one = page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
+        String one = regions.page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
         assertThat(one).contains(r.a.hospital.name(), "三级医院", "三级甲等");
         // A's only item has 3 records, fewer than 5: left out and said
         assertThat(one).contains("另有 1 个项目在本周期少于 5 人次，不显示").doesNotContain("data-item=\"CT\"");
@@ -163,7 +142,7 @@ class RegionDrillDownTest {
 
     @Test
     void theCompletenessGridSaysWhoHasNotReportedWhichMonth() throws Exception {
-        String grid = page(r.regulator, "/region/completeness");
+        String grid = regions.page(r.regulator, "/region/completeness");
         assertThat(grid).contains("数据上报完整性", "共 3 家");
         String a = row(grid, "data-hospital=\"" + r.a.hospital.code() + "\"");
         assertThat(a).contains(r.a.hospital.name(), "事件 10 · 统计 10");
@@ -176,8 +155,8 @@ class RegionDrillDownTest {
         assertThat(months).doesNotContain("data-month=\"2027-01\"").contains("data-month=\"2026-01\"");
         assertThat(row(grid, "data-hospital=\"" + r.b.hospital.code() + "\"")).contains("事件 12 · 统计 12");
         // filtered by district, and as an htmx fragment
-        String west = mvc.perform(get("/region/completeness?district=城西区").header("HX-Request", "true")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+        String west = regions.as(r.regulator,
+                        get("/region/completeness?district=城西区").header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(west).contains("共 1 家", r.b.hospital.name()).doesNotContain(r.a.hospital.name(), "<html");
         assertThat(grid).doesNotContain(patient);
@@ -185,9 +164,7 @@ class RegionDrillDownTest {
 
     @Test
     void theCompletenessGridIsAWorkbook() throws Exception {
-        byte[] xlsx = mvc.perform(get("/region/completeness.xlsx?district=城东区")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = regions.download(r.regulator, "/region/completeness.xlsx?district=城东区");
         List<List<String>> rows = AllianceReportTest.rows(xlsx);
         // row 2 holds the months (2026-01 in columns 4 and 5, events then statistics), row 3 the column names
         assertThat(rows.get(1)).containsSequence("2026-01", null, "2026-02");
@@ -210,26 +187,26 @@ class RegionDrillDownTest {
 
     @Test
     void anotherRegionsPeopleFindNothingAndHospitalStaffAreRefused() throws Exception {
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
-        open(other.regulator, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isNotFound());
-        open(other.regionAdmin, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isNotFound());
-        assertThat(page(other.regulator, "/region/completeness")).doesNotContain(r.a.hospital.name());
-        assertThat(page(other.regulator, "/region/districts")).doesNotContain("城东区");
+        TestRegion other = regions.create();
+        String institution = "/region/institutions/" + r.a.hospital.code();
+        regions.open(other.regulator, institution).andExpect(status().isNotFound());
+        regions.open(other.regionAdmin, institution).andExpect(status().isNotFound());
+        assertThat(regions.page(other.regulator, "/region/completeness")).doesNotContain(r.a.hospital.name());
+        assertThat(regions.page(other.regulator, "/region/districts")).doesNotContain("城东区");
         // the region administrator of A's region reads them too
-        assertThat(page(r.regionAdmin, "/region/institutions/" + r.a.hospital.code())).contains(r.a.hospital.name());
+        assertThat(regions.page(r.regionAdmin, institution)).contains(r.a.hospital.name());
         // hospital staff, even its administrator, hold no region role
         for (String caller : new String[] {r.a.analyst, r.hospitalAdmin, r.b.user(Role.ADMIN)}) {
-            open(caller, "/region/districts").andExpect(status().isForbidden());
-            open(caller, "/region/completeness").andExpect(status().isForbidden());
-            open(caller, "/region/institutions/" + r.a.hospital.code()).andExpect(status().isForbidden());
+            regions.open(caller, "/region/districts").andExpect(status().isForbidden());
+            regions.open(caller, "/region/completeness").andExpect(status().isForbidden());
+            regions.open(caller, institution).andExpect(status().isForbidden());
         }
     }
 
     @Test
     void theDistrictsAndOneDistrictAreWorkbooks() throws Exception {
-        List<List<String>> rows = AllianceReportTest.rows(mvc.perform(get("/region/districts.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regionAdmin, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        List<List<String>> rows = AllianceReportTest.rows(regions.download(r.regionAdmin,
+                "/region/districts.xlsx?period=2026-10"));
         assertThat(rows.get(1)).containsSequence("周期", "2026-10");
         // 城东区: A and C, none published, 3 + 2 = 5 records, 1 repeat, 1 / 5 = 0.200000, 200.00; 10 + 12 = 22 months
         // without events, 10 + 12 = 22 without statistics
@@ -239,10 +216,8 @@ class RegionDrillDownTest {
         assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城西区")).containsExactly("城西区", "1", "0", "少于 5，不显示",
                 null, null, null, "12", "12");
         // one district: its hospitals as the workbench lists them, each hidden (A 3 records, C 2)
-        List<List<String>> district = AllianceReportTest.rows(mvc.perform(get("/region/districts.xlsx?period=2026-10"
-                        + "&district=城东区").with(user(accounts.loadForSignIn(r.regulator, clock.instant())
-                        .orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        List<List<String>> district = AllianceReportTest.rows(regions.download(r.regulator,
+                "/region/districts.xlsx?period=2026-10&district=城东区"));
         assertThat(district.get(0)).containsExactly("城东区");
         assertThat(RegulatorWorkbenchTest.sheetRow(district, r.a.hospital.code())).contains("三级医院", "少于 5，不显示");
         assertThat(RegulatorWorkbenchTest.sheetRow(district, c.hospital.code())).contains("基层医疗卫生机构");

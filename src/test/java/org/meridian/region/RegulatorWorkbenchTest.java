@@ -2,26 +2,18 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meridian.shared.security.Accounts;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The regulator's workbench, the home page of a REGULATOR (issue 16 part 2). In a region of its own:
@@ -37,19 +29,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @MeridianTest
 class RegulatorWorkbenchTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
+    @Autowired TestRegions regions;
 
     TestRegion r;
     String patient;
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         TestHospital a = r.a;
         a.channel("W1", "EXAM_CENTER", null, null);
         a.channel("W2", "EXAM_CENTER", null, null);
@@ -89,12 +76,6 @@ class RegulatorWorkbenchTest {
                 .formatted(id, UUID.randomUUID(), institution, patient, day);
     }
 
-    private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                        .accept(MediaType.TEXT_HTML))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     /** The text of one hospital's row (tags stripped, spaces collapsed). */
     private static String row(String html, String code) {
         int start = html.indexOf("data-hospital=\"" + code + "\"");
@@ -105,59 +86,55 @@ class RegulatorWorkbenchTest {
 
     @Test
     void theRegulatorsHomeIsTheWorkbenchWithEachHospitalsPublishedAndRepeatFigures() throws Exception {
-        String home = page(r.regulator, "/?period=2026-10");
+        String home = regions.page(r.regulator, "/?period=2026-10");
         assertThat(home).contains("监管工作台", "共 2 家");
         assertThat(row(home, r.a.hospital.code())).contains(r.a.hospital.name(), "2026-09 · 体检中心 · 2 个单位",
                 "65.0", "5", "1", "20.0 %", "200.00");
         assertThat(row(home, r.b.hospital.code())).contains(r.b.hospital.name(), "尚未发布", "少于 5，不显示")
                 .doesNotContain("%");
         // aggregates only: no patient id, no record id, and no hospital of another region
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
-        String again = page(r.regulator, "/?period=2026-10");
+        TestRegion other = regions.create();
+        String again = regions.page(r.regulator, "/?period=2026-10");
         assertThat(again).doesNotContain(patient, "rid-a1-", "rid-b1-", other.a.hospital.name());
         // English, and the same page at its own address
-        assertThat(page(r.regulator, "/region/workbench?period=2026-10&lang=en"))
+        assertThat(regions.page(r.regulator, "/region/workbench?period=2026-10&lang=en"))
                 .contains("Regulator&#39;s workbench", "20.0 %", "None published yet");
     }
 
     @Test
     void theWorkbenchFiltersAndPagesAndSaysABadPeriod() throws Exception {
-        String filtered = page(r.regulator, "/?period=2026-10&q=" + r.b.hospital.code());
+        String filtered = regions.page(r.regulator, "/?period=2026-10&q=" + r.b.hospital.code());
         assertThat(filtered).contains("共 1 家", r.b.hospital.name()).doesNotContain("data-hospital=\""
                 + r.a.hospital.code() + "\"");
-        String fragment = mvc.perform(get("/region/workbench?period=2026-10").header("HX-Request", "true")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
+        String fragment = regions.as(r.regulator, get("/region/workbench?period=2026-10").header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fragment).contains("id=\"workbench-results\"").doesNotContain("<html");
         // an unreadable period is said, and the reporting year's figures shown: the year of the last whole month,
         // 2026 on the test clock's 2027-01-15 (January's new year has no data yet), with A's October records
-        String bad = page(r.regulator, "/?period=2026-13");
+        String bad = regions.page(r.regulator, "/?period=2026-13");
         assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "value=\"2026\"").doesNotContain("value=\"2027\"");
         assertThat(row(bad, r.a.hospital.code())).contains("20.0 %");
         // and the same year when none is asked for, without a problem
-        String none = page(r.regulator, "/");
+        String none = regions.page(r.regulator, "/");
         assertThat(none).contains("value=\"2026\"").doesNotContain("id=\"filter-errors\"");
         assertThat(row(none, r.a.hospital.code())).contains("20.0 %");
         // a period that is asked for is shown as asked, even the new year's empty January
-        assertThat(row(page(r.regulator, "/?period=2027-01"), r.a.hospital.code())).doesNotContain("20.0 %");
+        assertThat(row(regions.page(r.regulator, "/?period=2027-01"), r.a.hospital.code())).doesNotContain("20.0 %");
     }
 
     @Test
     void nobodyElseOpensTheWorkbench() throws Exception {
         for (String caller : new String[] {r.a.analyst, r.regionAdmin, r.hospitalAdmin}) {
-            mvc.perform(get("/region/workbench").with(user(accounts.loadForSignIn(caller, clock.instant())
-                            .orElseThrow())).accept(MediaType.TEXT_HTML))
-                    .andExpect(status().isForbidden());
+            regions.open(caller, "/region/workbench").andExpect(status().isForbidden());
         }
         // an analyst's home is still the hospital's own workbench
-        assertThat(page(r.a.analyst, "/")).contains("id=\"inbox\"").doesNotContain("监管工作台");
+        assertThat(regions.page(r.a.analyst, "/")).contains("id=\"inbox\"").doesNotContain("监管工作台");
     }
 
     @Test
     void theWorkbenchIsAWorkbookOfEveryHospitalTheFiltersKeep() throws Exception {
-        List<List<String>> rows = AllianceReportTest.rows(mvc.perform(get("/region/workbench.xlsx?period=2026-10")
-                        .with(user(accounts.loadForSignIn(r.regulator, clock.instant()).orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        List<List<String>> rows = AllianceReportTest.rows(regions.download(r.regulator,
+                "/region/workbench.xlsx?period=2026-10"));
         assertThat(rows.get(0)).containsExactly("监管工作台");
         assertThat(rows.get(1)).containsSequence("周期", "2026-10");
         // A: its September evaluation of exam centres, 2 units, mean 65.0; 5 records, 1 repeat, 1 / 5 = 0.200000, 200.00
@@ -168,15 +145,12 @@ class RegulatorWorkbenchTest {
         assertThat(rows.stream().flatMap(List::stream).map(String::valueOf).toList().toString())
                 .doesNotContain(patient);
         // the filters of the page: only B
-        List<List<String>> filtered = AllianceReportTest.rows(mvc.perform(get("/region/workbench.xlsx?period=2026-10&q="
-                        + r.b.hospital.code()).with(user(accounts.loadForSignIn(r.regulator, clock.instant())
-                        .orElseThrow())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        List<List<String>> filtered = AllianceReportTest.rows(regions.download(r.regulator,
+                "/region/workbench.xlsx?period=2026-10&q=" + r.b.hospital.code()));
         assertThat(filtered.stream().filter(x -> !x.isEmpty()).map(x -> x.get(0)).toList())
                 .contains(r.b.hospital.code()).doesNotContain(r.a.hospital.code());
         // hospital staff do not get it
-        mvc.perform(get("/region/workbench.xlsx").with(user(accounts.loadForSignIn(r.a.analyst, clock.instant())
-                .orElseThrow()))).andExpect(status().isForbidden());
+        regions.as(r.a.analyst, get("/region/workbench.xlsx")).andExpect(status().isForbidden());
     }
 
     static List<String> sheetRow(List<List<String>> rows, String code) {

@@ -3,7 +3,6 @@ package org.meridian.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +20,12 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.exam.RepeatFiguresChanged;
-import org.meridian.shared.security.Accounts;
-import org.meridian.shared.tenant.Hospitals;
 import org.meridian.support.MeridianTest;
 import org.meridian.support.TestHospital;
-import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,12 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @MeridianTest
 class RepeatAlertsTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired TestUsers users;
-    @Autowired Hospitals hospitals;
+    @Autowired TestRegions regions;
     @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-    @Autowired Clock clock;
     @Autowired RepeatAlertWatch watch;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
@@ -77,7 +67,7 @@ class RepeatAlertsTest {
 
     @BeforeEach
     void region() throws Exception {
-        r = new TestRegion(mvc, users, hospitals, jdbc);
+        r = regions.create();
         a = r.a.hospital.code();
         b = r.b.hospital.code();
         r.item("CT", "胸部 CT", "EXAMINATION", "200.00");
@@ -88,19 +78,11 @@ class RepeatAlertsTest {
     }
 
     private ResultActions form(String username, String path, String threshold) throws Exception {
-        return mvc.perform(post(path).param("threshold", threshold).with(csrf())
-                .with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                .accept(MediaType.TEXT_HTML));
-    }
-
-    private String page(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow()))
-                        .accept(MediaType.TEXT_HTML))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return regions.as(username, post(path).param("threshold", threshold).with(csrf()).accept(MediaType.TEXT_HTML));
     }
 
     private ResultActions api(String username, String path) throws Exception {
-        return mvc.perform(get(path).with(user(accounts.loadForSignIn(username, clock.instant()).orElseThrow())));
+        return regions.as(username, get(path));
     }
 
     private BigDecimal storedThreshold() {
@@ -160,12 +142,12 @@ class RepeatAlertsTest {
     @Test
     void theRegionAdministratorSetsTheThresholdAndEachSubjectPassingItInAMonthRaisesOneAlert() throws Exception {
         // before: the installation's default, 10.0 %
-        assertThat(page(r.regulator, "/region/repeat-alerts")).contains("当月重复检查率超过 10.0 % 时预警", "系统默认值");
+        assertThat(regions.page(r.regulator, "/region/repeat-alerts")).contains("当月重复检查率超过 10.0 % 时预警", "系统默认值");
         form(r.regionAdmin, "/region/repeat-alerts/threshold", "30").andExpect(status().is3xxRedirection());
         assertThat(storedThreshold()).isEqualByComparingTo("30.0");
         theCase();
 
-        String list = page(r.regulator, "/region/repeat-alerts?month=2026-12");
+        String list = regions.page(r.regulator, "/region/repeat-alerts?month=2026-12");
         assertThat(list).contains("共 3 条预警", "当月重复检查率超过 30.0 % 时预警");
         assertThat(row(list, "data-alert=\"INSTITUTION:" + a + ":2026-12\""))
                 .contains(r.a.hospital.name(), "机构", "2026年12月", "54.5 %", "11 次检查中重复 6 次", "30.0 %");
@@ -174,14 +156,14 @@ class RepeatAlertsTest {
         assertThat(row(list, "data-alert=\"ALLIANCE:" + alliance + ":2026-12\""))
                 .contains("预警医联体", "医联体", "35.3 %", "17 次检查中重复 6 次");
         assertThat(list).doesNotContain("data-alert=\"INSTITUTION:" + b + ":", "B-CLINIC:2026-12", ":2027-01\"");
-        assertThat(page(r.regulator, "/region/repeat-alerts?month=2027-01")).contains("共 0 条预警", "没有符合条件的预警");
-        String october = page(r.regulator, "/region/repeat-alerts?month=2026-10");
+        assertThat(regions.page(r.regulator, "/region/repeat-alerts?month=2027-01")).contains("共 0 条预警", "没有符合条件的预警");
+        String october = regions.page(r.regulator, "/region/repeat-alerts?month=2026-10");
         assertThat(october).contains("共 3 条预警");
         assertThat(row(october, "data-alert=\"INSTITUTION:" + a + ":2026-10\"")).contains("100.0 %", "5 次检查中重复 5 次");
-        assertThat(page(r.regionAdmin, "/region/repeat-alerts?kind=ITEM")).contains("共 2 条预警");
-        assertThat(page(r.regulator, "/region/repeat-alerts?q=" + alliance.toLowerCase())).contains("共 2 条预警");
+        assertThat(regions.page(r.regionAdmin, "/region/repeat-alerts?kind=ITEM")).contains("共 2 条预警");
+        assertThat(regions.page(r.regulator, "/region/repeat-alerts?q=" + alliance.toLowerCase())).contains("共 2 条预警");
         // an unreadable month is said, and every month shown: the latest first
-        String bad = page(r.regulator, "/region/repeat-alerts?month=2026-13");
+        String bad = regions.page(r.regulator, "/region/repeat-alerts?month=2026-13");
         assertThat(bad).contains("id=\"filter-errors\"", "2026-13", "共 6 条预警");
         assertThat(bad.indexOf(":2026-12\"")).isLessThan(bad.indexOf(":2026-10\""));
 
@@ -230,7 +212,7 @@ class RepeatAlertsTest {
         // a hospital's staff do not read it; another region's regulator sees none of this region's alerts
         api(r.a.analyst, "/api/v1/region/repeat-alerts").andExpect(status().isForbidden());
         api(r.hospitalAdmin, "/api/v1/region/repeat-alerts").andExpect(status().isForbidden());
-        TestRegion other = new TestRegion(mvc, users, hospitals, jdbc);
+        TestRegion other = regions.create();
         api(other.regulator, "/api/v1/region/repeat-alerts").andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(0))
                 .andExpect(jsonPath("$.threshold.percent").value(10.0))
@@ -241,10 +223,10 @@ class RepeatAlertsTest {
         assertThat(notifications(r.a.office)).isEqualTo(2);
         assertThat(notifications(r.b.office)).isZero();
         assertThat(notifications(r.a.analyst)).isZero();
-        assertThat(page(r.regulator, "/notifications")).contains(
+        assertThat(regions.page(r.regulator, "/notifications")).contains(
                 "重复检查预警：" + r.a.hospital.name() + "（机构）2026 年 12 月的重复检查率为 54.5 %（11 次检查中重复 6 次），超过区域阈值 30.0 %。");
         // the notification told the figures of the moment the alert was raised: CT 6 of 17 then
-        assertThat(page(r.regulator, "/notifications")).contains(
+        assertThat(regions.page(r.regulator, "/notifications")).contains(
                 "重复检查预警：胸部 CT（检查项目）2026 年 12 月的重复检查率为 35.3 %（17 次检查中重复 6 次），超过区域阈值 30.0 %。");
         assertThat(jdbc.sql("SELECT link FROM notification WHERE recipient = :u AND kind = 'REPEAT_RATE_ALERT'"
                 + " ORDER BY link").param("u", r.a.office).query(String.class).list())
@@ -261,7 +243,7 @@ class RepeatAlertsTest {
         // a later record of October (a new patient at A) changes A's figures: still one alert of October, now
         // showing 6 of 12 = 50.0 %
         send(r.a, rows(a, "RA-" + UUID.randomUUID() + "-L", 1, 1, "2026-12", 20));
-        String later = page(r.regulator, "/region/repeat-alerts?month=2026-12");
+        String later = regions.page(r.regulator, "/region/repeat-alerts?month=2026-12");
         assertThat(later).contains("共 3 条预警");
         assertThat(row(later, "data-alert=\"INSTITUTION:" + a + ":2026-12\"")).contains("50.0 %", "12 次检查中重复 6 次");
     }
@@ -284,15 +266,14 @@ class RepeatAlertsTest {
 
     @Test
     void theRegulatorReadsButWritesNothingAndHospitalStaffDoNotSeeTheList() throws Exception {
-        assertThat(page(r.regulator, "/region/repeat-alerts")).doesNotContain("id=\"threshold-form\"");
+        assertThat(regions.page(r.regulator, "/region/repeat-alerts")).doesNotContain("id=\"threshold-form\"");
         form(r.regulator, "/region/repeat-alerts/threshold", "20").andExpect(status().isForbidden());
         assertThat(storedThreshold()).isNull();
         r.a.as(r.regulator, json(put("/api/v1/exam-items/CT"), """
                 {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 7, "scope": "REGION", "price": 1.00}"""))
                 .andExpect(status().isForbidden());
         for (String staff : new String[] {r.a.analyst, r.a.office, r.hospitalAdmin}) {
-            mvc.perform(get("/region/repeat-alerts").with(user(accounts.loadForSignIn(staff, clock.instant())
-                    .orElseThrow())).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
+            regions.open(staff, "/region/repeat-alerts").andExpect(status().isForbidden());
             form(staff, "/region/repeat-alerts/threshold", "20").andExpect(status().isForbidden());
         }
         assertThat(storedThreshold()).isNull();

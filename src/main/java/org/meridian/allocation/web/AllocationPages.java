@@ -23,6 +23,7 @@ import org.meridian.allocation.PlanStatus;
 import org.meridian.allocation.method.Inequality;
 import org.meridian.indicator.CatalogueMeasure;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.ConflictException;
@@ -353,9 +354,7 @@ class AllocationPages {
             series.add(Map.of("type", "line", "name", c.name(), "data", c.result().lorenz().stream()
                     .map(p -> List.of(round(p.population()), round(p.resource()))).toList()));
         }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("legend", Map.of("bottom", 0));
+        Map<String, Object> o = NamedValues.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("bottom", 0));
         o.put("grid", Map.of("left", 48, "right", 16, "top", 36, "bottom", 64, "containLabel", true)); // room for the y axis name
         o.put("xAxis", Map.of("type", "value", "min", 0, "max", 1, "name", xAxis,
                 "nameLocation", "middle", "nameGap", 26));

@@ -1,9 +1,9 @@
 package org.meridian.channel.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.meridian.channel.ChannelQuery;
+import org.meridian.shared.NamedValues;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -24,15 +24,8 @@ public record ListFilter(String q, String type, String tier, String status, Stri
     }
 
     private Map<String, Object> params() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("q", q);
-        m.put("type", type);
-        m.put("tier", tier);
-        m.put("status", status);
-        m.put("region", region);
-        m.put("cooperationLevel", cooperationLevel);
-        m.put("sort", sort);
-        m.put("dir", dir);
+        Map<String, Object> m = NamedValues.of("q", q, "type", type, "tier", tier, "status", status, "region", region,
+                "cooperationLevel", cooperationLevel, "sort", sort, "dir", dir);
         return m;
     }
 

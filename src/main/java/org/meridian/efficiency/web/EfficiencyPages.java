@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.web.Downloads;
 import org.meridian.efficiency.EfficiencyAnalysis;
 import org.meridian.efficiency.EfficiencyRun;
@@ -239,13 +240,13 @@ class EfficiencyPages {
             }
         }
         efficient.sort(Comparator.comparingDouble((double[] p) -> p[0]));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "item"));
-        o.put("legend", Map.of("bottom", 0));
-        o.put("grid", Map.of("left", 48, "right", 16, "top", 24, "bottom", 56, "containLabel", true));
-        o.put("xAxis", Map.of("type", "value", "name", axis(measures.get(xi), locale), "nameLocation", "middle",
-                "nameGap", 28, "scale", true));
-        o.put("yAxis", Map.of("type", "value", "name", axis(measures.get(yi), locale), "scale", true));
+        Map<String, Object> o = NamedValues.of(
+                "tooltip", Map.of("trigger", "item"),
+                "legend", Map.of("bottom", 0),
+                "grid", Map.of("left", 48, "right", 16, "top", 24, "bottom", 56, "containLabel", true),
+                "xAxis", Map.of("type", "value", "name", axis(measures.get(xi), locale), "nameLocation", "middle",
+                        "nameGap", 28, "scale", true),
+                "yAxis", Map.of("type", "value", "name", axis(measures.get(yi), locale), "scale", true));
         o.put("series", List.of(
                 Map.of("type", "scatter", "name", words.text("efficiency.chart.units"), "symbolSize", 10,
                         "label", Map.of("show", true, "formatter", "{b}", "position", "right", "fontSize", 11),
@@ -354,23 +355,18 @@ class EfficiencyPages {
         List<Map<String, Object>> series = new ArrayList<>();
         for (String k : keys) {
             List<Double> values = p.result().transitions().stream().map(t -> round(pick(t.mean(), k))).toList();
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("type", "bar");
-            s.put("name", words.text("efficiency.malmquist." + k));
-            s.put("data", values);
+            Map<String, Object> s = NamedValues.of("type", "bar", "name", words.text("efficiency.malmquist." + k),
+                    "data", values);
             if (k.equals("tfpch")) {
                 s.put("markLine", Map.of("symbol", "none", "data", List.of(Map.of("yAxis", 1)),
                         "label", Map.of("formatter", "1")));
             }
             series.add(s);
         }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("legend", Map.of("bottom", 0));
-        o.put("grid", Map.of("left", 40, "right", 16, "top", 24, "bottom", 64, "containLabel", true));
-        o.put("xAxis", Map.of("type", "category", "data", labels));
-        o.put("yAxis", Map.of("type", "value", "scale", true));
-        o.put("series", series);
+        Map<String, Object> o = NamedValues.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("bottom", 0),
+                "grid", Map.of("left", 40, "right", 16, "top", 24, "bottom", 64, "containLabel", true),
+                "xAxis", Map.of("type", "category", "data", labels), "yAxis", Map.of("type", "value", "scale", true),
+                "series", series);
         return o;
     }
 

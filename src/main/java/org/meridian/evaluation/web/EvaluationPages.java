@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.web.Downloads;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationConflictException;
@@ -404,22 +405,22 @@ class EvaluationPages {
                 data.add(List.of(x, y, s == null ? "-" : round1(s)));
             }
         }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("position", "top"));
-        o.put("grid", Map.of("left", 90, "right", 16, "top", 10, "bottom", 110));
-        o.put("xAxis", Map.of("type", "category", "data", indicators, "axisLabel", Map.of("rotate", 35, "interval", 0)));
-        o.put("yAxis", Map.of("type", "category", "data", channels));
-        o.put("visualMap", Map.of("min", 0, "max", 100, "calculable", true, "orient", "horizontal", "left", "center",
-                "bottom", 0, "inRange", Map.of("color", List.of("#f6efe9", "#e8b04a", "#2f7d5b"))));
-        o.put("series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", true))));
+        Map<String, Object> o = NamedValues.of(
+                "tooltip", Map.of("position", "top"),
+                "grid", Map.of("left", 90, "right", 16, "top", 10, "bottom", 110),
+                "xAxis", Map.of("type", "category", "data", indicators,
+                        "axisLabel", Map.of("rotate", 35, "interval", 0)),
+                "yAxis", Map.of("type", "category", "data", channels),
+                "visualMap", Map.of("min", 0, "max", 100, "calculable", true, "orient", "horizontal", "left", "center",
+                        "bottom", 0, "inRange", Map.of("color", List.of("#f6efe9", "#e8b04a", "#2f7d5b"))),
+                "series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", true))));
         return o;
     }
 
     private static Map<String, Object> radar(List<String> names, List<Object> scores, List<Object> medians,
                                              String channel, String medianLabel) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("legend", Map.of("bottom", 0, "data", List.of(channel, medianLabel)));
-        o.put("tooltip", Map.of());
+        Map<String, Object> o = NamedValues.of("legend", Map.of("bottom", 0, "data", List.of(channel, medianLabel)),
+                "tooltip", Map.of());
         o.put("radar", Map.of("radius", "55%", "indicator",
                 names.stream().map(n -> Map.of("name", n, "max", 100)).toList()));
         o.put("series", List.of(Map.of("type", "radar", "data", List.of(
@@ -441,9 +442,8 @@ class EvaluationPages {
     }
 
     private static Map<String, Object> trend(List<TrendPoint> points, String label) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("grid", Map.of("left", 40, "right", 16, "top", 20, "bottom", 30));
+        Map<String, Object> o = NamedValues.of("tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 40, "right", 16, "top", 20, "bottom", 30));
         o.put("xAxis", Map.of("type", "category", "data", points.stream().map(p -> p.period().toString()).toList()));
         o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         o.put("series", List.of(Map.of("type", "line", "name", label, "symbolSize", 8, "label", Map.of("show", true),

@@ -17,6 +17,7 @@ import org.meridian.indicator.scoring.Formula;
 import org.meridian.indicator.scoring.Quadrant;
 import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.security.Role;
@@ -143,10 +144,9 @@ class MatrixPages {
         List<Map<String, Object>> points = new ArrayList<>();
         List<Map<String, Object>> arrows = new ArrayList<>();
         for (Matrix.Unit u : m.units()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", u.name() == null ? u.unit() : u.name());
-            p.put("value", List.of(round2(u.performance()), round2(u.brand())));
-            p.put("itemStyle", Map.of("color", COLOURS.get(u.quadrant())));
+            Map<String, Object> p = NamedValues.of("name", u.name() == null ? u.unit() : u.name(),
+                    "value", List.of(round2(u.performance()), round2(u.brand())),
+                    "itemStyle", Map.of("color", COLOURS.get(u.quadrant())));
             points.add(p);
             if (u.previousPerformance() != null && u.previousBrand() != null) {
                 arrows.add(Map.of("coords", List.of(List.of(round2(u.previousPerformance()),
@@ -155,18 +155,15 @@ class MatrixPages {
         }
         String performanceName = messages.getMessage("evaluation.col.performance", null, locale);
         String brandName = messages.getMessage("evaluation.col.brand", null, locale);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "item"));
-        o.put("grid", Map.of("left", 44, "right", 30, "top", 24, "bottom", 44));
-        o.put("xAxis", Map.of("type", "value", "min", 0, "max", 100, "name", performanceName,
-                "nameLocation", "middle", "nameGap", 26));
-        o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100, "name", brandName,
-                "nameLocation", "middle", "nameGap", 30));
-        Map<String, Object> scatter = new LinkedHashMap<>();
-        scatter.put("type", "scatter");
-        scatter.put("name", messages.getMessage("evaluation.matrix.units", null, locale));
-        scatter.put("symbolSize", 12);
-        scatter.put("data", points);
+        Map<String, Object> o = NamedValues.of(
+                "tooltip", Map.of("trigger", "item"),
+                "grid", Map.of("left", 44, "right", 30, "top", 24, "bottom", 44),
+                "xAxis", Map.of("type", "value", "min", 0, "max", 100, "name", performanceName,
+                        "nameLocation", "middle", "nameGap", 26),
+                "yAxis", Map.of("type", "value", "min", 0, "max", 100, "name", brandName,
+                        "nameLocation", "middle", "nameGap", 30));
+        Map<String, Object> scatter = NamedValues.of("type", "scatter",
+                "name", messages.getMessage("evaluation.matrix.units", null, locale), "symbolSize", 12, "data", points);
         scatter.put("label", Map.of("show", true, "position", "right", "formatter", "{b}", "fontSize", 11));
         scatter.put("markLine", Map.of("silent", true, "symbol", "none",
                 "lineStyle", Map.of("type", "dashed", "color", "#666"),

@@ -1,11 +1,11 @@
 package org.meridian.exam.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.meridian.exam.ExamReport;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.problem.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -21,15 +21,11 @@ class ExamAnswers {
     }
 
     Map<String, Object> of(ExamReport report, Locale locale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", report.accepted());
-        body.put("duplicates", report.duplicates());
-        body.put("notInCatalogue", report.notInCatalogue());
+        Map<String, Object> body = NamedValues.of("accepted", report.accepted(), "duplicates", report.duplicates(),
+                "notInCatalogue", report.notInCatalogue());
         body.put("rejected", report.rejected().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("index", r.index());
-            row.put("recordId", r.recordId());
-            row.put("errors", errors(r.errors(), locale));
+            Map<String, Object> row = NamedValues.of("index", r.index(), "recordId", r.recordId(),
+                    "errors", errors(r.errors(), locale));
             return row;
         }).toList());
         return body;
@@ -37,9 +33,8 @@ class ExamAnswers {
 
     private List<Map<String, Object>> errors(List<Problem> problems, Locale locale) {
         return problems.stream().map(p -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("field", p.path());
-            e.put("message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+            Map<String, Object> e = NamedValues.of("field", p.path(),
+                    "message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
             return e;
         }).toList();
     }

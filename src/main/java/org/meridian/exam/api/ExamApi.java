@@ -2,12 +2,12 @@ package org.meridian.exam.api;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.exam.ExamIntake;
 import org.meridian.exam.Outcome;
@@ -120,12 +120,9 @@ class ExamApi {
                                 @RequestParam(defaultValue = "false") boolean byMonth) {
         List<RepeatFigure> rows = figures.figures(actor, query(period, institution, item, alliance, null), byMonth);
         return Map.of("items", rows.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("institution", f.institution().code());
-            m.put("institutionName", f.institution().name());
-            m.put("hospital", f.institution().hospital());
-            m.put("item", f.item());
-            m.put("itemName", f.itemName());
+            Map<String, Object> m = NamedValues.of("institution", f.institution().code(),
+                    "institutionName", f.institution().name(), "hospital", f.institution().hospital(), "item", f.item(),
+                    "itemName", f.itemName());
             if (f.month() != null) {
                 m.put("month", f.month().toString());
             }
@@ -163,16 +160,11 @@ class ExamApi {
     }
 
     private static Map<String, Object> listed(RepeatRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recordId", r.recordId());
-        m.put("institution", r.institution().code());
-        m.put("item", r.item());
-        m.put("performedAt", r.performedAt());
-        m.put("outcome", r.outcome());
-        m.put("earlierInstitution", r.earlierInstitution() == null ? null : r.earlierInstitution().code());
-        m.put("earlierHospital", r.earlierInstitution() == null ? null : r.earlierInstitution().hospital());
-        m.put("earlierPerformedAt", r.earlierAt());
-        m.put("earlierRecordId", r.earlierRecordId());
+        Map<String, Object> m = NamedValues.of("recordId", r.recordId(), "institution", r.institution().code(),
+                "item", r.item(), "performedAt", r.performedAt(), "outcome", r.outcome(),
+                "earlierInstitution", r.earlierInstitution() == null ? null : r.earlierInstitution().code(),
+                "earlierHospital", r.earlierInstitution() == null ? null : r.earlierInstitution().hospital(),
+                "earlierPerformedAt", r.earlierAt(), "earlierRecordId", r.earlierRecordId());
         return m;
     }
 

@@ -4,11 +4,11 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.web.Downloads;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
@@ -217,12 +217,12 @@ class FeedbackPages {
     }
 
     private static Map<String, Object> trend(ReportContent c, String label) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("grid", Map.of("left", 36, "right", 12, "top", 20, "bottom", 30));
-        o.put("xAxis", Map.of("type", "category", "data", c.trend().stream().map(ReportContent.Point::period)
-                .toList()));
-        o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
+        Map<String, Object> o = NamedValues.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 36, "right", 12, "top", 20, "bottom", 30),
+                "xAxis", Map.of("type", "category", "data", c.trend().stream().map(ReportContent.Point::period)
+                        .toList()),
+                "yAxis", Map.of("type", "value", "min", 0, "max", 100));
         o.put("series", List.of(Map.of("type", "line", "name", label, "symbolSize", 8, "label", Map.of("show", true),
                 "data", c.trend().stream().map(p -> p.total() == null ? (Object) "-"
                         : p.total().setScale(2, RoundingMode.HALF_UP)).toList())));

@@ -1,6 +1,5 @@
 package org.meridian.insight.alert;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -26,16 +25,12 @@ public final class AlertVisibility {
     }
 
     static void requireSees(Actor actor) {
-        if (!sees(actor)) {
-            throw new RefusedException("insight", "alerts", "insight.alert.problem.refused", List.of(),
-                    actor.username() + " may not read alerts");
-        }
+        RefusedException.unless(sees(actor), "insight", "alerts", "insight.alert.problem.refused",
+                actor.username() + " may not read alerts");
     }
 
     static void requireHandles(Actor actor) {
-        if (!handles(actor)) {
-            throw new RefusedException("insight", "alerts", "insight.alert.problem.refused", List.of(),
-                    actor.username() + " may not handle alerts or the holiday calendar");
-        }
+        RefusedException.unless(handles(actor), "insight", "alerts", "insight.alert.problem.refused",
+                actor.username() + " may not handle alerts or the holiday calendar");
     }
 }

@@ -1,6 +1,5 @@
 package org.meridian.insight.change;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -25,9 +24,7 @@ public final class ChangeVisibility {
     }
 
     static void requireSees(Actor actor) {
-        if (!sees(actor)) {
-            throw new RefusedException("insight", "changes", "insight.change.problem.refused", List.of(),
-                    actor.username() + " may not read explained changes");
-        }
+        RefusedException.unless(sees(actor), "insight", "changes", "insight.change.problem.refused",
+                actor.username() + " may not read explained changes");
     }
 }

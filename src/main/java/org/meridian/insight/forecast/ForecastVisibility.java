@@ -1,6 +1,5 @@
 package org.meridian.insight.forecast;
 
-import java.util.List;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.problem.RefusedException;
@@ -30,16 +29,12 @@ public final class ForecastVisibility {
     }
 
     static void requireSees(Actor actor) {
-        if (!sees(actor)) {
-            throw new RefusedException("insight", "forecasts", "insight.forecast.problem.refused", List.of(),
-                    actor.username() + " may not read the hospital's forecasts");
-        }
+        RefusedException.unless(sees(actor), "insight", "forecasts", "insight.forecast.problem.refused",
+                actor.username() + " may not read the hospital's forecasts");
     }
 
     static void requireRecomputes(Actor actor) {
-        if (!recomputes(actor)) {
-            throw new RefusedException("insight", "forecasts", "insight.forecast.problem.refused", List.of(),
-                    actor.username() + " may not recompute forecasts");
-        }
+        RefusedException.unless(recomputes(actor), "insight", "forecasts", "insight.forecast.problem.refused",
+                actor.username() + " may not recompute forecasts");
     }
 }

@@ -57,14 +57,9 @@ class AlertPages {
     String list(Actor actor, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String channel, @RequestParam(required = false) String measure,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        AlertQuery query;
         Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            query = AlertQuery.parse(status, channel, measure, Math.max(page, 0), PAGE_SIZE);
-        } catch (InvalidInputException e) {
-            errors.putAll(texts.byField(e.problems()));
-            query = new AlertQuery(null, channel, null, 0, PAGE_SIZE);
-        }
+        AlertQuery query = texts.readOr(() -> AlertQuery.parse(status, channel, measure, Math.max(page, 0), PAGE_SIZE),
+                () -> new AlertQuery(null, channel, null, 0, PAGE_SIZE), errors);
         Paged<Alert> found = watch.search(actor, query);
         LocalDate today = calendar.today(actor.hospitalId());
         model.addAttribute("activeNav", "alerts");

@@ -15,7 +15,6 @@ import org.meridian.insight.change.Comparison;
 import org.meridian.insight.change.Contribution;
 import org.meridian.insight.change.Explanation;
 import org.meridian.shared.Actor;
-import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
@@ -54,12 +53,7 @@ class ChangePages {
                 Model model, Locale locale) {
         YearMonth latest = explainer.latestMonth(actor);
         Map<String, String> errors = new LinkedHashMap<>();
-        YearMonth chosen = latest;
-        try {
-            chosen = ChangeMonth.parse(month, latest);
-        } catch (InvalidInputException e) {
-            errors.putAll(texts.byField(e.problems()));
-        }
+        YearMonth chosen = texts.readOr(() -> ChangeMonth.parse(month, latest), () -> latest, errors);
         ChangeMeasure m = ChangeMeasure.REFERRALS;
         ChangeBasis b = ChangeBasis.MONTH_BEFORE;
         try {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.meridian.insight.forecast.Forecast;
 import org.meridian.insight.forecast.ForecastMeasure;
+import org.meridian.shared.NamedValues;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,17 +54,15 @@ class ForecastChart {
             series.add(line(text("insight.forecast.chart.backtest", locale), column(months, f.backtest(), m -> m.value(), money), "#d48806", "dotted"));
         }
         series.add(line(text("insight.forecast.chart.ahead", locale), column(months, f.ahead(), m -> m.value(), money), "#237804", "solid"));
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 0, "type", "scroll", "data", List.of(
-                text("insight.forecast.chart.actual", locale), text("insight.forecast.chart.fit", locale),
-                text("insight.forecast.chart.backtest", locale), text("insight.forecast.chart.ahead", locale))));
-        option.put("grid", Map.of("left", 48, "right", 16, "top", 40, "bottom", 28));
-        option.put("xAxis", Map.of("type", "category", "boundaryGap", false,
-                "data", months.stream().map(YearMonth::toString).toList()));
-        Map<String, Object> y = new LinkedHashMap<>();
-        y.put("type", "value");
-        y.put("min", 0);
+        Map<String, Object> option = NamedValues.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("top", 0, "type", "scroll", "data", List.of(
+                        text("insight.forecast.chart.actual", locale), text("insight.forecast.chart.fit", locale),
+                        text("insight.forecast.chart.backtest", locale), text("insight.forecast.chart.ahead", locale))),
+                "grid", Map.of("left", 48, "right", 16, "top", 40, "bottom", 28),
+                "xAxis", Map.of("type", "category", "boundaryGap", false,
+                        "data", months.stream().map(YearMonth::toString).toList()));
+        Map<String, Object> y = NamedValues.of("type", "value", "min", 0);
         if (money) {
             y.put("name", text("insight.forecast.chart.tenThousandYuan", locale));
         }
@@ -95,27 +94,15 @@ class ForecastChart {
     }
 
     private static Map<String, Object> line(String name, List<BigDecimal> data, String colour, String type) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", name);
-        s.put("type", "line");
-        s.put("data", data);
-        s.put("showSymbol", false);
-        s.put("z", 3);
-        s.put("itemStyle", Map.of("color", colour));
-        s.put("lineStyle", Map.of("color", colour, "type", type, "width", 2));
+        Map<String, Object> s = NamedValues.of("name", name, "type", "line", "data", data, "showSymbol", false, "z", 3,
+                "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour, "type", type, "width", 2));
         return s;
     }
 
     private static Map<String, Object> band(String name, List<BigDecimal> data, String colour) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", name);
-        s.put("type", "line");
-        s.put("data", data);
-        s.put("showSymbol", false);
-        s.put("z", 1);
-        s.put("itemStyle", Map.of("color", colour));
-        s.put("lineStyle", Map.of("width", 0, "color", colour));
-        s.put("areaStyle", Map.of("color", colour, "opacity", 1, "origin", "start"));
+        Map<String, Object> s = NamedValues.of("name", name, "type", "line", "data", data, "showSymbol", false, "z", 1,
+                "itemStyle", Map.of("color", colour), "lineStyle", Map.of("width", 0, "color", colour),
+                "areaStyle", Map.of("color", colour, "opacity", 1, "origin", "start"));
         return s;
     }
 }

@@ -12,7 +12,6 @@ import org.meridian.insight.forecast.ForecastRun;
 import org.meridian.insight.forecast.ForecastVisibility;
 import org.meridian.insight.method.HoltWinters.Method;
 import org.meridian.shared.Actor;
-import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.web.Paged;
 import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
@@ -54,14 +53,9 @@ class ForecastPages {
     String page(Actor actor, @RequestParam(required = false) String measure,
                 @RequestParam(required = false) String q, @RequestParam(required = false) String method,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        ForecastQuery query;
         Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            query = ForecastQuery.parse(measure, q, method, Math.max(page, 0), PAGE_SIZE);
-        } catch (InvalidInputException e) {
-            errors.putAll(texts.byField(e.problems()));
-            query = new ForecastQuery(null, q, null, 0, PAGE_SIZE);
-        }
+        ForecastQuery query = texts.readOr(() -> ForecastQuery.parse(measure, q, method, Math.max(page, 0), PAGE_SIZE),
+                () -> new ForecastQuery(null, q, null, 0, PAGE_SIZE), errors);
         ForecastMeasure chosen = query.measure();
         Forecast hospital = book.hospital(actor).stream().filter(f -> f.measure() == chosen).findFirst().orElse(null);
         Paged<ForecastBook.ChannelRow> rows = book.channels(actor, query);

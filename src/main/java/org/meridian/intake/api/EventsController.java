@@ -1,7 +1,6 @@
 package org.meridian.intake.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.meridian.intake.IngestReport;
 import org.meridian.intake.EventIntake;
 import org.meridian.intake.JsonEvents;
 import org.meridian.intake.RawEvent;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.web.EnglishByDefault;
@@ -90,9 +90,7 @@ class EventsController {
     @PreAuthorize("hasRole('HOSPITAL_MANAGER')")
     Map<String, Object> rollupCheck() {
         List<EventIntake.RollupDifference> differences = intake.checkRollups(CurrentUser.hospitalId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("exact", differences.isEmpty());
-        body.put("differences", differences);
+        Map<String, Object> body = NamedValues.of("exact", differences.isEmpty(), "differences", differences);
         return body;
     }
 

@@ -15,6 +15,7 @@ import org.meridian.intake.IntakeQuality;
 import org.meridian.intake.RejectionWorkbook;
 import org.meridian.intake.StatisticsFile;
 import org.meridian.intake.StatisticsIntake;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
@@ -78,10 +79,8 @@ class ImportsController {
                 return statistics(user, file.getOriginalFilename(), stored, LocalisedReports.locale(request));
             }
             EventImports.Result result = imports.importFile(user.actor(), file.getOriginalFilename(), stored);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("importId", result.importId());
-            body.put("accepted", result.report().accepted());
-            body.put("duplicates", result.report().duplicates());
+            Map<String, Object> body = NamedValues.of("importId", result.importId(), "accepted", result.report().accepted(),
+                    "duplicates", result.report().duplicates());
             body.putAll(reports.report(result.report(), LocalisedReports.locale(request)));
             body.put("encoding", result.encoding() == null ? null : result.encoding().label());
             body.put("localTimes", result.localTimes());

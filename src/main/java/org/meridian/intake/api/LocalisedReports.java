@@ -1,6 +1,5 @@
 package org.meridian.intake.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.meridian.intake.EventImports;
 import org.meridian.intake.IngestReport;
 import org.meridian.intake.RowMessages;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.web.CallerLanguage;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,8 @@ class LocalisedReports {
     }
 
     Map<String, Object> report(IngestReport report, Locale locale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", report.accepted());
-        body.put("duplicates", report.duplicates());
-        body.put("rejected", rejected(report.rejected(), locale));
-        body.put("warnings", warnings(report.warnings(), locale));
+        Map<String, Object> body = NamedValues.of("accepted", report.accepted(), "duplicates", report.duplicates(),
+                "rejected", rejected(report.rejected(), locale), "warnings", warnings(report.warnings(), locale));
         return body;
     }
 
@@ -52,32 +49,18 @@ class LocalisedReports {
     }
 
     Map<String, Object> importRun(EventImports.ImportRun run, Locale locale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", run.id());
-        m.put("fileName", run.fileName());
-        m.put("format", run.format());
-        m.put("uploadedBy", run.uploadedBy());
-        m.put("startedAt", run.startedAt());
-        m.put("finishedAt", run.finishedAt());
-        m.put("status", run.status());
-        m.put("rows", run.rows());
-        m.put("accepted", run.accepted());
-        m.put("duplicates", run.duplicates());
-        m.put("rejectedCount", run.rejectedCount());
-        m.put("rejected", rejected(run.rejected(), locale));
-        m.put("failure", run.failure());
-        m.put("encoding", run.encoding());
-        m.put("localTimes", run.localTimes());
-        m.put("timeZone", run.timeZone());
+        Map<String, Object> m = NamedValues.of("id", run.id(), "fileName", run.fileName(), "format", run.format(),
+                "uploadedBy", run.uploadedBy(), "startedAt", run.startedAt(), "finishedAt", run.finishedAt(),
+                "status", run.status(), "rows", run.rows(), "accepted", run.accepted(), "duplicates", run.duplicates(),
+                "rejectedCount", run.rejectedCount(), "rejected", rejected(run.rejected(), locale),
+                "failure", run.failure(), "encoding", run.encoding(), "localTimes", run.localTimes(),
+                "timeZone", run.timeZone());
         return m;
     }
 
     private Map<String, Object> row(int index, String eventId, String field, List<String> sentences, Locale locale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", index);
-        m.put("eventId", eventId);
-        m.put(field, rowMessages.localise(sentences, locale));
-        m.put("codes", rowMessages.codes(sentences));
+        Map<String, Object> m = NamedValues.of("index", index, "eventId", eventId,
+                field, rowMessages.localise(sentences, locale), "codes", rowMessages.codes(sentences));
         return m;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.files.FileLimits;
 import org.meridian.intake.RawStatistic;
 import org.meridian.intake.Restatement;
@@ -149,11 +150,8 @@ class StatisticsApi {
             throw new InvalidInputException("intake", problems);
         }
         return intake.ofUnit(actor, u, f, t).stream().map(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("unit", u.code());
-            m.put("month", v.month().toString());
-            m.put("measure", v.measure());
-            m.put("value", v.value());
+            Map<String, Object> m = NamedValues.of("unit", u.code(), "month", v.month().toString(), "measure", v.measure(),
+                    "value", v.value());
             return m;
         }).toList();
     }
@@ -199,15 +197,9 @@ class StatisticsApi {
     }
 
     private static Map<String, Object> restatement(UnitRef u, Restatement r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", u.code());
-        m.put("month", r.month().toString());
-        m.put("measure", r.measure());
-        m.put("oldValue", r.oldValue());
-        m.put("newValue", r.newValue());
-        m.put("reason", r.reason());
-        m.put("restatedBy", r.restatedBy());
-        m.put("restatedAt", r.restatedAt());
+        Map<String, Object> m = NamedValues.of("unit", u.code(), "month", r.month().toString(), "measure", r.measure(),
+                "oldValue", r.oldValue(), "newValue", r.newValue(), "reason", r.reason(), "restatedBy", r.restatedBy(),
+                "restatedAt", r.restatedAt());
         return m;
     }
 
@@ -220,17 +212,14 @@ class StatisticsApi {
      * message}]}]}}, the messages in {@code locale}; also the answer of a statistics file sent to the event imports.
      */
     static Map<String, Object> answer(StatisticsReport report, Locale locale, MessageSource messages) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", report.accepted());
-        body.put("restated", report.restated());
-        body.put("duplicates", report.duplicates());
+        Map<String, Object> body = NamedValues.of("accepted", report.accepted(), "restated", report.restated(),
+                "duplicates", report.duplicates());
         body.put("rejected", report.rejected().stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("index", r.index());
             row.put("errors", r.errors().stream().map(p -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("field", p.path());
-                e.put("message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
+                Map<String, Object> e = NamedValues.of("field", p.path(),
+                        "message", messages.getMessage(p.messageKey(), p.args().toArray(), locale));
                 return e;
             }).toList());
             return row;

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.meridian.channel.ChannelRegistry;
 import org.meridian.channel.ChannelStatus;
 import org.meridian.intake.web.MonitorReadModel.Funnel;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.security.Role;
 import org.meridian.shared.tenant.HospitalCalendar;
@@ -132,15 +132,8 @@ class MonitorPages {
                 Map.of("name", text("monitor.accepted"), "value", f.accepted()),
                 Map.of("name", text("monitor.arrivals"), "value", f.arrivals()),
                 Map.of("name", text("monitor.conversions"), "value", f.conversions()));
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("type", "funnel");
-        series.put("sort", "none");
-        series.put("left", "5%");
-        series.put("width", "90%");
-        series.put("top", 10);
-        series.put("bottom", 10);
-        series.put("minSize", "8%");
-        series.put("gap", 2);
+        Map<String, Object> series = NamedValues.of("type", "funnel", "sort", "none", "left", "5%", "width", "90%",
+                "top", 10, "bottom", 10, "minSize", "8%", "gap", 2);
         series.put("label", Map.of("position", "inside", "formatter", "{b}  {c}", "color", "#fff"));
         series.put("data", data);
         return Map.of("animation", false, "color", List.of("#0f5f7a", "#127a8a", "#2bb3a3", "#7cc9a5"),

@@ -8,12 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.NamedValues;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -68,23 +68,23 @@ class PortalApp {
     ResponseEntity<String> manifest(HttpServletRequest request) {
         String base = request.getContextPath();
         Locale zh = Locale.SIMPLIFIED_CHINESE;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", base + "/portal");
-        m.put("name", messages.getMessage("portal.app.name", null, zh));
-        m.put("short_name", messages.getMessage("portal.app.shortName", null, zh));
-        m.put("description", messages.getMessage("portal.app.description", null, zh));
-        m.put("lang", "zh-CN");
-        m.put("dir", "ltr");
-        m.put("start_url", base + "/portal");
-        m.put("scope", base + "/");
-        m.put("display", "standalone");
-        m.put("orientation", "portrait");
-        m.put("theme_color", THEME);
-        m.put("background_color", "#f4f7f8");
-        m.put("icons", List.of(
-                icon(base + "/img/portal/icon-192.png", "192x192", "any"),
-                icon(base + "/img/portal/icon-512.png", "512x512", "any"),
-                icon(base + "/img/portal/icon-maskable-512.png", "512x512", "maskable")));
+        Map<String, Object> m = NamedValues.of(
+                "id", base + "/portal",
+                "name", messages.getMessage("portal.app.name", null, zh),
+                "short_name", messages.getMessage("portal.app.shortName", null, zh),
+                "description", messages.getMessage("portal.app.description", null, zh),
+                "lang", "zh-CN",
+                "dir", "ltr",
+                "start_url", base + "/portal",
+                "scope", base + "/",
+                "display", "standalone",
+                "orientation", "portrait",
+                "theme_color", THEME,
+                "background_color", "#f4f7f8",
+                "icons", List.of(
+                        icon(base + "/img/portal/icon-192.png", "192x192", "any"),
+                        icon(base + "/img/portal/icon-512.png", "512x512", "any"),
+                        icon(base + "/img/portal/icon-maskable-512.png", "512x512", "maskable")));
         return ResponseEntity.ok().contentType(MANIFEST).cacheControl(CacheControl.noCache())
                 .body(json.writeValueAsString(m));
     }

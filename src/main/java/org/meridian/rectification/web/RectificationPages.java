@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
@@ -187,14 +188,10 @@ class RectificationPages {
     @PreAuthorize("hasAnyRole('CHANNEL_MANAGER', 'CHANNEL_USER')")
     String note(Actor actor, @PathVariable long id,
                 @RequestParam(defaultValue = "") String body, Locale locale, RedirectAttributes redirect) {
-        try {
+        flash(redirect, locale, () -> {
             rectification.addNote(actor, id, body);
-            redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.note", null, locale));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", text(e, locale));
-        } catch (RefusedException | ConflictException e) {
-            redirect.addFlashAttribute("flashError", refusal(e, locale));
-        }
+            return messages.getMessage("rectification.flash.note", null, locale);
+        });
         return "redirect:/rectification/" + id;
     }
 
@@ -203,16 +200,12 @@ class RectificationPages {
     String status(Actor actor, @PathVariable long id,
                   @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String reason,
                   Locale locale, RedirectAttributes redirect) {
-        try {
+        flash(redirect, locale, () -> {
             Plan p = rectification.changeStatus(actor, id, planStatus(status), reason);
-            redirect.addFlashAttribute("flash", messages.getMessage("rectification.flash.status",
+            return messages.getMessage("rectification.flash.status",
                     new Object[] {messages.getMessage("rectification.status." + p.status().name(), null, locale)},
-                    locale));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", text(e, locale));
-        } catch (RefusedException | ConflictException e) {
-            redirect.addFlashAttribute("flashError", refusal(e, locale));
-        }
+                    locale);
+        });
         return "redirect:/rectification/" + id;
     }
 
@@ -243,5 +236,16 @@ class RectificationPages {
 
     private String refusal(MeridianException e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.args().toArray(), e.getMessage(), locale);
+    }
+
+    /** Runs a step of a plan and flashes its outcome: its success text, or the problem or refusal in words. */
+    private void flash(RedirectAttributes redirect, Locale locale, Supplier<String> step) {
+        try {
+            redirect.addFlashAttribute("flash", step.get());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", text(e, locale));
+        } catch (RefusedException | ConflictException e) {
+            redirect.addFlashAttribute("flashError", refusal(e, locale));
+        }
     }
 }

@@ -9,12 +9,11 @@ import org.meridian.exam.NamedInstitution;
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.AllianceReporting;
 import org.meridian.region.HospitalFigures;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.Rate;
-import org.meridian.shared.problem.InvalidInputException;
-import org.meridian.shared.problem.Problem;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,38 +30,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AllianceReportApi {
 
     private final AllianceReporting reporting;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
 
-    AllianceReportApi(AllianceReporting reporting, HospitalCalendar calendar) {
+    AllianceReportApi(AllianceReporting reporting, RegionPeriods periods) {
         this.reporting = reporting;
-        this.calendar = calendar;
+        this.periods = periods;
     }
 
     @GetMapping("/api/v1/alliances/{code}/report")
     Map<String, Object> report(Actor actor, @PathVariable String code, @RequestParam(required = false) String period) {
-        Period p = period == null || period.isBlank()
-                ? Period.year(calendar.reportingYear(actor.hospitalId()))
-                : Period.parse(period.strip()).orElseThrow(() -> new InvalidInputException("region",
-                        List.of(Problem.of("period", "region.error.period", period))));
+        Period p = periods.require(actor, period);
         AllianceFigures r = reporting.report(actor, code, p);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("alliance", r.alliance().code());
-        answer.put("name", r.alliance().name());
-        answer.put("period", p.toString());
-        answer.put("lead", r.alliance().lead() == null ? null : r.alliance().lead().reference());
-        answer.put("minRecords", reporting.minRecords());
-        Map<String, Object> indicators = new LinkedHashMap<>();
-        indicators.put("repeats", repeats(r.repeats(), r.repeatRecords()));
-        indicators.put("upwardReferrals", count(r.referrals().upward()));
-        indicators.put("downwardReferrals", count(r.referrals().downward()));
-        indicators.put("downwardShare", Rate.fraction(r.referrals().downwardShare()));
+        Map<String, Object> answer = NamedValues.of("alliance", r.alliance().code(), "name", r.alliance().name(),
+                "period", p.toString(), "lead", r.alliance().lead() == null ? null : r.alliance().lead().reference(),
+                "minRecords", reporting.minRecords());
+        Map<String, Object> indicators = NamedValues.of("repeats", repeats(r.repeats(), r.repeatRecords()),
+                "upwardReferrals", count(r.referrals().upward()), "downwardReferrals", count(r.referrals().downward()),
+                "downwardShare", Rate.fraction(r.referrals().downwardShare()));
         AllianceFigures.PrimaryCare pc = r.primaryCare();
-        Map<String, Object> primary = new LinkedHashMap<>();
-        primary.put("share", Rate.fraction(pc.share()));
-        primary.put("primaryCareVisits", pc.primaryVisits());
-        primary.put("visits", pc.allVisits());
-        primary.put("unreported", pc.unreported());
-        primary.put("hidden", pc.hidden());
+        Map<String, Object> primary = NamedValues.of("share", Rate.fraction(pc.share()),
+                "primaryCareVisits", pc.primaryVisits(), "visits", pc.allVisits(), "unreported", pc.unreported(),
+                "hidden", pc.hidden());
         indicators.put("primaryCareVisitShare", primary);
         indicators.put("notComputed", List.of());
         answer.put("indicators", indicators);
@@ -72,10 +60,7 @@ class AllianceReportApi {
 
     private static Map<String, Object> member(AllianceFigures.Member m) {
         NamedInstitution i = m.institution();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("institution", i.reference());
-        json.put("name", i.name());
-        json.put("lead", m.lead());
+        Map<String, Object> json = NamedValues.of("institution", i.reference(), "name", i.name(), "lead", m.lead());
         AllianceFigures.Scorecard s = m.scorecard();
         Map<String, Object> card = null;
         if (s != null) {
@@ -97,29 +82,21 @@ class AllianceReportApi {
             json.put("downwardShare", Rate.fraction(mr.downwardShare()));
         }
         AllianceFigures.Visits v = m.visits();
-        Map<String, Object> visits = new LinkedHashMap<>();
-        visits.put("primaryCare", v.primaryCare());
-        visits.put("reported", v.reported());
-        visits.put("months", v.months());
-        visits.put("visits", v.visits());
-        visits.put("hidden", v.hidden());
+        Map<String, Object> visits = NamedValues.of("primaryCare", v.primaryCare(), "reported", v.reported(),
+                "months", v.months(), "visits", v.visits(), "hidden", v.hidden());
         json.put("visits", visits);
         return json;
     }
 
     private static Map<String, Object> count(AllianceFigures.Count c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("count", c.count());
-        json.put("hidden", c.hidden());
+        Map<String, Object> json = NamedValues.of("count", c.count(), "hidden", c.hidden());
         return json;
     }
 
     private static Map<String, Object> repeats(HospitalFigures.Repeats x, long records) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("hidden", x == null && records > 0);
-        json.put("records", x == null ? null : x.records());
-        json.put("repeats", x == null ? null : x.repeats());
-        json.put("rate", x == null ? null : x.rate());
+        Map<String, Object> json = NamedValues.of("hidden", x == null && records > 0,
+                "records", x == null ? null : x.records(), "repeats", x == null ? null : x.repeats(),
+                "rate", x == null ? null : x.rate());
         BigDecimal cost = x == null ? null : x.avoidableCost();
         json.put("avoidableCost", cost);
         return json;

@@ -1,24 +1,22 @@
 package org.meridian.region.api;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.meridian.region.InstitutionRanking;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
-import org.meridian.shared.tenant.HospitalCalendar;
 import org.meridian.shared.web.Paged;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RankingApi {
 
     private final InstitutionRanking ranking;
-    private final HospitalCalendar calendar;
+    private final RegionPeriods periods;
 
-    RankingApi(InstitutionRanking ranking, HospitalCalendar calendar) {
+    RankingApi(InstitutionRanking ranking, RegionPeriods periods) {
         this.ranking = ranking;
-        this.calendar = calendar;
+        this.periods = periods;
     }
 
     /**
@@ -54,7 +52,7 @@ class RankingApi {
                       @RequestParam(required = false) String type, @RequestParam(required = false) String district,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         List<Problem> problems = new ArrayList<>();
-        Period p = period(actor, period, problems);
+        Period p = periods.of(actor, period, problems);
         InstitutionRanking.Measure measure = measure(by, problems);
         UnitType t = type(type, problems);
         if (!problems.isEmpty()) {
@@ -79,59 +77,26 @@ class RankingApi {
      */
     @GetMapping("/api/v1/region/rankings/{code}/trend")
     Map<String, Object> trend(Actor actor, @PathVariable String code, @RequestParam(required = false) String month) {
-        YearMonth last;
-        if (month == null || month.isBlank()) {
-            last = YearMonth.from(calendar.today(actor.hospitalId()));
-        } else {
-            try {
-                last = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("region", List.of(Problem.of("month", "region.error.month",
-                        month.strip())));
-            }
-        }
+        YearMonth last = periods.month(actor, month);
         List<Map<String, Object>> items = ranking.trend(actor, code, last).stream().map(point -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("month", point.month().toString());
-            m.put("rate", Rate.fraction(point.rate()));
-            m.put("rank", point.rank());
-            m.put("ranked", point.ranked());
-            m.put("regionRate", Rate.fraction(point.regionRate()));
+            Map<String, Object> m = NamedValues.of("month", point.month().toString(), "rate", Rate.fraction(point.rate()),
+                    "rank", point.rank(), "ranked", point.ranked(), "regionRate", Rate.fraction(point.regionRate()));
             return m;
         }).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("hospital", code.strip());
-        answer.put("items", items);
+        Map<String, Object> answer = NamedValues.of("hospital", code.strip(), "items", items);
         return answer;
     }
 
     private static Map<String, Object> json(InstitutionRanking.Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hospital", e.hospital().code());
-        m.put("name", e.hospital().name());
-        m.put("type", e.hospital().type() == null ? null : e.hospital().type().name());
-        m.put("district", e.hospital().district());
-        m.put("standing", e.standing().name());
-        m.put("rank", e.rank());
-        m.put("previousRank", e.previousRank());
-        m.put("change", e.change());
-        m.put("records", e.repeats() == null ? null : e.repeats().records());
-        m.put("patients", e.patients());
-        m.put("repeats", e.repeats() == null ? null : e.repeats().repeats());
-        m.put("rate", e.repeats() == null ? null : e.repeats().rate());
-        m.put("avoidableCost", e.repeats() == null ? null : e.repeats().avoidableCost());
+        Map<String, Object> m = NamedValues.of("hospital", e.hospital().code(), "name", e.hospital().name(),
+                "type", e.hospital().type() == null ? null : e.hospital().type().name(),
+                "district", e.hospital().district(), "standing", e.standing().name(), "rank", e.rank(),
+                "previousRank", e.previousRank(), "change", e.change(),
+                "records", e.repeats() == null ? null : e.repeats().records(), "patients", e.patients(),
+                "repeats", e.repeats() == null ? null : e.repeats().repeats(),
+                "rate", e.repeats() == null ? null : e.repeats().rate(),
+                "avoidableCost", e.repeats() == null ? null : e.repeats().avoidableCost());
         return m;
-    }
-
-    private Period period(Actor actor, String text, List<Problem> problems) {
-        if (text == null || text.isBlank()) {
-            return Period.year(calendar.reportingYear(actor.hospitalId()));
-        }
-        Optional<Period> p = Period.parse(text.strip());
-        if (p.isEmpty()) {
-            problems.add(Problem.of("period", "region.error.period", text.strip()));
-        }
-        return p.orElse(null);
     }
 
     private static InstitutionRanking.Measure measure(String text, List<Problem> problems) {

@@ -1,7 +1,6 @@
 package org.meridian.region.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.meridian.region.HospitalDraft;
 import org.meridian.region.NewHospital;
 import org.meridian.region.RegionAdministration;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
@@ -92,14 +92,9 @@ class RegionApi {
     }
 
     static Map<String, Object> json(HospitalProfile h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", h.code());
-        m.put("name", h.name());
-        m.put("type", h.type() == null ? null : h.type().name());
-        m.put("level", h.level());
-        m.put("district", h.district());
-        m.put("timeZone", h.timeZone().getId());
-        m.put("demo", h.demo());
+        Map<String, Object> m = NamedValues.of("code", h.code(), "name", h.name(),
+                "type", h.type() == null ? null : h.type().name(), "level", h.level(), "district", h.district(),
+                "timeZone", h.timeZone().getId(), "demo", h.demo());
         return m;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.meridian.region.RegionCentre;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitType;
 import org.meridian.shared.problem.InvalidInputException;
@@ -55,11 +56,11 @@ class RegionCentreApi {
         RegionApi.AdminRequest admin = body.admin() == null ? new RegionApi.AdminRequest(null, null) : body.admin();
         RegionCentre.Created created = centre.create(actor, body.code(), body.name(), admin.username(),
                 admin.displayName());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", created.centre().code());
-        answer.put("name", created.centre().name());
-        answer.put("admin", Map.of("username", created.adminUsername(), "oneTimePassword",
-                created.oneTimePassword()));
+        Map<String, Object> answer = NamedValues.of(
+                "code", created.centre().code(),
+                "name", created.centre().name(),
+                "admin", Map.of("username", created.adminUsername(), "oneTimePassword",
+                        created.oneTimePassword()));
         return ResponseEntity.created(URI.create("/api/v1/region/centre")).header("Cache-Control", "no-store")
                 .body(answer);
     }
@@ -84,20 +85,13 @@ class RegionCentreApi {
             if (published.isEmpty()) {
                 continue;
             }
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("unitType", type.name());
-            e.put("period", published.get().evaluation().period().toString());
-            e.put("version", published.get().evaluation().version());
-            e.put("publishedAt", published.get().evaluation().publishedAt());
+            Map<String, Object> e = NamedValues.of("unitType", type.name(),
+                    "period", published.get().evaluation().period().toString(),
+                    "version", published.get().evaluation().version(),
+                    "publishedAt", published.get().evaluation().publishedAt());
             e.put("institutions", published.get().rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("institution", r.code());
-                row.put("name", r.name());
-                row.put("district", r.district());
-                row.put("rank", r.rank());
-                row.put("total", r.total());
-                row.put("coverage", r.coverage());
-                row.put("tier", r.tier());
+                Map<String, Object> row = NamedValues.of("institution", r.code(), "name", r.name(), "district", r.district(),
+                        "rank", r.rank(), "total", r.total(), "coverage", r.coverage(), "tier", r.tier());
                 return row;
             }).toList());
             items.add(e);

@@ -3,7 +3,6 @@ package org.meridian.region.api;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.meridian.region.RepeatAlert;
 import org.meridian.region.RepeatAlertWatch;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Rate;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
@@ -56,24 +56,15 @@ class RepeatAlertApi {
             throw new InvalidInputException("region", problems);
         }
         RepeatAlertWatch.Threshold t = watch.threshold(actor);
-        Map<String, Object> threshold = new LinkedHashMap<>();
-        threshold.put("percent", t.percent());
-        threshold.put("byDefault", t.byDefault());
+        Map<String, Object> threshold = NamedValues.of("percent", t.percent(), "byDefault", t.byDefault());
         return new Alerts(threshold, watch.minRecords(), watch.page(actor, m, k, q, page, size)
                 .map(RepeatAlertApi::json));
     }
 
     private static Map<String, Object> json(RepeatAlert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", a.kind().name());
-        m.put("subject", a.subject());
-        m.put("name", a.subjectName());
-        m.put("month", a.month().toString());
-        m.put("records", a.records());
-        m.put("repeats", a.repeats());
-        m.put("rate", Rate.fraction(a.rate()));
-        m.put("threshold", a.threshold());
-        m.put("raisedAt", a.raisedAt());
+        Map<String, Object> m = NamedValues.of("kind", a.kind().name(), "subject", a.subject(), "name", a.subjectName(),
+                "month", a.month().toString(), "records", a.records(), "repeats", a.repeats(),
+                "rate", Rate.fraction(a.rate()), "threshold", a.threshold(), "raisedAt", a.raisedAt());
         return m;
     }
 

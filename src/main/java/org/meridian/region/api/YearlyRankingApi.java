@@ -1,12 +1,12 @@
 package org.meridian.region.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.meridian.region.YearlyCombination;
 import org.meridian.region.YearlyRanking;
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.problem.NotFoundException;
 import org.meridian.shared.tenant.HospitalCalendar;
 import org.springframework.http.ResponseEntity;
@@ -73,29 +73,22 @@ class YearlyRankingApi {
         Object year = body == null ? null : body.year();
         int y = YearlyRanking.year(year == null ? null : String.valueOf(year));
         YearlyRanking.Publication p = ranking.publish(actor, y);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", y);
-        answer.put("version", p.version());
-        answer.put("publishedAt", p.publishedAt());
-        answer.put("publishedBy", p.publishedBy());
+        Map<String, Object> answer = NamedValues.of("year", y, "version", p.version(), "publishedAt", p.publishedAt(),
+                "publishedBy", p.publishedBy());
         return ResponseEntity.created(URI.create("/api/v1/region/yearly-rankings?year=" + y)).body(answer);
     }
 
     private static Map<String, Object> json(YearlyRanking.Year year) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year.year());
-        answer.put("version", year.publication() == null ? null : year.publication().version());
-        answer.put("publishedAt", year.publication() == null ? null : year.publication().publishedAt());
-        answer.put("publishedBy", year.publication() == null ? null : year.publication().publishedBy());
+        Map<String, Object> answer = NamedValues.of("year", year.year(),
+                "version", year.publication() == null ? null : year.publication().version(),
+                "publishedAt", year.publication() == null ? null : year.publication().publishedAt(),
+                "publishedBy", year.publication() == null ? null : year.publication().publishedBy());
         answer.put("types", year.types().stream().map(t -> {
-            Map<String, Object> type = new LinkedHashMap<>();
-            type.put("unitType", t.type().name());
-            type.put("periods", t.periods().stream().map(Object::toString).toList());
+            Map<String, Object> type = NamedValues.of("unitType", t.type().name(),
+                    "periods", t.periods().stream().map(Object::toString).toList());
             type.put("institutions", t.rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("institution", r.code());
-                row.put("name", r.name());
-                row.put("district", r.district());
+                Map<String, Object> row = NamedValues.of("institution", r.code(), "name", r.name(),
+                        "district", r.district());
                 axis(row, "performance", r.performance());
                 axis(row, "brand", r.brand());
                 return row;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.AllianceReporting;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.security.Role;

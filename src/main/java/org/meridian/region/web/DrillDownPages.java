@@ -17,8 +17,10 @@ import org.meridian.region.InstitutionFigures;
 import org.meridian.region.InstitutionRanking;
 import org.meridian.region.RegionAdministration;
 import org.meridian.region.RegionOverview;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.Period;
 import org.meridian.shared.Rate;
 import org.meridian.shared.UnitKind;
@@ -184,11 +186,8 @@ class DrillDownPages {
      * per cent with one decimal; a month without a figure is a gap ("-"), never a zero.
      */
     private Map<String, Object> trendChart(List<InstitutionRanking.TrendPoint> trend, Locale locale) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("animation", false);
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("legend", Map.of("top", 0));
-        o.put("grid", Map.of("left", 40, "right", 12, "top", 32, "bottom", 30));
+        Map<String, Object> o = NamedValues.of("animation", false, "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("top", 0), "grid", Map.of("left", 40, "right", 12, "top", 32, "bottom", 30));
         o.put("xAxis", Map.of("type", "category", "data", trend.stream().map(t -> t.month().toString()).toList()));
         o.put("yAxis", Map.of("type", "value", "min", 0, "name", "%"));
         o.put("series", List.of(

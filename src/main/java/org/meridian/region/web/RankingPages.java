@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.meridian.region.InstitutionRanking;
 import org.meridian.region.RegionAdministration;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitKind;

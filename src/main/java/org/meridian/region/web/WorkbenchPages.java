@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.meridian.region.HospitalFigures;
 import org.meridian.region.RegionAdministration;
 import org.meridian.region.RegionOverview;
+import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
 import org.meridian.shared.UnitKind;

@@ -1,11 +1,11 @@
 package org.meridian.shared.audit;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.security.CurrentUser;
 import org.meridian.shared.security.MeridianUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,10 +56,12 @@ public class AuditLog {
 
     /** Old and new value of each changed field, for change entries. */
     public static Map<String, Object> change(Object oldValue, Object newValue) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("old", oldValue);
-        m.put("new", newValue);
-        return m;
+        return details("old", oldValue, "new", newValue);
+    }
+
+    /** An entry's details from names and values in turn, in that order, nulls kept ({@link NamedValues#of}). */
+    public static Map<String, Object> details(Object... namesAndValues) {
+        return NamedValues.of(namesAndValues);
     }
 
     public List<Entry> recent(long hospitalId, String actionPrefix, int limit) {
@@ -107,12 +109,9 @@ public class AuditLog {
                   AND (CAST(:actor AS text) IS NULL OR lower(actor) LIKE lower(:actor) || '%' ESCAPE '\\')
                   AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
                   AND (CAST(:to AS timestamptz) IS NULL OR at < :to)""";
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("h", hospitalId);
-        params.put("p", likePrefix(query.actionPrefix() == null ? null : query.actionPrefix().toUpperCase()));
-        params.put("actor", likePrefix(query.actor()));
-        params.put("from", query.from());
-        params.put("to", query.to());
+        Map<String, Object> params = NamedValues.of("h", hospitalId,
+                "p", likePrefix(query.actionPrefix() == null ? null : query.actionPrefix().toUpperCase()),
+                "actor", likePrefix(query.actor()), "from", query.from(), "to", query.to());
         long total = jdbc.sql("SELECT count(*) FROM audit_log " + where).params(params).query(Long.class).single();
         List<Entry> items = jdbc.sql("""
                         SELECT id, at, actor, action, target, details::text, remote_addr FROM audit_log

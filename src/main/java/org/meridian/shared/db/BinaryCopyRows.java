@@ -262,7 +262,7 @@ public final class BinaryCopyRows {
                 this.in = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copySql);
             } catch (java.sql.SQLException e) {
                 org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
-                throw template.getExceptionTranslator().translate(copySql, null, e);
+                throw translated(e);
             }
         }
 
@@ -281,7 +281,7 @@ public final class BinaryCopyRows {
                 in.writeToCopy(TRAILER, 0, TRAILER.length);
                 in.endCopy();
             } catch (java.sql.SQLException e) {
-                throw template.getExceptionTranslator().translate(copySql, null, e);
+                throw translated(e);
             }
         }
 
@@ -289,9 +289,16 @@ public final class BinaryCopyRows {
             try {
                 in.writeToCopy(rows.buffer, 0, rows.length);
             } catch (java.sql.SQLException e) {
-                throw template.getExceptionTranslator().translate(copySql, null, e);
+                throw translated(e);
             }
             rows.length = 0;
+        }
+
+        /** The copy's failure as Spring's data access exception, as a {@code JdbcTemplate} would throw it. */
+        private RuntimeException translated(java.sql.SQLException e) {
+            RuntimeException translated = template.getExceptionTranslator().translate(copySql, null, e);
+            return translated != null ? translated
+                    : new org.springframework.jdbc.UncategorizedSQLException(copySql, copySql, e);
         }
 
         @Override
@@ -301,7 +308,7 @@ public final class BinaryCopyRows {
                     in.cancelCopy();
                 }
             } catch (java.sql.SQLException e) {
-                throw template.getExceptionTranslator().translate(copySql, null, e);
+                throw translated(e);
             } finally {
                 org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
             }

@@ -2,7 +2,6 @@ package org.meridian.shared.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.NamedValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -157,13 +157,13 @@ public class UploadLimits extends OncePerRequestFilter {
                     + "</body></html>");
             return;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", status == HttpStatus.CONTENT_TOO_LARGE ? "urn:meridian:upload-too-large"
-                : "urn:meridian:upload-length-required");
-        problem.put("title", messages.getMessage("upload.title", null, locale));
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
+        Map<String, Object> problem = NamedValues.of(
+                "type", status == HttpStatus.CONTENT_TOO_LARGE ? "urn:meridian:upload-too-large"
+                        : "urn:meridian:upload-length-required",
+                "title", messages.getMessage("upload.title", null, locale),
+                "status", status.value(),
+                "detail", detail,
+                "instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -11,4 +11,17 @@ public non-sealed class RefusedException extends MeridianException {
     public RefusedException(String module, String kind, String messageKey, List<Object> args, String logMessage) {
         super(module, kind, messageKey, args, logMessage);
     }
+
+    /**
+     * Refuses unless {@code allowed}: the one way a visibility policy or a facade says no to an actor
+     * ({@code RefusedException.unless(seesRuns(actor), "efficiency", "runs-hidden", "efficiency.problem.runsHidden",
+     * actor.username() + " may not see efficiency runs")}).
+     *
+     * @throws RefusedException when not allowed, with the kind, the message key (no arguments) and the log message
+     */
+    public static void unless(boolean allowed, String module, String kind, String messageKey, String logMessage) {
+        if (!allowed) {
+            throw new RefusedException(module, kind, messageKey, List.of(), logMessage);
+        }
+    }
 }

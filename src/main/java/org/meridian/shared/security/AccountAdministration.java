@@ -117,11 +117,8 @@ public class AccountAdministration {
         } catch (DuplicateKeyException e) {
             throw AccountRejected.of("username", "account.error.usernameTaken");
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("displayName", displayName);
-        details.put("roles", names(roles));
-        details.put("channelId", account.channelId());
-        details.put("enabled", true);
+        Map<String, Object> details = AuditLog.details("displayName", displayName, "roles", names(roles),
+                "channelId", account.channelId(), "enabled", true);
         audit.record(admin.hospitalId(), admin.getUsername(), "USER_CREATED", username, details);
         return id;
     }

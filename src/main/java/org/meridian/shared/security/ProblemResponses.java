@@ -1,12 +1,12 @@
 package org.meridian.shared.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.web.CallerLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -59,12 +59,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKind, String kind,
                Object... args) throws IOException {
         Locale locale = CallerLanguage.englishUnlessAsked(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:meridian:security:" + kind);
-        body.put("title", messages.getMessage(KEY + titleKind + ".title", null, locale));
-        body.put("status", status);
-        body.put("detail", messages.getMessage(KEY + kind, args, locale));
-        body.put("instance", request.getRequestURI());
+        Map<String, Object> body = NamedValues.of("type", "urn:meridian:security:" + kind,
+                "title", messages.getMessage(KEY + titleKind + ".title", null, locale), "status", status,
+                "detail", messages.getMessage(KEY + kind, args, locale), "instance", request.getRequestURI());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -3,7 +3,6 @@ package org.meridian.shared.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,10 +187,8 @@ public class SingleSignOn {
         random.nextBytes(secret);
         accounts.insert(hospital.id(), username, displayName,
                 encoder.encode(Base64.getEncoder().encodeToString(secret)), null, roles);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("displayName", displayName);
-        details.put("roles", names(roles));
-        details.put("enabled", true);
+        Map<String, Object> details = AuditLog.details("displayName", displayName, "roles", names(roles),
+                "enabled", true);
         audit.record(hospital.id(), ACTOR, "USER_CREATED", username, details);
         return accounts.loadForSignIn(username, clock.instant()).orElseThrow();
     }

@@ -1,11 +1,11 @@
 package org.meridian.shared.tenant;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.meridian.shared.Actor;
+import org.meridian.shared.NamedValues;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
@@ -79,10 +79,8 @@ public class SmallSampleThreshold {
      */
     @Transactional
     public Setting save(Actor actor, String typed) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new RefusedException("shared", "settings-admin-only", "settings.problem.adminOnly", List.of(),
-                    actor.username() + " is not an administrator of hospital " + actor.hospitalId());
-        }
+        RefusedException.unless(actor.has(Role.ADMIN), "shared", "settings-admin-only", "settings.problem.adminOnly",
+                actor.username() + " is not an administrator of hospital " + actor.hospitalId());
         Integer value = parse(typed);
         Setting before = setting(actor.hospitalId());
         if (Objects.equals(before.own(), value)) {
@@ -90,9 +88,7 @@ public class SmallSampleThreshold {
         }
         jdbc.sql("UPDATE hospital SET small_sample = :v WHERE id = :id").param("v", value)
                 .param("id", actor.hospitalId()).update();
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("old", before.own());
-        change.put("new", value);
+        Map<String, Object> change = NamedValues.of("old", before.own(), "new", value);
         audit.record(actor.hospitalId(), actor.username(), "SMALL_SAMPLE_THRESHOLD_SET", "hospital",
                 Map.of("smallSample", change));
         return setting(actor.hospitalId());

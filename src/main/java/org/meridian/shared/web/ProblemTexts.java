@@ -3,8 +3,10 @@ package org.meridian.shared.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import org.meridian.shared.problem.InvalidInputException;
 import org.meridian.shared.problem.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,6 +60,20 @@ public class ProblemTexts {
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(p -> errors.merge(field.apply(p.path()), text(p), (a, b) -> a + separator + b));
         return errors;
+    }
+
+    /**
+     * A filter bar's reading that may fail: what {@code read} makes, or, when it throws {@code InvalidInputException},
+     * {@code fallback}'s with the problems' texts put into {@code errors} by field (the page shows them beside the
+     * filters and the list as if unfiltered where it could not read).
+     */
+    public <T> T readOr(Supplier<T> read, Supplier<T> fallback, Map<String, String> errors) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            errors.putAll(byField(e.problems()));
+            return fallback.get();
+        }
     }
 
     /** Each problem as an error of its field on a bound form; its text is resolved when the page is drawn. */

@@ -8,25 +8,27 @@ import org.meridian.indicator.scoring.Scorecard;
 import org.meridian.indicator.scoring.ScoringRule;
 
 /**
- * Writes a scorecard's lines as the JSON array its row keeps ({@code evaluation_scorecard.lines}; read back by
- * {@link Evaluations#lines}): per line {@code code, value, score, weight, contribution, peerMedian} and {@code why}
- * with {@code formula, inputs, substituted, value, rule} ({@code method, score, calculation, parameters}), numbers
- * exact and in plain notation, {@code null} where there is none — the names Jackson gives these records. Written by
- * hand because a full run writes 60,000 of them in its transaction, and serialising them by reflection was the
- * largest part of storing a run (docs/benchmarks.md, <em>Scorecard lines in their scorecard</em>).
+ * Writes the JSON a scorecard is stored with: its lines, the array its row keeps ({@code evaluation_scorecard.lines};
+ * read back by {@link Evaluations#lines}), and the measure totals it was scored from
+ * ({@code evaluation_measure_totals.totals}). Per line {@code code, value, score, weight, contribution, peerMedian}
+ * and {@code why} with {@code formula, inputs, substituted, value, rule} ({@code method, score, calculation,
+ * parameters}); the totals an object of measure keys and numbers. Numbers exact and in plain notation, {@code null}
+ * where there is none — the names Jackson gives these records. Written by hand because a full run writes 60,000
+ * lines and 5,000 totals in its transaction, and serialising them by reflection was the largest part of storing a run
+ * (docs/benchmarks.md, <em>Scorecard lines in their scorecard</em>).
  */
-final class LinesJson {
+final class ScorecardJson {
 
-    private LinesJson() {
+    private ScorecardJson() {
     }
 
-    static String of(List<UnitScorecard.Line> lines) {
+    static String lines(List<UnitScorecard.Line> lines) {
         StringBuilder b = new StringBuilder(lines.size() * 320);
-        return write(b, lines).toString();
+        return lines(b, lines).toString();
     }
 
     /** Appends the lines' JSON array to {@code b} (a builder reused from one scorecard to the next) and returns it. */
-    static StringBuilder write(StringBuilder b, List<UnitScorecard.Line> lines) {
+    static StringBuilder lines(StringBuilder b, List<UnitScorecard.Line> lines) {
         b.append('[');
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -74,10 +76,15 @@ final class LinesJson {
     }
 
     /**
-     * Appends {@code values} as a JSON object of exact plain numbers ({@code {"arrivals":649,"referrals":901}}), or
-     * {@code null}, and returns {@code b}: a line's inputs and parameters, and a scorecard's measure totals.
+     * Appends a scorecard's measure totals ({@code {"arrivals":649,"referrals":901}}) to {@code b} (a builder reused
+     * from one scorecard to the next) and returns it.
      */
-    static StringBuilder numbers(StringBuilder b, Map<String, BigDecimal> values) {
+    static StringBuilder totals(StringBuilder b, Map<String, BigDecimal> totals) {
+        return numbers(b, totals);
+    }
+
+    /** Appends {@code values} as a JSON object of exact plain numbers, or {@code null}, and returns {@code b}. */
+    private static StringBuilder numbers(StringBuilder b, Map<String, BigDecimal> values) {
         if (values == null) {
             return b.append("null");
         }

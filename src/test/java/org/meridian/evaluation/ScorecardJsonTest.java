@@ -16,13 +16,13 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stored lines of a scorecard, written by hand ({@link LinesJson}), are the JSON Meridian's own mapper writes for
+ * The stored lines of a scorecard, written by hand ({@link ScorecardJson}), are the JSON Meridian's own mapper writes for
  * the same lines, and read back ({@link Evaluations#lines}) to the same lines: texts with quotes, backslashes,
  * line breaks, a control character and Chinese; exact numbers (0.1, 1E+3 written 1000, −7.25, 20 significant digits);
  * a line without data (value, score, rule null) and a line without an explanation.
  */
 @MeridianTest
-class LinesJsonTest {
+class ScorecardJsonTest {
 
     @Autowired Evaluations evaluations;
     @Autowired JsonMapper json;
@@ -48,7 +48,7 @@ class LinesJsonTest {
                 new UnitScorecard.Line("NPS", new BigDecimal("3"), new BigDecimal("40"), new BigDecimal("1"),
                         new BigDecimal("40"), new BigDecimal("3"), null));
 
-        String written = LinesJson.of(lines);
+        String written = ScorecardJson.lines(lines);
 
         List<Evaluations.StoredLine> asStored = lines.stream().map(l -> new Evaluations.StoredLine(l.code(), l.value(),
                 l.score(), l.weight(), l.contribution(), l.peerMedian(), l.why())).toList();
