@@ -47,6 +47,19 @@ public class EvaluationResults {
     }
 
     /**
+     * For each of these hospitals, its evaluation that {@link #search} as Meridian (every evaluation, the newest first)
+     * lists first among its first {@code among} that is published; by hospital id, a hospital without one left out.
+     * For Meridian reading many hospitals at once on a reader's behalf (the region's pages): one query for all.
+     */
+    public Map<Long, Evaluation> firstPublishedOfEach(Actor actor, java.util.Collection<Long> hospitalIds, int among) {
+        if (!actor.isSystem()) {
+            throw new IllegalArgumentException("only Meridian itself reads many hospitals' evaluations at once");
+        }
+        Paged.check(0, among);
+        return evaluations.firstPublishedOfEach(hospitalIds, among);
+    }
+
+    /**
      * An evaluation's scorecards in rank order, unranked last. A channel user gets only its own channel's, and only
      * of a published evaluation (a draft is not found).
      */

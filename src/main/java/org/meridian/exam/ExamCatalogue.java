@@ -53,6 +53,7 @@ public class ExamCatalogue {
         Optional<ExamItem> before = items.find(region, item.code());
         items.put(region, item, actor.username(), clock.instant());
         if (before.isEmpty()) {
+            items.analyze();
             records.addPatientsOfItem(region, item.code());
         }
         if (before.isEmpty() || before.get().validDays() != item.validDays() || before.get().scope() != item.scope()) {

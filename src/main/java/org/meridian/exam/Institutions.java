@@ -64,12 +64,20 @@ class Institutions {
      * own code (registered so that the hospital can report statistics for itself) is the hospital, not listed twice.
      */
     List<NamedInstitution> of(Hospital h) {
+        return of(List.of(h));
+    }
+
+    /** {@link #of(Hospital)} of each of these hospitals in turn, their units read by one query for all. */
+    List<NamedInstitution> of(List<Hospital> hs) {
+        Map<Long, List<UnitRef>> unitsOf = units.institutionsOf(hs.stream().map(Hospital::id).toList());
         List<NamedInstitution> list = new ArrayList<>();
-        list.add(new NamedInstitution(h.code(), h.name(), h.code()));
-        units.byCode(Actor.system(h.id(), "exam")).values().stream()
-                .filter(u -> u.type().kind() == UnitKind.INSTITUTION && !u.code().equals(h.code()))
-                .sorted(java.util.Comparator.comparing(UnitRef::code))
-                .forEach(u -> list.add(new NamedInstitution(u.code(), u.name(), h.code())));
+        for (Hospital h : hs) {
+            list.add(new NamedInstitution(h.code(), h.name(), h.code()));
+            unitsOf.getOrDefault(h.id(), List.of()).stream()
+                    .filter(u -> u.type().kind() == UnitKind.INSTITUTION && !u.code().equals(h.code()))
+                    .sorted(java.util.Comparator.comparing(UnitRef::code))
+                    .forEach(u -> list.add(new NamedInstitution(u.code(), u.name(), h.code())));
+        }
         return list;
     }
 
@@ -90,11 +98,41 @@ class Institutions {
     final class Namer {
         private final Map<Long, Hospital> byId = new HashMap<>();
         private final Map<Long, Map<Long, UnitRef>> unitsOf = new HashMap<>();
+        /** Units read ahead by {@link #readAhead}: only the INSTITUTION ones of each hospital, by id. */
+        private final Map<Long, Map<Long, UnitRef>> institutionsOf = new HashMap<>();
+
+        /**
+         * Reads the hospitals and INSTITUTION units of these institutions with two queries, so that naming a
+         * region's thousands of rows does not look each hospital up on its own.
+         */
+        void readAhead(java.util.Collection<Institution> all) {
+            java.util.Set<Long> hospitalIds = new java.util.HashSet<>();
+            java.util.Set<Long> withUnits = new java.util.HashSet<>();
+            for (Institution i : all) {
+                hospitalIds.add(i.hospitalId());
+                if (i.unitId() != 0) {
+                    withUnits.add(i.hospitalId());
+                }
+            }
+            hospitalIds.removeAll(byId.keySet());
+            byId.putAll(hospitals.findAll(hospitalIds));
+            withUnits.removeAll(unitsOf.keySet());
+            withUnits.removeAll(institutionsOf.keySet());
+            units.institutionsOf(withUnits).forEach((h, us) -> {
+                Map<Long, UnitRef> m = new HashMap<>();
+                us.forEach(u -> m.put(u.id(), u));
+                institutionsOf.put(h, m);
+            });
+        }
 
         NamedInstitution name(Institution i) {
             Hospital h = byId.computeIfAbsent(i.hospitalId(), id -> hospitals.find(id).orElseThrow());
             if (i.unitId() == 0) {
                 return new NamedInstitution(h.code(), h.name(), h.code());
+            }
+            UnitRef ahead = institutionsOf.getOrDefault(h.id(), Map.of()).get(i.unitId());
+            if (ahead != null) {
+                return new NamedInstitution(ahead.code(), ahead.name(), h.code());
             }
             Map<Long, UnitRef> us = unitsOf.computeIfAbsent(h.id(), id -> {
                 Map<Long, UnitRef> m = new HashMap<>();

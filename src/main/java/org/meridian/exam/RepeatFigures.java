@@ -34,14 +34,16 @@ public class RepeatFigures {
     }
 
     private final ExamRecords records;
+    private final ExamFigures sums;
     private final ExamItems items;
     private final Institutions institutions;
     private final AllianceRegistry alliances;
     private final Hospitals hospitals;
 
-    RepeatFigures(ExamRecords records, ExamItems items, Institutions institutions, AllianceRegistry alliances,
-                  Hospitals hospitals) {
+    RepeatFigures(ExamRecords records, ExamFigures sums, ExamItems items, Institutions institutions,
+                  AllianceRegistry alliances, Hospitals hospitals) {
         this.records = records;
+        this.sums = sums;
         this.items = items;
         this.institutions = institutions;
         this.alliances = alliances;
@@ -59,9 +61,11 @@ public class RepeatFigures {
         Filters f = filters(actor, region, own, q);
         Map<String, ExamItem> catalogue = items.byCode(region);
         Institutions.Namer namer = institutions.namer();
+        List<ExamRecords.Count> counts = records.counts(region, first(q.period()), last(q.period()),
+                ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth);
+        namer.readAhead(counts.stream().map(ExamRecords.Count::institution).toList());
         List<RepeatFigure> rows = new ArrayList<>();
-        for (ExamRecords.Count c : records.counts(region, first(q.period()), last(q.period()),
-                ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth)) {
+        for (ExamRecords.Count c : counts) {
             ExamItem item = catalogue.get(c.item());
             BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO : Rate.of(c.repeats(), c.records()).fraction();
             rows.add(new RepeatFigure(namer.name(c.institution()), c.item(), item.name(),
@@ -80,6 +84,29 @@ public class RepeatFigures {
         ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
         long region = hospitals.regionOf(actor.hospitalId());
         return records.hospitalTotals(region, from.atDay(1), to.atDay(1), byMonth);
+    }
+
+    /**
+     * The region's figures of the period per hospital, over its institutions and the catalogue's items: what the
+     * rows of {@link #figures} add up to for each hospital, added up by the database; by hospital id, a hospital
+     * without records left out. Only for a reader of the whole region.
+     */
+    public Map<Long, HospitalFigure> perHospital(Actor actor, Period period) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        Map<Long, HospitalFigure> out = new java.util.HashMap<>();
+        sums.sums(hospitals.regionOf(actor.hospitalId()), first(period), last(period), null, false)
+                .forEach(f -> out.put(f.hospitalId(), f));
+        return out;
+    }
+
+    /**
+     * One hospital's figures of the period per catalogue item, over its institutions (the rows of {@link #figures}
+     * of that hospital added up per item), by item code; empty for a hospital of another region. Only for a reader of
+     * the whole region.
+     */
+    public List<HospitalFigure> perItem(Actor actor, Period period, long hospitalId) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        return sums.sums(hospitals.regionOf(actor.hospitalId()), first(period), last(period), hospitalId, true);
     }
 
     /** One page of the repeats of the actor's own hospital, latest first; never for a regulator. */
@@ -113,9 +140,7 @@ public class RepeatFigures {
         if (!ExamVisibility.seesRegion(actor)) {
             return institutions.of(own);
         }
-        List<NamedInstitution> all = new ArrayList<>();
-        institutions.hospitalsOf(hospitals.regionOf(own.id())).forEach(h -> all.addAll(institutions.of(h)));
-        return all;
+        return institutions.of(institutions.hospitalsOf(hospitals.regionOf(own.id())));
     }
 
     private record Filters(Institution institution, String item, Long alliance) {

@@ -185,15 +185,17 @@ public class InstitutionRanking {
         Comparator<HospitalRepeats> order = measure == Measure.RATE
                 ? Comparator.comparing((HospitalRepeats t) -> Rate.of(t.repeats(), t.records()))
                 : Comparator.comparing(HospitalRepeats::avoidableCost);
+        // sorted once: a hospital's rank is one more than the number ranked strictly before it, the place of the first
+        // of its equals (the comparison is exact, so equals sit together)
+        List<HospitalRepeats> sorted = new ArrayList<>(ranked);
+        sorted.sort(order);
         Map<Long, Integer> ranks = new HashMap<>();
-        for (HospitalRepeats t : ranked) {
-            int better = 0;
-            for (HospitalRepeats o : ranked) {
-                if (order.compare(o, t) < 0) {
-                    better++;
-                }
+        int rank = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i == 0 || order.compare(sorted.get(i - 1), sorted.get(i)) < 0) {
+                rank = i + 1;
             }
-            ranks.put(t.hospitalId(), better + 1);
+            ranks.put(sorted.get(i).hospitalId(), rank);
         }
         return ranks;
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.UnitScorecard;
-import org.meridian.exam.RepeatFigure;
+import org.meridian.exam.HospitalFigure;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -72,9 +72,11 @@ public class RegionOverview {
         RegionVisibility.require(RegionVisibility.reads(actor), actor, "read the regulator's workbench");
         Paged<HospitalProfile> shown = hospitals.inRegion(hospitals.regionOf(actor.hospitalId()), q.text(), q.type(),
                 q.district(), page, size);
-        Map<String, Tally> tallies = tallies(actor, q.period());
+        Map<Long, Tally> tallies = tallies(actor, q.period());
         Map<String, RegionCentre.Standing> standings = centre.standings(actor);
-        List<HospitalFigures> rows = shown.items().stream().map(h -> figures(h, tallies, standings)).toList();
+        Map<Long, HospitalFigures.Published> published = latestPublished(reader(actor), shown.items());
+        List<HospitalFigures> rows = shown.items().stream().map(h -> figures(h, tallies, published, standings))
+                .toList();
         return new Paged<>(rows, shown.page(), shown.size(), shown.total());
     }
 
@@ -100,7 +102,8 @@ public class RegionOverview {
         RegionVisibility.require(RegionVisibility.reads(actor), actor, "read the region's districts");
         long region = hospitals.regionOf(actor.hospitalId());
         List<HospitalProfile> all = everyHospital(hospitals, region, null, null, null);
-        Map<String, Tally> tallies = tallies(actor, period);
+        Map<Long, Tally> tallies = tallies(actor, period);
+        Map<Long, Evaluation> published = firstPublished(reader(actor), all.stream().map(HospitalProfile::id).toList());
         Map<Long, DataCompleteness.Row> reported = new HashMap<>();
         completeness.rows(actor, all, completeness.window(actor)).forEach(r -> reported.put(r.hospital().id(), r));
         Map<String, List<HospitalProfile>> byDistrict = new java.util.TreeMap<>();
@@ -113,9 +116,9 @@ public class RegionOverview {
             }
         }
         List<DistrictFigures> out = new ArrayList<>();
-        byDistrict.forEach((d, hs) -> out.add(district(d, hs, tallies, reported)));
+        byDistrict.forEach((d, hs) -> out.add(district(d, hs, tallies, published, reported)));
         if (!without.isEmpty()) {
-            out.add(district(null, without, tallies, reported));
+            out.add(district(null, without, tallies, published, reported));
         }
         return out;
     }
@@ -132,22 +135,17 @@ public class RegionOverview {
         long region = hospitals.regionOf(actor.hospitalId());
         HospitalProfile h = hospitals.findInRegion(region, code)
                 .orElseThrow(() -> new NotFoundException("region", "hospital", code, "region.problem.hospitalNotFound"));
-        Map<String, Tally> tallies = tallies(actor, period);
         Map<String, InstitutionFigures.Item> items = new java.util.TreeMap<>();
-        for (RepeatFigure f : regionFigures(actor, period)) {
-            if (f.institution().hospital().equals(h.code())) {
-                InstitutionFigures.Item it = items.getOrDefault(f.item(),
-                        new InstitutionFigures.Item(f.item(), f.itemName(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-                long records = it.records() + f.records();
-                long reps = it.repeats() + f.repeats();
-                items.put(f.item(), new InstitutionFigures.Item(f.item(), f.itemName(), records, reps,
-                        Rate.of(reps, records).fraction(),
-                        it.avoidableCost().add(f.avoidableCost())));
-            }
+        Tally tally = Tally.NONE;
+        for (HospitalFigure f : repeats.perItem(reader(actor), period, h.id())) {
+            items.put(f.item(), new InstitutionFigures.Item(f.item(), f.itemName(), f.records(), f.repeats(),
+                    Rate.of(f.repeats(), f.records()).fraction(), f.avoidableCost()));
+            tally = tally.plus(Tally.of(f));
         }
         List<InstitutionFigures.Item> shown = items.values().stream().filter(i -> i.records() >= minRecords).toList();
         DataCompleteness.Row row = completeness.rows(actor, List.of(h), completeness.window(actor)).get(0);
-        return new InstitutionFigures(figures(h, tallies, centre.standings(actor)), shown, items.size() - shown.size(), row);
+        return new InstitutionFigures(figures(h, Map.of(h.id(), tally), latestPublished(reader(actor), List.of(h)),
+                centre.standings(actor)), shown, items.size() - shown.size(), row);
     }
 
     /** Every hospital of a region that matches, by code, read a page at a time. */
@@ -168,6 +166,10 @@ public class RegionOverview {
 
         static final Tally NONE = new Tally(0, 0, BigDecimal.ZERO);
 
+        static Tally of(HospitalFigure f) {
+            return new Tally(f.records(), f.repeats(), f.avoidableCost());
+        }
+
         Tally plus(Tally o) {
             return new Tally(records + o.records, repeats + o.repeats, cost.add(o.cost));
         }
@@ -178,37 +180,38 @@ public class RegionOverview {
         }
     }
 
-    /** The region's repeat figures of the period, read as Meridian on behalf of a reader of the region. */
-    private List<RepeatFigure> regionFigures(Actor actor, Period period) {
-        return repeats.figures(Actor.system(actor.hospitalId(), "region-overview"),
-                new RepeatFigures.Query(period, null, null, null, null), false);
+    /** The region's figures are read as Meridian on behalf of a reader of the region. */
+    private static Actor reader(Actor actor) {
+        return Actor.system(actor.hospitalId(), "region-overview");
     }
 
-    private Map<String, Tally> tallies(Actor actor, Period period) {
-        Map<String, Tally> tallies = new HashMap<>();
-        for (RepeatFigure f : regionFigures(actor, period)) {
-            tallies.merge(f.institution().hospital(), new Tally(f.records(), f.repeats(), f.avoidableCost()),
-                    Tally::plus);
-        }
+    /**
+     * Each hospital's repeat figures of the period, over its institutions and the catalogue's items, by hospital id:
+     * added up by the database from the kept monthly figures (one row per hospital).
+     */
+    private Map<Long, Tally> tallies(Actor actor, Period period) {
+        Map<Long, Tally> tallies = new HashMap<>();
+        repeats.perHospital(reader(actor), period).forEach((id, f) -> tallies.put(id, Tally.of(f)));
         return tallies;
     }
 
-    private HospitalFigures figures(HospitalProfile h, Map<String, Tally> tallies,
+    private HospitalFigures figures(HospitalProfile h, Map<Long, Tally> tallies,
+                                    Map<Long, HospitalFigures.Published> published,
                                     Map<String, RegionCentre.Standing> standings) {
-        Tally t = tallies.getOrDefault(h.code(), Tally.NONE);
-        return new HospitalFigures(h, latestPublished(h.id()).orElse(null), t.shown(minRecords), t.records(),
+        Tally t = tallies.getOrDefault(h.id(), Tally.NONE);
+        return new HospitalFigures(h, published.get(h.id()), t.shown(minRecords), t.records(),
                 standings.get(h.code()));
     }
 
-    private DistrictFigures district(String name, List<HospitalProfile> hs, Map<String, Tally> tallies,
-                                     Map<Long, DataCompleteness.Row> reported) {
+    private DistrictFigures district(String name, List<HospitalProfile> hs, Map<Long, Tally> tallies,
+                                     Map<Long, Evaluation> firstPublished, Map<Long, DataCompleteness.Row> reported) {
         Tally t = Tally.NONE;
         int published = 0;
         int eventGaps = 0;
         int statisticGaps = 0;
         for (HospitalProfile h : hs) {
-            t = t.plus(tallies.getOrDefault(h.code(), Tally.NONE));
-            published += latestPublished(h.id()).isPresent() ? 1 : 0;
+            t = t.plus(tallies.getOrDefault(h.id(), Tally.NONE));
+            published += firstPublished.containsKey(h.id()) ? 1 : 0;
             DataCompleteness.Row r = reported.get(h.id());
             eventGaps += r.eventGaps();
             statisticGaps += r.statisticGaps();
@@ -217,19 +220,36 @@ public class RegionOverview {
                 statisticGaps);
     }
 
+    /** A hospital's latest published evaluation with its scorecards' figures, or empty. */
     Optional<HospitalFigures.Published> latestPublished(long hospitalId) {
-        Actor reader = Actor.system(hospitalId, "region-overview");
-        return evaluations.search(reader, null, null, 0, 50).items().stream().filter(Evaluation::published)
-                .findFirst().map(e -> {
-                    List<UnitScorecard> cards = evaluations.ranking(reader, e.id());
-                    List<BigDecimal> totals = cards.stream().map(UnitScorecard::total)
-                            .filter(java.util.Objects::nonNull).toList();
-                    BigDecimal mean = totals.isEmpty() ? null : totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                            .divide(BigDecimal.valueOf(totals.size()), 1, RoundingMode.HALF_UP);
-                    BigDecimal best = totals.stream().max(BigDecimal::compareTo)
-                            .map(b -> b.setScale(1, RoundingMode.HALF_UP)).orElse(null);
-                    return new HospitalFigures.Published(e.period(), e.unitType(), cards.size(), mean, best,
-                            e.publishedAt());
-                });
+        return firstPublished(Actor.system(hospitalId, "region-overview"), List.of(hospitalId)).values().stream()
+                .findFirst().map(e -> published(hospitalId, e));
+    }
+
+    /** {@link #latestPublished(long)} of each of these hospitals that has one, by hospital id. */
+    private Map<Long, HospitalFigures.Published> latestPublished(Actor reader, List<HospitalProfile> hs) {
+        Map<Long, HospitalFigures.Published> out = new HashMap<>();
+        firstPublished(reader, hs.stream().map(HospitalProfile::id).toList())
+                .forEach((id, e) -> out.put(id, published(id, e)));
+        return out;
+    }
+
+    /**
+     * The evaluation each of these hospitals shows as its latest published one, by hospital id: the first published of
+     * the 50 its evaluation list shows first (newest period first). One query for all of them.
+     */
+    private Map<Long, Evaluation> firstPublished(Actor reader, List<Long> hospitalIds) {
+        return evaluations.firstPublishedOfEach(reader, hospitalIds, 50);
+    }
+
+    private HospitalFigures.Published published(long hospitalId, Evaluation e) {
+        List<UnitScorecard> cards = evaluations.ranking(Actor.system(hospitalId, "region-overview"), e.id());
+        List<BigDecimal> totals = cards.stream().map(UnitScorecard::total)
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal mean = totals.isEmpty() ? null : totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(totals.size()), 1, RoundingMode.HALF_UP);
+        BigDecimal best = totals.stream().max(BigDecimal::compareTo)
+                .map(b -> b.setScale(1, RoundingMode.HALF_UP)).orElse(null);
+        return new HospitalFigures.Published(e.period(), e.unitType(), cards.size(), mean, best, e.publishedAt());
     }
 }

@@ -148,6 +148,14 @@ public class UnitRegistry {
         return all;
     }
 
+    /**
+     * A look-up for other modules reading many hospitals at once (the region's pages): the units of each of these
+     * hospitals whose type is of the kind INSTITUTION, by hospital id, each hospital's by code; one query for all.
+     */
+    public Map<Long, List<UnitRef>> institutionsOf(java.util.Collection<Long> hospitalIds) {
+        return units.ofTypes(hospitalIds, UnitType.of(UnitKind.INSTITUTION));
+    }
+
     /** The units of a department or institution type that evaluations score now (PILOT, ACTIVE, PROBATION). */
     public List<UnitRef> evaluable(Actor actor, UnitType type) {
         if (type.kind() == UnitKind.CHANNEL) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.meridian.shared.UnitKind;
@@ -113,6 +114,22 @@ class Units {
                 .param("h", hospitalId).param("type", type.name())
                 .param("statuses", statuses.stream().map(Enum::name).toList())
                 .query(Units::map).list().stream().map(Unit::ref).toList();
+    }
+
+    /** The units of these hospitals whose type is one of {@code types}, as short references, by hospital id. */
+    Map<Long, List<UnitRef>> ofTypes(java.util.Collection<Long> hospitalIds, java.util.Collection<UnitType> types) {
+        Map<Long, List<UnitRef>> out = new java.util.HashMap<>();
+        if (hospitalIds.isEmpty() || types.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT u.hospital_id AS of_hospital, " + COLUMNS + FROM
+                        + " WHERE u.hospital_id IN (:h) AND u.type IN (:types) ORDER BY u.hospital_id, u.code")
+                .param("h", hospitalIds).param("types", types.stream().map(Enum::name).toList())
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong("of_hospital"), k -> new ArrayList<>())
+                            .add(map(rs, 0).ref());
+                });
+        return out;
     }
 
     /** Every unit of the hospital, as a short reference, by code. */
