@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.shared.security.Accounts;
@@ -64,6 +66,37 @@ class ExamPagesTest {
         // a bad filter is said and the unfiltered figures shown
         assertThat(page(r.a.analyst, "/exams?period=2026-10&item=NOPE")).contains("id=\"filter-errors\"", "NOPE",
                 "50.0 %");
+    }
+
+    @Test
+    void theFiguresArePagedByTwentyFiveRowsUnderThePeriodsTotals() throws Exception {
+        // one record of each of the three items in each month of 2026 at A: 36 rows (A, item, month); with the two
+        // records of October from the set-up, 38 records in all
+        String a = r.a.hospital.code();
+        StringBuilder batch = new StringBuilder("[");
+        for (int month = 1; month <= 12; month++) {
+            for (String item : List.of("CT", "HB", "GLU")) {
+                batch.append(batch.length() > 1 ? "," : "").append(exam("m" + month + item, a, "PM-" + patient, item,
+                        "2026-%02d-15T08:00:00Z".formatted(month), true, null));
+            }
+        }
+        r.a.as(r.a.office, json(post("/api/v1/exams"), batch + "]")).andExpect(status().isOk());
+        String first = page(r.a.analyst, "/exams?period=2026");
+        assertThat(first).contains("共 36 行", "第 1 / 2 页", "id=\"page-next\"");
+        assertThat(tableRows(first)).as("the table's head and 25 rows").isEqualTo(1 + 25);
+        String second = page(r.a.analyst, "/exams?period=2026&page=1");
+        assertThat(second).contains("共 36 行", "第 2 / 2 页", "id=\"page-prev\"");
+        assertThat(tableRows(second)).as("the head and the other 11 rows").isEqualTo(1 + 11);
+        // the totals are the period's on every page: 38 records
+        for (String html : List.of(first, second)) {
+            assertThat(html).containsPattern("id=\"total-records\">38<");
+        }
+    }
+
+    /** The rows of the figures' table, its head included. */
+    private static int tableRows(String html) {
+        String table = html.substring(html.indexOf("id=\"figure-table\""));
+        return table.substring(0, table.indexOf("</table>")).split("<tr>", -1).length - 1;
     }
 
     @Test

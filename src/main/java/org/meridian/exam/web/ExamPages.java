@@ -71,7 +71,7 @@ class ExamPages {
     @GetMapping
     String figures(Actor actor, @RequestParam(required = false) String period,
                    @RequestParam(required = false) String institution, @RequestParam(required = false) String item,
-                   @RequestParam(required = false) String alliance,
+                   @RequestParam(required = false) String alliance, @RequestParam(defaultValue = "0") int page,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         common(actor, model);
         Period p = period(actor, period, model);
@@ -92,15 +92,16 @@ class ExamPages {
         long repeats = 0;
         long same = 0;
         BigDecimal cost = BigDecimal.ZERO;
-        List<Row> shown = new ArrayList<>();
         for (RepeatFigure f : rows) {
-            shown.add(new Row(f, f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records())));
             records += f.records();
             repeats += f.repeats();
             same += f.sameInstitutionRepeats();
             cost = cost.add(f.avoidableCost());
         }
-        model.addAttribute("rows", shown);
+        // the totals are the period's; the table is one page of its rows (a regulator's year is 500 hospitals ×
+        // items × months: tens of thousands of rows, which no one reads on one page)
+        model.addAttribute("result", Paged.slice(rows, Math.max(page, 0), PAGE_SIZE).map(f -> new Row(f,
+                f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records()))));
         model.addAttribute("totals", new Totals(records, repeats, same, Figures.percent(repeats, records), cost));
         model.addAttribute("filter", filter(p, institution, item, alliance, null));
         Map<String, String> allianceNames = new LinkedHashMap<>();
