@@ -9,7 +9,7 @@ import java.util.Objects;
  * result is recognisable elsewhere (可互认), the exception reason that justified doing it again, if any, and the
  * month it counts in (in the submitting hospital's zone). Never the clear patient id.
  */
-record ExamRecord(String recordId, Institution institution, String patient, String item, Instant performedAt,
+record ExamRecord(String recordId, Institution institution, java.util.UUID patient, String item, Instant performedAt,
                   LocalDate month, boolean recognisable, String exception) {
 
     ExamRecord {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class ExamRecords {
 
     /** One patient and item: the records the rule looks at together. */
-    record Pair(String patient, String item) {
+    record Pair(java.util.UUID patient, String item) {
     }
 
     /** A stored record with its id and current outcome. */
@@ -55,7 +55,7 @@ class ExamRecords {
             return found;
         }
         template.execute((Connection con) -> {
-            List<String> patients = new ArrayList<>();
+            List<java.util.UUID> patients = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = con.prepareStatement(
                     "SELECT patient, id FROM exam_record_key WHERE region_id = ? AND record_id = ANY (?)")) {
@@ -63,7 +63,7 @@ class ExamRecords {
                 ps.setArray(2, array(con, "varchar", recordIds.toArray()));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        patients.add(rs.getString(1));
+                        patients.add(rs.getObject(1, java.util.UUID.class));
                         ids.add(rs.getLong(2));
                     }
                 }
@@ -76,7 +76,7 @@ class ExamRecords {
                     FROM unnest(?, ?) AS k (patient, id)
                     CROSS JOIN LATERAL (SELECT * FROM exam_record x
                                         WHERE x.region_id = ? AND x.patient = k.patient AND x.id = k.id OFFSET 0) r""")) {
-                ps.setArray(1, array(con, "bpchar", patients.toArray()));
+                ps.setArray(1, array(con, "uuid", patients.toArray()));
                 ps.setArray(2, array(con, "int8", ids.toArray()));
                 ps.setLong(3, region);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -132,11 +132,11 @@ class ExamRecords {
             if (r.institution().hospitalId() != hospitalId) {
                 throw new IllegalArgumentException("a record of another hospital's institution");
             }
-            rows.row(15).int8(region).text(r.patient()).int8(s.id()).text(r.recordId()).int8(hospitalId)
+            rows.row(15).int8(region).uuid(r.patient()).int8(s.id()).text(r.recordId()).int8(hospitalId)
                     .int8(r.institution().unitId()).text(r.item()).timestamptz(r.performedAt()).date(r.month())
                     .bool(r.recognisable()).text(r.exception()).text(s.outcome().name()).int8OrNull(s.earlier())
                     .timestamptz(received).text(by);
-            keys.row(4).int8(region).text(r.recordId()).text(r.patient()).int8(s.id());
+            keys.row(4).int8(region).text(r.recordId()).uuid(r.patient()).int8(s.id());
         }
         rows.copy(template, """
                 COPY exam_record (region_id, patient, id, record_id, hospital_id, institution_id, item, performed_at,
@@ -166,7 +166,7 @@ class ExamRecords {
             return found;
         }
         Pair[] byPlace = pairs.toArray(new Pair[0]);
-        String[] patients = new String[byPlace.length];
+        java.util.UUID[] patients = new java.util.UUID[byPlace.length];
         String[] items = new String[byPlace.length];
         for (int i = 0; i < byPlace.length; i++) {
             patients[i] = byPlace[i].patient();
@@ -181,7 +181,7 @@ class ExamRecords {
                     CROSS JOIN LATERAL (SELECT * FROM exam_record x
                                         WHERE x.region_id = ? AND x.patient = p.patient AND x.item = p.item
                                         OFFSET 0) r""")) {
-                ps.setArray(1, array(con, "bpchar", patients));
+                ps.setArray(1, array(con, "uuid", patients));
                 ps.setArray(2, array(con, "varchar", items));
                 ps.setLong(3, region);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -207,7 +207,7 @@ class ExamRecords {
     /** Every patient × item pair of the region with a record of this item. */
     List<Pair> pairsOfItem(long region, String item) {
         return jdbc.sql("SELECT DISTINCT patient FROM exam_record WHERE region_id = :r AND item = :i")
-                .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getString(1), item)).list();
+                .param("r", region).param("i", item).query((rs, i) -> new Pair(rs.getObject(1, java.util.UUID.class), item)).list();
     }
 
     /** A stored record's new outcome. */
@@ -223,7 +223,7 @@ class ExamRecords {
             return;
         }
         int n = changed.size();
-        String[] patients = new String[n];
+        java.util.UUID[] patients = new java.util.UUID[n];
         String[] items = new String[n];
         Long[] ids = new Long[n];
         String[] outcomes = new String[n];
@@ -241,7 +241,7 @@ class ExamRecords {
                     UPDATE exam_record r SET outcome = u.outcome, earlier_id = u.earlier
                     FROM unnest(?, ?, ?, ?, ?) AS u (patient, item, id, outcome, earlier)
                     WHERE r.region_id = ? AND r.patient = u.patient AND r.item = u.item AND r.id = u.id""")) {
-                ps.setArray(1, array(con, "bpchar", patients));
+                ps.setArray(1, array(con, "uuid", patients));
                 ps.setArray(2, array(con, "varchar", items));
                 ps.setArray(3, array(con, "int8", ids));
                 ps.setArray(4, array(con, "varchar", outcomes));
@@ -397,7 +397,7 @@ class ExamRecords {
         }
         int n = records.size();
         Long[] hospitalIds = new Long[n];
-        String[] patients = new String[n];
+        java.util.UUID[] patients = new java.util.UUID[n];
         java.sql.Date[] months = new java.sql.Date[n];
         for (int i = 0; i < n; i++) {
             ExamRecord r = records.get(i);
@@ -409,7 +409,7 @@ class ExamRecords {
             String source = "unnest(?, ?, ?) AS u (hospital_id, patient, month)";
             try (PreparedStatement ps = con.prepareStatement(patientsSql(source))) {
                 ps.setArray(1, array(con, "int8", hospitalIds));
-                ps.setArray(2, array(con, "bpchar", patients));
+                ps.setArray(2, array(con, "uuid", patients));
                 ps.setArray(3, array(con, "date", months));
                 ps.setLong(4, region);
                 ps.setLong(5, region);
@@ -598,7 +598,8 @@ class ExamRecords {
     }
 
     private static Stored stored(java.sql.ResultSet rs) throws SQLException {
-        ExamRecord r = new ExamRecord(rs.getString(1), new Institution(rs.getLong(2), rs.getLong(3)), rs.getString(4),
+        ExamRecord r = new ExamRecord(rs.getString(1), new Institution(rs.getLong(2), rs.getLong(3)),
+                rs.getObject(4, java.util.UUID.class),
                 rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
                 rs.getObject(7, LocalDate.class), rs.getBoolean(8), rs.getString(9));
         long earlier = rs.getLong(12);

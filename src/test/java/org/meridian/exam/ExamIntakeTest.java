@@ -230,7 +230,7 @@ class ExamIntakeTest {
                         SELECT table_name, column_name FROM information_schema.columns
                         WHERE table_schema = current_schema()
                           AND (table_name LIKE 'exam%' OR table_name LIKE 'alliance%' OR table_name = 'audit_log')
-                          AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json')""")
+                          AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'uuid')""")
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         assertThat(columns).extracting(c -> c[0] + "." + c[1]).contains("exam_record.patient", "audit_log.details");
         for (String[] c : columns) {

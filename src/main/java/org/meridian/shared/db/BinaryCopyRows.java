@@ -66,6 +66,17 @@ public final class BinaryCopyRows {
         return this;
     }
 
+    /** uuid: its 16 bytes, most significant first. */
+    public BinaryCopyRows uuid(java.util.UUID value) {
+        if (value == null) {
+            return nullValue();
+        }
+        int32(16);
+        int64(value.getMostSignificantBits());
+        int64(value.getLeastSignificantBits());
+        return this;
+    }
+
     /** boolean: one byte, 1 for true. */
     public BinaryCopyRows bool(boolean value) {
         int32(1);

@@ -49,6 +49,21 @@ public final class PseudonymKey {
         return HexFormat.of().formatHex(macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The keyed hash of a patient id truncated to its first 128 bits, as a {@link java.util.UUID} (PostgreSQL's
+     * {@code uuid}: 16 bytes compared byte by byte); null for null. Truncating an HMAC to half its output is what
+     * RFC 2104 (§5) allows and RFC 4868 does with HMAC-SHA-256-128; two of a billion patients share one by chance
+     * with a probability near 10^-21. Its hex digits are the first 32 of {@link #pseudonym}'s.
+     */
+    public java.util.UUID pseudonym128(String patientId) {
+        if (patientId == null) {
+            return null;
+        }
+        byte[] mac = macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(mac);
+        return new java.util.UUID(b.getLong(), b.getLong());
+    }
+
     /** A Mac is not thread-safe and costly to look up; each thread keeps one (doFinal resets it for the next id). */
     private Mac newMac() {
         try {
