@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -22,6 +21,7 @@ import java.util.stream.Collectors;
 
 import org.meridian.shared.web.StorableText;
 import org.meridian.shared.Actor;
+import org.meridian.shared.LocalTimes;
 import org.meridian.shared.audit.AuditLog;
 import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
@@ -83,6 +83,9 @@ public class ExamIntake {
         long started = System.nanoTime();
         ExamVisibility.require(ExamVisibility.sendsRecords(actor), actor, "send exam records");
         Hospital hospital = hospitals.find(actor.hospitalId()).orElseThrow();
+        // the region's evaluation centre evaluates the hospitals; it performs no examinations of its own
+        ExamVisibility.require(!hospitals.isRegionCentre(hospital.id()), actor, "send exam records for the region's"
+                + " evaluation centre");
         long region = hospitals.regionOf(hospital.id());
         ZoneId zone = hospital.timeZone();
         Instant now = clock.instant();
@@ -221,7 +224,11 @@ public class ExamIntake {
         return t;
     }
 
-    /** An instant with offset, or a local date-time read in the hospital's zone; at most 24 h after now. */
+    /**
+     * An instant with offset, or a time without offset read in the hospital's zone as event files' are
+     * ({@link LocalTimes}: also {@code 2026-10-03 08:00} and {@code 2026/10/3 8:00}; a wall-clock time that never
+     * happened or happened twice there is refused, never guessed); at most 24 h after now.
+     */
     private static Instant performedAt(String text, ZoneId zone, Instant now, List<Problem> problems) {
         String t = ExamItemDraft.strip(text);
         if (t == null) {
@@ -233,8 +240,18 @@ public class ExamIntake {
             at = OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException withOffset) {
             try {
-                at = LocalDateTime.parse(t).atZone(zone).toInstant();
-            } catch (DateTimeParseException local) {
+                at = LocalTimes.read(t, zone);
+            } catch (LocalTimes.Refused refused) {
+                problems.add(switch (refused.kind()) {
+                    case GAP -> Problem.of("performedAt", "exam.error.performedAtGap", t, zone.getId(),
+                            refused.from(), refused.to());
+                    case OVERLAP -> Problem.of("performedAt", "exam.error.performedAtTwice", t, zone.getId(),
+                            refused.from(), refused.to());
+                    case NO_DATE -> Problem.of("performedAt", "exam.error.performedAt", t);
+                });
+                return null;
+            }
+            if (at == null) {
                 problems.add(Problem.of("performedAt", "exam.error.performedAt", t));
                 return null;
             }

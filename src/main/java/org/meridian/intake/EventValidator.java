@@ -1,5 +1,6 @@
 package org.meridian.intake;
 
+import org.meridian.shared.LocalTimes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

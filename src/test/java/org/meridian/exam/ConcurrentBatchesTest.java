@@ -123,6 +123,22 @@ class ConcurrentBatchesTest {
         assertThat(figures()).containsExactlyInAnyOrder(a + " 1 0", b + " 1 1");
     }
 
+    /**
+     * The region's evaluation centre is a tenant of the region with an administrator of its own, who may make
+     * accounts there; none of them may send exam records, which would enter the region's repeat detection.
+     */
+    @Test
+    void theRegionsEvaluationCentreSendsNoExamRecords() {
+        org.meridian.shared.tenant.Hospital centre = hospitals.createRegionCentre(r.region,
+                "RC-" + java.util.UUID.randomUUID().toString().substring(0, 6), "区域评价中心",
+                java.time.ZoneId.of("Asia/Shanghai"));
+        Actor sender = new Actor(centre.id(), "centre-office", Set.of(Role.CHANNEL_MANAGER), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.record(sender,
+                        List.of(raw("C-1", centre.code(), "P1", "2026-10-01T08:00:00Z")), 0))
+                .isInstanceOf(org.meridian.shared.problem.RefusedException.class);
+        assertThat(outcomes()).isEmpty();
+    }
+
     private static RawExam raw(String recordId, String institution, String patient, String at) {
         return new RawExam(recordId, institution, patient, "CT", at, "true", null);
     }

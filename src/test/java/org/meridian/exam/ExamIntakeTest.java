@@ -113,13 +113,21 @@ class ExamIntakeTest {
         String csv = "recordId,institution,patientId,item,performedAt,recognisable,exception\n"
                 + "f-1," + a + ",P1,CT,2026-10-01T08:00:00Z,true,\n"
                 + "f-2,A-CLINIC,P1,CT,2026-10-02T08:00:00Z,true,\n"
-                + "f-3," + a + ",P1,CT,2026-10-03 08:00,true,\n";
+                + "f-3," + a + ",P1,CT,2026-10-03 08:00,true,\n"
+                + "f-3b," + a + ",P1,CT,2026/10/5 8:30,true,\n"
+                + "f-3c," + a + ",P1,CT,yesterday,true,\n";
         r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv",
                         "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(4))
                 .andExpect(jsonPath("$.encoding").value("UTF-8"))
-                .andExpect(jsonPath("$.rejected[0].index").value(3))
+                .andExpect(jsonPath("$.rejected.length()").value(1))
+                .andExpect(jsonPath("$.rejected[0].index").value(5))
                 .andExpect(jsonPath("$.rejected[0].errors[0].field").value("performedAt"));
+        // times without offset read in the hospital's zone, Asia/Shanghai (UTC+8), as event files' are
+        assertThat(jdbc.sql("SELECT performed_at FROM exam_record WHERE record_id IN ('f-3', 'f-3b') ORDER BY 1")
+                .query(java.time.OffsetDateTime.class).list()).extracting(java.time.OffsetDateTime::toInstant)
+                .containsExactly(java.time.Instant.parse("2026-10-03T00:00:00Z"),
+                        java.time.Instant.parse("2026-10-05T00:30:00Z"));
         // as Chinese Excel saves CSV: GB18030, here with a patient named in Chinese
         r.a.as(r.a.office, multipart("/api/v1/exams/import").file(new MockMultipartFile("file", "exams.csv", "text/csv",
                         ("recordId,institution,patientId,item,performedAt,recognisable,exception\n"
@@ -213,6 +221,36 @@ class ExamIntakeTest {
         r.b.as(r.b.analyst, get("/api/v1/alliances")).andExpect(jsonPath("$[0].code").value("ALL-1"))
                 .andExpect(jsonPath("$[0].lead.code").value(a))
                 .andExpect(jsonPath("$[0].members[1].code").value("A-CLINIC"));
+    }
+
+    /**
+     * In a zone with daylight saving time a wall-clock time without offset may name no instant or two: Europe/Berlin
+     * moved its clocks from 02:00 to 03:00 on 29 March 2026 and from 03:00 back to 02:00 on 25 October 2026 (the last
+     * Sundays of March and October, EU Directive 2000/84/EC). Both are refused with the reason, never guessed; the
+     * same times with their offsets are taken.
+     */
+    @Test
+    void aTimeWithoutOffsetThatNeverHappenedOrHappenedTwiceIsRefused() throws Exception {
+        jdbc.sql("UPDATE hospital SET time_zone = 'Europe/Berlin' WHERE id = :h").param("h", r.a.hospital.id()).update();
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + String.join(",",
+                        exam("dst-1", a, "P1", "CT", "2026-03-29 02:30", true, null),
+                        exam("dst-2", a, "P1", "CT", "2026-10-25T02:30:00", true, null),
+                        exam("dst-3", a, "P1", "CT", "2026-10-25T02:30:00+02:00", true, null),
+                        exam("dst-4", a, "P1", "CT", "2026-10-24 02:30", true, null)) + "]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected[0].recordId").value("dst-1"))
+                .andExpect(jsonPath("$.rejected[0].errors[0].message").value("performedAt '2026-03-29 02:30' does"
+                        + " not exist in Europe/Berlin: the clocks jumped from 02:00 to 03:00 that day; give it with its"
+                        + " offset"))
+                .andExpect(jsonPath("$.rejected[1].recordId").value("dst-2"))
+                .andExpect(jsonPath("$.rejected[1].errors[0].message").value("performedAt '2026-10-25T02:30:00'"
+                        + " happened twice in Europe/Berlin: the clocks went back from 03:00 to 02:00 that day; give it"
+                        + " with its offset"));
+        // 24 October is still summer time (UTC+2): 02:30 there is 00:30 UTC
+        assertThat(jdbc.sql("SELECT performed_at FROM exam_record WHERE record_id = 'dst-4'")
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-10-24T00:30:00Z"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.meridian.intake;
+package org.meridian.shared;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,14 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An event time written without offset in an import file (按医院时区解读), as offices type it and spreadsheets save it:
- * {@code 2026-11-23 10:00:00}, {@code 2026-11-23T10:00}, {@code 2026/11/23 10:00} (how Chinese Excel shows a date-time
- * when it saves CSV), seconds and up to nine fraction digits optional. It is read as the wall-clock time of the
- * hospital's time zone. Where the zone has daylight saving time, a wall-clock time in the spring gap never happened
- * and one in the autumn overlap happened twice; both are refused with the reason, never guessed: only an offset says
- * which instant is meant. Only file imports read such times; JSON keeps requiring an offset (docs/intake.md).
+ * A time written without offset (按医院时区解读), as offices type it and spreadsheets save it: {@code 2026-11-23 10:00:00},
+ * {@code 2026-11-23T10:00}, {@code 2026/11/23 10:00} (how Chinese Excel shows a date-time when it saves CSV), seconds
+ * and up to nine fraction digits optional. It is read as the wall-clock time of the hospital's time zone. Where the
+ * zone has daylight saving time, a wall-clock time in the spring gap never happened and one in the autumn overlap
+ * happened twice; both are refused with the reason, never guessed: only an offset says which instant is meant. Event
+ * imports read such times (JSON events keep requiring an offset, docs/intake.md); exam records read them wherever
+ * they come from (docs/exams.md).
  */
-final class LocalTimes {
+public final class LocalTimes {
 
     private static final Pattern LOCAL = Pattern.compile(
             "(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
@@ -28,10 +29,38 @@ final class LocalTimes {
     private LocalTimes() {
     }
 
-    /** A time that cannot be read, or that names no single instant in the zone; the message is the row's reason. */
-    static final class Refused extends Exception {
-        Refused(String message) {
+    /**
+     * A time that cannot be read, or that names no single instant in the zone; the message is an events file's
+     * reason (English, naming {@code occurredAt}); {@link #kind} and the clock times say it in other words.
+     */
+    public static final class Refused extends Exception {
+
+        /** What is wrong: no such date, a wall-clock time in a spring gap, or one in an autumn overlap. */
+        public enum Kind { NO_DATE, GAP, OVERLAP }
+
+        private final Kind kind;
+        private final String from;
+        private final String to;
+
+        Refused(String message, Kind kind, String from, String to) {
             super(message, null, false, false);
+            this.kind = kind;
+            this.from = from;
+            this.to = to;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** For a gap or an overlap, the wall-clock time before the clocks changed ({@code HH:mm}); else null. */
+        public String from() {
+            return from;
+        }
+
+        /** For a gap or an overlap, the wall-clock time they changed to ({@code HH:mm}); else null. */
+        public String to() {
+            return to;
         }
     }
 
@@ -40,7 +69,7 @@ final class LocalTimes {
      *
      * @throws Refused when it has a local form but names no date (2026-09-31), or no single instant in the zone
      */
-    static Instant read(String text, ZoneId zone) throws Refused {
+    public static Instant read(String text, ZoneId zone) throws Refused {
         LocalDateTime local = parse(text.strip());
         if (local == null) {
             return null;
@@ -54,11 +83,11 @@ final class LocalTimes {
         String to = t.getDateTimeAfter().toLocalTime().format(CLOCK);
         if (t.isGap()) {
             throw new Refused("occurredAt '" + text + "' does not exist in " + zone.getId() + ": the clocks jumped from "
-                    + from + " to " + to + " that day; give it with its offset");
+                    + from + " to " + to + " that day; give it with its offset", Refused.Kind.GAP, from, to);
         }
         throw new Refused("occurredAt '" + text + "' happened twice in " + zone.getId() + ": the clocks went back from "
                 + from + " to " + to + " that day (offsets " + t.getOffsetBefore() + " and " + t.getOffsetAfter()
-                + "); give it with its offset");
+                + "); give it with its offset", Refused.Kind.OVERLAP, from, to);
     }
 
     /** The local date-time, or null when the text has no local form; a form with no such date is refused. */
@@ -76,12 +105,12 @@ final class LocalTimes {
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
                     m.group(7) == null ? 0 : Integer.parseInt(m.group(7)), nanos);
         } catch (DateTimeException e) {
-            throw new Refused(notATime(text));
+            throw new Refused(notATime(text), Refused.Kind.NO_DATE, null, null);
         }
     }
 
     /** The reason for a file's occurredAt that is no date and time in any form read. */
-    static String notATime(String text) {
+    public static String notATime(String text) {
         return "occurredAt '" + text + "' is not a date and time (e.g. 2026-09-03 10:15:00 in the hospital's time zone,"
                 + " or 2026-09-03T10:15:00+08:00)";
     }
