@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * So A's CT row: 2 records, 1 repeat, rate 1 / 2 = 0.5, avoidable cost 1 × 200.00 = 200.00.
  */
 @MeridianTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ExamFhirTest {
 
     @Autowired MockMvc mvc;
@@ -127,7 +128,8 @@ class ExamFhirTest {
     }
 
     @Test
-    void eachResourceIsOneExamRecordCheckedOnItsOwnAndAnEarlierOneArrivingLaterMakesARepeat() throws Exception {
+    void eachResourceIsOneExamRecordCheckedOnItsOwnAndAnEarlierOneArrivingLaterMakesARepeat(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         String answer = send(r.a.office, r.a, batchOfA(), 200);
         assertThat(entryStatus(answer, 0)).isEqualTo("200 OK"); // the Patient, a reference only
         assertThat(entryStatus(answer, 2)).isEqualTo("201 Created");
@@ -171,6 +173,7 @@ class ExamFhirTest {
                 .query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT count(*) FROM exam_record WHERE CAST(patient AS text) IN (:p)")
                 .param("p", List.of(patientX, patientY)).query(Long.class).single()).isZero();
+        assertThat(output.getAll()).as("the log").doesNotContain(patientX).doesNotContain(patientY);
     }
 
     @Test
