@@ -253,6 +253,20 @@ class ExamIntakeTest {
                 .isEqualTo(java.time.Instant.parse("2026-10-24T00:30:00Z"));
     }
 
+    /** At most 10,000 records a call (network.md §5): one more refuses the whole array, and nothing is stored. */
+    @Test
+    void moreThanTenThousandRecordsInOneCallAreRefusedWhole() throws Exception {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 10_001; i++) {
+            body.append(i == 0 ? "" : ",").append(exam("many-" + i, a, "P" + i, "CT", "2026-10-01T08:00:00Z", true,
+                    null));
+        }
+        r.a.as(r.a.office, json(post("/api/v1/exams"), body.append(']').toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        assertThat(count()).isZero();
+    }
+
     @Test
     void noClearPatientIdReachesTheDatabaseOrTheLogs(CapturedOutput output) throws Exception {
         String patient = "PATIENT-" + UUID.randomUUID();
