@@ -125,6 +125,25 @@ public class RepeatFigures {
     }
 
     /**
+     * {@link #hospitalTotals(Actor, YearMonth, YearMonth, boolean)} for each of these periods, read at once (one
+     * query over the monthly figures and the kept patient counts: a ranking's period and the one before, a trend's
+     * twelve months): by period in the order given, each by hospital id, a hospital without records in it left out.
+     * When every period is a month, each row names its month. Only for a reader of the whole region.
+     */
+    public Map<Period, List<HospitalRepeats>> hospitalTotals(Actor actor, List<Period> periods) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        long region = hospitals.regionOf(actor.hospitalId());
+        List<ExamRecords.Span> spans = periods.stream().map(p -> new ExamRecords.Span(first(p), last(p))).toList();
+        boolean monthly = periods.stream().allMatch(p -> p.kind() == Period.Kind.MONTH);
+        List<List<HospitalRepeats>> totals = records.hospitalTotals(region, spans, monthly);
+        Map<Period, List<HospitalRepeats>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < periods.size(); i++) {
+            out.put(periods.get(i), totals.get(i));
+        }
+        return out;
+    }
+
+    /**
      * The region's figures of the period per hospital, over its institutions and the catalogue's items: what the
      * rows of {@link #figures} add up to for each hospital, added up by the database; by hospital id, a hospital
      * without records left out. Only for a reader of the whole region.
