@@ -1,5 +1,6 @@
 package org.meridian.exam;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -323,27 +324,74 @@ class ExamRecords {
     }
 
     /**
-     * Counts per institution and catalogue item (and month) of records performed in the months from–to, read from
-     * the monthly figures; the optional filters narrow to one hospital, one institution, one item, one alliance's
-     * members.
+     * Which figures a read adds up: the months from–to (the first day of each), optionally only one hospital, one
+     * institution, one catalogue item or one alliance's members, and per month too when {@code byMonth}.
      */
-    List<Count> counts(long region, LocalDate fromMonth, LocalDate toMonth, Long hospitalId, Institution institution,
-                       String item, Long allianceId, boolean byMonth) {
-        StringBuilder sql = new StringBuilder("SELECT r.hospital_id, r.institution_id, r.item, "
-                + (byMonth ? "r.month" : "CAST(NULL AS date)") + """
-                , sum(r.records), sum(r.repeats), sum(r.same)
-                FROM exam_figure r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
-                WHERE r.region_id = :r AND r.month BETWEEN :from AND :to""");
+    record FigureQuery(LocalDate fromMonth, LocalDate toMonth, Long hospitalId, Institution institution, String item,
+                       Long allianceId, boolean byMonth) {
+    }
+
+    /** What every row of a {@link FigureQuery} adds up to, and how many rows there are. */
+    record CountTotals(long rows, long records, long repeats, long same, BigDecimal avoidableCost) {
+    }
+
+    /**
+     * Counts per institution and catalogue item (and month) of records performed in the months from–to, read from
+     * the monthly figures, by hospital, institution, item and month.
+     */
+    List<Count> counts(long region, FigureQuery q) {
+        return countRows(region, q, "", Map.of());
+    }
+
+    /**
+     * The rows {@code offset} to {@code offset + limit} of {@link #counts}, in its order: sorted and cut by the
+     * database, so that a page of a region's year reads 25 rows, not 33,000.
+     */
+    List<Count> counts(long region, FigureQuery q, long offset, int limit) {
+        return countRows(region, q, " LIMIT :limit OFFSET :offset", Map.of("limit", limit, "offset", offset));
+    }
+
+    /**
+     * How many rows {@link #counts} has and what they add up to (records, repeats, same-institution repeats and the
+     * avoidable cost, each row's repeats at its item's price): one aggregate over the same rows.
+     */
+    CountTotals countTotals(long region, FigureQuery q) {
         Map<String, Object> params = new HashMap<>();
-        params.put("r", region);
-        params.put("from", fromMonth);
-        params.put("to", toMonth);
-        filters(sql, params, hospitalId, institution, item, allianceId);
-        sql.append(" GROUP BY 1, 2, 3, 4 HAVING sum(r.records) > 0 ORDER BY 1, 2, 3, 4");
-        return jdbc.sql(sql.toString()).params(params)
+        String rows = countSql(region, q, params);
+        return jdbc.sql("SELECT count(*), coalesce(sum(records), 0), coalesce(sum(repeats), 0),"
+                        + " coalesce(sum(same), 0), coalesce(sum(cost), 0) FROM (" + rows + ") g")
+                .params(params)
+                .query((rs, i) -> new CountTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5)))
+                .single();
+    }
+
+    private List<Count> countRows(long region, FigureQuery q, String cut, Map<String, Object> cutParams) {
+        Map<String, Object> params = new HashMap<>(cutParams);
+        String sql = countSql(region, q, params) + " ORDER BY 1, 2, 3, 4" + cut;
+        return jdbc.sql(sql).params(params)
                 .query((rs, i) -> new Count(new Institution(rs.getLong(1), rs.getLong(2)), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
                 .list();
+    }
+
+    /**
+     * The figure rows of a query: hospital, institution, item, month (null unless by month), records, repeats,
+     * same-institution repeats and the avoidable cost; a row without records is left out.
+     */
+    private static String countSql(long region, FigureQuery q, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT r.hospital_id, r.institution_id, r.item, "
+                + (q.byMonth() ? "r.month" : "CAST(NULL AS date)") + """
+                 AS month, sum(r.records) AS records, sum(r.repeats) AS repeats, sum(r.same) AS same,
+                       sum(r.repeats * i.price) AS cost
+                FROM exam_figure r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
+                WHERE r.region_id = :r AND r.month BETWEEN :from AND :to""");
+        params.put("r", region);
+        params.put("from", q.fromMonth());
+        params.put("to", q.toMonth());
+        filters(sql, params, q.hospitalId(), q.institution(), q.item(), q.allianceId());
+        sql.append(" GROUP BY 1, 2, 3, 4 HAVING sum(r.records) > 0");
+        return sql.toString();
     }
 
     /**
@@ -467,41 +515,93 @@ class ExamRecords {
 
     /**
      * Per hospital (and month) of the region: records of catalogue items performed in the months from–to, their
-     * distinct patients, repeats and the repeats' price added up. Read from the monthly figures and the kept patient
-     * counts; only a range that is no month, quarter, half or year (never asked by the pages) counts the records.
+     * distinct patients, repeats and the repeats' price added up, by hospital (and month). Read from the monthly
+     * figures and the kept patient counts ({@link #hospitalTotals(long, List, boolean)}); only a range that is no
+     * month, quarter, half or year (never asked by the pages) counts the records.
      */
     List<HospitalRepeats> hospitalTotals(long region, LocalDate fromMonth, LocalDate toMonth, boolean byMonth) {
-        String period = byMonth ? null : patientPeriod(fromMonth, toMonth);
-        if (!byMonth && period == null) {
+        if (byMonth) {
+            List<Span> months = new ArrayList<>();
+            for (LocalDate m = fromMonth; !m.isAfter(toMonth); m = m.plusMonths(1)) {
+                months.add(new Span(m, m));
+            }
+            return hospitalTotals(region, months, true).stream().flatMap(List::stream)
+                    .sorted(java.util.Comparator.comparingLong(HospitalRepeats::hospitalId)
+                            .thenComparing(HospitalRepeats::month))
+                    .toList();
+        }
+        if (patientPeriod(fromMonth, toMonth) == null) {
             return countedTotals(region, fromMonth, toMonth);
         }
-        Map<String, Long> patients = new HashMap<>();
+        return hospitalTotals(region, List.of(new Span(fromMonth, toMonth)), false).get(0);
+    }
+
+    /** The months from–to (the first day of each) of a month, quarter, half or year: a period of kept patients. */
+    record Span(LocalDate fromMonth, LocalDate toMonth) {
+        Span {
+            if (patientPeriod(fromMonth, toMonth) == null) {
+                throw new IllegalArgumentException(fromMonth + "–" + toMonth + " is no month, quarter, half or year");
+            }
+        }
+    }
+
+    /**
+     * {@link #hospitalTotals(long, LocalDate, LocalDate, boolean)} for several spans at once, in one query over the
+     * monthly figures (each figure row joined to the span of its month) and the kept patient counts (each span's
+     * period): the rankings read a period and the one before, an institution's trend its twelve months, in one
+     * reading. A list per span, in the spans' order, each by hospital; a hospital without records in a span is left
+     * out of it. A row's {@code month} is its span's first month when {@code monthly}, else null.
+     */
+    List<List<HospitalRepeats>> hospitalTotals(long region, List<Span> spans, boolean monthly) {
+        List<List<HospitalRepeats>> out = new ArrayList<>();
+        spans.forEach(x -> out.add(new ArrayList<>()));
+        if (spans.isEmpty()) {
+            return out;
+        }
+        java.util.StringJoiner months = new java.util.StringJoiner(",", "{", "}");
+        java.util.StringJoiner monthSpans = new java.util.StringJoiner(",", "{", "}");
+        java.util.StringJoiner years = new java.util.StringJoiner(",", "{", "}");
+        java.util.StringJoiner periods = new java.util.StringJoiner(",", "{", "}");
+        LocalDate from = spans.get(0).fromMonth();
+        LocalDate to = spans.get(0).toMonth();
+        for (int n = 0; n < spans.size(); n++) {
+            Span s = spans.get(n);
+            for (LocalDate m = s.fromMonth(); !m.isAfter(s.toMonth()); m = m.plusMonths(1)) {
+                months.add(m.toString());
+                monthSpans.add(Integer.toString(n));
+            }
+            years.add(Integer.toString(s.fromMonth().getYear()));
+            periods.add(patientPeriod(s.fromMonth(), s.toMonth()));
+            from = s.fromMonth().isBefore(from) ? s.fromMonth() : from;
+            to = s.toMonth().isAfter(to) ? s.toMonth() : to;
+        }
         jdbc.sql("""
-                        SELECT hospital_id, year, period, patients FROM exam_patient_count
-                        WHERE region_id = :r AND year BETWEEN :y1 AND :y2 AND period IN (:periods)""")
-                .param("r", region).param("y1", fromMonth.getYear()).param("y2", toMonth.getYear())
-                .param("periods", byMonth ? PATIENT_PERIODS.keySet().stream().filter(k -> k.startsWith("M")).toList()
-                        : List.of(period))
-                .query((rs, i) -> {
-                    patients.put(rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getString(3), rs.getLong(4));
-                    return 1;
-                }).list();
-        return jdbc.sql("SELECT f.hospital_id, " + (byMonth ? "f.month" : "CAST(NULL AS date)") + """
-                        , sum(f.records), sum(f.repeats),
-                          coalesce(sum(f.repeats * i.price) FILTER (WHERE f.repeats > 0), 0)
-                        FROM exam_figure f JOIN exam_item i ON i.region_id = f.region_id AND i.code = f.item
-                        WHERE f.region_id = :r AND f.month BETWEEN :from AND :to
-                        GROUP BY 1, 2 HAVING sum(f.records) > 0 ORDER BY 1, 2""")
-                .param("r", region).param("from", fromMonth).param("to", toMonth)
-                .query((rs, i) -> {
-                    LocalDate month = rs.getObject(2, LocalDate.class);
-                    String key = rs.getLong(1) + "/" + (month == null ? fromMonth.getYear() + "/" + period
-                            : month.getYear() + "/" + String.format(java.util.Locale.ROOT, "M%02d",
-                            month.getMonthValue()));
-                    return new HospitalRepeats(rs.getLong(1), month == null ? null : java.time.YearMonth.from(month),
-                            rs.getLong(3), patients.getOrDefault(key, 0L), rs.getLong(4),
-                            rs.getBigDecimal(5));
-                }).list();
+                        WITH m AS (SELECT * FROM unnest(CAST(:months AS date[]), CAST(:monthSpans AS integer[]))
+                                   AS m (month, n)),
+                             w AS (SELECT * FROM unnest(CAST(:years AS integer[]), CAST(:periods AS varchar[]))
+                                   WITH ORDINALITY AS w (year, period, n)),
+                             g AS (SELECT m.n, f.hospital_id, sum(f.records) AS records, sum(f.repeats) AS repeats,
+                                          coalesce(sum(f.repeats * i.price) FILTER (WHERE f.repeats > 0), 0) AS cost
+                                   FROM exam_figure f
+                                   JOIN m ON m.month = f.month
+                                   JOIN exam_item i ON i.region_id = f.region_id AND i.code = f.item
+                                   WHERE f.region_id = :r AND f.month BETWEEN :from AND :to
+                                   GROUP BY 1, 2 HAVING sum(f.records) > 0)
+                        SELECT g.n, g.hospital_id, g.records, coalesce(c.patients, 0), g.repeats, g.cost
+                        FROM g JOIN w ON w.n - 1 = g.n
+                        LEFT JOIN exam_patient_count c ON c.hospital_id = g.hospital_id AND c.region_id = :r
+                                                      AND c.year = w.year AND c.period = w.period
+                        ORDER BY 1, 2""")
+                .param("r", region).param("from", from).param("to", to).param("months", months.toString())
+                .param("monthSpans", monthSpans.toString()).param("years", years.toString())
+                .param("periods", periods.toString())
+                .query(rs -> {
+                    int n = rs.getInt(1);
+                    out.get(n).add(new HospitalRepeats(rs.getLong(2),
+                            monthly ? java.time.YearMonth.from(spans.get(n).fromMonth()) : null, rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)));
+                });
+        return out;
     }
 
     /** {@link #hospitalTotals} for any range of months, counted from the records. */

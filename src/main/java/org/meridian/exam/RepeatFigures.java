@@ -50,19 +50,57 @@ public class RepeatFigures {
         this.hospitals = hospitals;
     }
 
+    /** What the rows of a query add up to: how many rows, records, repeats, same-institution repeats and cost. */
+    public record Totals(long rows, long records, long repeats, long sameInstitutionRepeats,
+                         BigDecimal avoidableCost) {
+    }
+
+    /** One page of the figures' rows and the totals of all of them. */
+    public record FigurePage(Paged<RepeatFigure> rows, Totals totals) {
+    }
+
     /**
      * One row per (institution, catalogue item) with at least one record in the period, or per (institution, item,
      * month) when {@code byMonth}; by hospital, institution, item and month.
      */
     public List<RepeatFigure> figures(Actor actor, Query q, boolean byMonth) {
+        Scope s = scope(actor, q, byMonth);
+        return named(s.region(), records.counts(s.region(), s.query()));
+    }
+
+    /**
+     * The figures month by month as {@link #figures} lists them, one page of their rows with the totals of them all:
+     * the database adds the totals up and sorts and cuts the page, so that a regulator's year (500 hospitals × items
+     * × months: some 33,000 rows) is one aggregate and 25 rows, never every row. A page past the last is the last
+     * (a page number kept from a longer list never shows an empty table under the totals).
+     */
+    public FigurePage page(Actor actor, Query q, int page, int size) {
+        Paged.check(page, size);
+        Scope s = scope(actor, q, true);
+        ExamRecords.CountTotals t = records.countTotals(s.region(), s.query());
+        int shown = Paged.within(page, size, t.rows());
+        List<RepeatFigure> rows = named(s.region(), records.counts(s.region(), s.query(), (long) shown * size, size));
+        return new FigurePage(new Paged<>(rows, shown, size, t.rows()),
+                new Totals(t.rows(), t.records(), t.repeats(), t.same(), t.avoidableCost()));
+    }
+
+    /** The region and the figures a reader may see of a query: its own hospital's, or a regulator's whole region. */
+    private record Scope(long region, ExamRecords.FigureQuery query) {
+    }
+
+    private Scope scope(Actor actor, Query q, boolean byMonth) {
         ExamVisibility.require(ExamVisibility.seesFigures(actor), actor, "read repeat figures");
         Hospital own = hospitals.find(actor.hospitalId()).orElseThrow();
         long region = hospitals.regionOf(own.id());
         Filters f = filters(actor, region, own, q);
+        return new Scope(region, new ExamRecords.FigureQuery(first(q.period()), last(q.period()),
+                ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth));
+    }
+
+    /** The counted rows with their institutions' names, their items' names and the rate and cost of each. */
+    private List<RepeatFigure> named(long region, List<ExamRecords.Count> counts) {
         Map<String, ExamItem> catalogue = items.byCode(region);
         Institutions.Namer namer = institutions.namer();
-        List<ExamRecords.Count> counts = records.counts(region, first(q.period()), last(q.period()),
-                ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth);
         namer.readAhead(counts.stream().map(ExamRecords.Count::institution).toList());
         List<RepeatFigure> rows = new ArrayList<>();
         for (ExamRecords.Count c : counts) {
@@ -84,6 +122,25 @@ public class RepeatFigures {
         ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
         long region = hospitals.regionOf(actor.hospitalId());
         return records.hospitalTotals(region, from.atDay(1), to.atDay(1), byMonth);
+    }
+
+    /**
+     * {@link #hospitalTotals(Actor, YearMonth, YearMonth, boolean)} for each of these periods, read at once (one
+     * query over the monthly figures and the kept patient counts: a ranking's period and the one before, a trend's
+     * twelve months): by period in the order given, each by hospital id, a hospital without records in it left out.
+     * When every period is a month, each row names its month. Only for a reader of the whole region.
+     */
+    public Map<Period, List<HospitalRepeats>> hospitalTotals(Actor actor, List<Period> periods) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        long region = hospitals.regionOf(actor.hospitalId());
+        List<ExamRecords.Span> spans = periods.stream().map(p -> new ExamRecords.Span(first(p), last(p))).toList();
+        boolean monthly = periods.stream().allMatch(p -> p.kind() == Period.Kind.MONTH);
+        List<List<HospitalRepeats>> totals = records.hospitalTotals(region, spans, monthly);
+        Map<Period, List<HospitalRepeats>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < periods.size(); i++) {
+            out.put(periods.get(i), totals.get(i));
+        }
+        return out;
     }
 
     /**

@@ -115,8 +115,10 @@ public class InstitutionRanking {
         Set<Long> shown = q.text() == null ? null
                 : RegionOverview.everyHospital(hospitals, region, q.text(), q.type(), q.district()).stream()
                 .map(HospitalProfile::id).collect(Collectors.toSet());
-        Map<Long, HospitalRepeats> now = totals(actor, q.period());
-        Map<Long, HospitalRepeats> before = totals(actor, q.period().previous());
+        // the period and the one before in one reading of the figures
+        Map<Period, Map<Long, HospitalRepeats>> totals = totals(actor, List.of(q.period(), q.period().previous()));
+        Map<Long, HospitalRepeats> now = totals.get(q.period());
+        Map<Long, HospitalRepeats> before = totals.get(q.period().previous());
         Map<Long, Integer> ranks = ranks(group, now, q.measure());
         Map<Long, Integer> previous = ranks(group, before, q.measure());
         List<Entry> entries = new ArrayList<>();
@@ -155,14 +157,16 @@ public class InstitutionRanking {
         HospitalProfile h = hospitals.findInRegion(region, code)
                 .orElseThrow(() -> new NotFoundException("region", "hospital", code, "region.problem.hospitalNotFound"));
         List<HospitalProfile> group = RegionOverview.everyHospital(hospitals, region, null, null, null);
-        YearMonth first = last.minusMonths(11);
-        Map<YearMonth, Map<Long, HospitalRepeats>> byMonth = new HashMap<>();
-        for (HospitalRepeats r : repeats.hospitalTotals(reader(actor), first, last, true)) {
-            byMonth.computeIfAbsent(r.month(), m -> new HashMap<>()).put(r.hospitalId(), r);
+        List<Period> months = new ArrayList<>();
+        for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(Period.month(m.getYear(), m.getMonthValue()));
         }
+        // the twelve months in one reading of the figures
+        Map<Period, Map<Long, HospitalRepeats>> byMonth = totals(actor, months);
         List<TrendPoint> points = new ArrayList<>();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            Map<Long, HospitalRepeats> month = byMonth.getOrDefault(m, Map.of());
+        for (Period p : months) {
+            YearMonth m = YearMonth.from(p.firstDay());
+            Map<Long, HospitalRepeats> month = byMonth.get(p);
             Map<Long, Integer> ranks = ranks(group, month, Measure.RATE);
             long records = 0;
             long reps = 0;
@@ -200,10 +204,14 @@ public class InstitutionRanking {
         return ranks;
     }
 
-    private Map<Long, HospitalRepeats> totals(Actor actor, Period p) {
-        Map<Long, HospitalRepeats> out = new HashMap<>();
-        repeats.hospitalTotals(reader(actor), YearMonth.from(p.firstDay()), YearMonth.from(p.lastDay()), false)
-                .forEach(t -> out.put(t.hospitalId(), t));
+    /** Each period's figures by hospital id, read at once. */
+    private Map<Period, Map<Long, HospitalRepeats>> totals(Actor actor, List<Period> periods) {
+        Map<Period, Map<Long, HospitalRepeats>> out = new HashMap<>();
+        repeats.hospitalTotals(reader(actor), periods).forEach((p, rows) -> {
+            Map<Long, HospitalRepeats> byHospital = new HashMap<>();
+            rows.forEach(t -> byHospital.put(t.hospitalId(), t));
+            out.put(p, byHospital);
+        });
         return out;
     }
 

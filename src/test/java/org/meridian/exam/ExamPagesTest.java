@@ -93,6 +93,89 @@ class ExamPagesTest {
         }
     }
 
+    /**
+     * The regulator's year, two pages, and the totals of every row on each of them. Besides the set-up (b1 at B; a1,
+     * a repeat, and a2 at A, all chest CT in October), A performs one record of each item (CT, GLU, HB) in each month
+     * of 2026 on the 10th, each of a patient of its own, so none is a repeat; B then performs chest CT for the
+     * patients of A's January to June CT a day later (24 h, within CT's 30 days, anywhere in the region): six repeats
+     * at B. Rows, by hospital (A was created first), institution, item (CT, GLU, HB) and month: A 3 × 12 = 36 (A's
+     * October CT holds a1, a2 and its own record), B 6 + 1 (October, b1) = 7; 43 rows, pages of 25 and 18. The second
+     * page starts with A's HB of February (A's CT 12 + GLU 12 + HB of January make the first 25) and ends with B's
+     * October CT. Records 36 + 3 (set-up) + 6 = 45, repeats 1 (a1) + 6 = 7, rate 7 / 45 = 15.555… % = 15.6 %, avoidable
+     * cost 7 × 200.00 = 1,400.00. Chest CT alone: rows 12 + 7 = 19, records 12 + 2 + 1 + 6 = 21, repeats 7, rate
+     * 7 / 21 = 33.3 %, cost 1,400.00.
+     */
+    private void aYearOfTwoHospitals() throws Exception {
+        String a = r.a.hospital.code();
+        String b = r.b.hospital.code();
+        List<String> atA = new java.util.ArrayList<>();
+        List<String> atB = new java.util.ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            for (String item : List.of("CT", "GLU", "HB")) {
+                String who = "T" + month + item + "-" + patient;
+                atA.add(exam("t" + month + item, a, who, item, "2026-%02d-10T08:00:00Z".formatted(month), true, null));
+                if (item.equals("CT") && month <= 6) {
+                    atB.add(exam("u" + month, b, who, item, "2026-%02d-11T08:00:00Z".formatted(month), true, null));
+                }
+            }
+        }
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "[" + String.join(",", atA) + "]")).andExpect(status().isOk());
+        r.b.as(r.b.office, json(post("/api/v1/exams"), "[" + String.join(",", atB) + "]")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theTotalsAreThePeriodsOnEveryPage() throws Exception {
+        aYearOfTwoHospitals();
+        String first = page(r.regulator, "/exams?period=2026");
+        String second = page(r.regulator, "/exams?period=2026&page=1");
+        assertThat(first).contains("共 43 行", "第 1 / 2 页");
+        assertThat(tableRows(first)).isEqualTo(1 + 25);
+        assertThat(second).contains("共 43 行", "第 2 / 2 页");
+        assertThat(tableRows(second)).isEqualTo(1 + 18);
+        // the rows keep their order across the pages: A's HB of February first on the second, B's October CT last
+        String body = second.substring(second.indexOf("<tbody>", second.indexOf("id=\"figure-table\"")));
+        List<String> rows = List.of(body.substring(0, body.indexOf("</tbody>")).split("<tr>"));
+        assertThat(rows.get(1)).contains(r.a.hospital.name(), "糖化血红蛋白", "2026年2月");
+        assertThat(rows.get(rows.size() - 1)).contains(r.b.hospital.name(), "胸部 CT", "2026年10月");
+        for (String html : List.of(first, second)) {
+            assertThat(html).contains("id=\"total-records\">45<", "id=\"total-repeats\">7<",
+                    "id=\"total-rate\">15.6 %<", "id=\"total-cost\">1,400.00<");
+        }
+        // filtered, the totals are the filter's: chest CT alone, one page
+        String ct = page(r.regulator, "/exams?period=2026&item=CT");
+        assertThat(ct).contains("共 19 行", "id=\"total-records\">21<", "id=\"total-repeats\">7<",
+                "id=\"total-rate\">33.3 %<", "id=\"total-cost\">1,400.00<").doesNotContain("id=\"page-next\"");
+        // hospital A's analyst sees A's rows and totals only: 36 rows, 36 + 2 = 38 records, 1 repeat (a1),
+        // 1 / 38 = 2.63… % = 2.6 %, 200.00
+        String own = page(r.a.analyst, "/exams?period=2026&page=1");
+        assertThat(own).contains("共 36 行", "第 2 / 2 页", "id=\"total-records\">38<", "id=\"total-repeats\">1<",
+                "id=\"total-rate\">2.6 %<", "id=\"total-cost\">200.00<").doesNotContain(r.b.hospital.name());
+    }
+
+    @Test
+    void aPagePastTheLastShowsTheLast() throws Exception {
+        aYearOfTwoHospitals();
+        String last = page(r.regulator, "/exams?period=2026&page=1");
+        // page 8 of a list of 2 pages (a link kept from a longer list, or typed): the second page, as it is
+        String past = page(r.regulator, "/exams?period=2026&page=7");
+        assertThat(past).contains("共 43 行", "第 2 / 2 页", "id=\"page-prev\"", "id=\"total-records\">45<")
+                .doesNotContain("id=\"page-next\"", "所选周期没有互认目录项目的检查记录");
+        assertThat(tableRows(past)).isEqualTo(1 + 18);
+        assertThat(table(past)).isEqualTo(table(last));
+        // its way back is to the first page (the address without a page), the one before the page shown
+        assertThat(past).contains("<a href=\"/exams?period=2026\" id=\"page-prev\">");
+        // an empty period has one empty page, whatever page is asked
+        assertThat(page(r.regulator, "/exams?period=2025&page=3")).contains("共 0 行", "id=\"total-records\">0<",
+                        "所选周期没有互认目录项目的检查记录")
+                .doesNotContain("id=\"figure-table\"", "id=\"page-prev\"");
+    }
+
+    /** The figures' table of a page. */
+    private static String table(String html) {
+        String table = html.substring(html.indexOf("id=\"figure-table\""));
+        return table.substring(0, table.indexOf("</table>"));
+    }
+
     /** The rows of the figures' table, its head included. */
     private static int tableRows(String html) {
         String table = html.substring(html.indexOf("id=\"figure-table\""));

@@ -141,6 +141,50 @@ class RegionDrillDownTest {
     }
 
     @Test
+    void oneInstitutionIsShownUnderTheTabItWasOpenedFrom() throws Exception {
+        String a = "data-hospital=\"" + r.a.hospital.code() + "\"";
+        // each list links to A naming its own tab, and A's page marks that tab (and keeps it when the period changes)
+        List<String[]> lists = List.of(new String[] {"/region/workbench?period=2026-10", "工作台"},
+                new String[] {"/region/districts?period=2026-10&district=城东区", "区县"},
+                new String[] {"/region/completeness", "上报完整性"},
+                new String[] {"/region/rankings?period=2026-10", "排名"});
+        for (String[] list : lists) {
+            String link = link(regions.page(r.regulator, list[0]), a);
+            assertThat(link).startsWith("/region/institutions/" + r.a.hospital.code());
+            String one = regions.page(r.regulator, link);
+            assertThat(activeTab(one)).as("A opened from " + list[0]).isEqualTo(list[1]);
+            if (!list[1].equals("排名")) {
+                assertThat(one).containsPattern("<input type=\"hidden\" name=\"from\" value=\"[a-z]+\">");
+            }
+        }
+        // A's own address, or one naming no tab it knows, is under the rankings, the region's list of institutions
+        String institution = "/region/institutions/" + r.a.hospital.code() + "?period=2026-10";
+        assertThat(activeTab(regions.page(r.regulator, institution))).isEqualTo("排名");
+        assertThat(activeTab(regions.page(r.regulator, institution + "&from=nowhere"))).isEqualTo("排名");
+        // the region administrator has no workbench tab: a link naming it is under the rankings too
+        assertThat(activeTab(regions.page(r.regionAdmin, institution + "&from=workbench"))).isEqualTo("排名");
+        assertThat(activeTab(regions.page(r.regionAdmin, institution + "&from=districts"))).isEqualTo("区县");
+    }
+
+    /** The address of the first link inside the element carrying {@code marker}, unescaped. */
+    private static String link(String html, String marker) {
+        int start = html.indexOf(marker);
+        assertThat(start).as("a row with " + marker).isPositive();
+        int href = html.indexOf("href=\"", start) + "href=\"".length();
+        return html.substring(href, html.indexOf('"', href)).replace("&amp;", "&");
+    }
+
+    /** The text of the marked tab of the regulator's tabs. */
+    private static String activeTab(String html) {
+        String tabs = html.substring(html.indexOf("id=\"regulator-tabs\""));
+        tabs = tabs.substring(0, tabs.indexOf("</nav>"));
+        int marked = tabs.indexOf("aria-current=\"page\"");
+        assertThat(marked).as("a marked tab").isPositive();
+        assertThat(tabs.indexOf("aria-current=\"page\"", marked + 1)).as("only one marked tab").isNegative();
+        return tabs.substring(tabs.indexOf('>', marked) + 1, tabs.indexOf("</a>", marked)).strip();
+    }
+
+    @Test
     void theCompletenessGridSaysWhoHasNotReportedWhichMonth() throws Exception {
         String grid = regions.page(r.regulator, "/region/completeness");
         assertThat(grid).contains("数据上报完整性", "共 3 家");

@@ -2,7 +2,6 @@ package org.meridian.exam.web;
 
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,7 @@ class ExamPages {
     record Row(RepeatFigure figure, String month, String ratePercent) {
     }
 
-    /** The period's totals over the rows shown. */
+    /** The period's totals over all its rows (every page's), with the rate in per cent with one decimal. */
     record Totals(long records, long repeats, long same, String ratePercent, BigDecimal avoidableCost) {
     }
 
@@ -75,34 +74,28 @@ class ExamPages {
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         common(actor, model);
         Period p = period(actor, period, model);
-        List<RepeatFigure> rows;
+        RepeatFigures.FigurePage figurePage;
         try {
-            rows = figures.figures(actor, new RepeatFigures.Query(p, institution, item, alliance, null), true);
+            figurePage = figures.page(actor, new RepeatFigures.Query(p, institution, item, alliance, null),
+                    Math.max(page, 0), PAGE_SIZE);
         } catch (InvalidInputException e) {
             model.addAttribute("filterErrors", texts.texts(e.problems()));
             institution = null;
             item = null;
             alliance = null;
-            rows = figures.figures(actor, new RepeatFigures.Query(p, null, null, null, null), true);
+            figurePage = figures.page(actor, new RepeatFigures.Query(p, null, null, null, null), Math.max(page, 0),
+                    PAGE_SIZE);
         }
         Locale locale = LocaleContextHolder.getLocale();
         DateTimeFormatter month = DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh") ? "yyyy年M月"
                 : "MMM yyyy", locale);
-        long records = 0;
-        long repeats = 0;
-        long same = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        for (RepeatFigure f : rows) {
-            records += f.records();
-            repeats += f.repeats();
-            same += f.sameInstitutionRepeats();
-            cost = cost.add(f.avoidableCost());
-        }
-        // the totals are the period's; the table is one page of its rows (a regulator's year is 500 hospitals ×
-        // items × months: tens of thousands of rows, which no one reads on one page)
-        model.addAttribute("result", Paged.slice(rows, Math.max(page, 0), PAGE_SIZE).map(f -> new Row(f,
+        // the totals are the period's, added up by the database; the table is one page of its rows (a regulator's
+        // year is 500 hospitals × items × months: tens of thousands of rows, which no one reads on one page)
+        RepeatFigures.Totals t = figurePage.totals();
+        model.addAttribute("result", figurePage.rows().map(f -> new Row(f,
                 f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records()))));
-        model.addAttribute("totals", new Totals(records, repeats, same, Figures.percent(repeats, records), cost));
+        model.addAttribute("totals", new Totals(t.records(), t.repeats(), t.sameInstitutionRepeats(),
+                Figures.percent(t.repeats(), t.records()), t.avoidableCost()));
         model.addAttribute("filter", filter(p, institution, item, alliance, null));
         Map<String, String> allianceNames = new LinkedHashMap<>();
         alliances.all(actor).forEach(a -> allianceNames.put(a.code(), a.name()));

@@ -120,10 +120,20 @@ class DrillDownPages {
                 overview.minRecords(), text));
     }
 
+    /**
+     * One institution, under the tab it was opened from ({@code from}: the workbench's, a district's or the
+     * completeness grid's rows say theirs), else under the rankings: the region's list of institutions.
+     */
     @GetMapping("/institutions/{code}")
     String institution(Actor actor, @PathVariable String code, @RequestParam(required = false) String period,
-                       Model model, Locale locale) {
-        common(actor, model, "districts");
+                       @RequestParam(required = false) String from, Model model, Locale locale) {
+        String tab = from == null ? null : switch (from.strip()) {
+            case "workbench" -> actor.roles().contains(Role.REGULATOR) ? "workbench" : null;
+            case "districts", "completeness", "rankings" -> from.strip();
+            default -> null;
+        };
+        common(actor, model, tab == null ? "rankings" : tab);
+        model.addAttribute("cameFrom", tab);
         Period p = periods.of(actor, period, model);
         InstitutionFigures figures = overview.institution(actor, code, p);
         model.addAttribute("period", p.toString());

@@ -45,6 +45,16 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
         return new Paged<>(all.subList((int) from, (int) to), page, size, all.size());
     }
 
+    /**
+     * The page to show of a list of {@code total} items when {@code page} is asked for: that page, or the last one
+     * when it is past the end (the first when the list is empty), so that a page number kept from a longer list
+     * shows the end of the list rather than an empty one.
+     */
+    public static int within(int page, int size, long total) {
+        long last = total == 0 ? 0 : (total - 1) / size;
+        return (int) Math.min(page, last);
+    }
+
     public long offset() {
         return (long) page * size;
     }
