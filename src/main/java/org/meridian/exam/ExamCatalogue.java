@@ -101,6 +101,54 @@ public class ExamCatalogue {
         return items.all(hospitals.regionOf(actor.hospitalId()));
     }
 
+    /**
+     * Creates or renames an exception reason of the actor's region (不予互认的理由): its code (as an item's: a letter or
+     * digit first, at most 32 letters, digits, dots, underscores or hyphens), its Chinese name (required) and its
+     * English one (the Chinese when none is given), each at most 100 characters; every field problem at once (400).
+     * Reasons are never removed: stored records name them. The region's list starts as the defaults.
+     */
+    @Transactional
+    public ExceptionReason putReason(Actor actor, String code, String nameZh, String nameEn) {
+        ExamVisibility.require(ExamVisibility.keepsCatalogue(actor), actor, "change the exam exception reasons");
+        List<org.meridian.shared.problem.Problem> problems = new ArrayList<>();
+        String c = ExamItemDraft.strip(code);
+        if (c == null || !ExamItemDraft.CODE.matcher(c).matches()) {
+            problems.add(org.meridian.shared.problem.Problem.of("code", "exam.error.code", c == null ? "" : c));
+        }
+        String zh = reasonName("nameZh", nameZh, true, problems);
+        String en = reasonName("nameEn", nameEn, false, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("exam", problems);
+        }
+        long region = hospitals.regionOf(actor.hospitalId());
+        reasons.all(region); // the defaults first, so that a region's first own reason joins them
+        ExceptionReason reason = new ExceptionReason(c, zh, en == null ? zh : en);
+        reasons.put(region, reason);
+        audit.record(actor.hospitalId(), actor.username(), "EXAM_REASON_PUT", c,
+                AuditLog.details("nameZh", reason.nameZh(), "nameEn", reason.nameEn()));
+        return reason;
+    }
+
+    private static String reasonName(String field, String text, boolean required,
+                                     List<org.meridian.shared.problem.Problem> problems) {
+        String t = ExamItemDraft.strip(text);
+        if (t == null) {
+            if (required) {
+                problems.add(org.meridian.shared.problem.Problem.of(field, "exam.error.required"));
+            }
+            return null;
+        }
+        if (t.length() > 100) {
+            problems.add(org.meridian.shared.problem.Problem.of(field, "exam.error.tooLong", 100));
+            return null;
+        }
+        if (!org.meridian.shared.web.StorableText.isStorable(t)) {
+            problems.add(org.meridian.shared.problem.Problem.of(field, "exam.error.notStorable"));
+            return null;
+        }
+        return t;
+    }
+
     /** The exception reasons of the actor's region (the defaults until the region changes them). */
     @Transactional
     public List<ExceptionReason> reasons(Actor actor) {

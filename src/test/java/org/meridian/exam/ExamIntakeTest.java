@@ -253,6 +253,37 @@ class ExamIntakeTest {
                 .isEqualTo(java.time.Instant.parse("2026-10-24T00:30:00Z"));
     }
 
+    /**
+     * The region keeps its own list of exception reasons (network.md §4: "codes from the region's list"): the
+     * catalogue's keeper adds one and renames a default; a record may then carry the new code; bad input is refused
+     * field by field with nothing changed; the channel office and the regulator may not change the list.
+     */
+    @Test
+    void theRegionKeepsItsOwnExceptionReasons() throws Exception {
+        String secondOpinion = """
+                {"nameZh": "第二诊疗意见", "nameEn": "Second opinion"}""";
+        r.a.as(r.a.office, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
+                .andExpect(status().isForbidden());
+        r.a.as(r.regulator, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
+                .andExpect(status().isForbidden());
+        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/bad code"), "{\"nameZh\": \"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("code", "nameZh")));
+        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("SECOND_OPINION"))
+                .andExpect(jsonPath("$.nameEn").value("Second opinion"));
+        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/EMERGENCY"), "{\"nameZh\": \"急诊急救\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.nameEn").value("急诊急救"));
+        // the five defaults and the new one, by code
+        r.a.as(r.a.office, get("/api/v1/exam-exception-reasons")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("CONDITION_CHANGED", "EMERGENCY",
+                        "PATIENT_REQUEST", "QC_FAILED", "RESULT_TOO_OLD", "SECOND_OPINION")))
+                .andExpect(jsonPath("$[1].nameZh").value("急诊急救"));
+        r.a.as(r.a.office, json(post("/api/v1/exams"), "["
+                        + exam("so-1", a, "P1", "CT", "2026-10-01T08:00:00Z", true, "SECOND_OPINION") + "]"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+    }
+
     /** At most 10,000 records a call (network.md §5): one more refuses the whole array, and nothing is stored. */
     @Test
     void moreThanTenThousandRecordsInOneCallAreRefusedWhole() throws Exception {

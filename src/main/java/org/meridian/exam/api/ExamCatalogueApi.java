@@ -88,6 +88,15 @@ class ExamCatalogueApi {
         return catalogue.reasons(actor);
     }
 
+    record ReasonRequest(String nameZh, String nameEn) {
+    }
+
+    /** Creates or renames one of the region's exception reasons (who may: as for the catalogue's items). */
+    @PutMapping("/api/v1/exam-exception-reasons/{code}")
+    ExceptionReason putReason(Actor actor, @PathVariable String code, @RequestBody ReasonRequest body) {
+        return catalogue.putReason(actor, code, body.nameZh(), body.nameEn());
+    }
+
     @PostMapping("/api/v1/alliances")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Alliance> create(Actor actor, @RequestBody AllianceRequest body) {
