@@ -68,7 +68,7 @@ class ReadingRolesJourneyTest {
                     assertThat(points.get(i).path("label").path("show").asBoolean()).as("label of point " + i)
                             .isEqualTo(points.size() <= TrendChart.LABELLED_EACH_UP_TO || i == points.size() - 1);
                 }
-                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", trend);
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", trend);
                 browser.screenshot("journey-analyst-scorecard-trend-" + width);
 
                 browser.go("/");

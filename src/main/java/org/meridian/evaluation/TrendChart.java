@@ -35,8 +35,9 @@ public final class TrendChart {
             Object total = points.get(i).total() == null ? "-" : Scorecard.round(points.get(i).total());
             data.add(NamedValues.of("value", total, "label", Map.of("show", labelEach || i == points.size() - 1)));
         }
-        option.put("series", List.of(NamedValues.of("type", "line", "name", seriesName, "symbolSize", 8,
-                "data", data)));
+        // every point's symbol, not ECharts' "auto" choice, which drops some of them where points are close
+        option.put("series", List.of(NamedValues.of("type", "line", "name", seriesName, "symbolSize", 6,
+                "showAllSymbol", true, "data", data)));
         return option;
     }
 }
