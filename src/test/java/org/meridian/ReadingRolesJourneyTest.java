@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.meridian.evaluation.TrendChart;
 import org.meridian.support.Browser;
 import org.meridian.support.MeridianDemoTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 12, "Done when", for the demo roles that read and decide nothing (docs/notifications.md: no to-do kind
@@ -55,6 +59,17 @@ class ReadingRolesJourneyTest {
                 assertThat(browser.text(By.id("card-total"))).matches("\\d+\\.\\d\\d|—");
                 assertThat(browser.horizontalOverflow()).as("a scorecard at " + width).isZero();
                 browser.screenshot("journey-analyst-scorecard-" + width);
+                // the total-score trend labels only what can be read: each point while few, else the latest alone
+                WebElement trend = browser.waitFor(By.cssSelector("#trend canvas"));
+                JsonNode points = new JsonMapper().readTree(browser.driver().findElement(By.id("trend"))
+                        .getDomAttribute("data-chart")).path("series").get(0).path("data");
+                assertThat(points.size()).as(which + ": its published periods").isPositive();
+                for (int i = 0; i < points.size(); i++) {
+                    assertThat(points.get(i).path("label").path("show").asBoolean()).as("label of point " + i)
+                            .isEqualTo(points.size() <= TrendChart.LABELLED_EACH_UP_TO || i == points.size() - 1);
+                }
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", trend);
+                browser.screenshot("journey-analyst-scorecard-trend-" + width);
 
                 browser.go("/");
                 WebElement figure = browser.waitFor(By.cssSelector(".figures a.figure[href]"));

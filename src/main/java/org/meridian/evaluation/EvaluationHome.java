@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.meridian.shared.Actor;
 import org.meridian.shared.Figures;
-import org.meridian.shared.NamedValues;
 import org.meridian.shared.UnitKind;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.security.Role;
@@ -119,33 +118,14 @@ class EvaluationHome implements HomeFigures, HomeCharts, HomePanels, WorkItems {
         return tier == null ? "—" : "UNRATED".equals(tier) ? text("evaluation.tier.UNRATED") : tier;
     }
 
-    /** The most points of the trend that are each labelled with their total. */
-    static final int LABELLED_POINTS = 12;
-
     @Override
     public List<HomeChart> charts(Actor actor) {
         if (!actor.isChannelUser()) {
             return List.of();
         }
         return results.latestOwn(actor).map(e -> {
-            List<TrendPoint> trend = results.trend(actor, actor.channelId(), e.unitType(), e.period());
-            Map<String, Object> option = NamedValues.of("tooltip", Map.of("trigger", "axis"),
-                    "grid", Map.of("left", 40, "right", 16, "top", 16, "bottom", 28));
-            option.put("xAxis", Map.of("type", "category",
-                    "data", trend.stream().map(p -> p.period().toString()).toList()));
-            option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
-            // labelled as a person reads a score (2 decimals), not with the stored total's 13; every point while
-            // they fit (up to a year of months), else only the latest (24 labels overlapped), the rest in the tooltip
-            boolean labelEach = trend.size() <= LABELLED_POINTS;
-            List<Object> data = new ArrayList<>();
-            for (int i = 0; i < trend.size(); i++) {
-                Map<String, Object> point = NamedValues.of(
-                        "value", org.meridian.indicator.scoring.Scorecard.round(trend.get(i).total()),
-                        "label", Map.of("show", labelEach || i == trend.size() - 1));
-                data.add(point);
-            }
-            option.put("series", List.of(Map.of("type", "line", "name", text("evaluation.home.score"),
-                    "data", data)));
+            Map<String, Object> option = TrendChart.option(
+                    results.trend(actor, actor.channelId(), e.unitType(), e.period()), text("evaluation.home.score"));
             return List.of(new HomeChart(50, "own-trend", "evaluation.home.trend", json.writeValueAsString(option)));
         }).orElse(List.of());
     }

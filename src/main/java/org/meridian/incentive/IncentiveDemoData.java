@@ -16,6 +16,7 @@ import org.meridian.shared.web.Paged;
 
 import org.meridian.shared.Period;
 import org.meridian.incentive.rules.RuleDefinition;
+import org.meridian.incentive.rules.ScoreBand;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.MeridianUser;
 import org.meridian.shared.tenant.Hospitals;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: in the demo hospital, done as the demo channel office ({@code office}), the default
- * templates, one money rule per referral that waits for a compliance sign-off and a quality bonus by score band;
+ * templates, one money rule per referral that waits for a compliance sign-off and a quality bonus by score band
+ * ({@link #QUALITY_BANDS});
  * then the statements and sanctions of the demo's published evaluations (the latest periods), drafted as on
  * publication, with those of the latest period in several states (paid, approved, reviewed, draft). Without
  * published evaluations there are no statements: a statement's result only ever comes from one. Runs once:
@@ -48,6 +50,16 @@ class IncentiveDemoData implements ApplicationRunner {
     private final EvaluationResults evaluations;
     private final EvaluationDrafting drafting;
     private final Clock clock;
+
+    /**
+     * The quality bonus's bands: 3,000 元 × 1.5 from 85 points (capped at 4,000), × 1 from 70, × 0.5 from 55 — the
+     * demo schemes' tier thresholds (A, B, C), so that every channel the place rules reward (tiers A to C) earns money
+     * too. Most demo channels score 55 to 70: a bonus from 70 only left them statements of places at 0.00 元, and
+     * whole periods waiting at 0.00 元 in the inbox.
+     */
+    static final List<ScoreBand> QUALITY_BANDS = List.of(new ScoreBand(new BigDecimal("85"), null,
+            new BigDecimal("1.5")), new ScoreBand(new BigDecimal("70"), new BigDecimal("85"), BigDecimal.ONE),
+            new ScoreBand(new BigDecimal("55"), new BigDecimal("70"), new BigDecimal("0.5")));
 
     /** How many of the latest published periods per unit type and period kind the demo drafts. */
     static final int PERIODS_DRAFTED = 4;
@@ -86,9 +98,7 @@ class IncentiveDemoData implements ApplicationRunner {
                     null, null, null, null, null, null, null, null, null));
             rules.createRule(officeActor, new RuleDefinition("QUALITY-BONUS", "质量奖励（按总分段）", "FEE", null,
                     LocalDate.of(today.getYear() - 1, 1, 1), null, "FIXED", new BigDecimal("3000"), null, "SCORE_BAND",
-                    null, java.util.List.of(new org.meridian.incentive.rules.ScoreBand(new BigDecimal("85"), null,
-                            new BigDecimal("1.5")), new org.meridian.incentive.rules.ScoreBand(new BigDecimal("70"),
-                            new BigDecimal("85"), BigDecimal.ONE)), new BigDecimal("4000"), null, null, null, null,
+                    null, QUALITY_BANDS, new BigDecimal("4000"), null, null, null, null,
                     null, null, null, null, null, null));
             List<Evaluation> published = recentPublished(office);
             if (!published.isEmpty()) {

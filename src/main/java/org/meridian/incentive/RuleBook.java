@@ -1,6 +1,7 @@
 package org.meridian.incentive;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,11 +186,14 @@ public class RuleBook {
             throw new WorkflowRefusal("not-flagged", "rule " + rule.code() + " v" + rule.version() + " is "
                     + rule.complianceStatus() + "; only a rule that requires compliance review is signed off");
         }
-        if (!rules.signOff(actor.hospitalId(), id, actor.username(), clock.instant(), justification.strip())) {
+        Instant at = clock.instant();
+        if (!rules.signOff(actor.hospitalId(), id, actor.username(), at, justification.strip())) {
             throw new WorkflowRefusal("concurrent", "rule " + id + " was signed off meanwhile");
         }
         audit.record(actor.hospitalId(), actor.username(), "INCENTIVE_RULE_SIGNED_OFF", "incentive-rule:" + id, Map.of("code", rule.code(),
                 "version", rule.version(), "justification", justification.strip()));
+        events.publishEvent(new IncentiveRuleSignedOff(actor.hospitalId(), id, rule.code(), rule.version(),
+                actor.username(), at));
         return rule(actor, id);
     }
 

@@ -78,6 +78,16 @@ public class Inbox {
         return created;
     }
 
+    /**
+     * The work a notification asked for is done (a rule signed off): every notification of that kind and source is
+     * read from then on, for each person it was addressed to, whoever did the work — as the to-do item of the same
+     * work leaves every inbox. Settled again, nothing changes (what is read stays read, with its time).
+     */
+    @Transactional
+    int settle(long hospitalId, NotificationKind kind, long sourceId, Instant at) {
+        return notifications.settle(hospitalId, kind, sourceId, at.truncatedTo(ChronoUnit.MICROS));
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

@@ -13,7 +13,10 @@ import org.meridian.shared.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code notification} table; every query names the hospital and the recipient. */
+/**
+ * The {@code notification} table; every query names the hospital, and the recipient but where work done settles the
+ * notifications that asked everyone for it.
+ */
 @Repository
 class Notifications {
 
@@ -76,6 +79,19 @@ class Notifications {
                           AND (CAST(:id AS bigint) IS NULL OR id = :id)""")
                 .param("h", hospitalId).param("r", recipient).param("id", id)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Marks read, at {@code at}, every recipient's unread notification of this kind and source: the work it asked
+     * for is done; returns how many.
+     */
+    int settle(long hospitalId, NotificationKind kind, long sourceId, Instant at) {
+        return jdbc.sql("""
+                        UPDATE notification SET read_at = :at
+                        WHERE hospital_id = :h AND kind = :k AND source_id = :s AND read_at IS NULL""")
+                .param("h", hospitalId).param("k", kind.name()).param("s", sourceId)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 

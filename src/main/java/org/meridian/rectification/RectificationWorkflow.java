@@ -2,6 +2,7 @@ package org.meridian.rectification;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,6 +67,16 @@ public class RectificationWorkflow {
         this.clock = clock;
         this.failingScore = failingScore;
         this.events = events;
+    }
+
+    /**
+     * The same workflow on a clock set {@code ago} back, for the demo's plans only ({@link RectificationDemoData}): what
+     * it does is dated then (a plan opened, a note written, an action done weeks ago), and "today" is that day. It is
+     * not Spring's bean, so its caller gives it a transaction.
+     */
+    RectificationWorkflow ago(Duration ago) {
+        return new RectificationWorkflow(plans, evaluations, hospitals, audit, Clock.offset(clock, ago.negated()),
+                failingScore, events);
     }
 
     /** An indicator score below this fails. */

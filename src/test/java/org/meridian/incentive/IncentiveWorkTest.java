@@ -20,6 +20,7 @@ import org.meridian.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ class IncentiveWorkTest {
     @Autowired Hospitals hospitals;
     @Autowired UserDetailsService accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired IncompleteEventPublications incomplete;
 
     @Test
     void aHandPreparedStatementWaitsForTheOtherOfficeThenTheManagersAndItsChannelIsToldOfTheApproval()
@@ -191,6 +193,66 @@ class IncentiveWorkTest {
         assertThat(home(h.manager2)).doesNotContain("按转诊人次返费二");
         assertThat(told(h)).isEqualTo(Map.of(h.manager, List.of("COMPLIANCE_SIGN_OFF"),
                 h.manager2, List.of("COMPLIANCE_SIGN_OFF", "COMPLIANCE_SIGN_OFF")));
+    }
+
+    /**
+     * A sign-off settles the notifications that asked for it (docs/notifications.md): both managers are told of the
+     * rule the office saved; the second signs it off, and the notification is read for both — the one who did the
+     * work and the one who never opened it — as the to-do item leaves both inboxes; the bell of the first falls to
+     * nothing. Another rule still waiting stays unread, and the sign-off delivered again changes nothing.
+     */
+    @Test
+    void aSignOffSettlesItsNotificationForEveryoneItAsked() throws Exception {
+        Hospital4Incentives h = new Hospital4Incentives(mvc, json, users, hospitals);
+        long signed = h.rule(IncentivesFromEvaluationsTest.PER_REFERRAL);
+        long waiting = h.rule(IncentivesFromEvaluationsTest.PER_REFERRAL.replace("PER-REFERRAL", "PER-ARRIVAL")
+                .replace("按转诊人次返费", "按到诊人次返费").replace("\"referrals\"", "\"arrivals\""));
+        assertThat(unread(h, signed)).containsExactlyInAnyOrder(h.manager, h.manager2);
+        assertThat(bell(h.manager)).isEqualTo("2");
+
+        h.as(h.manager2, json(post("/api/v1/incentive-rules/" + signed + "/sign-off"),
+                "{\"justification\": \"法务意见：信息服务费，已备案\"}")).andExpect(status().isOk());
+        assertThat(unread(h, signed)).as("read for everyone it asked, whoever signed").isEmpty();
+        assertThat(unread(h, waiting)).containsExactlyInAnyOrder(h.manager, h.manager2);
+        assertThat(bell(h.manager)).isEqualTo("1");
+        assertThat(home(h.manager)).doesNotContain("PER-REFERRAL 第 1 版").contains("PER-ARRIVAL 第 1 版");
+        // read when it was signed off, so the list shows it among the read ones
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT n.read_at) FROM notification n JOIN incentive_rule r
+                          ON r.hospital_id = n.hospital_id AND r.id = n.source_id AND n.read_at = r.signed_off_at
+                        WHERE n.hospital_id = :h AND n.kind = 'COMPLIANCE_SIGN_OFF' AND n.source_id = :s""")
+                .param("h", h.hospital.id()).param("s", signed).query(Integer.class).single()).isEqualTo(1);
+
+        // delivered again (as after a crash before the registry recorded completion): nothing changes
+        int reopened = jdbc.sql("""
+                        UPDATE event_publication SET completion_date = NULL, status = 'PROCESSING'
+                        WHERE event_type = :type AND listener_id LIKE '%NotificationsOnWorkDone%'
+                          AND (serialized_event::jsonb ->> 'ruleId')::bigint = :r
+                          AND (serialized_event::jsonb ->> 'hospitalId')::bigint = :h""")
+                .param("type", IncentiveRuleSignedOff.class.getName()).param("r", signed)
+                .param("h", h.hospital.id()).update();
+        assertThat(reopened).isEqualTo(1);
+        incomplete.resubmitIncompletePublications(e -> e.getEvent() instanceof IncentiveRuleSignedOff o
+                && o.ruleId() == signed && o.hospitalId() == h.hospital.id());
+        assertThat(unread(h, signed)).isEmpty();
+        assertThat(unread(h, waiting)).hasSize(2);
+        assertThat(bell(h.manager2)).isEqualTo("1");
+    }
+
+    /** Who has the rule's sign-off notification unread. */
+    private List<String> unread(Hospital4Incentives h, long rule) {
+        return jdbc.sql("""
+                        SELECT recipient FROM notification WHERE hospital_id = :h AND kind = 'COMPLIANCE_SIGN_OFF'
+                          AND source_id = :s AND read_at IS NULL""")
+                .param("h", h.hospital.id()).param("s", rule).query(String.class).list();
+    }
+
+    /** The count on the user's bell, as the top bar shows it ("" for none). */
+    private String bell(String username) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "id=\"topbar-notifications\"[^>]*>(?:(?!</a>).)*?<span class=\"topbar-count\">([^<]*)</span>",
+                java.util.regex.Pattern.DOTALL).matcher(home(username));
+        return m.find() ? m.group(1) : "";
     }
 
     /**

@@ -157,7 +157,10 @@ public final class Browser implements AutoCloseable {
             ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("document.documentElement.setAttribute('data-no-animation','');"
                             // charts drawn before this moment are drawn again, finished, not caught mid-animation
-                            + " if (window.meridianCharts) { window.meridianCharts.init(document); }");
+                            // (a chart kept would finish the animations it had begun, e.g. a line's symbols)
+                            + " if (window.meridianCharts) { document.querySelectorAll('[data-chart]').forEach("
+                            + "function (el) { var c = echarts.getInstanceByDom(el); if (c) { c.dispose(); } });"
+                            + " window.meridianCharts.init(document); }");
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");

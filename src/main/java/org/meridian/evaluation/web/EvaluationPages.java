@@ -23,6 +23,7 @@ import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.EvaluationRuns;
 import org.meridian.evaluation.EvaluationSubject;
 import org.meridian.evaluation.TierOutcome;
+import org.meridian.evaluation.TrendChart;
 import org.meridian.evaluation.TrendPoint;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.indicator.scoring.Dimension;
@@ -383,7 +384,7 @@ class EvaluationPages {
         model.addAttribute("units", all.size());
         model.addAttribute("radar", json.writeValueAsString(radar(names, scores, medianScores, card.channel(),
                 messages.getMessage("evaluation.chart.peerMedian", null, locale))));
-        model.addAttribute("trend", json.writeValueAsString(trend(trend,
+        model.addAttribute("trend", json.writeValueAsString(TrendChart.option(trend,
                 messages.getMessage("evaluation.chart.total", null, locale))));
         model.addAttribute("trendPoints", trend.size());
         return "evaluations/scorecard";
@@ -438,17 +439,6 @@ class EvaluationPages {
         o.put("series", List.of(Map.of("type", "radar", "data", List.of(Map.of("name", channel, "value",
                 dims.dimensions().stream().map(x -> x.score() == null ? (Object) 0 : round1(x.score())).toList(),
                 "areaStyle", Map.of("opacity", 0.25))))));
-        return o;
-    }
-
-    private static Map<String, Object> trend(List<TrendPoint> points, String label) {
-        Map<String, Object> o = NamedValues.of("tooltip", Map.of("trigger", "axis"),
-                "grid", Map.of("left", 40, "right", 16, "top", 20, "bottom", 30));
-        o.put("xAxis", Map.of("type", "category", "data", points.stream().map(p -> p.period().toString()).toList()));
-        o.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
-        o.put("series", List.of(Map.of("type", "line", "name", label, "symbolSize", 8, "label", Map.of("show", true),
-                "data", points.stream()
-                .map(p -> p.total() == null ? (Object) "-" : p.total().setScale(2, RoundingMode.HALF_UP)).toList())));
         return o;
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.evaluation.EvaluationResults;
+import org.meridian.evaluation.TrendChart;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.shared.Actor;
 import org.meridian.shared.security.Accounts;
@@ -111,7 +112,8 @@ class DemoRoleWorkbenchTest {
         Matcher chart = Pattern.compile("id=\"own-trend\" data-chart=\"([^\"]*)\"").matcher(page);
         assertThat(chart.find()).as("the partner's trend chart").isTrue();
         JsonNode points = json.readTree(HtmlUtils.htmlUnescape(chart.group(1))).path("series").get(0).path("data");
-        assertThat(points.size()).as("more points than are labelled each").isGreaterThan(12);
+        assertThat(points.size()).as("more points than are labelled each")
+                .isGreaterThan(TrendChart.LABELLED_EACH_UP_TO);
         for (int i = 0; i < points.size(); i++) {
             assertThat(points.get(i).path("label").path("show").asBoolean()).as("label of point " + i)
                     .isEqualTo(i == points.size() - 1);
