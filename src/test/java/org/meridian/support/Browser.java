@@ -118,12 +118,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the login form and waits for the home page. */
+    /**
+     * Signs in through the login form and waits until the browser has left it (for the home page, or the page the
+     * sign-in leads to: the form again with its error, the second step): a {@link #go} right after the click could
+     * otherwise be sent before the sign-in, and find the person still signed out.
+     */
     public Browser signIn(String username, String password) {
         go("/login");
         field("username").sendKeys(username);
         field("password").sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        WebElement submit = driver.findElement(By.id("login-submit"));
+        submit.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(submit));
         return this;
     }
 
