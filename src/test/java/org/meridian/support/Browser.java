@@ -2,9 +2,15 @@ package org.meridian.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -12,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,6 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code scripts/install-browser.sh}) for journeys against a Meridian on a random port. Selenium
  * Manager never runs: the driver and browser paths are given explicitly. Screenshots go to
  * {@code target/screenshots/<name>.png}; look at them.
+ *
+ * <p>Starting Chromium and its driver costs 2–3 s on the 2-core test machine, and the journeys open a browser for
+ * each person they play, so a closed browser is kept for the next {@link #open}: {@link #close} leaves it as a new
+ * one would be — one fresh tab (the pages, their history, session storage and any DevTools emulation gone with the
+ * old tabs), no cookie, no cache, and no storage or service worker of the origins it visited. A browser that cannot
+ * be cleaned so (a dialog still open, a crash) is quit instead. The kept browsers are quit when the JVM ends.
  */
 public final class Browser implements AutoCloseable {
 
@@ -30,20 +43,50 @@ public final class Browser implements AutoCloseable {
     /** An iPhone-sized viewport: 375 CSS pixels wide. */
     public static final Dimension PHONE = new Dimension(375, 812);
 
-    private final WebDriver driver;
-    private final String baseUrl;
+    /** Browsers closed by their test, ready for the next {@link #open}. */
+    private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
 
-    private Browser(WebDriver driver, String baseUrl) {
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(WebDriver::quit);
+                IDLE.clear();
+            }
+        }, "quit-idle-browsers"));
+    }
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    /** The origins whose storage {@link #close} clears (those of the base address and of the last page). */
+    private final Set<String> origins = new LinkedHashSet<>();
+
+    private Browser(ChromeDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        origins.add(origin(baseUrl));
     }
 
     public static Browser open(int port) {
         return open("http://localhost:" + port);
     }
 
-    /** A browser whose {@link #go} paths are relative to this address (e.g. {@code http://127.0.0.1:PORT}). */
+    /**
+     * A browser whose {@link #go} paths are relative to this address (e.g. {@code http://127.0.0.1:PORT}): one kept
+     * from an earlier test, or a new one.
+     */
     public static Browser open(String baseUrl) {
+        ChromeDriver driver;
+        synchronized (IDLE) {
+            driver = IDLE.pollFirst();
+        }
+        if (driver == null) {
+            driver = start();
+        }
+        driver.manage().window().setSize(DESKTOP);
+        return new Browser(driver, baseUrl);
+    }
+
+    private static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -57,9 +100,8 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(DESKTOP);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, baseUrl);
+        return driver;
     }
 
     public WebDriver driver() {
@@ -76,12 +118,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the login form and waits for the home page. */
+    /**
+     * Signs in through the login form and waits until the browser has left it (for the home page, or the page the
+     * sign-in leads to: the form again with its error, the second step): a {@link #go} right after the click could
+     * otherwise be sent before the sign-in, and find the person still signed out.
+     */
     public Browser signIn(String username, String password) {
         go("/login");
         field("username").sendKeys(username);
         field("password").sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        WebElement submit = driver.findElement(By.id("login-submit"));
+        submit.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(submit));
         return this;
     }
 
@@ -193,8 +241,44 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the browser as a new one would be, and keeps it for the next {@link #open}; quits it when that fails.
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            clean();
+        } catch (RuntimeException e) {
+            driver.quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.push(driver);
+        }
+    }
+
+    private void clean() {
+        String current = driver.getCurrentUrl();
+        if (current != null && current.startsWith("http")) {
+            origins.add(origin(current));
+        }
+        Set<String> old = driver.getWindowHandles();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : old) {
+            driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        for (String origin : origins) {
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        }
+    }
+
+    /** {@code http://localhost:8080} of {@code http://localhost:8080/a/b?c}. */
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }

@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.meridian.support.MeridianWebTest;
@@ -20,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @MeridianWebTest
 class UploadLimitsTest {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length: *(\\d+)");
 
     @LocalServerPort int port;
 
@@ -35,18 +40,55 @@ class UploadLimitsTest {
                     + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    answer.write(buffer, 0, n);
-                }
-            } catch (IOException reset) {
-                // the server may close the connection without reading the rest: what came is the answer
-            }
-            return answer.toString(StandardCharsets.UTF_8);
+            return response(socket.getInputStream());
         }
+    }
+
+    /**
+     * The response read as HTTP frames it, up to the end of its body (its {@code Content-Length}, or the last chunk),
+     * not up to the close of the connection: after the answer the server may wait for the body it declined, until
+     * its timeout, before it closes.
+     */
+    static String response(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            for (int last = 0; last != 0x0d0a0d0a; ) { // up to the empty line that ends the head
+                int b = in.read();
+                if (b < 0) {
+                    return answer.toString(StandardCharsets.UTF_8);
+                }
+                answer.write(b);
+                last = (last << 8) | b;
+            }
+            String head = answer.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            Matcher length = CONTENT_LENGTH.matcher(head);
+            if (length.find()) {
+                answer.write(in.readNBytes(Integer.parseInt(length.group(1))));
+            } else if (head.contains("\r\ntransfer-encoding: chunked")) {
+                for (int size = chunk(in, answer); size > 0; size = chunk(in, answer)) {
+                    answer.write(in.readNBytes(size + 2)); // the chunk and its CRLF
+                }
+                answer.write(in.readNBytes(2)); // the CRLF after the last (empty) chunk
+            } else {
+                answer.write(in.readAllBytes()); // neither: the body ends with the connection
+            }
+        } catch (IOException reset) {
+            // the server may close the connection without reading the rest: what came is the answer
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a chunk's size line into {@code answer}; the size. */
+    private static int chunk(InputStream in, ByteArrayOutputStream answer) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            answer.write(b);
+            line.append((char) b);
+        }
+        answer.write('\n');
+        String size = line.toString().trim();
+        int semicolon = size.indexOf(';');
+        return Integer.parseInt(semicolon < 0 ? size : size.substring(0, semicolon), 16);
     }
 
     @Test
