@@ -59,7 +59,7 @@ class RegionJourneyTest {
         }
         send(officeA, "POST", "/api/v1/exams", "[" + rows + "]");
 
-        send(admin, "POST", "/api/v1/alliances", """
+        send(regionAdmin, "POST", "/api/v1/alliances", """
                 {"code": "RJ-AL-%s", "name": "旅程医联体", "lead": "%s", "members": ["%s"]}"""
                 .formatted(tag, a.code(), b.code()));
         // two-way referrals: A refers 6 patients down to B, B 5 up to A → downward share 6 / 11 = 0.5454… → 54.5 %
@@ -209,7 +209,7 @@ class RegionJourneyTest {
         Journey j = journey("RW", "预警第一医院", "预警社区卫生服务中心");
         HospitalProfile a = j.a();
         HospitalProfile b = j.b();
-        send(j.admin(), "POST", "/api/v1/alliances", """
+        send(j.regionAdmin(), "POST", "/api/v1/alliances", """
                 {"code": "RW-AL-%s", "name": "预警医联体", "lead": "%s", "members": ["%s"]}"""
                 .formatted(j.tag(), a.code(), b.code()));
         try (Browser browser = Browser.open(port)) {
@@ -341,7 +341,7 @@ class RegionJourneyTest {
         Journey j = new Journey(tag, region, a, b, users.create(a.id(), Role.REGION_ADMIN, null),
                 users.create(a.id(), Role.REGULATOR, null), admin, users.create(a.id(), Role.CHANNEL_MANAGER, null),
                 users.create(b.id(), Role.CHANNEL_MANAGER, null));
-        send(admin, "PUT", "/api/v1/exam-items/CT", """
+        send(j.regionAdmin(), "PUT", "/api/v1/exam-items/CT", """
                 {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}""");
         return j;
     }
