@@ -1,5 +1,6 @@
 // Meridian's only script: CSRF for htmx, ECharts for every [data-chart] element (also after htmx swaps),
-// copy buttons ([data-copy] = selector of the element whose text is copied), and the navigation's drop-downs.
+// copy buttons ([data-copy] = selector of the element whose text is copied), list filters ([data-filter]) with a
+// count of the boxes checked ([data-count-checked]), and the navigation's drop-downs.
 (function () {
   'use strict';
 
@@ -67,6 +68,60 @@
     } else {
       select();
     }
+  });
+
+  // A list filter: an input with data-filter="<selector>" shows, inside that element, only the [data-filter-item]
+  // elements whose data-filter-text (else their text) contains what was typed, in any case, or that hold a checked
+  // box (a choice made stays in sight); a [data-filter-group] left with none is hidden, and [data-filter-empty] shown
+  // when nothing is left. Enter in the filter does not submit its form. Without this script everything is shown.
+  function applyFilter(input) {
+    var root = document.querySelector(input.getAttribute('data-filter'));
+    if (!root) {
+      return;
+    }
+    var q = input.value.trim().toLowerCase();
+    var shown = 0;
+    root.querySelectorAll('[data-filter-group]').forEach(function (group) {
+      var any = false;
+      group.querySelectorAll('[data-filter-item]').forEach(function (item) {
+        var text = (item.getAttribute('data-filter-text') || item.textContent).toLowerCase();
+        var box = item.querySelector('input[type="checkbox"]');
+        var match = q === '' || text.indexOf(q) >= 0 || (box !== null && box.checked);
+        item.hidden = !match;
+        any = any || match;
+        shown += match ? 1 : 0;
+      });
+      group.hidden = !any;
+    });
+    var empty = root.querySelector('[data-filter-empty]');
+    if (empty) {
+      empty.hidden = shown > 0;
+    }
+  }
+  document.addEventListener('input', function (e) {
+    if (e.target.matches && e.target.matches('input[data-filter]')) {
+      applyFilter(e.target);
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && e.target.matches && e.target.matches('input[data-filter]')) {
+      e.preventDefault();
+    }
+  });
+
+  // An element with data-count-checked="<selector>" says how many boxes are checked inside that element, in its
+  // data-count-template ({0} the number), whenever a box changes.
+  document.addEventListener('change', function (e) {
+    if (!e.target.matches || !e.target.matches('input[type="checkbox"]')) {
+      return;
+    }
+    document.querySelectorAll('[data-count-checked]').forEach(function (el) {
+      var root = document.querySelector(el.getAttribute('data-count-checked'));
+      if (root) {
+        var n = root.querySelectorAll('input[type="checkbox"]:checked').length;
+        el.textContent = el.getAttribute('data-count-template').replace('{0}', n);
+      }
+    });
   });
 
   // The navigation's groups are <details> drop-downs that work without this script. On a desktop it closes the

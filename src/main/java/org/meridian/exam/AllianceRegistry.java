@@ -133,6 +133,16 @@ public class AllianceRegistry {
         return result;
     }
 
+    /**
+     * The institutions an alliance of the actor's region may be made of, for the region administrator's form: each
+     * hospital of the region by code, followed by the INSTITUTION units it registered (by code). Their
+     * {@link NamedInstitution#reference()} is what {@link #create} reads.
+     */
+    public List<NamedInstitution> choosable(Actor actor) {
+        ExamVisibility.require(ExamVisibility.keepsCatalogue(actor), actor, "create alliances");
+        return institutions.of(institutions.hospitalsOf(hospitals.regionOf(actor.hospitalId())));
+    }
+
     public Optional<Alliance> find(Actor actor, String code) {
         return all(actor).stream().filter(a -> a.code().equals(code)).findFirst();
     }

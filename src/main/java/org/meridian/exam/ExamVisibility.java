@@ -8,8 +8,8 @@ import org.meridian.shared.security.Role;
 /**
  * Who may do what with exam data, the one place that says it. A hospital's office (CHANNEL_MANAGER and up) sends its
  * records; its staff from ANALYST up read the figures and the list of repeats of its own institutions. The region's
- * catalogue, exception reasons and alliances are kept by an ADMIN (until the region has an administrator of its
- * own). A REGULATOR (卫健委) reads the figures of every hospital of the region and nothing patient-level: never the
+ * catalogue (items and their import) and its alliances are kept by the region administrator (REGION_ADMIN), not by
+ * any one hospital's ADMIN: an item or an alliance changes every hospital's figures. A REGULATOR (卫健委) reads the figures of every hospital of the region and nothing patient-level: never the
  * list of repeat records, and writes nothing. Meridian itself (a system actor) may do everything.
  */
 public final class ExamVisibility {
@@ -35,8 +35,9 @@ public final class ExamVisibility {
         return actor.isSystem() || actor.has(Role.CHANNEL_MANAGER);
     }
 
+    /** Changes the region's exam catalogue and creates its alliances: the region administrator (or Meridian itself). */
     public static boolean keepsCatalogue(Actor actor) {
-        return actor.isSystem() || actor.has(Role.ADMIN);
+        return actor.isSystem() || actor.has(Role.REGION_ADMIN);
     }
 
     static void require(boolean allowed, Actor actor, String what) {

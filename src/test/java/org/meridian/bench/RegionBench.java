@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p><b>Exams.</b> The region administrator creates the hospitals through the API; each registers its institution
  * units (its 医共体's community centres) and sends its records with a personal access token to
- * {@code POST /api/v1/exams}, in time order ({@link ExamStream}); the first hospital's administrator keeps the catalogue
- * and one alliance per hospital (the hospital and its units). A regulator, created on the users page, reads the full
+ * {@code POST /api/v1/exams}, in time order ({@link ExamStream}); the region administrator keeps the catalogue and
+ * creates one alliance per hospital (the hospital and its units). A regulator, created on the users page, reads the full
  * repeat report of a month ({@code GET /api/v1/exams/repeats}); one hospital then sends one more batch, and the figures
  * of its months are read back. Every figure read must equal what the stream says by construction.
  *
@@ -225,9 +225,10 @@ final class RegionBench {
                 regionAdmin.withToken(tokens.apply(admin)));
     }
 
-    private void putCatalogue(BenchClient admin, List<ExamStream.Item> items) {
+    /** The region's catalogue, kept by the region administrator. */
+    private void putCatalogue(BenchClient keeper, List<ExamStream.Item> items) {
         for (ExamStream.Item i : items) {
-            admin.putJson("/api/v1/exam-items/" + i.code(), "{\"name\":\"" + i.name() + "\",\"category\":\""
+            keeper.putJson("/api/v1/exam-items/" + i.code(), "{\"name\":\"" + i.name() + "\",\"category\":\""
                     + i.category() + "\",\"validDays\":" + i.validDays() + ",\"scope\":\""
                     + (i.alliance() ? "ALLIANCE" : "REGION") + "\",\"price\":" + i.price() + "}", 200, 201);
         }
@@ -274,8 +275,7 @@ final class RegionBench {
             }
         }
         List<ExamStream.Item> items = catalogue(tag + "-");
-        BenchClient keeper = made.get(0).client();
-        putCatalogue(keeper, items);
+        putCatalogue(regionAdmin, items);
         for (int h = 0; h < hospitals; h++) {
             StringBuilder members = new StringBuilder();
             for (int i : layout.ofHospital(h)) {
@@ -284,7 +284,7 @@ final class RegionBench {
                             .append(layout.code(i)).append('"');
                 }
             }
-            keeper.postJson("/api/v1/alliances", "{\"code\":\"" + codes.get(h) + "-A\",\"name\":\"基准医共体 "
+            regionAdmin.postJson("/api/v1/alliances", "{\"code\":\"" + codes.get(h) + "-A\",\"name\":\"基准医共体 "
                     + codes.get(h) + "\",\"lead\":\"" + codes.get(h) + "\",\"members\":[" + members + "]}", 201);
         }
         BenchClient regulator = regionAdmin.withToken(tokens.apply(regulator(made.get(0), "Bench-regulator-2026")));
@@ -338,7 +338,7 @@ final class RegionBench {
         }
         byte[] body = batch.append(']').toString().getBytes(StandardCharsets.UTF_8);
         long i0 = System.nanoTime();
-        BenchClient.Answer answer = keeper.postExams(body);
+        BenchClient.Answer answer = made.get(0).client().postExams(body);
         double increment = (System.nanoTime() - i0) / 1e9;
         if (answer.accepted() != sizes.increment() || answer.rejected() > 0) {
             failures.add("the incremental batch: accepted " + answer.accepted() + " of " + sizes.increment()
@@ -512,7 +512,7 @@ final class RegionBench {
             }
         }
         List<ExamStream.Item> items = catalogue(tag + "-");
-        putCatalogue(made.get(0).client(), items);
+        putCatalogue(regionAdmin, items);
         int[] alliance = new int[n];
         for (int h = 0; h < n; h++) {
             alliance[h] = h / 10;
@@ -522,7 +522,7 @@ final class RegionBench {
             for (int h = a * 10 + 1; h < Math.min(n, a * 10 + 10); h++) {
                 members.append(members.isEmpty() ? "" : ",").append('"').append(made.get(h).code()).append('"');
             }
-            made.get(0).client().postJson("/api/v1/alliances", "{\"code\":\"" + tag + "-WA" + a + "\",\"name\":\"基准医联体 "
+            regionAdmin.postJson("/api/v1/alliances", "{\"code\":\"" + tag + "-WA" + a + "\",\"name\":\"基准医联体 "
                     + a + "\",\"lead\":\"" + made.get(a * 10).code() + "\",\"members\":[" + members + "]}", 201);
         }
 

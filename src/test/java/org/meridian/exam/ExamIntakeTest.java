@@ -175,8 +175,8 @@ class ExamIntakeTest {
     }
 
     @Test
-    void theCatalogueIsKeptByAnAdministratorAndReadByEveryone() throws Exception {
-        r.a.as(r.admin, json(put("/api/v1/exam-items/MRI"), """
+    void theCatalogueIsKeptByTheRegionAdministratorAndReadByEveryone() throws Exception {
+        r.a.as(r.regionAdmin, json(put("/api/v1/exam-items/MRI"), """
                 {"name": "", "category": "PHOTO", "validDays": 0, "scope": "WORLD", "price": -1}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
@@ -201,21 +201,21 @@ class ExamIntakeTest {
                         "EMERGENCY", "PATIENT_REQUEST", "RESULT_TOO_OLD", "QC_FAILED")));
         String csv = "code,name,category,validDays,scope,price\nUS,超声,EXAMINATION,30,ALLIANCE,120\n"
                 + "BAD,坏,EXAMINATION,x,REGION,1\n";
-        r.a.as(r.admin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
+        r.a.as(r.regionAdmin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
                         "text/csv", csv.getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rows[2].validDays"));
         r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(3));
-        r.a.as(r.admin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
+        r.a.as(r.regionAdmin, multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv",
                         "text/csv", csv.replace("x,REGION", "7,REGION").getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.put").value(2));
         r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(5));
         // an alliance with an unknown member: every problem at once
-        r.a.as(r.admin, json(post("/api/v1/alliances"), """
+        r.a.as(r.regionAdmin, json(post("/api/v1/alliances"), """
                 {"code": "ALL-1", "name": "", "lead": "NOWHERE", "members": ["A-CLINIC", "ELSEWHERE"]}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "name", "lead", "members[1]")));
-        r.a.as(r.admin, json(post("/api/v1/alliances"), """
+        r.a.as(r.regionAdmin, json(post("/api/v1/alliances"), """
                 {"code": "ALL-1", "name": "again", "lead": "%s", "members": []}""".formatted(b)))
                 .andExpect(status().isConflict());
         r.b.as(r.b.analyst, get("/api/v1/alliances")).andExpect(jsonPath("$[0].code").value("ALL-1"))
@@ -255,8 +255,9 @@ class ExamIntakeTest {
 
     /**
      * The region keeps its own list of exception reasons (network.md §4: "codes from the region's list"): the
-     * catalogue's keeper adds one and renames a default; a record may then carry the new code; bad input is refused
-     * field by field with nothing changed; the channel office and the regulator may not change the list.
+     * catalogue's keeper, the region administrator, adds one and renames a default; a record may then carry the new
+     * code; bad input is refused field by field with nothing changed; the channel office, the regulator and a
+     * hospital's administrator may not change the list.
      */
     @Test
     void theRegionKeepsItsOwnExceptionReasons() throws Exception {
@@ -266,13 +267,15 @@ class ExamIntakeTest {
                 .andExpect(status().isForbidden());
         r.a.as(r.regulator, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
                 .andExpect(status().isForbidden());
-        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/bad code"), "{\"nameZh\": \"\"}"))
+        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
+                .andExpect(status().isForbidden());
+        r.a.as(r.regionAdmin, json(put("/api/v1/exam-exception-reasons/bad code"), "{\"nameZh\": \"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("code", "nameZh")));
-        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
+        r.a.as(r.regionAdmin, json(put("/api/v1/exam-exception-reasons/SECOND_OPINION"), secondOpinion))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("SECOND_OPINION"))
                 .andExpect(jsonPath("$.nameEn").value("Second opinion"));
-        r.a.as(r.admin, json(put("/api/v1/exam-exception-reasons/EMERGENCY"), "{\"nameZh\": \"急诊急救\"}"))
+        r.a.as(r.regionAdmin, json(put("/api/v1/exam-exception-reasons/EMERGENCY"), "{\"nameZh\": \"急诊急救\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.nameEn").value("急诊急救"));
         // the five defaults and the new one, by code
         r.a.as(r.a.office, get("/api/v1/exam-exception-reasons")).andExpect(status().isOk())
@@ -296,6 +299,38 @@ class ExamIntakeTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
         assertThat(count()).isZero();
+    }
+
+    /**
+     * An item or an alliance changes every hospital's figures, so no one hospital's ADMIN keeps them: the item, the
+     * import and the alliance answer 403 (the usual problem details) and change nothing; the first administrator, who
+     * holds ADMIN and REGION_ADMIN, still keeps them.
+     */
+    @Test
+    void aHospitalsAdministratorKeepsNeitherTheCatalogueNorTheAlliances() throws Exception {
+        String item = """
+                {"name": "MRI", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 500}""";
+        String alliance = """
+                {"code": "ALL-2", "name": "乙医联体", "lead": "%s", "members": ["%s"]}""".formatted(a, b);
+        for (var request : List.of(json(put("/api/v1/exam-items/MRI"), item), json(post("/api/v1/alliances"), alliance),
+                multipart("/api/v1/exam-items/import").file(new MockMultipartFile("file", "items.csv", "text/csv",
+                        "code,name,category,validDays,scope,price\nUS,超声,EXAMINATION,30,ALLIANCE,120\n"
+                                .getBytes(StandardCharsets.UTF_8))))) {
+            r.a.as(r.admin, request).andExpect(status().isForbidden())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:meridian:security:forbidden"))
+                    .andExpect(jsonPath("$.status").value(403));
+        }
+        r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(3));
+        r.a.as(r.a.analyst, get("/api/v1/alliances")).andExpect(jsonPath("$.length()").value(1));
+
+        String first = users.createWithRoles(r.a.hospital.id(), org.meridian.shared.security.Role.ADMIN,
+                org.meridian.shared.security.Role.REGION_ADMIN);
+        r.a.as(first, json(put("/api/v1/exam-items/MRI"), item)).andExpect(status().isOk());
+        r.a.as(first, json(post("/api/v1/alliances"), alliance)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.lead.code").value(a));
+        r.a.as(r.a.analyst, get("/api/v1/exam-items")).andExpect(jsonPath("$.length()").value(4));
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A region of its own for one test, with two hospitals: {@link #a} (which registers the primary-care institution
- * {@code A-CLINIC}) and {@link #b}, an administrator and a regulator of hospital A. The catalogue has three items:
+ * {@code A-CLINIC}) and {@link #b}; a region administrator (who keeps the catalogue and the alliances), an
+ * administrator of hospital A (who does not) and a regulator, all accounts of hospital A. The catalogue has three items:
  * <ul>
  * <li>{@code CT}: examination, 30 days, REGION, 200.00 CNY;</li>
  * <li>{@code HB}: laboratory, 7 days, ALLIANCE, 30.00 CNY;</li>
@@ -29,6 +30,7 @@ class ExamRegion {
     final long region;
     final TestHospital a;
     final TestHospital b;
+    final String regionAdmin;
     final String admin;
     final String regulator;
 
@@ -40,6 +42,7 @@ class ExamRegion {
         b = new TestHospital(mvc, users, hospitals);
         jdbc.sql("UPDATE hospital SET region_id = :r WHERE id IN (:ids)").param("r", region)
                 .param("ids", java.util.List.of(a.hospital.id(), b.hospital.id())).update();
+        regionAdmin = a.user(Role.REGION_ADMIN);
         admin = a.user(Role.ADMIN);
         regulator = a.user(Role.REGULATOR);
         a.as(a.office, json(post("/api/v1/units"), """
@@ -48,13 +51,13 @@ class ExamRegion {
         item("CT", "胸部 CT", "EXAMINATION", 30, "REGION", "200.00");
         item("HB", "糖化血红蛋白", "LABORATORY", 7, "ALLIANCE", "30.00");
         item("GLU", "血糖", "LABORATORY", 1, "REGION", "10.00");
-        a.as(admin, json(post("/api/v1/alliances"), """
+        a.as(regionAdmin, json(post("/api/v1/alliances"), """
                 {"code": "ALL-1", "name": "甲医联体", "lead": "%s", "members": ["A-CLINIC"]}"""
                 .formatted(a.hospital.code()))).andExpect(status().isCreated());
     }
 
     void item(String code, String name, String category, int days, String scope, String price) throws Exception {
-        a.as(admin, json(put("/api/v1/exam-items/" + code), """
+        a.as(regionAdmin, json(put("/api/v1/exam-items/" + code), """
                 {"name": "%s", "category": "%s", "validDays": %d, "scope": "%s", "price": %s}"""
                 .formatted(name, category, days, scope, price))).andExpect(status().isOk());
     }

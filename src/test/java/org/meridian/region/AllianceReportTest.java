@@ -2,9 +2,11 @@ package org.meridian.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -68,6 +70,40 @@ class AllianceReportTest {
         exams(r.b, exam(bc, 1, 1), exam(bc, 2, 2), exam(bc, 3, 3), exam(bc, 8, 4));
         exams(a, exam(ac, 1, 2), exam(ac, 2, 5), exam(ac, 4, 6), exam(ac, 5, 7), exam(ac, 7, 8));
         exams(c, exam(cc, 6, 1), exam(cc, 4, 9));
+    }
+
+    /**
+     * The page that makes an alliance is the region administrator's: a hospital's administrator, a regulator and an
+     * analyst get 403 for the form and its answer. It offers the region's three hospitals by name (no code shown); a
+     * member not of the region (a forged form) is said beside the members with everything kept, and nothing stored.
+     */
+    @Test
+    void theRegionAdministratorMakesAnAllianceOnItsPage() throws Exception {
+        for (String caller : new String[] {r.hospitalAdmin, r.regulator, r.a.analyst}) {
+            regions.open(caller, "/region/alliances/new").andExpect(status().isForbidden());
+            regions.as(caller, post("/region/alliances").with(csrf()).param("code", "X").param("name", "x")
+                    .param("lead", r.a.hospital.code())).andExpect(status().isForbidden());
+        }
+        String form = regions.page(r.regionAdmin, "/region/alliances/new");
+        assertThat(form).contains(r.a.hospital.name(), r.b.hospital.name(), c.hospital.name())
+                .doesNotContain(">" + r.a.hospital.code() + "<");
+        String answer = regions.as(r.regionAdmin, post("/region/alliances").with(csrf())
+                        .accept(org.springframework.http.MediaType.TEXT_HTML).param("code", "NEW-1")
+                        .param("name", "新医联体").param("lead", c.hospital.code())
+                        .param("members", r.b.hospital.code()).param("members", "NOWHERE"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("id=\"members-error\"", "本区域没有机构“NOWHERE”", "value=\"NEW-1\"",
+                "value=\"新医联体\"");
+        regions.as(r.regionAdmin, get("/api/v1/alliances")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.length()")
+                        .value(1));
+        regions.as(r.regionAdmin, post("/region/alliances").with(csrf()).param("code", "NEW-1")
+                        .param("name", "新医联体").param("lead", c.hospital.code()).param("members", r.b.hospital.code()))
+                .andExpect(redirectedUrl("/region/alliances"));
+        regions.as(r.regionAdmin, get("/api/v1/alliances")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$[?(@.code == 'NEW-1')].members[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        c.hospital.code(), r.b.hospital.code())));
     }
 
     private String exam(String institution, int p, int day) {

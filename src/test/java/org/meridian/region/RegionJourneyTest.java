@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In a real browser, on a desktop and at 375 px: the region administrator creates a hospital with its first
- * administrator and sees the one-time password once, then the grants page; the regulator walks its workbench. Chest
+ * administrator and sees the one-time password once, then the grants page, then creates the alliance of A (lead) and
+ * B on its page (on a desktop, first without a lead; at 375 px a second one, first with the code already taken); the
+ * regulator walks its workbench. Chest
  * CT (30 days, region-wide, 200.00 CNY) in October 2026: patient P1 at hospital B on the 1st and at A on the 2nd (a
  * repeat), P2…P5 once at A: A's row reads 5 records, 1 repeat, 20.0 %, 200.00.
  */
@@ -59,9 +61,6 @@ class RegionJourneyTest {
         }
         send(officeA, "POST", "/api/v1/exams", "[" + rows + "]");
 
-        send(admin, "POST", "/api/v1/alliances", """
-                {"code": "RJ-AL-%s", "name": "旅程医联体", "lead": "%s", "members": ["%s"]}"""
-                .formatted(tag, a.code(), b.code()));
         // two-way referrals: A refers 6 patients down to B, B 5 up to A → downward share 6 / 11 = 0.5454… → 54.5 %
         send(officeA, "POST", "/api/v1/channels", "{\"code\": \"P\", \"name\": \"旅程社区\", \"type\": \"ALLIANCE_MEMBER\"}");
         send(officeB, "POST", "/api/v1/channels", "{\"code\": \"P\", \"name\": \"旅程第一医院\", \"type\": \"ALLIANCE_MEMBER\"}");
@@ -111,6 +110,64 @@ class RegionJourneyTest {
             assertThat(browser.text(By.id("regulators"))).contains(regulator);
             browser.screenshot("region-grants-phone");
             assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+
+            // the alliance: A leads, B is a member, chosen from the region's institutions by hospital
+            browser.resize(Browser.DESKTOP).go("/region/hospitals");
+            browser.driver().findElement(By.cssSelector("#region-tabs a[href='/region/alliances']")).click();
+            browser.waitFor(By.id("new-alliance")).click();
+            browser.waitFor(By.id("alliance-form"));
+            assertThat(browser.text(By.id("member-groups"))).contains("旅程第一医院", "旅程社区卫生服务中心",
+                    "旅程第二人民医院").doesNotContain(a.code(), b.code(), newCode);
+            browser.field("code").sendKeys("RJ-AL-" + tag);
+            browser.field("name").sendKeys("旅程医联体");
+            browser.field("member-filter").sendKeys("社区");
+            assertThat(memberShown(browser, b.code())).isTrue();
+            assertThat(memberShown(browser, a.code())).as("filtered out").isFalse();
+            member(browser, b.code()).click();
+            assertThat(browser.text(By.id("member-chosen"))).isEqualTo("已选 1 个机构");
+            browser.screenshot("region-alliance-new-desktop");
+            browser.driver().findElement(By.id("alliance-submit")).click();
+            // no lead chosen: said beside the field, the rest kept
+            assertThat(browser.waitForTextContaining(By.id("lead-error"), "必填")).isEqualTo("必填");
+            assertThat(browser.waitFor(By.id("code")).getDomProperty("value")).isEqualTo("RJ-AL-" + tag);
+            assertThat(browser.waitFor(By.id("name")).getDomProperty("value")).isEqualTo("旅程医联体");
+            assertThat(member(browser, b.code()).isSelected()).isTrue();
+            assertThat(member(browser, a.code()).isSelected()).isFalse();
+            browser.screenshot("region-alliance-new-error-desktop");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling on a desktop").isZero();
+            new Select(browser.waitFor(By.id("lead"))).selectByVisibleText("旅程第一医院");
+            browser.driver().findElement(By.id("alliance-submit")).click();
+            assertThat(browser.waitForTextContaining(By.id("alliance-created"), "旅程医联体")).contains("已创建");
+            assertThat(browser.text(By.cssSelector("[data-alliance='RJ-AL-" + tag + "']")))
+                    .contains("旅程医联体", "旅程第一医院", "旅程社区卫生服务中心");
+            browser.screenshot("region-alliance-created-desktop");
+
+            // on a phone: a code already taken is said beside the field with all kept; then 城北 under the new hospital
+            browser.resize(Browser.PHONE).go("/region/alliances/new");
+            browser.waitFor(By.id("alliance-form"));
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.screenshot("region-alliance-new-phone");
+            browser.field("code").sendKeys("RJ-AL-" + tag);
+            browser.field("name").sendKeys("旅程城北医联体");
+            new Select(browser.waitFor(By.id("lead"))).selectByVisibleText("旅程第二人民医院");
+            browser.field("member-filter").sendKeys("旅程社区");
+            member(browser, b.code()).click();
+            browser.driver().findElement(By.id("alliance-submit")).click();
+            assertThat(browser.waitForTextContaining(By.id("code-error"), "已被使用")).contains("RJ-AL-" + tag);
+            assertThat(new Select(browser.waitFor(By.id("lead"))).getFirstSelectedOption().getText())
+                    .isEqualTo("旅程第二人民医院");
+            assertThat(member(browser, b.code()).isSelected()).isTrue();
+            browser.screenshot("region-alliance-new-error-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+            browser.field("code").clear();
+            browser.field("code").sendKeys("RJ-AN-" + tag);
+            browser.driver().findElement(By.id("alliance-submit")).click();
+            browser.waitForTextContaining(By.id("alliance-created"), "旅程城北医联体");
+            assertThat(browser.text(By.cssSelector("[data-alliance='RJ-AN-" + tag + "']")))
+                    .contains("旅程城北医联体", "旅程第二人民医院", "旅程社区卫生服务中心");
+            browser.screenshot("region-alliances-phone");
+            assertThat(browser.horizontalOverflow()).as("no sideways scrolling at 375 px").isZero();
+
             browser.resize(Browser.DESKTOP);
             browser.driver().findElement(By.cssSelector(".userbox button.link")).click();
             browser.waitFor(By.id("login-logout"));
@@ -209,7 +266,7 @@ class RegionJourneyTest {
         Journey j = journey("RW", "预警第一医院", "预警社区卫生服务中心");
         HospitalProfile a = j.a();
         HospitalProfile b = j.b();
-        send(j.admin(), "POST", "/api/v1/alliances", """
+        send(j.regionAdmin(), "POST", "/api/v1/alliances", """
                 {"code": "RW-AL-%s", "name": "预警医联体", "lead": "%s", "members": ["%s"]}"""
                 .formatted(j.tag(), a.code(), b.code()));
         try (Browser browser = Browser.open(port)) {
@@ -341,9 +398,18 @@ class RegionJourneyTest {
         Journey j = new Journey(tag, region, a, b, users.create(a.id(), Role.REGION_ADMIN, null),
                 users.create(a.id(), Role.REGULATOR, null), admin, users.create(a.id(), Role.CHANNEL_MANAGER, null),
                 users.create(b.id(), Role.CHANNEL_MANAGER, null));
-        send(admin, "PUT", "/api/v1/exam-items/CT", """
+        send(j.regionAdmin(), "PUT", "/api/v1/exam-items/CT", """
                 {"name": "胸部 CT", "category": "EXAMINATION", "validDays": 30, "scope": "REGION", "price": 200.00}""");
         return j;
+    }
+
+    /** The box of the institution {@code reference} among the new alliance's members. */
+    private static org.openqa.selenium.WebElement member(Browser browser, String reference) {
+        return browser.driver().findElement(By.cssSelector("#member-groups input[value='" + reference + "']"));
+    }
+
+    private static boolean memberShown(Browser browser, String reference) {
+        return member(browser, reference).findElement(By.xpath("..")).isDisplayed();
     }
 
     private static void scrollTo(Browser browser, org.openqa.selenium.WebElement element) {

@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A region of its own for one test, with two hospitals {@link #a} and {@link #b}, a region administrator and a
  * regulator (both accounts of hospital A), and a hospital administrator of A who is no region administrator; more
- * hospitals join it with {@link #join()}, and A's administrator sets the region's examination items and alliances.
+ * hospitals join it with {@link #join()}, and the region administrator sets the region's examination items and
+ * alliances.
  */
 class TestRegion {
 
@@ -62,7 +63,7 @@ class TestRegion {
 
     /** The region-wide examination item {@code code}, a repeat within 30 days, at {@code price} yuan. */
     void item(String code, String name, String category, String price) throws Exception {
-        a.as(hospitalAdmin, json(put("/api/v1/exam-items/" + code), """
+        a.as(regionAdmin, json(put("/api/v1/exam-items/" + code), """
                 {"name": "%s", "category": "%s", "validDays": 30, "scope": "REGION", "price": %s}"""
                 .formatted(name, category, price))).andExpect(status().isOk());
     }
@@ -70,7 +71,7 @@ class TestRegion {
     /** An alliance named {@code name} led by the hospital coded {@code lead}, with those members; its new code. */
     String alliance(String name, String lead, String... members) throws Exception {
         String alliance = "AL-" + UUID.randomUUID().toString().substring(0, 6);
-        a.as(hospitalAdmin, json(post("/api/v1/alliances"), """
+        a.as(regionAdmin, json(post("/api/v1/alliances"), """
                 {"code": "%s", "name": "%s", "lead": "%s", "members": [%s]}""".formatted(alliance, name, lead,
                 String.join(", ", List.of(members).stream().map(m -> "\"" + m + "\"").toList()))))
                 .andExpect(status().isCreated());

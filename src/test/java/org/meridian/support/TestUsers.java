@@ -56,4 +56,12 @@ public class TestUsers {
                 EnumSet.of(role));
         return username;
     }
+
+    /** A new user of the hospital holding all these roles (as the first administrator holds ADMIN and REGION_ADMIN). */
+    public String createWithRoles(long hospitalId, Role first, Role... more) {
+        EnumSet<Role> roles = EnumSet.of(first, more);
+        String username = first.name().toLowerCase().replace('_', '-') + "-" + SEQ.incrementAndGet();
+        accounts.insert(hospitalId, username, "测试 " + username, encoder.encode(PASSWORD), null, roles);
+        return username;
+    }
 }

@@ -28,8 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The region's exam catalogue ({@code /api/v1/exam-items}), exception reasons ({@code /api/v1/exam-exception-reasons})
- * and alliances ({@code /api/v1/alliances}). Changing needs ADMIN (the region's catalogue is kept by an administrator);
- * every signed-in user of the region reads them. A regulator writes nothing (403).
+ * and alliances ({@code /api/v1/alliances}). Changing needs REGION_ADMIN (the region's administrator keeps them; a
+ * hospital's ADMIN gets 403, as a regulator does); every signed-in user of the region reads them.
  */
 @RestController
 class ExamCatalogueApi {
@@ -55,7 +55,7 @@ class ExamCatalogueApi {
     }
 
     @PutMapping("/api/v1/exam-items/{code}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('REGION_ADMIN')")
     ExamItem put(Actor actor, @PathVariable String code, @RequestBody ItemRequest body) {
         return catalogue.put(actor, new ExamItemDraft(code, body.name(), body.category(), text(body.validDays()),
                 body.scope(), text(body.price())));
@@ -71,7 +71,7 @@ class ExamCatalogueApi {
      * row) none, answered with every row's problems.
      */
     @PostMapping(value = "/api/v1/exam-items/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('REGION_ADMIN')")
     Map<String, Object> upload(Actor actor, @RequestParam(required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("exam", Problem.of("file", "exam.error.fileRequired"));
@@ -98,7 +98,7 @@ class ExamCatalogueApi {
     }
 
     @PostMapping("/api/v1/alliances")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('REGION_ADMIN')")
     ResponseEntity<Alliance> create(Actor actor, @RequestBody AllianceRequest body) {
         Alliance a = alliances.create(actor, body.code(), body.name(), body.lead(), body.members());
         return ResponseEntity.created(java.net.URI.create("/api/v1/alliances/" + a.code())).body(a);

@@ -2,18 +2,28 @@ package org.meridian.region.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.meridian.exam.Alliance;
+import org.meridian.exam.AllianceRegistry;
+import org.meridian.exam.NamedInstitution;
 import org.meridian.region.AllianceFigures;
 import org.meridian.region.AllianceReporting;
 import org.meridian.region.RegionPeriods;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
+import org.meridian.shared.problem.ConflictException;
+import org.meridian.shared.problem.InvalidInputException;
+import org.meridian.shared.problem.Problem;
 import org.meridian.shared.security.Role;
+import org.meridian.shared.web.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,12 +31,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The alliances (医联体) and an alliance's report of a period, with its XLSX: for the region's regulator and
  * administrator, and for the staff of the alliance's hospitals (an alliance the caller may not read is not found).
+ * The region administrator also creates an alliance here: code, name, lead and members chosen from the region's
+ * institutions grouped by hospital (a filter narrows the list in the browser), every problem beside its field with
+ * everything typed and chosen kept.
  */
 @Controller
 @RequestMapping("/region/alliances")
@@ -34,13 +49,84 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AlliancePages {
 
     private final AllianceReporting reporting;
+    private final AllianceRegistry registry;
     private final RegionPeriods periods;
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
-    AlliancePages(AllianceReporting reporting, RegionPeriods periods, MessageSource messages) {
+    AlliancePages(AllianceReporting reporting, AllianceRegistry registry, RegionPeriods periods,
+                  MessageSource messages, ProblemTexts texts) {
         this.reporting = reporting;
+        this.registry = registry;
         this.periods = periods;
         this.messages = messages;
+        this.texts = texts;
+    }
+
+    /** The new alliance's form as typed: code, name, the lead's and the members' references. */
+    record AllianceForm(String code, String name, String lead, List<String> members) {
+
+        AllianceForm {
+            code = code == null ? "" : code;
+            name = name == null ? "" : name;
+            lead = lead == null ? "" : lead;
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /** A hospital of the region and the institutions it offers an alliance: itself first, then its units. */
+    record HospitalGroup(String name, List<NamedInstitution> institutions) {
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('REGION_ADMIN')")
+    String newAlliance(Actor actor, Model model) {
+        return form(actor, new AllianceForm("", "", "", List.of()), Map.of(), model);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('REGION_ADMIN')")
+    String create(Actor actor, @RequestParam(required = false) String code,
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String lead,
+                  @RequestParam(required = false) List<String> members, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) {
+        AllianceForm form = new AllianceForm(code, name, lead, members);
+        List<Problem> problems;
+        try {
+            Alliance created = registry.create(actor, form.code(), form.name(), form.lead(), form.members());
+            redirect.addFlashAttribute("created", created.name());
+            return "redirect:/region/alliances";
+        } catch (InvalidInputException e) {
+            problems = e.problems();
+        } catch (ConflictException e) {
+            problems = List.of(Problem.of("code", e.messageKey(), e.args().toArray()));
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        // members[3] is said beside the list of members
+        return form(actor, form, texts.byField(problems, " ", f -> f.startsWith("members[") ? "members" : f), model);
+    }
+
+    private String form(Actor actor, AllianceForm form, Map<String, String> errors, Model model) {
+        common(actor, model);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("groups", groups(registry.choosable(actor)));
+        return "region/alliance-new";
+    }
+
+    /** The region's institutions by hospital, in the order given (each hospital first, then its units). */
+    static List<HospitalGroup> groups(List<NamedInstitution> institutions) {
+        Map<String, List<NamedInstitution>> byHospital = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (NamedInstitution i : institutions) {
+            byHospital.computeIfAbsent(i.hospital(), h -> new ArrayList<>()).add(i);
+            if (i.code().equals(i.hospital())) {
+                names.put(i.hospital(), i.name());
+            }
+        }
+        List<HospitalGroup> groups = new ArrayList<>();
+        byHospital.forEach((h, list) -> groups.add(new HospitalGroup(names.getOrDefault(h, h), list)));
+        return groups;
     }
 
     @GetMapping
@@ -49,6 +135,10 @@ class AlliancePages {
         Period p = periods.of(actor, period, model);
         model.addAttribute("period", p.toString());
         model.addAttribute("alliances", reporting.visible(actor));
+        model.addAttribute("administers", actor.has(Role.REGION_ADMIN));
+        // a region administrator who is no regulator came from the tabs of region administration
+        model.addAttribute("administrationTabs",
+                actor.has(Role.REGION_ADMIN) && !actor.roles().contains(Role.REGULATOR));
         return "region/alliances";
     }
 
@@ -110,6 +200,7 @@ class AlliancePages {
         model.addAttribute("activeNav", actor.has(Role.REGULATOR) ? "home"
                 : actor.has(Role.REGION_ADMIN) ? RegionNavigation.NAV_ID : "exams");
         model.addAttribute("regulatorTab", "alliances");
+        model.addAttribute("regionTab", "alliances");
         model.addAttribute("regulator", actor.roles().contains(Role.REGULATOR));
         model.addAttribute("regionReader", region);
     }
