@@ -61,7 +61,8 @@ public class TestUsers {
     public String createWithRoles(long hospitalId, Role first, Role... more) {
         EnumSet<Role> roles = EnumSet.of(first, more);
         String username = first.name().toLowerCase().replace('_', '-') + "-" + SEQ.incrementAndGet();
-        accounts.insert(hospitalId, username, "测试 " + username, encoder.encode(PASSWORD), null, roles);
+        accounts.insert(hospitalId, username, "测试 " + username, "{bcrypt}" + CHEAP_BCRYPT.encode(PASSWORD), null,
+                roles);
         return username;
     }
 }
