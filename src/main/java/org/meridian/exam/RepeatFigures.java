@@ -15,6 +15,7 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.web.Paged;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,13 @@ import org.springframework.stereotype.Service;
  * the list of repeats. A hospital's staff see their own hospital's institutions; a regulator sees every hospital of
  * the region but never the list of records ({@link ExamVisibility}). Filters name an institution as docs/exams.md
  * says, a catalogue item by code, an alliance by code.
+ *
+ * <p><b>Small numbers</b>: a regulator's row (and total) that covers fewer distinct patients than
+ * {@code meridian.region.min-records} (default 5) is suppressed ({@link RepeatFigure#suppressed()}, its figures
+ * null). A month's row knows its patients exactly (kept per institution × item × month); a row of several months is
+ * shown only when one of its months alone reaches the threshold, since the patients of several months are at least
+ * the largest month's and at most their sum. A hospital's staff see their own rows as they are; Meridian (a system
+ * actor, for the region's own sums) reads every row unsuppressed with its patients.
  */
 @Service
 public class RepeatFigures {
@@ -39,9 +47,16 @@ public class RepeatFigures {
     private final Institutions institutions;
     private final AllianceRegistry alliances;
     private final Hospitals hospitals;
+    private final int minPatients;
+
+    /** The figures' rows and their total (institution, item and month null), each suppressed or not. */
+    public record Table(List<RepeatFigure> rows, RepeatFigure total) {
+    }
 
     RepeatFigures(ExamRecords records, ExamFigures sums, ExamItems items, Institutions institutions,
-                  AllianceRegistry alliances, Hospitals hospitals) {
+                  AllianceRegistry alliances, Hospitals hospitals,
+                  @Value("${meridian.region.min-records:5}") int minPatients) {
+        this.minPatients = minPatients;
         this.records = records;
         this.sums = sums;
         this.items = items;
@@ -55,6 +70,19 @@ public class RepeatFigures {
      * month) when {@code byMonth}; by hospital, institution, item and month.
      */
     public List<RepeatFigure> figures(Actor actor, Query q, boolean byMonth) {
+        return table(actor, q, byMonth).rows();
+    }
+
+    /** The fewest distinct patients of an aggregate a regulator sees ({@code meridian.region.min-records}). */
+    public int minPatients() {
+        return minPatients;
+    }
+
+    /**
+     * {@link #figures} with their total: records, repeats and costs added up over every row (suppressed or not), and
+     * at least as many patients as the largest row's, suppressed for a regulator as a row is.
+     */
+    public Table table(Actor actor, Query q, boolean byMonth) {
         ExamVisibility.require(ExamVisibility.seesFigures(actor), actor, "read repeat figures");
         Hospital own = hospitals.find(actor.hospitalId()).orElseThrow();
         long region = hospitals.regionOf(own.id());
@@ -64,15 +92,36 @@ public class RepeatFigures {
         List<ExamRecords.Count> counts = records.counts(region, first(q.period()), last(q.period()),
                 ExamVisibility.seesRegion(actor) ? null : own.id(), f.institution(), f.item(), f.alliance(), byMonth);
         namer.readAhead(counts.stream().map(ExamRecords.Count::institution).toList());
+        boolean suppresses = ExamVisibility.suppressesSmallNumbers(actor);
         List<RepeatFigure> rows = new ArrayList<>();
+        long records = 0;
+        long repeats = 0;
+        long same = 0;
+        long patients = 0;
+        BigDecimal cost = BigDecimal.ZERO;
         for (ExamRecords.Count c : counts) {
             ExamItem item = catalogue.get(c.item());
-            BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO : Rate.of(c.repeats(), c.records()).fraction();
-            rows.add(new RepeatFigure(namer.name(c.institution()), c.item(), item.name(),
-                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rate,
-                    item.price().multiply(BigDecimal.valueOf(c.repeats()))));
+            BigDecimal rowCost = item.price().multiply(BigDecimal.valueOf(c.repeats()));
+            RepeatFigure row = figure(namer.name(c.institution()), c.item(), item.name(),
+                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rowCost,
+                    c.patients());
+            rows.add(suppresses && row.patients() < minPatients ? row.suppress() : row);
+            records += c.records();
+            repeats += c.repeats();
+            same += c.same();
+            patients = Math.max(patients, c.patients());
+            cost = cost.add(rowCost);
         }
-        return rows;
+        RepeatFigure total = figure(null, null, null, null, records, repeats, same, cost, patients);
+        // no record is no one to point at: an empty total stays 0
+        return new Table(rows, suppresses && records > 0 && patients < minPatients ? total.suppress() : total);
+    }
+
+    private static RepeatFigure figure(NamedInstitution institution, String item, String itemName, YearMonth month,
+                                       long records, long repeats, long same, BigDecimal cost, long patients) {
+        BigDecimal rate = records == 0 ? BigDecimal.ZERO : Rate.of(repeats, records).fraction();
+        return new RepeatFigure(institution, item, itemName, month, records, repeats, same, rate, cost, patients,
+                false);
     }
 
     /**
@@ -86,17 +135,27 @@ public class RepeatFigures {
         return records.hospitalTotals(region, from.atDay(1), to.atDay(1), byMonth);
     }
 
-    /**
-     * The region's figures of the period per hospital, over its institutions and the catalogue's items: what the
-     * rows of {@link #figures} add up to for each hospital, added up by the database; by hospital id, a hospital
-     * without records left out. Only for a reader of the whole region.
-     */
-    public Map<Long, HospitalFigure> perHospital(Actor actor, Period period) {
+    /** {@link #hospitalTotals} of one hospital of the region for a period; empty without records. */
+    public java.util.Optional<HospitalRepeats> hospitalTotal(Actor actor, Period period, long hospitalId) {
         ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
-        Map<Long, HospitalFigure> out = new java.util.HashMap<>();
-        sums.sums(hospitals.regionOf(actor.hospitalId()), first(period), last(period), null, false)
-                .forEach(f -> out.put(f.hospitalId(), f));
-        return out;
+        long region = hospitals.regionOf(actor.hospitalId());
+        return records.hospitalTotals(region, first(period), last(period), false, hospitalId).stream().findFirst();
+    }
+
+    /**
+     * The distinct patients of the catalogue's items at any of these hospitals in the period, counted from the months
+     * kept per hospital and patient: for a union of hospitals (a district) whose kept counts only bound it. Reads a
+     * row per patient of those hospitals in the period's year, so callers ask only when every hospital's own count is
+     * small. Only for a reader of the whole region.
+     */
+    public long patientsOf(Actor actor, Period period, java.util.Collection<Long> hospitalIds) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        int mask = 0;
+        for (int m = period.firstDay().getMonthValue(); m <= period.lastDay().getMonthValue(); m++) {
+            mask |= 1 << (m - 1);
+        }
+        return records.patientsOf(hospitals.regionOf(actor.hospitalId()), hospitalIds, period.firstDay().getYear(),
+                mask);
     }
 
     /**

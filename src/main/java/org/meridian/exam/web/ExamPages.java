@@ -45,12 +45,16 @@ class ExamPages {
 
     static final int PAGE_SIZE = 25;
 
-    /** A figure row as the page shows it: the month as words and the rate in per cent with one decimal. */
+    /**
+     * A figure row as the page shows it: the month as words and the rate in per cent with one decimal (null when
+     * the row is suppressed).
+     */
     record Row(RepeatFigure figure, String month, String ratePercent) {
     }
 
-    /** The period's totals over the rows shown. */
-    record Totals(long records, long repeats, long same, String ratePercent, BigDecimal avoidableCost) {
+    /** The period's totals over every row of the filters, or suppressed (all null but {@code suppressed}). */
+    record Totals(Long records, Long repeats, Long same, String ratePercent, BigDecimal avoidableCost,
+                  boolean suppressed) {
     }
 
     private final RepeatFigures figures;
@@ -75,34 +79,28 @@ class ExamPages {
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         common(actor, model);
         Period p = period(actor, period, model);
-        List<RepeatFigure> rows;
+        RepeatFigures.Table table;
         try {
-            rows = figures.figures(actor, new RepeatFigures.Query(p, institution, item, alliance, null), true);
+            table = figures.table(actor, new RepeatFigures.Query(p, institution, item, alliance, null), true);
         } catch (InvalidInputException e) {
             model.addAttribute("filterErrors", texts.texts(e.problems()));
             institution = null;
             item = null;
             alliance = null;
-            rows = figures.figures(actor, new RepeatFigures.Query(p, null, null, null, null), true);
+            table = figures.table(actor, new RepeatFigures.Query(p, null, null, null, null), true);
         }
         Locale locale = LocaleContextHolder.getLocale();
         DateTimeFormatter month = DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh") ? "yyyy年M月"
                 : "MMM yyyy", locale);
-        long records = 0;
-        long repeats = 0;
-        long same = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        for (RepeatFigure f : rows) {
-            records += f.records();
-            repeats += f.repeats();
-            same += f.sameInstitutionRepeats();
-            cost = cost.add(f.avoidableCost());
-        }
+        RepeatFigure t = table.total();
         // the totals are the period's; the table is one page of its rows (a regulator's year is 500 hospitals ×
         // items × months: tens of thousands of rows, which no one reads on one page)
-        model.addAttribute("result", Paged.slice(rows, Math.max(page, 0), PAGE_SIZE).map(f -> new Row(f,
-                f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records()))));
-        model.addAttribute("totals", new Totals(records, repeats, same, Figures.percent(repeats, records), cost));
+        model.addAttribute("result", Paged.slice(table.rows(), Math.max(page, 0), PAGE_SIZE).map(f -> new Row(f,
+                f.month() == null ? "" : f.month().format(month),
+                f.suppressed() ? null : Figures.percent(f.repeats(), f.records()))));
+        model.addAttribute("totals", new Totals(t.records(), t.repeats(), t.sameInstitutionRepeats(),
+                t.suppressed() ? null : Figures.percent(t.repeats(), t.records()), t.avoidableCost(), t.suppressed()));
+        model.addAttribute("minPatients", figures.minPatients());
         model.addAttribute("filter", filter(p, institution, item, alliance, null));
         Map<String, String> allianceNames = new LinkedHashMap<>();
         alliances.all(actor).forEach(a -> allianceNames.put(a.code(), a.name()));
