@@ -44,9 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  * Each batch is one check. After B's first: B 0 / 6, CT 0 / 6, the alliance 0 / 6: nothing. After A's December batch:
  * A 6 / 11 = 54.5454… % &gt; 30 → alert; the item CT over the region 6 / 17 = 35.29… % → alert; the alliance A + B
- * 6 / 17 → alert. After B-CLINIC's: B-CLINIC 2 / 2 = 100 % but 2 &lt; 5 records → none; CT now (6 + 2) / 19 = 42.1 %,
+ * 6 / 17 → alert (every record here is another patient's, so an institution's records are its patients; the item's
+ * and the alliance's patients are known from below as their largest institution's). After B-CLINIC's: B-CLINIC
+ * 2 / 2 = 100 % but 2 &lt; 5 patients → none; CT now (6 + 2) / 19 = 42.1 %,
  * its alert's figures follow (raised once). January: A 3 / 10 = 30.0 %, equal and so not above → none; CT
- * 3 / 13 = 23.1 % → none; the alliance 3 / 13 → none; B has 3 records (&lt; 5). October (sent last, an old month):
+ * 3 / 13 = 23.1 % → none; the alliance 3 / 13 → none; B has 3 patients (&lt; 5). October (sent last, an old month):
  * A 100 %, CT 50 %, the alliance 100 % → three alerts, listed but told to nobody. So six alerts, three of them told.
  * <p>Who hears (of December's): the regulator of every alert (3); A's channel office (A leads the alliance) of the
  * alliance's alert and of A's (a member): 2; B's office, A's analyst: none.
