@@ -133,6 +133,30 @@ class RepeatAlertsTest {
         send(r.a, rows(a, o, 1, 5, "2026-10", 2));
     }
 
+    /**
+     * Five records are not five patients: one patient S at B-CLINIC on 1 November 2026, then at B on the 2nd, 4th, 6th,
+     * 8th and 10th (each a REPEAT: an earlier result of another institution, B-CLINIC's, within 30 days). B has 5
+     * records and 5 repeats, 100 % over the 30 % threshold, but 1 patient; the item CT and the alliance A + B cover at
+     * least 1 patient (their largest row's) too. No alert; by records (the rule before) B would have raised one.
+     */
+    @Test
+    void fiveRecordsOfOnePatientRaiseNoAlert() throws Exception {
+        form(r.regionAdmin, "/region/repeat-alerts/threshold", "30").andExpect(status().is3xxRedirection());
+        String s = "RA-" + UUID.randomUUID() + "-S";
+        send(r.b, rows("B-CLINIC", s, 1, 1, "2026-11", 1));
+        List<String> atB = new ArrayList<>();
+        for (int day = 2; day <= 10; day += 2) {
+            atB.addAll(rows(b, s, 1, 1, "2026-11", day));
+        }
+        send(r.b, atB);
+        api(r.b.analyst, "/api/v1/exams/repeats?period=2026-11&institution=" + b)
+                .andExpect(jsonPath("$.items[0].records").value(5)).andExpect(jsonPath("$.items[0].repeats").value(5));
+        assertThat(watch.check(new RepeatFiguresChanged(r.id, r.b.hospital.id(), Set.of(YearMonth.of(2026, 11)))))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM repeat_alert WHERE region_id = :r").param("r", r.id)
+                .query(Long.class).single()).isZero();
+    }
+
     /** The text from the element carrying {@code marker} to the end of its row (tags stripped). */
     private static String row(String html, String marker) {
         int start = html.indexOf(marker);
