@@ -144,6 +144,9 @@ class Detection {
         List<ExamRecords.Change> changed = new ArrayList<>();
         byPair.forEach((pair, all) -> {
             ExamItem item = catalogue.get(pair.item());
+            if (!addedIds.isEmpty()) {
+                countPatients(pair, all, addedIds, figures);
+            }
             Map<Long, RepeatRule.Result> results = new HashMap<>();
             if (item != null) {
                 List<RepeatRule.Rec> recs = all.stream().map(m -> new RepeatRule.Rec(m.id(), m.institution(),
@@ -177,6 +180,26 @@ class Detection {
         return addedResults;
     }
 
+    /**
+     * The pair's patient in the figures' distinct patients: one more at each institution × month where an added
+     * record is the pair's first stored there, whatever the order the records arrive in (every stored record of
+     * the pair is among {@code all}).
+     */
+    private static void countPatients(ExamRecords.Pair pair, List<ExamRecords.Member> all, Set<Long> addedIds,
+                                      Map<ExamRecords.FigureKey, long[]> figures) {
+        Set<ExamRecords.FigureKey> stored = new HashSet<>();
+        Set<ExamRecords.FigureKey> fresh = new HashSet<>();
+        for (ExamRecords.Member m : all) {
+            ExamRecords.FigureKey key = new ExamRecords.FigureKey(m.institution(), pair.item(), m.month());
+            (addedIds.contains(m.id()) ? fresh : stored).add(key);
+        }
+        for (ExamRecords.FigureKey key : fresh) {
+            if (!stored.contains(key)) {
+                figures.computeIfAbsent(key, k -> new long[4])[3]++;
+            }
+        }
+    }
+
     private static ExamRecords.FigureKey key(ExamRecord r) {
         return new ExamRecords.FigureKey(r.institution(), r.item(), r.month());
     }
@@ -184,7 +207,7 @@ class Detection {
     /** Adds (sign 1) or takes away (sign -1) one record with its outcome to the figures' changes. */
     private static void add(Map<ExamRecords.FigureKey, long[]> figures, ExamRecords.FigureKey key, Outcome outcome,
                             int sign) {
-        long[] d = figures.computeIfAbsent(key, k -> new long[3]);
+        long[] d = figures.computeIfAbsent(key, k -> new long[4]);
         d[0] += sign;
         if (outcome == Outcome.REPEAT) {
             d[1] += sign;

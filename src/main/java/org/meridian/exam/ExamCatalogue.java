@@ -55,6 +55,7 @@ public class ExamCatalogue {
         if (before.isEmpty()) {
             items.analyze();
             records.addPatientsOfItem(region, item.code());
+            records.countFigurePatientsOfItem(region, item.code());
         }
         if (before.isEmpty() || before.get().validDays() != item.validDays() || before.get().scope() != item.scope()) {
             java.util.Set<java.time.YearMonth> months = detection.recompute(region,

@@ -262,12 +262,13 @@ class ExamRecords {
     }
 
     /**
-     * Adds changes to the monthly figures: per key, records, repeats and same-institution repeats to add (negative
-     * to take away). One {@code INSERT … ON CONFLICT DO UPDATE} from unnested arrays.
+     * Adds changes to the monthly figures: per key, records, repeats, same-institution repeats and distinct patients
+     * to add (negative to take away). One {@code INSERT … ON CONFLICT DO UPDATE} from unnested arrays.
      */
     void addToFigures(long region, Map<FigureKey, long[]> changes) {
         List<Map.Entry<FigureKey, long[]>> rows = changes.entrySet().stream()
-                .filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0 || e.getValue()[2] != 0).toList();
+                .filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0 || e.getValue()[2] != 0
+                        || e.getValue()[3] != 0).toList();
         if (rows.isEmpty()) {
             return;
         }
@@ -279,6 +280,7 @@ class ExamRecords {
         Long[] records = new Long[n];
         Long[] repeats = new Long[n];
         Long[] same = new Long[n];
+        Long[] patients = new Long[n];
         for (int i = 0; i < n; i++) {
             FigureKey k = rows.get(i).getKey();
             long[] d = rows.get(i).getValue();
@@ -289,17 +291,19 @@ class ExamRecords {
             records[i] = d[0];
             repeats[i] = d[1];
             same[i] = d[2];
+            patients[i] = d[3];
         }
         template.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO exam_figure AS f (hospital_id, region_id, month, institution_id, item, records,
-                                                  repeats, same)
-                    SELECT u.hospital_id, ?, u.month, u.institution_id, u.item, u.records, u.repeats, u.same
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?)
-                         AS u (hospital_id, institution_id, item, month, records, repeats, same)
+                                                  repeats, same, patients)
+                    SELECT u.hospital_id, ?, u.month, u.institution_id, u.item, u.records, u.repeats, u.same,
+                           u.patients
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)
+                         AS u (hospital_id, institution_id, item, month, records, repeats, same, patients)
                     ON CONFLICT (hospital_id, region_id, month, institution_id, item) DO UPDATE
                     SET records = f.records + EXCLUDED.records, repeats = f.repeats + EXCLUDED.repeats,
-                        same = f.same + EXCLUDED.same""")) {
+                        same = f.same + EXCLUDED.same, patients = f.patients + EXCLUDED.patients""")) {
                 ps.setLong(1, region);
                 ps.setArray(2, array(con, "int8", hospitalIds));
                 ps.setArray(3, array(con, "int8", institutions));
@@ -308,14 +312,20 @@ class ExamRecords {
                 ps.setArray(6, array(con, "int8", records));
                 ps.setArray(7, array(con, "int8", repeats));
                 ps.setArray(8, array(con, "int8", same));
+                ps.setArray(9, array(con, "int8", patients));
                 ps.executeUpdate();
             }
             return null;
         });
     }
 
-    /** One figure row as counted: institution, item, month (null unless by month), records, repeats, same. */
-    record Count(Institution institution, String item, LocalDate month, long records, long repeats, long same) {
+    /**
+     * One figure row as counted: institution, item, month (null unless by month), records, repeats, same, and the
+     * distinct patients it is known to cover at least: exact for one month, the largest month's for several (a
+     * patient seen in two months counts in both, so their sum may count one twice).
+     */
+    record Count(Institution institution, String item, LocalDate month, long records, long repeats, long same,
+                 long patients) {
     }
 
     /** A repeat as listed, with its earlier record. */
@@ -331,8 +341,11 @@ class ExamRecords {
                        Long allianceId, boolean byMonth) {
     }
 
-    /** What every row of a {@link FigureQuery} adds up to, and how many rows there are. */
-    record CountTotals(long rows, long records, long repeats, long same, BigDecimal avoidableCost) {
+    /**
+     * What every row of a {@link FigureQuery} adds up to, how many rows there are, and the patients they cover at
+     * least (the largest row's).
+     */
+    record CountTotals(long rows, long records, long repeats, long same, BigDecimal avoidableCost, long patients) {
     }
 
     /**
@@ -359,10 +372,11 @@ class ExamRecords {
         Map<String, Object> params = new HashMap<>();
         String rows = countSql(region, q, params);
         return jdbc.sql("SELECT count(*), coalesce(sum(records), 0), coalesce(sum(repeats), 0),"
-                        + " coalesce(sum(same), 0), coalesce(sum(cost), 0) FROM (" + rows + ") g")
+                        + " coalesce(sum(same), 0), coalesce(sum(cost), 0), coalesce(max(patients), 0)"
+                        + " FROM (" + rows + ") g")
                 .params(params)
                 .query((rs, i) -> new CountTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBigDecimal(5)))
+                        rs.getBigDecimal(5), rs.getLong(6)))
                 .single();
     }
 
@@ -371,19 +385,21 @@ class ExamRecords {
         String sql = countSql(region, q, params) + " ORDER BY 1, 2, 3, 4" + cut;
         return jdbc.sql(sql).params(params)
                 .query((rs, i) -> new Count(new Institution(rs.getLong(1), rs.getLong(2)), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                        rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        rs.getLong(8)))
                 .list();
     }
 
     /**
      * The figure rows of a query: hospital, institution, item, month (null unless by month), records, repeats,
-     * same-institution repeats and the avoidable cost; a row without records is left out.
+     * same-institution repeats, the patients it covers at least (the largest month's) and the avoidable cost; a row
+     * without records is left out.
      */
     private static String countSql(long region, FigureQuery q, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder("SELECT r.hospital_id, r.institution_id, r.item, "
                 + (q.byMonth() ? "r.month" : "CAST(NULL AS date)") + """
                  AS month, sum(r.records) AS records, sum(r.repeats) AS repeats, sum(r.same) AS same,
-                       sum(r.repeats * i.price) AS cost
+                       max(r.patients) AS patients, sum(r.repeats * i.price) AS cost
                 FROM exam_figure r JOIN exam_item i ON i.region_id = r.region_id AND i.code = r.item
                 WHERE r.region_id = :r AND r.month BETWEEN :from AND :to""");
         params.put("r", region);
@@ -483,6 +499,21 @@ class ExamRecords {
         });
     }
 
+    /**
+     * Counts the distinct patients of every monthly figure row of an item (one just added to the catalogue, whose rows
+     * the batches did not keep while it was outside): one {@code count(DISTINCT)} over the item's records.
+     */
+    void countFigurePatientsOfItem(long region, String item) {
+        jdbc.sql("""
+                        UPDATE exam_figure f SET patients = c.patients
+                        FROM (SELECT hospital_id, month, institution_id, count(DISTINCT patient) AS patients
+                              FROM exam_record WHERE region_id = :r AND item = :i
+                              GROUP BY hospital_id, month, institution_id) c
+                        WHERE f.region_id = :r AND f.item = :i AND f.hospital_id = c.hospital_id
+                          AND f.month = c.month AND f.institution_id = c.institution_id""")
+                .param("r", region).param("i", item).update();
+    }
+
     private static String patientsSql(String source) {
         StringBuilder periods = new StringBuilder();
         PATIENT_PERIODS.forEach((code, mask) -> periods.append(periods.length() == 0 ? "" : ", ")
@@ -534,6 +565,13 @@ class ExamRecords {
             return countedTotals(region, fromMonth, toMonth);
         }
         return hospitalTotals(region, List.of(new Span(fromMonth, toMonth)), false).get(0);
+    }
+
+    /** {@link #hospitalTotals(long, LocalDate, LocalDate, boolean)} of one hospital only when {@code hospitalId}. */
+    List<HospitalRepeats> hospitalTotals(long region, LocalDate fromMonth, LocalDate toMonth, boolean byMonth,
+                                         Long hospitalId) {
+        return hospitalTotals(region, fromMonth, toMonth, byMonth).stream()
+                .filter(t -> hospitalId == null || t.hospitalId() == hospitalId).toList();
     }
 
     /** The months from–to (the first day of each) of a month, quarter, half or year: a period of kept patients. */
@@ -602,6 +640,22 @@ class ExamRecords {
                             rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)));
                 });
         return out;
+    }
+
+    /**
+     * The distinct patients of catalogue items at any of these hospitals in the months of one year given as bits
+     * (bit 0 January), from the months kept per hospital × patient × year: the exact count of a union that the kept
+     * counts per hospital only bound (at least the largest, at most the sum).
+     */
+    long patientsOf(long region, java.util.Collection<Long> hospitalIds, int year, int months) {
+        if (hospitalIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        SELECT count(DISTINCT patient) FROM exam_patient_year
+                        WHERE region_id = :r AND hospital_id IN (:h) AND year = :y AND months & :m <> 0""")
+                .param("r", region).param("h", hospitalIds).param("y", year).param("m", months)
+                .query(Long.class).single();
     }
 
     /** {@link #hospitalTotals} for any range of months, counted from the records. */

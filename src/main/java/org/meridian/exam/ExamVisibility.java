@@ -22,6 +22,15 @@ public final class ExamVisibility {
         return actor.isSystem() || actor.roles().contains(Role.REGULATOR);
     }
 
+    /**
+     * Whose figures of fewer distinct patients than {@code meridian.region.min-records} are suppressed: a regulator's
+     * (a person reading the region), not Meridian's own sums for the region's pages, nor a hospital's staff reading
+     * their own hospital.
+     */
+    public static boolean suppressesSmallNumbers(Actor actor) {
+        return !actor.isSystem() && actor.roles().contains(Role.REGULATOR);
+    }
+
     public static boolean seesFigures(Actor actor) {
         return seesRegion(actor) || actor.has(Role.ANALYST);
     }

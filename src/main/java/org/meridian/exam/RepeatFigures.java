@@ -15,6 +15,7 @@ import org.meridian.shared.problem.Problem;
 import org.meridian.shared.tenant.Hospital;
 import org.meridian.shared.tenant.Hospitals;
 import org.meridian.shared.web.Paged;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,13 @@ import org.springframework.stereotype.Service;
  * the list of repeats. A hospital's staff see their own hospital's institutions; a regulator sees every hospital of
  * the region but never the list of records ({@link ExamVisibility}). Filters name an institution as docs/exams.md
  * says, a catalogue item by code, an alliance by code.
+ *
+ * <p><b>Small numbers</b>: a regulator's row (and total) that covers fewer distinct patients than
+ * {@code meridian.region.min-records} (default 5) is suppressed ({@link RepeatFigure#suppressed()}, its figures
+ * null). A month's row knows its patients exactly (kept per institution × item × month); a row of several months is
+ * shown only when one of its months alone reaches the threshold, since the patients of several months are at least
+ * the largest month's and at most their sum. A hospital's staff see their own rows as they are; Meridian (a system
+ * actor, for the region's own sums) reads every row unsuppressed with its patients.
  */
 @Service
 public class RepeatFigures {
@@ -39,9 +47,16 @@ public class RepeatFigures {
     private final Institutions institutions;
     private final AllianceRegistry alliances;
     private final Hospitals hospitals;
+    private final int minPatients;
+
+    /** The figures' rows and their total (institution, item and month null), each suppressed or not. */
+    public record Table(List<RepeatFigure> rows, RepeatFigure total) {
+    }
 
     RepeatFigures(ExamRecords records, ExamFigures sums, ExamItems items, Institutions institutions,
-                  AllianceRegistry alliances, Hospitals hospitals) {
+                  AllianceRegistry alliances, Hospitals hospitals,
+                  @Value("${meridian.region.min-records:5}") int minPatients) {
+        this.minPatients = minPatients;
         this.records = records;
         this.sums = sums;
         this.items = items;
@@ -50,9 +65,13 @@ public class RepeatFigures {
         this.hospitals = hospitals;
     }
 
-    /** What the rows of a query add up to: how many rows, records, repeats, same-institution repeats and cost. */
-    public record Totals(long rows, long records, long repeats, long sameInstitutionRepeats,
-                         BigDecimal avoidableCost) {
+    /**
+     * What the rows of a query add up to: how many rows, records, repeats, same-institution repeats and cost; for a
+     * regulator, suppressed (every figure null) when no row covers as many patients as the threshold, as
+     * {@link #table}'s total is.
+     */
+    public record Totals(long rows, Long records, Long repeats, Long sameInstitutionRepeats,
+                         BigDecimal avoidableCost, boolean suppressed) {
     }
 
     /** One page of the figures' rows and the totals of all of them. */
@@ -64,9 +83,56 @@ public class RepeatFigures {
      * month) when {@code byMonth}; by hospital, institution, item and month.
      */
     public List<RepeatFigure> figures(Actor actor, Query q, boolean byMonth) {
-        Scope s = scope(actor, q, byMonth);
-        return named(s.region(), records.counts(s.region(), s.query()));
+        return table(actor, q, byMonth).rows();
     }
+
+    /** The fewest distinct patients of an aggregate a regulator sees ({@code meridian.region.min-records}). */
+    public int minPatients() {
+        return minPatients;
+    }
+
+    /**
+     * {@link #figures} with their total: records, repeats and costs added up over every row (suppressed or not), and
+     * at least as many patients as the largest row's, suppressed for a regulator as a row is.
+     */
+    public Table table(Actor actor, Query q, boolean byMonth) {
+        Scope s = scope(actor, q, byMonth);
+        Map<String, ExamItem> catalogue = items.byCode(s.region());
+        Institutions.Namer namer = institutions.namer();
+        List<ExamRecords.Count> counts = records.counts(s.region(), s.query());
+        namer.readAhead(counts.stream().map(ExamRecords.Count::institution).toList());
+        boolean suppresses = ExamVisibility.suppressesSmallNumbers(actor);
+        List<RepeatFigure> rows = new ArrayList<>();
+        long records = 0;
+        long repeats = 0;
+        long same = 0;
+        long patients = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (ExamRecords.Count c : counts) {
+            ExamItem item = catalogue.get(c.item());
+            BigDecimal rowCost = item.price().multiply(BigDecimal.valueOf(c.repeats()));
+            RepeatFigure row = figure(namer.name(c.institution()), c.item(), item.name(),
+                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rowCost,
+                    c.patients());
+            rows.add(suppresses && row.patients() < minPatients ? row.suppress() : row);
+            records += c.records();
+            repeats += c.repeats();
+            same += c.same();
+            patients = Math.max(patients, c.patients());
+            cost = cost.add(rowCost);
+        }
+        RepeatFigure total = figure(null, null, null, null, records, repeats, same, cost, patients);
+        // no record is no one to point at: an empty total stays 0
+        return new Table(rows, suppresses && records > 0 && patients < minPatients ? total.suppress() : total);
+    }
+
+    private static RepeatFigure figure(NamedInstitution institution, String item, String itemName, YearMonth month,
+                                       long records, long repeats, long same, BigDecimal cost, long patients) {
+        BigDecimal rate = records == 0 ? BigDecimal.ZERO : Rate.of(repeats, records).fraction();
+        return new RepeatFigure(institution, item, itemName, month, records, repeats, same, rate, cost, patients,
+                false);
+    }
+
 
     /**
      * The figures month by month as {@link #figures} lists them, one page of their rows with the totals of them all:
@@ -79,9 +145,14 @@ public class RepeatFigures {
         Scope s = scope(actor, q, true);
         ExamRecords.CountTotals t = records.countTotals(s.region(), s.query());
         int shown = Paged.within(page, size, t.rows());
-        List<RepeatFigure> rows = named(s.region(), records.counts(s.region(), s.query(), (long) shown * size, size));
-        return new FigurePage(new Paged<>(rows, shown, size, t.rows()),
-                new Totals(t.rows(), t.records(), t.repeats(), t.same(), t.avoidableCost()));
+        boolean suppresses = ExamVisibility.suppressesSmallNumbers(actor);
+        List<RepeatFigure> rows = named(s.region(), records.counts(s.region(), s.query(), (long) shown * size, size))
+                .stream().map(r -> suppresses && r.patients() < minPatients ? r.suppress() : r).toList();
+        // no record is no one to point at: an empty total stays 0
+        boolean hidden = suppresses && t.records() > 0 && t.patients() < minPatients;
+        return new FigurePage(new Paged<>(rows, shown, size, t.rows()), hidden
+                ? new Totals(t.rows(), null, null, null, null, true)
+                : new Totals(t.rows(), t.records(), t.repeats(), t.same(), t.avoidableCost(), false));
     }
 
     /** The region and the figures a reader may see of a query: its own hospital's, or a regulator's whole region. */
@@ -105,10 +176,9 @@ public class RepeatFigures {
         List<RepeatFigure> rows = new ArrayList<>();
         for (ExamRecords.Count c : counts) {
             ExamItem item = catalogue.get(c.item());
-            BigDecimal rate = c.records() == 0 ? BigDecimal.ZERO : Rate.of(c.repeats(), c.records()).fraction();
-            rows.add(new RepeatFigure(namer.name(c.institution()), c.item(), item.name(),
-                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(), rate,
-                    item.price().multiply(BigDecimal.valueOf(c.repeats()))));
+            rows.add(figure(namer.name(c.institution()), c.item(), item.name(),
+                    c.month() == null ? null : YearMonth.from(c.month()), c.records(), c.repeats(), c.same(),
+                    item.price().multiply(BigDecimal.valueOf(c.repeats())), c.patients()));
         }
         return rows;
     }
@@ -122,6 +192,29 @@ public class RepeatFigures {
         ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
         long region = hospitals.regionOf(actor.hospitalId());
         return records.hospitalTotals(region, from.atDay(1), to.atDay(1), byMonth);
+    }
+
+    /** {@link #hospitalTotals} of one hospital of the region for a period; empty without records. */
+    public java.util.Optional<HospitalRepeats> hospitalTotal(Actor actor, Period period, long hospitalId) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        long region = hospitals.regionOf(actor.hospitalId());
+        return records.hospitalTotals(region, first(period), last(period), false, hospitalId).stream().findFirst();
+    }
+
+    /**
+     * The distinct patients of the catalogue's items at any of these hospitals in the period, counted from the months
+     * kept per hospital and patient: for a union of hospitals (a district) whose kept counts only bound it. Reads a
+     * row per patient of those hospitals in the period's year, so callers ask only when every hospital's own count is
+     * small. Only for a reader of the whole region.
+     */
+    public long patientsOf(Actor actor, Period period, java.util.Collection<Long> hospitalIds) {
+        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
+        int mask = 0;
+        for (int m = period.firstDay().getMonthValue(); m <= period.lastDay().getMonthValue(); m++) {
+            mask |= 1 << (m - 1);
+        }
+        return records.patientsOf(hospitals.regionOf(actor.hospitalId()), hospitalIds, period.firstDay().getYear(),
+                mask);
     }
 
     /**

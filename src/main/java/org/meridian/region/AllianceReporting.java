@@ -36,8 +36,10 @@ import org.springframework.stereotype.Service;
  * The alliance report (医联体评价报告) of a period: each member's latest published scorecard, the alliance's
  * repeat-examination figures over its members' records, and each member's contribution to them. Seen by the region's
  * regulator and administrator, and by the staff (ANALYST and up) of a hospital one of whose institutions is a member;
- * anyone else is told the alliance does not exist (404). Aggregates below {@code meridian.region.min-records} records
- * are hidden, and so are referral counts from 1 to one below it. The referrals are the members' REFERRAL_OUT events
+ * anyone else is told the alliance does not exist (404). Repeat figures over fewer distinct patients than
+ * {@code meridian.region.min-records} are hidden: a member's when none of its rows per item and month reaches it (the
+ * patients of several rows are at least the largest row's), the alliance's when no member's does; and so are
+ * referral counts and visits from 1 to one below it (counts of events, not of patients). The referrals are the members' REFERRAL_OUT events
  * (intake): upward from a member to the lead, downward from the lead to a member; a referral between two members
  * that do not lead, or to an institution outside the alliance, is neither. The primary-care visit share
  * (基层诊疗量占比) is the visits (the statistic {@code outpatient_visits}, 门急诊人次) of the primary-care members over
@@ -87,21 +89,24 @@ public class AllianceReporting {
         for (RepeatFigure f : repeats.figures(Actor.system(actor.hospitalId(), "alliance-report"),
                 new RepeatFigures.Query(period, null, null, code, null), false)) {
             String ref = f.institution().reference();
-            long[] c = counts.computeIfAbsent(ref, k -> new long[2]);
+            long[] c = counts.computeIfAbsent(ref, k -> new long[3]);
             c[0] += f.records();
             c[1] += f.repeats();
+            c[2] = Math.max(c[2], f.patients());
             costs.merge(ref, f.avoidableCost(), BigDecimal::add);
         }
         long records = 0;
         long reps = 0;
+        long patients = 0;
         BigDecimal cost = BigDecimal.ZERO;
         for (NamedInstitution m : alliance.members()) {
-            long[] c = counts.getOrDefault(m.reference(), new long[2]);
+            long[] c = counts.getOrDefault(m.reference(), new long[3]);
             records += c[0];
             reps += c[1];
+            patients = Math.max(patients, c[2]);
             cost = cost.add(costs.getOrDefault(m.reference(), BigDecimal.ZERO));
         }
-        HospitalFigures.Repeats total = repeats(records, reps, cost);
+        HospitalFigures.Repeats total = repeats(records, reps, cost, patients);
         Map<String, long[]> referrals = referrals(alliance, period);
         long upward = 0;
         long downward = 0;
@@ -119,8 +124,8 @@ public class AllianceReporting {
             visits.put(m.reference(), visits(m, period));
         }
         for (NamedInstitution m : alliance.members()) {
-            long[] c = counts.getOrDefault(m.reference(), new long[2]);
-            HospitalFigures.Repeats own = repeats(c[0], c[1], costs.getOrDefault(m.reference(), BigDecimal.ZERO));
+            long[] c = counts.getOrDefault(m.reference(), new long[3]);
+            HospitalFigures.Repeats own = repeats(c[0], c[1], costs.getOrDefault(m.reference(), BigDecimal.ZERO), c[2]);
             Rate recordShare = own == null || total == null ? null : Rate.of(c[0], records);
             Rate repeatShare = own == null || total == null || reps == 0 ? null : Rate.of(c[1], reps);
             boolean lead = m.equals(alliance.lead());
@@ -235,8 +240,9 @@ public class AllianceReporting {
         return a.members().stream().anyMatch(m -> m.hospital().equals(own));
     }
 
-    private HospitalFigures.Repeats repeats(long records, long reps, BigDecimal cost) {
-        return records < minRecords ? null
+    /** The figures, or null when the patients they are known to cover at least are fewer than the threshold. */
+    private HospitalFigures.Repeats repeats(long records, long reps, BigDecimal cost, long patients) {
+        return patients < minRecords ? null
                 : new HospitalFigures.Repeats(records, reps, Rate.of(reps, records).fraction(), cost);
     }
 

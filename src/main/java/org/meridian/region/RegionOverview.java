@@ -2,6 +2,7 @@ package org.meridian.region;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.meridian.evaluation.Evaluation;
 import org.meridian.evaluation.EvaluationResults;
 import org.meridian.evaluation.UnitScorecard;
 import org.meridian.exam.HospitalFigure;
+import org.meridian.exam.HospitalRepeats;
 import org.meridian.exam.RepeatFigures;
 import org.meridian.shared.Actor;
 import org.meridian.shared.Period;
@@ -27,9 +29,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * The regulator's workbench (监管工作台): a page of the region's hospitals, each with its latest published evaluation
- * and its repeat-examination figures in a period. Read only, aggregates only. A hospital's repeat figures over fewer
- * records than {@code meridian.region.min-records} (default 5) are suppressed, so that a small count does not point
- * at a few people.
+ * and its repeat-examination figures in a period. Read only, aggregates only. Repeat figures that cover fewer
+ * distinct patients than {@code meridian.region.min-records} (default 5) are suppressed, so that a small count does
+ * not point at a few people: a hospital's by its patients of the period (kept exactly); a district's by the
+ * patients of its hospitals together (at least the largest hospital's, at most their sum, counted exactly only when
+ * those bounds do not decide); an item at one hospital by the largest of its rows per institution and month (a
+ * bound from below, so such a row may be suppressed though its patients together reach the threshold).
  */
 @Service
 public class RegionOverview {
@@ -116,9 +121,9 @@ public class RegionOverview {
             }
         }
         List<DistrictFigures> out = new ArrayList<>();
-        byDistrict.forEach((d, hs) -> out.add(district(d, hs, tallies, published, reported)));
+        byDistrict.forEach((d, hs) -> out.add(district(actor, period, d, hs, tallies, published, reported)));
         if (!without.isEmpty()) {
-            out.add(district(null, without, tallies, published, reported));
+            out.add(district(actor, period, null, without, tallies, published, reported));
         }
         return out;
     }
@@ -136,13 +141,16 @@ public class RegionOverview {
         HospitalProfile h = hospitals.findInRegion(region, code)
                 .orElseThrow(() -> new NotFoundException("region", "hospital", code, "region.problem.hospitalNotFound"));
         Map<String, InstitutionFigures.Item> items = new java.util.TreeMap<>();
-        Tally tally = Tally.NONE;
+        java.util.Set<String> enough = new java.util.HashSet<>();
         for (HospitalFigure f : repeats.perItem(reader(actor), period, h.id())) {
             items.put(f.item(), new InstitutionFigures.Item(f.item(), f.itemName(), f.records(), f.repeats(),
                     Rate.of(f.repeats(), f.records()).fraction(), f.avoidableCost()));
-            tally = tally.plus(Tally.of(f));
+            if (f.patients() >= minRecords) {
+                enough.add(f.item());
+            }
         }
-        List<InstitutionFigures.Item> shown = items.values().stream().filter(i -> i.records() >= minRecords).toList();
+        Tally tally = repeats.hospitalTotal(reader(actor), period, h.id()).map(Tally::of).orElse(Tally.NONE);
+        List<InstitutionFigures.Item> shown = items.values().stream().filter(i -> enough.contains(i.code())).toList();
         DataCompleteness.Row row = completeness.rows(actor, List.of(h), completeness.window(actor)).get(0);
         return new InstitutionFigures(figures(h, Map.of(h.id(), tally), latestPublished(reader(actor), List.of(h)),
                 centre.standings(actor)), shown, items.size() - shown.size(), row);
@@ -161,21 +169,34 @@ public class RegionOverview {
         }
     }
 
-    /** Records, repeats and avoidable cost added up. */
-    private record Tally(long records, long repeats, BigDecimal cost) {
+    /**
+     * Records, repeats and avoidable cost added up, and the distinct patients they cover: at least {@code patients}
+     * (the largest of the parts') and at most {@code patientsAtMost} (the parts' sum); equal for one hospital.
+     */
+    private record Tally(long records, long repeats, BigDecimal cost, long patients, long patientsAtMost) {
 
-        static final Tally NONE = new Tally(0, 0, BigDecimal.ZERO);
+        static final Tally NONE = new Tally(0, 0, BigDecimal.ZERO, 0, 0);
 
-        static Tally of(HospitalFigure f) {
-            return new Tally(f.records(), f.repeats(), f.avoidableCost());
+        static Tally of(HospitalRepeats f) {
+            return new Tally(f.records(), f.repeats(), f.avoidableCost(), f.patients(), f.patients());
         }
 
         Tally plus(Tally o) {
-            return new Tally(records + o.records, repeats + o.repeats, cost.add(o.cost));
+            return new Tally(records + o.records, repeats + o.repeats, cost.add(o.cost), Math.max(patients, o.patients),
+                    patientsAtMost + o.patientsAtMost);
+        }
+
+        /** Whether the bounds leave open whether the patients reach {@code min}. */
+        boolean undecided(int min) {
+            return patients < min && patientsAtMost >= min;
+        }
+
+        Tally withPatients(long exact) {
+            return new Tally(records, repeats, cost, exact, exact);
         }
 
         HospitalFigures.Repeats shown(int min) {
-            return records < min ? null : new HospitalFigures.Repeats(records, repeats,
+            return patients < min ? null : new HospitalFigures.Repeats(records, repeats,
                     Rate.of(repeats, records).fraction(), cost);
         }
     }
@@ -186,12 +207,14 @@ public class RegionOverview {
     }
 
     /**
-     * Each hospital's repeat figures of the period, over its institutions and the catalogue's items, by hospital id:
-     * added up by the database from the kept monthly figures (one row per hospital).
+     * Each hospital's repeat figures of the period, over its institutions and the catalogue's items, with its distinct
+     * patients, by hospital id: added up by the database from the kept monthly figures and patient counts (one row
+     * per hospital).
      */
     private Map<Long, Tally> tallies(Actor actor, Period period) {
         Map<Long, Tally> tallies = new HashMap<>();
-        repeats.perHospital(reader(actor), period).forEach((id, f) -> tallies.put(id, Tally.of(f)));
+        repeats.hospitalTotals(reader(actor), YearMonth.from(period.firstDay()), YearMonth.from(period.lastDay()), false)
+                .forEach(f -> tallies.put(f.hospitalId(), Tally.of(f)));
         return tallies;
     }
 
@@ -203,8 +226,9 @@ public class RegionOverview {
                 standings.get(h.code()));
     }
 
-    private DistrictFigures district(String name, List<HospitalProfile> hs, Map<Long, Tally> tallies,
-                                     Map<Long, Evaluation> firstPublished, Map<Long, DataCompleteness.Row> reported) {
+    private DistrictFigures district(Actor actor, Period period, String name, List<HospitalProfile> hs,
+                                     Map<Long, Tally> tallies, Map<Long, Evaluation> firstPublished,
+                                     Map<Long, DataCompleteness.Row> reported) {
         Tally t = Tally.NONE;
         int published = 0;
         int eventGaps = 0;
@@ -215,6 +239,11 @@ public class RegionOverview {
             DataCompleteness.Row r = reported.get(h.id());
             eventGaps += r.eventGaps();
             statisticGaps += r.statisticGaps();
+        }
+        if (t.undecided(minRecords)) {
+            // only when every hospital of the district has fewer patients than the threshold (a quiet period)
+            t = t.withPatients(repeats.patientsOf(reader(actor), period,
+                    hs.stream().map(HospitalProfile::id).toList()));
         }
         return new DistrictFigures(name, hs.size(), published, t.shown(minRecords), t.records(), eventGaps,
                 statisticGaps);

@@ -37,9 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li><b>The threshold</b> is the region's, in per cent (above 0 and below 100, at most one decimal), set by the
  * region administrator; until then the installation's {@code meridian.region.repeat-alert-threshold} (default 10).</li>
- * <li><b>The rule</b>: a subject with at least {@code meridian.region.min-records} (default 5) records of catalogue
- * items in the month, whose repeats / records is above the threshold (100 · repeats &gt; threshold · records, exact;
- * equal is not above). Below that number of records the rate is not shown anywhere, so it raises nothing.</li>
+ * <li><b>The rule</b>: a subject whose records of catalogue items in the month concern at least
+ * {@code meridian.region.min-records} (default 5) distinct patients — known from below as the largest of its rows per
+ * institution and item — and whose repeats / records is above the threshold (100 · repeats &gt; threshold · records,
+ * exact; equal is not above). Below that number of patients the rate is not shown to the regulator, so it raises
+ * nothing.</li>
  * <li><b>When</b>: whenever the figures of a month change ({@link RepeatFiguresChanged}: records arrived, outcomes
  * changed), the months changed are checked against the threshold in force then. An alert is raised once per subject
  * and month and never withdrawn: it keeps the threshold and the moment it was raised, and its records and repeats
@@ -198,9 +200,9 @@ public class RepeatAlertWatch {
         return out;
     }
 
-    /** At least the minimum of records, and 100 · repeats above threshold · records. */
+    /** At least the minimum of patients, and 100 · repeats above threshold · records. */
     private boolean passes(Tally t, BigDecimal threshold) {
-        return t.records >= minRecords && t.records > 0
+        return t.patients >= minRecords && t.records > 0
                 && BigDecimal.valueOf(t.repeats).movePointRight(2)
                 .compareTo(threshold.multiply(BigDecimal.valueOf(t.records))) > 0;
     }
@@ -222,11 +224,15 @@ public class RepeatAlertWatch {
         return hospitals.findByCode(lead.hospital()).map(h -> h.id());
     }
 
-    /** Records and repeats added up, with the subject's name. */
+    /**
+     * Records and repeats added up, with the subject's name and the distinct patients they cover at least (the largest
+     * of its rows per institution and item in the month).
+     */
     private static final class Tally {
         final String name;
         long records;
         long repeats;
+        long patients;
 
         Tally(String name) {
             this.name = name;
@@ -236,6 +242,7 @@ public class RepeatAlertWatch {
             if (f != null) {
                 records += f.records();
                 repeats += f.repeats();
+                patients = Math.max(patients, f.patients());
             }
         }
 
@@ -243,6 +250,7 @@ public class RepeatAlertWatch {
             if (t != null) {
                 records += t.records;
                 repeats += t.repeats;
+                patients = Math.max(patients, t.patients);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.meridian.exam;
 
+import static org.hamcrest.Matchers.hasSize;
 import static org.meridian.exam.ExamRegion.exam;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -123,9 +124,14 @@ class RepeatFiguresTest {
                 .andExpect(jsonPath("$.items[?(@.institution == '" + a + "')]").isEmpty())
                 .andExpect(jsonPath("$.items[?(@.item == 'CT')].records").value(4))
                 .andExpect(jsonPath("$.items[?(@.repeats > 0)]").isEmpty());
-        // the regulator sees both hospitals: 4 + 3 rows; filters by institution, item and alliance
+        // the regulator sees both hospitals: 4 + 3 rows; filters by institution, item and alliance. Only A's CT
+        // covers 5 patients (P1, P2, P3 twice, P4, P5); every other row covers 1 to 4 and is suppressed
         r.a.as(r.regulator, get("/api/v1/exams/repeats?period=2026-Q4"))
-                .andExpect(jsonPath("$.items.length()").value(7));
+                .andExpect(jsonPath("$.items.length()").value(7))
+                .andExpect(jsonPath("$.items[?(@.suppressed == false)].institution").value(a))
+                .andExpect(jsonPath("$.items[?(@.suppressed == false)].item").value("CT"))
+                .andExpect(jsonPath("$.items[?(@.suppressed == false)].records").value(6))
+                .andExpect(jsonPath("$.items[?(@.suppressed == true && @.records == null)]", hasSize(6)));
         r.a.as(r.regulator, get("/api/v1/exams/repeats?period=2026&item=HB"))
                 .andExpect(jsonPath("$.items.length()").value(3));
         r.a.as(r.regulator, get("/api/v1/exams/repeats?period=2026-10&alliance=ALL-1"))

@@ -134,7 +134,7 @@ class AllianceReportTest {
         assertThat(text(html, "data-member=\"" + r.a.hospital.code() + "\"", "</tr>"))
                 .contains("牵头", "2026-09 · 体检中心 · 2 个单位 · 平均 65.0", "5 2 40.0 % 400.00 55.6 % 100.0 %");
         assertThat(text(html, "data-member=\"" + r.b.hospital.code() + "\"", "</tr>"))
-                .contains("成员", "尚未发布", "少于 5，不显示 — — — — —");
+                .contains("成员", "尚未发布", "少于 5 人，不予显示 — — — — —");
         assertThat(html).doesNotContain(c.hospital.name(), patient);
     }
 
@@ -166,7 +166,7 @@ class AllianceReportTest {
         assertThat(a).containsSequence("牵头", "2026-09", "65.0", "5", "2", "0.400000", "400.00", "0.555556", "1.000000");
         List<String> b = rows.stream().filter(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0))).findFirst()
                 .orElseThrow();
-        assertThat(b).contains("少于 5，不显示").doesNotContain("4");
+        assertThat(b).contains("少于 5 人，不予显示").doesNotContain("4");
         assertThat(String.join(" ", rows.stream().flatMap(List::stream).map(String::valueOf).toList()))
                 .doesNotContain(patient);
     }

@@ -27,8 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <li>Chest CT (30 days, whole region, 200.00 CNY) in October 2026: patient P1 at B on the 1st and at A on the 2nd
  * (a repeat at A: same item, another institution, 1 day later, within 30 days), P2 and P3 at A, P4 and P5 at C, P6,
  * P7 and P8 at B. So A has 3 records and 1 repeat, C 2 records and no repeat, B 4 records and no repeat (P1 at B is
- * the first). 城东区 = A + C = 3 + 2 = 5 records (not fewer than 5: shown), 1 repeat, rate 1 / 5 = 20.0 %, avoidable
- * cost 1 × 200.00 = 200.00. 城西区 = B = 4 records (fewer than 5: hidden). A alone: 3 records, hidden.</li>
+ * the first). Every record is another patient's, so records and patients are equal: 城东区 = A + C = 3 + 2 = 5
+ * records of 5 patients (A's 3 and C's 2 only bound the district's from 3 to 5, so they are counted: P1, P2, P3,
+ * P4, P5, not fewer than 5: shown), 1 repeat, rate 1 / 5 = 20.0 %, avoidable cost 1 × 200.00 = 200.00. 城西区 = B =
+ * 4 patients (fewer than 5: hidden). A alone: 3 patients, hidden.</li>
  * <li>A's events: March 2026 five complaints of five patients (5 patients, not fewer than 5: the count 5 shown);
  * April six complaints of four patients (4 patients, fewer than 5: "reported", no count); no other month. So A
  * misses events in 12 − 2 = 10 months. A's statistics: one value for March and one for May, so it misses 12 − 2 = 10
@@ -117,19 +119,19 @@ class RegionDrillDownTest {
         // 城东区: hospitals A and C, 5 records (shown), 1 repeat, 20.0 %, 200.00; 22 and 22 months missing
         assertThat(row(districts, "data-district=\"城东区\"")).contains("城东区 2 0 5 1 20.0 % 200.00 22 22");
         // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
-        assertThat(row(districts, "data-district=\"城西区\"")).contains("城西区 1 0 少于 5，不显示 — — — 12 12");
+        assertThat(row(districts, "data-district=\"城西区\"")).contains("城西区 1 0 少于 5 人，不予显示 — — — 12 12");
 
         String east = regions.page(r.regulator, "/region/districts?period=2026-10&district=城东区");
         assertThat(east).contains("共 2 家");
-        // within the district each hospital has fewer than 5 records (A 3, C 2): both hidden
+        // within the district each hospital has fewer than 5 patients (A 3, C 2): both hidden
         assertThat(row(east, "data-hospital=\"" + r.a.hospital.code() + "\"")).contains(r.a.hospital.name(),
-                "少于 5，不显示").doesNotContain("%");
+                "少于 5 人，不予显示").doesNotContain("%");
         assertThat(east).doesNotContain("data-hospital=\"" + r.b.hospital.code() + "\"");
 
         String one = regions.page(r.regulator, "/region/institutions/" + r.a.hospital.code() + "?period=2026-10");
         assertThat(one).contains(r.a.hospital.name(), "三级医院", "三级甲等");
-        // A's only item has 3 records, fewer than 5: left out and said
-        assertThat(one).contains("另有 1 个项目在本周期少于 5 人次，不显示").doesNotContain("data-item=\"CT\"");
+        // A's only item has 3 patients, fewer than 5: left out and said
+        assertThat(one).contains("另有 1 个项目在本周期少于 5 人，不予显示").doesNotContain("data-item=\"CT\"");
         assertThat(row(one, "data-month=\"2026-03\"")).contains("2026年3月 5 1");
         assertThat(row(one, "data-month=\"2026-04\"")).contains("2026年4月 已报（少于 5 人） 未报");
         assertThat(row(one, "data-month=\"2026-05\"")).contains("2026年5月 未报 1");
@@ -257,13 +259,13 @@ class RegionDrillDownTest {
         assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城东区")).containsExactly("城东区", "2", "0", "5", "1",
                 "0.200000", "200.00", "22", "22");
         // 城西区: B alone, 4 records: hidden; 12 and 12 months missing
-        assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城西区")).containsExactly("城西区", "1", "0", "少于 5，不显示",
+        assertThat(RegulatorWorkbenchTest.sheetRow(rows, "城西区")).containsExactly("城西区", "1", "0", "少于 5 人，不予显示",
                 null, null, null, "12", "12");
         // one district: its hospitals as the workbench lists them, each hidden (A 3 records, C 2)
         List<List<String>> district = AllianceReportTest.rows(regions.download(r.regulator,
                 "/region/districts.xlsx?period=2026-10&district=城东区"));
         assertThat(district.get(0)).containsExactly("城东区");
-        assertThat(RegulatorWorkbenchTest.sheetRow(district, r.a.hospital.code())).contains("三级医院", "少于 5，不显示");
+        assertThat(RegulatorWorkbenchTest.sheetRow(district, r.a.hospital.code())).contains("三级医院", "少于 5 人，不予显示");
         assertThat(RegulatorWorkbenchTest.sheetRow(district, c.hospital.code())).contains("基层医疗卫生机构");
         assertThat(district.stream().anyMatch(x -> !x.isEmpty() && r.b.hospital.code().equals(x.get(0)))).isFalse();
         assertThat(district.toString()).doesNotContain(patient);

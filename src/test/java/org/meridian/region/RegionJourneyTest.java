@@ -223,7 +223,7 @@ class RegionJourneyTest {
             browser.waitFor(By.id("members-table"));
             assertThat(browser.text(By.id("alliance-indicators"))).contains("6", "16.7 %", "200.00", "上转人次");
             assertThat(browser.text(By.id("members-table"))).contains("旅程第一医院", "牵头", "20.0 %",
-                    "旅程社区卫生服务中心", "少于 5，不显示");
+                    "旅程社区卫生服务中心", "少于 5 人，不予显示");
             assertThat(browser.text(By.id("alliance-referrals"))).contains("5", "6", "54.5 %");
             assertThat(browser.text(By.id("members-table"))).contains("100.0 %", "9,000", "1,000 · 基层");
             assertThat(browser.text(By.id("alliance-primary-care"))).contains("基层诊疗量占比", "10.0 %", "10,000");

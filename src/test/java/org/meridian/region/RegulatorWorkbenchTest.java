@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.support.TestHospital.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -90,7 +91,7 @@ class RegulatorWorkbenchTest {
         assertThat(home).contains("监管工作台", "共 2 家");
         assertThat(row(home, r.a.hospital.code())).contains(r.a.hospital.name(), "2026-09 · 体检中心 · 2 个单位",
                 "65.0", "5", "1", "20.0 %", "200.00");
-        assertThat(row(home, r.b.hospital.code())).contains(r.b.hospital.name(), "尚未发布", "少于 5，不显示")
+        assertThat(row(home, r.b.hospital.code())).contains(r.b.hospital.name(), "尚未发布", "少于 5 人，不予显示")
                 .doesNotContain("%");
         // aggregates only: no patient id, no record id, and no hospital of another region
         TestRegion other = regions.create();
@@ -99,6 +100,32 @@ class RegulatorWorkbenchTest {
         // English, and the same page at its own address
         assertThat(regions.page(r.regulator, "/region/workbench?period=2026-10&lang=en"))
                 .contains("Regulator&#39;s workbench", "20.0 %", "None published yet");
+    }
+
+    /**
+     * Hospital totals are suppressed by patients, not records: B receives six more CT records in October, all of one
+     * new patient Q on the 3rd to the 8th, so B has 1 + 6 = 7 records (5 or more, shown by the old rule) of 2
+     * patients (the set-up's P1 and Q): fewer than 5, hidden on the workbench, in the workbook and on B's own page
+     * (its one item, CT, too). A keeps 5 records of 5 patients: shown.
+     */
+    @Test
+    void aHospitalsFiguresAreHiddenBelowFivePatientsHoweverManyRecords() throws Exception {
+        String q = "Q-" + UUID.randomUUID();
+        StringBuilder rows = new StringBuilder();
+        for (int day = 3; day <= 8; day++) {
+            rows.append(rows.isEmpty() ? "" : ",").append(exam("q" + day, r.b.hospital.code(), q, day));
+        }
+        r.b.as(r.b.office, json(post("/api/v1/exams"), "[" + rows + "]")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(6));
+        String home = regions.page(r.regulator, "/?period=2026-10");
+        assertThat(row(home, r.b.hospital.code())).contains("少于 5 人，不予显示").doesNotContain("%", " 7 ");
+        assertThat(row(home, r.a.hospital.code())).contains("20.0 %");
+        List<List<String>> sheet = AllianceReportTest.rows(regions.download(r.regulator,
+                "/region/workbench.xlsx?period=2026-10"));
+        assertThat(sheetRow(sheet, r.b.hospital.code())).contains("少于 5 人，不予显示").doesNotContain("7");
+        String one = regions.page(r.regulator, "/region/institutions/" + r.b.hospital.code() + "?period=2026-10");
+        assertThat(one).contains("少于 5 人，不予显示", "另有 1 个项目在本周期少于 5 人，不予显示")
+                .doesNotContain("data-item=\"CT\"");
     }
 
     @Test
@@ -141,7 +168,7 @@ class RegulatorWorkbenchTest {
         assertThat(sheetRow(rows, r.a.hospital.code())).containsSequence("2026-09", "体检中心", "2", "65.0", "5", "1",
                 "0.200000", "200.00");
         // B: nothing published; 1 record, fewer than 5: said, no figure
-        assertThat(sheetRow(rows, r.b.hospital.code())).contains("尚未发布", "少于 5，不显示").doesNotContain("1");
+        assertThat(sheetRow(rows, r.b.hospital.code())).contains("尚未发布", "少于 5 人，不予显示").doesNotContain("1");
         assertThat(rows.stream().flatMap(List::stream).map(String::valueOf).toList().toString())
                 .doesNotContain(patient);
         // the filters of the page: only B

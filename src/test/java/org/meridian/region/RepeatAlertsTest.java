@@ -44,9 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  * Each batch is one check. After B's first: B 0 / 6, CT 0 / 6, the alliance 0 / 6: nothing. After A's December batch:
  * A 6 / 11 = 54.5454… % &gt; 30 → alert; the item CT over the region 6 / 17 = 35.29… % → alert; the alliance A + B
- * 6 / 17 → alert. After B-CLINIC's: B-CLINIC 2 / 2 = 100 % but 2 &lt; 5 records → none; CT now (6 + 2) / 19 = 42.1 %,
+ * 6 / 17 → alert (every record here is another patient's, so an institution's records are its patients; the item's
+ * and the alliance's patients are known from below as their largest institution's). After B-CLINIC's: B-CLINIC
+ * 2 / 2 = 100 % but 2 &lt; 5 patients → none; CT now (6 + 2) / 19 = 42.1 %,
  * its alert's figures follow (raised once). January: A 3 / 10 = 30.0 %, equal and so not above → none; CT
- * 3 / 13 = 23.1 % → none; the alliance 3 / 13 → none; B has 3 records (&lt; 5). October (sent last, an old month):
+ * 3 / 13 = 23.1 % → none; the alliance 3 / 13 → none; B has 3 patients (&lt; 5). October (sent last, an old month):
  * A 100 %, CT 50 %, the alliance 100 % → three alerts, listed but told to nobody. So six alerts, three of them told.
  * <p>Who hears (of December's): the regulator of every alert (3); A's channel office (A leads the alliance) of the
  * alliance's alert and of A's (a member): 2; B's office, A's analyst: none.
@@ -129,6 +131,30 @@ class RepeatAlertsTest {
         send(r.a, rows(a, n, 1, 3, "2027-01", 2), rows(a, n, 4, 10, "2027-01", 3));
         send(r.b, rows("B-CLINIC", o, 1, 5, "2026-10", 1));
         send(r.a, rows(a, o, 1, 5, "2026-10", 2));
+    }
+
+    /**
+     * Five records are not five patients: one patient S at B-CLINIC on 1 November 2026, then at B on the 2nd, 4th, 6th,
+     * 8th and 10th (each a REPEAT: an earlier result of another institution, B-CLINIC's, within 30 days). B has 5
+     * records and 5 repeats, 100 % over the 30 % threshold, but 1 patient; the item CT and the alliance A + B cover at
+     * least 1 patient (their largest row's) too. No alert; by records (the rule before) B would have raised one.
+     */
+    @Test
+    void fiveRecordsOfOnePatientRaiseNoAlert() throws Exception {
+        form(r.regionAdmin, "/region/repeat-alerts/threshold", "30").andExpect(status().is3xxRedirection());
+        String s = "RA-" + UUID.randomUUID() + "-S";
+        send(r.b, rows("B-CLINIC", s, 1, 1, "2026-11", 1));
+        List<String> atB = new ArrayList<>();
+        for (int day = 2; day <= 10; day += 2) {
+            atB.addAll(rows(b, s, 1, 1, "2026-11", day));
+        }
+        send(r.b, atB);
+        api(r.b.analyst, "/api/v1/exams/repeats?period=2026-11&institution=" + b)
+                .andExpect(jsonPath("$.items[0].records").value(5)).andExpect(jsonPath("$.items[0].repeats").value(5));
+        assertThat(watch.check(new RepeatFiguresChanged(r.id, r.b.hospital.id(), Set.of(YearMonth.of(2026, 11)))))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM repeat_alert WHERE region_id = :r").param("r", r.id)
+                .query(Long.class).single()).isZero();
     }
 
     /** The text from the element carrying {@code marker} to the end of its row (tags stripped). */

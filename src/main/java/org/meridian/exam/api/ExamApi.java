@@ -110,7 +110,11 @@ class ExamApi {
         return body;
     }
 
-    /** {@code {items:[{institution, item, records, repeats, sameInstitutionRepeats, rate, avoidableCost}]}}. */
+    /**
+     * {@code {minPatients, items:[{institution, item, records, repeats, sameInstitutionRepeats, rate, avoidableCost,
+     * suppressed}]}}: a regulator's row over fewer distinct patients than {@code minPatients} has its figures null and
+     * {@code suppressed: true}.
+     */
     @GetMapping("/repeats")
     @PreAuthorize("hasAnyRole('ANALYST', 'REGULATOR')")
     Map<String, Object> repeats(Actor actor, @RequestParam(required = false) String period,
@@ -131,8 +135,9 @@ class ExamApi {
             m.put("sameInstitutionRepeats", f.sameInstitutionRepeats());
             m.put("rate", f.rate());
             m.put("avoidableCost", f.avoidableCost());
+            m.put("suppressed", f.suppressed());
             return m;
-        }).toList());
+        }).toList(), "minPatients", figures.minPatients());
     }
 
     /** One page of the caller's hospital's repeats, naming records and never patients. */

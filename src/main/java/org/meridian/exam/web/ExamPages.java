@@ -44,12 +44,16 @@ class ExamPages {
 
     static final int PAGE_SIZE = 25;
 
-    /** A figure row as the page shows it: the month as words and the rate in per cent with one decimal. */
+    /**
+     * A figure row as the page shows it: the month as words and the rate in per cent with one decimal (null when
+     * the row is suppressed).
+     */
     record Row(RepeatFigure figure, String month, String ratePercent) {
     }
 
-    /** The period's totals over all its rows (every page's), with the rate in per cent with one decimal. */
-    record Totals(long records, long repeats, long same, String ratePercent, BigDecimal avoidableCost) {
+    /** The period's totals over every row of the filters, or suppressed (all null but {@code suppressed}). */
+    record Totals(Long records, Long repeats, Long same, String ratePercent, BigDecimal avoidableCost,
+                  boolean suppressed) {
     }
 
     private final RepeatFigures figures;
@@ -93,9 +97,11 @@ class ExamPages {
         // year is 500 hospitals × items × months: tens of thousands of rows, which no one reads on one page)
         RepeatFigures.Totals t = figurePage.totals();
         model.addAttribute("result", figurePage.rows().map(f -> new Row(f,
-                f.month() == null ? "" : f.month().format(month), Figures.percent(f.repeats(), f.records()))));
+                f.month() == null ? "" : f.month().format(month),
+                f.suppressed() ? null : Figures.percent(f.repeats(), f.records()))));
         model.addAttribute("totals", new Totals(t.records(), t.repeats(), t.sameInstitutionRepeats(),
-                Figures.percent(t.repeats(), t.records()), t.avoidableCost()));
+                t.suppressed() ? null : Figures.percent(t.repeats(), t.records()), t.avoidableCost(), t.suppressed()));
+        model.addAttribute("minPatients", figures.minPatients());
         model.addAttribute("filter", filter(p, institution, item, alliance, null));
         Map<String, String> allianceNames = new LinkedHashMap<>();
         alliances.all(actor).forEach(a -> allianceNames.put(a.code(), a.name()));

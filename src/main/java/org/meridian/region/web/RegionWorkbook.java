@@ -84,13 +84,14 @@ final class RegionWorkbook {
         ws.value(1, 0, text.apply("region.sheet.period", new Object[0]));
         ws.value(1, 1, report.period().toString());
         String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        String fewPatients = text.apply("region.workbench.suppressedPatients", new Object[] {minRecords});
         String[] head = {"region.workbench.records", "region.workbench.repeats", "region.workbench.rate",
                 "region.workbench.cost"};
         for (int i = 0; i < head.length; i++) {
             ws.value(2, i + 2, text.apply(head[i], new Object[0]));
         }
         ws.value(3, 0, text.apply("region.alliance.repeatRate", new Object[0]));
-        figures(ws, 3, 2, report.repeats(), report.repeatRecords(), suppressed);
+        figures(ws, 3, 2, report.repeats(), report.repeatRecords(), fewPatients);
         AllianceFigures.Referrals r = report.referrals();
         ws.value(4, 0, text.apply("region.alliance.indicator.UPWARD_REFERRALS", new Object[0]));
         count(ws, 4, 1, r.upward(), suppressed);
@@ -136,7 +137,7 @@ final class RegionWorkbook {
                     ws.value(row, 4, m.scorecard().total());
                 }
             }
-            figures(ws, row, 5, m.repeats(), m.repeatRecords(), suppressed);
+            figures(ws, row, 5, m.repeats(), m.repeatRecords(), fewPatients);
             if (m.recordShare() != null) {
                 ws.value(row, 9, m.recordShare().fraction());
             }
@@ -246,7 +247,7 @@ final class RegionWorkbook {
             ws.value(3, i, text.apply(cols[i], new Object[0]));
         }
         ws.style(3, 0).bold().set();
-        String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        String suppressed = text.apply("region.workbench.suppressedPatients", new Object[] {minRecords});
         int row = 4;
         for (HospitalFigures f : rows) {
             HospitalProfile h = f.hospital();
@@ -296,7 +297,7 @@ final class RegionWorkbook {
             ws.value(3, i, text.apply(cols[i], new Object[0]));
         }
         ws.style(3, 0).bold().set();
-        String suppressed = text.apply("region.workbench.suppressed", new Object[] {minRecords});
+        String suppressed = text.apply("region.workbench.suppressedPatients", new Object[] {minRecords});
         int row = 4;
         for (DistrictFigures d : rows) {
             ws.value(row, 0, d.district() == null ? text.apply("region.districts.none", new Object[0]) : d.district());
