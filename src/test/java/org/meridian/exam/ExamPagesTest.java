@@ -103,7 +103,8 @@ class ExamPagesTest {
      * page starts with A's HB of February (A's CT 12 + GLU 12 + HB of January make the first 25) and ends with B's
      * October CT. Records 36 + 3 (set-up) + 6 = 45, repeats 1 (a1) + 6 = 7, rate 7 / 45 = 15.555… % = 15.6 %, avoidable
      * cost 7 × 200.00 = 1,400.00. Chest CT alone: rows 12 + 7 = 19, records 12 + 2 + 1 + 6 = 21, repeats 7, rate
-     * 7 / 21 = 33.3 %, cost 1,400.00.
+     * 7 / 21 = 33.3 %, cost 1,400.00. Each row covers one patient, so a regulator sees the rows and totals suppressed
+     * (fewer than 5 patients); hospital A's analyst sees A's own, as they are.
      */
     private void aYearOfTwoHospitals() throws Exception {
         String a = r.a.hospital.code();
@@ -137,14 +138,14 @@ class ExamPagesTest {
         List<String> rows = List.of(body.substring(0, body.indexOf("</tbody>")).split("<tr>"));
         assertThat(rows.get(1)).contains(r.a.hospital.name(), "糖化血红蛋白", "2026年2月");
         assertThat(rows.get(rows.size() - 1)).contains(r.b.hospital.name(), "胸部 CT", "2026年10月");
+        // every row covers one patient (each a month of one item at one institution), so a regulator sees neither
+        // the rows' figures nor the totals, on every page (the largest row's patients, 1, is under 5)
         for (String html : List.of(first, second)) {
-            assertThat(html).contains("id=\"total-records\">45<", "id=\"total-repeats\">7<",
-                    "id=\"total-rate\">15.6 %<", "id=\"total-cost\">1,400.00<");
+            assertThat(html).contains("合计少于 5 人，不予显示").doesNotContain("id=\"total-records\">45<");
         }
-        // filtered, the totals are the filter's: chest CT alone, one page
+        // filtered, the totals are the filter's: chest CT alone, one page, suppressed alike
         String ct = page(r.regulator, "/exams?period=2026&item=CT");
-        assertThat(ct).contains("共 19 行", "id=\"total-records\">21<", "id=\"total-repeats\">7<",
-                "id=\"total-rate\">33.3 %<", "id=\"total-cost\">1,400.00<").doesNotContain("id=\"page-next\"");
+        assertThat(ct).contains("共 19 行", "合计少于 5 人，不予显示").doesNotContain("id=\"page-next\"");
         // hospital A's analyst sees A's rows and totals only: 36 rows, 36 + 2 = 38 records, 1 repeat (a1),
         // 1 / 38 = 2.63… % = 2.6 %, 200.00
         String own = page(r.a.analyst, "/exams?period=2026&page=1");
@@ -158,7 +159,7 @@ class ExamPagesTest {
         String last = page(r.regulator, "/exams?period=2026&page=1");
         // page 8 of a list of 2 pages (a link kept from a longer list, or typed): the second page, as it is
         String past = page(r.regulator, "/exams?period=2026&page=7");
-        assertThat(past).contains("共 43 行", "第 2 / 2 页", "id=\"page-prev\"", "id=\"total-records\">45<")
+        assertThat(past).contains("共 43 行", "第 2 / 2 页", "id=\"page-prev\"", "合计少于 5 人，不予显示")
                 .doesNotContain("id=\"page-next\"", "所选周期没有互认目录项目的检查记录");
         assertThat(tableRows(past)).isEqualTo(1 + 18);
         assertThat(table(past)).isEqualTo(table(last));
