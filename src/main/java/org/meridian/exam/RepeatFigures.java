@@ -237,19 +237,6 @@ public class RepeatFigures {
     }
 
     /**
-     * The region's figures of the period per hospital, over its institutions and the catalogue's items: what the
-     * rows of {@link #figures} add up to for each hospital, added up by the database; by hospital id, a hospital
-     * without records left out. Only for a reader of the whole region.
-     */
-    public Map<Long, HospitalFigure> perHospital(Actor actor, Period period) {
-        ExamVisibility.require(ExamVisibility.seesRegion(actor), actor, "read the region's repeat figures");
-        Map<Long, HospitalFigure> out = new java.util.HashMap<>();
-        sums.sums(hospitals.regionOf(actor.hospitalId()), first(period), last(period), null, false)
-                .forEach(f -> out.put(f.hospitalId(), f));
-        return out;
-    }
-
-    /**
      * One hospital's figures of the period per catalogue item, over its institutions (the rows of {@link #figures}
      * of that hospital added up per item), by item code; empty for a hospital of another region. Only for a reader of
      * the whole region.
